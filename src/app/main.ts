@@ -1,0 +1,2 @@
+// App bootstrap: the Lit shell and the service worker.
+import '../ui/mr-app.ts';

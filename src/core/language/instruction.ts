@@ -1,0 +1,59 @@
+// FOUNDATION §8: the `instruction/1` shape, the interpretation of a prompt with every value canonical.
+import type { CameraMove, ColorPrimitiveName, GradientType, Lighting, MotionLevel, Plot, Presence, SoundMood, SoundPrimitive, TempoLabel } from '../vocab/index.ts';
+
+export const INSTRUCTION_SCHEMA = 'instruction/1' as const;
+
+export type SpanVariant = 'standard' | 'synonym' | 'spelling' | 'dialect' | 'slang';
+
+/** One stretch of the prompt mapped to a canonical value. Offsets are UTF-16 indices into the prompt. */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+  domain: string;
+  canonical: string;
+  variant: SpanVariant;
+  /** Dialect or slang region (british, scottish, irish, australian, us_regional, aave, internet…), when known. */
+  dialect?: string;
+}
+
+export interface Instruction {
+  schema: typeof INSTRUCTION_SCHEMA;
+  prompt: string;
+  palette: { primitives: ColorPrimitiveName[]; concept: string | null };
+  motion: { level: MotionLevel | null };
+  camera: { move: CameraMove | null };
+  gradient: { type: GradientType | null };
+  lighting: Lighting | null;
+  sound: { primitives: SoundPrimitive[]; tempo: TempoLabel | null; bpm: number | null; tone_hz: number | null; mood: SoundMood | null; presence: Presence | null };
+  narrative: {
+    settings: string[];
+    genre: string[];
+    mood: string[];
+    themes: string[];
+    style: string[];
+    scene_type: string | null;
+    plot: Plot | null;
+  };
+  duration_s: number | null;
+  spans: Span[];
+  unknown: { text: string; start: number; end: number }[];
+}
+
+/** An instruction that asks for nothing: every field null or empty. */
+export function emptyInstruction(prompt = ''): Instruction {
+  return {
+    schema: INSTRUCTION_SCHEMA,
+    prompt,
+    palette: { primitives: [], concept: null },
+    motion: { level: null },
+    camera: { move: null },
+    gradient: { type: null },
+    lighting: null,
+    sound: { primitives: [], tempo: null, bpm: null, tone_hz: null, mood: null, presence: null },
+    narrative: { settings: [], genre: [], mood: [], themes: [], style: [], scene_type: null, plot: null },
+    duration_s: null,
+    spans: [],
+    unknown: [],
+  };
+}

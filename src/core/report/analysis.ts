@@ -1,0 +1,182 @@
+// FOUNDATION §7: the `mp4-analysis/1` report, one JSON object per file.
+import type { CameraMove, ColorPrimitiveName, GradientType, Lighting, MotionLevel, Presence, SoundBreakdown, SoundMood, TempoLabel } from '../vocab/index.ts';
+
+export const ANALYSIS_SCHEMA = 'mp4-analysis/1' as const;
+
+/** A depth breakdown: primitive name → percentage; parts ≥ 0 summing to 100 (FOUNDATION §4). */
+export type Depth = Partial<Record<ColorPrimitiveName, number>>;
+
+export interface FileInfo {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface TrackInfo {
+  id: number;
+  type: 'video' | 'audio' | 'other';
+  codec: string | null;
+}
+
+export interface ContainerInfo {
+  brand: string | null;
+  duration_s: number;
+  tracks: TrackInfo[];
+}
+
+export interface VideoInfo {
+  codec: string;
+  width: number;
+  height: number;
+  fps: number;
+  frame_count: number;
+  duration_s: number;
+  /** Degrees clockwise, as the file's display matrix says. */
+  rotation: number;
+}
+
+export interface AudioInfo {
+  codec: string;
+  sample_rate: number;
+  channels: number;
+  duration_s: number;
+}
+
+export interface FrameColor {
+  rgb: [number, number, number];
+  /** Percentage of the frame's pixels, 0–100. */
+  share: number;
+  primitive: ColorPrimitiveName;
+}
+
+export interface FrameSound {
+  breakdown: SoundBreakdown;
+  rms_db: number;
+  centroid_hz: number;
+  flatness: number;
+  tone_hz: number | null;
+}
+
+export interface FrameReport {
+  index: number;
+  /** Seconds from the start of the video track. */
+  t: number;
+  colors: FrameColor[];
+  depth: Depth;
+  luma: { mean: number; std: number };
+  sound: FrameSound | null;
+}
+
+export interface CameraReport {
+  move: CameraMove;
+  dx: number;
+  dy: number;
+  zoom: number;
+  roll: number;
+  confidence: number;
+}
+
+export interface GradientReport {
+  type: GradientType;
+  /** Degrees of increasing OKLab lightness (0 = right, 90 = down), for linear types. */
+  direction_deg: number | null;
+  /** Centre as fractions of width and height, for radial. */
+  center: [number, number] | null;
+  /** R² of the chosen model, 0–1. */
+  fit: number;
+}
+
+export interface WindowReport {
+  start_frame: number;
+  end_frame: number;
+  t0: number;
+  t1: number;
+  motion: { level: MotionLevel; speed: number };
+  camera: CameraReport;
+  gradient: GradientReport;
+  lighting: Lighting;
+  color: { rgb: [number, number, number]; depth: Depth };
+  sound: { presence: Presence; mood: SoundMood; speech_share: number } | null;
+}
+
+export interface TempoReport {
+  bpm: number | null;
+  label: TempoLabel;
+  segments: { t0: number; t1: number; bpm: number | null; label: TempoLabel }[];
+}
+
+export interface MelodyNote {
+  midi: number;
+  start: number;
+  end: number;
+}
+
+export interface CutReport {
+  frame: number;
+  t: number;
+}
+
+export interface ShotReport {
+  start_frame: number;
+  end_frame: number;
+  t0: number;
+  t1: number;
+}
+
+export interface ShotNarrative {
+  shot: number;
+  label: 'observed';
+  pace: 'slow' | 'medium' | 'fast';
+  brightness_arc: 'rising' | 'falling' | 'steady' | 'peak' | 'wave';
+  loudness_arc: 'rising' | 'falling' | 'steady' | 'peak' | 'wave' | null;
+  palette: ColorPrimitiveName[];
+  lighting: Lighting;
+  motion: MotionLevel;
+}
+
+export interface NarrativeObserved {
+  label: 'observed';
+  shots: ShotNarrative[];
+}
+
+export interface AnalysisReport {
+  schema: typeof ANALYSIS_SCHEMA;
+  file: FileInfo;
+  container: ContainerInfo;
+  video: VideoInfo | null;
+  audio: AudioInfo | null;
+  frames: FrameReport[];
+  windows: WindowReport[];
+  tempo: TempoReport | null;
+  melody: MelodyNote[];
+  cuts: CutReport[];
+  shots: ShotReport[];
+  narrative_observed: NarrativeObserved | null;
+}
+
+export const ANALYSIS_ERROR_CODES = ['not_media', 'truncated', 'corrupt', 'unsupported_codec', 'no_tracks', 'timeout', 'too_large', 'internal'] as const;
+export type AnalysisErrorCode = (typeof ANALYSIS_ERROR_CODES)[number];
+
+/** A file that cannot be read: its `file` still has name, bytes and sha256, and nothing else is reported. */
+export interface AnalysisError {
+  schema: typeof ANALYSIS_SCHEMA;
+  file: FileInfo;
+  error: { code: AnalysisErrorCode; message: string };
+}
+
+export type AnalysisResult = AnalysisReport | AnalysisError;
+
+export function isAnalysisError(r: AnalysisResult): r is AnalysisError {
+  return 'error' in r;
+}
+
+/** FOUNDATION §1: windows of W = round(0.5 s × fps) frames, hop W; a last partial window kept if ≥ W/2 frames. */
+export function windowBounds(frameCount: number, fps: number): [number, number][] {
+  const w = Math.max(1, Math.round(0.5 * fps));
+  const out: [number, number][] = [];
+  for (let s = 0; s < frameCount; s += w) {
+    const e = Math.min(frameCount, s + w);
+    if (e - s === w || e - s >= w / 2) out.push([s, e - 1]);
+  }
+  return out;
+}
