@@ -1,0 +1,197 @@
+// FOUNDATION §6: when two values are the same value, per registry, with the documented tolerances.
+import { CAMERA_THRESHOLDS } from '../vocab/camera.ts';
+import { LIGHTING_THRESHOLDS } from '../vocab/lighting.ts';
+import { MOTION_THRESHOLDS } from '../vocab/motion.ts';
+import type { RegistryEntry, StaticColorValue, StaticSoundValue, ValueRegistry } from './entry.ts';
+
+// TODO(color): use deltaE from src/core/color once it lands; this is the same OKLab ΔE (Ottosson 2020).
+function srgbToLinear(c: number): number {
+  const v = c / 255;
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+}
+function oklab(rgb: readonly [number, number, number]): [number, number, number] {
+  const [r, g, b] = rgb.map(srgbToLinear) as [number, number, number];
+  const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
+  const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
+  const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
+  return [0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s, 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s, 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s];
+}
+function deltaE(a: readonly [number, number, number], b: readonly [number, number, number]): number {
+  const x = oklab(a);
+  const y = oklab(b);
+  return Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
+}
+
+/** Two pure colours are one when ΔE_ok is below this (FOUNDATION §6). */
+export const COLOR_DELTA_E = 0.02;
+/** Two sounds are one when every share differs by at most this many points (0–100 scale). */
+export const SOUND_SHARE_POINTS = 10;
+/** …and their tones are at most this many semitones apart. */
+export const SOUND_TONE_SEMITONES = 1;
+/** Dynamic raw numbers may differ by this fraction of the vocabulary's threshold. */
+export const DYNAMIC_THRESHOLD_FRACTION = 0.1;
+
+/** A per-window value known by its canonical label plus the raw numbers it was measured with. */
+export interface DynamicValue {
+  raw: Record<string, number>;
+}
+
+/** A melody: its MIDI note numbers in order (timing is not part of identity). */
+export interface MelodyValue {
+  notes: number[];
+}
+
+/** A multi-domain blend: shares 0–100 over `domain.label` keys (e.g. `motion.slow`), summing to 100. */
+export interface BlendValue {
+  parts: Record<string, number>;
+}
+
+/** Per raw field, the threshold a difference is measured against (10 % of it is the tolerance). */
+export type Thresholds = Record<string, number | ((canonical: string) => number)>;
+
+/** The upper boundary of a motion level (diag/s); `fast` has none, so it uses the `medium`/`fast` boundary. */
+function motionBoundary(level: string): number {
+  if (level === 'still') return MOTION_THRESHOLDS.still;
+  if (level === 'slow') return MOTION_THRESHOLDS.slow;
+  return MOTION_THRESHOLDS.medium;
+}
+
+/** The boundary of a tempo label (bpm): slow < 90, medium ≤ 140, fast > 140 (the 140 boundary). */
+function tempoBoundary(label: string): number {
+  return label === 'slow' ? 90 : 140;
+}
+
+/**
+ * The thresholds of each dynamic registry's raw numbers (see docs/storage-and-export.md):
+ * camera from §3.4, motion from the level's own boundary (§3.3), lighting from §3.6, tempo from the
+ * label's boundary (§3.7), presence from its 50 % split, speech from the same 50 % split, gradient
+ * from its 45° step between linear types and the 0–1 range of fit and centre.
+ */
+export const DYNAMIC_THRESHOLDS: Partial<Record<ValueRegistry, Thresholds>> = {
+  'dynamic.camera': { dx: CAMERA_THRESHOLDS.translation, dy: CAMERA_THRESHOLDS.translation, zoom: CAMERA_THRESHOLDS.zoom, roll: CAMERA_THRESHOLDS.roll },
+  'dynamic.motion': { speed: motionBoundary },
+  'dynamic.lighting': { luma_mean: LIGHTING_THRESHOLDS.lowKeyMean, luma_std: LIGHTING_THRESHOLDS.flatStd },
+  'dynamic.gradient': { direction_deg: 45, fit: 1, center_x: 1, center_y: 1 },
+  'dynamic.sound.tempo': { bpm: tempoBoundary },
+  'dynamic.sound.presence': { non_silent_pct: 50 },
+  'dynamic.sound.speech': { speech_share: 50 },
+};
+
+/** Same pure colour: ΔE_ok below 0.02. */
+export function sameColor(a: readonly [number, number, number], b: readonly [number, number, number]): boolean {
+  return deltaE(a, b) < COLOR_DELTA_E;
+}
+
+/** Same sound: every share within 10 points and tone within one semitone (both null or both present). */
+export function sameSound(a: StaticSoundValue, b: StaticSoundValue): boolean {
+  for (const k of ['silence', 'tone', 'rumble', 'hiss'] as const) {
+    if (Math.abs((a.breakdown[k] ?? 0) - (b.breakdown[k] ?? 0)) > SOUND_SHARE_POINTS) return false;
+  }
+  if (a.tone_hz === null || b.tone_hz === null) return a.tone_hz === b.tone_hz;
+  if (!(a.tone_hz > 0 && b.tone_hz > 0)) return false;
+  return Math.abs(12 * Math.log2(a.tone_hz / b.tone_hz)) <= SOUND_TONE_SEMITONES;
+}
+
+/**
+ * Same dynamic value: same canonical label, the same raw fields, each within 10 % of its threshold.
+ * A field with no listed threshold is compared relative to the larger magnitude (10 % of it).
+ */
+export function sameDynamic(
+  a: { canonical: string; raw: Record<string, number> },
+  b: { canonical: string; raw: Record<string, number> },
+  thresholds: Thresholds = {},
+): boolean {
+  if (a.canonical !== b.canonical) return false;
+  const keysA = Object.keys(a.raw).sort();
+  const keysB = Object.keys(b.raw).sort();
+  if (keysA.length !== keysB.length || keysA.some((k, i) => k !== keysB[i])) return false;
+  for (const k of keysA) {
+    const x = a.raw[k]!;
+    const y = b.raw[k]!;
+    const t = thresholds[k];
+    const threshold = t === undefined ? Math.max(Math.abs(x), Math.abs(y)) : typeof t === 'function' ? t(a.canonical) : t;
+    if (Math.abs(x - y) > DYNAMIC_THRESHOLD_FRACTION * threshold + 1e-12) return false;
+  }
+  return true;
+}
+
+/** Same melody: the same MIDI note sequence. */
+export function sameMelody(a: MelodyValue, b: MelodyValue): boolean {
+  return a.notes.length === b.notes.length && a.notes.every((n, i) => n === b.notes[i]);
+}
+
+/** Same blend: the same dominant label (canonical) and every share within 10 points, as for sounds. */
+export function sameBlend(a: { canonical: string; value: BlendValue }, b: { canonical: string; value: BlendValue }): boolean {
+  if (a.canonical !== b.canonical) return false;
+  const keys = new Set([...Object.keys(a.value.parts), ...Object.keys(b.value.parts)]);
+  for (const k of keys) {
+    if (Math.abs((a.value.parts[k] ?? 0) - (b.value.parts[k] ?? 0)) > SOUND_SHARE_POINTS) return false;
+  }
+  return true;
+}
+
+/** What a new sighting brings before it is named: its registry, canonical label and value. */
+export interface Candidate<V = unknown> {
+  registry: ValueRegistry;
+  canonical: string;
+  value: V;
+  depth?: RegistryEntry['depth'];
+}
+
+/** Whether a candidate is the same value as an entry of the same registry (FOUNDATION §6). */
+export function sameValue(entry: Pick<RegistryEntry, 'registry' | 'canonical' | 'value'>, candidate: Candidate): boolean {
+  if (entry.registry !== candidate.registry) return false;
+  const r = candidate.registry;
+  if (r === 'static.colors') return sameColor((entry.value as StaticColorValue).rgb, (candidate.value as StaticColorValue).rgb);
+  // Learned (window) colours: same colour, and the same nearest primitive as canonical.
+  if (r === 'dynamic.colors') return entry.canonical === candidate.canonical && sameColor((entry.value as StaticColorValue).rgb, (candidate.value as StaticColorValue).rgb);
+  if (r === 'static.sound') return sameSound(entry.value as StaticSoundValue, candidate.value as StaticSoundValue);
+  if (r === 'dynamic.sound.melody') return sameMelody(entry.value as MelodyValue, candidate.value as MelodyValue);
+  if (r === 'dynamic.blends') return sameBlend(entry as { canonical: string; value: BlendValue }, candidate as { canonical: string; value: BlendValue });
+  return sameDynamic(
+    { canonical: entry.canonical, raw: (entry.value as DynamicValue).raw },
+    { canonical: candidate.canonical, raw: (candidate.value as DynamicValue).raw },
+    DYNAMIC_THRESHOLDS[r],
+  );
+}
+
+/** How far apart two same values are, to pick the closest when a candidate matches several entries. */
+function distance(entry: Pick<RegistryEntry, 'registry' | 'value'>, candidate: Candidate): number {
+  const r = candidate.registry;
+  if (r === 'static.colors' || r === 'dynamic.colors') return deltaE((entry.value as StaticColorValue).rgb, (candidate.value as StaticColorValue).rgb);
+  if (r === 'static.sound') {
+    const a = entry.value as StaticSoundValue;
+    const b = candidate.value as StaticSoundValue;
+    let d = 0;
+    for (const k of ['silence', 'tone', 'rumble', 'hiss'] as const) d += Math.abs(a.breakdown[k] - b.breakdown[k]);
+    return d;
+  }
+  if (r === 'dynamic.sound.melody') return 0;
+  if (r === 'dynamic.blends') {
+    const a = (entry.value as BlendValue).parts;
+    const b = (candidate.value as BlendValue).parts;
+    let d = 0;
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) d += Math.abs((a[k] ?? 0) - (b[k] ?? 0));
+    return d;
+  }
+  const a = (entry.value as DynamicValue).raw;
+  const b = (candidate.value as DynamicValue).raw;
+  let d = 0;
+  for (const k of Object.keys(a)) d += Math.abs(a[k]! - (b[k] ?? 0));
+  return d;
+}
+
+/** The entry a candidate is the same value as (the closest one if several), or undefined: a discovery. */
+export function findMatch<E extends Pick<RegistryEntry, 'registry' | 'canonical' | 'value'>>(entries: readonly E[], candidate: Candidate): E | undefined {
+  let best: E | undefined;
+  let bestD = Infinity;
+  for (const e of entries) {
+    if (!sameValue(e, candidate)) continue;
+    const d = distance(e, candidate);
+    if (d < bestD) {
+      best = e;
+      bestD = d;
+    }
+  }
+  return best;
+}
