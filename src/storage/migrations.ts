@@ -1,0 +1,44 @@
+// The schema's versions, oldest first. Never edit a shipped version: add the next one.
+import type { Transaction } from 'dexie';
+
+/** One schema version: Dexie store specs for the tables it adds or changes, and an optional data upgrade. */
+export interface Migration {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * v1: every registry of FOUNDATION §1. Value registries share one `entries` table keyed by `key`
+ * (`registry/name`), with a unique `[registry+name]` index; the other registries have a table each.
+ * v2: entries get a multi-entry `*sources` index (which entries did job X touch?), and sources are
+ * deduplicated (first sighting order kept), as §6 requires.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    stores: {
+      entries: 'key, registry, &[registry+name], origin',
+      narrative_intended: 'id, job_id',
+      narrative_observed: 'id, job_id',
+      interpretation: 'prompt, status, source, updated_at',
+      linguistic: '[span+domain+canonical], span, domain, canonical',
+      jobs: 'id, created_at',
+      learning: 'job_id',
+      discovery: 'job_id',
+      meta: 'key',
+    },
+  },
+  {
+    version: 2,
+    stores: { entries: 'key, registry, &[registry+name], origin, *sources' },
+    upgrade: async (tx) => {
+      await tx.table('entries').toCollection().modify((e: { sources?: unknown }) => {
+        e.sources = Array.isArray(e.sources) ? [...new Set(e.sources.map(String))] : [];
+      });
+    },
+  },
+];
+
+/** The newest schema version. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
