@@ -1,4 +1,6 @@
 // What the CLI can call in the page. Each later issue adds its verbs here.
+import { registryApi } from './api/registry-api.ts';
 export const headlessApi = {
   ping: () => 'pong',
+  ...registryApi,
 };
