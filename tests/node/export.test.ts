@@ -151,8 +151,10 @@ describe('importRegistries', () => {
         (f.dynamic.camera.discoveries[0] as unknown as Record<string, unknown>).raw = { dx: 'fast' };
         delete (f.runs.jobs[0] as unknown as Record<string, unknown>).created_at;
         f.linguistic[0]!.variant = 'posh' as never;
+        f.static.sound.discoveries[0]!.breakdown.hiss = 14;
         return f;
-      }, [/^\/dynamic\/camera\/discoveries\/0\/raw\/dx: must be number$/m, /^\/runs\/jobs\/0: must have required property 'created_at'$/m, /^\/linguistic\/0\/variant: must be one of/m]],
+      }, [/^\/dynamic\/camera\/discoveries\/0\/raw\/dx: must be number$/m, /^\/runs\/jobs\/0: must have required property 'created_at'$/m, /^\/linguistic\/0\/variant: must be one of/m,
+        /^\/static\/sound\/discoveries\/0\/breakdown: parts must sum to 100 \(± 0.01\), got 110$/m]],
       ['breakdown not summing to 100', (f) => {
         f.static.sound.discoveries[0]!.breakdown.tone = 80;
         return f;

@@ -274,16 +274,22 @@ function sumProblem(parts: Record<string, number>, path: string): ExportProblem 
 }
 
 /** Checks a schema-valid file cannot express: sums, hex vs rgb, placement, vocabularies, uniqueness. */
-function semanticProblems(file: RegistriesExport): ExportProblem[] {
+function semanticProblems(file: RegistriesExport, broken: readonly string[]): ExportProblem[] {
   const problems: ExportProblem[] = [];
+  // Skip what the schema already rejected (the item itself, anything inside it, or its container).
+  const isBroken = (at: string) => broken.some((p) => p === at || p.startsWith(`${at}/`) || at.startsWith(`${p}/`) || p === '');
+  const arrayAt = <T>(pointer: string): T[] => {
+    const v = get(file, pointer);
+    return Array.isArray(v) ? (v as T[]) : [];
+  };
   const push = (p: ExportProblem | null) => {
     if (p) problems.push(p);
   };
   const names = new Map<string, string>();
   for (const section of ENTRY_LISTS) {
-    const entries = get(file, section.path) as ExportEntry[];
-    entries.forEach((e, i) => {
+    arrayAt<ExportEntry>(section.path).forEach((e, i) => {
       const at = `${section.path}/${i}`;
+      if (isBroken(at)) return;
       if (!section.registries.includes(e.registry)) push({ path: `${at}/registry`, message: `must be one of ${JSON.stringify(section.registries)} in this list` });
       if (e.origin !== section.origin) push({ path: `${at}/origin`, message: `must be "${section.origin}" in this list` });
       const labels = canonicalLabels(e.registry);
@@ -309,21 +315,22 @@ function semanticProblems(file: RegistriesExport): ExportProblem[] {
       if (e.first_seen > e.last_seen) push({ path: `${at}/last_seen`, message: 'must not be before first_seen' });
     });
   }
-  const unique = <T>(items: T[], path: string, key: (t: T) => string, what: string) => {
+  const unique = <T>(path: string, key: (t: T) => string, what: string) => {
     const at = new Map<string, number>();
-    items.forEach((item, i) => {
+    arrayAt<T>(path).forEach((item, i) => {
+      if (isBroken(`${path}/${i}`)) return;
       const k = key(item);
       if (at.has(k)) problems.push({ path: `${path}/${i}`, message: `duplicate ${what} ${JSON.stringify(k)} (also at ${path}/${at.get(k)})` });
       else at.set(k, i);
     });
   };
-  unique(file.narrative.intended, '/narrative/intended', (r) => r.id, 'id');
-  unique(file.narrative.observed, '/narrative/observed', (r) => r.id, 'id');
-  unique(file.interpretation, '/interpretation', (r) => r.prompt, 'prompt');
-  unique(file.linguistic, '/linguistic', (r) => `${r.span}|${r.domain}|${r.canonical}`, 'span|domain|canonical');
-  unique(file.runs.jobs, '/runs/jobs', (r) => r.id, 'job id');
-  unique(file.runs.learning, '/runs/learning', (r) => r.job_id, 'job_id');
-  unique(file.runs.discovery, '/runs/discovery', (r) => r.job_id, 'job_id');
+  unique<NarrativeRecord>('/narrative/intended', (r) => r.id, 'id');
+  unique<NarrativeRecord>('/narrative/observed', (r) => r.id, 'id');
+  unique<InterpretationRecord>('/interpretation', (r) => r.prompt, 'prompt');
+  unique<LinguisticRecord>('/linguistic', (r) => `${r.span}|${r.domain}|${r.canonical}`, 'span|domain|canonical');
+  unique<JobRecord>('/runs/jobs', (r) => r.id, 'job id');
+  unique<LearningRecord>('/runs/learning', (r) => r.job_id, 'job_id');
+  unique<DiscoveryRecord>('/runs/discovery', (r) => r.job_id, 'job_id');
   return problems;
 }
 
@@ -335,7 +342,7 @@ export function validateExport(json: unknown): ExportProblem[] {
   const schema = (json as Record<string, unknown>).schema;
   if (schema !== EXPORT_SCHEMA) return [{ path: '/schema', message: `must be "${EXPORT_SCHEMA}", got ${JSON.stringify(schema)}` }];
   const problems = ajvProblems(json);
-  return problems.length > 0 ? problems : semanticProblems(json as RegistriesExport);
+  return [...problems, ...semanticProblems(json as RegistriesExport, problems.map((p) => p.path))];
 }
 
 /** Problems as lines `path: message` (`/` for the whole file). */
