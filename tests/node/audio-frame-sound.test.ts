@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureFrameSound, rmsDb, RMS_DB_FLOOR } from '../../src/core/audio/frame-sound.ts';
-import { brownEnergyFractionBelow, brownNoise, mixEnergies, silence, sine, whiteNoise } from './helpers/signals.ts';
+import { bandSplitEnergy, brownEnergyFractionBelow, brownNoise, silence, sine, whiteNoise } from './helpers/signals.ts';
 
 const RATES = [44100, 48000];
 const FPS = [24, 25, 30, 60];
@@ -97,45 +97,74 @@ describe('measureFrameSound: noise and silence', () => {
   });
 });
 
+/** A frame of noise cut from the middle of a longer stream, with its true low (< 300 Hz) share of energy. */
+function noiseFrame(kind: 'white' | 'brown', seed: string, n: number, sr: number): { frame: Float32Array; low: number } {
+  const long = kind === 'white' ? whiteNoise(n * 16, seed) : brownNoise(n * 16, seed, sr);
+  const s0 = n * 7;
+  const { low, high } = bandSplitEnergy(long, sr, 300, s0, s0 + n);
+  return { frame: long.slice(s0, s0 + n), low: low / (low + high) };
+}
+
+describe('measureFrameSound against each frame\'s true band split', () => {
+  it('brown noise: rumble within ±7 points of the frame\'s true low share, and ≥ 85 wherever that share is', () => {
+    for (const [sr, n] of [[48000, 1600], [48000, 800], [44100, 1764]] as const) {
+      for (let s = 0; s < 25; s++) {
+        const { frame, low } = noiseFrame('brown', `truth-${n}-${s}`, n, sr);
+        const b = measureFrameSound(frame, sr).breakdown;
+        expect(Math.abs(b.rumble - 100 * low), `${n} #${s}: ${b.rumble} vs ${100 * low}`).toBeLessThanOrEqual(7);
+        if (low >= 0.87) expect(b.rumble).toBeGreaterThanOrEqual(85);
+      }
+    }
+  });
+});
+
 describe('measureFrameSound: mixes of known energies', () => {
   const sr = 48000;
-  const cases: { name: string; brownLed?: boolean; parts: (n: number, seed: string) => { signal: Float32Array; energy: number }[]; expect: (e: number[]) => { tone: number; rumble: number; hiss: number } }[] = [];
-  const lowWhite = 300 / (sr / 2); // white noise energy share below 300 Hz
-  const brownLow = brownEnergyFractionBelow(300, sr);
-  for (const toneE of [0.3, 0.5, 0.8]) {
+  const n = 1600;
+  const energy = (x: Float32Array): number => x.reduce((a, v) => a + v * v, 0);
+  /** Mix parts scaled to exact energy shares in this frame; expected shares from each part's known split. */
+  const mix = (parts: { x: Float32Array; share: number; tone: number; low: number }[]): { x: Float32Array; want: { tone: number; rumble: number; hiss: number } } => {
+    const x = new Float32Array(n);
+    const want = { tone: 0, rumble: 0, hiss: 0 };
+    for (const p of parts) {
+      const k = 0.2 * Math.sqrt((p.share * n) / energy(p.x));
+      for (let i = 0; i < n; i++) x[i] = x[i]! + k * p.x[i]!;
+      want.tone += 100 * p.share * p.tone;
+      want.rumble += 100 * p.share * (1 - p.tone) * p.low;
+      want.hiss += 100 * p.share * (1 - p.tone) * (1 - p.low);
+    }
+    return { x, want };
+  };
+  for (const share of [0.3, 0.5, 0.8]) {
+    const cases: [string, (s: number) => { x: Float32Array; share: number; tone: number; low: number }[]][] = [];
     for (const hz of [440, 1000, 3000]) {
-      cases.push({
-        name: `sine ${hz} Hz + white noise at ${toneE * 100}/${100 - toneE * 100}`,
-        parts: (n, seed) => [{ signal: sine(hz, 1, sr, n, 0.7), energy: toneE }, { signal: whiteNoise(n, seed), energy: 1 - toneE }],
-        expect: () => ({ tone: 100 * toneE, rumble: 100 * (1 - toneE) * lowWhite, hiss: 100 * (1 - toneE) * (1 - lowWhite) }),
+      cases.push([`sine ${hz} Hz + white noise`, (s) => {
+        const w = noiseFrame('white', `mw-${hz}-${share}-${s}`, n, sr);
+        return [{ x: sine(hz, 1, sr, n, 0.7 + s), share, tone: 1, low: 0 }, { x: w.frame, share: 1 - share, tone: 0, low: w.low }];
+      }]);
+    }
+    cases.push(['sine 1000 Hz + brown noise', (s) => {
+      const b = noiseFrame('brown', `mb-${share}-${s}`, n, sr);
+      return [{ x: sine(1000, 1, sr, n, 0.3 + s), share, tone: 1, low: 0 }, { x: b.frame, share: 1 - share, tone: 0, low: b.low }];
+    }]);
+    cases.push(['brown + white noise', (s) => {
+      const b = noiseFrame('brown', `mbb-${share}-${s}`, n, sr);
+      const w = noiseFrame('white', `mbw-${share}-${s}`, n, sr);
+      return [{ x: b.frame, share, tone: 0, low: b.low }, { x: w.frame, share: 1 - share, tone: 0, low: w.low }];
+    }]);
+    for (const [name, parts] of cases) {
+      it(`${name} at ${share * 100}/${100 - share * 100} energy: each share within ±10 points (20 frames)`, () => {
+        let worst = 0;
+        for (let s = 0; s < 20; s++) {
+          const { x, want } = mix(parts(s));
+          const b = measureFrameSound(x, sr).breakdown;
+          const err = Math.max(Math.abs(b.tone - want.tone), Math.abs(b.rumble - want.rumble), Math.abs(b.hiss - want.hiss));
+          expect(err, `frame ${s}: ${JSON.stringify(b)} vs ${JSON.stringify(want)}`).toBeLessThanOrEqual(10);
+          expect(Math.abs(sumOf(b) - 100)).toBeLessThanOrEqual(0.01);
+          worst = Math.max(worst, err);
+        }
+        expect(worst).toBeLessThanOrEqual(10);
       });
     }
-    cases.push({
-      name: `sine 1000 Hz + brown noise at ${toneE * 100}/${100 - toneE * 100}`,
-      parts: (n, seed) => [{ signal: sine(1000, 1, sr, n, 0.3), energy: toneE }, { signal: brownNoise(n, seed, sr), energy: 1 - toneE }],
-      expect: () => ({ tone: 100 * toneE, rumble: 100 * (1 - toneE) * brownLow, hiss: 100 * (1 - toneE) * (1 - brownLow) }),
-    });
-    cases.push({
-      name: `brown + white noise at ${toneE * 100}/${100 - toneE * 100}`,
-      brownLed: true,
-      parts: (n, seed) => [{ signal: brownNoise(n, `${seed}b`, sr), energy: toneE }, { signal: whiteNoise(n, `${seed}w`), energy: 1 - toneE }],
-      expect: () => ({ tone: 0, rumble: 100 * (toneE * brownLow + (1 - toneE) * lowWhite), hiss: 100 * (toneE * (1 - brownLow) + (1 - toneE) * (1 - lowWhite)) }),
-    });
-  }
-  for (const c of cases) {
-    it(`${c.name}: each share within ±10 points (30 frames of 1600 samples)`, () => {
-      const want = c.expect([]);
-      const errs: number[] = [];
-      for (let s = 0; s < 30; s++) {
-        const x = mixEnergies(c.parts(1600, `${c.name}-${s}`), 0.2);
-        const b = measureFrameSound(x, sr).breakdown;
-        errs.push(Math.max(Math.abs(b.tone - want.tone), Math.abs(b.rumble - want.rumble), Math.abs(b.hiss - want.hiss)));
-        expect(Math.abs(sumOf(b) - 100)).toBeLessThanOrEqual(0.01);
-      }
-      // Brown noise's own low/high split varies from frame to frame (few cycles of its lowest content per frame), so
-      // where it leads, the expected shares hold for 90 % of frames; the others must hold in every frame.
-      expect(pct(errs, c.brownLed ? 0.9 : 1)).toBeLessThanOrEqual(10);
-      expect(errs.reduce((a, v) => a + v) / errs.length).toBeLessThanOrEqual(c.name.includes('brown') ? 6 : 4);
-    });
   }
 });

@@ -249,7 +249,8 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
   // from frame to frame). So the frame's own energy Σx² (DC included: a frame's offset is its slowest content) corrects
   // rumble: rumble += raw − windowed total, each windowed sum rescaled to raw-sample units (E[Σ(w·x)²] = σ²·Σw² for a
   // stationary signal; Parseval: Σ|X|² = size·Σ(w·x)²). For stationary noise that difference is pure estimation noise
-  // of relative std √(Σ(1 − w²·n/Σw²)²·2)/n ≈ √(1.9/n) (Hann), so it is shrunk by two of those std first.
+  // of relative std √(Σ(1 − w²·n/Σw²)²·2)/n ≈ √(1.9/n) (Hann) of the broadband energy, so it is shrunk by two of
+  // those std of the hiss energy first (broadband noise is where that estimation noise comes from).
   let tone = 0;
   let hiss = 0;
   let rumble = 0;
@@ -273,7 +274,7 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
   const toneE = tone * toRaw + Math.max(0, lowToneRawE - topLobe * toRaw);
   const hissE = hiss * toRaw;
   const corr = rawE - toneE - hissE - rumble * toRaw;
-  const slack = 2 * Math.sqrt(1.9 / n) * rawE;
+  const slack = 2 * Math.sqrt(1.9 / n) * hissE;
   const shrunk = Math.sign(corr) * Math.max(0, Math.abs(corr) - slack);
   const rumbleE = Math.max(0, rumble * toRaw + shrunk);
   const sum = toneE + hissE + rumbleE;

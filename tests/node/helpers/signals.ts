@@ -221,3 +221,70 @@ export function parseWav(buf: Uint8Array): { sampleRate: number; samples: Float3
   }
   throw new TypeError('WAV has no data chunk');
 }
+
+/**
+ * Ground truth for a frame of noise: the energy (Σx²) of samples [s0, s1) of x after an ideal low-pass and high-pass
+ * split at `hz`, done by one FFT over the whole of x (so the frame's edges do not smear the split).
+ */
+export function bandSplitEnergy(x: Float32Array, sampleRate: number, hz: number, s0: number, s1: number): { low: number; high: number } {
+  let size = 2;
+  while (size < x.length) size *= 2;
+  const re = new Float64Array(size);
+  const im = new Float64Array(size);
+  re.set(x);
+  fftInPlace(re, im, false);
+  const cut = Math.round((hz * size) / sampleRate);
+  const lowRe = new Float64Array(size);
+  const lowIm = new Float64Array(size);
+  for (let k = 0; k < size; k++) {
+    const f = Math.min(k, size - k);
+    if (f < cut) {
+      lowRe[k] = re[k]!;
+      lowIm[k] = im[k]!;
+    }
+  }
+  fftInPlace(lowRe, lowIm, true);
+  let low = 0;
+  let high = 0;
+  for (let i = s0; i < s1; i++) {
+    const l = lowRe[i]! / size;
+    const h = x[i]! - l;
+    low += l * l;
+    high += h * h;
+  }
+  return { low, high };
+}
+
+/** Iterative radix-2 complex FFT (independent of the code under test). */
+function fftInPlace(re: Float64Array, im: Float64Array, inverse: boolean): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      [re[i], re[j]] = [re[j]!, re[i]!];
+      [im[i], im[j]] = [im[j]!, im[i]!];
+    }
+  }
+  for (let len = 2; len <= n; len <<= 1) {
+    const ang = ((inverse ? 2 : -2) * Math.PI) / len;
+    const wr = Math.cos(ang);
+    const wi = Math.sin(ang);
+    for (let i = 0; i < n; i += len) {
+      let cr = 1;
+      let ci = 0;
+      for (let k = 0; k < len / 2; k++) {
+        const ar = re[i + k + len / 2]! * cr - im[i + k + len / 2]! * ci;
+        const ai = re[i + k + len / 2]! * ci + im[i + k + len / 2]! * cr;
+        re[i + k + len / 2] = re[i + k]! - ar;
+        im[i + k + len / 2] = im[i + k]! - ai;
+        re[i + k] = re[i + k]! + ar;
+        im[i + k] = im[i + k]! + ai;
+        const t = cr * wr - ci * wi;
+        ci = cr * wi + ci * wr;
+        cr = t;
+      }
+    }
+  }
+}

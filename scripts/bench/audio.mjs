@@ -1,0 +1,69 @@
+// Benchmark of the audio analysis core: per-frame sound and the streaming timeline, against references measured in the
+// same run (a plain RMS loop over the same frames, and the bare FFT the frame analysis uses).
+// Run: npm run bench audio (or node scripts/bench/audio.mjs)
+import { importTs } from './_bundle.mjs';
+
+const { measureFrameSound } = await importTs('src/core/audio/frame-sound.ts');
+const { createSoundTimeline } = await importTs('src/core/audio/sound-timeline.ts');
+const { realFft, hannWindow } = await importTs('src/core/audio/fft.ts');
+
+const sr = 48000;
+const fps = 30;
+const n = sr / fps; // 1600 samples a frame
+const seconds = 20;
+// a deterministic test signal: a tone, a noise floor and clicks (LCG noise, no dependency)
+let seed = 12345;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * 2 - 1;
+const x = new Float32Array(sr * seconds);
+for (let i = 0; i < x.length; i++) x[i] = 0.2 * Math.sin((2 * Math.PI * 440 * i) / sr) + 0.05 * rnd() + (i % 24000 < 300 ? 0.4 * rnd() : 0);
+const frames = [];
+for (let s = 0; s + n <= x.length; s += n) frames.push(x.subarray(s, s + n));
+
+function time(label, fn, reps = 3) {
+  fn(); // warm-up
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return { label, ms: best };
+}
+
+let sink = 0;
+const rms = time('plain RMS loop', () => {
+  for (const f of frames) {
+    let s = 0;
+    for (let i = 0; i < f.length; i++) s += f[i] * f[i];
+    sink += s;
+  }
+});
+const fftOnly = time('Hann + FFT 8192 power', () => {
+  const plan = realFft(8192);
+  const w = hannWindow(n);
+  const buf = new Float64Array(n);
+  const pw = new Float64Array(4097);
+  for (const f of frames) {
+    for (let i = 0; i < n; i++) buf[i] = f[i] * w[i];
+    plan.power(buf, pw);
+    sink += pw[10];
+  }
+});
+const frameSound = time('measureFrameSound', () => {
+  for (const f of frames) sink += measureFrameSound(f, sr).rms_db;
+});
+const timeline = time('timeline pushFrame + finish', () => {
+  const tl = createSoundTimeline(sr);
+  frames.forEach((f, i) => tl.pushFrame(i, i / fps, (i + 1) / fps, f));
+  const windows = [];
+  for (let s = 0; s < frames.length; s += 15) windows.push([s, Math.min(frames.length, s + 15) - 1]);
+  sink += tl.finish(windows, fps).windows.length;
+});
+
+console.log(`audio analysis benchmark: ${frames.length} frames of ${n} samples (${sr} Hz, ${fps} fps, ${seconds} s of audio)`);
+for (const r of [rms, fftOnly, frameSound, timeline]) {
+  const fpsRate = frames.length / (r.ms / 1000);
+  console.log(`${r.label.padEnd(30)} ${r.ms.toFixed(1).padStart(8)} ms  ${fpsRate.toFixed(0).padStart(9)} frames/s  ${(fpsRate / fps).toFixed(1).padStart(8)} × real time`);
+}
+console.log(`ratios: measureFrameSound / FFT = ${(frameSound.ms / fftOnly.ms).toFixed(2)} ×, timeline / measureFrameSound = ${(timeline.ms / frameSound.ms).toFixed(2)} ×, measureFrameSound / RMS loop = ${(frameSound.ms / rms.ms).toFixed(1)} ×`);
+if (sink === 42) console.log('');
