@@ -1,5 +1,5 @@
 // FOUNDATION §11: the `motion-registries/1` export file: its type, its JSON Schema and its validator.
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { CAMERA_MOVES } from '../vocab/camera.ts';
 import { COLOR_PRIMITIVES, COLOR_PRIMITIVE_NAMES, rgbToHex } from '../vocab/colors.ts';
 import { GRADIENT_TYPES } from '../vocab/gradient.ts';
@@ -14,6 +14,7 @@ import {
   type Diagnostics, type DiscoveryRecord, type InterpretationRecord, type JobRecord, type LearningRecord,
   type LinguisticRecord, type NarrativeRecord,
 } from './export-records.ts';
+import { validate as generatedValidate } from './export-validator.ts';
 
 export const EXPORT_SCHEMA = 'motion-registries/1' as const;
 
@@ -172,73 +173,85 @@ const blendEntry = entrySchema({ parts: { type: 'object', minProperties: 1, prop
 const soundTimeEntry = {
   // A dynamic sound entry is a raw-number entry, or a melody (notes).
   if: { type: 'object', required: ['notes'] },
-  then: melodyEntry,
-  else: dynamicEntry,
+  then: { $ref: '#/definitions/melodyEntry' },
+  else: { $ref: '#/definitions/dynamicEntry' },
 };
-
-const list = (items: object) => ({ type: 'array', items });
-const dynamicSection = (items: object) => ({ type: 'object', required: ['canonical', 'discoveries'], additionalProperties: false, properties: { canonical: list(items), discoveries: list(items) } });
-const staticSection = (items: object) => ({ type: 'object', required: ['primitives', 'discoveries'], additionalProperties: false, properties: { primitives: list(items), discoveries: list(items) } });
 const narrativeRecord = (label: string) => ({
   type: 'object',
   required: ['id', 'label', 'job_id', 'recorded_at', 'narrative'],
   additionalProperties: false,
   properties: { id: { type: 'string', minLength: 1 }, label: { const: label }, job_id: { type: ['string', 'null'] }, recorded_at: iso, narrative: { type: 'object' } },
 });
+
+// Each entry kind is defined once and referenced, so the compiled validator stays small.
+const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
+const list = (items: object) => ({ type: 'array', items });
+const dynamicSection = (kind: string) => ({ type: 'object', required: ['canonical', 'discoveries'], additionalProperties: false, properties: { canonical: list(ref(kind)), discoveries: list(ref(kind)) } });
+const staticSection = (kind: string) => ({ type: 'object', required: ['primitives', 'discoveries'], additionalProperties: false, properties: { primitives: list(ref(kind)), discoveries: list(ref(kind)) } });
 const obj = (required: string[], properties: Record<string, unknown>, additional = false) => ({ type: 'object', required, additionalProperties: additional, properties });
 
-/** The JSON Schema of `motion-registries/1`. */
-export const EXPORT_JSON_SCHEMA = obj(
-  ['schema', 'exported_at', 'static', 'dynamic', 'narrative', 'interpretation', 'linguistic', 'runs', 'diagnostics'],
-  {
-    schema: { const: EXPORT_SCHEMA },
-    exported_at: iso,
-    static: obj(['colors', 'sound'], { colors: staticSection(colorEntry), sound: staticSection(soundEntry) }),
-    dynamic: obj(['colors', 'motion', 'camera', 'gradient', 'lighting', 'sound', 'blends'], {
-      colors: dynamicSection(colorEntry),
-      motion: dynamicSection(dynamicEntry),
-      camera: dynamicSection(dynamicEntry),
-      gradient: dynamicSection(dynamicEntry),
-      lighting: dynamicSection(dynamicEntry),
-      sound: obj(['canonical', 'discoveries', 'semantic'], { canonical: list(dynamicEntry), discoveries: list(soundTimeEntry), semantic: list(dynamicEntry) }),
-      blends: dynamicSection(blendEntry),
-    }),
-    narrative: obj(['intended', 'observed'], { intended: list(narrativeRecord('intended')), observed: list(narrativeRecord('observed')) }),
-    interpretation: list(obj(['prompt', 'instruction', 'status', 'source', 'created_at', 'updated_at'], {
-      prompt: { type: 'string', minLength: 1 },
-      instruction: { anyOf: [{ type: 'object', required: ['schema'], properties: { schema: { const: 'instruction/1' } } }, { type: 'null' }] },
-      status: { enum: INTERPRETATION_STATUSES },
-      source: { enum: INTERPRETATION_SOURCES },
-      created_at: iso,
-      updated_at: iso,
-      error: { type: ['string', 'null'] },
-    })),
-    linguistic: list(obj(['span', 'canonical', 'domain', 'variant', 'count', 'source'], {
-      span: { type: 'string', minLength: 1 },
-      canonical: { type: 'string', minLength: 1 },
-      domain: { type: 'string', minLength: 1 },
-      variant: { enum: LINGUISTIC_VARIANTS },
-      count: { type: 'integer', minimum: 0 },
-      source: { enum: LINGUISTIC_SOURCES },
-      dialect: { type: 'string' },
-    })),
-    runs: obj(['jobs', 'learning', 'discovery'], {
-      jobs: list(obj(['id', 'created_at'], { id: { type: 'string', minLength: 1 }, created_at: iso }, true)),
-      learning: list(obj(['job_id', 'agreement'], { job_id: { type: 'string', minLength: 1 }, agreement: { type: 'number', minimum: 0, maximum: 1 } }, true)),
-      discovery: list(obj(['job_id', 'new', 'seen_again'], {
-        job_id: { type: 'string', minLength: 1 },
-        new: { type: 'array', items: { type: 'string' } },
-        seen_again: { type: 'array', items: { type: 'string' } },
-      }, true)),
-    }),
-    diagnostics: obj(['jobs', 'missing_learning', 'missing_discovery', 'accuracy'], {
-      jobs: { type: 'integer', minimum: 0 },
-      missing_learning: { type: 'integer', minimum: 0 },
-      missing_discovery: { type: 'integer', minimum: 0 },
-      accuracy: { anyOf: [{ type: 'number', minimum: 0, maximum: 1 }, { type: 'null' }] },
-    }),
+/** The JSON Schema (draft-07) of `motion-registries/1`. */
+export const EXPORT_JSON_SCHEMA = {
+  $id: 'https://motion-registries.invalid/schema/motion-registries-1.json',
+  ...obj(
+    ['schema', 'exported_at', 'static', 'dynamic', 'narrative', 'interpretation', 'linguistic', 'runs', 'diagnostics'],
+    {
+      schema: { const: EXPORT_SCHEMA },
+      exported_at: iso,
+      static: obj(['colors', 'sound'], { colors: staticSection('colorEntry'), sound: staticSection('soundEntry') }),
+      dynamic: obj(['colors', 'motion', 'camera', 'gradient', 'lighting', 'sound', 'blends'], {
+        colors: dynamicSection('colorEntry'),
+        motion: dynamicSection('dynamicEntry'),
+        camera: dynamicSection('dynamicEntry'),
+        gradient: dynamicSection('dynamicEntry'),
+        lighting: dynamicSection('dynamicEntry'),
+        sound: obj(['canonical', 'discoveries', 'semantic'], { canonical: list(ref('dynamicEntry')), discoveries: list(ref('soundTimeEntry')), semantic: list(ref('dynamicEntry')) }),
+        blends: dynamicSection('blendEntry'),
+      }),
+      narrative: obj(['intended', 'observed'], { intended: list(ref('narrativeIntended')), observed: list(ref('narrativeObserved')) }),
+      interpretation: list(obj(['prompt', 'instruction', 'status', 'source', 'created_at', 'updated_at'], {
+        prompt: { type: 'string', minLength: 1 },
+        instruction: { anyOf: [{ type: 'object', required: ['schema'], properties: { schema: { const: 'instruction/1' } } }, { type: 'null' }] },
+        status: { enum: INTERPRETATION_STATUSES },
+        source: { enum: INTERPRETATION_SOURCES },
+        created_at: iso,
+        updated_at: iso,
+        error: { type: ['string', 'null'] },
+      })),
+      linguistic: list(obj(['span', 'canonical', 'domain', 'variant', 'count', 'source'], {
+        span: { type: 'string', minLength: 1 },
+        canonical: { type: 'string', minLength: 1 },
+        domain: { type: 'string', minLength: 1 },
+        variant: { enum: LINGUISTIC_VARIANTS },
+        count: { type: 'integer', minimum: 0 },
+        source: { enum: LINGUISTIC_SOURCES },
+        dialect: { type: 'string' },
+      })),
+      runs: obj(['jobs', 'learning', 'discovery'], {
+        jobs: list(obj(['id', 'created_at'], { id: { type: 'string', minLength: 1 }, created_at: iso }, true)),
+        learning: list(obj(['job_id', 'agreement'], { job_id: { type: 'string', minLength: 1 }, agreement: { type: 'number', minimum: 0, maximum: 1 } }, true)),
+        discovery: list(obj(['job_id', 'new', 'seen_again'], {
+          job_id: { type: 'string', minLength: 1 },
+          new: { type: 'array', items: { type: 'string' } },
+          seen_again: { type: 'array', items: { type: 'string' } },
+        }, true)),
+      }),
+      diagnostics: obj(['jobs', 'missing_learning', 'missing_discovery', 'accuracy'], {
+        jobs: { type: 'integer', minimum: 0 },
+        missing_learning: { type: 'integer', minimum: 0 },
+        missing_discovery: { type: 'integer', minimum: 0 },
+        accuracy: { anyOf: [{ type: 'number', minimum: 0, maximum: 1 }, { type: 'null' }] },
+      }),
+    },
+  ),
+  definitions: {
+    colorEntry, soundEntry, dynamicEntry, melodyEntry, blendEntry, soundTimeEntry,
+    narrativeIntended: narrativeRecord('intended'), narrativeObserved: narrativeRecord('observed'),
   },
-);
+};
+
+/** The ajv options the validator is compiled with (export-validator.ts is generated from them). */
+export const EXPORT_AJV_OPTIONS = { allErrors: true, strict: false, unicode: false, inlineRefs: false, code: { source: true, esm: true, lines: false } } as const;
 
 /** One thing wrong with a file: a JSON pointer (`''` is the whole file) and what is wrong there. */
 export interface ExportProblem {
@@ -246,12 +259,12 @@ export interface ExportProblem {
   message: string;
 }
 
-let compiled: ReturnType<Ajv['compile']> | null = null;
+/** ajv's compiled validator for EXPORT_JSON_SCHEMA (standalone: no eval at run time, no CommonJS in the browser). */
+const compiled = generatedValidate as unknown as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 function ajvProblems(json: unknown): ExportProblem[] {
-  if (!compiled) compiled = new Ajv({ allErrors: true, strict: false }).compile(EXPORT_JSON_SCHEMA);
   if (compiled(json)) return [];
-  const errors = (compiled.errors ?? []) as ErrorObject[];
+  const errors = compiled.errors ?? [];
   // if/then/else adds an umbrella error per failing branch; the branch's own errors say more.
   return errors.filter((e) => e.keyword !== 'if').map((e) => ({
     path: e.instancePath,
