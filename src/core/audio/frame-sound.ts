@@ -86,21 +86,6 @@ function scratchFor(n: number, size: number): Scratch {
   return s;
 }
 
-/** Median of buf[0..len) (sorts it in place; len is small). */
-function medianInPlace(buf: Float64Array, len: number): number {
-  for (let i = 1; i < len; i++) {
-    const v = buf[i]!;
-    let j = i - 1;
-    while (j >= 0 && buf[j]! > v) {
-      buf[j + 1] = buf[j]!;
-      j--;
-    }
-    buf[j + 1] = v;
-  }
-  const h = len >> 1;
-  return len & 1 ? buf[h]! : 0.5 * (buf[h - 1]! + buf[h]!);
-}
-
 /** Linear interpolation of arr at fractional index x, clamped to its ends. */
 function lerpAt(arr: Float64Array, x: number): number {
   if (x <= 0) return arr[0]!;
@@ -112,10 +97,10 @@ function lerpAt(arr: Float64Array, x: number): number {
 }
 
 /**
- * The frame measured in full. `withHarmonicity` also computes the pitch autocorrelation (one more FFT),
- * which only the voice-activity detector needs.
+ * The frame measured in full. `withHarmonicity` also computes the pitch autocorrelation (one more FFT), which only
+ * the voice-activity detector needs: true, or a test on the other extras that says when it is worth computing.
  */
-export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarmonicity: boolean): FrameAnalysis {
+export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarmonicity: boolean | ((e: FrameExtras) => boolean)): FrameAnalysis {
   if (!(sampleRate > 0)) throw new TypeError(`sample rate must be positive, got ${sampleRate}`);
   const n = samples.length;
   const rms_db = rmsDb(samples);
@@ -166,11 +151,38 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
     s.logNative[j] = Math.log(s.native[j]! + eps);
   }
   const L = FLOOR_MEDIAN_HALF_BINS;
+  // Sliding sorted window: each step inserts one value and removes one (binary search + a short shift).
+  const sorted = s.sortBuf;
+  let len = 0;
+  const insert = (v: number): void => {
+    let lo = 0;
+    let hi = len;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    sorted.copyWithin(lo + 1, lo, len);
+    sorted[lo] = v;
+    len++;
+  };
+  const remove = (v: number): void => {
+    let lo = 0;
+    let hi = len - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    sorted.copyWithin(lo, lo + 1, len);
+    len--;
+  };
+  for (let m = 0; m < Math.min(J, L); m++) insert(s.logNative[m]!);
   for (let j = 0; j < J; j++) {
-    const a = Math.max(0, j - L);
-    const b = Math.min(J - 1, j + L);
-    for (let m = a; m <= b; m++) s.sortBuf[m - a] = s.logNative[m]!;
-    s.floor[j] = medianInPlace(s.sortBuf, b - a + 1);
+    if (j + L < J) insert(s.logNative[j + L]!);
+    if (j - L - 1 >= 0) remove(s.logNative[j - L - 1]!);
+    const h = len >> 1;
+    s.floor[j] = len & 1 ? sorted[h]! : 0.5 * (sorted[h - 1]! + sorted[h]!);
   }
   // The floor under a peak at native position jf: the medians centred just outside its main lobe, on either side,
   // interpolated in log frequency; near DC, where the left side is missing, extrapolated from two medians on the right
@@ -282,12 +294,8 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
   const rumblePct = (100 * rumbleE) / sum;
   const breakdown = { silence: 0, tone: tonePct, rumble: rumblePct, hiss: Math.max(0, 100 - tonePct - rumblePct) };
 
-  const extras: FrameExtras = {
-    speechBand: total > 0 ? band / total : 0,
-    peaks,
-    topPeakShare: total > 0 ? topLobe / total : 0,
-    harmonicity: withHarmonicity ? harmonicity(P, size, n, sampleRate) : 0,
-  };
+  const extras: FrameExtras = { speechBand: total > 0 ? band / total : 0, peaks, topPeakShare: total > 0 ? topLobe / total : 0, harmonicity: 0 };
+  if (withHarmonicity === true || (withHarmonicity && withHarmonicity(extras))) extras.harmonicity = harmonicity(P, size, n, sampleRate);
   return { sound: { breakdown, rms_db, centroid_hz, flatness, tone_hz }, extras };
 }
 

@@ -8,7 +8,7 @@ import { extractMelody } from './melody.ts';
 import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
 import { detectOnsets, tempoReport } from './tempo.ts';
-import { detectSpeech } from './voice-activity.ts';
+import { detectSpeech, mayBeVoiced } from './voice-activity.ts';
 
 /** Frame rate of the synthetic frames used for audio without video (pushSamples). */
 export const AUDIO_ONLY_FPS = 30;
@@ -76,7 +76,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
     if (origin === null) origin = t0;
     env.push(samples);
     samplesPushed += samples.length;
-    const a = analyzeFrame(samples, sampleRate, true);
+    const a = analyzeFrame(samples, sampleRate, mayBeVoiced);
     const s = a.sound;
     frames.push({
       index, t0, t1, silent: s.breakdown.silence === 100, rmsDb: s.rms_db, centroid: s.centroid_hz, flatness: s.flatness,

@@ -29,9 +29,14 @@ export interface VadFrame {
   peaks: number;
 }
 
+/** Whether a frame can be voiced whatever its harmonicity (so harmonicity is only computed for these). */
+export function mayBeVoiced(e: { speechBand: number; topPeakShare: number; peaks: number }): boolean {
+  return e.topPeakShare < VAD_MAX_TOP_PEAK_SHARE && e.peaks >= VAD_MIN_PEAKS && e.speechBand >= 0.15;
+}
+
 /** Whether a frame looks voiced on its own. */
 export function isVoicedLike(f: VadFrame): boolean {
-  return !f.silent && f.harmonicity >= VAD_MIN_HARMONICITY && f.topPeakShare < VAD_MAX_TOP_PEAK_SHARE && f.peaks >= VAD_MIN_PEAKS && f.speechBand >= 0.15;
+  return !f.silent && f.harmonicity >= VAD_MIN_HARMONICITY && mayBeVoiced(f);
 }
 
 /**
