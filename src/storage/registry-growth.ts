@@ -1,6 +1,8 @@
 // Registry growth inside one transaction: identity (§6) → merge into the match, or a new named entry.
 import type { RegistryEntry, ValueRegistry } from '../core/registry/entry.ts';
-import { findMatch, sameValue, type Candidate } from '../core/registry/identity.ts';
+import { candidateProblem, findMatch, sameValue, type Candidate } from '../core/registry/identity.ts';
+import { canonicalLabels } from '../core/registry/export-schema.ts';
+import { rgbToHex } from '../core/vocab/colors.ts';
 import { mergeEntry, mergeSighting, sameRecord } from '../core/registry/merge.ts';
 import type { RegistriesDb } from './db.ts';
 import { nameDiscovery, qualifiedName } from './entry-name.ts';
@@ -39,6 +41,14 @@ export class RegistryGrowth {
 
   /** One sighting of a value by `source` at `seenAt` (ISO). */
   async sight(candidate: Candidate, source: string, seenAt: string): Promise<{ entry: RegistryEntry; outcome: GrowthOutcome }> {
+    const problem = candidateProblem(candidate, canonicalLabels(candidate.registry));
+    if (problem) throw new TypeError(`cannot record ${candidate.registry} ${JSON.stringify(candidate.canonical)}: ${problem}`);
+    if (typeof source !== 'string' || source.length === 0) throw new TypeError('a sighting needs a source (job id, import:<file>, analyze:<sha256>)');
+    if (candidate.registry === 'static.colors' || candidate.registry === 'dynamic.colors') {
+      // hex is derived, never trusted: the export requires it to match rgb.
+      const rgb = (candidate.value as { rgb: [number, number, number] }).rgb;
+      candidate = { ...candidate, value: { ...(candidate.value as object), rgb: [...rgb], hex: rgbToHex(rgb) } };
+    }
     const list = await this.entriesOf(candidate.registry);
     const match = findMatch(list, candidate);
     if (match) {

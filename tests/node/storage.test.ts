@@ -111,9 +111,23 @@ describe('recordSighting', () => {
     db.close();
   });
 
-  it('rejects an unknown registry', async () => {
+  it('rejects an unknown registry and malformed values', async () => {
     const db = await fresh();
     await expect(recordSighting(db, { registry: 'static.smells' as never, canonical: 'x', value: {} }, 'job', T0)).rejects.toThrow(TypeError);
+    // values that would make an export unimportable are refused at the door.
+    const bad: [Candidate, RegExp][] = [
+      [{ registry: 'dynamic.motion', canonical: 'glacial', value: { raw: { speed: 0.01 } } }, /not a dynamic.motion label/],
+      [{ registry: 'static.sound', canonical: 'tone', value: { breakdown: { silence: 0, tone: 50, rumble: 10, hiss: 10 }, tone_hz: 440 } }, /summing to 100/],
+      [{ registry: 'static.colors', canonical: 'red', value: { rgb: [300, 0, 0] } }, /three integers/],
+      [{ registry: 'dynamic.camera', canonical: 'pan_left', value: { raw: { dx: Number.NaN } } }, /finite numbers/],
+      [{ registry: 'dynamic.blends', canonical: 'motion.slow', value: { parts: { 'motion.slow': 60 } } }, /summing to 100/],
+      [{ registry: 'static.colors', canonical: 'red', value: { rgb: [250, 0, 0] }, depth: { red: 90 } }, /depth/],
+    ];
+    for (const [c, re] of bad) await expect(recordSighting(db, c, 'job', T0)).rejects.toThrow(re);
+    expect(Object.values((await counts(db)).entries).reduce((s, c) => s + c.discoveries, 0)).toBe(0);
+    // hex is derived from rgb, whatever the caller said.
+    const ok = await recordSighting(db, { registry: 'static.colors', canonical: 'red', value: { rgb: [250, 0, 0], hex: '#000000' } }, 'job', T0);
+    expect(ok.entry.value).toEqual({ rgb: [250, 0, 0], hex: '#fa0000' });
     db.close();
   });
 });

@@ -195,3 +195,50 @@ export function findMatch<E extends Pick<RegistryEntry, 'registry' | 'canonical'
   }
   return best;
 }
+
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function sumsTo100(parts: unknown): boolean {
+  if (parts === null || typeof parts !== 'object') return false;
+  const values = Object.values(parts as Record<string, unknown>);
+  return values.every((v) => isNum(v) && v >= 0) && Math.abs(values.reduce<number>((s, v) => s + (v as number), 0) - 100) <= 0.01;
+}
+
+/**
+ * Why a candidate cannot be recorded (null when it can): its value must have its registry's shape,
+ * and breakdowns, parts and depth must sum to 100 ± 0.01, so that every export stays importable.
+ * `labels`: the registry's canonical vocabulary, or null for an open one.
+ */
+export function candidateProblem(candidate: Candidate, labels: readonly string[] | null): string | null {
+  const { registry, canonical } = candidate;
+  const v = candidate.value as Record<string, unknown> | null;
+  if (typeof canonical !== 'string' || canonical.length === 0) return 'canonical must be a non-empty string';
+  if (registry === 'dynamic.blends' ? !/^[a-z_]+\.[a-z0-9_-]+$/.test(canonical) : labels !== null && !labels.includes(canonical)) {
+    return `canonical ${JSON.stringify(canonical)} is not a ${registry} label`;
+  }
+  if (v === null || typeof v !== 'object') return 'value must be an object';
+  if (candidate.depth !== undefined && candidate.depth !== null && !sumsTo100(candidate.depth)) return 'depth must be shares ≥ 0 summing to 100 (± 0.01)';
+  switch (registry) {
+    case 'static.colors':
+    case 'dynamic.colors': {
+      const rgb = v.rgb;
+      if (!Array.isArray(rgb) || rgb.length !== 3 || !rgb.every((c) => Number.isInteger(c) && c >= 0 && c <= 255)) return 'value.rgb must be three integers 0–255';
+      return null;
+    }
+    case 'static.sound': {
+      const b = v.breakdown as Record<string, unknown> | undefined;
+      if (!b || !['silence', 'tone', 'rumble', 'hiss'].every((k) => isNum(b[k])) || Object.keys(b).length !== 4 || !sumsTo100(b)) return 'value.breakdown must be silence/tone/rumble/hiss summing to 100 (± 0.01)';
+      if (v.tone_hz !== null && !(isNum(v.tone_hz) && v.tone_hz > 0)) return 'value.tone_hz must be null or a positive number';
+      return null;
+    }
+    case 'dynamic.sound.melody':
+      return Array.isArray(v.notes) && v.notes.every((n) => Number.isInteger(n) && n >= 0 && n <= 127) ? null : 'value.notes must be MIDI note numbers 0–127';
+    case 'dynamic.blends':
+      return sumsTo100(v.parts) && Object.keys(v.parts as object).length > 0 ? null : 'value.parts must be shares summing to 100 (± 0.01)';
+    default: {
+      const raw = v.raw;
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !Object.values(raw).every(isNum)) return 'value.raw must be an object of finite numbers';
+      return null;
+    }
+  }
+}
