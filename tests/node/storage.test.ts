@@ -126,8 +126,8 @@ describe('recordSighting', () => {
     for (const [c, re] of bad) await expect(recordSighting(db, c, 'job', T0)).rejects.toThrow(re);
     expect(Object.values((await counts(db)).entries).reduce((s, c) => s + c.discoveries, 0)).toBe(0);
     // hex is derived from rgb, whatever the caller said.
-    const ok = await recordSighting(db, { registry: 'static.colors', canonical: 'red', value: { rgb: [250, 0, 0], hex: '#000000' } }, 'job', T0);
-    expect(ok.entry.value).toEqual({ rgb: [250, 0, 0], hex: '#fa0000' });
+    const ok = await recordSighting(db, { registry: 'static.colors', canonical: 'red', value: { rgb: [200, 30, 20], hex: '#000000' } }, 'job', T0);
+    expect(ok.entry.value).toEqual({ rgb: [200, 30, 20], hex: '#c81e14' });
     db.close();
   });
 });
