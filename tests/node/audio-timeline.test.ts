@@ -131,12 +131,21 @@ describe('presence and mood per window', () => {
 });
 
 describe('speech_share', () => {
-  it('is high where espeak-ng speaks (tests/node/data/speech-16k.wav)', () => {
-    const r = analyse(speechWav.samples, speechWav.sampleRate);
-    const shares = r.windows.map((w) => w!.speech_share);
-    expect(shares.length).toBe(6);
-    expect(shares.reduce((a, b) => a + b) / shares.length).toBeGreaterThanOrEqual(70);
-  });
+  for (const fps of [24, 30, 60]) {
+    it(`is high where espeak-ng speaks (tests/node/data/speech-16k.wav, ${fps} fps), also over background noise`, () => {
+      const mean = (x: Float32Array): number => {
+        const shares = analyse(x, speechWav.sampleRate, fps).windows.map((w) => w!.speech_share);
+        expect(shares.length).toBe(6);
+        return shares.reduce((a, b) => a + b) / shares.length;
+      };
+      const n = speechWav.samples.length;
+      expect(mean(speechWav.samples)).toBeGreaterThanOrEqual(70);
+      const white = whiteNoise(n, 'speech-white', 10 ** (-30 / 20));
+      expect(mean(speechWav.samples.map((v, i) => v + white[i]!))).toBeGreaterThanOrEqual(60);
+      const brown = brownNoise(n, 'speech-brown', speechWav.sampleRate, 10 ** (-25 / 20));
+      expect(mean(speechWav.samples.map((v, i) => v + brown[i]!))).toBeGreaterThanOrEqual(60);
+    });
+  }
 
   it('is 0 for pure tones, white and brown noise, click tracks, tone bursts, sine melodies and silence', () => {
     const sr = 48000;
@@ -148,7 +157,7 @@ describe('speech_share', () => {
       ['silence', silence(sr * 3)],
     ];
     for (const [name, x] of signals) {
-      for (const w of analyse(x, sr).windows) expect(w!.speech_share, name).toBeLessThanOrEqual(5);
+      for (const fps of [30, 60]) for (const w of analyse(x, sr, fps).windows) expect(w!.speech_share, `${name} at ${fps} fps`).toBeLessThanOrEqual(5);
     }
   });
 

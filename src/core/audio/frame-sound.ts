@@ -299,6 +299,25 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
   return { sound: { breakdown, rms_db, centroid_hz, flatness, tone_hz }, extras };
 }
 
+/** Seconds of audio `pitchHarmonicity` should be given: two periods of the lowest pitch (80 Hz) fit in half of it. */
+export const PITCH_SPAN_S = 0.05;
+
+/**
+ * Harmonicity (0–1) of a span of samples: the best normalized autocorrelation at a pitch period of 80–400 Hz, from
+ * the Hann-windowed span (window taper undone). The voice-activity detector gives it the last PITCH_SPAN_S of the
+ * stream at each frame's end, whatever the frame length.
+ */
+export function pitchHarmonicity(samples: Float32Array, sampleRate: number): number {
+  const n = samples.length;
+  if (n < 8) return 0;
+  const size = nextPowerOfTwo(2 * n);
+  const win = hannWindow(n);
+  const buf = new Float64Array(n);
+  for (let i = 0; i < n; i++) buf[i] = samples[i]! * win[i]!;
+  const P = realFft(size).power(buf, new Float64Array(size / 2 + 1));
+  return harmonicity(P, size, n, sampleRate);
+}
+
 const acScratch = new Map<number, { spec: Float64Array; ac: Float64Array }>();
 const windowAc = new Map<string, Float64Array>();
 
@@ -328,7 +347,7 @@ function inverseOfPower(P: Float64Array, size: number): Float64Array {
   return realFft(size).inverseReal(sc.spec, sc.ac);
 }
 
-/** Best normalized autocorrelation for a pitch period of 80–400 Hz (≥ 2 periods must fit the frame). */
+/** Best normalized autocorrelation for a pitch period of 80–400 Hz (lags up to half the analysed span). */
 function harmonicity(P: Float64Array, size: number, n: number, sampleRate: number): number {
   const wac = hannAutocorrelation(n, size);
   const ac = inverseOfPower(P, size); // the frame is padded to ≥ 2n, so this is the linear (not circular) autocorrelation

@@ -3,7 +3,7 @@
 import type { FrameSound, MelodyNote, TempoReport } from '../report/analysis.ts';
 import type { Presence, SoundMood } from '../vocab/sound-time.ts';
 import { classifyPresence } from '../vocab/sound-time.ts';
-import { analyzeFrame } from './frame-sound.ts';
+import { analyzeFrame, pitchHarmonicity, PITCH_SPAN_S } from './frame-sound.ts';
 import { extractMelody } from './melody.ts';
 import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
@@ -64,6 +64,9 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
   const env = createOnsetEnvelope(sampleRate);
   const frames: FrameSummary[] = [];
   let samplesPushed = 0;
+  // the last PITCH_SPAN_S of the stream, for the pitch autocorrelation (a 60 fps frame is shorter than two periods of a low voice)
+  const recent = new Float32Array(Math.max(8, Math.round(PITCH_SPAN_S * sampleRate)));
+  let recentFill = 0;
   let origin: number | null = null; // t0 of the first frame: time 0 of the onset envelope
   let synthetic = new Float32Array(0);
   let syntheticLen = 0;
@@ -76,7 +79,14 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
     if (origin === null) origin = t0;
     env.push(samples);
     samplesPushed += samples.length;
-    const a = analyzeFrame(samples, sampleRate, mayBeVoiced);
+    if (samples.length >= recent.length) recent.set(samples.subarray(samples.length - recent.length));
+    else {
+      recent.copyWithin(0, samples.length);
+      recent.set(samples, recent.length - samples.length);
+    }
+    recentFill = Math.min(recent.length, recentFill + samples.length);
+    const a = analyzeFrame(samples, sampleRate, false);
+    if (mayBeVoiced(a.extras)) a.extras.harmonicity = pitchHarmonicity(recent.subarray(recent.length - recentFill), sampleRate);
     const s = a.sound;
     frames.push({
       index, t0, t1, silent: s.breakdown.silence === 100, rmsDb: s.rms_db, centroid: s.centroid_hz, flatness: s.flatness,
