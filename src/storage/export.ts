@@ -102,8 +102,9 @@ export async function importRegistries(db: RegistriesDb, json: unknown): Promise
   const tables = [db.entries, db.narrative_intended, db.narrative_observed, db.interpretation, db.linguistic, db.jobs, db.learning, db.discovery];
   await guardQuota(() => db.transaction('rw', tables, async () => {
     const growth = new RegistryGrowth(db);
+    await growth.load(VALUE_REGISTRIES);
     for (const list of ENTRY_LISTS) {
-      for (const x of listAt(file, list.path) as ExportEntry[]) count((await growth.absorb(fromExportEntry(x))).outcome);
+      for (const x of listAt(file, list.path) as ExportEntry[]) count(growth.absorb(fromExportEntry(x)).outcome);
     }
     await growth.flush();
     const addIfAbsent = async <T, K extends IndexableType>(table: Table<T, K>, rows: T[], key: (r: T) => K) => {

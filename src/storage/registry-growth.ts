@@ -11,8 +11,10 @@ import { nameDiscovery, qualifiedName } from './entry-name.ts';
 export type GrowthOutcome = 'added' | 'merged' | 'unchanged';
 
 /**
- * Caches each touched registry's entries for the length of a transaction, so a job's many sightings
- * read each registry once; `flush()` writes the changed entries. Call only inside `db.transaction`.
+ * Holds the touched registries' entries for the length of a transaction: `load()` reads them (one
+ * query each), `sight()`/`absorb()` then work synchronously, `flush()` writes what changed. Call
+ * only inside `db.transaction`. Synchronous on purpose: a long run of native awaits with no
+ * IndexedDB request between them loses Dexie's transaction zone (PrematureCommitError).
  */
 export class RegistryGrowth {
   private readonly cache = new Map<ValueRegistry, RegistryEntry[]>();
@@ -20,12 +22,16 @@ export class RegistryGrowth {
 
   constructor(private readonly db: RegistriesDb) {}
 
-  private async entriesOf(registry: ValueRegistry): Promise<RegistryEntry[]> {
-    let list = this.cache.get(registry);
-    if (!list) {
-      list = await this.db.entries.where('registry').equals(registry).toArray();
-      this.cache.set(registry, list);
+  /** Read the entries of these registries (each once). */
+  async load(registries: Iterable<ValueRegistry>): Promise<void> {
+    for (const registry of new Set(registries)) {
+      if (!this.cache.has(registry)) this.cache.set(registry, await this.db.entries.where('registry').equals(registry).toArray());
     }
+  }
+
+  private entriesOf(registry: ValueRegistry): RegistryEntry[] {
+    const list = this.cache.get(registry);
+    if (!list) throw new TypeError(`registry ${JSON.stringify(registry)} was not loaded (unknown registry?)`);
     return list;
   }
 
@@ -40,7 +46,7 @@ export class RegistryGrowth {
   }
 
   /** One sighting of a value by `source` at `seenAt` (ISO). */
-  async sight(candidate: Candidate, source: string, seenAt: string): Promise<{ entry: RegistryEntry; outcome: GrowthOutcome }> {
+  sight(candidate: Candidate, source: string, seenAt: string): { entry: RegistryEntry; outcome: GrowthOutcome } {
     const problem = candidateProblem(candidate, canonicalLabels(candidate.registry));
     if (problem) throw new TypeError(`cannot record ${candidate.registry} ${JSON.stringify(candidate.canonical)}: ${problem}`);
     if (typeof source !== 'string' || source.length === 0) throw new TypeError('a sighting needs a source (job id, import:<file>, analyze:<sha256>)');
@@ -49,7 +55,7 @@ export class RegistryGrowth {
       const rgb = (candidate.value as { rgb: [number, number, number] }).rgb;
       candidate = { ...candidate, value: { ...(candidate.value as object), rgb: [...rgb], hex: rgbToHex(rgb) } };
     }
-    const list = await this.entriesOf(candidate.registry);
+    const list = this.entriesOf(candidate.registry);
     const match = findMatch(list, candidate);
     if (match) {
       const merged = mergeSighting(match, source, seenAt);
@@ -72,8 +78,8 @@ export class RegistryGrowth {
    * first, else the closest), else added under its own name, or a qualified one if that is taken.
    * Primitives merge by name only; names of existing entries never change.
    */
-  async absorb(theirs: RegistryEntry): Promise<{ entry: RegistryEntry; outcome: GrowthOutcome }> {
-    const list = await this.entriesOf(theirs.registry);
+  absorb(theirs: RegistryEntry): { entry: RegistryEntry; outcome: GrowthOutcome } {
+    const list = this.entriesOf(theirs.registry);
     const sameName = list.find((e) => e.name === theirs.name);
     const match = theirs.origin === 'primitive'
       ? sameName

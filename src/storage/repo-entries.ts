@@ -52,7 +52,8 @@ export async function recordSighting(db: RegistriesDb, candidate: Candidate, sou
   if (!(VALUE_REGISTRIES as readonly string[]).includes(candidate.registry)) throw new TypeError(`unknown registry ${JSON.stringify(candidate.registry)}`);
   return guardQuota(() => db.transaction('rw', db.entries, async () => {
     const growth = new RegistryGrowth(db);
-    const result = await growth.sight(candidate, source, now);
+    await growth.load([candidate.registry]);
+    const result = growth.sight(candidate, source, now);
     await growth.flush();
     return result;
   }));

@@ -4,6 +4,7 @@ import type {
   Diagnostics, DiscoveryRecord, InterpretationRecord, JobRecord, LearningRecord, NarrativeRecord,
 } from '../core/registry/export-records.ts';
 import type { Candidate } from '../core/registry/identity.ts';
+import { VALUE_REGISTRIES } from '../core/registry/entry.ts';
 import type { RegistriesDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import { addLinguistic, type LinguisticMapping } from './repo-language.ts';
@@ -38,12 +39,19 @@ export async function recordJob(db: RegistriesDb, write: JobWrite): Promise<Disc
     if (!(learning.agreement >= 0 && learning.agreement <= 1)) throw new RangeError(`recordJob: learning.agreement must be 0–1, got ${learning.agreement}`);
     await db.learning.add(learning);
     const growth = new RegistryGrowth(db);
+    const sightings = write.sightings ?? [];
+    for (const c of sightings) {
+      if (!(VALUE_REGISTRIES as readonly string[]).includes(c?.registry)) throw new TypeError(`recordJob: unknown registry ${JSON.stringify(c?.registry)}`);
+    }
+    await growth.load(sightings.map((c) => c.registry));
     const fresh: string[] = [];
     const again: string[] = [];
-    for (const candidate of write.sightings ?? []) {
-      const { entry, outcome } = await growth.sight(candidate, job.id, now);
+    const touched = new Set<string>();
+    for (const candidate of sightings) {
+      const { entry, outcome } = growth.sight(candidate, job.id, now);
       const bucket = outcome === 'added' ? fresh : again;
-      if (!fresh.includes(entry.key) && !again.includes(entry.key)) bucket.push(entry.key);
+      if (!touched.has(entry.key)) bucket.push(entry.key);
+      touched.add(entry.key);
     }
     await growth.flush();
     if (write.narrative?.intended) await db.narrative_intended.add({ id: `intended:${job.id}`, label: 'intended', job_id: job.id, recorded_at: now, narrative: write.narrative.intended });

@@ -104,6 +104,23 @@ describe('importRegistries', () => {
     b.close();
   });
 
+  it('a large registry (600 random colours) round-trips in one transaction', async () => {
+    const a = await fresh();
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let j = 0; j < 3; j++) {
+      const sightings = Array.from({ length: 200 }, () => color([0, 0, 0].map(() => Math.floor(rand() * 256)) as [number, number, number], 'gray'));
+      await recordJob(a, { job: { id: `big-${j}`, created_at: `2026-05-0${j + 1}T00:00:00.000Z` }, learning: { job_id: `big-${j}`, agreement: 1 }, sightings });
+    }
+    const fa = await exportRegistries(a);
+    expect(fa.static.colors.discoveries.length).toBeGreaterThan(400);
+    const b = await fresh();
+    await importRegistries(b, fa);
+    expect(stripTime(await exportRegistries(b))).toBe(stripTime(fa));
+    a.close();
+    b.close();
+  });
+
   it('merges into a store that already knows some values: no duplicates, names kept, conflicts qualified', async () => {
     const a = await grownStore();
     const fa = await exportRegistries(a);

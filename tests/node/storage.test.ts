@@ -211,6 +211,18 @@ describe('recordJob', () => {
     db.close();
   });
 
+  it('a job with hundreds of sightings commits in one transaction (no native-await zone loss)', async () => {
+    const db = await fresh();
+    let seed = 3;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const sightings = Array.from({ length: 300 }, () => color([0, 0, 0].map(() => Math.floor(rand() * 256)) as [number, number, number]));
+    const d = await recordJob(db, { job: job('big'), learning: { job_id: 'big', agreement: 0.5 }, sightings });
+    const stored = (await listEntries(db, 'static.colors')).filter((e) => e.sources.includes('big'));
+    expect(d.new.length + d.seen_again.length).toBe(stored.length);
+    expect(new Set([...d.new, ...d.seen_again]).size).toBe(stored.length);
+    expect(d.new.length).toBeGreaterThan(250);
+  });
+
   it('diagnostics count jobs missing a learning or discovery record', async () => {
     const db = await fresh();
     await db.jobs.bulkAdd([job('a'), job('b'), job('c')]);

@@ -16,10 +16,23 @@ function oklab(rgb: readonly [number, number, number]): [number, number, number]
   const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
   return [0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s, 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s, 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s];
 }
+/** OKLab of each rgb array seen, by identity: a registry's entries are compared many times. */
+const labCache = new WeakMap<readonly number[], [number, number, number]>();
+function labOf(rgb: readonly [number, number, number]): [number, number, number] {
+  let lab = labCache.get(rgb);
+  if (!lab) {
+    lab = oklab(rgb);
+    labCache.set(rgb, lab);
+  }
+  return lab;
+}
 function deltaE(a: readonly [number, number, number], b: readonly [number, number, number]): number {
-  const x = oklab(a);
-  const y = oklab(b);
-  return Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
+  const x = labOf(a);
+  const y = labOf(b);
+  const d0 = x[0] - y[0];
+  const d1 = x[1] - y[1];
+  const d2 = x[2] - y[2];
+  return Math.sqrt(d0 * d0 + d1 * d1 + d2 * d2);
 }
 
 /** Two pure colours are one when ΔE_ok is below this (FOUNDATION §6). */
