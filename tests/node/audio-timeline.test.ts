@@ -147,7 +147,7 @@ describe('speech_share', () => {
     });
   }
 
-  it('is 0 for pure tones, white and brown noise, click tracks, tone bursts, sine melodies and silence', () => {
+  it('is 0 for pure tones, white and brown noise, click tracks, tone bursts (clean and in noise), noise modulated at a syllabic rate, sine melodies and silence', () => {
     const sr = 48000;
     const signals: [string, Float32Array][] = [
       ['sine 220', sine(220, 0.3, sr, sr * 3)], ['sine 1000', sine(1000, 0.5, sr, sr * 3)], ['white', whiteNoise(sr * 3, 'v-w', 0.1)],
@@ -155,6 +155,12 @@ describe('speech_share', () => {
       ['clicks 300', clickTrack(clickTimes([{ bpm: 300, seconds: 3 }]), 3, sr)], ['bursts', toneBursts(500, 0.1, 0.25, 3, sr)],
       ['melody', melody([60, 64, 67, 72, 67, 64, 60, 55].map((m, i) => ({ midi: m, start: i * 0.35, end: i * 0.35 + 0.25 })), 3, sr)],
       ['silence', silence(sr * 3)],
+      ['tone bursts in white noise', (() => {
+        const b = toneBursts(500, 0.1, 0.25, 3, sr, 0.3);
+        const w = whiteNoise(sr * 3, 'v-bw', 0.05);
+        return b.map((v, i) => v + w[i]!);
+      })()],
+      ['white noise modulated at 4 Hz', whiteNoise(sr * 3, 'v-am', 0.1).map((v, i) => v * (0.5 + 0.5 * Math.sin((2 * Math.PI * 4 * i) / sr)))],
     ];
     for (const [name, x] of signals) {
       for (const fps of [30, 60]) for (const w of analyse(x, sr, fps).windows) expect(w!.speech_share, `${name} at ${fps} fps`).toBeLessThanOrEqual(5);

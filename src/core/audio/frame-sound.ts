@@ -8,7 +8,7 @@ export const RMS_DB_FLOOR = -160;
 /** The frame is zero-padded to the next power of two ≥ this many times its length (fine sampling of each peak). */
 export const ZERO_PAD_FACTOR = 4;
 /** A spectral peak is a tone when it stands this many dB above the local noise floor. */
-export const TONE_PEAK_MIN_DB = 12;
+export const TONE_PEAK_MIN_DB = 14;
 /** Half-width of the Hann main lobe, in frame-resolution bins (sampleRate / frame length): the energy counted as the peak's. */
 export const MAIN_LOBE_HALF_BINS = 2;
 /** Half-width (frame-resolution bins) of the running median that estimates the noise floor. */
@@ -185,9 +185,18 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
     s.floor[j] = len & 1 ? sorted[h]! : 0.5 * (sorted[h - 1]! + sorted[h]!);
   }
   // The floor under a peak at native position jf: the medians centred just outside its main lobe, on either side,
-  // interpolated in log frequency; near DC, where the left side is missing, extrapolated from two medians on the right
-  // assuming it falls at least as f^−2 (steepness −2…−3): a single frame's slope estimate is too noisy, and brown
-  // noise (f^−2) must not turn into tones at its lowest bins.
+  // interpolated in log frequency. Near DC, where the left side is missing, it is extrapolated from the median on the
+  // right along the spectrum's low-end slope (log power per log frequency), measured from the medians of wide bands
+  // (many bins, so a steady estimate) and clamped to −3…0. Brown noise falls as f⁻²
+  // and must not turn into tones in its lowest bins; white noise is flat and must not hide a low tone.
+  const bandMedian = (a: number, b: number): number => {
+    const vals = Array.from(s.logNative.subarray(a, b)).sort((x, y) => x - y);
+    return vals[vals.length >> 1]!;
+  };
+  // the steeper of two estimates (bins 4–15 vs 16–63, and 8–31 vs 32–127): where brown noise leads only at the low
+  // end of a mix, the nearer pair sees it
+  const slopeOf = (a: number): number => (bandMedian(4 * a, 16 * a) - bandMedian(a, 4 * a)) / Math.log(4);
+  const lowSlope = J >= 128 ? Math.max(-3, Math.min(0, slopeOf(4), slopeOf(8))) : -2;
   const D = MAIN_LOBE_HALF_BINS + 1 + L;
   const floorAt = (jf: number): number => {
     const cl = jf - D;
@@ -196,11 +205,7 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
       const wgt = (Math.log(jf) - Math.log(cl)) / (Math.log(cr) - Math.log(cl));
       return lerpAt(s.floor, cl) * (1 - wgt) + lerpAt(s.floor, cr) * wgt;
     }
-    const cr2 = cr + 2 * L + 1;
-    const m1 = lerpAt(s.floor, cr);
-    const m2 = lerpAt(s.floor, cr2);
-    const slope = Math.max(-3, Math.min(-2, (m2 - m1) / (Math.log(cr2) - Math.log(cr))));
-    return m1 + slope * (Math.log(jf) - Math.log(cr));
+    return lerpAt(s.floor, cr) + lowSlope * (Math.log(jf) - Math.log(cr));
   };
 
   // Tone peaks: local maxima of the padded spectrum whose mean power over ±1 frame bin (the core of the Hann lobe,

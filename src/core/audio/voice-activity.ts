@@ -3,10 +3,8 @@ import { SPEECH_BAND_HZ } from './frame-sound.ts';
 
 /** A frame is voiced-like at this pitch autocorrelation (80–400 Hz lags) or above. */
 export const VAD_MIN_HARMONICITY = 0.5;
-/** …with its strongest peak holding less than this share of the energy (a pure tone is not a voice)… */
-export const VAD_MAX_TOP_PEAK_SHARE = 0.8;
-/** …and at least this many tone peaks (a voice has harmonics). */
-export const VAD_MIN_PEAKS = 2;
+/** …with its strongest tone peak holding less than this share of the energy (a voice spreads it over harmonics and formants; a pure tone does not). */
+export const VAD_MAX_TOP_PEAK_SHARE = 0.6;
 /** Syllabic modulation: std (dB) of the 2–8 Hz part of the speech-band level over ±0.5 s, at least this. */
 export const VAD_MIN_MODULATION_DB = 4;
 /** Share of voiced-like frames within ±0.5 s needed. */
@@ -30,8 +28,8 @@ export interface VadFrame {
 }
 
 /** Whether a frame can be voiced whatever its harmonicity (so harmonicity is only computed for these). */
-export function mayBeVoiced(e: { speechBand: number; topPeakShare: number; peaks: number }): boolean {
-  return e.topPeakShare < VAD_MAX_TOP_PEAK_SHARE && e.peaks >= VAD_MIN_PEAKS && e.speechBand >= 0.15;
+export function mayBeVoiced(e: { speechBand: number; topPeakShare: number }): boolean {
+  return e.topPeakShare < VAD_MAX_TOP_PEAK_SHARE && e.speechBand >= 0.15;
 }
 
 /** Whether a frame looks voiced on its own. */
