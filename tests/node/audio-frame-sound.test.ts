@@ -137,7 +137,7 @@ describe('measureFrameSound: mixes of known energies', () => {
   };
   for (const share of [0.3, 0.5, 0.8]) {
     const cases: [string, (s: number) => { x: Float32Array; share: number; tone: number; low: number }[]][] = [];
-    for (const hz of [440, 1000, 3000]) {
+    for (const hz of [220, 440, 1000, 3000]) {
       cases.push([`sine ${hz} Hz + white noise`, (s) => {
         const w = noiseFrame('white', `mw-${hz}-${share}-${s}`, n, sr);
         return [{ x: sine(hz, 1, sr, n, 0.7 + s), share, tone: 1, low: 0 }, { x: w.frame, share: 1 - share, tone: 0, low: w.low }];
