@@ -44,6 +44,12 @@ export function sortEntries(list: RegistryEntry[]): RegistryEntry[] {
   });
 }
 
+/** The entries a job (or any source) saw, through the v2 `*sources` index, in registry order. */
+export async function entriesSeenBy(db: RegistriesDb, source: string): Promise<RegistryEntry[]> {
+  const rows = await db.entries.where('sources').equals(source).toArray();
+  return VALUE_REGISTRIES.flatMap((r) => sortEntries(rows.filter((e) => e.registry === r)));
+}
+
 /**
  * One sighting of a value by `source` (a job id, `import:<file>`, `analyze:<sha256>`) at `now` (ISO):
  * merged into the same value's entry (§6), or recorded as a discovery with an authentic name.

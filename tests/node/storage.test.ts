@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import Dexie from 'dexie';
 import { RegistriesDb } from '../../src/storage/db.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/storage/migrations.ts';
-import { counts, ensureSeeded, getKnowledge, listEntries, openRegistries, recordSighting } from '../../src/storage/repo-entries.ts';
+import { counts, ensureSeeded, entriesSeenBy, getKnowledge, listEntries, openRegistries, recordSighting } from '../../src/storage/repo-entries.ts';
 import { listInterpretations, listLinguistic, putInterpretation, recordLinguistic } from '../../src/storage/repo-language.ts';
 import { diagnostics, listNarrative, recordJob } from '../../src/storage/repo-runs.ts';
 import { guardQuota, StorageQuotaError } from '../../src/storage/errors.ts';
@@ -186,6 +186,8 @@ describe('recordJob', () => {
     const d2 = await recordJob(db, { job: job('job-2'), learning: { job_id: 'job-2', agreement: 0.25 }, sightings: [color([200, 30, 20])] });
     expect(d2).toMatchObject({ new: [], seen_again: d.new });
     expect((await diagnostics(db)).accuracy).toBe(0.5);
+    expect((await entriesSeenBy(db, 'job-1')).map((e) => e.key)).toEqual(['static.colors/red', ...d.new]);
+    expect((await entriesSeenBy(db, 'job-2')).map((e) => e.key)).toEqual(d.new);
     db.close();
   });
 
