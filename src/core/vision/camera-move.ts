@@ -1,0 +1,421 @@
+// FOUNDATION §3.4: the global (camera) motion between consecutive frames — a robust similarity fit (translation,
+// scale, rotation about the frame centre) to local motion vectors measured by pyramidal Lucas–Kanade on a grid of
+// textured points, so that content moving inside a static shot is left out as outliers.
+import type { CameraReport } from '../report/analysis.ts';
+import { CAMERA_THRESHOLDS, classifyCameraMove } from '../vocab/camera.ts';
+import { sampleBilinear, type GrayPyramid } from './gray-pyramid.ts';
+
+/** Grid spacing of the tracked points, in level-0 pixels. */
+export const GRID_STEP = 8;
+/** Half-size of the Lucas–Kanade patch (9×9), in pixels of each level. */
+export const PATCH_RADIUS = 4;
+/** Minimum structure-tensor eigenvalue per patch pixel ((luma/px)²) for a point to count as textured. */
+export const MIN_TEXTURE = 4;
+/** A point whose zero-mean patch error stays above this (luma units, 0–255) after tracking is dropped as lost. */
+export const MAX_TRACK_ERROR = 12;
+/** Consensus residual of the robust fit, level-0 pixels: points further from the model are outliers (moving content). */
+export const INLIER_PX = 0.35;
+/** Moving content counts when its outliers are at least this share of the tracked points (and at least 3 points). */
+export const MIN_MOVING_SHARE = 0.04;
+
+/** A similarity transform about the frame centre, level-0 pixels: x' = x + a·x − b·y + tx, y' = y + b·x + a·y + ty. */
+export interface Similarity {
+  a: number;
+  b: number;
+  tx: number;
+  ty: number;
+}
+
+/** The global motion from one frame to the next, in original-frame pixels per frame unless stated. */
+export interface GlobalMotion {
+  /** Translation of the frame centre (x right, y down), original pixels per frame. */
+  tx: number;
+  ty: number;
+  /** ln(scale) per frame (> 0 content grows). */
+  zoom: number;
+  /** Degrees per frame, > 0 content turns clockwise on screen (y points down). */
+  roll: number;
+  /** Share of tracked points that follow the model, 0–1. */
+  inlierRatio: number;
+  /** inlierRatio × texture coverage, 0–1; 0 when the motion could not be measured. */
+  confidence: number;
+  /** Mean |model displacement| over the whole grid (content everywhere), original pixels per frame. */
+  globalSpeed: number;
+  /** Share of tracked points moving against the model (0–1) and their mean on-screen speed (original px/frame). */
+  movingShare: number;
+  movingSpeed: number;
+  /** Mean |cur − prev warped by the model| on pyramid level 1, 0–1 (content change the camera does not explain). */
+  residual: number;
+  /** The model in level-0 pixels, to seed the next pair. */
+  model: Similarity;
+}
+
+const ZERO: Similarity = { a: 0, b: 0, tx: 0, ty: 0 };
+
+/** Robust similarity fit of the content motion from `prev` to `cur`; `prior` (the last pair's model) seeds the tracker. */
+export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity = ZERO): GlobalMotion {
+  const L0 = prev.levels[0]!;
+  if (cur.levels.length !== prev.levels.length || cur.levels[0]!.w !== L0.w || cur.levels[0]!.h !== L0.h) {
+    throw new TypeError('frames of different sizes');
+  }
+  const cx = L0.w / 2;
+  const cy = L0.h / 2;
+  const px: number[] = [];
+  const py: number[] = [];
+  let gridCount = 0;
+  let gridSpeedSum = 0; // for the global speed below
+  const gridPts: [number, number][] = [];
+  const margin = PATCH_RADIUS + 1;
+  for (let y = margin; y < L0.h - margin; y += GRID_STEP) {
+    for (let x = margin; x < L0.w - margin; x += GRID_STEP) {
+      gridPts.push([x, y]);
+      gridCount++;
+    }
+  }
+  const fu: number[] = [];
+  const fv: number[] = [];
+  let textured = 0;
+  for (const [x, y] of gridPts) {
+    if (!isTextured(L0, x, y)) continue;
+    textured++;
+    const gu = prior.a * (x + 0.5 - cx) - prior.b * (y + 0.5 - cy) + prior.tx;
+    const gv = prior.b * (x + 0.5 - cx) + prior.a * (y + 0.5 - cy) + prior.ty;
+    const flow = trackPoint(prev, cur, x, y, gu, gv);
+    if (!flow) continue;
+    px.push(x + 0.5 - cx);
+    py.push(y + 0.5 - cy);
+    fu.push(flow[0]);
+    fv.push(flow[1]);
+  }
+  const n = px.length;
+  const coverage = gridCount ? Math.min(1, textured / (0.25 * gridCount)) : 0;
+  if (n < 4) return still(prev, cur);
+  const model = robustSimilarity(px, py, fu, fv);
+  let inliers = 0;
+  let movingN = 0;
+  let movingSum = 0;
+  for (let k = 0; k < n; k++) {
+    const ru = fu[k]! - (model.a * px[k]! - model.b * py[k]! + model.tx);
+    const rv = fv[k]! - (model.b * px[k]! + model.a * py[k]! + model.ty);
+    if (Math.hypot(ru, rv) < INLIER_PX) inliers++;
+    else {
+      movingN++;
+      movingSum += Math.hypot(fu[k]!, fv[k]!);
+    }
+  }
+  for (const [x, y] of gridPts) {
+    const xc = x + 0.5 - cx;
+    const yc = y + 0.5 - cy;
+    gridSpeedSum += Math.hypot(model.a * xc - model.b * yc + model.tx, model.b * xc + model.a * yc + model.ty);
+  }
+  const f = prev.scale;
+  const inlierRatio = inliers / n;
+  const movingShare = movingN / n;
+  const moving = movingN >= 3 && movingShare >= MIN_MOVING_SHARE;
+  return {
+    tx: model.tx * f,
+    ty: model.ty * f,
+    zoom: Math.log(Math.hypot(1 + model.a, model.b)),
+    roll: (Math.atan2(model.b, 1 + model.a) * 180) / Math.PI,
+    inlierRatio,
+    confidence: inlierRatio * coverage,
+    globalSpeed: (gridSpeedSum / Math.max(1, gridCount)) * f,
+    movingShare: moving ? movingShare : 0,
+    movingSpeed: moving ? (movingSum / movingN) * f : 0,
+    residual: warpResidual(prev, cur, model),
+    model,
+  };
+}
+
+function still(prev: GrayPyramid, cur: GrayPyramid): GlobalMotion {
+  return { tx: 0, ty: 0, zoom: 0, roll: 0, inlierRatio: 0, confidence: 0, globalSpeed: 0, movingShare: 0, movingSpeed: 0, residual: warpResidual(prev, cur, ZERO), model: ZERO };
+}
+
+function isTextured(L: { w: number; gx: Float32Array; gy: Float32Array }, x: number, y: number): boolean {
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  const R = PATCH_RADIUS;
+  for (let oy = -R; oy <= R; oy++) {
+    const r = (y + oy) * L.w;
+    for (let ox = -R; ox <= R; ox++) {
+      const gx = L.gx[r + x + ox]!;
+      const gy = L.gy[r + x + ox]!;
+      sxx += gx * gx;
+      sxy += gx * gy;
+      syy += gy * gy;
+    }
+  }
+  const tr = sxx + syy;
+  const minEig = tr / 2 - Math.sqrt(Math.max(0, (tr * tr) / 4 - (sxx * syy - sxy * sxy)));
+  return minEig / ((2 * R + 1) * (2 * R + 1)) >= MIN_TEXTURE;
+}
+
+const PATCH = (2 * PATCH_RADIUS + 1) * (2 * PATCH_RADIUS + 1);
+const bufI = new Float32Array(PATCH);
+const bufX = new Float32Array(PATCH);
+const bufY = new Float32Array(PATCH);
+
+/** Pyramidal LK (Bouguet) with zero-mean patches (robust to brightness drift); flow in level-0 px or null when lost. */
+function trackPoint(prev: GrayPyramid, cur: GrayPyramid, x0: number, y0: number, gu0: number, gv0: number): [number, number] | null {
+  const top = prev.levels.length - 1;
+  let gu = gu0 / (1 << top);
+  let gv = gv0 / (1 << top);
+  const R = PATCH_RADIUS;
+  let err = 0;
+  for (let l = top; l >= 0; l--) {
+    const P = prev.levels[l]!;
+    const C = cur.levels[l]!;
+    const s = 1 / (1 << l);
+    // pixel-centre coordinates: level-0 pixel x covers level-l position (x + 0.5)·s − 0.5
+    const x = (x0 + 0.5) * s - 0.5;
+    const y = (y0 + 0.5) * s - 0.5;
+    let sxx = 0;
+    let sxy = 0;
+    let syy = 0;
+    let mI = 0;
+    let k = 0;
+    for (let oy = -R; oy <= R; oy++) {
+      for (let ox = -R; ox <= R; ox++, k++) {
+        const I = sampleBilinear(P.data, P.w, P.h, x + ox, y + oy);
+        const gx = sampleBilinear(P.gx, P.w, P.h, x + ox, y + oy);
+        const gy = sampleBilinear(P.gy, P.w, P.h, x + ox, y + oy);
+        bufI[k] = I;
+        bufX[k] = gx;
+        bufY[k] = gy;
+        mI += I;
+        sxx += gx * gx;
+        sxy += gx * gy;
+        syy += gy * gy;
+      }
+    }
+    mI /= PATCH;
+    const det = sxx * syy - sxy * sxy;
+    if (det < 1e-6 * (sxx + syy + 1e-9) ** 2 || sxx + syy < 1e-6) {
+      if (l === 0) return null;
+      gu *= 2;
+      gv *= 2;
+      continue;
+    }
+    for (let it = 0; it < 8; it++) {
+      let mJ = 0;
+      const J = bufJ;
+      k = 0;
+      for (let oy = -R; oy <= R; oy++) {
+        for (let ox = -R; ox <= R; ox++, k++) {
+          const v = sampleBilinear(C.data, C.w, C.h, x + ox + gu, y + oy + gv);
+          J[k] = v;
+          mJ += v;
+        }
+      }
+      mJ /= PATCH;
+      let bx = 0;
+      let by = 0;
+      err = 0;
+      for (k = 0; k < PATCH; k++) {
+        const d = bufI[k]! - mI - (J[k]! - mJ);
+        bx += d * bufX[k]!;
+        by += d * bufY[k]!;
+        err += Math.abs(d);
+      }
+      err /= PATCH;
+      const du = (syy * bx - sxy * by) / det;
+      const dv = (sxx * by - sxy * bx) / det;
+      gu += du;
+      gv += dv;
+      if (du * du + dv * dv < 1e-4) break;
+    }
+    if (l > 0) {
+      gu *= 2;
+      gv *= 2;
+    }
+  }
+  if (err > MAX_TRACK_ERROR || !Number.isFinite(gu) || !Number.isFinite(gv)) return null;
+  return [gu, gv];
+}
+const bufJ = new Float32Array(PATCH);
+
+/** Least-squares similarity from points (weights w, or all 1). */
+function fitSimilarity(px: number[], py: number[], fu: number[], fv: number[], w: number[] | null): Similarity | null {
+  // unknowns (a, b, tx, ty); rows: u = a x − b y + tx, v = b x + a y + ty
+  let sw = 0;
+  let sx = 0;
+  let sy = 0;
+  let sr2 = 0;
+  let su = 0;
+  let sv = 0;
+  let sa = 0; // Σ w (x u + y v)
+  let sb = 0; // Σ w (x v − y u)
+  for (let k = 0; k < px.length; k++) {
+    const wk = w ? w[k]! : 1;
+    if (wk <= 0) continue;
+    const x = px[k]!;
+    const y = py[k]!;
+    sw += wk;
+    sx += wk * x;
+    sy += wk * y;
+    sr2 += wk * (x * x + y * y);
+    su += wk * fu[k]!;
+    sv += wk * fv[k]!;
+    sa += wk * (x * fu[k]! + y * fv[k]!);
+    sb += wk * (x * fv[k]! - y * fu[k]!);
+  }
+  if (sw <= 0) return null;
+  // centre on the weighted mean, solve, shift back
+  const mx = sx / sw;
+  const my = sy / sw;
+  const mu = su / sw;
+  const mv = sv / sw;
+  const r2 = sr2 - sw * (mx * mx + my * my);
+  if (r2 < 1e-9) return { a: 0, b: 0, tx: mu, ty: mv };
+  const a = (sa - sw * (mx * mu + my * mv)) / r2;
+  const b = (sb - sw * (mx * mv - my * mu)) / r2;
+  return { a, b, tx: mu - (a * mx - b * my), ty: mv - (b * mx + a * my) };
+}
+
+function residuals(m: Similarity, px: number[], py: number[], fu: number[], fv: number[]): number[] {
+  const r: number[] = new Array(px.length);
+  for (let k = 0; k < px.length; k++) {
+    r[k] = Math.hypot(fu[k]! - (m.a * px[k]! - m.b * py[k]! + m.tx), fv[k]! - (m.b * px[k]! + m.a * py[k]! + m.ty));
+  }
+  return r;
+}
+
+/** RANSAC on point pairs (deterministic LCG), then Tukey-weighted IRLS. */
+function robustSimilarity(px: number[], py: number[], fu: number[], fv: number[]): Similarity {
+  const n = px.length;
+  let seed = 0x2545f491;
+  const rnd = (m: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % m;
+  };
+  let best = fitSimilarity(px, py, fu, fv, null)!;
+  let bestScore = score(best);
+  function score(m: Similarity): number {
+    let s = 0;
+    for (const r of residuals(m, px, py, fu, fv)) s += r < INLIER_PX ? 1 - (r / INLIER_PX) ** 2 : 0;
+    return s;
+  }
+  // the pure translation of each point is a candidate too (most shots translate), plus random pairs
+  for (let it = 0; it < 60; it++) {
+    const i = rnd(n);
+    let m: Similarity | null;
+    if (it < 20) m = { a: 0, b: 0, tx: fu[i]!, ty: fv[i]! };
+    else {
+      const j = rnd(n);
+      if (i === j || Math.hypot(px[i]! - px[j]!, py[i]! - py[j]!) < 3 * GRID_STEP) continue;
+      m = fitSimilarity([px[i]!, px[j]!], [py[i]!, py[j]!], [fu[i]!, fu[j]!], [fv[i]!, fv[j]!], null);
+    }
+    if (!m) continue;
+    const s = score(m);
+    if (s > bestScore) {
+      bestScore = s;
+      best = m;
+    }
+  }
+  // IRLS: Tukey biweight with a scale from the inliers' residuals, never below the consensus radius
+  let m = best;
+  for (let it = 0; it < 6; it++) {
+    const r = residuals(m, px, py, fu, fv);
+    const sorted = r.filter((v) => v < 3 * INLIER_PX).sort((p, q) => p - q);
+    const med = sorted.length ? sorted[sorted.length >> 1]! : INLIER_PX;
+    const c = Math.max(INLIER_PX, 4.685 * 1.4826 * med);
+    const w = r.map((v) => (v < c ? (1 - (v / c) ** 2) ** 2 : 0));
+    const next = fitSimilarity(px, py, fu, fv, w);
+    if (!next) break;
+    m = next;
+  }
+  return m;
+}
+
+/** Mean |cur − warp(prev)| / 255 on level 1 (or 0), where the warped source falls inside the frame. */
+function warpResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity): number {
+  const l = Math.min(1, prev.levels.length - 1);
+  const P = prev.levels[l]!;
+  const C = cur.levels[l]!;
+  const s = 1 / (1 << l);
+  const cx = prev.levels[0]!.w / 2;
+  const cy = prev.levels[0]!.h / 2;
+  // inverse of q = c + A(p − c) + t, in level-0 units
+  const A11 = 1 + m.a;
+  const A21 = m.b;
+  const det = A11 * A11 + A21 * A21;
+  let sum = 0;
+  let cnt = 0;
+  for (let y = 0; y < C.h; y++) {
+    for (let x = 0; x < C.w; x++) {
+      const qx = (x + 0.5) / s - cx - m.tx;
+      const qy = (y + 0.5) / s - cy - m.ty;
+      const ux = (A11 * qx + A21 * qy) / det + cx;
+      const uy = (-A21 * qx + A11 * qy) / det + cy;
+      const sx = ux * s - 0.5;
+      const sy = uy * s - 0.5;
+      if (sx < 0 || sy < 0 || sx > P.w - 1 || sy > P.h - 1) continue;
+      sum += Math.abs(C.data[y * C.w + x]! - sampleBilinear(P.data, P.w, P.h, sx, sy));
+      cnt++;
+    }
+  }
+  return cnt ? sum / cnt / 255 : 1;
+}
+
+/** One frame pair's motion as kept for the window: the global motion, or null for pairs across a cut or flash. */
+export type PairMotion = Pick<GlobalMotion, 'tx' | 'ty' | 'zoom' | 'roll' | 'confidence'>;
+
+/** Shake: translations reverse direction in at least this share of consecutive pairs … */
+export const SHAKE_MIN_REVERSALS = 0.35;
+/** … the per-pair translation speed's spread (RMS about the mean) is at least this many translation thresholds … */
+export const SHAKE_MIN_JITTER = 3;
+/** … and the net translation is below the threshold or below this share of the jitter. */
+export const SHAKE_NET_SHARE = 0.25;
+
+/**
+ * The window's camera report from its frame pairs' motion (pairs across cuts and flashes left out): means of the
+ * raw numbers in FOUNDATION units (diagonals/s, ln-scale/s, °/s), the move by classifyCameraMove, or `shake` by the
+ * rule above; confidence = mean pair confidence.
+ */
+export function summarizeCamera(pairs: PairMotion[], fps: number, diagonal: number): CameraReport {
+  const n = pairs.length;
+  if (n === 0) return { move: 'static', dx: 0, dy: 0, zoom: 0, roll: 0, confidence: 0 };
+  let tx = 0;
+  let ty = 0;
+  let zoom = 0;
+  let roll = 0;
+  let conf = 0;
+  for (const p of pairs) {
+    tx += p.tx;
+    ty += p.ty;
+    zoom += p.zoom;
+    roll += p.roll;
+    conf += p.confidence;
+  }
+  const k = fps / n;
+  const raw = { dx: (tx * k) / diagonal, dy: (ty * k) / diagonal, zoom: zoom * k, roll: roll * k };
+  let move = classifyCameraMove(raw);
+  // shake: frame-to-frame translation reversals with a jitter much larger than the net move
+  const mtx = tx / n;
+  const mty = ty / n;
+  let jit = 0;
+  let reversals = 0;
+  for (let i = 0; i < n; i++) {
+    const p = pairs[i]!;
+    jit += (p.tx - mtx) ** 2 + (p.ty - mty) ** 2;
+    if (i > 0) {
+      const q = pairs[i - 1]!;
+      if (p.tx * q.tx + p.ty * q.ty < 0) reversals++;
+    }
+  }
+  const jitter = (Math.sqrt(jit / n) * fps) / diagonal; // diagonals/s
+  const net = Math.hypot(raw.dx, raw.dy);
+  const T = CAMERA_THRESHOLDS;
+  const otherMove = Math.abs(raw.zoom) > T.zoom || Math.abs(raw.roll) > T.roll;
+  if (
+    n >= 3 &&
+    !otherMove &&
+    reversals / (n - 1) >= SHAKE_MIN_REVERSALS &&
+    jitter >= SHAKE_MIN_JITTER * T.translation &&
+    (net < T.translation || net < SHAKE_NET_SHARE * jitter)
+  ) {
+    move = 'shake';
+  }
+  return { move, dx: raw.dx, dy: raw.dy, zoom: raw.zoom, roll: raw.roll, confidence: conf / n };
+}
