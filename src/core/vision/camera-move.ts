@@ -41,7 +41,7 @@ export interface GlobalMotion {
   confidence: number;
   /** Mean |model displacement| over the whole grid (content everywhere), original pixels per frame. */
   globalSpeed: number;
-  /** Share of tracked points moving against the model (0–1) and their mean on-screen speed (original px/frame). */
+  /** Share of tracked points moving against the model (0–1) and their median on-screen speed (original px/frame). */
   movingShare: number;
   movingSpeed: number;
   /** Mean |cur − prev warped by the model| on pyramid level 1, 0–1 (content change the camera does not explain). */
@@ -81,7 +81,8 @@ export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior:
     const gu = prior.a * (x + 0.5 - cx) - prior.b * (y + 0.5 - cy) + prior.tx;
     const gv = prior.b * (x + 0.5 - cx) + prior.a * (y + 0.5 - cy) + prior.ty;
     const flow = trackPoint(prev, cur, x, y, gu, gv);
-    if (!flow) continue;
+    // content that leaves the frame cannot be matched reliably (the patch would read clamped borders)
+    if (!flow || x + flow[0] < margin || y + flow[1] < margin || x + flow[0] > L0.w - 1 - margin || y + flow[1] > L0.h - 1 - margin) continue;
     px.push(x + 0.5 - cx);
     py.push(y + 0.5 - cy);
     fu.push(flow[0]);
@@ -92,16 +93,12 @@ export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior:
   if (n < 4) return still(prev, cur);
   const model = robustSimilarity(px, py, fu, fv);
   let inliers = 0;
-  let movingN = 0;
-  let movingSum = 0;
+  const movingFlow: number[] = [];
   for (let k = 0; k < n; k++) {
     const ru = fu[k]! - (model.a * px[k]! - model.b * py[k]! + model.tx);
     const rv = fv[k]! - (model.b * px[k]! + model.a * py[k]! + model.ty);
     if (Math.hypot(ru, rv) < INLIER_PX) inliers++;
-    else {
-      movingN++;
-      movingSum += Math.hypot(fu[k]!, fv[k]!);
-    }
+    else movingFlow.push(Math.hypot(fu[k]!, fv[k]!));
   }
   for (const [x, y] of gridPts) {
     const xc = x + 0.5 - cx;
@@ -110,8 +107,11 @@ export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior:
   }
   const f = prev.scale;
   const inlierRatio = inliers / n;
+  const movingN = movingFlow.length;
   const movingShare = movingN / n;
   const moving = movingN >= 3 && movingShare >= MIN_MOVING_SHARE;
+  // median, not mean: points straddling a moving edge carry a blend of the two motions
+  movingFlow.sort((p, q) => p - q);
   return {
     tx: model.tx * f,
     ty: model.ty * f,
@@ -121,7 +121,7 @@ export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior:
     confidence: inlierRatio * coverage,
     globalSpeed: (gridSpeedSum / Math.max(1, gridCount)) * f,
     movingShare: moving ? movingShare : 0,
-    movingSpeed: moving ? (movingSum / movingN) * f : 0,
+    movingSpeed: moving ? movingFlow[movingN >> 1]! * f : 0,
     residual: warpResidual(prev, cur, model),
     model,
   };

@@ -1,0 +1,148 @@
+// Camera moves and motion level on a textured picture moved by known transforms (FOUNDATION §3.3, §3.4).
+import { describe, expect, it } from 'vitest';
+import { estimateGlobalMotion, summarizeCamera, type PairMotion, type Similarity } from '../../src/core/vision/camera-move.ts';
+import { buildGrayPyramid } from '../../src/core/vision/gray-pyramid.ts';
+import { pairSpeed, windowMotion } from '../../src/core/vision/motion-level.ts';
+import { classifyMotion } from '../../src/core/vocab/motion.ts';
+import { addNoise, makeTexture, renderMoved, renderMovingObject, shakeOffsets, type Motion } from './helpers/frames.ts';
+
+const W = 320;
+const H = 240;
+const FPS = 30;
+const DIAG = Math.hypot(W, H);
+const tex = makeTexture('camera-texture');
+
+/** Mean distance of the frame's pixels from its centre, in diagonals (the §3.4 lever arm of zoom and roll). */
+const MEAN_R = (() => {
+  let s = 0;
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) s += Math.hypot(x + 0.5 - W / 2, y + 0.5 - H / 2);
+  return s / (W * H) / DIAG;
+})();
+
+function analyse(frames: Uint8ClampedArray[], w = W, h = H) {
+  const pairs: PairMotion[] = [];
+  const speeds: number[] = [];
+  let prev = buildGrayPyramid(frames[0]!, w, h);
+  let prior: Similarity | undefined;
+  for (let k = 1; k < frames.length; k++) {
+    const cur = buildGrayPyramid(frames[k]!, w, h);
+    const g = estimateGlobalMotion(prev, cur, prior);
+    prior = g.model;
+    pairs.push(g);
+    speeds.push(pairSpeed(g, FPS, Math.hypot(w, h)));
+    prev = cur;
+  }
+  return { camera: summarizeCamera(pairs, FPS, Math.hypot(w, h)), motion: windowMotion(speeds) };
+}
+
+function clip(m: Motion, n = 16, noise = 0): Uint8ClampedArray[] {
+  return Array.from({ length: n }, (_, k) => {
+    const f = renderMoved(tex, W, H, m, k, FPS);
+    return noise ? addNoise(f, noise, `n${k}`) : f;
+  });
+}
+
+const relErr = (got: number, want: number) => Math.abs(got - want) / Math.abs(want);
+
+describe('camera move: known transforms', () => {
+  const cases: [string, Motion, string, keyof Motion, number][] = [];
+  for (const v of [0.05, 0.15, 0.4]) {
+    cases.push([`pan dx=${v}`, { dx: v }, 'pan_left', 'dx', v]);
+    cases.push([`pan dx=${-v}`, { dx: -v }, 'pan_right', 'dx', -v]);
+  }
+  for (const v of [0.05, 0.2]) {
+    cases.push([`tilt dy=${v}`, { dy: v }, 'tilt_up', 'dy', v]);
+    cases.push([`tilt dy=${-v}`, { dy: -v }, 'tilt_down', 'dy', -v]);
+  }
+  for (const v of [0.08, 0.3]) {
+    cases.push([`zoom=${v}`, { zoom: v }, 'zoom_in', 'zoom', v]);
+    cases.push([`zoom=${-v}`, { zoom: -v }, 'zoom_out', 'zoom', -v]);
+  }
+  for (const v of [5, 15]) {
+    cases.push([`roll=${v}`, { roll: v }, 'roll_ccw', 'roll', v]);
+    cases.push([`roll=${-v}`, { roll: -v }, 'roll_cw', 'roll', -v]);
+  }
+  for (const [name, m, move, key, truth] of cases) {
+    it(`${name} → ${move}, raw within 10 %, with ±3 noise`, () => {
+      const { camera, motion } = analyse(clip(m, 16, 3));
+      const got = camera[key as 'dx' | 'dy' | 'zoom' | 'roll'];
+      // speed truth: translation speed, or rate × mean distance from the centre for zoom and roll
+      const speedTruth = key === 'dx' || key === 'dy' ? Math.abs(truth) : key === 'zoom' ? Math.abs(truth) * MEAN_R : (Math.abs(truth) * Math.PI / 180) * MEAN_R;
+      console.log(`${name.padEnd(12)} move ${camera.move.padEnd(9)} ${key} ${got.toFixed(4).padStart(8)} (truth ${truth}, err ${(relErr(got, truth) * 100).toFixed(2)} %)  speed ${motion.speed.toFixed(4)} (truth ${speedTruth.toFixed(4)}, err ${(relErr(motion.speed, speedTruth) * 100).toFixed(1)} %)  conf ${camera.confidence.toFixed(2)}`);
+      expect(camera.move).toBe(move);
+      expect(Math.sign(got)).toBe(Math.sign(truth));
+      expect(relErr(got, truth)).toBeLessThan(0.1);
+      expect(relErr(motion.speed, speedTruth)).toBeLessThan(0.15);
+      expect(motion.level).toBe(classifyMotion(speedTruth));
+      expect(camera.confidence).toBeGreaterThan(0.7);
+      // the other components stay below their thresholds
+      for (const k of ['dx', 'dy'] as const) if (k !== key) expect(Math.abs(camera[k])).toBeLessThan(0.01);
+      if (key !== 'zoom') expect(Math.abs(camera.zoom)).toBeLessThan(0.01);
+      if (key !== 'roll') expect(Math.abs(camera.roll)).toBeLessThan(0.5);
+    });
+  }
+
+  it('a diagonal pan reports both components', () => {
+    const { camera } = analyse(clip({ dx: 0.1, dy: -0.06 }));
+    console.log(`diagonal pan: dx ${camera.dx} dy ${camera.dy} move ${camera.move}`);
+    expect(relErr(camera.dx, 0.1)).toBeLessThan(0.1);
+    expect(relErr(camera.dy, -0.06)).toBeLessThan(0.1);
+    expect(camera.move).toBe('pan_left');
+  });
+
+  it('a static shot is static and still', () => {
+    const { camera, motion } = analyse(clip({}, 16, 3));
+    console.log(`static: dx ${camera.dx} dy ${camera.dy} zoom ${camera.zoom} roll ${camera.roll} speed ${motion.speed}`);
+    expect(camera.move).toBe('static');
+    expect(motion.level).toBe('still');
+  });
+
+  it('shake: jitter that reverses frame to frame with no net move', () => {
+    for (const amp of [3, 6]) {
+      const { camera, motion } = analyse(clip({ offset: shakeOffsets(`shake${amp}`, amp) }, 16, 3));
+      console.log(`shake ±${amp}px: move ${camera.move} dx ${camera.dx} dy ${camera.dy} speed ${motion.speed}`);
+      expect(camera.move).toBe('shake');
+      expect(motion.level === 'medium' || motion.level === 'fast').toBe(true);
+    }
+  });
+
+  it('a shaky pan is still a pan (net move well above the jitter)', () => {
+    const { camera } = analyse(clip({ dx: -0.3, offset: shakeOffsets('shakypan', 1.5) }, 16, 3));
+    console.log(`shaky pan: move ${camera.move} dx ${camera.dx}`);
+    expect(camera.move).toBe('pan_right');
+    expect(relErr(camera.dx, -0.3)).toBeLessThan(0.1);
+  });
+
+  it('a static shot with a moving object: camera static, motion level from the object', () => {
+    const obj = makeTexture('object', 128, 3);
+    for (const [vx, vy] of [[3, 0], [-2, 1.5], [6, -4]] as const) {
+      const frames = Array.from({ length: 16 }, (_, k) => addNoise(renderMovingObject(tex, obj, W, H, k, 80, 100, 70, vx, vy), 3, `o${k}`));
+      const { camera, motion } = analyse(frames);
+      const truth = (Math.hypot(vx, vy) * FPS) / DIAG;
+      console.log(`object v=(${vx},${vy}) px/frame: camera ${camera.move} dx ${camera.dx} dy ${camera.dy} conf ${camera.confidence.toFixed(2)}; motion ${motion.level} ${motion.speed} (truth ${truth.toFixed(4)}, err ${(relErr(motion.speed, truth) * 100).toFixed(1)} %)`);
+      expect(camera.move).toBe('static');
+      expect(Math.abs(camera.dx)).toBeLessThan(0.01);
+      expect(Math.abs(camera.dy)).toBeLessThan(0.01);
+      expect(relErr(motion.speed, truth)).toBeLessThan(0.15);
+      expect(motion.level).toBe(classifyMotion(truth));
+    }
+  });
+
+  it('a flat frame gives no motion and zero confidence', () => {
+    const flat = Array.from({ length: 4 }, () => new Uint8ClampedArray(W * H * 4).fill(128));
+    const { camera } = analyse(flat);
+    expect(camera.confidence).toBe(0);
+    expect(camera.move).toBe('static');
+  });
+
+  it('works at other sizes (1280×720 downsampled by the pyramid)', () => {
+    const w = 640;
+    const h = 360;
+    const frames = Array.from({ length: 8 }, (_, k) => renderMoved(tex, w, h, { dx: 0.12, zoom: 0.1 }, k, FPS));
+    const { camera } = analyse(frames, w, h);
+    console.log(`640×360 dx 0.12 zoom 0.1: dx ${camera.dx} zoom ${camera.zoom} move ${camera.move}`);
+    expect(relErr(camera.dx, 0.12)).toBeLessThan(0.1);
+    expect(relErr(camera.zoom, 0.1)).toBeLessThan(0.1);
+    expect(camera.move).toBe('pan_left');
+  });
+});
