@@ -34,7 +34,7 @@ describe('observed narrative', () => {
         index: i,
         colors: i < 240 ? [{ rgb: [0, 0, 128], share: 70, primitive: 'navy' }, { rgb: [255, 165, 0], share: 30, primitive: 'orange' }] : [{ rgb: [250, 250, 250], share: 100, primitive: 'white' }],
         luma: i < 240 ? { mean: series.rising!(x) * 0.4, std: 0.1 } : { mean: 0.9, std: 0.02 },
-        sound: i < 240 ? { breakdown: { tone: 100 }, rms_db: -40 + 30 * Math.sin(Math.PI * x), centroid_hz: 440, flatness: 0.1, tone_hz: 440 } : null,
+        sound: i < 240 ? { breakdown: { tone: 100, rumble: 0, hiss: 0, silence: 0 }, rms_db: -40 + 30 * Math.sin(Math.PI * x), centroid_hz: 440, flatness: 0.1, tone_hz: 440 } : null,
       });
     }
     const shots: ShotReport[] = [

@@ -1,0 +1,18 @@
+// FOUNDATION §2/§7 frames[].luma: Rec. 709 luma Y′ = 0.2126 R′ + 0.7152 G′ + 0.0722 B′ of the sRGB code values on
+// 0–1 (the same weights as luma709 in color/oklab.ts, inlined because this runs on every pixel).
+
+/** Luma mean and standard deviation over the pixels of an RGBA frame, both on 0–1. */
+export function frameLuma(rgba: Uint8ClampedArray): { mean: number; std: number } {
+  const n = rgba.length >> 2;
+  if (n === 0) return { mean: 0, std: 0 };
+  let s = 0;
+  let s2 = 0;
+  for (let i = 0; i < rgba.length; i += 4) {
+    const y = 0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!;
+    s += y;
+    s2 += y * y;
+  }
+  const mean = s / n;
+  const v = Math.max(0, s2 / n - mean * mean);
+  return { mean: mean / 255, std: Math.sqrt(v) / 255 };
+}
