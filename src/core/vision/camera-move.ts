@@ -46,6 +46,8 @@ export interface GlobalMotion {
   movingSpeed: number;
   /** Mean |cur − prev warped by the model| on pyramid level 1, 0–1 (content change the camera does not explain). */
   residual: number;
+  /** 1 − the normalised cross-correlation of cur and prev warped by the model, on level 1 (0–2): the same, but blind to gain and offset (fades, exposure). */
+  decorrelation: number;
   /** The model in level-0 pixels, to seed the next pair. */
   model: Similarity;
 }
@@ -122,13 +124,13 @@ export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior:
     globalSpeed: (gridSpeedSum / Math.max(1, gridCount)) * f,
     movingShare: moving ? movingShare : 0,
     movingSpeed: moving ? movingFlow[movingN >> 1]! * f : 0,
-    residual: warpResidual(prev, cur, model),
+    ...warpResidual(prev, cur, model),
     model,
   };
 }
 
 function still(prev: GrayPyramid, cur: GrayPyramid): GlobalMotion {
-  return { tx: 0, ty: 0, zoom: 0, roll: 0, inlierRatio: 0, confidence: 0, globalSpeed: 0, movingShare: 0, movingSpeed: 0, residual: warpResidual(prev, cur, ZERO), model: ZERO };
+  return { tx: 0, ty: 0, zoom: 0, roll: 0, inlierRatio: 0, confidence: 0, globalSpeed: 0, movingShare: 0, movingSpeed: 0, ...warpResidual(prev, cur, ZERO), model: ZERO };
 }
 
 function isTextured(L: { w: number; gx: Float32Array; gy: Float32Array }, x: number, y: number): boolean {
@@ -328,8 +330,8 @@ function robustSimilarity(px: number[], py: number[], fu: number[], fv: number[]
   return m;
 }
 
-/** Mean |cur − warp(prev)| / 255 on level 1 (or 0), where the warped source falls inside the frame. */
-function warpResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity): number {
+/** Mean |cur − warp(prev)| / 255 and 1 − NCC on level 1 (or 0), where the warped source falls inside the frame. */
+function warpResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity): { residual: number; decorrelation: number } {
   const l = Math.min(1, prev.levels.length - 1);
   const P = prev.levels[l]!;
   const C = cur.levels[l]!;
@@ -342,6 +344,7 @@ function warpResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity): numbe
   const det = A11 * A11 + A21 * A21;
   let sum = 0;
   let cnt = 0;
+  let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
   for (let y = 0; y < C.h; y++) {
     for (let x = 0; x < C.w; x++) {
       const qx = (x + 0.5) / s - cx - m.tx;
@@ -351,11 +354,25 @@ function warpResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity): numbe
       const sx = ux * s - 0.5;
       const sy = uy * s - 0.5;
       if (sx < 0 || sy < 0 || sx > P.w - 1 || sy > P.h - 1) continue;
-      sum += Math.abs(C.data[y * C.w + x]! - sampleBilinear(P.data, P.w, P.h, sx, sy));
+      const a = C.data[y * C.w + x]!;
+      const b = sampleBilinear(P.data, P.w, P.h, sx, sy);
+      sum += Math.abs(a - b);
+      sa += a;
+      sb += b;
+      saa += a * a;
+      sbb += b * b;
+      sab += a * b;
       cnt++;
     }
   }
-  return cnt ? sum / cnt / 255 : 1;
+  if (cnt === 0) return { residual: 1, decorrelation: 1 };
+  const va = saa - (sa * sa) / cnt;
+  const vb = sbb - (sb * sb) / cnt;
+  const cov = sab - (sa * sb) / cnt;
+  // flat pictures have no structure to correlate: a floor of 1 luma level² a pixel keeps them from reading as cuts
+  const floor = cnt;
+  const ncc = cov / Math.sqrt(Math.max(va, floor) * Math.max(vb, floor));
+  return { residual: sum / cnt / 255, decorrelation: 1 - ncc };
 }
 
 /** One frame pair's motion as kept for the window: the global motion, or null for pairs across a cut or flash. */

@@ -9,18 +9,18 @@ export interface FrameChange {
   hist: [number, number, number];
   /** Mean absolute difference of the coarse gray thumbnails (luma/255) at lags 1, 2, 3. */
   thumb: [number, number, number];
-  /** Motion-compensated difference to the previous frame (what the camera model does not explain), luma/255. */
-  residual: number;
+  /** 1 − NCC of the frame and the previous frame moved by the camera model (0–2): new structure, blind to fades. */
+  decorrelation: number;
 }
 
-/** Frames each side used for the adaptive baseline. */
+/** Frames on each side used for the adaptive baselines (the frames before and the frames after are judged apart). */
 export const CUT_CONTEXT = 12;
-/** A cut's change stands this many robust deviations (1.4826·MAD) above the neighbourhood median … */
+/** A cut's change stands this many robust deviations (1.4826·MAD) above the median of each side … */
 export const CUT_SCORE = 6;
-/** … is at least this multiple of that median … */
-export const CUT_RATIO = 2.5;
-/** … and at least this much in absolute terms: residual (luma/255) or histogram distance. */
-export const CUT_MIN_RESIDUAL = 0.05;
+/** … is at least this multiple of each side's median … */
+export const CUT_RATIO = 2;
+/** … and at least this much in absolute terms: decorrelation (1 − NCC) or histogram distance. */
+export const CUT_MIN_DECORRELATION = 0.3;
 export const CUT_MIN_HIST = 0.25;
 /** Content "comes back" when a later frame differs from the pre-change frame by less than this share of the change. */
 export const FLASH_RETURN = 0.4;
@@ -28,21 +28,18 @@ export const FLASH_RETURN = 0.4;
 /** Cut frames (frame i starts new content) and frames in a flash (their pairs are left out of camera averages). */
 export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: number[] } {
   const n = changes.length;
-  const res = changes.map((c) => c.residual);
+  const dec = changes.map((c) => c.decorrelation);
   const hist = changes.map((c) => c.hist[0]);
   const candidates: number[] = [];
   for (let i = 1; i < n; i++) {
-    const rs = neighbourhood(res, i);
-    const hs = neighbourhood(hist, i);
-    const r = res[i]!;
-    const h = hist[i]!;
-    const byResidual = r >= CUT_MIN_RESIDUAL && r >= CUT_RATIO * rs.med && r >= rs.med + CUT_SCORE * Math.max(rs.sigma, 0.004);
-    const byHist = h >= CUT_MIN_HIST && h >= CUT_RATIO * hs.med && h >= hs.med + CUT_SCORE * Math.max(hs.sigma, 0.01);
-    if (byResidual || byHist) candidates.push(i);
+    const byStructure = standsOut(dec, i, CUT_MIN_DECORRELATION, 0.01);
+    const byHist = standsOut(hist, i, CUT_MIN_HIST, 0.01);
+    if (byStructure || byHist) candidates.push(i);
   }
   const cuts: number[] = [];
   const flashes = new Set<number>();
   for (const i of candidates) {
+    if (flashes.has(i)) continue; // inside a flash already found
     const jump = changes[i]!.thumb[0];
     const jumpH = changes[i]!.hist[0];
     const same = (j: number, lag: 1 | 2 | 3) => {
@@ -69,12 +66,22 @@ export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: n
   return { cuts, flashes: [...flashes].filter((f) => f < n).sort((a, b) => a - b) };
 }
 
-function neighbourhood(x: number[], i: number): { med: number; sigma: number } {
+/**
+ * x[i] is far above the frames before it and far above the frames after it, each side judged by its own median
+ * and MAD (a cut sits between two shots whose usual change can differ a lot; pooled, they would inflate the MAD).
+ */
+function standsOut(x: number[], i: number, minimum: number, sigmaFloor: number): boolean {
+  const v = x[i]!;
+  if (!(v >= minimum)) return false;
+  const sides = [side(x, i - CUT_CONTEXT, i - 1), side(x, i + 1, i + CUT_CONTEXT)].filter((s) => s !== null);
+  if (sides.length === 0) return true;
+  return sides.every((s) => v >= CUT_RATIO * s.med && v >= s.med + CUT_SCORE * Math.max(s.sigma, sigmaFloor));
+}
+
+function side(x: number[], from: number, to: number): { med: number; sigma: number } | null {
   const v: number[] = [];
-  for (let j = Math.max(1, i - CUT_CONTEXT); j <= Math.min(x.length - 1, i + CUT_CONTEXT); j++) {
-    if (j !== i && Number.isFinite(x[j]!)) v.push(x[j]!);
-  }
-  if (v.length === 0) return { med: 0, sigma: 0 };
+  for (let j = Math.max(1, from); j <= Math.min(x.length - 1, to); j++) if (Number.isFinite(x[j]!)) v.push(x[j]!);
+  if (v.length < 3) return null;
   v.sort((a, b) => a - b);
   const med = v[v.length >> 1]!;
   const dev = v.map((a) => Math.abs(a - med)).sort((a, b) => a - b);
