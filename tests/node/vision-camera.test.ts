@@ -99,10 +99,14 @@ describe('camera move: known transforms', () => {
 
   it('shake: jitter that reverses frame to frame with no net move', () => {
     for (const amp of [3, 6]) {
-      const { camera, motion } = analyse(clip({ offset: shakeOffsets(`shake${amp}`, amp) }, 16, 3));
-      console.log(`shake ±${amp}px: move ${camera.move} dx ${camera.dx} dy ${camera.dy} speed ${motion.speed}`);
+      const off = shakeOffsets(`shake${amp}`, amp);
+      const { camera, motion } = analyse(clip({ offset: off }, 16, 3));
+      let truth = 0;
+      for (let k = 1; k < 16; k++) truth += Math.hypot(off(k)[0] - off(k - 1)[0], off(k)[1] - off(k - 1)[1]);
+      truth = ((truth / 15) * FPS) / DIAG;
+      console.log(`shake ±${amp}px: move ${camera.move} dx ${camera.dx} dy ${camera.dy} speed ${motion.speed} (truth ${truth.toFixed(4)}, err ${(relErr(motion.speed, truth) * 100).toFixed(1)} %)`);
       expect(camera.move).toBe('shake');
-      expect(motion.level === 'medium' || motion.level === 'fast').toBe(true);
+      expect(relErr(motion.speed, truth)).toBeLessThan(0.15);
     }
   });
 

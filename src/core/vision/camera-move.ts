@@ -56,6 +56,17 @@ const ZERO: Similarity = { a: 0, b: 0, tx: 0, ty: 0 };
 
 /** Robust similarity fit of the content motion from `prev` to `cur`; `prior` (the last pair's model) seeds the tracker. */
 export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity = ZERO): GlobalMotion {
+  const seeded = estimateFrom(prev, cur, prior);
+  // a prior that no longer holds (the camera stopped, reversed, or jitters) can lead the tracker astray: retry unseeded
+  if (seeded.inlierRatio >= RESEED_BELOW || (prior.a === 0 && prior.b === 0 && prior.tx === 0 && prior.ty === 0)) return seeded;
+  const plain = estimateFrom(prev, cur, ZERO);
+  return plain.inlierRatio > seeded.inlierRatio ? plain : seeded;
+}
+
+/** Below this inlier ratio a seeded estimate is retried without the seed. */
+export const RESEED_BELOW = 0.8;
+
+function estimateFrom(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity): GlobalMotion {
   const L0 = prev.levels[0]!;
   if (cur.levels.length !== prev.levels.length || cur.levels[0]!.w !== L0.w || cur.levels[0]!.h !== L0.h) {
     throw new TypeError('frames of different sizes');
