@@ -174,7 +174,6 @@ function trackPoint(prev: GrayPyramid, cur: GrayPyramid, x0: number, y0: number,
   const top = prev.levels.length - 1;
   let gu = gu0 / (1 << top);
   let gv = gv0 / (1 << top);
-  const R = PATCH_RADIUS;
   let err = 0;
   for (let l = top; l >= 0; l--) {
     const P = prev.levels[l]!;
@@ -183,24 +182,20 @@ function trackPoint(prev: GrayPyramid, cur: GrayPyramid, x0: number, y0: number,
     // pixel-centre coordinates: level-0 pixel x covers level-l position (x + 0.5)·s − 0.5
     const x = (x0 + 0.5) * s - 0.5;
     const y = (y0 + 0.5) * s - 0.5;
+    samplePatch(P.data, P.w, P.h, x, y, bufI);
+    samplePatch(P.gx, P.w, P.h, x, y, bufX);
+    samplePatch(P.gy, P.w, P.h, x, y, bufY);
     let sxx = 0;
     let sxy = 0;
     let syy = 0;
     let mI = 0;
-    let k = 0;
-    for (let oy = -R; oy <= R; oy++) {
-      for (let ox = -R; ox <= R; ox++, k++) {
-        const I = sampleBilinear(P.data, P.w, P.h, x + ox, y + oy);
-        const gx = sampleBilinear(P.gx, P.w, P.h, x + ox, y + oy);
-        const gy = sampleBilinear(P.gy, P.w, P.h, x + ox, y + oy);
-        bufI[k] = I;
-        bufX[k] = gx;
-        bufY[k] = gy;
-        mI += I;
-        sxx += gx * gx;
-        sxy += gx * gy;
-        syy += gy * gy;
-      }
+    for (let k = 0; k < PATCH; k++) {
+      const gx = bufX[k]!;
+      const gy = bufY[k]!;
+      mI += bufI[k]!;
+      sxx += gx * gx;
+      sxy += gx * gy;
+      syy += gy * gy;
     }
     mI /= PATCH;
     const det = sxx * syy - sxy * sxy;
@@ -211,21 +206,15 @@ function trackPoint(prev: GrayPyramid, cur: GrayPyramid, x0: number, y0: number,
       continue;
     }
     for (let it = 0; it < 8; it++) {
-      let mJ = 0;
       const J = bufJ;
-      k = 0;
-      for (let oy = -R; oy <= R; oy++) {
-        for (let ox = -R; ox <= R; ox++, k++) {
-          const v = sampleBilinear(C.data, C.w, C.h, x + ox + gu, y + oy + gv);
-          J[k] = v;
-          mJ += v;
-        }
-      }
+      samplePatch(C.data, C.w, C.h, x + gu, y + gv, J);
+      let mJ = 0;
+      for (let k = 0; k < PATCH; k++) mJ += J[k]!;
       mJ /= PATCH;
       let bx = 0;
       let by = 0;
       err = 0;
-      for (k = 0; k < PATCH; k++) {
+      for (let k = 0; k < PATCH; k++) {
         const d = bufI[k]! - mI - (J[k]! - mJ);
         bx += d * bufX[k]!;
         by += d * bufY[k]!;
@@ -247,6 +236,37 @@ function trackPoint(prev: GrayPyramid, cur: GrayPyramid, x0: number, y0: number,
   return [gu, gv];
 }
 const bufJ = new Float32Array(PATCH);
+
+/**
+ * The (2R+1)² patch centred at fractional (x, y), bilinear. Inside the image the four weights are the same for every
+ * sample (integer offsets from one fractional base), so the interior path is a plain weighted sum; near the border
+ * each sample is clamped.
+ */
+function samplePatch(a: Float32Array, w: number, h: number, x: number, y: number, out: Float32Array): void {
+  const R = PATCH_RADIUS;
+  const bx = x - R;
+  const by = y - R;
+  const x0 = Math.floor(bx);
+  const y0 = Math.floor(by);
+  const n = 2 * R + 1;
+  if (x0 >= 0 && y0 >= 0 && x0 + n < w && y0 + n < h) {
+    const fx = bx - x0;
+    const fy = by - y0;
+    const w00 = (1 - fx) * (1 - fy);
+    const w01 = fx * (1 - fy);
+    const w10 = (1 - fx) * fy;
+    const w11 = fx * fy;
+    let k = 0;
+    for (let oy = 0; oy < n; oy++) {
+      const r0 = (y0 + oy) * w + x0;
+      const r1 = r0 + w;
+      for (let ox = 0; ox < n; ox++, k++) out[k] = w00 * a[r0 + ox]! + w01 * a[r0 + ox + 1]! + w10 * a[r1 + ox]! + w11 * a[r1 + ox + 1]!;
+    }
+    return;
+  }
+  let k = 0;
+  for (let oy = -R; oy <= R; oy++) for (let ox = -R; ox <= R; ox++, k++) out[k] = sampleBilinear(a, w, h, x + ox, y + oy);
+}
 
 /** Least-squares similarity from points (weights w, or all 1). */
 function fitSimilarity(px: number[], py: number[], fu: number[], fv: number[], w: number[] | null): Similarity | null {
