@@ -1,0 +1,175 @@
+// The loop: jobs one after another, with pause, resume and stop; its settings and state persist in the
+// meta table so a reopened tab can offer to resume. A job is recorded whole at its end or not at all.
+import type { RegistriesDb } from '../storage/db.ts';
+import { guardQuota } from '../storage/errors.ts';
+import type { JobPipeline } from './pipeline.ts';
+import { runJob, type JobResult, type JobStep } from './run-job.ts';
+import type { Workflow } from './workflows.ts';
+
+export interface LoopSettings {
+  workflow: Workflow;
+  /** 0–1: how often a known prompt is exploited (the explorer/exploiter workflows fix it). */
+  exploitRatio: number;
+  seed: string;
+  /** Jobs to run; null runs until stopped. */
+  runs: number | null;
+}
+
+export type LoopStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
+
+export interface LoopState {
+  settings: LoopSettings | null;
+  status: LoopStatus;
+  /** Index of the next job to run (a paused or interrupted job runs again under its index). */
+  nextIndex: number;
+  completed: number;
+  failed: number;
+  /** Why the loop stopped with `error` (e.g. storage full), or the last job failure. */
+  message: string | null;
+  updated_at: string;
+}
+
+/** The meta-table key of the persisted loop state. */
+export const LOOP_STATE_KEY = 'loop_state';
+/** After this many failed jobs in a row the loop stops: something is wrong beyond one prompt. */
+export const MAX_CONSECUTIVE_FAILURES = 3;
+
+export const DEFAULT_LOOP_SETTINGS: LoopSettings = { workflow: 'all', exploitRatio: 0.3, seed: 'motion', runs: null };
+
+function idleState(): LoopState {
+  return { settings: null, status: 'idle', nextIndex: 0, completed: 0, failed: 0, message: null, updated_at: new Date().toISOString() };
+}
+
+/** The persisted loop state (idle when none). */
+export async function loadLoopState(db: RegistriesDb): Promise<LoopState> {
+  const row = await db.meta.get(LOOP_STATE_KEY);
+  return row ? (row.value as LoopState) : idleState();
+}
+
+/** A loop that was running or paused when its page went away can be resumed. */
+export function canResume(state: LoopState): boolean {
+  return state.settings !== null && (state.status === 'running' || state.status === 'paused');
+}
+
+function isAbort(err: unknown): boolean {
+  return (err as { name?: string } | null)?.name === 'AbortError';
+}
+
+export interface LoopEvents {
+  progress: { step: JobStep; fraction: number; index: number };
+  job: JobResult;
+  state: LoopState;
+}
+
+/** Runs jobs and tells listeners (`progress`, `job`, `state` CustomEvents) what happens. */
+export class LoopRunner extends EventTarget {
+  private current: LoopState = idleState();
+  private controller: AbortController | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly db: RegistriesDb, private readonly pipeline: JobPipeline) {
+    super();
+  }
+
+  get state(): LoopState {
+    return this.current;
+  }
+
+  /** Read the persisted state (call once after construction). A `running` state means the page died mid-job: it becomes `paused`. */
+  async restore(): Promise<LoopState> {
+    const s = await loadLoopState(this.db);
+    this.current = s.status === 'running' ? { ...s, status: 'paused' } : s;
+    this.emit('state', this.current);
+    return this.current;
+  }
+
+  private emit<K extends keyof LoopEvents>(type: K, detail: LoopEvents[K]): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  private async setState(patch: Partial<LoopState>): Promise<void> {
+    this.current = { ...this.current, ...patch, updated_at: new Date().toISOString() };
+    this.emit('state', this.current);
+    const value = this.current;
+    await guardQuota(() => this.db.meta.put({ key: LOOP_STATE_KEY, value })).catch((err: unknown) => {
+      // Saving the state is best effort: a full disk is reported by the next job's own write.
+      console.warn('could not save the loop state', err);
+    });
+  }
+
+  /** Start a new loop (job indices from 0). */
+  async start(settings: LoopSettings): Promise<void> {
+    if (this.running) throw new Error('the loop is already running');
+    await this.setState({ settings, status: 'running', nextIndex: 0, completed: 0, failed: 0, message: null });
+    this.running = this.drive().finally(() => (this.running = null));
+  }
+
+  /** Continue a paused (or interrupted) loop from its next index. */
+  async resume(): Promise<void> {
+    if (this.running) return;
+    if (!this.current.settings) throw new Error('there is no loop to resume');
+    await this.setState({ status: 'running', message: null });
+    this.running = this.drive().finally(() => (this.running = null));
+  }
+
+  /** Pause: the job in progress is abandoned (nothing of it is recorded) and runs again on resume. */
+  async pause(): Promise<void> {
+    if (this.current.status !== 'running') return;
+    await this.setState({ status: 'paused' });
+    this.controller?.abort(new DOMException('paused', 'AbortError'));
+    await this.running;
+  }
+
+  /** Stop for good: the job in progress is abandoned. */
+  async stop(): Promise<void> {
+    const wasRunning = this.running;
+    await this.setState({ status: 'stopped' });
+    this.controller?.abort(new DOMException('stopped', 'AbortError'));
+    await wasRunning;
+  }
+
+  /** Resolves when the loop has nothing more to do (done, paused, stopped or error). */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  private async drive(): Promise<void> {
+    let consecutive = 0;
+    while (this.current.status === 'running') {
+      const settings = this.current.settings!;
+      if (settings.runs !== null && this.current.completed >= settings.runs) {
+        await this.setState({ status: 'done' });
+        return;
+      }
+      const index = this.current.nextIndex;
+      this.controller = new AbortController();
+      try {
+        const result = await runJob({
+          db: this.db, pipeline: this.pipeline, workflow: settings.workflow, exploitRatio: settings.exploitRatio,
+          seed: settings.seed, index, signal: this.controller.signal,
+          onProgress: (step, fraction) => this.emit('progress', { step, fraction, index }),
+        });
+        consecutive = 0;
+        await this.setState({ nextIndex: index + 1, completed: this.current.completed + 1 });
+        this.emit('job', result);
+      } catch (err) {
+        if (isAbort(err) && this.current.status !== 'running') return;
+        const e = err as Error;
+        if (e?.name === 'StorageQuotaError') {
+          await this.setState({ status: 'error', message: `Storage is full: the loop stopped after ${this.current.completed} jobs and nothing of the last job was written. Export the registries, free space, then resume. (${e.message})` });
+          return;
+        }
+        consecutive++;
+        const message = `job ${index} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
+        console.warn(message, err);
+        await this.setState({ nextIndex: index + 1, failed: this.current.failed + 1, message });
+        if (consecutive >= MAX_CONSECUTIVE_FAILURES) {
+          await this.setState({ status: 'error', message: `${MAX_CONSECUTIVE_FAILURES} jobs failed in a row; the last: ${message}` });
+          return;
+        }
+      } finally {
+        this.controller = null;
+      }
+    }
+  }
+}

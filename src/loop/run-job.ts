@@ -1,0 +1,166 @@
+// One job of the loop (FOUNDATION §1, §10): prompt → instruction → spec → MP4 → analysis → growth → record.
+// Nothing is written until the end, and then the job, its learning and its discovery record go in ONE transaction.
+import seedrandom from 'seedrandom';
+import type { DiscoveryRecord, JobRecord } from '../core/registry/export-records.ts';
+import { growthCandidates, type GrowthCandidate } from '../core/registry/growth.ts';
+import { intendedNarrative, observedNarrative } from '../core/registry/growth-narrative.ts';
+import { learningRecord, observedFromReport, type Learning } from '../core/registry/learning.ts';
+import { isAnalysisError, type AnalysisReport } from '../core/report/analysis.ts';
+import type { Candidate } from '../core/registry/identity.ts';
+import type { RegistriesDb } from '../storage/db.ts';
+import { getKnowledge } from '../storage/repo-entries.ts';
+import { listInterpretations } from '../storage/repo-language.ts';
+import { recordJob } from '../storage/repo-runs.ts';
+import { choosePrompt } from './choose-prompt.ts';
+import { intendedFromTruth } from './intended-from-truth.ts';
+import { discoveriesByPrompt } from './job-history.ts';
+import type { JobPipeline } from './pipeline.ts';
+import { WORKFLOW_SETTINGS, type Workflow } from './workflows.ts';
+
+/** The steps of a job, in order (the UI draws one progress bar each). */
+export const JOB_STEPS = ['prompt', 'interpret', 'spec', 'create', 'analyze', 'grow', 'record'] as const;
+export type JobStep = (typeof JOB_STEPS)[number];
+
+/** A job's analysis failed (the MP4 it made could not be read): nothing is recorded. */
+export class JobAnalysisError extends Error {
+  override name = 'JobAnalysisError';
+}
+
+export interface RunJobOptions {
+  db: RegistriesDb;
+  pipeline: JobPipeline;
+  workflow: Workflow;
+  /** Probability 0–1 of exploiting a known prompt (overridden by the explorer/exploiter workflows). */
+  exploitRatio?: number;
+  /** Seed of the loop; with `index` it fixes the prompt choice and the spec's seed. */
+  seed: string;
+  index: number;
+  /** Use this prompt instead of choosing one (source `user`). */
+  prompt?: string;
+  signal?: AbortSignal;
+  onProgress?: (step: JobStep, fraction: number) => void;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface JobResult {
+  job: JobRecord;
+  learning: Learning;
+  discovery: DiscoveryRecord;
+  /** The clip, for the UI to play (not stored: the job keeps its hash). */
+  mp4: Uint8Array;
+  report: AnalysisReport;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('the job was cancelled', 'AbortError');
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A unique job id: time-ordered, with randomness so two loops (or tabs) never collide. */
+export function newJobId(at: Date): string {
+  const rand = crypto.getRandomValues(new Uint32Array(2));
+  return `job-${at.getTime().toString(36)}-${rand[0]!.toString(36)}${rand[1]!.toString(36)}`;
+}
+
+function stripSupport(c: GrowthCandidate): Candidate {
+  const { support: _support, ...candidate } = c;
+  return candidate;
+}
+
+/** Run one job and record it whole; an abort or a failure before the end records nothing. */
+export async function runJob(o: RunJobOptions): Promise<JobResult> {
+  const { db, pipeline, signal } = o;
+  const report = (step: JobStep, f: number) => o.onProgress?.(step, Math.max(0, Math.min(1, f)));
+  const clock = o.now ?? (() => new Date());
+  const settings = WORKFLOW_SETTINGS[o.workflow];
+  const started = clock();
+  const times: Partial<Record<JobStep, number>> = {};
+  let t = performance.now();
+  const lap = (step: JobStep) => {
+    const now = performance.now();
+    times[step] = Math.round(now - t);
+    t = now;
+    report(step, 1);
+  };
+
+  throwIfAborted(signal);
+  report('prompt', 0);
+  const knowledge = await getKnowledge(db);
+  const jobSeed = `${o.seed}:${o.index}`;
+  let choice: { prompt: string; mode: 'explore' | 'exploit' | 'user' };
+  if (o.prompt !== undefined) choice = { prompt: o.prompt, mode: 'user' };
+  else {
+    const interpretations = await listInterpretations(db);
+    const byPrompt = await discoveriesByPrompt(db);
+    choice = choosePrompt({
+      random: seedrandom(`${jobSeed}:choose`),
+      exploitRatio: settings.exploit ?? o.exploitRatio ?? 0.5,
+      interpretations,
+      discoveriesByPrompt: byPrompt,
+      generate: (avoid) => pipeline.generatePrompt(`${jobSeed}:prompt`, knowledge, avoid),
+    });
+  }
+  lap('prompt');
+
+  throwIfAborted(signal);
+  const instruction = pipeline.interpret(choice.prompt);
+  lap('interpret');
+
+  throwIfAborted(signal);
+  const spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`);
+  lap('spec');
+
+  throwIfAborted(signal);
+  const clip = await pipeline.createClip(spec, { signal: signal ?? new AbortController().signal, onProgress: (f) => report('create', f) });
+  lap('create');
+
+  throwIfAborted(signal);
+  const id = newJobId(started);
+  const result = await pipeline.analyze(clip.mp4, { name: `${id}.mp4`, signal: signal ?? new AbortController().signal, onProgress: (f) => report('analyze', f) });
+  if (isAnalysisError(result)) throw new JobAnalysisError(`the clip of "${choice.prompt}" could not be analysed: ${result.error.code}: ${result.error.message}`);
+  lap('analyze');
+
+  throwIfAborted(signal);
+  const candidates = growthCandidates(result, settings.growth);
+  const intended = intendedFromTruth(instruction, clip.truth);
+  const learning = learningRecord(id, intended, observedFromReport(result));
+  const growsWindows = settings.growth !== 'frame';
+  lap('grow');
+
+  throwIfAborted(signal);
+  const created_at = clock().toISOString();
+  const sha256 = await sha256Hex(clip.mp4);
+  const job: JobRecord = {
+    id,
+    created_at,
+    started_at: started.toISOString(),
+    workflow: o.workflow,
+    growth: settings.growth,
+    prompt: choice.prompt,
+    prompt_mode: choice.mode,
+    seed: jobSeed,
+    instruction,
+    spec,
+    truth: clip.truth,
+    mp4: { sha256, bytes: clip.mp4.byteLength },
+    analysis: result,
+    step_ms: times,
+  };
+  const discovery = await recordJob(db, {
+    job,
+    learning: { ...learning },
+    discovery: { workflow: o.workflow, prompt: choice.prompt, candidates: candidates.length },
+    sightings: candidates.map(stripSupport),
+    narrative: growsWindows ? { intended: intendedNarrative(instruction, intended), observed: observedNarrative(result) } : { intended: intendedNarrative(instruction, intended) },
+    interpretation: { prompt: choice.prompt, instruction, status: 'done', source: choice.mode === 'user' ? 'user' : 'procedural' },
+    linguistic: instruction.spans.map((s) => ({ span: s.text.toLowerCase(), canonical: s.canonical, domain: s.domain, variant: s.variant, source: 'learned' as const, ...(s.dialect ? { dialect: s.dialect } : {}) })),
+    now: created_at,
+  });
+  lap('record');
+  return { job, learning, discovery, mp4: clip.mp4, report: result };
+}
