@@ -1,0 +1,245 @@
+import 'fake-indexeddb/auto';
+import { describe, it, expect } from 'vitest';
+import seedrandom from 'seedrandom';
+import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
+import { windowBounds, type AnalysisReport, type FrameReport, type WindowReport } from '../../src/core/report/analysis.ts';
+import { classifyLighting, classifyMotion, CAMERA_MOVES, COLOR_PRIMITIVES, hexToRgb, type CameraMove } from '../../src/core/vocab/index.ts';
+import { counts, openRegistries } from '../../src/storage/repo-entries.ts';
+import { diagnostics } from '../../src/storage/repo-runs.ts';
+import type { RegistriesDb } from '../../src/storage/db.ts';
+import { runJob, JOB_STEPS, type JobStep } from '../../src/loop/run-job.ts';
+import { choosePrompt } from '../../src/loop/choose-prompt.ts';
+import { backfillRecords } from '../../src/loop/backfill.ts';
+import { canResume, LoopRunner, loadLoopState } from '../../src/loop/loop-runner.ts';
+import type { JobPipeline } from '../../src/loop/pipeline.ts';
+import type { InterpretationRecord } from '../../src/core/registry/export-records.ts';
+
+/**
+ * The media steps replaced by data: a prompt names a primitive colour, a camera move and a tone; the
+ * "analysis" measures that colour jittered by the spec seed, the move, and the tone, so different
+ * seeds discover different values and equal ones repeat. Enough to test what the loop records.
+ */
+function dataPipeline(opts: { analyzeDelayMs?: number } = {}): JobPipeline & { made: number } {
+  const p = {
+    made: 0,
+    generatePrompt(seed: string, _k: unknown, avoid: ReadonlySet<string>) {
+      const rng = seedrandom(seed);
+      for (;;) {
+        const c = COLOR_PRIMITIVES[Math.floor(rng() * 16)]!.name;
+        const m = CAMERA_MOVES[Math.floor(rng() * 8)]!;
+        const prompt = `${c} light, ${m.replace('_', ' ')}, tone ${200 + Math.floor(rng() * 20) * 20} hz`;
+        if (!avoid.has(prompt)) return prompt;
+      }
+    },
+    interpret(prompt: string): Instruction {
+      const ins = emptyInstruction(prompt);
+      const [color, move] = [prompt.split(' ')[0]!, prompt.split(', ')[1]!.replace(' ', '_')];
+      ins.palette.primitives = [color as 'red'];
+      ins.camera.move = move as CameraMove;
+      ins.sound.primitives = ['tone'];
+      ins.spans = [{ text: color, start: 0, end: color.length, domain: 'color', canonical: color, variant: 'standard' }];
+      return ins;
+    },
+    buildSpec(instruction: Instruction, _k: unknown, seed: string) {
+      return { seed, color: instruction.palette.primitives[0], move: instruction.camera.move, tone_hz: Number(/tone (\d+)/.exec(instruction.prompt)?.[1]) };
+    },
+    async createClip(spec: unknown, { signal, onProgress }: { signal: AbortSignal; onProgress: (f: number) => void }) {
+      signal.throwIfAborted();
+      onProgress(0.5);
+      p.made++;
+      return { mp4: new TextEncoder().encode(JSON.stringify(spec)), truth: { camera: { move: (spec as { move: string }).move }, motion: { level: 'slow' } } };
+    },
+    async analyze(mp4: Uint8Array, { signal, name }: { signal: AbortSignal; name: string }) {
+      if (opts.analyzeDelayMs) await new Promise((r) => setTimeout(r, opts.analyzeDelayMs));
+      signal.throwIfAborted();
+      const spec = JSON.parse(new TextDecoder().decode(mp4)) as { seed: string; color: string; move: CameraMove; tone_hz: number };
+      return measured(spec, name);
+    },
+  };
+  return p;
+}
+
+function measured(spec: { seed: string; color: string; move: CameraMove; tone_hz: number }, name: string): AnalysisReport {
+  const rng = seedrandom(spec.seed);
+  const base = hexToRgb(COLOR_PRIMITIVES.find((c) => c.name === spec.color)!.hex);
+  const rgb = base.map((v) => Math.max(0, Math.min(255, v + Math.round((rng() - 0.5) * 60)))) as [number, number, number];
+  const fps = 12;
+  const n = 24;
+  const frames: FrameReport[] = Array.from({ length: n }, (_, i) => ({
+    index: i, t: i / fps, colors: [{ rgb, share: 80, primitive: spec.color as 'red' }, { rgb: [0, 0, 0], share: 20, primitive: 'black' }],
+    depth: { [spec.color]: 80, black: 20 }, luma: { mean: 0.4, std: 0.2 },
+    sound: { breakdown: { silence: 0, tone: 90, rumble: 5, hiss: 5 }, rms_db: -10, centroid_hz: spec.tone_hz, flatness: 0.05, tone_hz: spec.tone_hz },
+  }));
+  const cam = { dx: spec.move === 'pan_left' ? 0.06 : spec.move === 'pan_right' ? -0.06 : 0, dy: 0, zoom: spec.move === 'zoom_in' ? 0.1 : 0, roll: 0 };
+  const windows: WindowReport[] = windowBounds(n, fps).map(([s, e]) => ({
+    start_frame: s, end_frame: e, t0: s / fps, t1: (e + 1) / fps, motion: { level: classifyMotion(0.06), speed: 0.06 },
+    camera: { move: spec.move, ...cam, confidence: 0.8 }, gradient: { type: 'flat', direction_deg: null, center: null, fit: 0.1 },
+    lighting: classifyLighting(0.4, 0.2), color: { rgb, depth: { [spec.color]: 80, black: 20 } }, sound: { presence: 'full', mood: 'calm', speech_share: 0 },
+  }));
+  return {
+    schema: 'mp4-analysis/1', file: { name, bytes: 100, sha256: 'a'.repeat(64) }, container: { brand: 'isom', duration_s: 2, tracks: [] },
+    video: { codec: 'avc1', width: 64, height: 64, fps, frame_count: n, duration_s: 2, rotation: 0 }, audio: null,
+    frames, windows, tempo: { bpm: 90 + Math.round(rng() * 60), label: 'medium', segments: [] }, melody: [{ midi: 57, start: 0, end: 1 }, { midi: 60 + Math.floor(rng() * 5), start: 1, end: 2 }],
+    cuts: [], shots: [{ start_frame: 0, end_frame: n - 1, t0: 0, t1: 2 }], narrative_observed: { label: 'observed', shots: [] },
+  };
+}
+
+let dbn = 0;
+const fresh = () => openRegistries(`loop-test-${dbn++}-${Date.now()}`);
+
+async function discoveries(db: RegistriesDb): Promise<Record<string, number>> {
+  const c = await counts(db);
+  return Object.fromEntries(Object.entries(c.entries).map(([r, v]) => [r, v.discoveries]));
+}
+
+describe('runJob', () => {
+  it('each workflow grows its own registries and records learning and discovery for every job', async () => {
+    for (const [workflow, grows, not] of [
+      ['frame-explorer', ['static.colors', 'static.sound'], ['dynamic.colors', 'dynamic.blends']],
+      ['frame-exploiter', ['static.colors', 'static.sound'], ['dynamic.camera']],
+      ['window', ['dynamic.colors', 'dynamic.camera', 'dynamic.blends', 'dynamic.sound.tempo', 'dynamic.sound.melody', 'dynamic.lighting', 'dynamic.motion'], ['static.colors', 'static.sound']],
+      ['all', ['static.colors', 'dynamic.colors', 'dynamic.blends', 'dynamic.sound.speech', 'dynamic.sound.presence', 'dynamic.sound.mood', 'dynamic.gradient'], []],
+    ] as const) {
+      const db = await fresh();
+      const steps: JobStep[] = [];
+      for (let i = 0; i < 4; i++) await runJob({ db, pipeline: dataPipeline(), workflow, seed: 's', index: i, onProgress: (s, f) => f === 1 && steps.push(s) });
+      expect(steps.slice(0, JOB_STEPS.length)).toEqual([...JOB_STEPS]);
+      const d = await discoveries(db);
+      for (const r of grows) expect(d[r], `${workflow} grows ${r}`).toBeGreaterThan(0);
+      for (const r of not) expect(d[r], `${workflow} leaves ${r}`).toBe(0);
+      expect(await diagnostics(db)).toMatchObject({ jobs: 4, missing_learning: 0, missing_discovery: 0 });
+      const c = await counts(db);
+      expect(c.narrative_intended).toBe(4);
+      expect(c.narrative_observed).toBe(workflow.startsWith('frame') ? 0 : 4);
+      expect(c.interpretation).toBeGreaterThan(0);
+      expect(c.linguistic).toBeGreaterThan(0);
+      db.close();
+    }
+  });
+
+  it('the learning record compares intended and observed (camera from the truth agrees)', async () => {
+    const db = await fresh();
+    const r = await runJob({ db, pipeline: dataPipeline(), workflow: 'all', seed: 'x', index: 0 });
+    expect(r.learning.fields.camera.agreement).toBe(1);
+    expect(r.learning.fields.motion).toMatchObject({ intended: 'slow', observed: 'slow', agreement: 1 });
+    expect(r.learning.fields.palette.agreement).toBeCloseTo(0.5, 6); // asked one colour, saw it plus black
+    expect(r.learning.agreement).toBeGreaterThan(0.5);
+    expect(r.job).toMatchObject({ workflow: 'all', prompt_mode: 'explore', seed: 'x:0' });
+    expect((r.job.mp4 as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
+    db.close();
+  });
+
+  it('an abort at any step, or a failure in the record step, leaves no trace', async () => {
+    const db = await fresh();
+    await runJob({ db, pipeline: dataPipeline(), workflow: 'all', seed: 'a', index: 0 });
+    const before = JSON.stringify([await counts(db), await db.entries.toArray()]);
+    for (const step of JOB_STEPS.slice(0, -1)) {
+      const ac = new AbortController();
+      const err = await runJob({ db, pipeline: dataPipeline(), workflow: 'all', seed: 'a', index: 1, signal: ac.signal, onProgress: (s) => s === step && ac.abort() }).catch((e: unknown) => e);
+      expect((err as Error).name, step).toBe('AbortError');
+      expect(JSON.stringify([await counts(db), await db.entries.toArray()]), step).toBe(before);
+    }
+    // A transaction that never commits: the discovery write fails after job, learning and growth were written inside it.
+    db.discovery.hook('creating', () => {
+      throw new Error('disk went away');
+    });
+    await expect(runJob({ db, pipeline: dataPipeline(), workflow: 'all', seed: 'a', index: 2 })).rejects.toThrow('disk went away');
+    expect(JSON.stringify([await counts(db), await db.entries.toArray()])).toBe(before);
+    db.close();
+  });
+
+  it('backfill repairs a job written without its records', async () => {
+    const db = await fresh();
+    const r = await runJob({ db, pipeline: dataPipeline(), workflow: 'all', seed: 'b', index: 0 });
+    // Test-only path: the same job stored again under a new id, without learning or discovery.
+    await db.jobs.add({ ...r.job, id: 'orphan-job' });
+    await db.entries.where('sources').equals(r.job.id).modify((e) => void e.sources.push('orphan-job'));
+    expect(await diagnostics(db)).toMatchObject({ jobs: 2, missing_learning: 1, missing_discovery: 1 });
+    expect(await backfillRecords(db)).toEqual({ learning: 1, discovery: 1 });
+    expect(await diagnostics(db)).toMatchObject({ jobs: 2, missing_learning: 0, missing_discovery: 0 });
+    const l = await db.learning.get('orphan-job');
+    expect(l!.agreement).toBeCloseTo(r.learning.agreement, 6);
+    const d = await db.discovery.get('orphan-job');
+    expect(d!.new).toEqual([]);
+    expect(d!.seen_again.length).toBe(r.discovery.new.length + r.discovery.seen_again.length);
+    expect(await backfillRecords(db)).toEqual({ learning: 0, discovery: 0 });
+    db.close();
+  });
+});
+
+describe('choosePrompt', () => {
+  const rec = (prompt: string): InterpretationRecord => ({ prompt, instruction: null, status: 'done', source: 'procedural', created_at: '', updated_at: '' });
+  it('explores new prompts, avoiding known ones; exploits at the set ratio, favouring productive prompts', () => {
+    const known = ['a', 'b', 'c'].map(rec);
+    const gen = (avoid: ReadonlySet<string>) => (avoid.has('a') ? 'new prompt' : 'a');
+    expect(choosePrompt({ random: seedrandom('1'), exploitRatio: 0, interpretations: known, discoveriesByPrompt: new Map(), generate: gen })).toEqual({ prompt: 'new prompt', mode: 'explore' });
+    const rng = seedrandom('2');
+    const picks = new Map<string, number>();
+    let exploits = 0;
+    for (let i = 0; i < 2000; i++) {
+      const c = choosePrompt({ random: rng, exploitRatio: 0.7, interpretations: known, discoveriesByPrompt: new Map([['c', 8]]), generate: gen });
+      if (c.mode === 'exploit') {
+        exploits++;
+        picks.set(c.prompt, (picks.get(c.prompt) ?? 0) + 1);
+      }
+    }
+    expect(exploits / 2000).toBeGreaterThan(0.65);
+    expect(exploits / 2000).toBeLessThan(0.75);
+    // Weights 1 : 1 : 9.
+    expect(picks.get('c')! / exploits).toBeGreaterThan(0.75);
+    expect(picks.get('a')!).toBeGreaterThan(0);
+    expect(choosePrompt({ random: seedrandom('3'), exploitRatio: 1, interpretations: [], discoveriesByPrompt: new Map(), generate: gen }).mode).toBe('explore');
+  });
+});
+
+describe('LoopRunner', () => {
+  it('runs N jobs, pauses (abandoning the job in flight), resumes after a "reopen", and stops', async () => {
+    const db = await fresh();
+    const pipeline = dataPipeline({ analyzeDelayMs: 20 });
+    const loop = new LoopRunner(db, pipeline);
+    await loop.restore();
+    await loop.start({ workflow: 'all', exploitRatio: 0.5, seed: 'r', runs: 3 });
+    await loop.settled();
+    expect(loop.state).toMatchObject({ status: 'done', completed: 3, nextIndex: 3 });
+    expect((await diagnostics(db)).jobs).toBe(3);
+
+    await loop.start({ workflow: 'window', exploitRatio: 0.5, seed: 'q', runs: 5 });
+    await new Promise<void>((res) => loop.addEventListener('progress', (e) => (e as CustomEvent).detail.step === 'create' && res(), { once: false }));
+    await loop.pause();
+    expect(loop.state.status).toBe('paused');
+    const afterPause = await diagnostics(db);
+    expect(afterPause).toMatchObject({ missing_learning: 0, missing_discovery: 0 });
+    // A new page opens the same store: the persisted loop can be resumed.
+    const saved = await loadLoopState(db);
+    expect(canResume(saved)).toBe(true);
+    const again = new LoopRunner(db, pipeline);
+    expect((await again.restore()).status).toBe('paused');
+    await again.resume();
+    await again.settled();
+    expect(again.state).toMatchObject({ status: 'done', completed: 5 });
+    expect(await diagnostics(db)).toMatchObject({ jobs: 3 + 5, missing_learning: 0, missing_discovery: 0 });
+
+    await again.start({ workflow: 'all', exploitRatio: 0.5, seed: 't', runs: null });
+    await new Promise((r) => setTimeout(r, 60));
+    await again.stop();
+    expect(again.state.status).toBe('stopped');
+    expect(canResume(await loadLoopState(db))).toBe(false);
+    expect(await diagnostics(db)).toMatchObject({ missing_learning: 0, missing_discovery: 0 });
+    db.close();
+  });
+
+  it('a full disk stops the loop with a clear message and no partial job', async () => {
+    const db = await fresh();
+    let jobs = 0;
+    db.jobs.hook('creating', () => {
+      if (++jobs > 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const loop = new LoopRunner(db, dataPipeline());
+    await loop.start({ workflow: 'all', exploitRatio: 0, seed: 'z', runs: 10 });
+    await loop.settled();
+    expect(loop.state.status).toBe('error');
+    expect(loop.state.message).toMatch(/^Storage is full: the loop stopped after 2 jobs/);
+    expect(await diagnostics(db)).toMatchObject({ jobs: 2, missing_learning: 0, missing_discovery: 0 });
+    db.close();
+  });
+});
