@@ -180,3 +180,37 @@ export function learningRecord(jobId: string, intended: IntendedValues, observed
   const agreement = scored.length ? scored.reduce((a, b) => a + b, 0) / scored.length : 1;
   return { job_id: jobId, fields, agreement: Math.round(agreement * 10000) / 10000 };
 }
+
+/** Mean agreement per field (null where no record scored it) and overall, over learning records. */
+export function agreementByField(records: readonly { agreement: number; fields?: unknown }[]): Record<LearningFieldName | 'total', number | null> {
+  const sums = new Map<string, [number, number]>();
+  const add = (k: string, v: unknown) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return;
+    const s = sums.get(k) ?? [0, 0];
+    sums.set(k, [s[0] + v, s[1] + 1]);
+  };
+  for (const r of records) {
+    add('total', r.agreement);
+    const fields = r.fields as Partial<Record<LearningFieldName, { agreement?: unknown }>> | null | undefined;
+    if (fields) for (const f of LEARNING_FIELDS) add(f, fields[f]?.agreement);
+  }
+  const mean = (k: string) => {
+    const s = sums.get(k);
+    return s && s[1] > 0 ? Math.round((s[0] / s[1]) * 10000) / 10000 : null;
+  };
+  return Object.fromEntries([...LEARNING_FIELDS, 'total'].map((k) => [k, mean(k)])) as Record<LearningFieldName | 'total', number | null>;
+}
+
+/** Agreement per field over time: one point per learning record in job order, for the Diagnostics plot. */
+export function agreementSeries(records: readonly { agreement: number; fields?: unknown }[]): Record<LearningFieldName | 'total', (number | null)[]> {
+  const out = Object.fromEntries([...LEARNING_FIELDS, 'total'].map((k) => [k, [] as (number | null)[]])) as Record<LearningFieldName | 'total', (number | null)[]>;
+  for (const r of records) {
+    out.total.push(r.agreement);
+    const fields = r.fields as Partial<Record<LearningFieldName, { agreement?: unknown }>> | null | undefined;
+    for (const f of LEARNING_FIELDS) {
+      const a = fields?.[f]?.agreement;
+      out[f].push(typeof a === 'number' ? a : null);
+    }
+  }
+  return out;
+}

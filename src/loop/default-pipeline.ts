@@ -1,0 +1,54 @@
+/// <reference types="vite/client" />
+// The product's real steps, found at build time: each module is bundled when it exists, and a missing
+// one is reported by name when a job needs it (so the app still builds while a step is being written).
+import type { Instruction } from '../core/language/instruction.ts';
+import type { AnalysisResult } from '../core/report/analysis.ts';
+import type { Knowledge } from '../core/spec/knowledge.ts';
+import type { JobPipeline, MadeClip } from './pipeline.ts';
+
+/** A step of the pipeline is not part of this build. */
+export class PipelineUnavailableError extends Error {
+  override name = 'PipelineUnavailableError';
+}
+
+type Fn = (...args: unknown[]) => unknown;
+const modules = import.meta.glob<Record<string, unknown>>([
+  '../core/language/generate-prompt.ts',
+  '../core/language/interpret.ts',
+  '../core/spec/build-spec.ts',
+  '../media/create-clip.ts',
+  '../media/analyze-client.ts',
+]);
+
+async function step(path: string, names: readonly string[]): Promise<Fn> {
+  const load = modules[path];
+  if (!load) throw new PipelineUnavailableError(`${path.replace('../', 'src/')} is not part of this build`);
+  const m = await load();
+  for (const n of names) if (typeof m[n] === 'function') return m[n] as Fn;
+  throw new PipelineUnavailableError(`${path.replace('../', 'src/')} exports none of ${names.join(', ')}`);
+}
+
+let loaded: Promise<JobPipeline> | null = null;
+
+/** The pipeline of this build (loaded once); rejects with PipelineUnavailableError if a step is missing. */
+export function loadPipeline(): Promise<JobPipeline> {
+  loaded ??= (async () => {
+    const [generatePrompt, interpret, buildSpec, createClip, analyze] = await Promise.all([
+      step('../core/language/generate-prompt.ts', ['generatePrompt']),
+      step('../core/language/interpret.ts', ['interpret']),
+      step('../core/spec/build-spec.ts', ['buildSpec']),
+      step('../media/create-clip.ts', ['createClip']),
+      step('../media/analyze-client.ts', ['analyzeMp4', 'analyzeBytes', 'analyzeFile', 'analyze']),
+    ]);
+    const pipeline: JobPipeline = {
+      generatePrompt: (seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>) => generatePrompt(seed, knowledge, avoid) as string,
+      interpret: (prompt: string) => interpret(prompt, {}) as Instruction,
+      buildSpec: (instruction: Instruction, knowledge: Knowledge, seed: string) => buildSpec(instruction, knowledge, { seed }),
+      createClip: (spec, opts) => createClip(spec, opts) as Promise<MadeClip>,
+      analyze: (mp4, opts) => analyze(mp4, opts) as Promise<AnalysisResult>,
+    };
+    return pipeline;
+  })();
+  loaded.catch(() => (loaded = null));
+  return loaded;
+}
