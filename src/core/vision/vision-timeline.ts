@@ -1,0 +1,212 @@
+// The streaming video analysis: frames go in one by one (in order, from index 0); per frame it returns the palette,
+// depth and luma, and keeps only the previous frame's gray pyramid, the last three frames' thumbnails and histograms,
+// the open window's running sums and small per-frame summaries, so memory stays flat however long the video.
+// Cuts need two frames of look-ahead (flashes), so windows, cuts and shots are assembled by finish().
+import type { CutReport, Depth, FrameColor, ShotReport, WindowReport } from '../report/analysis.ts';
+import { windowBounds } from '../report/analysis.ts';
+import { classifyLighting } from '../vocab/lighting.ts';
+import { meanDepth, regionDepth } from '../color/depth.ts';
+import { estimateGlobalMotion, summarizeCamera, type PairMotion, type Similarity } from './camera-move.ts';
+import { fitGradient } from './gradient.ts';
+import { buildGrayPyramid, type GrayPyramid } from './gray-pyramid.ts';
+import { frameLuma } from './luma.ts';
+import { createMeanFrame } from './mean-frame.ts';
+import { pairSpeed, windowMotion } from './motion-level.ts';
+import { framePalette } from './palette.ts';
+import { detectCuts, shotsFromCuts, type FrameChange } from './shots.ts';
+
+/** The per-frame part of the report. */
+export interface FrameVision {
+  colors: FrameColor[];
+  depth: Depth;
+  luma: { mean: number; std: number };
+}
+
+/** What the timeline keeps of each frame (a few numbers). */
+export interface FrameSummary {
+  index: number;
+  t: number;
+  luma: { mean: number; std: number };
+  /** Motion from the previous frame (null for the first frame). */
+  motion: (PairMotion & { speed: number }) | null;
+  change: FrameChange;
+}
+
+/** The video part of the report, less sound. */
+export interface VisionResult {
+  windows: Omit<WindowReport, 'sound'>[];
+  cuts: CutReport[];
+  shots: ShotReport[];
+  /** Frames inside flashes (left out of camera averages). */
+  flashes: number[];
+  perFrame: FrameSummary[];
+}
+
+/** A streaming analysis of width×height frames at `fps`. */
+export interface VisionTimeline {
+  /** Analyse frame `index` at time `t` s (sRGB RGBA, width×height×4); frames must come in order from 0. */
+  pushFrame(rgba: Uint8ClampedArray, index: number, t: number): FrameVision;
+  /** Cuts, shots and the windows of FOUNDATION §1 over the frames pushed. */
+  finish(): VisionResult;
+}
+
+interface OpenWindow {
+  start: number;
+  frames: number;
+  lumaMean: number;
+  lumaSq: number;
+  /** The open window's frame depths, reduced to their mean when it closes (so closed windows stay small). */
+  depths: Depth[];
+  depth: Depth;
+  gradient: WindowReport['gradient'] | null;
+  rgb: [number, number, number];
+}
+
+const HIST_BINS = 64;
+
+/** Creates the timeline; see VisionTimeline. */
+export function createVisionTimeline(opts: { width: number; height: number; fps: number }): VisionTimeline {
+  const { width, height, fps } = opts;
+  if (!(width > 0 && height > 0 && fps > 0)) throw new TypeError('width, height and fps must be positive');
+  const diagonal = Math.hypot(width, height);
+  const W = Math.max(1, Math.round(0.5 * fps));
+  const meanFrame = createMeanFrame(width, height);
+  const perFrame: FrameSummary[] = [];
+  const closed = new Map<number, OpenWindow>();
+  let open: OpenWindow | null = null;
+  let prevPyr: GrayPyramid | null = null;
+  let prior: Similarity | undefined;
+  const recentThumbs: Float32Array[] = [];
+  const recentHists: Float32Array[] = [];
+  let next = 0;
+
+  const closeWindow = () => {
+    if (!open) return;
+    const grid = meanFrame.mean();
+    if (grid) {
+      open.gradient = fitGradient(grid, meanFrame.cols, meanFrame.rows, width, height);
+      let r = 0, g = 0, b = 0;
+      const cells = meanFrame.cols * meanFrame.rows;
+      for (let c = 0; c < cells; c++) {
+        r += grid[3 * c]!;
+        g += grid[3 * c + 1]!;
+        b += grid[3 * c + 2]!;
+      }
+      open.rgb = [Math.round(r / cells), Math.round(g / cells), Math.round(b / cells)];
+    }
+    open.depth = meanDepth(open.depths);
+    open.depths = [];
+    closed.set(open.start, open);
+    open = null;
+    meanFrame.reset();
+  };
+
+  return {
+    pushFrame(rgba, index, t) {
+      if (index !== next) throw new TypeError(`frame ${index} pushed, expected ${next}`);
+      if (rgba.length !== width * height * 4) throw new TypeError(`frame ${index} holds ${rgba.length} bytes, expected ${width}×${height}×4`);
+      next++;
+      const colors = framePalette(rgba);
+      const depth = regionDepth(rgba);
+      const luma = frameLuma(rgba);
+      const pyr = buildGrayPyramid(rgba, width, height);
+      let motion: FrameSummary['motion'] = null;
+      let decorrelation = NaN;
+      if (prevPyr) {
+        const g = estimateGlobalMotion(prevPyr, pyr, prior);
+        prior = g.model;
+        decorrelation = g.decorrelation;
+        motion = { tx: g.tx, ty: g.ty, zoom: g.zoom, roll: g.roll, confidence: g.confidence, speed: pairSpeed(g, fps, diagonal) };
+      }
+      const thumb = pyr.levels[pyr.levels.length - 1]!.data;
+      const hist = colorHistogram(rgba);
+      const change: FrameChange = {
+        thumb: [0, 1, 2].map((k) => (recentThumbs[k] ? meanAbsDiff(thumb, recentThumbs[k]!) : NaN)) as [number, number, number],
+        hist: [0, 1, 2].map((k) => (recentHists[k] ? histDistance(hist, recentHists[k]!) : NaN)) as [number, number, number],
+        decorrelation,
+      };
+      recentThumbs.unshift(thumb);
+      recentHists.unshift(hist);
+      recentThumbs.length = Math.min(recentThumbs.length, 3);
+      recentHists.length = Math.min(recentHists.length, 3);
+      prevPyr = pyr;
+      perFrame.push({ index, t, luma, motion, change });
+      // window accumulators (FOUNDATION §1: W frames, hop W)
+      if (index % W === 0) {
+        closeWindow();
+        open = { start: index, frames: 0, lumaMean: 0, lumaSq: 0, depths: [], depth: {}, gradient: null, rgb: [0, 0, 0] };
+      }
+      const o = open!;
+      o.frames++;
+      o.lumaMean += luma.mean;
+      o.lumaSq += luma.std * luma.std + luma.mean * luma.mean;
+      o.depths.push(depth);
+      meanFrame.add(rgba);
+      return { colors, depth, luma };
+    },
+
+    finish() {
+      closeWindow();
+      const n = perFrame.length;
+      const { cuts: cutFrames, flashes } = detectCuts(perFrame.map((f) => f.change));
+      const skip = new Set<number>([...cutFrames, ...flashes]);
+      const { cuts, shots } = shotsFromCuts(cutFrames, perFrame.map((f) => f.t), fps);
+      const windows: Omit<WindowReport, 'sound'>[] = [];
+      for (const [s, e] of windowBounds(n, fps)) {
+        const acc = closed.get(s);
+        if (!acc) continue;
+        const pairs: PairMotion[] = [];
+        const speeds: number[] = [];
+        for (let i = s; i <= e; i++) {
+          const m = perFrame[i]!.motion;
+          if (!m || skip.has(i)) continue;
+          pairs.push(m);
+          speeds.push(m.speed);
+        }
+        const lm = acc.lumaMean / acc.frames;
+        const lstd = Math.sqrt(Math.max(0, acc.lumaSq / acc.frames - lm * lm));
+        const cam = summarizeCamera(pairs, fps, diagonal);
+        windows.push({
+          start_frame: s,
+          end_frame: e,
+          t0: perFrame[s]!.t,
+          t1: e + 1 < n ? perFrame[e + 1]!.t : perFrame[e]!.t + 1 / fps,
+          motion: windowMotion(speeds),
+          camera: { ...cam, dx: r4(cam.dx), dy: r4(cam.dy), zoom: r4(cam.zoom), roll: r4(cam.roll), confidence: r4(cam.confidence) },
+          gradient: acc.gradient ?? { type: 'flat', direction_deg: null, center: null, fit: 1 },
+          lighting: classifyLighting(lm, lstd),
+          color: { rgb: acc.rgb, depth: acc.depth },
+        });
+      }
+      return { windows, cuts, shots, flashes, perFrame };
+    },
+  };
+}
+
+function r4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/** 4×4×4 RGB histogram of every other pixel, normalised to sum 1. */
+function colorHistogram(rgba: Uint8ClampedArray): Float32Array {
+  const h = new Float32Array(HIST_BINS);
+  let n = 0;
+  for (let i = 0; i < rgba.length; i += 8) {
+    h[((rgba[i]! >> 6) << 4) | ((rgba[i + 1]! >> 6) << 2) | (rgba[i + 2]! >> 6)]!++;
+    n++;
+  }
+  for (let k = 0; k < HIST_BINS; k++) h[k]! /= n || 1;
+  return h;
+}
+
+function histDistance(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += Math.abs(a[k]! - b[k]!);
+  return s / 2;
+}
+
+function meanAbsDiff(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += Math.abs(a[k]! - b[k]!);
+  return s / a.length / 255;
+}
