@@ -28,6 +28,18 @@ async function step(path: string, names: readonly string[]): Promise<Fn> {
   throw new PipelineUnavailableError(`${path.replace('../', 'src/')} exports none of ${names.join(', ')}`);
 }
 
+/** Only the interpreter (the Interpret view needs nothing else). */
+export async function loadInterpret(): Promise<(prompt: string) => Instruction> {
+  const interpret = await step('../core/language/interpret.ts', ['interpret']);
+  return (prompt: string) => interpret(prompt, {}) as Instruction;
+}
+
+/** Only the analyser (the Analyze view needs nothing else). */
+export async function loadAnalyze(): Promise<JobPipeline['analyze']> {
+  const analyze = await step('../media/analyze-client.ts', ['analyzeMp4', 'analyzeBytes', 'analyzeFile', 'analyze']);
+  return (mp4, opts) => analyze(mp4, opts) as Promise<AnalysisResult>;
+}
+
 let loaded: Promise<JobPipeline> | null = null;
 
 /** The pipeline of this build (loaded once); rejects with PipelineUnavailableError if a step is missing. */

@@ -67,7 +67,8 @@ export class LoopRunner extends EventTarget {
   private controller: AbortController | null = null;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly db: RegistriesDb, private readonly pipeline: JobPipeline) {
+  /** `pipeline`: the steps, or a loader called when the loop starts (so a page opens even when a step is missing). */
+  constructor(private readonly db: RegistriesDb, private readonly pipeline: JobPipeline | (() => Promise<JobPipeline>)) {
     super();
   }
 
@@ -135,6 +136,13 @@ export class LoopRunner extends EventTarget {
 
   private async drive(): Promise<void> {
     let consecutive = 0;
+    let pipeline: JobPipeline;
+    try {
+      pipeline = typeof this.pipeline === 'function' ? await this.pipeline() : this.pipeline;
+    } catch (err) {
+      await this.setState({ status: 'error', message: `The loop cannot run: ${(err as Error)?.message ?? String(err)}` });
+      return;
+    }
     while (this.current.status === 'running') {
       const settings = this.current.settings!;
       if (settings.runs !== null && this.current.completed >= settings.runs) {
@@ -145,7 +153,7 @@ export class LoopRunner extends EventTarget {
       this.controller = new AbortController();
       try {
         const result = await runJob({
-          db: this.db, pipeline: this.pipeline, workflow: settings.workflow, exploitRatio: settings.exploitRatio,
+          db: this.db, pipeline, workflow: settings.workflow, exploitRatio: settings.exploitRatio,
           seed: settings.seed, index, signal: this.controller.signal,
           onProgress: (step, fraction) => this.emit('progress', { step, fraction, index }),
         });

@@ -1,15 +1,86 @@
+// <mr-app>: the application shell: the registries opened once, and the views behind keyboard-reachable tabs.
 import { LitElement, css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import { AppSession } from '../loop/app-session.ts';
+import { viewStyles } from './ui-styles.ts';
+import './loop-view.ts';
+import './analyze-view.ts';
+import './registries-view.ts';
+import './interpret-view.ts';
+import './diagnostics-view.ts';
+import './transfer-view.ts';
 
-/** The application shell: header and the views. */
+const VIEWS = [
+  ['loop', 'Loop'],
+  ['analyze', 'Analyze'],
+  ['registries', 'Registries'],
+  ['interpret', 'Interpret'],
+  ['diagnostics', 'Diagnostics'],
+  ['transfer', 'Export / Import'],
+] as const;
+type View = (typeof VIEWS)[number][0];
+
+/** The application shell: header, tabs and the chosen view. */
 @customElement('mr-app')
 export class MrApp extends LitElement {
-  static override styles = css`
-    :host { display: block; font-family: system-ui, sans-serif; }
-  `;
+  static override styles = [viewStyles, css`
+    header { background: #1d2330; color: #fff; padding: 0.6rem 1rem; }
+    h1 { font-size: 1.15rem; margin: 0; }
+    nav { display: flex; flex-wrap: wrap; gap: 0.3rem; padding: 0.5rem 1rem; border-bottom: 1px solid #e2e5ec; background: #f4f6fa; }
+    nav button { min-height: 2.4rem; }
+    nav button[aria-selected='true'] { background: #2f5bd3; color: #fff; border-color: #2f5bd3; }
+    main { padding: 0.8rem 1rem 2rem; max-width: 70rem; }
+    @media (max-width: 480px) { main { padding: 0.6rem; } nav button { flex: 1 1 30%; padding: 0.4rem; } }
+  `];
+
+  @state() private view: View = 'loop';
+  @state() private session: AppSession | null = null;
+  @state() private error: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const hash = location.hash.slice(1);
+    if (VIEWS.some(([v]) => v === hash)) this.view = hash as View;
+    AppSession.open().then((s) => (this.session = s), (err: unknown) => (this.error = `The registries could not be opened: ${(err as Error).message}`));
+  }
+
+  private select(v: View) {
+    this.view = v;
+    history.replaceState(null, '', `#${v}`);
+  }
+
+  private onKey(e: KeyboardEvent) {
+    const i = VIEWS.findIndex(([v]) => v === this.view);
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
+    if (next === null) return;
+    const v = VIEWS[(next + VIEWS.length) % VIEWS.length]![0];
+    this.select(v);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${v}`)?.focus());
+  }
+
+  private body() {
+    const s = this.session;
+    switch (this.view) {
+      case 'loop': return html`<loop-view .session=${s}></loop-view>`;
+      case 'analyze': return html`<analyze-view .session=${s}></analyze-view>`;
+      case 'registries': return html`<registries-view .session=${s}></registries-view>`;
+      case 'interpret': return html`<interpret-view .session=${s}></interpret-view>`;
+      case 'diagnostics': return html`<diagnostics-view .session=${s}></diagnostics-view>`;
+      case 'transfer': return html`<transfer-view .session=${s}></transfer-view>`;
+    }
+  }
 
   override render() {
-    return html`<header><h1>Motion Registries</h1></header>`;
+    return html`
+      <header><h1>Motion Registries</h1></header>
+      <nav role="tablist" aria-label="Views" @keydown=${this.onKey}>
+        ${VIEWS.map(([v, label]) => html`<button role="tab" id="tab-${v}" aria-selected=${v === this.view ? 'true' : 'false'} tabindex=${v === this.view ? 0 : -1} aria-controls="view" @click=${() => this.select(v)}>${label}</button>`)}
+      </nav>
+      <main id="view" role="tabpanel" aria-labelledby="tab-${this.view}">
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : this.session ? this.body() : html`<p class="muted">Opening the registries…</p>`}
+      </main>
+      <slot name="update"></slot>
+    `;
   }
 }
 

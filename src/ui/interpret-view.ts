@@ -1,0 +1,73 @@
+// <interpret-view>: type a prompt, see its spans coloured by domain (underlined by variant) and the instruction JSON.
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Instruction } from '../core/language/instruction.ts';
+import type { AppSession } from '../loop/app-session.ts';
+import { partColor } from './part-colors.ts';
+import { viewStyles } from './ui-styles.ts';
+
+const VARIANT_LINE: Record<string, string> = { standard: 'solid', synonym: 'dotted', spelling: 'dashed', dialect: 'double', slang: 'wavy' };
+
+@customElement('interpret-view')
+export class InterpretView extends LitElement {
+  static override styles = [viewStyles, css`
+    textarea { width: 100%; box-sizing: border-box; min-height: 4rem; }
+    .spans { font-size: 1.1rem; line-height: 2; }
+    .span { padding: 0.1rem 0.2rem; border-radius: 3px; text-decoration-line: underline; text-decoration-thickness: 2px; }
+    pre { background: #f4f6fa; padding: 0.6rem; overflow-x: auto; font-size: 0.8rem; max-height: 28rem; }
+  `];
+
+  @property({ attribute: false }) session: AppSession | null = null;
+  @state() private prompt = 'a slow pan left over a teal sea at dusk, calm rumble';
+  @state() private instruction: Instruction | null = null;
+  @state() private error: string | null = null;
+
+  private async run() {
+    this.error = null;
+    try {
+      this.instruction = await this.session!.interpret(this.prompt);
+    } catch (err) {
+      this.instruction = null;
+      this.error = `${(err as Error).name}: ${(err as Error).message}`;
+    }
+  }
+
+  private spans(ins: Instruction) {
+    const out: unknown[] = [];
+    let at = 0;
+    for (const s of [...ins.spans].sort((a, b) => a.start - b.start)) {
+      if (s.start < at) continue;
+      out.push(ins.prompt.slice(at, s.start));
+      out.push(html`<span class="span" title="${s.domain} → ${s.canonical} (${s.variant}${s.dialect ? `, ${s.dialect}` : ''})"
+        style="background:color-mix(in srgb, ${partColor(`domain.${s.domain}`)} 30%, white);text-decoration-style:${VARIANT_LINE[s.variant] ?? 'solid'}">${ins.prompt.slice(s.start, s.end)}</span>`);
+      at = s.end;
+    }
+    out.push(ins.prompt.slice(at));
+    return out;
+  }
+
+  override render() {
+    const ins = this.instruction;
+    const domains = ins ? [...new Set(ins.spans.map((s) => s.domain))] : [];
+    return html`
+      <h2>Interpret</h2>
+      <label for="prompt">Prompt</label>
+      <textarea id="prompt" .value=${this.prompt} @input=${(e: Event) => (this.prompt = (e.target as HTMLTextAreaElement).value)}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && this.run()}></textarea>
+      <div class="row"><button class="primary" @click=${() => this.run()}>Interpret</button><span class="muted">Ctrl+Enter</span></div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      ${ins ? html`
+        <p class="spans">${this.spans(ins)}</p>
+        <p class="muted">${domains.map((d) => html`<span style="background:color-mix(in srgb, ${partColor(`domain.${d}`)} 30%, white);padding:0 0.3rem;margin-right:0.3rem">${d}</span>`)}
+          · underline: ${Object.entries(VARIANT_LINE).map(([v, l]) => html`<span style="text-decoration:underline ${l} 2px;margin-right:0.4rem">${v}</span>`)}</p>
+        ${ins.unknown.length ? html`<p>Not understood: ${ins.unknown.map((u) => u.text).join(', ')}</p>` : null}
+        <pre>${JSON.stringify(ins, null, 2)}</pre>` : null}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'interpret-view': InterpretView;
+  }
+}
