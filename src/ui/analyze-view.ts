@@ -1,6 +1,5 @@
 // <analyze-view>: drop or pick MP4s, see each analysed (progress, then the report as pictures), optionally recorded.
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { isAnalysisError } from '../core/report/analysis.ts';
 import type { AnalyzedFile, AppSession } from '../loop/app-session.ts';
 import type { GrowthMode } from '../core/registry/growth.ts';
@@ -14,18 +13,33 @@ interface Item {
   error: string | null;
 }
 
-@customElement('analyze-view')
+/** <analyze-view> */
 export class AnalyzeView extends LitElement {
+  static override properties = {
+    over: { state: true },
+    session: { attribute: false },
+    items: { state: true },
+    record: { state: true },
+  };
+
   static override styles = [viewStyles, css`
     .drop { border: 2px dashed #8a94ab; border-radius: 8px; padding: 1.2rem; text-align: center; }
     .drop.over { background: #eef2fc; border-color: #2f5bd3; }
     article { border-top: 1px solid #e2e5ec; padding-top: 0.5rem; margin-top: 0.5rem; }
   `];
 
-  @property({ attribute: false }) session: AppSession | null = null;
-  @state() private items: Item[] = [];
-  @state() private over = false;
-  @state() private record: GrowthMode | '' = '';
+  declare session: AppSession | null;
+  declare private items: Item[];
+  declare private over: boolean;
+  declare private record: GrowthMode | '';
+
+  constructor() {
+    super();
+    this.over = false;
+    this.session = null;
+    this.items = [];
+    this.record = '';
+  }
 
   private async analyze(files: File[]) {
     const mp4s = files.filter((f) => f.type === 'video/mp4' || /\.(mp4|m4v|mov)$/i.test(f.name));
@@ -74,6 +88,8 @@ export class AnalyzeView extends LitElement {
     `;
   }
 }
+
+customElements.define('analyze-view', AnalyzeView);
 
 declare global {
   interface HTMLElementTagNameMap {

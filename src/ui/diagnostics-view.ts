@@ -1,17 +1,29 @@
 // <diagnostics-view>: jobs, jobs missing a learning or discovery record (with a repair), agreement per field over time.
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { AppSession, DiagnosticsSnapshot } from '../loop/app-session.ts';
 import { viewStyles } from './ui-styles.ts';
 import './agreement-plot.ts';
 
-@customElement('diagnostics-view')
+/** <diagnostics-view> */
 export class DiagnosticsView extends LitElement {
+  static override properties = {
+    session: { attribute: false },
+    snap: { state: true },
+    note: { state: true },
+  };
+
   static override styles = viewStyles;
 
-  @property({ attribute: false }) session: AppSession | null = null;
-  @state() private snap: DiagnosticsSnapshot | null = null;
-  @state() private note: string | null = null;
+  declare session: AppSession | null;
+  declare private snap: DiagnosticsSnapshot | null;
+  declare private note: string | null;
+
+  constructor() {
+    super();
+    this.session = null;
+    this.snap = null;
+    this.note = null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -54,6 +66,8 @@ export class DiagnosticsView extends LitElement {
     `;
   }
 }
+
+customElements.define('diagnostics-view', DiagnosticsView);
 
 declare global {
   interface HTMLElementTagNameMap {

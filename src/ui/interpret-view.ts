@@ -1,6 +1,5 @@
 // <interpret-view>: type a prompt, see its spans coloured by domain (underlined by variant) and the instruction JSON.
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { Instruction } from '../core/language/instruction.ts';
 import type { AppSession } from '../loop/app-session.ts';
 import { partColor } from './part-colors.ts';
@@ -8,8 +7,15 @@ import { viewStyles } from './ui-styles.ts';
 
 const VARIANT_LINE: Record<string, string> = { standard: 'solid', synonym: 'dotted', spelling: 'dashed', dialect: 'double', slang: 'wavy' };
 
-@customElement('interpret-view')
+/** <interpret-view> */
 export class InterpretView extends LitElement {
+  static override properties = {
+    prompt: { state: true },
+    session: { attribute: false },
+    instruction: { state: true },
+    error: { state: true },
+  };
+
   static override styles = [viewStyles, css`
     textarea { width: 100%; box-sizing: border-box; min-height: 4rem; }
     .spans { font-size: 1.1rem; line-height: 2; }
@@ -17,10 +23,18 @@ export class InterpretView extends LitElement {
     pre { background: #f4f6fa; padding: 0.6rem; overflow-x: auto; font-size: 0.8rem; max-height: 28rem; }
   `];
 
-  @property({ attribute: false }) session: AppSession | null = null;
-  @state() private prompt = 'a slow pan left over a teal sea at dusk, calm rumble';
-  @state() private instruction: Instruction | null = null;
-  @state() private error: string | null = null;
+  declare session: AppSession | null;
+  declare private prompt: string;
+  declare private instruction: Instruction | null;
+  declare private error: string | null;
+
+  constructor() {
+    super();
+    this.prompt = 'a slow pan left over a teal sea at dusk, calm rumble';
+    this.session = null;
+    this.instruction = null;
+    this.error = null;
+  }
 
   private async run() {
     this.error = null;
@@ -65,6 +79,8 @@ export class InterpretView extends LitElement {
     `;
   }
 }
+
+customElements.define('interpret-view', InterpretView);
 
 declare global {
   interface HTMLElementTagNameMap {

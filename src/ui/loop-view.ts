@@ -1,6 +1,5 @@
 // <loop-view>: the loop's settings, start/pause/resume/stop, a progress bar per step, the latest clip, live counts.
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { AppSession } from '../loop/app-session.ts';
 import type { LoopState } from '../loop/loop-runner.ts';
 import { DEFAULT_LOOP_SETTINGS } from '../loop/loop-runner.ts';
@@ -10,21 +9,50 @@ import type { RegistryCounts } from '../storage/repo-entries.ts';
 import { viewStyles } from './ui-styles.ts';
 import './step-progress.ts';
 
-@customElement('loop-view')
+/** <loop-view> */
 export class LoopView extends LitElement {
+  static override properties = {
+    runs: { state: true },
+    seed: { state: true },
+    exploit: { state: true },
+    session: { attribute: false },
+    loopState: { state: true },
+    fractions: { state: true },
+    counts: { state: true },
+    clipUrl: { state: true },
+    latest: { state: true },
+    workflow: { state: true },
+    error: { state: true },
+  };
+
   static override styles = viewStyles;
 
-  @property({ attribute: false }) session: AppSession | null = null;
-  @state() private loopState: LoopState | null = null;
-  @state() private fractions: Record<string, number> = {};
-  @state() private counts: RegistryCounts | null = null;
-  @state() private clipUrl: string | null = null;
-  @state() private latest: JobResult | null = null;
-  @state() private workflow: Workflow = DEFAULT_LOOP_SETTINGS.workflow;
-  @state() private exploit = DEFAULT_LOOP_SETTINGS.exploitRatio;
-  @state() private seed = DEFAULT_LOOP_SETTINGS.seed;
-  @state() private runs = '';
-  @state() private error: string | null = null;
+  declare session: AppSession | null;
+  declare private loopState: LoopState | null;
+  declare private fractions: Record<string, number>;
+  declare private counts: RegistryCounts | null;
+  declare private clipUrl: string | null;
+  declare private latest: JobResult | null;
+  declare private workflow: Workflow;
+  declare private exploit: number;
+  declare private seed: string;
+  declare private runs: string;
+  declare private error: string | null;
+
+  constructor() {
+    super();
+    this.runs = '';
+    this.seed = DEFAULT_LOOP_SETTINGS.seed;
+    this.exploit = DEFAULT_LOOP_SETTINGS.exploitRatio;
+    this.session = null;
+    this.loopState = null;
+    this.fractions = {};
+    this.counts = null;
+    this.clipUrl = null;
+    this.latest = null;
+    this.workflow = DEFAULT_LOOP_SETTINGS.workflow;
+    this.error = null;
+  }
   private pending: Record<string, number> | null = null;
   private bound: AppSession | null = null;
 
@@ -149,6 +177,8 @@ export class LoopView extends LitElement {
     `;
   }
 }
+
+customElements.define('loop-view', LoopView);
 
 declare global {
   interface HTMLElementTagNameMap {

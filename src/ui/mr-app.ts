@@ -1,6 +1,5 @@
 // <mr-app>: the application shell: the registries opened once, and the views behind keyboard-reachable tabs.
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
 import { AppSession } from '../loop/app-session.ts';
 import { viewStyles } from './ui-styles.ts';
 import './loop-view.ts';
@@ -21,8 +20,14 @@ const VIEWS = [
 type View = (typeof VIEWS)[number][0];
 
 /** The application shell: header, tabs and the chosen view. */
-@customElement('mr-app')
+/** <mr-app> */
 export class MrApp extends LitElement {
+  static override properties = {
+    view: { state: true },
+    session: { state: true },
+    error: { state: true },
+  };
+
   static override styles = [viewStyles, css`
     header { background: #1d2330; color: #fff; padding: 0.6rem 1rem; }
     h1 { font-size: 1.15rem; margin: 0; }
@@ -33,9 +38,16 @@ export class MrApp extends LitElement {
     @media (max-width: 480px) { main { padding: 0.6rem; } nav button { flex: 1 1 30%; padding: 0.4rem; } }
   `];
 
-  @state() private view: View = 'loop';
-  @state() private session: AppSession | null = null;
-  @state() private error: string | null = null;
+  declare private view: View;
+  declare private session: AppSession | null;
+  declare private error: string | null;
+
+  constructor() {
+    super();
+    this.view = 'loop';
+    this.session = null;
+    this.error = null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -83,6 +95,8 @@ export class MrApp extends LitElement {
     `;
   }
 }
+
+customElements.define('mr-app', MrApp);
 
 declare global {
   interface HTMLElementTagNameMap {

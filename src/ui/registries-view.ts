@@ -1,19 +1,31 @@
 // <registries-view>: every value registry as a table, and the narrative layers labelled intended or observed.
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { VALUE_REGISTRIES, type ValueRegistry } from '../core/registry/entry.ts';
 import type { NarrativeRecord } from '../core/registry/export-records.ts';
 import type { AppSession, RegistriesSnapshot } from '../loop/app-session.ts';
 import { viewStyles } from './ui-styles.ts';
 import './registry-table.ts';
 
-@customElement('registries-view')
+/** <registries-view> */
 export class RegistriesView extends LitElement {
+  static override properties = {
+    session: { attribute: false },
+    snapshot: { state: true },
+    which: { state: true },
+  };
+
   static override styles = viewStyles;
 
-  @property({ attribute: false }) session: AppSession | null = null;
-  @state() private snapshot: RegistriesSnapshot | null = null;
-  @state() private which: ValueRegistry | 'narrative' = 'static.colors';
+  declare session: AppSession | null;
+  declare private snapshot: RegistriesSnapshot | null;
+  declare private which: ValueRegistry | 'narrative';
+
+  constructor() {
+    super();
+    this.session = null;
+    this.snapshot = null;
+    this.which = 'static.colors';
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -55,6 +67,8 @@ export class RegistriesView extends LitElement {
     `;
   }
 }
+
+customElements.define('registries-view', RegistriesView);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 // <registry-table>: one value registry as a table: swatch, name, canonical, value, "Depth (vs pure static)", count, sources, seen.
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { RegistryEntry } from '../core/registry/entry.ts';
 import { viewStyles } from './ui-styles.ts';
 import './depth-bar.ts';
@@ -15,15 +14,26 @@ function valueText(e: RegistryEntry): string {
   return '';
 }
 
-@customElement('registry-table')
+/** <registry-table> */
 export class RegistryTable extends LitElement {
+  static override properties = {
+    registry: {},
+    entries: { attribute: false },
+  };
+
   static override styles = [viewStyles, css`
     .swatch { display: inline-block; width: 1.4rem; height: 1.4rem; border-radius: 3px; border: 1px solid #9aa3b5; vertical-align: middle; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
   `];
 
-  @property() registry = '';
-  @property({ attribute: false }) entries: RegistryEntry[] = [];
+  declare registry: string;
+  declare entries: RegistryEntry[];
+
+  constructor() {
+    super();
+    this.registry = '';
+    this.entries = [];
+  }
 
   override render() {
     return html`<div class="scroll"><table>
@@ -34,13 +44,15 @@ export class RegistryTable extends LitElement {
         return html`<tr>
           <td>${rgb ? html`<span class="swatch" style="background:rgb(${rgb.join(',')})"></span>` : null}</td>
           <td>${e.name}</td><td>${e.canonical}</td><td>${e.origin}</td><td>${valueText(e)}</td>
-          <td><depth-bar .parts=${e.depth as Record<string, number> | null}></depth-bar></td>
+          <td>${e.depth ? html`<depth-bar .parts=${e.depth as Record<string, number>}></depth-bar>` : html`<span class="muted">—</span>`}</td>
           <td class="num">${e.count}</td><td class="num" title=${e.sources.slice(0, 20).join('\n')}>${e.sources.length}</td>
           <td>${e.count > 0 ? e.last_seen.slice(0, 19).replace('T', ' ') : '—'}</td>
         </tr>`;
       })}</tbody></table></div>`;
   }
 }
+
+customElements.define('registry-table', RegistryTable);
 
 declare global {
   interface HTMLElementTagNameMap {

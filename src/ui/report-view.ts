@@ -1,7 +1,6 @@
 // <report-view>: an mp4-analysis/1 report as pictures: palette per frame, sound breakdown per frame,
 // motion and camera per window, and the shots on a timeline.
 import { LitElement, css, html, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { AnalysisReport } from '../core/report/analysis.ts';
 import { SOUND_PRIMITIVES } from '../core/vocab/sounds.ts';
 import { partColor } from './part-colors.ts';
@@ -9,8 +8,12 @@ import { viewStyles } from './ui-styles.ts';
 
 const hex = (rgb: readonly number[]) => `rgb(${rgb[0]},${rgb[1]},${rgb[2]})`;
 
-@customElement('report-view')
+/** <report-view> */
 export class ReportView extends LitElement {
+  static override properties = {
+    report: { attribute: false },
+  };
+
   static override styles = [viewStyles, css`
     svg { width: 100%; height: 3rem; display: block; background: #f4f6fa; border-radius: 3px; }
     svg.tall { height: 4.5rem; }
@@ -18,7 +21,12 @@ export class ReportView extends LitElement {
     figcaption { font-size: 0.8rem; color: #5b647a; }
   `];
 
-  @property({ attribute: false }) report: AnalysisReport | null = null;
+  declare report: AnalysisReport | null;
+
+  constructor() {
+    super();
+    this.report = null;
+  }
 
   override render() {
     const r = this.report;
@@ -62,6 +70,8 @@ export class ReportView extends LitElement {
     `;
   }
 }
+
+customElements.define('report-view', ReportView);
 
 declare global {
   interface HTMLElementTagNameMap {

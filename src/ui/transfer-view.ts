@@ -1,17 +1,31 @@
 // <transfer-view>: download the registries as a motion-registries/1 file, or import one (every problem shown precisely).
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { AppSession } from '../loop/app-session.ts';
 import { viewStyles } from './ui-styles.ts';
 
-@customElement('transfer-view')
+/** <transfer-view> */
 export class TransferView extends LitElement {
+  static override properties = {
+    session: { attribute: false },
+    result: { state: true },
+    problems: { state: true },
+    error: { state: true },
+  };
+
   static override styles = viewStyles;
 
-  @property({ attribute: false }) session: AppSession | null = null;
-  @state() private result: string | null = null;
-  @state() private problems: string[] = [];
-  @state() private error: string | null = null;
+  declare session: AppSession | null;
+  declare private result: string | null;
+  declare private problems: string[];
+  declare private error: string | null;
+
+  constructor() {
+    super();
+    this.session = null;
+    this.result = null;
+    this.problems = [];
+    this.error = null;
+  }
 
   private async download() {
     const text = await this.session!.exportText();
@@ -49,6 +63,8 @@ export class TransferView extends LitElement {
     `;
   }
 }
+
+customElements.define('transfer-view', TransferView);
 
 declare global {
   interface HTMLElementTagNameMap {

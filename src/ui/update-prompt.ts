@@ -1,9 +1,12 @@
 // <update-prompt>: tells the user a new version is ready and applies it when asked.
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 
-@customElement('update-prompt')
+/** <update-prompt> */
 export class UpdatePrompt extends LitElement {
+  static override properties = {
+    apply: { attribute: false },
+  };
+
   static override styles = css`
     :host { position: fixed; inset: auto 1rem 1rem auto; max-width: calc(100vw - 2rem); background: #1d2330; color: #fff; padding: 0.7rem 1rem; border-radius: 8px; box-shadow: 0 4px 16px #0004; font: 15px system-ui, sans-serif; }
     button { margin-left: 0.6rem; font: inherit; padding: 0.35rem 0.8rem; border-radius: 6px; border: 0; cursor: pointer; }
@@ -11,7 +14,12 @@ export class UpdatePrompt extends LitElement {
   `;
 
   /** Called when the user accepts: activates the waiting service worker and reloads. */
-  @property({ attribute: false }) apply: (() => void) | null = null;
+  declare apply: (() => void) | null;
+
+  constructor() {
+    super();
+    this.apply = null;
+  }
 
   override render() {
     return html`<span role="status">A new version is ready.</span>
@@ -19,6 +27,8 @@ export class UpdatePrompt extends LitElement {
       <button @click=${() => this.remove()}>Later</button>`;
   }
 }
+
+customElements.define('update-prompt', UpdatePrompt);
 
 declare global {
   interface HTMLElementTagNameMap {
