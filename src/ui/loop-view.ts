@@ -81,7 +81,7 @@ export class LoopView extends LitElement {
     void this.refreshCounts();
   };
 
-  override updated(): void {
+  override willUpdate(): void {
     if (this.session && this.bound !== this.session) {
       this.bound?.loop.removeEventListener('state', this.onState);
       this.bound = this.session;

@@ -31,7 +31,7 @@ let browser: Browser;
 let exportFile: string;
 
 beforeAll(async () => {
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   expect(r.status, r.stderr).toBe(0);
   // Registry data: jobs of every workflow recorded by the real job runner (media steps as data), exported.
   const db = await openRegistries(`app-data-${Date.now()}`);
