@@ -134,7 +134,7 @@ describe('the app', () => {
     await page.locator('loop-view input[placeholder="∞"]').fill('2');
     await page.locator('loop-view input[placeholder="∞"]').dispatchEvent('change');
     await page.getByRole('button', { name: 'Start' }).click();
-    await expect.poll(() => page.locator('loop-view #status').textContent(), { timeout: 240_000, intervals: [1000] }).toBe('done');
+    await expect.poll(() => page.locator('loop-view #status').textContent(), { timeout: 240_000, interval: 1000 }).toBe('done');
     expect(await page.locator('loop-view video').count()).toBe(1);
     await page.screenshot({ path: join(shots, 'app-loop-ran.png'), fullPage: true });
     // Start a long loop, then kill the page while a job is in its create or analyze step.
@@ -142,9 +142,9 @@ describe('the app', () => {
     await page.locator('loop-view input[placeholder="∞"]').dispatchEvent('change');
     await page.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => page.evaluate(() => {
-      const bars = [...document.querySelector('mr-app')!.shadowRoot!.querySelector('loop-view')!.shadowRoot!.querySelector('step-progress')!.shadowRoot!.querySelectorAll('progress')];
+      const bars = Array.from(document.querySelector('mr-app')!.shadowRoot!.querySelector('loop-view')!.shadowRoot!.querySelector('step-progress')!.shadowRoot!.querySelectorAll('progress'));
       return bars.findIndex((b) => b.value > 0 && b.value < 1);
-    }), { timeout: 120_000, intervals: [100] }).toBeGreaterThanOrEqual(3);
+    }), { timeout: 120_000, interval: 100 }).toBeGreaterThanOrEqual(3);
     await page.close({ runBeforeUnload: false });
     page = await context.newPage();
     await open(page, 'diagnostics');

@@ -49,7 +49,7 @@ describe('offline', () => {
     const url = `http://127.0.0.1:${served.port}/`;
     await page.goto(url);
     // The first visit installs the worker and its precache; clientsClaim makes it control this page.
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 60_000, intervals: [250] }).toBe('activated');
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 60_000, interval: 250 }).toBe('activated');
     await context.setOffline(true);
     // The network really is off: anything not precached fails.
     expect(await page.evaluate(async () => fetch(`/not-cached-${Date.now()}.json`).then(() => 'fetched', () => 'failed'))).toBe('failed');
@@ -67,13 +67,13 @@ describe('offline', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${served.port}/`);
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 60_000, intervals: [250] }).toBe('activated');
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 60_000, interval: 250 }).toBe('activated');
     await context.setOffline(true);
     await page.reload();
     await page.locator('loop-view input[placeholder="∞"]').fill('1');
     await page.locator('loop-view input[placeholder="∞"]').dispatchEvent('change');
     await page.getByRole('button', { name: 'Start' }).click();
-    await expect.poll(() => page.locator('loop-view #status').textContent(), { timeout: 240_000, intervals: [1000] }).toMatch(/done|error/);
+    await expect.poll(() => page.locator('loop-view #status').textContent(), { timeout: 240_000, interval: 1000 }).toMatch(/done|error/);
     expect(await page.locator('loop-view [role=alert]').count()).toBe(0);
     expect(await page.locator('loop-view #status').textContent()).toBe('done');
     await page.screenshot({ path: join(shots, 'offline-loop.png') });
