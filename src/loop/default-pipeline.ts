@@ -55,7 +55,7 @@ export function loadPipeline(): Promise<JobPipeline> {
     const pipeline: JobPipeline = {
       generatePrompt: (seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>) => generatePrompt(seed, knowledge, avoid) as string,
       interpret: (prompt: string) => interpret(prompt, {}) as Instruction,
-      buildSpec: (instruction: Instruction, knowledge: Knowledge, seed: string) => buildSpec(instruction, knowledge, { seed }),
+      buildSpec: (instruction: Instruction, knowledge: Knowledge, seed: string, hints: { mode?: 'pure' | 'blended' }) => buildSpec(instruction, knowledge, { seed, ...(hints.mode ? { mode: hints.mode } : {}) }),
       createClip: (spec, opts) => createClip(spec, opts) as Promise<MadeClip>,
       analyze: (mp4, opts) => analyze(mp4, opts) as Promise<AnalysisResult>,
     };

@@ -18,8 +18,8 @@ export interface JobPipeline {
   generatePrompt(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>): string;
   /** Prompt → instruction/1. */
   interpret(prompt: string): Instruction;
-  /** Instruction + what the registries know → a spec carrying its seed. */
-  buildSpec(instruction: Instruction, knowledge: Knowledge, seed: string): unknown;
+  /** Instruction + what the registries know → a spec carrying its seed; `mode`: pure (per-frame values) or blended (per-window). */
+  buildSpec(instruction: Instruction, knowledge: Knowledge, seed: string, hints: { mode?: 'pure' | 'blended' }): unknown;
   /** Render frames, mix sound, encode the MP4. */
   createClip(spec: unknown, opts: { signal: AbortSignal; onProgress: FractionCallback }): Promise<MadeClip>;
   /** Analyse MP4 bytes into an mp4-analysis/1 report. */

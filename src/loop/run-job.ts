@@ -112,7 +112,9 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   lap('interpret');
 
   throwIfAborted(signal);
-  const spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`);
+  // Frame workflows want pure clips (a value per frame), window ones blended clips; `all` alternates.
+  const mode = settings.growth === 'frame' ? 'pure' : settings.growth === 'window' ? 'blended' : o.index % 2 === 0 ? 'pure' : 'blended';
+  const spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode });
   lap('spec');
 
   throwIfAborted(signal);
