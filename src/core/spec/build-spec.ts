@@ -1,0 +1,380 @@
+// Instruction + what the registries know → a spec. Every choice comes from the pool (origin primitives
+// plus discoveries in `knowledge`); the instruction narrows the pool, the seed picks inside it.
+import seedrandom from 'seedrandom';
+import type { Instruction } from '../language/instruction.ts';
+import { oklabOf } from '../registry/growth-color.ts';
+import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type SoundPrimitive } from '../vocab/index.ts';
+import { cameraFromSpeed, cameraRawOver } from './camera-path.ts';
+import { conceptRule, lightingCandidates, lightingWeights, luma709 } from './color-rules.ts';
+import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from './knowledge.ts';
+import { EmptyKnowledgeError, SPEC_SCHEMA, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
+
+export interface BuildSpecOptions {
+  seed: string | number;
+  width?: number;
+  height?: number;
+  fps?: number;
+  /** Seconds; defaults to the instruction's duration, else 1. */
+  duration_s?: number;
+  mode?: SpecMode;
+  cellSize?: number;
+}
+
+/** Audio sample rate of every clip (Hz). */
+export const SAMPLE_RATE = 48_000;
+/** Gain ramp at mix boundaries: 1 ms at 48 kHz. */
+export const RAMP_SAMPLES = 48;
+/** A pitchless tone (the origin `tone` primitive) gets a MIDI note from this range (A3–A5), picked by the seed. */
+export const PITCHLESS_TONE_MIDI: readonly [number, number] = [57, 81];
+
+type Rng = () => number;
+
+function pick<T>(rng: Rng, xs: readonly T[]): T {
+  if (xs.length === 0) throw new RangeError('pick from an empty list');
+  return xs[Math.floor(rng() * xs.length)]!;
+}
+
+function shuffled<T>(rng: Rng, xs: readonly T[]): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+function midiToHz(m: number): number {
+  return 440 * 2 ** ((m - 69) / 12);
+}
+
+function hzToMidi(hz: number): number {
+  return Math.round(69 + 12 * Math.log2(hz / 440));
+}
+
+function dominant(s: KnownSound): SoundPrimitive {
+  let best: SoundPrimitive = 'silence';
+  for (const p of SOUND_PRIMITIVES) if (s.breakdown[p] > s.breakdown[best]) best = p;
+  return best;
+}
+
+function positiveInt(name: string, v: number): number {
+  if (!(Number.isInteger(v) && v > 0)) throw new TypeError(`${name} must be a positive integer, got ${v}`);
+  return v;
+}
+
+function nonEmpty<T>(domain: string, xs: readonly T[]): readonly T[] {
+  if (xs.length === 0) throw new EmptyKnowledgeError(domain);
+  return xs;
+}
+
+/** Entries whose canonical is `want` (all when `want` is null); records an unmet ask when none is known. */
+function narrow<L extends string>(entries: readonly KnownDynamic<L>[], want: L | null, what: string, unmet: string[]): readonly KnownDynamic<L>[] {
+  if (want === null) return entries;
+  const f = entries.filter((e) => e.canonical === want);
+  if (f.length === 0) unmet.push(`${what}.${want}`);
+  return f.length > 0 ? f : entries;
+}
+
+function num(raw: Record<string, number>, key: string): number | null {
+  const v = raw[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function narrowColors(instruction: Instruction, knowledge: Knowledge, unmet: string[]): { cands: readonly KnownColor[]; concept: string | null } {
+  const pool = nonEmpty('colours', knowledge.colors);
+  let cands: readonly KnownColor[] = pool;
+  const asked = instruction.palette.primitives;
+  if (asked.length > 0) {
+    for (const p of asked) if (!pool.some((c) => c.primitive === p)) unmet.push(`palette.${p}`);
+    const f = pool.filter((c) => asked.includes(c.primitive));
+    if (f.length > 0) cands = f;
+  }
+  let concept: string | null = null;
+  if (instruction.palette.concept) {
+    const rule = conceptRule(instruction.palette.concept);
+    const f = rule ? cands.filter((c) => rule(c.rgb)) : [];
+    if (f.length > 0) {
+      cands = f;
+      concept = instruction.palette.concept.trim().toLowerCase();
+    } else unmet.push(`palette.concept.${instruction.palette.concept}`);
+  }
+  return { cands, concept };
+}
+
+/** Build the spec. Same instruction + knowledge + seed → deep-equal spec. Throws EmptyKnowledgeError on a broken store. */
+export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: BuildSpecOptions): Spec {
+  const seed = String(opts.seed);
+  const width = positiveInt('width', opts.width ?? 320);
+  const height = positiveInt('height', opts.height ?? 240);
+  if (width % 2 || height % 2) throw new TypeError(`H.264 4:2:0 needs even sizes, got ${width}×${height}`);
+  const fps = opts.fps ?? 30;
+  if (!(fps > 0 && fps <= 240)) throw new TypeError(`fps must be in (0, 240], got ${fps}`);
+  const duration_s = opts.duration_s ?? instruction.duration_s ?? 1;
+  if (!(duration_s > 0 && duration_s <= 600)) throw new TypeError(`duration_s must be in (0, 600], got ${duration_s}`);
+  const mode: SpecMode = opts.mode ?? 'pure';
+  const cellSize = positiveInt('cellSize', opts.cellSize ?? 1);
+  const frame_count = Math.max(1, Math.round(duration_s * fps));
+  const rngOf = (part: string): Rng => seedrandom(`${seed}:${part}`);
+  const unmet: string[] = [];
+
+  // Colours: narrowed pool → lighting band → a seeded handful (one per asked primitive first).
+  const { cands, concept } = narrowColors(instruction, knowledge, unmet);
+  const lumas = cands.map((c) => luma709(c.rgb));
+  const lightPool = nonEmpty('lighting', knowledge.lighting);
+  let lightEntries = narrow(lightPool, instruction.lighting, 'lighting', unmet);
+  const askedPrims = instruction.palette.primitives.filter((p) => cands.some((c) => c.primitive === p));
+  const keepsAsked = (idx: number[]) => askedPrims.every((p) => idx.some((i) => cands[i]!.primitive === p));
+  if (instruction.lighting === null) {
+    const feasible = lightEntries.filter((e) => {
+      const idx = lightingCandidates(e.canonical, lumas);
+      return idx.length > 0 && keepsAsked(idx);
+    });
+    if (feasible.length > 0) lightEntries = feasible;
+  }
+  const lightEntry = pick(rngOf('lighting'), lightEntries);
+  let idx = lightingCandidates(lightEntry.canonical, lumas);
+  if (idx.length === 0 || !keepsAsked(idx)) {
+    // The palette asked for wins over the lighting: its colours come back in, and the lighting is recorded unmet.
+    unmet.push(`lighting.${lightEntry.canonical}`);
+    idx = cands.map((_, i) => i);
+  }
+  const crng = rngOf('colours');
+  const k = Math.min(idx.length, 2 + Math.floor(crng() * 5));
+  const chosen: number[] = [];
+  for (const p of instruction.palette.primitives) {
+    const of = idx.filter((i) => cands[i]!.primitive === p && !chosen.includes(i));
+    if (of.length > 0) chosen.push(pick(crng, of));
+  }
+  if (lightEntry.canonical === 'balanced') {
+    // A spread of luma: one colour under 0.35 and one over 0.65 (lightingCandidates guarantees both exist).
+    for (const ok of [(y: number) => y < 0.35, (y: number) => y > 0.65]) {
+      if (!chosen.some((i) => ok(lumas[i]!))) {
+        const of = idx.filter((i) => ok(lumas[i]!));
+        if (of.length > 0) chosen.push(pick(crng, of));
+      }
+    }
+  }
+  for (const i of shuffled(crng, idx)) if (chosen.length < Math.max(k, 1) && !chosen.includes(i)) chosen.push(i);
+  const seen = new Set<string>();
+  let palette: SpecColor[] = [];
+  for (const i of chosen) {
+    const c = cands[i]!;
+    const key = c.rgb.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    palette.push({ name: c.name, rgb: [c.rgb[0], c.rgb[1], c.rgb[2]], primitive: c.primitive, origin: c.origin, luma: luma709(c.rgb), L: oklabOf(c.rgb)[0] });
+  }
+
+  // Gradient: needs two lightnesses; add one from the lighting band if the handful has only one.
+  const gradPool = nonEmpty('gradients', knowledge.gradient);
+  const grng = rngOf('gradient');
+  const gradEntry = pick(grng, narrow(gradPool, instruction.gradient.type, 'gradient', unmet));
+  let gradient = gradientFrom(gradEntry, grng);
+  if (gradient.type !== 'flat' && new Set(palette.map((c) => c.L.toFixed(4))).size < 2) {
+    const extra = idx.map((i) => cands[i]!).find((c) => !seen.has(c.rgb.join(',')) && Math.abs(oklabOf(c.rgb)[0] - palette[0]!.L) > 0.02);
+    if (extra) palette.push({ name: extra.name, rgb: [extra.rgb[0], extra.rgb[1], extra.rgb[2]], primitive: extra.primitive, origin: extra.origin, luma: luma709(extra.rgb), L: oklabOf(extra.rgb)[0] });
+    else {
+      unmet.push(`gradient.${gradient.type}`);
+      const flat = gradPool.filter((e) => e.canonical === 'flat');
+      gradient = { type: 'flat', name: flat.length > 0 ? pick(grng, flat).name : 'flat', direction_deg: null, center: null, light_center: false };
+    }
+  }
+  palette = palette.sort((a, b) => a.L - b.L || a.name.localeCompare(b.name));
+  let palette_weights = lightingWeights(lightEntry.canonical, palette.map((c) => c.luma));
+  // Balanced needs luma std ≥ 0.10: drop the mid colour nearest the mean until the spread is clear (≥ 0.12).
+  while (lightEntry.canonical === 'balanced' && palette.length > 2 && lumaStd(palette, palette_weights) < 0.12) {
+    const mean = palette.reduce((a, c, j) => a + c.luma * palette_weights[j]!, 0);
+    let drop = -1;
+    palette.forEach((c, j) => {
+      const keepDark = c.luma < 0.35 && palette.filter((x) => x.luma < 0.35).length === 1;
+      const keepLight = c.luma > 0.65 && palette.filter((x) => x.luma > 0.65).length === 1;
+      if (!keepDark && !keepLight && !askedPrims.includes(c.primitive) && (drop < 0 || Math.abs(c.luma - mean) < Math.abs(palette[drop]!.luma - mean))) drop = j;
+    });
+    if (drop < 0) break;
+    palette.splice(drop, 1);
+    palette_weights = lightingWeights('balanced', palette.map((c) => c.luma));
+  }
+
+  // Camera and motion level.
+  const camPool = nonEmpty('camera moves', knowledge.camera);
+  const motionPool = nonEmpty('motion levels', knowledge.motion);
+  const level = instruction.motion.level;
+  let camCands = narrow(camPool, instruction.camera.move, 'camera', unmet);
+  if (instruction.camera.move === null && level !== null) {
+    const f = camCands.filter((e) => (level === 'still' ? e.canonical === 'static' : e.canonical !== 'static'));
+    if (f.length > 0) camCands = f;
+  }
+  const mrng = rngOf('motion');
+  const camEntry = pick(mrng, camCands);
+  const move: CameraMove = camEntry.canonical;
+  const shakeDeg = Math.round(mrng() * 360);
+  let camera: Spec['camera'];
+  let motionName: string;
+  let motionLevel = level ?? 'still';
+  let speed: number;
+  const rawKnown = ['dx', 'dy', 'zoom', 'roll'].some((key) => num(camEntry.raw, key) !== null);
+  if (move === 'static') {
+    const still = motionPool.filter((e) => e.canonical === 'still');
+    if (level !== null && level !== 'still') unmet.push(`motion.${level}`);
+    motionLevel = 'still';
+    motionName = still.length > 0 ? pick(mrng, still).name : 'still';
+    speed = 0;
+    camera = { name: camEntry.name, ...cameraFromSpeed('static', 0, width, height, fps, 0) };
+  } else if (rawKnown && level === null && move !== 'shake') {
+    camera = { name: camEntry.name, move, dx: num(camEntry.raw, 'dx') ?? 0, dy: num(camEntry.raw, 'dy') ?? 0, zoom: num(camEntry.raw, 'zoom') ?? 0, roll: num(camEntry.raw, 'roll') ?? 0, shake_px: 0, shake_deg: 0 };
+    speed = cameraRawOver(camera, 0, 1, fps, width, height).speed;
+    motionLevel = classifyMotion(speed);
+    const same = motionPool.filter((e) => e.canonical === motionLevel);
+    motionName = same.length > 0 ? pick(mrng, same).name : motionLevel;
+  } else {
+    if (level === 'still') unmet.push('motion.still');
+    let mc = narrow(motionPool, level === 'still' ? null : level, 'motion', unmet).filter((e) => e.canonical !== 'still');
+    if (mc.length === 0) mc = [{ name: 'slow', canonical: 'slow', raw: {}, origin: 'primitive', count: 0 }];
+    const mEntry = pick(mrng, mc);
+    motionLevel = mEntry.canonical;
+    motionName = mEntry.name;
+    speed = num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical];
+    camera = { name: camEntry.name, ...cameraFromSpeed(move, speed, width, height, fps, shakeDeg) };
+  }
+
+  const churn = mode === 'pure' ? Math.round(rngOf('churn')() * 0.03 * 1000) / 1000 : 0;
+  const field_seed = Math.floor(rngOf('field')() * 4294967296) >>> 0;
+
+  // Tempo (a click track at the bpm): always in blended mode, in pure mode only when asked.
+  const tempoPool = nonEmpty('tempo labels', knowledge.tempo);
+  const askedTempo = instruction.sound.tempo ?? (instruction.sound.bpm !== null ? classifyTempo(instruction.sound.bpm) : null);
+  const trng = rngOf('tempo');
+  let tempo: Spec['tempo'];
+  if (mode === 'pure' && askedTempo === null) {
+    const none = tempoPool.filter((e) => e.canonical === 'none');
+    tempo = { canonical: 'none', name: none.length > 0 ? pick(trng, none).name : 'none', bpm: null };
+  } else {
+    const e = pick(trng, narrow(tempoPool, askedTempo, 'tempo', unmet));
+    const bpm = e.canonical === 'none' ? null : (instruction.sound.bpm ?? num(e.raw, 'bpm') ?? TEMPO_LABEL_BPM[e.canonical]);
+    tempo = { canonical: e.canonical, name: e.name, bpm };
+  }
+
+  const sound = chooseSound(instruction, knowledge, mode, frame_count, fps, rngOf('sound'), unmet);
+  const melody = mode === 'blended' ? chooseMelody(knowledge, sound.pool, sound.mixes.length, rngOf('melody')) : null;
+
+  return {
+    schema: SPEC_SCHEMA,
+    seed,
+    mode,
+    width,
+    height,
+    fps,
+    duration_s: frame_count / fps,
+    frame_count,
+    cell_size: cellSize,
+    sample_rate: SAMPLE_RATE,
+    prompt: instruction.prompt,
+    palette,
+    palette_weights,
+    unmet,
+    concept,
+    lighting: { canonical: lightEntry.canonical, name: lightEntry.name },
+    motion: { level: motionLevel, name: motionName, speed },
+    camera,
+    gradient,
+    churn,
+    field_seed,
+    sound: { ...sound, ramp_samples: RAMP_SAMPLES, mood: instruction.sound.mood },
+    tempo,
+    melody,
+  };
+}
+
+function lumaStd(palette: SpecColor[], w: number[]): number {
+  const mean = palette.reduce((a, c, j) => a + c.luma * w[j]!, 0);
+  return Math.sqrt(palette.reduce((a, c, j) => a + (c.luma - mean) ** 2 * w[j]!, 0));
+}
+
+function gradientFrom(e: KnownDynamic<SpecGradient['type']>, rng: Rng): SpecGradient {
+  const dir = num(e.raw, 'direction_deg');
+  const cx = num(e.raw, 'center_x');
+  const cy = num(e.raw, 'center_y');
+  const g: SpecGradient = { type: e.canonical, name: e.name, direction_deg: null, center: null, light_center: false };
+  if (e.canonical === 'linear_horizontal') g.direction_deg = dir ?? pick(rng, [0, 180]);
+  else if (e.canonical === 'linear_vertical') g.direction_deg = dir ?? pick(rng, [90, 270]);
+  else if (e.canonical === 'linear_diagonal') g.direction_deg = dir ?? pick(rng, [45, 135, 225, 315]);
+  else if (e.canonical === 'radial') {
+    g.center = [cx ?? Math.round((0.3 + 0.4 * rng()) * 100) / 100, cy ?? Math.round((0.3 + 0.4 * rng()) * 100) / 100];
+    g.light_center = rng() < 0.5;
+  }
+  return g;
+}
+
+function chooseSound(instruction: Instruction, knowledge: Knowledge, mode: SpecMode, frames: number, fps: number, rng: Rng, unmet: string[]) {
+  const all = nonEmpty('sounds', knowledge.sounds);
+  let cands: readonly KnownSound[] = all;
+  const asked = instruction.sound.primitives;
+  if (asked.length > 0) {
+    const f = all.filter((s) => asked.includes(dominant(s)));
+    for (const p of asked) if (!all.some((s) => dominant(s) === p)) unmet.push(`sound.${p}`);
+    if (f.length > 0) cands = f;
+  }
+  const presence = instruction.sound.presence;
+  if (presence === 'absent') {
+    const f = all.filter((s) => dominant(s) === 'silence');
+    if (f.length > 0) cands = f;
+    else unmet.push('sound.presence.absent');
+  } else if (presence === 'full' || presence === 'sparse' || mode === 'blended') {
+    const f = cands.filter((s) => dominant(s) !== 'silence');
+    if (f.length > 0) cands = f;
+  }
+  // The clip's sound pool: the asked primitives first, then a seeded few (at most 4).
+  const chosen: KnownSound[] = [];
+  for (const p of asked) {
+    const of = cands.filter((s) => dominant(s) === p && !chosen.includes(s));
+    if (of.length > 0) chosen.push(pick(rng, of));
+  }
+  const n = Math.min(cands.length, Math.max(chosen.length, 1 + Math.floor(rng() * 4)));
+  for (const s of shuffled(rng, cands)) if (chosen.length < n && !chosen.includes(s)) chosen.push(s);
+  if (mode === 'blended' && !chosen.some((s) => s.breakdown.tone > 0)) {
+    const tone = shuffled(rng, cands).find((s) => s.breakdown.tone > 0);
+    if (tone) chosen.push(tone);
+  }
+  const pool: SpecSound[] = chosen.map((s) => {
+    let tone_hz = s.tone_hz;
+    if (s.breakdown.tone > 0 && tone_hz === null) {
+      tone_hz = instruction.sound.tone_hz ?? Math.round(midiToHz(PITCHLESS_TONE_MIDI[0] + Math.floor(rng() * (PITCHLESS_TONE_MIDI[1] - PITCHLESS_TONE_MIDI[0] + 1))) * 100) / 100;
+    }
+    return { name: s.name, breakdown: { ...s.breakdown }, tone_hz: s.breakdown.tone > 0 ? tone_hz : null, origin: s.origin };
+  });
+
+  // Mixes: pure → one per frame; blended → one per window (W = round(0.5 s × fps), FOUNDATION §1).
+  const count = mode === 'pure' ? frames : Math.ceil(frames / Math.max(1, Math.round(0.5 * fps)));
+  const mixes: SoundMix[] = [];
+  const audible = pool.map((s, i) => (s.breakdown.silence < 100 ? i : -1)).filter((i) => i >= 0);
+  for (let f = 0; f < count; f++) {
+    const level_db = Math.round((-24 + 12 * rng()) * 10) / 10;
+    const silent = presence === 'absent' || audible.length === 0 || (presence === 'sparse' && rng() < 0.65);
+    if (silent) {
+      mixes.push({ parts: [], level_db });
+      continue;
+    }
+    const m = 1 + Math.floor(rng() * Math.min(3, pool.length));
+    let parts = shuffled(rng, pool.map((_, i) => i)).slice(0, m);
+    if (mode === 'blended') {
+      const tone = pool.findIndex((s) => s.breakdown.tone > 0);
+      if (tone >= 0 && !parts.includes(tone)) parts = [tone, ...parts.slice(0, m - 1)];
+    }
+    const raw = parts.map(() => 0.1 + rng());
+    const sum = raw.reduce((a, b) => a + b, 0);
+    mixes.push({ parts: parts.map((sound, j) => ({ sound, weight: Math.round((raw[j]! / sum) * 1e6) / 1e6 })), level_db });
+  }
+  return { pool, mixes };
+}
+
+function chooseMelody(knowledge: Knowledge, pool: SpecSound[], windows: number, rng: Rng): Spec['melody'] {
+  const pitched = pool.filter((s) => s.tone_hz !== null).map((s) => hzToMidi(s.tone_hz!));
+  if (knowledge.melodies.length > 0 && (pitched.length === 0 || rng() < 0.5)) {
+    const m = pick(rng, knowledge.melodies.filter((x) => x.notes.length > 0).length > 0 ? knowledge.melodies.filter((x) => x.notes.length > 0) : knowledge.melodies);
+    if (m.notes.length > 0) return { name: m.name, notes: Array.from({ length: windows }, (_, i) => m.notes[i % m.notes.length]!) };
+  }
+  if (pitched.length === 0) return null;
+  // A walk over the pool tones' notes, moved by octave-safe steps within the pool's pitches.
+  const notes = Array.from({ length: windows }, () => pick(rng, pitched));
+  return { name: `pool tones ${[...new Set(pitched)].join(' ')}`, notes };
+}

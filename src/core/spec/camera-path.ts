@@ -1,0 +1,127 @@
+// The camera over the world field: its pose at each frame, the screen→world map, and the raw numbers it makes.
+import { CAMERA_MOVE_SIGN, type CameraMove } from '../vocab/index.ts';
+import type { SpecCamera } from './spec.ts';
+
+/** Where the world sits on screen at one frame: content offset (px), log scale, rotation (rad, > 0 clockwise on screen). */
+export interface CameraPose {
+  ox: number;
+  oy: number;
+  lnScale: number;
+  theta: number;
+}
+
+/** Frame diagonal in pixels (FOUNDATION §2). */
+export function diagonal(width: number, height: number): number {
+  return Math.hypot(width, height);
+}
+
+/** Mean distance of the frame's pixels from its centre, in diagonals (for zoom/roll speeds, FOUNDATION §3.4). */
+export function meanCentreDistance(width: number, height: number): number {
+  // A 200-column grid of the same aspect is within 0.1 % of the pixel mean at every size we make.
+  const nx = 200;
+  const ny = Math.max(2, Math.round((200 * height) / width));
+  let s = 0;
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) s += Math.hypot((i + 0.5) / nx - 0.5, (((j + 0.5) / ny - 0.5) * height) / width);
+  return (s / (nx * ny)) * (width / diagonal(width, height));
+}
+
+/**
+ * Raw numbers (content on screen) for a move at a motion speed in diagonals/s: translation moves at
+ * `speed`, zoom and roll at the rate whose mean pixel speed is `speed` (FOUNDATION §3.4), shake
+ * alternates ± speed·diag/(2·fps) pixels so each frame-to-frame jump moves content at `speed`.
+ */
+export function cameraFromSpeed(move: CameraMove, speed: number, width: number, height: number, fps: number, shakeDeg: number): Omit<SpecCamera, 'name'> {
+  const md = meanCentreDistance(width, height);
+  const cam = { move, dx: 0, dy: 0, zoom: 0, roll: 0, shake_px: 0, shake_deg: 0 };
+  if (move === 'static') return cam;
+  if (move === 'shake') {
+    cam.shake_px = (speed * diagonal(width, height)) / (2 * fps);
+    cam.shake_deg = shakeDeg;
+    return cam;
+  }
+  const sign = CAMERA_MOVE_SIGN[move];
+  if (sign.dx) cam.dx = sign.dx * speed;
+  if (sign.dy) cam.dy = sign.dy * speed;
+  if (sign.zoom) cam.zoom = (sign.zoom * speed) / md;
+  if (sign.roll) cam.roll = (sign.roll * speed * 180) / (Math.PI * md);
+  return cam;
+}
+
+/** The camera pose at frame `i`. */
+export function poseAt(cam: SpecCamera, i: number, fps: number, width: number, height: number): CameraPose {
+  const t = i / fps;
+  const diag = diagonal(width, height);
+  let ox = cam.dx * diag * t;
+  let oy = cam.dy * diag * t;
+  if (cam.shake_px > 0) {
+    const s = i % 2 === 0 ? 1 : -1;
+    ox += s * cam.shake_px * Math.cos((cam.shake_deg * Math.PI) / 180);
+    oy += s * cam.shake_px * Math.sin((cam.shake_deg * Math.PI) / 180);
+  }
+  return { ox, oy, lnScale: cam.zoom * t, theta: (cam.roll * t * Math.PI) / 180 };
+}
+
+/** Screen point → world point (world = screen at frame 0): world = c + R(−θ)(p − c − o)/s. */
+export function screenToWorld(pose: CameraPose, width: number, height: number): (x: number, y: number) => [number, number] {
+  const cx = width / 2;
+  const cy = height / 2;
+  const inv = Math.exp(-pose.lnScale);
+  const cos = Math.cos(pose.theta) * inv;
+  const sin = Math.sin(pose.theta) * inv;
+  return (x, y) => {
+    const qx = x - cx - pose.ox;
+    const qy = y - cy - pose.oy;
+    return [cx + cos * qx + sin * qy, cy - sin * qx + cos * qy];
+  };
+}
+
+/** World point → screen point (the forward map of the pose). */
+export function worldToScreen(pose: CameraPose, width: number, height: number): (x: number, y: number) => [number, number] {
+  const cx = width / 2;
+  const cy = height / 2;
+  const s = Math.exp(pose.lnScale);
+  const cos = Math.cos(pose.theta) * s;
+  const sin = Math.sin(pose.theta) * s;
+  return (x, y) => {
+    const qx = x - cx;
+    const qy = y - cy;
+    return [cx + pose.ox + cos * qx - sin * qy, cy + pose.oy + sin * qx + cos * qy];
+  };
+}
+
+/**
+ * What the content does on screen over frames [a, b]: mean frame-to-frame raw numbers (FOUNDATION
+ * §3.4 units) and the mean content speed in diagonals/s (over a 16×12 grid of screen points).
+ */
+export function cameraRawOver(cam: SpecCamera, a: number, b: number, fps: number, width: number, height: number): { dx: number; dy: number; zoom: number; roll: number; speed: number } {
+  const diag = diagonal(width, height);
+  let dx = 0;
+  let dy = 0;
+  let zoom = 0;
+  let roll = 0;
+  let speed = 0;
+  const pairs = Math.max(0, b - a);
+  for (let i = a; i < b; i++) {
+    const p0 = poseAt(cam, i, fps, width, height);
+    const p1 = poseAt(cam, i + 1, fps, width, height);
+    dx += ((p1.ox - p0.ox) * fps) / diag;
+    dy += ((p1.oy - p0.oy) * fps) / diag;
+    zoom += (p1.lnScale - p0.lnScale) * fps;
+    roll += ((p1.theta - p0.theta) * fps * 180) / Math.PI;
+    const back = screenToWorld(p0, width, height);
+    const fwd = worldToScreen(p1, width, height);
+    let s = 0;
+    for (let gy = 0; gy < 12; gy++) {
+      for (let gx = 0; gx < 16; gx++) {
+        const x = ((gx + 0.5) / 16) * width;
+        const y = ((gy + 0.5) / 12) * height;
+        const [wx, wy] = back(x, y);
+        const [x1, y1] = fwd(wx, wy);
+        s += Math.hypot(x1 - x, y1 - y);
+      }
+    }
+    speed += ((s / 192) * fps) / diag;
+  }
+  if (pairs === 0) return { dx: 0, dy: 0, zoom: 0, roll: 0, speed: 0 };
+  return { dx: dx / pairs, dy: dy / pairs, zoom: zoom / pairs, roll: roll / pairs, speed: speed / pairs };
+}

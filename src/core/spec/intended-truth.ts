@@ -1,0 +1,178 @@
+// What a clip was made to be, in the mp4-analysis/1 field names (FOUNDATION §7), so it can be compared
+// field by field with what extraction measures. Colour shares are pixel counts from the render (exact).
+import { windowBounds, type FrameColor, type GradientReport, type MelodyNote, type WindowReport } from '../report/analysis.ts';
+import { nearestPrimitive } from '../registry/growth-color.ts';
+import { classifyLighting, classifyMotion, classifyTempo, type ColorPrimitiveName, type Lighting, type Presence, type SoundBreakdown, type SoundMood, type TempoLabel } from '../vocab/index.ts';
+import { cameraRawOver } from './camera-path.ts';
+import { luma709 } from './color-rules.ts';
+import type { IntendedFrameSound } from './sound-plan.ts';
+import type { Spec } from './spec.ts';
+
+export const INTENDED_TRUTH_SCHEMA = 'intended-truth/1' as const;
+
+export interface IntendedFrame {
+  index: number;
+  t: number;
+  /** Sorted by share, largest first; shares are exact pixel percentages. */
+  colors: FrameColor[];
+  luma: { mean: number; std: number };
+  sound: IntendedFrameSound | null;
+}
+
+export interface IntendedWindow {
+  start_frame: number;
+  end_frame: number;
+  t0: number;
+  t1: number;
+  motion: WindowReport['motion'];
+  /** Raw numbers of the camera path over the window; confidence 1 (it is what was made). */
+  camera: WindowReport['camera'];
+  gradient: GradientReport;
+  lighting: Lighting;
+  color: { rgb: [number, number, number] };
+  sound: { presence: Presence; mood: SoundMood | null; speech_share: number } | null;
+}
+
+/** The intended truth of a made clip: frames[] and windows[] as in mp4-analysis/1, plus a clip summary. */
+export interface IntendedTruth {
+  schema: typeof INTENDED_TRUTH_SCHEMA;
+  label: 'intended';
+  seed: string;
+  mode: Spec['mode'];
+  width: number;
+  height: number;
+  fps: number;
+  frame_count: number;
+  duration_s: number;
+  frames: IntendedFrame[];
+  windows: IntendedWindow[];
+  tempo: { bpm: number | null; label: TempoLabel };
+  melody: MelodyNote[];
+  /** Clip summary (what the loop's learning compares): primitives on screen, camera, motion, gradient, lighting. */
+  palette: ColorPrimitiveName[];
+  camera: Omit<WindowReport['camera'], 'confidence'>;
+  motion: WindowReport['motion'];
+  gradient: GradientReport;
+  lighting: Lighting;
+  sound: { frames: { breakdown: SoundBreakdown }[] };
+}
+
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * Assemble the truth from the spec, the renderer's bins and per-frame pixel counts, and the
+ * per-frame intended sound (null entries when the clip has no audio).
+ */
+export function buildTruth(spec: Spec, bins: readonly [number, number, number][], counts: readonly Uint32Array[], sound: readonly (IntendedFrameSound | null)[]): IntendedTruth {
+  if (counts.length !== spec.frame_count) throw new RangeError(`counts for ${counts.length} frames, spec has ${spec.frame_count}`);
+  const px = spec.width * spec.height;
+  const binLuma = bins.map((b) => luma709(b));
+  const binPrim = bins.map((b) => (spec.mode === 'pure' ? spec.palette.find((c) => c.rgb.every((v, i) => v === b[i]))?.primitive : undefined) ?? nearestPrimitive(b));
+  const frames: IntendedFrame[] = counts.map((cnt, index) => {
+    const byRgb = new Map<string, FrameColor>();
+    let s = 0;
+    let s2 = 0;
+    cnt.forEach((c, k) => {
+      if (c === 0) return;
+      const y = binLuma[k]!;
+      s += c * y;
+      s2 += c * y * y;
+      const key = bins[k]!.join(',');
+      const prev = byRgb.get(key);
+      if (prev) prev.share += (100 * c) / px;
+      else byRgb.set(key, { rgb: [...bins[k]!], share: (100 * c) / px, primitive: binPrim[k]! });
+    });
+    const mean = s / px;
+    const colors = [...byRgb.values()].map((c) => ({ ...c, share: Math.round(c.share * 1e4) / 1e4 })).sort((a, b) => b.share - a.share);
+    return { index, t: r4(index / spec.fps), colors, luma: { mean: r4(mean), std: r4(Math.sqrt(Math.max(0, s2 / px - mean * mean))) }, sound: sound[index] ?? null };
+  });
+
+  const lumaStats = (a: number, b: number) => {
+    let m = 0;
+    let m2 = 0;
+    for (let i = a; i <= b; i++) {
+      const f = frames[i]!.luma;
+      m += f.mean;
+      m2 += f.std * f.std + f.mean * f.mean;
+    }
+    const n = b - a + 1;
+    return { mean: m / n, std: Math.sqrt(Math.max(0, m2 / n - (m / n) ** 2)) };
+  };
+  const gradientAt = (a: number, b: number): GradientReport => {
+    const g = spec.gradient;
+    if (g.type !== 'radial' || !g.center) return { type: g.type, direction_deg: g.direction_deg, center: null, fit: 1 };
+    // The centre lives in the world; report where the window's middle frame shows it (clamped to the frame).
+    const mid = Math.round((a + b) / 2);
+    const raw = cameraRawOver(spec.camera, 0, mid, spec.fps, spec.width, spec.height);
+    const diag = Math.hypot(spec.width, spec.height);
+    const cx = g.center[0] + (raw.dx * diag * (mid / spec.fps)) / spec.width;
+    const cy = g.center[1] + (raw.dy * diag * (mid / spec.fps)) / spec.height;
+    return { type: 'radial', direction_deg: null, center: [r4(Math.min(1, Math.max(0, cx))), r4(Math.min(1, Math.max(0, cy)))], fit: 1 };
+  };
+  const meanRgb = (a: number, b: number): [number, number, number] => {
+    const acc = [0, 0, 0];
+    let n = 0;
+    for (let i = a; i <= b; i++) {
+      counts[i]!.forEach((c, k) => {
+        bins[k]!.forEach((v, ch) => (acc[ch]! += c * v));
+        n += c;
+      });
+    }
+    return acc.map((v) => Math.round(v / n)) as [number, number, number];
+  };
+  const hasAudio = sound.some((x) => x !== null);
+  const windows: IntendedWindow[] = windowBounds(spec.frame_count, spec.fps).map(([a, b]) => {
+    const raw = cameraRawOver(spec.camera, Math.max(0, a - 1), b, spec.fps, spec.width, spec.height);
+    const l = lumaStats(a, b);
+    let audible = 0;
+    for (let i = a; i <= b; i++) if (sound[i] && sound[i]!.breakdown.silence < 100) audible++;
+    const n = b - a + 1;
+    return {
+      start_frame: a,
+      end_frame: b,
+      t0: r4(a / spec.fps),
+      t1: r4((b + 1) / spec.fps),
+      motion: { level: spec.camera.move === 'static' ? 'still' : classifyMotion(raw.speed), speed: r4(raw.speed) },
+      camera: { move: spec.camera.move, dx: r4(raw.dx), dy: r4(raw.dy), zoom: r4(raw.zoom), roll: r4(raw.roll), confidence: 1 },
+      gradient: gradientAt(a, b),
+      lighting: classifyLighting(l.mean, l.std),
+      color: { rgb: meanRgb(a, b) },
+      sound: hasAudio ? { presence: audible === 0 ? 'absent' : audible / n < 0.5 ? 'sparse' : 'full', mood: spec.sound.mood, speech_share: 0 } : null,
+    };
+  });
+
+  const whole = cameraRawOver(spec.camera, 0, Math.max(0, spec.frame_count - 1), spec.fps, spec.width, spec.height);
+  const all = lumaStats(0, spec.frame_count - 1);
+  const W = Math.max(1, Math.round(0.5 * spec.fps));
+  const melody: MelodyNote[] = [];
+  spec.melody?.notes.forEach((midi, w) => {
+    const start = r4((w * W) / spec.fps);
+    const end = r4(Math.min(spec.frame_count, (w + 1) * W) / spec.fps);
+    const last = melody[melody.length - 1];
+    if (last && last.midi === midi && last.end === start) last.end = end;
+    else if (start < end) melody.push({ midi, start, end });
+  });
+  const onScreen = new Set<ColorPrimitiveName>();
+  for (const f of frames) for (const c of f.colors) onScreen.add(c.primitive);
+  return {
+    schema: INTENDED_TRUTH_SCHEMA,
+    label: 'intended',
+    seed: spec.seed,
+    mode: spec.mode,
+    width: spec.width,
+    height: spec.height,
+    fps: spec.fps,
+    frame_count: spec.frame_count,
+    duration_s: spec.duration_s,
+    frames,
+    windows,
+    tempo: { bpm: spec.tempo.bpm, label: classifyTempo(spec.tempo.bpm) },
+    melody,
+    palette: [...onScreen],
+    camera: { move: spec.camera.move, dx: r4(whole.dx), dy: r4(whole.dy), zoom: r4(whole.zoom), roll: r4(whole.roll) },
+    motion: { level: spec.camera.move === 'static' ? 'still' : classifyMotion(whole.speed), speed: r4(whole.speed) },
+    gradient: gradientAt(0, spec.frame_count - 1),
+    lighting: classifyLighting(all.mean, all.std),
+    sound: { frames: frames.filter((f) => f.sound !== null).map((f) => ({ breakdown: f.sound!.breakdown })) },
+  };
+}

@@ -1,0 +1,114 @@
+// The creation spec (`spec/1`): everything needed to make one clip again, seed included (FOUNDATION §10).
+import type { CameraMove, ColorPrimitiveName, GradientType, Lighting, MotionLevel, SoundBreakdown, SoundMood, TempoLabel } from '../vocab/index.ts';
+
+export const SPEC_SCHEMA = 'spec/1' as const;
+
+/** pure: every pixel is a pool colour (per-frame registry); blended: one smooth palette gradient (per-window registry). */
+export type SpecMode = 'pure' | 'blended';
+
+/** A colour of the clip's palette, taken from the knowledge pool. */
+export interface SpecColor {
+  name: string;
+  rgb: [number, number, number];
+  primitive: ColorPrimitiveName;
+  origin: 'primitive' | 'discovery';
+  /** Rec. 709 luma Y′ on 0–1. */
+  luma: number;
+  /** OKLab lightness. */
+  L: number;
+}
+
+/** A sound of the clip's pool; `tone_hz` is resolved (a primitive tone with no pitch gets one from the seed). */
+export interface SpecSound {
+  name: string;
+  breakdown: SoundBreakdown;
+  tone_hz: number | null;
+  origin: 'primitive' | 'discovery';
+}
+
+/** One pool sound in a frame's (or window's) mix with its energy weight (weights of a mix sum to 1). */
+export interface SoundPart {
+  sound: number;
+  weight: number;
+}
+
+/** The sound of one frame (pure) or window (blended): the parts mixed, and the loudness (dBFS RMS) of the mix. */
+export interface SoundMix {
+  parts: SoundPart[];
+  level_db: number;
+}
+
+export interface SpecCamera {
+  move: CameraMove;
+  /** Knowledge entry it came from. */
+  name: string;
+  /** FOUNDATION §3.4 raw numbers, content on screen: dx/dy diag/s (> 0 right/down), zoom d ln s/dt, roll °/s (> 0 clockwise). */
+  dx: number;
+  dy: number;
+  zoom: number;
+  roll: number;
+  /** Shake: the content offset alternates ± this many pixels frame to frame (0 otherwise). */
+  shake_px: number;
+  /** Shake: direction of the jitter in degrees (0 = right, 90 = down). */
+  shake_deg: number;
+}
+
+export interface SpecGradient {
+  type: GradientType;
+  name: string;
+  /** Direction of increasing lightness (0 = right, 90 = down) for linear types. */
+  direction_deg: number | null;
+  /** Centre (fractions of width, height) for radial; lightness falls (`light_center`) or rises away from it. */
+  center: [number, number] | null;
+  light_center: boolean;
+}
+
+export interface Spec {
+  schema: typeof SPEC_SCHEMA;
+  seed: string;
+  mode: SpecMode;
+  width: number;
+  height: number;
+  fps: number;
+  duration_s: number;
+  frame_count: number;
+  /** Side of a world cell in pixels (1 = a colour per pixel). */
+  cell_size: number;
+  sample_rate: number;
+  /** The instruction's prompt, for the record. */
+  prompt: string;
+  /** Palette, sorted by OKLab lightness (dark → light), with base selection weights summing to 1. */
+  palette: SpecColor[];
+  palette_weights: number[];
+  /** What the instruction asked and could not be met from the pool (recorded, never silently dropped). */
+  unmet: string[];
+  /** The concept rule applied to the pool (`warm`, `cool`, …), null when none. */
+  concept: string | null;
+  lighting: { canonical: Lighting; name: string };
+  motion: { level: MotionLevel; name: string; speed: number };
+  camera: SpecCamera;
+  gradient: SpecGradient;
+  /** Share of world cells re-drawn each frame (0–1). */
+  churn: number;
+  /** Seed of the world field hash (uint32). */
+  field_seed: number;
+  sound: {
+    pool: SpecSound[];
+    /** pure: one mix per frame; blended: one per window. */
+    mixes: SoundMix[];
+    /** Samples of the linear gain ramp at each mix boundary (avoids clicks; included in the truth). */
+    ramp_samples: number;
+    mood: SoundMood | null;
+  };
+  tempo: { canonical: TempoLabel; name: string; bpm: number | null };
+  /** Blended mode: one MIDI note per window, from a known melody or from pool tones; null in pure mode. */
+  melody: { name: string; notes: number[] } | null;
+}
+
+/** The knowledge has no entries for a domain: the registries always hold primitives, so the store is broken. */
+export class EmptyKnowledgeError extends Error {
+  override name = 'EmptyKnowledgeError';
+  constructor(readonly domain: string) {
+    super(`knowledge has no ${domain}: the registries always hold the origin primitives, so the store is broken`);
+  }
+}

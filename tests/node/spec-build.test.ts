@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
+import { buildSpec } from '../../src/core/spec/build-spec.ts';
+import { cameraRawOver } from '../../src/core/spec/camera-path.ts';
+import { conceptRule } from '../../src/core/spec/color-rules.ts';
+import type { Knowledge } from '../../src/core/spec/knowledge.ts';
+import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
+import { EmptyKnowledgeError, type Spec } from '../../src/core/spec/spec.ts';
+import { CAMERA_MOVES, CAMERA_MOVE_SIGN, GRADIENT_TYPES, LIGHTING_TYPES, classifyCameraMove, classifyLighting, classifyMotion, type CameraMove } from '../../src/core/vocab/index.ts';
+
+function ask(patch: (i: Instruction) => void): Instruction {
+  const i = emptyInstruction('test');
+  patch(i);
+  return i;
+}
+
+/** Every value a spec uses, checked against the knowledge it was built from. */
+function assertFromPool(spec: Spec, k: Knowledge): void {
+  for (const c of spec.palette) expect(k.colors.some((x) => x.name === c.name && x.rgb.join() === c.rgb.join() && x.primitive === c.primitive)).toBe(true);
+  for (const s of spec.sound.pool) expect(k.sounds.some((x) => x.name === s.name && JSON.stringify(x.breakdown) === JSON.stringify(s.breakdown))).toBe(true);
+  expect(k.camera.some((x) => x.name === spec.camera.name && x.canonical === spec.camera.move)).toBe(true);
+  expect(k.gradient.some((x) => x.name === spec.gradient.name && x.canonical === spec.gradient.type)).toBe(true);
+  expect(k.lighting.some((x) => x.name === spec.lighting.name && x.canonical === spec.lighting.canonical)).toBe(true);
+  expect(k.motion.some((x) => x.name === spec.motion.name && x.canonical === spec.motion.level)).toBe(true);
+  expect(k.tempo.some((x) => x.name === spec.tempo.name && x.canonical === spec.tempo.canonical)).toBe(true);
+  if (spec.melody && !spec.melody.name.startsWith('pool tones')) expect(k.melodies.some((m) => m.name === spec.melody!.name)).toBe(true);
+}
+
+const discovered: Knowledge = (() => {
+  const k = primitiveKnowledge();
+  k.colors.push(
+    { name: 'Deep Lagoon', rgb: [18, 96, 110], primitive: 'teal', origin: 'discovery', count: 3 },
+    { name: 'Ember Glow', rgb: [232, 88, 36], primitive: 'red', origin: 'discovery', count: 2 },
+    { name: 'Pale Butter', rgb: [250, 236, 160], primitive: 'yellow', origin: 'discovery', count: 1 },
+  );
+  k.sounds.push({ name: 'A4 with rumble', breakdown: { silence: 0, tone: 70, rumble: 30, hiss: 0 }, tone_hz: 440, origin: 'discovery', count: 2 });
+  k.camera.push({ name: 'gentle drift left', canonical: 'pan_left', raw: { dx: 0.05, dy: 0.004, zoom: 0, roll: 0 }, origin: 'discovery', count: 1 });
+  k.melodies.push({ name: 'rising third', notes: [60, 64, 67], count: 1 });
+  return k;
+})();
+
+describe('buildSpec: determinism', () => {
+  it('same instruction + knowledge + seed → deep-equal spec; the seed is recorded', () => {
+    const i = ask((x) => (x.palette.concept = 'warm'));
+    const a = buildSpec(i, discovered, { seed: 42 });
+    const b = buildSpec(structuredClone(i), structuredClone(discovered), { seed: 42 });
+    expect(a).toEqual(b);
+    expect(a.seed).toBe('42');
+  });
+
+  it('different seeds → different specs', () => {
+    const specs = Array.from({ length: 8 }, (_, s) => JSON.stringify(buildSpec(emptyInstruction(), discovered, { seed: `s${s}` })));
+    expect(new Set(specs).size).toBe(8);
+    const fields = Array.from({ length: 30 }, (_, s) => buildSpec(emptyInstruction(), discovered, { seed: s }));
+    expect(new Set(fields.map((f) => f.camera.move)).size).toBeGreaterThan(3);
+    expect(new Set(fields.map((f) => f.palette.map((c) => c.name).join())).size).toBeGreaterThan(10);
+  });
+});
+
+describe('buildSpec: every choice from the pool', () => {
+  it('never uses a value absent from the knowledge (primitives only, and with discoveries)', () => {
+    for (const k of [primitiveKnowledge(), discovered]) {
+      for (let s = 0; s < 60; s++) {
+        for (const mode of ['pure', 'blended'] as const) assertFromPool(buildSpec(emptyInstruction(), k, { seed: s, mode }), k);
+      }
+    }
+  });
+
+  it('grows with discoveries: some seeds use discovered colours, sounds, camera raw numbers and melodies', () => {
+    const specs = Array.from({ length: 80 }, (_, s) => buildSpec(emptyInstruction(), discovered, { seed: s, mode: s % 2 ? 'blended' : 'pure' }));
+    expect(specs.some((s) => s.palette.some((c) => c.origin === 'discovery'))).toBe(true);
+    expect(specs.some((s) => s.sound.pool.some((c) => c.origin === 'discovery'))).toBe(true);
+    const drift = specs.find((s) => s.camera.name === 'gentle drift left');
+    expect(drift?.camera.dx).toBe(0.05);
+    expect(specs.some((s) => s.melody?.name === 'rising third')).toBe(true);
+    // With primitives only, no discovered value can appear.
+    const prim = Array.from({ length: 80 }, (_, s) => buildSpec(emptyInstruction(), primitiveKnowledge(), { seed: s }));
+    expect(prim.every((s) => s.palette.every((c) => c.origin === 'primitive'))).toBe(true);
+  });
+
+  it('throws EmptyKnowledgeError naming the domain when the store holds nothing for it', () => {
+    const k = primitiveKnowledge();
+    k.colors = [];
+    expect(() => buildSpec(emptyInstruction(), k, { seed: 1 })).toThrow(EmptyKnowledgeError);
+    const k2 = primitiveKnowledge();
+    k2.camera = [];
+    expect(() => buildSpec(emptyInstruction(), k2, { seed: 1 })).toThrow(/camera moves/);
+  });
+});
+
+describe('buildSpec: the instruction narrows the pool', () => {
+  it('palette primitives → only colours whose primitive is asked, each asked primitive present', () => {
+    for (let s = 0; s < 30; s++) {
+      const spec = buildSpec(ask((x) => (x.palette.primitives = ['teal', 'red'])), discovered, { seed: s });
+      expect(spec.palette.every((c) => c.primitive === 'teal' || c.primitive === 'red')).toBe(true);
+      if (spec.unmet.length === 0) expect(new Set(spec.palette.map((c) => c.primitive))).toEqual(new Set(['teal', 'red']));
+    }
+  });
+
+  it('a concept is an OKLab rule over the pool ("warm", "cool", "dark")', () => {
+    for (const concept of ['warm', 'cool', 'dark']) {
+      const rule = conceptRule(concept)!;
+      for (let s = 0; s < 20; s++) {
+        const spec = buildSpec(ask((x) => (x.palette.concept = concept)), discovered, { seed: s });
+        expect(spec.concept).toBe(concept);
+        expect(spec.palette.every((c) => rule(c.rgb))).toBe(true);
+      }
+    }
+    expect(buildSpec(ask((x) => (x.palette.concept = 'sarcastic')), discovered, { seed: 1 }).unmet).toContain('palette.concept.sarcastic');
+  });
+
+  it('camera moves give raw numbers with FOUNDATION §3.4 signs at the motion level speed', () => {
+    for (const move of CAMERA_MOVES.filter((m): m is Exclude<CameraMove, 'static' | 'shake'> => m !== 'static' && m !== 'shake')) {
+      for (const level of ['slow', 'medium', 'fast'] as const) {
+        const spec = buildSpec(ask((x) => ((x.camera.move = move), (x.motion.level = level))), primitiveKnowledge(), { seed: 3 });
+        expect(spec.camera.move).toBe(move);
+        const raw = cameraRawOver(spec.camera, 0, 10, spec.fps, spec.width, spec.height);
+        expect(classifyCameraMove(raw)).toBe(move);
+        const sign = CAMERA_MOVE_SIGN[move];
+        for (const [key, sgn] of Object.entries(sign)) expect(Math.sign(raw[key as 'dx'])).toBe(sgn);
+        expect(classifyMotion(raw.speed)).toBe(level);
+      }
+    }
+    const shake = buildSpec(ask((x) => ((x.camera.move = 'shake'), (x.motion.level = 'medium'))), primitiveKnowledge(), { seed: 3 });
+    const raw = cameraRawOver(shake.camera, 0, 14, shake.fps, shake.width, shake.height);
+    expect(classifyCameraMove(raw)).toBe('static');
+    expect(classifyMotion(raw.speed)).toBe('medium');
+  });
+
+  it('gradient types and lighting are honoured when the pool allows', () => {
+    for (const type of GRADIENT_TYPES) {
+      const spec = buildSpec(ask((x) => (x.gradient.type = type)), primitiveKnowledge(), { seed: 5 });
+      expect(spec.gradient.type).toBe(type);
+      if (type.startsWith('linear')) expect(spec.gradient.direction_deg).not.toBeNull();
+      if (type === 'radial') expect(spec.gradient.center).not.toBeNull();
+    }
+    for (const lighting of LIGHTING_TYPES) {
+      for (let s = 0; s < 10; s++) {
+        const spec = buildSpec(ask((x) => (x.lighting = lighting)), primitiveKnowledge(), { seed: s });
+        expect(spec.lighting.canonical).toBe(lighting);
+        expect(spec.unmet).toEqual([]);
+        // Expected luma of the base weights already classifies as asked (flat gradient: no modulation).
+        const mean = spec.palette.reduce((a, c, k) => a + c.luma * spec.palette_weights[k]!, 0);
+        const std = Math.sqrt(spec.palette.reduce((a, c, k) => a + (c.luma - mean) ** 2 * spec.palette_weights[k]!, 0));
+        if (spec.palette.length > 1 || lighting !== 'balanced') expect(classifyLighting(mean, std)).toBe(lighting);
+      }
+    }
+  });
+
+  it('sound primitives, presence and tempo narrow the sound', () => {
+    const hiss = buildSpec(ask((x) => (x.sound.primitives = ['hiss'])), discovered, { seed: 2 });
+    expect(hiss.sound.pool.map((s) => s.name)).toEqual(['hiss']);
+    const absent = buildSpec(ask((x) => (x.sound.presence = 'absent')), discovered, { seed: 2 });
+    expect(absent.sound.mixes.every((m) => m.parts.length === 0)).toBe(true);
+    const tone = buildSpec(ask((x) => ((x.sound.primitives = ['tone']), (x.sound.tone_hz = 330))), primitiveKnowledge(), { seed: 2 });
+    expect(tone.sound.pool[0]!.tone_hz).toBe(330);
+    const fast = buildSpec(ask((x) => (x.sound.tempo = 'fast')), primitiveKnowledge(), { seed: 2 });
+    expect(fast.tempo).toMatchObject({ canonical: 'fast', bpm: 160 });
+    const bpm = buildSpec(ask((x) => (x.sound.bpm = 100)), primitiveKnowledge(), { seed: 2, mode: 'blended' });
+    expect(bpm.tempo).toMatchObject({ canonical: 'medium', bpm: 100 });
+    expect(bpm.melody?.notes.length).toBe(2);
+  });
+
+  it('rejects bad sizes and records the frame count', () => {
+    expect(() => buildSpec(emptyInstruction(), primitiveKnowledge(), { seed: 1, width: 321 })).toThrow(TypeError);
+    const s = buildSpec(emptyInstruction(), primitiveKnowledge(), { seed: 1, fps: 24, duration_s: 2 });
+    expect(s.frame_count).toBe(48);
+    expect(s.sound.mixes.length).toBe(48);
+  });
+});

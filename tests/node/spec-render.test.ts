@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
+import { buildSpec } from '../../src/core/spec/build-spec.ts';
+import { diagonal } from '../../src/core/spec/camera-path.ts';
+import { createFieldRenderer } from '../../src/core/spec/frame-field.ts';
+import { buildTruth } from '../../src/core/spec/intended-truth.ts';
+import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
+import { planSound, soundTruth } from '../../src/core/spec/sound-plan.ts';
+import type { Spec } from '../../src/core/spec/spec.ts';
+
+function ask(patch: (i: Instruction) => void): Instruction {
+  const i = emptyInstruction('test');
+  patch(i);
+  return i;
+}
+
+function renderAll(spec: Spec) {
+  const r = createFieldRenderer(spec);
+  const frames: Uint8ClampedArray[] = [];
+  const counts: Uint32Array[] = [];
+  for (let i = 0; i < spec.frame_count; i++) {
+    const rgba = new Uint8ClampedArray(spec.width * spec.height * 4);
+    counts.push(r.render(i, rgba));
+    frames.push(rgba);
+  }
+  return { r, frames, counts };
+}
+
+describe('frame field', () => {
+  it('every pixel is a palette colour and the counts are exact', () => {
+    const spec = buildSpec(ask((x) => (x.gradient.type = 'radial')), primitiveKnowledge(), { seed: 9, width: 64, height: 48, duration_s: 0.2 });
+    const { frames, counts } = renderAll(spec);
+    const keys = spec.palette.map((c) => c.rgb.join());
+    frames.forEach((f, i) => {
+      const mine = new Array(keys.length).fill(0);
+      for (let o = 0; o < f.length; o += 4) {
+        const k = keys.indexOf(`${f[o]},${f[o + 1]},${f[o + 2]}`);
+        expect(k).toBeGreaterThanOrEqual(0);
+        mine[k]++;
+      }
+      expect(Array.from(counts[i]!)).toEqual(mine);
+    });
+  });
+
+  it('a pan moves the content by dx·diag/fps pixels a frame, in the §3.4 direction', () => {
+    const spec = buildSpec(ask((x) => ((x.camera.move = 'pan_left'), (x.motion.level = 'medium'))), primitiveKnowledge(), { seed: 4, width: 80, height: 60, duration_s: 0.1, cellSize: 2 });
+    spec.churn = 0;
+    spec.camera.dx = (3 * spec.fps) / diagonal(80, 60); // exactly 3 px a frame, content moving right
+    const { frames } = renderAll(spec);
+    let same = 0;
+    let total = 0;
+    for (let y = 0; y < 60; y++) {
+      for (let x = 0; x < 77; x++) {
+        const a = (y * 80 + x) * 4;
+        const b = (y * 80 + x + 3) * 4;
+        total++;
+        if (frames[0]![a] === frames[1]![b] && frames[0]![a + 1] === frames[1]![b + 1] && frames[0]![a + 2] === frames[1]![b + 2]) same++;
+      }
+    }
+    expect(same / total).toBeGreaterThan(0.999);
+  });
+
+  it('a linear gradient raises lightness in its direction; low_key stays dark', () => {
+    const spec = buildSpec(ask((x) => ((x.gradient.type = 'linear_horizontal'), (x.camera.move = 'static'))), primitiveKnowledge(), { seed: 11, width: 120, height: 40, duration_s: 0.05 });
+    const { frames } = renderAll(spec);
+    const f = frames[0]!;
+    const colMean = (x0: number) => {
+      let s = 0;
+      for (let y = 0; y < 40; y++) for (let x = x0; x < x0 + 20; x++) s += 0.2126 * f[(y * 120 + x) * 4]! + 0.7152 * f[(y * 120 + x) * 4 + 1]! + 0.0722 * f[(y * 120 + x) * 4 + 2]!;
+      return s;
+    };
+    const rightBrighter = colMean(100) > colMean(0);
+    expect(rightBrighter).toBe(spec.gradient.direction_deg === 0);
+    const dark = buildSpec(ask((x) => (x.lighting = 'low_key')), primitiveKnowledge(), { seed: 3, width: 40, height: 30, duration_s: 0.2 });
+    const { r, counts } = renderAll(dark);
+    const truth = buildTruth(dark, r.bins, counts, counts.map(() => null));
+    expect(truth.windows.every((w) => w.lighting === 'low_key')).toBe(true);
+    expect(truth.frames[0]!.colors.reduce((a, c) => a + c.share, 0)).toBeCloseTo(100, 2);
+  });
+});
+
+describe('sound plan', () => {
+  it('intended breakdowns follow the mix weights; a tone-only frame is 100 % tone at its Hz', () => {
+    const spec = buildSpec(emptyInstruction(), primitiveKnowledge(), { seed: 21, width: 32, height: 24, duration_s: 1 });
+    const plan = planSound(spec);
+    const truth = soundTruth(plan, spec.frame_count, spec.fps);
+    expect(truth.length).toBe(30);
+    spec.sound.mixes.forEach((mix, i) => {
+      const t = truth[i]!;
+      const want = { tone: 0, rumble: 0, hiss: 0 };
+      for (const p of mix.parts) {
+        const s = spec.sound.pool[p.sound]!;
+        want.tone += p.weight * s.breakdown.tone;
+        want.rumble += p.weight * s.breakdown.rumble;
+        want.hiss += p.weight * s.breakdown.hiss;
+      }
+      const total = want.tone + want.rumble + want.hiss;
+      if (total === 0) {
+        expect(t.breakdown.silence).toBe(100);
+        return;
+      }
+      // Cross terms and the 1 ms ramp move shares a little from the weights, never much.
+      for (const k of ['tone', 'rumble', 'hiss'] as const) expect(Math.abs(t.breakdown[k] - (100 * want[k]) / total)).toBeLessThan(6);
+      expect(Math.abs(t.rms_db - mix.level_db)).toBeLessThan(1.5);
+      const sum = t.breakdown.silence + t.breakdown.tone + t.breakdown.rumble + t.breakdown.hiss;
+      expect(Math.abs(sum - 100)).toBeLessThanOrEqual(0.01);
+    });
+    const tone = buildSpec(ask((x) => ((x.sound.primitives = ['tone']), (x.sound.tone_hz = 440))), primitiveKnowledge(), { seed: 2, width: 32, height: 24 });
+    for (const f of soundTruth(planSound(tone), tone.frame_count, tone.fps)) expect(f).toMatchObject({ breakdown: { tone: 100, rumble: 0, hiss: 0, silence: 0 }, tone_hz: 440 });
+  });
+
+  it('blended mode: melody per window, clicks at the bpm, truth melody and tempo', () => {
+    const spec = buildSpec(ask((x) => (x.sound.bpm = 120)), primitiveKnowledge(), { seed: 8, width: 32, height: 24, duration_s: 2, mode: 'blended' });
+    const plan = planSound(spec);
+    const click = plan.components.find((c) => c.kind === 'click')!;
+    const onsets: number[] = [];
+    for (let n = 1; n < plan.length; n++) if (click.signal[n - 1] === 0 && click.signal[n] !== 0) onsets.push(n);
+    expect(onsets.slice(0, 3)).toEqual([24000, 48000, 72000]);
+    const r = createFieldRenderer(spec);
+    const counts = Array.from({ length: spec.frame_count }, (_, i) => r.render(i, new Uint8ClampedArray(32 * 24 * 4)));
+    const truth = buildTruth(spec, r.bins, counts, soundTruth(plan, spec.frame_count, spec.fps));
+    expect(truth.tempo).toEqual({ bpm: 120, label: 'medium' });
+    expect(truth.melody.length).toBeGreaterThan(0);
+    expect(truth.melody[0]!.start).toBe(0);
+    expect(truth.windows.length).toBe(4);
+  });
+});
