@@ -1,0 +1,48 @@
+// Video frames decoded one at a time and drawn, as displayed, onto a small analysis raster (RGBA, sRGB).
+import { VideoSampleSink, type InputVideoTrack } from 'mediabunny';
+
+/** Longest side of the analysis raster in pixels (docs/vision-analysis.md: palette and depth are per pixel). */
+export const ANALYSIS_MAX_SIDE = 640;
+
+/** The raster a display-size frame is analysed at: the display size, scaled down to ANALYSIS_MAX_SIDE, aspect kept. */
+export function analysisRaster(displayWidth: number, displayHeight: number, maxSide = ANALYSIS_MAX_SIDE): { width: number; height: number } {
+  const s = Math.min(1, maxSide / Math.max(displayWidth, displayHeight));
+  return { width: Math.max(1, Math.round(displayWidth * s)), height: Math.max(1, Math.round(displayHeight * s)) };
+}
+
+/** One decoded frame on the raster. `rgba` belongs to the caller; `t` is seconds from `originS`. */
+export interface RasterFrame {
+  index: number;
+  t: number;
+  /** Seconds the frame lasts (the container's sample duration). */
+  duration: number;
+  rgba: Uint8ClampedArray;
+}
+
+/**
+ * Decodes the track in presentation order and yields each frame drawn on a width×height raster. The browser's 2D
+ * canvas draws the VideoFrame honouring its colour space (matrix, range), and drawWithFit applies the track's
+ * rotation, so the raster is the picture as displayed. Each sample is closed as soon as it is drawn: at most the
+ * decoder's small look-ahead queue is alive at once.
+ */
+export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width: number; height: number }, originS: number): AsyncGenerator<RasterFrame> {
+  const canvas = new OffscreenCanvas(raster.width, raster.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
+  if (!ctx) throw new Error('no 2D context on OffscreenCanvas');
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'medium';
+  const sink = new VideoSampleSink(track);
+  let index = 0;
+  for await (const sample of sink.samples()) {
+    let frame: RasterFrame;
+    try {
+      sample.drawWithFit(ctx, { fit: 'fill' });
+      const rgba = ctx.getImageData(0, 0, raster.width, raster.height).data;
+      frame = { index, t: sample.timestamp - originS, duration: sample.duration, rgba };
+    } finally {
+      sample.close();
+    }
+    index++;
+    yield frame;
+  }
+}

@@ -1,0 +1,32 @@
+// The analyze worker: decodes and analyses one file at a time off the main thread (src/media/analyze-file.ts).
+import * as Comlink from 'comlink';
+import type { AnalysisResult, FileInfo } from '../src/core/report/analysis.ts';
+import { analyzeBlob } from '../src/media/analyze-file.ts';
+
+/** Callbacks from the worker to its caller, passed as one Comlink.proxy object (every member present). */
+export interface AnalyzeWorkerHooks {
+  onProgress(fraction: number): void;
+  onFile(file: FileInfo): void;
+  onDuration(seconds: number): void;
+}
+
+const api = {
+  /** Analyse one file; `maxSide` overrides the analysis raster's longest side (tests). */
+  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number): Promise<AnalysisResult> {
+    // calls through the proxy are fire-and-forget: the analysis never waits for the caller
+    return analyzeBlob(blob, name, {
+      onProgress: (f) => void hooks.onProgress(f),
+      onFile: (f) => void hooks.onFile(f),
+      onDuration: (s) => void hooks.onDuration(s),
+      ...(maxSide ? { maxSide } : {}),
+    });
+  },
+  /** The worker's JS heap in bytes (Chromium's performance.memory), or null. */
+  heapBytes(): number | null {
+    const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return m ? m.usedJSHeapSize : null;
+  },
+};
+
+export type AnalyzeWorkerApi = typeof api;
+Comlink.expose(api);
