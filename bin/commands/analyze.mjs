@@ -1,0 +1,71 @@
+// `motion-registries analyze FILE...`: mp4-analysis/1 reports of media files, analysed in the headless browser.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { ArgsError, parseArgs, usageError } from '../lib/args.mjs';
+import { writeFileAtomic } from '../lib/files.mjs';
+import { withSession } from '../lib/session.mjs';
+
+export const summary = 'analyse media files into mp4-analysis/1 reports (JSON, or JSON Lines for several)';
+
+const usage = `usage: motion-registries analyze FILE... [--out DIR] [--quiet] [--rebuild]
+
+  FILE         media files (MP4, MOV, M4A, WebM, …); one gives one JSON report on stdout,
+               several give JSON Lines (one report per line, in the order given)
+  --out DIR    write DIR/NAME.json for each file instead of stdout
+  --quiet      no progress on stderr
+  --rebuild    build the app before running, even if dist/ exists
+
+Exit status 1 when any file could not be analysed (its report then holds "error").`;
+
+/** Files longer than this many bytes get progress lines on stderr. */
+const PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
+
+export async function run(argv) {
+  let args;
+  try {
+    args = parseArgs(argv, { out: 'string', quiet: 'boolean', rebuild: 'boolean', help: 'boolean' });
+    if (args.flags.help) {
+      console.log(usage);
+      return 0;
+    }
+    if (args.positional.length === 0) throw new ArgsError('no FILE given');
+    for (const f of args.positional) {
+      if (!existsSync(f) || !statSync(f).isFile()) throw new ArgsError(`"${f}" is not a file`);
+    }
+  } catch (err) {
+    if (err instanceof ArgsError) return usageError(usage, err);
+    throw err;
+  }
+  const files = args.positional.map((f) => resolve(f));
+  const outDir = args.flags.out ? resolve(args.flags.out) : null;
+  if (outDir) mkdirSync(outDir, { recursive: true });
+  const big = new Set(files.filter((f) => statSync(f).size >= PROGRESS_MIN_BYTES).map((f) => basename(f)));
+  let failed = 0;
+  await withSession({ rebuild: args.flags.rebuild }, async (page) => {
+    if (!args.flags.quiet) {
+      let last = '';
+      await page.exposeFunction('mrAnalyzeProgress', (name, fraction) => {
+        const pct = `${name}: ${Math.floor(fraction * 100)} %`;
+        if (big.has(name) && pct !== last) process.stderr.write(`${pct}\n`);
+        last = pct;
+      });
+    }
+    const selector = await page.evaluate(() => window.motionRegistries.analyzePrepareInput());
+    // the browser reads the files from disk by path: nothing is loaded whole into Node or the page
+    await page.setInputFiles(selector, files);
+    for (let i = 0; i < files.length; i++) {
+      const report = await page.evaluate((k) => window.motionRegistries.analyzeInputFile(k), i);
+      if (report.error) {
+        failed++;
+        process.stderr.write(`${files[i]}: ${report.error.code}: ${report.error.message}\n`);
+      }
+      if (outDir) {
+        const target = join(outDir, `${basename(files[i])}.json`);
+        writeFileAtomic(target, `${JSON.stringify(report, null, 2)}\n`);
+        if (!args.flags.quiet) process.stderr.write(`wrote ${target}\n`);
+      } else if (files.length === 1) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else process.stdout.write(`${JSON.stringify(report)}\n`);
+    }
+  });
+  return failed > 0 ? 1 : 0;
+}
