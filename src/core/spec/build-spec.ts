@@ -1,6 +1,6 @@
 // Instruction + what the registries know → a spec. Every choice comes from the pool (origin primitives
 // plus discoveries in `knowledge`); the instruction narrows the pool, the seed picks inside it.
-import seedrandom from 'seedrandom';
+import { seededRandom } from './seeded-random.ts';
 import type { Instruction } from '../language/instruction.ts';
 import { oklabOf } from '../registry/growth-color.ts';
 import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type SoundPrimitive } from '../vocab/index.ts';
@@ -114,7 +114,7 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   const mode: SpecMode = opts.mode ?? 'pure';
   const cellSize = positiveInt('cellSize', opts.cellSize ?? 1);
   const frame_count = Math.max(1, Math.round(duration_s * fps));
-  const rngOf = (part: string): Rng => seedrandom(`${seed}:${part}`);
+  const rngOf = (part: string): Rng => seededRandom(`${seed}:${part}`);
   const unmet: string[] = [];
 
   // Colours: narrowed pool → lighting band → a seeded handful (one per asked primitive first).

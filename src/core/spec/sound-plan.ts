@@ -1,6 +1,6 @@
 // The spec's sound as signals and gain schedules (what the OfflineAudioContext mixes), and the exact
 // per-audio-frame energies of each component, from which the intended breakdowns are computed.
-import seedrandom from 'seedrandom';
+import { seededRandom } from './seeded-random.ts';
 import { SILENCE_DBFS, type SoundBreakdown } from '../vocab/index.ts';
 import type { Spec } from './spec.ts';
 
@@ -103,7 +103,7 @@ export function planSound(spec: Spec): SoundPlan {
     while (s + 1 < segment_starts.length && segment_starts[s + 1]! <= sample) s++;
     return s;
   };
-  const rng = seedrandom(`${spec.seed}:noise`);
+  const rng = seededRandom(`${spec.seed}:noise`);
   const components: SoundComponent[] = [];
   const pool = spec.sound.pool;
   const melody = spec.melody;

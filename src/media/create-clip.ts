@@ -1,0 +1,74 @@
+// Make a clip from a spec (main thread): plan and mix the sound (OfflineAudioContext), then hand the PCM to
+// the render worker, which draws and encodes the frames and muxes both tracks into one MP4.
+import * as Comlink from 'comlink';
+import { buildTruth, type IntendedTruth } from '../core/spec/intended-truth.ts';
+import { planSound, soundTruth } from '../core/spec/sound-plan.ts';
+import type { Spec } from '../core/spec/spec.ts';
+import type { RenderResult, RenderWorkerApi } from '../../workers/render.worker.ts';
+import { mixAudio } from './mix-audio.ts';
+
+export interface CreateClipOptions {
+  signal?: AbortSignal;
+  /** Progress 0–1, called only when the value changes. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** A made clip: the MP4 bytes, what it was made to be, and how long the steps took (ms). */
+export interface CreatedClip {
+  mp4: Uint8Array;
+  truth: IntendedTruth;
+  stats: { mix_ms: number; render_ms: number; encode_ms: number; total_ms: number; audio_codec: RenderResult['audio_codec']; video_codec: 'avc' };
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('createClip aborted', 'AbortError');
+}
+
+/** Run the render worker for one clip; it is terminated when done or when `signal` aborts. */
+async function renderInWorker(spec: Spec, pcm: Float32Array, signal: AbortSignal | undefined, onProgress: (f: number) => void): Promise<RenderResult> {
+  const worker = new Worker(new URL('../../workers/render.worker.ts', import.meta.url), { type: 'module' });
+  const api = Comlink.wrap<RenderWorkerApi>(worker);
+  let onAbort: (() => void) | null = null;
+  try {
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(abortError(signal!));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      // A worker that fails to load never answers: turn its error event into a rejection.
+      worker.addEventListener('error', (e) => reject(new Error(`render worker failed to run: ${e.message || 'module did not load'}`)), { once: true });
+    });
+    return await Promise.race([api.render(spec, Comlink.transfer(pcm, [pcm.buffer]), Comlink.proxy(onProgress)), aborted]);
+  } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    api[Comlink.releaseProxy]();
+    worker.terminate();
+  }
+}
+
+/** Spec → { mp4, truth }. Rejects with the signal's reason (AbortError) on abort, UnsupportedCodecError (by name) without an encoder. */
+export async function createClip(spec: Spec, opts: CreateClipOptions = {}): Promise<CreatedClip> {
+  const { signal } = opts;
+  if (signal?.aborted) throw abortError(signal);
+  let last = -1;
+  const progress = (f: number) => {
+    const v = Math.round(Math.min(1, Math.max(0, f)) * 1000) / 1000;
+    if (v !== last) {
+      last = v;
+      opts.onProgress?.(v);
+    }
+  };
+  const t0 = performance.now();
+  progress(0);
+  const plan = planSound(spec);
+  const sound = soundTruth(plan, spec.frame_count, spec.fps);
+  const pcm = await mixAudio(plan, signal);
+  const mixMs = performance.now() - t0;
+  progress(0.05);
+  const r = await renderInWorker(spec, pcm, signal, (f) => progress(0.05 + 0.95 * f));
+  const truth = buildTruth(spec, r.bins, r.counts, sound);
+  progress(1);
+  return {
+    mp4: r.mp4,
+    truth,
+    stats: { mix_ms: mixMs, render_ms: r.render_ms, encode_ms: r.encode_ms, total_ms: performance.now() - t0, audio_codec: r.audio_codec, video_codec: r.video_codec },
+  };
+}

@@ -1,0 +1,49 @@
+// Which encoders this browser has for a clip: H.264 video (required), AAC audio (the pure-TS AAC encoder
+// is registered when WebCodecs lacks one) or else Opus. A missing encoder is named in the error.
+import { canEncodeAudio, canEncodeVideo } from 'mediabunny';
+
+/** The browser cannot encode a codec the clip needs. */
+export class UnsupportedCodecError extends Error {
+  override name = 'UnsupportedCodecError';
+  constructor(readonly codec: string, detail: string) {
+    super(`this browser cannot encode ${codec}: ${detail}`);
+  }
+}
+
+/**
+ * Video bitrate in bits/s: random pure cells carry ~log2(palette) bits per cell, so small cells need
+ * many bits per pixel to survive H.264 (measured in docs/creation.md).
+ */
+export function videoBitrate(width: number, height: number, fps: number, cellSize: number, blended: boolean): number {
+  const bppf = blended ? 0.15 : cellSize <= 1 ? 6 : cellSize <= 2 ? 2.5 : cellSize <= 4 ? 1 : 0.4;
+  return Math.round(Math.min(60e6, Math.max(1e6, width * height * fps * bppf)));
+}
+
+/** Throws UnsupportedCodecError('avc (H.264)') when WebCodecs cannot encode H.264 at this size and bitrate. */
+export async function assertVideoEncoder(width: number, height: number, fps: number, bitrate: number): Promise<void> {
+  if (typeof VideoEncoder === 'undefined') throw new UnsupportedCodecError('avc (H.264)', 'WebCodecs VideoEncoder is not available here');
+  if (!(await canEncodeVideo('avc', { width, height, bitrate, frameRate: fps }))) {
+    throw new UnsupportedCodecError('avc (H.264)', `no encoder for ${width}×${height} at ${fps} fps, ${Math.round(bitrate / 1000)} kb/s`);
+  }
+}
+
+let aacRegistered: Promise<boolean> | null = null;
+
+/** Register @mediabunny/aac-encoder (libavcodec AAC in WASM), loaded lazily: only browsers without a native AAC encoder need it. */
+function registerAac(): Promise<boolean> {
+  aacRegistered ??= import('@mediabunny/aac-encoder').then(
+    (m) => (m.registerAacEncoder(), true),
+    // The module can fail to load where a dev server cannot resolve its Node-only branch (worker_threads).
+    () => false,
+  );
+  return aacRegistered;
+}
+
+/** The audio codec to use: AAC (native or the registered pure-TS encoder), else Opus; throws naming both when neither works. */
+export async function chooseAudioCodec(sampleRate: number, numberOfChannels: number): Promise<'aac' | 'opus'> {
+  const opts = { sampleRate, numberOfChannels, bitrate: 128_000 };
+  if (await canEncodeAudio('aac', opts)) return 'aac';
+  if ((await registerAac()) && (await canEncodeAudio('aac', opts))) return 'aac';
+  if (await canEncodeAudio('opus', opts)) return 'opus';
+  throw new UnsupportedCodecError('aac or opus', `no audio encoder for ${numberOfChannels} channel(s) at ${sampleRate} Hz`);
+}

@@ -1,0 +1,32 @@
+// Mix a sound plan with an OfflineAudioContext (main thread only: workers have no Web Audio): each
+// component is a buffer source through a gain node automated per segment, summed at the destination.
+import { rampSpan, type SoundPlan } from '../core/spec/sound-plan.ts';
+
+/** Render the plan to mono PCM (Float32, plan.sample_rate). Rejects with AbortError when `signal` aborts. */
+export async function mixAudio(plan: SoundPlan, signal?: AbortSignal): Promise<Float32Array> {
+  signal?.throwIfAborted();
+  const sr = plan.sample_rate;
+  const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: Math.max(1, plan.length), sampleRate: sr });
+  for (const c of plan.components) {
+    const buffer = ctx.createBuffer(1, Math.max(1, plan.length), sr);
+    buffer.copyToChannel(c.signal as Float32Array<ArrayBuffer>, 0);
+    const src = new AudioBufferSourceNode(ctx, { buffer });
+    const gain = new GainNode(ctx, { gain: c.gains[0] ?? 0 });
+    gain.gain.setValueAtTime(c.gains[0] ?? 0, 0);
+    for (let s = 1; s < plan.segment_starts.length; s++) {
+      const prev = c.gains[s - 1]!;
+      const g = c.gains[s]!;
+      if (prev === g) continue;
+      // The same ramp the truth integrates (sound-plan.ts gainCurve): inside the louder segment.
+      const [r0, r1] = rampSpan(plan, c, s);
+      gain.gain.setValueAtTime(prev, r0 / sr);
+      gain.gain.linearRampToValueAtTime(g, r1 / sr);
+    }
+    src.connect(gain).connect(ctx.destination);
+    src.start(0);
+  }
+  // An offline render cannot be stopped part-way; it is short (≈ 50× real time), so abort is checked after it.
+  const rendered = await ctx.startRendering();
+  signal?.throwIfAborted();
+  return rendered.getChannelData(0).slice(0, plan.length);
+}

@@ -1,0 +1,356 @@
+// Creation in Chromium: clips made by createClip (worker render + H.264, OfflineAudioContext mix + audio),
+// decoded back with Mediabunny and compared with what the spec renders and the truth it records.
+import { expect } from 'chai';
+import { ALL_FORMATS, AudioSampleSink, BufferSource, Input, VideoSampleSink } from 'mediabunny';
+import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
+import { buildSpec, type BuildSpecOptions } from '../../src/core/spec/build-spec.ts';
+import { poseAt, screenToWorld, worldToScreen } from '../../src/core/spec/camera-path.ts';
+import { createFieldRenderer } from '../../src/core/spec/frame-field.ts';
+import { mixReference, planSound, soundTruth } from '../../src/core/spec/sound-plan.ts';
+import { createClip } from '../../src/media/create-clip.ts';
+import { mixAudio } from '../../src/media/mix-audio.ts';
+import { CAMERA_MOVES, GRADIENT_TYPES } from '../../src/core/vocab/index.ts';
+import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
+import type { Spec } from '../../src/core/spec/spec.ts';
+
+function specFor(patch: (i: Instruction) => void, opts: BuildSpecOptions): Spec {
+  const i = emptyInstruction('test');
+  patch(i);
+  return buildSpec(i, primitiveKnowledge(), opts);
+}
+
+interface Decoded {
+  frames: Uint8ClampedArray[];
+  videoCodec: string | null;
+  audioCodec: string | null;
+  videoDuration: number;
+  audioSamples: number;
+  audioRate: number;
+  audio: Float32Array;
+}
+
+/** Decode every video frame to RGBA and all audio to mono PCM. */
+async function decode(mp4: Uint8Array): Promise<Decoded> {
+  const input = new Input({ source: new BufferSource(mp4), formats: ALL_FORMATS });
+  const vt = (await input.getPrimaryVideoTrack())!;
+  const w = vt.displayWidth;
+  const h = vt.displayHeight;
+  const canvas = new OffscreenCanvas(w, h);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const frames: Uint8ClampedArray[] = [];
+  let videoDuration = 0;
+  for await (const s of new VideoSampleSink(vt).samples()) {
+    try {
+      s.draw(ctx, 0, 0);
+      frames.push(ctx.getImageData(0, 0, w, h).data);
+      videoDuration = s.timestamp + s.duration;
+    } finally {
+      s.close();
+    }
+  }
+  const at = await input.getPrimaryAudioTrack();
+  const chunks: Float32Array[] = [];
+  let audioSamples = 0;
+  if (at) {
+    for await (const s of new AudioSampleSink(at).samples()) {
+      try {
+        const buf = new Float32Array(s.numberOfFrames);
+        s.copyTo(buf, { planeIndex: 0, format: 'f32-planar' });
+        chunks.push(buf);
+        audioSamples += s.numberOfFrames;
+      } finally {
+        s.close();
+      }
+    }
+  }
+  const audio = new Float32Array(audioSamples);
+  let o = 0;
+  for (const c of chunks) {
+    audio.set(c, o);
+    o += c.length;
+  }
+  return {
+    frames,
+    videoCodec: await vt.getCodecParameterString(),
+    audioCodec: at ? await at.getCodecParameterString() : null,
+    videoDuration,
+    audioSamples,
+    audioRate: at ? at.sampleRate : 0,
+    audio,
+  };
+}
+
+/** The frames the spec renders (what the encoder was given). */
+function reference(spec: Spec): Uint8ClampedArray[] {
+  const r = createFieldRenderer(spec);
+  return Array.from({ length: spec.frame_count }, (_, i) => {
+    const rgba = new Uint8ClampedArray(spec.width * spec.height * 4);
+    r.render(i, rgba);
+    return rgba;
+  });
+}
+
+/**
+ * Decoded vs rendered: the share of pixels whose nearest palette colour (RGB distance) is the rendered
+ * one, and the 50th/95th/max RGB distance to the rendered colour. `inset` skips pixels near cell edges.
+ */
+function pixelAgreement(spec: Spec, decoded: Uint8ClampedArray, rendered: Uint8ClampedArray, inset = 0): { match: number; p50: number; p95: number; max: number } {
+  const pal = spec.palette.map((c) => c.rgb);
+  const dists: number[] = [];
+  let match = 0;
+  const cs = spec.cell_size;
+  for (let y = 0; y < spec.height; y++) {
+    if (inset > 0 && (y % cs < inset || y % cs >= cs - inset)) continue;
+    for (let x = 0; x < spec.width; x++) {
+      if (inset > 0 && (x % cs < inset || x % cs >= cs - inset)) continue;
+      const o = (y * spec.width + x) * 4;
+      let best = 0;
+      let bestD = Infinity;
+      pal.forEach((c, k) => {
+        const d = (decoded[o]! - c[0]) ** 2 + (decoded[o + 1]! - c[1]) ** 2 + (decoded[o + 2]! - c[2]) ** 2;
+        if (d < bestD) {
+          bestD = d;
+          best = k;
+        }
+      });
+      const want = pal[best]!;
+      if (want[0] === rendered[o] && want[1] === rendered[o + 1] && want[2] === rendered[o + 2]) match++;
+      dists.push(Math.sqrt((decoded[o]! - rendered[o]!) ** 2 + (decoded[o + 1]! - rendered[o + 1]!) ** 2 + (decoded[o + 2]! - rendered[o + 2]!) ** 2));
+    }
+  }
+  dists.sort((a, b) => a - b);
+  const q = (p: number) => dists[Math.min(dists.length - 1, Math.floor(p * dists.length))]!;
+  return { match: match / dists.length, p50: q(0.5), p95: q(0.95), max: dists[dists.length - 1]! };
+}
+
+/** Mean absolute luma difference between two RGBA frames (0–255). */
+function meanLumaDiff(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let s = 0;
+  for (let o = 0; o < a.length; o += 4) s += Math.abs(0.2126 * (a[o]! - b[o]!) + 0.7152 * (a[o + 1]! - b[o + 1]!) + 0.0722 * (a[o + 2]! - b[o + 2]!));
+  return s / (a.length / 4);
+}
+
+function luma(f: Uint8ClampedArray, o: number): number {
+  return 0.2126 * f[o]! + 0.7152 * f[o + 1]! + 0.0722 * f[o + 2]!;
+}
+
+/**
+ * Mean |luma| error of predicting frame j from decoded frame i through a camera path (nearest pixel),
+ * over the pixels whose source lies 4 px inside the frame.
+ */
+function warpError(spec: Spec, cam: Spec['camera'], fi: Uint8ClampedArray, fj: Uint8ClampedArray, i: number, j: number): number {
+  const { width: w, height: h, fps } = spec;
+  const back = screenToWorld(poseAt(cam, j, fps, w, h), w, h);
+  const fwd = worldToScreen(poseAt(cam, i, fps, w, h), w, h);
+  let s = 0;
+  let n = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const [wx, wy] = back(x + 0.5, y + 0.5);
+      const [sx, sy] = fwd(wx, wy);
+      const px = Math.floor(sx);
+      const py = Math.floor(sy);
+      if (px < 4 || py < 4 || px >= w - 4 || py >= h - 4) continue;
+      s += Math.abs(luma(fj, (y * w + x) * 4) - luma(fi, (py * w + px) * 4));
+      n++;
+    }
+  }
+  return n > 0 ? s / n : Infinity;
+}
+
+/** Integer shift (content motion, px) from frame a to frame b minimising the mean |luma| difference, searched in ±r. */
+function bestShift(a: Uint8ClampedArray, b: Uint8ClampedArray, w: number, h: number, r: number): [number, number] {
+  let best: [number, number] = [0, 0];
+  let bestE = Infinity;
+  for (let dy = -r; dy <= r; dy++) {
+    for (let dx = -r; dx <= r; dx++) {
+      let s = 0;
+      let n = 0;
+      for (let y = r; y < h - r; y += 2) {
+        for (let x = r; x < w - r; x += 2) {
+          s += Math.abs(luma(b, ((y + dy) * w + x + dx) * 4) - luma(a, (y * w + x) * 4));
+          n++;
+        }
+      }
+      if (s / n < bestE) {
+        bestE = s / n;
+        best = [dx, dy];
+      }
+    }
+  }
+  return best;
+}
+
+describe('createClip: pure frames survive H.264', () => {
+  for (const cs of [1, 2, 4]) {
+    it(`cell size ${cs}: decoded pixels against the rendered pool colours; frame count; audio as long as the video`, async () => {
+      const spec = specFor((i) => (i.camera.move = 'static'), { seed: 7, width: 320, height: 240, duration_s: 0.5, cellSize: cs });
+      const clip = await createClip(spec);
+      const d = await decode(clip.mp4);
+      expect(d.frames.length).to.equal(15);
+      expect(d.videoCodec).to.match(/^avc1\./);
+      expect(d.audioCodec).to.match(/^(mp4a|opus)/);
+      // ±1 audio frame (1/fps) between the tracks (the audio codec pads its last packet).
+      expect(Math.abs(d.audioSamples / d.audioRate - d.videoDuration)).to.be.at.most(1 / spec.fps);
+      expect(clip.truth.frames.length).to.equal(15);
+      const ref = reference(spec);
+      const a = pixelAgreement(spec, d.frames[7]!, ref[7]!);
+      const lumaErr = meanLumaDiff(d.frames[7]!, ref[7]!);
+      console.log(`cell ${cs}px: nearest-pool-colour match ${(a.match * 100).toFixed(2)} %, RGB distance p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} max ${a.max.toFixed(1)}, mean |luma| error ${lumaErr.toFixed(1)}, ${clip.mp4.length} bytes`);
+      if (cs === 1) {
+        // 4:2:0 keeps one chroma sample per 2×2 pixels: 1-px colours cannot survive, only luma partly does.
+        expect(a.match).to.be.below(0.9);
+        expect(lumaErr).to.be.below(60);
+      } else if (cs === 2) {
+        expect(a.match).to.be.at.least(0.98);
+        expect(a.p50).to.be.at.most(6);
+      } else {
+        expect(a.match).to.be.at.least(0.999);
+        expect(a.p95).to.be.at.most(16);
+        expect(a.max).to.be.at.most(40);
+      }
+    });
+  }
+});
+
+describe('createClip: consecutive frames follow the camera move', () => {
+  for (const move of CAMERA_MOVES) {
+    it(`${move}: the spec's path predicts the next frames better than the reversed, doubled or static path`, async () => {
+      const spec = specFor((i) => ((i.camera.move = move), (i.motion.level = move === 'static' ? 'still' : move === 'shake' ? 'fast' : 'medium')), { seed: 3, width: 160, height: 120, duration_s: 0.3, cellSize: 4 });
+      spec.churn = 0;
+      const clip = await createClip(spec);
+      const d = await decode(clip.mp4);
+      expect(d.frames.length).to.equal(9);
+      expect(clip.truth.windows[0]!.camera.move).to.equal(move);
+      const c = spec.camera;
+      const flipped = { ...c, dx: -c.dx, dy: -c.dy, zoom: -c.zoom, roll: -c.roll, shake_deg: c.shake_deg + 180 };
+      const doubled = { ...c, dx: 2 * c.dx, dy: 2 * c.dy, zoom: 2 * c.zoom, roll: 2 * c.roll, shake_px: 2 * c.shake_px };
+      const still = { ...c, dx: 0, dy: 0, zoom: 0, roll: 0, shake_px: 0 };
+      // Shake reverses every frame: compare neighbours; the other moves accumulate over three frames.
+      const [i, j] = move === 'shake' ? [2, 3] : [1, 4];
+      const err = (cam: Spec['camera']) => warpError(spec, cam, d.frames[i]!, d.frames[j]!, i, j);
+      const e = { true: err(c), flipped: err(flipped), doubled: err(doubled), still: err(still) };
+      console.log(`${move}: warp error true ${e.true.toFixed(1)}, reversed ${e.flipped.toFixed(1)}, doubled ${e.doubled.toFixed(1)}, static ${e.still.toFixed(1)}`);
+      expect(e.true).to.be.below(8);
+      if (move !== 'static') {
+        expect(e.true).to.be.below(e.flipped / 2);
+        expect(e.true).to.be.below(move === 'shake' ? e.doubled : e.doubled / 2);
+        expect(e.true).to.be.below(e.still / 2);
+      }
+      if (move === 'pan_left' || move === 'pan_right' || move === 'tilt_up' || move === 'tilt_down') {
+        const diag = Math.hypot(spec.width, spec.height);
+        const want = [(c.dx * diag * 6) / spec.fps, (c.dy * diag * 6) / spec.fps];
+        const got = bestShift(d.frames[0]!, d.frames[6]!, spec.width, spec.height, 12);
+        console.log(`${move}: shift over 6 frames measured [${got}] px, spec [${want.map((v) => v.toFixed(2))}] px`);
+        expect(Math.abs(got[0] - want[0]!)).to.be.at.most(1);
+        expect(Math.abs(got[1] - want[1]!)).to.be.at.most(1);
+      }
+    });
+  }
+});
+
+describe('createClip: gradients', () => {
+  for (const type of GRADIENT_TYPES) {
+    it(`${type}: decoded frames match the render and lightness rises the recorded way`, async () => {
+      const spec = specFor((i) => ((i.gradient.type = type), (i.camera.move = 'static'), (i.lighting = 'balanced')), { seed: 12, width: 160, height: 120, duration_s: 0.5, cellSize: 4 });
+      const clip = await createClip(spec);
+      const d = await decode(clip.mp4);
+      const f = d.frames[3]!;
+      const a = pixelAgreement(spec, f, reference(spec)[3]!);
+      expect(a.match).to.be.at.least(0.999);
+      const { width: w, height: h } = spec;
+      let hi = 0;
+      let lo = 0;
+      let nh = 0;
+      let nl = 0;
+      const g = clip.truth.windows[0]!.gradient;
+      expect(g.type).to.equal(type);
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          let t: number;
+          if (g.direction_deg !== null) {
+            const r = (g.direction_deg * Math.PI) / 180;
+            t = (x - w / 2) * Math.cos(r) + (y - h / 2) * Math.sin(r);
+          } else if (g.center) {
+            const dist = Math.hypot(x - g.center[0] * w, y - g.center[1] * h);
+            t = spec.gradient.light_center ? 30 - dist : dist - 60;
+          } else t = x - w / 2;
+          const y709 = luma(f, (y * w + x) * 4);
+          if (t > 0) {
+            hi += y709;
+            nh++;
+          } else if (t < 0) {
+            lo += y709;
+            nl++;
+          }
+        }
+      }
+      const diff = hi / nh - lo / nl;
+      console.log(`${type}: mean luma on the light side − dark side ${diff.toFixed(1)} (0–255)`);
+      if (type === 'flat' || type === 'complex') expect(Math.abs(diff)).to.be.below(12);
+      else expect(diff).to.be.above(20);
+    });
+  }
+});
+
+describe('createClip: determinism, blended mode, sound, progress and abort', () => {
+  it('the same seed twice decodes to identical frames; another seed is visibly different', async () => {
+    const opts = { width: 160, height: 120, duration_s: 0.2, cellSize: 2 };
+    const a = await decode((await createClip(specFor(() => {}, { seed: 'same', ...opts }))).mp4);
+    const b = await decode((await createClip(specFor(() => {}, { seed: 'same', ...opts }))).mp4);
+    const c = await decode((await createClip(specFor(() => {}, { seed: 'other', ...opts }))).mp4);
+    a.frames.forEach((f, i) => expect(f.every((v, k) => v === b.frames[i]![k])).to.equal(true));
+    expect(a.audio.length).to.equal(b.audio.length);
+    expect(meanLumaDiff(a.frames[2]!, c.frames[2]!)).to.be.above(20);
+  });
+
+  it('blended mode: one smooth palette gradient survives within a few levels', async () => {
+    const spec = specFor((i) => ((i.gradient.type = 'linear_horizontal'), (i.camera.move = 'static')), { seed: 5, width: 160, height: 120, duration_s: 0.2, mode: 'blended' });
+    const clip = await createClip(spec);
+    const d = await decode(clip.mp4);
+    const ref = reference(spec);
+    const err = meanLumaDiff(d.frames[2]!, ref[2]!);
+    console.log(`blended: mean |luma| error ${err.toFixed(2)}, ${clip.truth.frames[2]!.colors.length} colours in the frame`);
+    expect(err).to.be.below(3);
+    expect(clip.truth.tempo.bpm).to.not.equal(undefined);
+  });
+
+  it('OfflineAudioContext mix equals the plan computed in core; the decoded audio keeps each frame\'s loudness', async () => {
+    const spec = specFor(() => {}, { seed: 31, width: 64, height: 48, duration_s: 1 });
+    const plan = planSound(spec);
+    const mixed = await mixAudio(plan);
+    const ref = mixReference(plan);
+    let maxErr = 0;
+    for (let n = 0; n < ref.length; n++) maxErr = Math.max(maxErr, Math.abs(mixed[n]! - ref[n]!));
+    console.log(`OfflineAudioContext vs core mix: max |difference| ${maxErr.toExponential(2)}`);
+    expect(maxErr).to.be.below(2e-3);
+    const truth = soundTruth(plan, spec.frame_count, spec.fps);
+    const clip = await createClip(spec);
+    const d = await decode(clip.mp4);
+    let within = 0;
+    let loud = 0;
+    for (let i = 1; i < spec.frame_count - 1; i++) {
+      const t = truth[i]!;
+      if (t.breakdown.silence === 100) continue;
+      loud++;
+      const a = Math.round((i * 48000) / 30);
+      let s = 0;
+      for (let k = a; k < a + 1600; k++) s += d.audio[k]! ** 2;
+      if (Math.abs(10 * Math.log10(s / 1600) - t.rms_db) < 1.5) within++;
+    }
+    console.log(`decoded audio: ${within}/${loud} audible frames within 1.5 dB of the intended rms_db`);
+    expect(within / loud).to.be.at.least(0.8);
+  });
+
+  it('reports progress up to 1 and rejects with AbortError when aborted', async () => {
+    const spec = specFor(() => {}, { seed: 2, width: 160, height: 120, duration_s: 0.5, cellSize: 4 });
+    const seen: number[] = [];
+    await createClip(spec, { onProgress: (f) => seen.push(f) });
+    expect(seen[seen.length - 1]).to.equal(1);
+    expect(seen.every((v, i) => i === 0 || v > seen[i - 1]!)).to.equal(true);
+    const ac = new AbortController();
+    const p = createClip(spec, { signal: ac.signal, onProgress: (f) => f > 0.2 && ac.abort() });
+    const err = await p.then(() => null, (e: unknown) => e as Error);
+    expect(err?.name).to.equal('AbortError');
+  });
+});

@@ -1,0 +1,99 @@
+// Render a spec's frames (pure colours per world cell, camera over the world) on an OffscreenCanvas,
+// encode H.264 with WebCodecs through Mediabunny, mux the main thread's mixed audio, return the MP4.
+import * as Comlink from 'comlink';
+import { AudioSample, AudioSampleSource, BufferTarget, CanvasSource, Mp4OutputFormat, Output } from 'mediabunny';
+import { createFieldRenderer } from '../src/core/spec/frame-field.ts';
+import type { Spec } from '../src/core/spec/spec.ts';
+import { assertVideoEncoder, chooseAudioCodec, videoBitrate } from '../src/media/encode-codecs.ts';
+
+/** What the worker hands back: the MP4, each frame's exact pixel count per colour bin, and timings (ms). */
+export interface RenderResult {
+  mp4: Uint8Array;
+  bins: [number, number, number][];
+  counts: Uint32Array[];
+  video_codec: 'avc';
+  audio_codec: 'aac' | 'opus' | null;
+  render_ms: number;
+  encode_ms: number;
+}
+
+let cancelled = false;
+
+const api = {
+  /** Stop the running render at the next frame (the bridge also terminates the worker on abort). */
+  cancel(): void {
+    cancelled = true;
+  },
+
+  /**
+   * Render and encode `spec`. `audio`: mono PCM at spec.sample_rate covering the clip (mixed on the
+   * main thread, transferred here), or null for a silent track-less clip. Progress 0–1 per frame.
+   */
+  async render(spec: Spec, audio: Float32Array | null, onProgress?: (fraction: number) => void): Promise<RenderResult> {
+    cancelled = false;
+    const { width, height, fps, frame_count } = spec;
+    const bitrate = videoBitrate(width, height, fps, spec.cell_size, spec.mode === 'blended');
+    await assertVideoEncoder(width, height, fps, bitrate);
+    const audioCodec = audio ? await chooseAudioCodec(spec.sample_rate, 1) : null;
+
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d', { alpha: false });
+    if (!ctx) throw new Error('OffscreenCanvas 2d context is not available');
+    const image = new ImageData(width, height);
+    const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
+    const video = new CanvasSource(canvas, { codec: 'avc', bitrate, keyFrameInterval: 1 });
+    output.addVideoTrack(video, { frameRate: fps });
+    const sound = audioCodec ? new AudioSampleSource({ codec: audioCodec, bitrate: 128_000 }) : null;
+    if (sound) output.addAudioTrack(sound);
+    await output.start();
+
+    const renderer = createFieldRenderer(spec);
+    const counts: Uint32Array[] = [];
+    let renderMs = 0;
+    let audioDone = 0;
+    let last = -1;
+    const t0 = performance.now();
+    try {
+      for (let i = 0; i < frame_count; i++) {
+        if (cancelled) throw new DOMException('render cancelled', 'AbortError');
+        const r0 = performance.now();
+        counts.push(renderer.render(i, image.data));
+        ctx.putImageData(image, 0, 0);
+        renderMs += performance.now() - r0;
+        await video.add(i / fps, 1 / fps); // awaits encoder and muxer backpressure
+        if (sound && audio) {
+          // Interleave: audio up to the end of this frame, in chunks of at least 0.25 s (or the rest).
+          const until = i === frame_count - 1 ? audio.length : Math.min(audio.length, Math.round(((i + 1) * spec.sample_rate) / fps));
+          if (until - audioDone >= spec.sample_rate / 4 || until === audio.length) {
+            if (until > audioDone) {
+              // A copy, not a subarray: AudioSample reads the view's whole buffer from offset 0.
+              const sample = new AudioSample({ data: audio.slice(audioDone, until), format: 'f32-planar', numberOfChannels: 1, sampleRate: spec.sample_rate, timestamp: audioDone / spec.sample_rate });
+              try {
+                await sound.add(sample);
+              } finally {
+                sample.close();
+              }
+              audioDone = until;
+            }
+          }
+        }
+        const p = Math.floor(((i + 1) / frame_count) * 95) / 100;
+        if (p !== last) {
+          last = p;
+          onProgress?.(p);
+        }
+      }
+      await output.finalize();
+    } catch (err) {
+      await output.cancel().catch(() => {});
+      throw err;
+    }
+    onProgress?.(1);
+    const mp4 = new Uint8Array(output.target.buffer!);
+    const result: RenderResult = { mp4, bins: renderer.bins, counts, video_codec: 'avc', audio_codec: audioCodec, render_ms: renderMs, encode_ms: performance.now() - t0 - renderMs };
+    return Comlink.transfer(result, [mp4.buffer, ...counts.map((c) => c.buffer)]);
+  },
+};
+
+export type RenderWorkerApi = typeof api;
+Comlink.expose(api);
