@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import type { AnalysisResult, FileInfo } from '../src/core/report/analysis.ts';
 import { analyzeBlob } from '../src/media/analyze-file.ts';
+import { liveSampleStats } from '../src/media/decode-video.ts';
 
 /** Callbacks from the worker to its caller, passed as one Comlink.proxy object (every member present). */
 export interface AnalyzeWorkerHooks {
@@ -21,7 +22,11 @@ const api = {
       ...(maxSide ? { maxSide } : {}),
     });
   },
-  /** The worker's JS heap in bytes (Chromium's performance.memory), or null. */
+  /** Decoded video samples held unclosed now and at most (they are closed as soon as drawn). */
+  liveSamples(): { alive: number; maxAlive: number } {
+    return liveSampleStats();
+  },
+  /** The worker's JS heap in bytes (performance.memory, where the browser exposes it in workers), or null. */
   heapBytes(): number | null {
     const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
     return m ? m.usedJSHeapSize : null;

@@ -44,6 +44,11 @@ export async function analyzeWorkerHeapBytes(): Promise<number | null> {
   return start().heapBytes();
 }
 
+/** Decoded video samples the worker holds unclosed now and at most since it started. */
+export async function analyzeWorkerLiveSamples(): Promise<{ alive: number; maxAlive: number }> {
+  return start().liveSamples();
+}
+
 /** Analyse a File or Blob. Resolves with the report or its error report; rejects only with an AbortError. */
 export function analyzeFile(blob: Blob, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
   const run = queue.then(() => runOne(blob, opts));

@@ -10,6 +10,14 @@ export function analysisRaster(displayWidth: number, displayHeight: number, maxS
   return { width: Math.max(1, Math.round(displayWidth * s)), height: Math.max(1, Math.round(displayHeight * s)) };
 }
 
+let alive = 0;
+let maxAlive = 0;
+
+/** Decoded samples this module holds unclosed right now, and the most it ever held at once (memory evidence). */
+export function liveSampleStats(): { alive: number; maxAlive: number } {
+  return { alive, maxAlive };
+}
+
 /** One decoded frame on the raster. `rgba` belongs to the caller; `t` is seconds from `originS`. */
 export interface RasterFrame {
   index: number;
@@ -35,12 +43,15 @@ export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width
   let index = 0;
   for await (const sample of sink.samples()) {
     let frame: RasterFrame;
+    alive++;
+    maxAlive = Math.max(maxAlive, alive);
     try {
       sample.drawWithFit(ctx, { fit: 'fill' });
       const rgba = ctx.getImageData(0, 0, raster.width, raster.height).data;
       frame = { index, t: sample.timestamp - originS, duration: sample.duration, rgba };
     } finally {
       sample.close();
+      alive--;
     }
     index++;
     yield frame;
