@@ -11,6 +11,7 @@ import type { RegistriesDb } from '../storage/db.ts';
 import { exportRegistries, importRegistries, type ImportSummary } from '../storage/export.ts';
 import { counts, listEntries, openRegistries, recordSighting, type RegistryCounts } from '../storage/repo-entries.ts';
 import { diagnostics, listNarrative } from '../storage/repo-runs.ts';
+import { listLinguistic } from '../storage/repo-language.ts';
 import { backfillRecords, type BackfillSummary } from './backfill.ts';
 import { loadAnalyze, loadInterpret, loadPipeline } from './default-pipeline.ts';
 import { canResume, LoopRunner, type LoopSettings } from './loop-runner.ts';
@@ -97,7 +98,8 @@ export class AppSession {
   }
 
   async interpret(prompt: string): Promise<Instruction> {
-    return (await loadInterpret())(prompt);
+    const learned = (await listLinguistic(this.db)).filter((m) => m.source === 'learned').map(({ count: _c, ...m }) => m);
+    return (await loadInterpret())(prompt, learned).instruction;
   }
 
   /** Analyse one MP4; with `record`, its values are recorded as sightings from `analyze:<sha256>`. */

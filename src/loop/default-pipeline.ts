@@ -4,7 +4,7 @@
 import type { Instruction } from '../core/language/instruction.ts';
 import type { AnalysisResult } from '../core/report/analysis.ts';
 import type { Knowledge } from '../core/spec/knowledge.ts';
-import type { JobPipeline, MadeClip } from './pipeline.ts';
+import type { InterpretResult, JobPipeline, MadeClip, SpanMapping } from './pipeline.ts';
 
 /** A step of the pipeline is not part of this build. */
 export class PipelineUnavailableError extends Error {
@@ -28,10 +28,25 @@ async function step(path: string, names: readonly string[]): Promise<Fn> {
   throw new PipelineUnavailableError(`${path.replace('../', 'src/')} exports none of ${names.join(', ')}`);
 }
 
+/** interpret() returns `{instruction, used[{entry}], learned[]}`; older shapes return the instruction itself. */
+function normalise(r: unknown): InterpretResult {
+  const o = r as { instruction?: Instruction; used?: { entry: SpanMapping }[]; learned?: SpanMapping[] };
+  if (!o.instruction) return { instruction: r as Instruction, linguistic: [] };
+  const seen = new Set<string>();
+  const linguistic: SpanMapping[] = [];
+  for (const e of [...(o.used ?? []).map((u) => u.entry), ...(o.learned ?? [])]) {
+    const key = `${e.span}\u0000${e.domain}\u0000${e.canonical}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    linguistic.push({ span: e.span, canonical: e.canonical, domain: e.domain, variant: e.variant, source: e.source, ...(e.dialect ? { dialect: e.dialect } : {}) });
+  }
+  return { instruction: o.instruction, linguistic };
+}
+
 /** Only the interpreter (the Interpret view needs nothing else). */
-export async function loadInterpret(): Promise<(prompt: string) => Instruction> {
+export async function loadInterpret(): Promise<(prompt: string, learned?: readonly SpanMapping[]) => InterpretResult> {
   const interpret = await step('../core/language/interpret.ts', ['interpret']);
-  return (prompt: string) => interpret(prompt, {}) as Instruction;
+  return (prompt, learned = []) => normalise(interpret(prompt, { learned }));
 }
 
 /** Only the analyser (the Analyze view needs nothing else). */
@@ -54,7 +69,7 @@ export function loadPipeline(): Promise<JobPipeline> {
     ]);
     const pipeline: JobPipeline = {
       generatePrompt: (seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>) => generatePrompt(seed, knowledge, avoid) as string,
-      interpret: (prompt: string) => interpret(prompt, {}) as Instruction,
+      interpret: (prompt: string, learned: readonly SpanMapping[]) => normalise(interpret(prompt, { learned })),
       buildSpec: (instruction: Instruction, knowledge: Knowledge, seed: string, hints: { mode?: 'pure' | 'blended' }) => buildSpec(instruction, knowledge, { seed, ...(hints.mode ? { mode: hints.mode } : {}) }),
       createClip: (spec, opts) => createClip(spec, opts) as Promise<MadeClip>,
       analyze: (mp4, opts) => analyze(mp4, opts) as Promise<AnalysisResult>,

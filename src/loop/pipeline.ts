@@ -2,6 +2,16 @@
 import type { Instruction } from '../core/language/instruction.ts';
 import type { AnalysisResult } from '../core/report/analysis.ts';
 import type { Knowledge } from '../core/spec/knowledge.ts';
+import type { LinguisticRecord } from '../core/registry/export-records.ts';
+
+/** A span → canonical mapping without its count (the linguistic registry counts). */
+export type SpanMapping = Omit<LinguisticRecord, 'count'>;
+
+/** An interpretation with the lexicon entries it used or learned (recorded in the linguistic registry). */
+export interface InterpretResult {
+  instruction: Instruction;
+  linguistic: SpanMapping[];
+}
 
 /** Progress of a long step, 0–1. */
 export type FractionCallback = (fraction: number) => void;
@@ -16,8 +26,8 @@ export interface MadeClip {
 export interface JobPipeline {
   /** A new procedural prompt, deterministic from `seed`, not one of `avoid`. */
   generatePrompt(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>): string;
-  /** Prompt → instruction/1. */
-  interpret(prompt: string): Instruction;
+  /** Prompt → instruction/1 (or with the lexicon entries used and learned); `learned`: mappings learned from earlier prompts. */
+  interpret(prompt: string, learned: readonly SpanMapping[]): Instruction | InterpretResult;
   /** Instruction + what the registries know → a spec carrying its seed; `mode`: pure (per-frame values) or blended (per-window). */
   buildSpec(instruction: Instruction, knowledge: Knowledge, seed: string, hints: { mode?: 'pure' | 'blended' }): unknown;
   /** Render frames, mix sound, encode the MP4. */

@@ -9,7 +9,7 @@ import { isAnalysisError, type AnalysisReport } from '../core/report/analysis.ts
 import type { Candidate } from '../core/registry/identity.ts';
 import type { RegistriesDb } from '../storage/db.ts';
 import { getKnowledge } from '../storage/repo-entries.ts';
-import { listInterpretations } from '../storage/repo-language.ts';
+import { listInterpretations, listLinguistic } from '../storage/repo-language.ts';
 import { recordJob } from '../storage/repo-runs.ts';
 import { choosePrompt } from './choose-prompt.ts';
 import { intendedFromTruth } from './intended-from-truth.ts';
@@ -108,7 +108,12 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   lap('prompt');
 
   throwIfAborted(signal);
-  const instruction = pipeline.interpret(choice.prompt);
+  const learnedBefore = (await listLinguistic(db)).filter((m) => m.source === 'learned').map(({ count: _c, ...m }) => m);
+  const interpreted = pipeline.interpret(choice.prompt, learnedBefore);
+  const instruction = 'linguistic' in interpreted ? interpreted.instruction : interpreted;
+  // Without the lexicon's own account, the instruction's spans are what was understood.
+  const linguistic = 'linguistic' in interpreted ? interpreted.linguistic
+    : instruction.spans.map((s) => ({ span: s.text.toLowerCase(), canonical: s.canonical, domain: s.domain, variant: s.variant, source: 'learned' as const, ...(s.dialect ? { dialect: s.dialect } : {}) }));
   lap('interpret');
 
   throwIfAborted(signal);
@@ -160,7 +165,7 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
     sightings: candidates.map(stripSupport),
     narrative: growsWindows ? { intended: intendedNarrative(instruction, intended), observed: observedNarrative(result) } : { intended: intendedNarrative(instruction, intended) },
     interpretation: { prompt: choice.prompt, instruction, status: 'done', source: choice.mode === 'user' ? 'user' : 'procedural' },
-    linguistic: instruction.spans.map((s) => ({ span: s.text.toLowerCase(), canonical: s.canonical, domain: s.domain, variant: s.variant, source: 'learned' as const, ...(s.dialect ? { dialect: s.dialect } : {}) })),
+    linguistic,
     now: created_at,
   });
   lap('record');
