@@ -1,23 +1,48 @@
 // @ts-check
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 
-/** Mediabunny's package exports pick its Node build; browsers need the ESM bundle. */
-const mediabunnyBrowser = {
-  name: 'mediabunny-browser',
+/** Packages whose default resolution is not a browser ES module, mapped to the build a browser loads. */
+const BROWSER_BUILDS = {
+  // Mediabunny's package exports pick its Node build; browsers need the ESM bundle.
+  mediabunny: '/node_modules/mediabunny/dist/bundles/mediabunny.mjs',
+  // Dexie's "import" condition is a CommonJS wrapper; its real ES module is dexie.mjs.
+  dexie: '/node_modules/dexie/dist/dexie.mjs',
+  // The AAC encoder only imports worker_threads under Node (inside a try); browsers get an empty module.
+  worker_threads: '/__browser/empty.js',
+  // fft.js ships CommonJS only; esbuild wraps it as an ES module with a default export (as Vite does).
+  'fft.js': '/__browser/fft.js',
+};
+
+/** CommonJS packages served as ES modules, bundled once by esbuild. */
+const COMMONJS = { '/__browser/fft.js': 'fft.js' };
+const cjsCache = new Map();
+
+const browserBuilds = {
+  name: 'browser-builds',
   resolveImport({ source }) {
-    if (source === 'mediabunny') return '/node_modules/mediabunny/dist/bundles/mediabunny.mjs';
-    return undefined;
+    return BROWSER_BUILDS[source];
+  },
+  async serve(context) {
+    if (context.path === '/__browser/empty.js') return { body: 'export {};', type: 'js' };
+    const pkg = COMMONJS[context.path];
+    if (!pkg) return undefined;
+    if (!cjsCache.has(pkg)) {
+      const out = await build({ stdin: { contents: `export { default } from '${pkg}';`, resolveDir: process.cwd() }, bundle: true, format: 'esm', write: false, platform: 'browser' });
+      cjsCache.set(pkg, out.outputFiles[0].text);
+    }
+    return { body: cjsCache.get(pkg), type: 'js' };
   },
 };
 
 export default {
   files: ['tests/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
-  plugins: [mediabunnyBrowser, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.ui.json' })],
+  plugins: [browserBuilds, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.ui.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
