@@ -1,38 +1,22 @@
 // FOUNDATION §6: when two values are the same value, per registry, with the documented tolerances.
+import { deltaE as deltaELab, rgbToOklab, type Lab } from '../color/oklab.ts';
 import { CAMERA_THRESHOLDS } from '../vocab/camera.ts';
 import { LIGHTING_THRESHOLDS } from '../vocab/lighting.ts';
 import { MOTION_THRESHOLDS } from '../vocab/motion.ts';
 import type { RegistryEntry, StaticColorValue, StaticSoundValue, ValueRegistry } from './entry.ts';
 
-// TODO(color): use deltaE from src/core/color once it lands; this is the same OKLab ΔE (Ottosson 2020).
-function srgbToLinear(c: number): number {
-  const v = c / 255;
-  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-}
-function oklab(rgb: readonly [number, number, number]): [number, number, number] {
-  const [r, g, b] = rgb.map(srgbToLinear) as [number, number, number];
-  const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
-  const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
-  const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
-  return [0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s, 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s, 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s];
-}
 /** OKLab of each rgb array seen, by identity: a registry's entries are compared many times. */
-const labCache = new WeakMap<readonly number[], [number, number, number]>();
-function labOf(rgb: readonly [number, number, number]): [number, number, number] {
+const labCache = new WeakMap<readonly number[], Lab>();
+function labOf(rgb: readonly [number, number, number]): Lab {
   let lab = labCache.get(rgb);
   if (!lab) {
-    lab = oklab(rgb);
+    lab = rgbToOklab(rgb);
     labCache.set(rgb, lab);
   }
   return lab;
 }
 function deltaE(a: readonly [number, number, number], b: readonly [number, number, number]): number {
-  const x = labOf(a);
-  const y = labOf(b);
-  const d0 = x[0] - y[0];
-  const d1 = x[1] - y[1];
-  const d2 = x[2] - y[2];
-  return Math.sqrt(d0 * d0 + d1 * d1 + d2 * d2);
+  return deltaELab(labOf(a), labOf(b));
 }
 
 /** Two pure colours are one when ΔE_ok is below this (FOUNDATION §6). */
