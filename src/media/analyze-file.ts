@@ -5,7 +5,7 @@ import { ALL_FORMATS, BlobSource, Input } from 'mediabunny';
 import type { AnalysisResult, FileInfo, FrameReport, VideoInfo } from '../core/report/analysis.ts';
 import { ANALYSIS_SCHEMA, windowBounds } from '../core/report/analysis.ts';
 import { assembleReport, type SoundPart } from '../core/report/assemble.ts';
-import { createVisionTimeline } from './analyze-placeholder-vision.ts';
+import { createVisionTimeline, type VisionResult } from '../core/vision/vision-timeline.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { decodeAudioFrames } from './decode-audio.ts';
 import { readMetadata } from './decode-metadata.ts';
@@ -64,7 +64,7 @@ async function analyzeInput(input: Input, blob: Blob, file: FileInfo, progress: 
   let frames: FrameReport[] = [];
   let video: VideoInfo | null = null;
   let fps: number;
-  let vision: ReturnType<ReturnType<typeof createVisionTimeline>['finish']>;
+  let vision: VisionResult;
   let originS: number;
   // frame i spans [t_i, t_{i+1}); the last one ends at its own timestamp + duration
   let bounds: (i: number) => [number, number] | null;
