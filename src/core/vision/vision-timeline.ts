@@ -63,6 +63,8 @@ interface OpenWindow {
 }
 
 const HIST_BINS = 64;
+/** A pair's model seeds the next pair's tracker only when at least this confident (0–1). */
+const PRIOR_MIN_CONFIDENCE = 0.3;
 
 /** Creates the timeline; see VisionTimeline. */
 export function createVisionTimeline(opts: { width: number; height: number; fps: number }): VisionTimeline {
@@ -114,7 +116,8 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
       let decorrelation = NaN;
       if (prevPyr) {
         const g = estimateGlobalMotion(prevPyr, pyr, prior);
-        prior = g.model;
+        // a pair the model does not explain (a cut, a flash) must not seed the next one: its model is noise there
+        prior = g.confidence >= PRIOR_MIN_CONFIDENCE ? g.model : undefined;
         decorrelation = g.decorrelation;
         motion = { tx: g.tx, ty: g.ty, zoom: g.zoom, roll: g.roll, confidence: g.confidence, speed: pairSpeed(g, fps, diagonal) };
       }
