@@ -61,6 +61,11 @@ describe('analyze: sound fixtures', () => {
         expect(r.frames[1]!.t).to.be.closeTo(1 / 30, 1e-6);
       }
       for (const w of r.windows) expect(w.sound, name).to.not.equal(null);
+      // presence and mood (docs/audio-analysis.md rules) in every window
+      if (typeof t.presence === 'string') for (const w of r.windows) expect(w.sound!.presence, `${name} presence`).to.equal(t.presence);
+      if (typeof t.mood === 'string') for (const w of r.windows) expect(w.sound!.mood, `${name} mood`).to.equal(t.mood);
+      if ('tempo_bpm' in t) expect(r.tempo!.bpm, `${name} tempo`).to.equal(t.tempo_bpm);
+      if (typeof t.presence === 'string') console.log(`${name}: presence ${r.windows.map((w) => w.sound!.presence).join(' ')}, mood ${r.windows.map((w) => w.sound!.mood).join(' ')}, tempo ${r.tempo!.bpm}`);
     }
   });
 
@@ -79,6 +84,22 @@ describe('analyze: sound fixtures', () => {
       const bpm = r.tempo!.bpm!;
       console.log(`${name}: ${bpm} bpm (truth ${t.bpm as number}, error ${((100 * (bpm - (t.bpm as number))) / (t.bpm as number)).toFixed(2)} %), label ${r.tempo!.label}`);
       expect(bpm).to.be.closeTo(t.bpm as number, 0.02 * (t.bpm as number));
+      expect(r.tempo!.label).to.equal((t.bpm as number) < 90 ? 'slow' : (t.bpm as number) <= 140 ? 'medium' : 'fast');
+      // 8 s of clicks: two 4 s segments, each with the same steady pulse
+      console.log(`${name}: segments ${JSON.stringify(r.tempo!.segments)}`);
+      expect(r.tempo!.segments.length).to.equal(2);
+      r.tempo!.segments.forEach((g, k) => {
+        expect(g.t0).to.be.closeTo(4 * k, 1e-6);
+        expect(g.bpm, `${name} segment ${k}`).to.not.equal(null);
+        expect(g.bpm!, `${name} segment ${k}`).to.be.closeTo(t.bpm as number, 0.02 * (t.bpm as number));
+      });
+      // 15 ms clicks: a window holding one is sparse (1–2 of its 15 frames sound), one between clicks absent
+      const period = 60 / (t.bpm as number);
+      for (const w of r.windows) {
+        expect(w.sound!.presence, `${name} window ${w.start_frame}`).to.not.equal('full');
+        const holds = Math.floor((w.t1 - 0.02) / period) * period >= w.t0;
+        if (holds) expect(w.sound!.presence, `${name} window ${w.start_frame}`).to.equal('sparse');
+      }
     }
   });
 
