@@ -3,12 +3,20 @@
 import { expect } from 'chai';
 import type { AnalysisReport } from '../../src/core/report/analysis.ts';
 import { analyzeFile } from '../../src/media/analyze-client.ts';
+import { COLOR_PRIMITIVE_NAMES, COLOR_PRIMITIVE_RGB } from '../../src/core/vocab/colors.ts';
 import { asReport, deltaEOk, fixture, hexRgb, loadTruth, sha256, type Truth } from '../fixtures/truth-helpers.ts';
 
 /** Largest ΔE_ok allowed between a flat colour and its measure after a lossy codec (8-bit 4:2:0 round trip). */
 const MAX_DELTA_E = 0.02;
 /** Share tolerance, percentage points (codec blur at colour edges). */
 const MAX_SHARE_ERR = 2.5;
+/**
+ * Depth of a pure primitive, percentage points: neighbouring primitives are 127–128 code values apart, so each code
+ * value a channel moves shifts ~0.8 points to the neighbour. Chromium's canvas draw of BT.709 frames scales Cb by
+ * 2.0 instead of 2.1124 (pure blue comes out [1, 0, 243], green [0, 255, 11], navy [0, 0, 121]; ffmpeg gives
+ * [1, 0, 255]), so blue loses up to 12 code values: ~10 points (docs/extraction.md).
+ */
+const MAX_PURE_DEPTH_ERR = 11;
 
 interface Expected {
   hex: string;
@@ -36,6 +44,62 @@ function checkColors(name: string, r: AnalysisReport, expected: Expected[]): { w
     }
   }
   return { worstDe, worstShare };
+}
+
+/** The colour a depth breakdown stands for: its primitives mixed by their shares (FOUNDATION §4 reproduces it). */
+function depthRgb(depth: Record<string, number>): [number, number, number] {
+  const out: [number, number, number] = [0, 0, 0];
+  for (const [name, pct] of Object.entries(depth)) {
+    const rgb = COLOR_PRIMITIVE_RGB[COLOR_PRIMITIVE_NAMES.indexOf(name as never)]!;
+    for (let c = 0; c < 3; c++) out[c]! += (pct / 100) * rgb[c]!;
+  }
+  return out;
+}
+
+const luma709 = (rgb: readonly number[]) => (0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]!) / 255;
+
+/**
+ * Depth, luma and the window colour against the fixture's colours: a frame's depth (the mean of its pixels'
+ * breakdowns) reproduces the frame's mean colour, each weight ≥ 0 and all summing to 100; a pure primitive is 100 %
+ * itself; luma mean and std are those of the known colours and shares; each window's colour is the frames' mean
+ * colour and its depth their mean depth.
+ */
+function checkDepthLuma(name: string, r: AnalysisReport, expected: Expected[]): { worstDepthDe: number; worstLuma: number; worstPure: number } {
+  const mean: [number, number, number] = [0, 0, 0];
+  for (const e of expected) hexRgb(e.hex).forEach((v, c) => (mean[c]! += (e.share / 100) * v));
+  const ys = expected.map((e) => ({ y: luma709(hexRgb(e.hex)), w: e.share / 100 }));
+  const yMean = ys.reduce((a, x) => a + x.w * x.y, 0);
+  const yStd = Math.sqrt(ys.reduce((a, x) => a + x.w * (x.y - yMean) ** 2, 0));
+  let worstDepthDe = 0;
+  let worstLuma = 0;
+  let worstPure = 0;
+  for (const f of r.frames) {
+    const d = f.depth as Record<string, number>;
+    const parts = Object.values(d);
+    expect(parts.every((v) => v >= 0), `${name} depth ≥ 0`).to.equal(true);
+    expect(parts.reduce((a, v) => a + v, 0), `${name} depth sum`).to.be.closeTo(100, 0.05);
+    const de = deltaEOk(depthRgb(d), mean);
+    worstDepthDe = Math.max(worstDepthDe, de);
+    expect(de, `${name} frame ${f.index}: depth ${JSON.stringify(d)} reproduces ${JSON.stringify(mean)}`).to.be.below(MAX_DELTA_E);
+    for (const e of expected) {
+      const k = COLOR_PRIMITIVE_RGB.findIndex((p) => p.every((v, c) => v === hexRgb(e.hex)[c]));
+      if (k < 0) continue;
+      worstPure = Math.max(worstPure, Math.abs((d[COLOR_PRIMITIVE_NAMES[k]!] ?? 0) - e.share));
+      expect(d[COLOR_PRIMITIVE_NAMES[k]!], `${name} depth of the pure ${e.hex}`).to.be.closeTo(e.share, MAX_PURE_DEPTH_ERR);
+    }
+    worstLuma = Math.max(worstLuma, Math.abs(f.luma.mean - yMean));
+    expect(f.luma.mean, `${name} frame ${f.index} luma mean`).to.be.closeTo(yMean, 0.01);
+    expect(f.luma.std, `${name} frame ${f.index} luma std`).to.be.closeTo(yStd, 0.02);
+  }
+  for (const w of r.windows) {
+    expect(deltaEOk(w.color.rgb, mean), `${name} window ${w.start_frame} colour ${JSON.stringify(w.color.rgb)}`).to.be.below(MAX_DELTA_E);
+    const fs = r.frames.slice(w.start_frame, w.end_frame + 1);
+    for (const [p, v] of Object.entries(w.color.depth)) {
+      const m = fs.reduce((a, f) => a + ((f.depth as Record<string, number>)[p] ?? 0), 0) / fs.length;
+      expect(v, `${name} window ${w.start_frame} depth ${p}`).to.be.closeTo(m, 0.1);
+    }
+  }
+  return { worstDepthDe, worstLuma, worstPure };
 }
 
 function checkMeta(name: string, r: AnalysisReport, t: Truth) {
@@ -68,7 +132,7 @@ describe('analyze: colour, codec, container, rate and rotation fixtures', () => 
     const truth = await loadTruth();
     const list = Object.entries(truth).filter(([, t]) => t.kind === 'colors');
     expect(list.length).to.be.at.least(30);
-    let worst = { de: 0, share: 0 };
+    let worst = { de: 0, share: 0, depth: 0, luma: 0, pure: 0 };
     for (const [name, t] of list) {
       const file = await fixture(name);
       const r = asReport(await analyzeFile(file));
@@ -76,10 +140,12 @@ describe('analyze: colour, codec, container, rate and rotation fixtures', () => 
       expect(r.file).to.deep.equal({ name, bytes: file.size, sha256: await sha256(file) });
       checkMeta(name, r, t);
       const { worstDe, worstShare } = checkColors(name, r, t.colors as Expected[]);
-      console.log(`${name}: ΔE_ok ≤ ${worstDe.toFixed(4)}, share error ≤ ${worstShare.toFixed(2)} pt, fps ${r.video!.fps}, ${r.frames.length} frames, codec ${r.video!.codec}, brand ${r.container.brand}`);
-      worst = { de: Math.max(worst.de, worstDe), share: Math.max(worst.share, worstShare) };
+      const { worstDepthDe, worstLuma, worstPure } = checkDepthLuma(name, r, t.colors as Expected[]);
+      worst = { ...worst, depth: Math.max(worst.depth, worstDepthDe), luma: Math.max(worst.luma, worstLuma), pure: Math.max(worst.pure, worstPure) };
+      console.log(`${name}: ΔE_ok ≤ ${worstDe.toFixed(4)}, share error ≤ ${worstShare.toFixed(2)} pt, depth ΔE_ok ≤ ${worstDepthDe.toFixed(4)}, luma error ≤ ${worstLuma.toFixed(4)}, fps ${r.video!.fps}, ${r.frames.length} frames, codec ${r.video!.codec}, brand ${r.container.brand}`);
+      worst = { ...worst, de: Math.max(worst.de, worstDe), share: Math.max(worst.share, worstShare) };
     }
-    console.log(`colour fixtures: worst ΔE_ok ${worst.de.toFixed(4)}, worst share error ${worst.share.toFixed(2)} points`);
+    console.log(`colour fixtures: worst ΔE_ok ${worst.de.toFixed(4)}, worst share error ${worst.share.toFixed(2)} points, worst depth ΔE_ok ${worst.depth.toFixed(4)}, worst luma error ${worst.luma.toFixed(4)}, worst pure-primitive depth error ${worst.pure.toFixed(2)} points`);
   });
 
   it('honours the colour tags: full and limited range, BT.601 and BT.709 give the same colour', async () => {
