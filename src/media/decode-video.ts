@@ -1,5 +1,6 @@
 // Video frames decoded one at a time and drawn, as displayed, onto a small analysis raster (RGBA, sRGB).
 import { VideoSampleSink, type InputVideoTrack } from 'mediabunny';
+import { yuvToRaster } from './decode-yuv.ts';
 
 /** Longest side of the analysis raster in pixels (docs/vision-analysis.md: palette and depth are per pixel). */
 export const ANALYSIS_MAX_SIDE = 640;
@@ -28,12 +29,12 @@ export interface RasterFrame {
 }
 
 /**
- * Decodes the track in presentation order and yields each frame drawn on a width×height raster. The browser's 2D
- * canvas draws the VideoFrame honouring its colour space (matrix, range), and drawWithFit applies the track's
- * rotation, so the raster is the picture as displayed. Each sample is closed as soon as it is drawn: at most the
- * decoder's small look-ahead queue is alive at once.
+ * Decodes the track in presentation order and yields each frame on a width×height raster, as displayed (rotation
+ * applied). 8-bit I420/NV12 frames with known matrix and range are converted exactly by decode-yuv.ts; any other
+ * frame is drawn by the browser's 2D canvas (which honours its colour space; drawWithFit applies the rotation).
+ * Each sample is closed as soon as it is read: at most the decoder's small look-ahead queue is alive at once.
  */
-export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width: number; height: number }, originS: number): AsyncGenerator<RasterFrame> {
+export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width: number; height: number }, originS: number, useCanvas = false): AsyncGenerator<RasterFrame> {
   const canvas = new OffscreenCanvas(raster.width, raster.height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
   if (!ctx) throw new Error('no 2D context on OffscreenCanvas');
@@ -46,8 +47,11 @@ export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width
     alive++;
     maxAlive = Math.max(maxAlive, alive);
     try {
-      sample.drawWithFit(ctx, { fit: 'fill' });
-      const rgba = ctx.getImageData(0, 0, raster.width, raster.height).data;
+      let rgba = useCanvas ? null : await yuvToRaster(sample, raster);
+      if (!rgba) {
+        sample.drawWithFit(ctx, { fit: 'fill' });
+        rgba = ctx.getImageData(0, 0, raster.width, raster.height).data;
+      }
       frame = { index, t: sample.timestamp - originS, duration: sample.duration, rgba };
     } finally {
       sample.close();

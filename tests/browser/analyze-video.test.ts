@@ -12,11 +12,9 @@ const MAX_DELTA_E = 0.02;
 const MAX_SHARE_ERR = 2.5;
 /**
  * Depth of a pure primitive, percentage points: neighbouring primitives are 127–128 code values apart, so each code
- * value a channel moves shifts ~0.8 points to the neighbour. Chromium's canvas draw of BT.709 frames scales Cb by
- * 2.0 instead of 2.1124 (pure blue comes out [1, 0, 243], green [0, 255, 11], navy [0, 0, 121]; ffmpeg gives
- * [1, 0, 255]), so blue loses up to 12 code values: ~10 points (docs/extraction.md).
+ * value the codec's 8-bit 4:2:0 round trip moves a channel shifts ~0.8 points to the neighbour (up to 3 values here).
  */
-const MAX_PURE_DEPTH_ERR = 11;
+const MAX_PURE_DEPTH_ERR = 4;
 
 interface Expected {
   hex: string;
