@@ -115,6 +115,14 @@ describe('analyze: sound fixtures', () => {
     });
   });
 
+  it('reads a busy click track as tense in every window', async () => {
+    for (const [name, t] of Object.entries(await loadTruth()).filter(([, x]) => x.kind === 'mood')) {
+      const r = asReport(await analyzeFile(await fixture(name)));
+      console.log(`${name}: mood ${r.windows.map((w) => w.sound!.mood).join(' ')}`);
+      for (const w of r.windows) expect(w.sound!.mood, `${name} window ${w.start_frame}`).to.equal(t.mood);
+    }
+  });
+
   it('gives speech a high speech share and tone plus noise a low one', async () => {
     const share = async (name: string) => {
       const r = asReport(await analyzeFile(await fixture(name)));
