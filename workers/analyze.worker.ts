@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import type { AnalysisResult, FileInfo } from '../src/core/report/analysis.ts';
 import { analyzeBlob } from '../src/media/analyze-file.ts';
-import { liveSampleStats } from '../src/media/decode-video.ts';
+import { liveSampleStats, rasterPathStats } from '../src/media/decode-video.ts';
 
 /** Callbacks from the worker to its caller, passed as one Comlink.proxy object (every member present). */
 export interface AnalyzeWorkerHooks {
@@ -12,19 +12,24 @@ export interface AnalyzeWorkerHooks {
 }
 
 const api = {
-  /** Analyse one file; `maxSide` overrides the analysis raster's longest side (tests). */
-  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number): Promise<AnalysisResult> {
+  /** Analyse one file; `maxSide` overrides the analysis raster's longest side, `canvasColor` forces the canvas path (tests). */
+  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number, canvasColor?: boolean): Promise<AnalysisResult> {
     // calls through the proxy are fire-and-forget: the analysis never waits for the caller
     return analyzeBlob(blob, name, {
       onProgress: (f) => void hooks.onProgress(f),
       onFile: (f) => void hooks.onFile(f),
       onDuration: (s) => void hooks.onDuration(s),
       ...(maxSide ? { maxSide } : {}),
+      ...(canvasColor ? { canvasColor } : {}),
     });
   },
   /** Decoded video samples held unclosed now and at most (they are closed as soon as drawn). */
   liveSamples(): { alive: number; maxAlive: number } {
     return liveSampleStats();
+  },
+  /** Frames read by the exact YUV conversion and by the canvas since the worker started. */
+  rasterPaths(): { exact: number; canvas: number } {
+    return rasterPathStats();
   },
   /** The worker's JS heap in bytes (performance.memory, where the browser exposes it in workers), or null. */
   heapBytes(): number | null {

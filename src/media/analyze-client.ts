@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   timeLimitS?: number;
   /** Test hook: the analysis raster's longest side. */
   maxSide?: number;
+  /** Test hook: read every frame through the browser's canvas, never the exact YUV conversion. */
+  canvasColor?: boolean;
 }
 
 let worker: Worker | null = null;
@@ -47,6 +49,11 @@ export async function analyzeWorkerHeapBytes(): Promise<number | null> {
 /** Decoded video samples the worker holds unclosed now and at most since it started. */
 export async function analyzeWorkerLiveSamples(): Promise<{ alive: number; maxAlive: number }> {
   return start().liveSamples();
+}
+
+/** Frames the worker read by the exact YUV conversion and by the canvas since it started. */
+export async function analyzeWorkerRasterPaths(): Promise<{ exact: number; canvas: number }> {
+  return start().rasterPaths();
 }
 
 /** Analyse a File or Blob. Resolves with the report or its error report; rejects only with an AbortError. */
@@ -89,7 +96,7 @@ async function runOne(blob: Blob, opts: AnalyzeOptions): Promise<AnalysisResult>
     onDuration: (s: number) => arm(opts.timeLimitS ?? timeLimitSeconds(s)),
   });
   try {
-    const out = await Promise.race([api.analyze(blob, name, hooks, opts.maxSide), stopped]);
+    const out = await Promise.race([api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor), stopped]);
     if (!(out instanceof Error)) return out;
     stopAnalyzeWorker(); // whatever it was doing is abandoned
     if (out instanceof DOMException && out.name === 'AbortError') throw out;

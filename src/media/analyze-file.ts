@@ -26,6 +26,8 @@ export interface AnalyzeHooks {
   onDuration?: (seconds: number) => void;
   /** Test hook: the analysis raster's longest side (default 640). */
   maxSide?: number;
+  /** Test hook: read every frame through the browser's canvas (decode-video.ts), never the exact YUV conversion. */
+  canvasColor?: boolean;
 }
 
 /** Analyse a Blob (a File, or MP4 bytes wrapped in one). Never throws for a bad file: it returns the error report. */
@@ -80,7 +82,7 @@ async function analyzeInput(input: Input, blob: Blob, file: FileInfo, progress: 
     const tl = createVisionTimeline({ width: raster.width, height: raster.height, fps });
     originS = v.start_s;
     let lastEnd = 0;
-    for await (const f of decodeVideoFrames(videoTrack, raster, originS)) {
+    for await (const f of decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor)) {
       const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t));
       frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
       lastEnd = f.t + f.duration;

@@ -13,10 +13,16 @@ export function analysisRaster(displayWidth: number, displayHeight: number, maxS
 
 let alive = 0;
 let maxAlive = 0;
+const paths = { exact: 0, canvas: 0 };
 
 /** Decoded samples this module holds unclosed right now, and the most it ever held at once (memory evidence). */
 export function liveSampleStats(): { alive: number; maxAlive: number } {
   return { alive, maxAlive };
+}
+
+/** Frames read so far by the exact YUV conversion and by the canvas (which path the worker's frames took). */
+export function rasterPathStats(): { exact: number; canvas: number } {
+  return { ...paths };
 }
 
 /** One decoded frame on the raster. `rgba` belongs to the caller; `t` is seconds from `originS`. */
@@ -33,6 +39,7 @@ export interface RasterFrame {
  * applied). 8-bit I420/NV12 frames with known matrix and range are converted exactly by decode-yuv.ts; any other
  * frame is drawn by the browser's 2D canvas (which honours its colour space; drawWithFit applies the rotation).
  * Each sample is closed as soon as it is read: at most the decoder's small look-ahead queue is alive at once.
+ * `useCanvas` forces the canvas for every frame (tests compare the two paths).
  */
 export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width: number; height: number }, originS: number, useCanvas = false): AsyncGenerator<RasterFrame> {
   const canvas = new OffscreenCanvas(raster.width, raster.height);
@@ -51,6 +58,9 @@ export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width
       if (!rgba) {
         sample.drawWithFit(ctx, { fit: 'fill' });
         rgba = ctx.getImageData(0, 0, raster.width, raster.height).data;
+        paths.canvas++;
+      } else {
+        paths.exact++;
       }
       frame = { index, t: sample.timestamp - originS, duration: sample.duration, rgba };
     } finally {

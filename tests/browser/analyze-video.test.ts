@@ -2,7 +2,7 @@
 // (tests/fixtures/truth.json): colours within ΔE_ok, shares, metadata, fps, frame count, rotation.
 import { expect } from 'chai';
 import type { AnalysisReport } from '../../src/core/report/analysis.ts';
-import { analyzeFile } from '../../src/media/analyze-client.ts';
+import { analyzeFile, analyzeWorkerRasterPaths } from '../../src/media/analyze-client.ts';
 import { COLOR_PRIMITIVE_NAMES, COLOR_PRIMITIVE_RGB } from '../../src/core/vocab/colors.ts';
 import { asReport, deltaEOk, fixture, hexRgb, loadTruth, sha256, type Truth } from '../fixtures/truth-helpers.ts';
 
@@ -154,6 +154,33 @@ describe('analyze: colour, codec, container, rate and rotation fixtures', () => 
       const got = r.frames[15]!.colors[0]!.rgb;
       console.log(`${name}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}, ΔE_ok ${deltaEOk(got, want).toFixed(4)}`);
       expect(deltaEOk(got, want)).to.be.below(MAX_DELTA_E);
+    }
+  });
+
+  it('reads tagged 8-bit frames by the exact conversion; the browser's canvas path agrees within ΔE_ok 0.02', async () => {
+    const names = ['matrix-601-c06040.mp4', 'range-full-e02080.mp4', 'quarters-4080c0-e0c040-303030-a0f0a0.mp4', 'codec-vp9.webm', 'codec-av1.mp4', 'rotate-90.mp4'];
+    for (const name of names) {
+      const file = await fixture(name);
+      const p0 = await analyzeWorkerRasterPaths();
+      const exact = asReport(await analyzeFile(file));
+      const p1 = await analyzeWorkerRasterPaths();
+      const canvas = asReport(await analyzeFile(file, { canvasColor: true }));
+      const p2 = await analyzeWorkerRasterPaths();
+      expect([p1.exact - p0.exact, p1.canvas - p0.canvas], `${name}: frames by exact / canvas`).to.deep.equal([exact.frames.length, 0]);
+      expect([p2.exact - p1.exact, p2.canvas - p1.canvas], `${name}: frames by exact / canvas (canvasColor)`).to.deep.equal([0, canvas.frames.length]);
+      let worst = 0;
+      exact.frames.forEach((f, i) => {
+        // flat colour fields cluster alike on both paths (a gradient's clusters may fall differently)
+        if (!name.startsWith('rotate')) f.colors.forEach((c, k) => (worst = Math.max(worst, deltaEOk(c.rgb, canvas.frames[i]!.colors[k]!.rgb))));
+        expect(f.luma.mean).to.be.closeTo(canvas.frames[i]!.luma.mean, 0.01);
+      });
+      exact.windows.forEach((w, k) => {
+        const g = canvas.windows[k]!.gradient;
+        expect(w.gradient.type, name).to.equal(g.type);
+        if (g.direction_deg !== null) expect(w.gradient.direction_deg!).to.be.closeTo(g.direction_deg, 1);
+      });
+      console.log(`${name}: exact vs canvas path, worst ΔE_ok ${worst.toFixed(4)}`);
+      expect(worst, name).to.be.below(MAX_DELTA_E);
     }
   });
 
