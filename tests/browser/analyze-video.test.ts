@@ -157,7 +157,7 @@ describe('analyze: colour, codec, container, rate and rotation fixtures', () => 
     }
   });
 
-  it('reads tagged 8-bit frames by the exact conversion; the browser's canvas path agrees within ΔE_ok 0.02', async () => {
+  it('reads tagged 8-bit frames by the exact conversion; the browser canvas path agrees within ΔE_ok 0.02', async () => {
     const names = ['matrix-601-c06040.mp4', 'range-full-e02080.mp4', 'quarters-4080c0-e0c040-303030-a0f0a0.mp4', 'codec-vp9.webm', 'codec-av1.mp4', 'rotate-90.mp4'];
     for (const name of names) {
       const file = await fixture(name);
