@@ -114,6 +114,8 @@ function checkMeta(name: string, r: AnalysisReport, t: Truth) {
   else if (t.codec === 'avc') expect(v.codec).to.match(/^avc1\.[0-9a-f]{6}$/i);
   if ('brand' in t) expect(r.container.brand, `${name} brand`).to.equal(t.brand);
   if (t.rotation !== undefined) expect(v.rotation).to.equal(t.rotation);
+  // variable frame rate: every frame keeps its own presentation time
+  if (Array.isArray(t.frame_t)) r.frames.forEach((f, i) => expect(f.t, `${name} frame ${i} t`).to.be.closeTo((t.frame_t as number[])[i]!, 1e-6));
   if ('audio' in t) expect(r.audio).to.equal(null);
   expect(r.container.tracks.filter((k) => k.type === 'video').length).to.equal(1);
   // frame times: from 0, increasing, and windows follow FOUNDATION §1
