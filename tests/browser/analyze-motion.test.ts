@@ -62,6 +62,7 @@ describe('analyze: motion, camera, gradient, lighting, cuts and narrative fixtur
         }
         if (t.move !== 'static') expect(c.confidence, `${name} confidence of a real move`).to.be.above(0.5);
         if (typeof t.motion === 'string') expect(w.motion.level, `${name} motion`).to.equal(t.motion);
+        if (typeof t.speed === 'number') expect(w.motion.speed, `${name} motion speed`).to.be.closeTo(t.speed, 0.1 * t.speed);
       }
     }
     console.log(`camera fixtures: worst |dx| error ${worst.dx.toFixed(4)}, |dy| ${worst.dy.toFixed(4)} diag/s, zoom ${worst.zoom.toFixed(4)} /s, roll ${worst.roll.toFixed(2)} °/s`);
