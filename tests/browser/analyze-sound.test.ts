@@ -49,7 +49,8 @@ describe('analyze: sound fixtures', () => {
       console.log(`${name}: ${frames.length} frames, mean tone ${mean('tone').toFixed(1)} rumble ${mean('rumble').toFixed(1)} hiss ${mean('hiss').toFixed(1)} silence ${mean('silence').toFixed(1)}; worst Hz error ${worstHz.toFixed(2)}; worst share error ${worstShare.toFixed(1)} pt`);
       if (t.audio) {
         const a = t.audio as { codec: string; sample_rate: number; channels: number };
-        expect(r.audio!.codec).to.match(a.codec === 'aac' ? /^mp4a\.40\.\d+$/ : /^opus$/);
+        const codec: Record<string, RegExp> = { aac: /^mp4a\.40\.\d+$/, opus: /^opus$/, mp3: /^mp3$/, pcm: /^pcm-s16$/, flac: /^flac$/ };
+        expect(r.audio!.codec, `${name} codec`).to.match(codec[a.codec]!);
         expect(r.audio!.sample_rate).to.equal(a.sample_rate);
         expect(r.audio!.channels).to.equal(a.channels);
         expect(r.audio!.duration_s).to.be.closeTo(1, 0.05);
