@@ -2,10 +2,10 @@
 // plus discoveries in `knowledge`); the instruction narrows the pool, the seed picks inside it.
 import { seededRandom } from './seeded-random.ts';
 import type { Instruction } from '../language/instruction.ts';
-import { oklabOf } from '../registry/growth-color.ts';
+import { luma709, rgbToOklab } from '../color/oklab.ts';
 import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver } from './camera-path.ts';
-import { conceptRule, lightingCandidates, lightingWeights, luma709 } from './color-rules.ts';
+import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from './knowledge.ts';
 import { EmptyKnowledgeError, SPEC_SCHEMA, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
 
@@ -162,7 +162,7 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
     const key = c.rgb.join(',');
     if (seen.has(key)) continue;
     seen.add(key);
-    palette.push({ name: c.name, rgb: [c.rgb[0], c.rgb[1], c.rgb[2]], primitive: c.primitive, origin: c.origin, luma: luma709(c.rgb), L: oklabOf(c.rgb)[0] });
+    palette.push({ name: c.name, rgb: [c.rgb[0], c.rgb[1], c.rgb[2]], primitive: c.primitive, origin: c.origin, luma: luma709(c.rgb), L: rgbToOklab(c.rgb)[0] });
   }
 
   // Gradient: needs two lightnesses; add one from the lighting band if the handful has only one.
@@ -171,8 +171,8 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   const gradEntry = pick(grng, narrow(gradPool, instruction.gradient.type, 'gradient', unmet));
   let gradient = gradientFrom(gradEntry, grng);
   if (gradient.type !== 'flat' && new Set(palette.map((c) => c.L.toFixed(4))).size < 2) {
-    const extra = idx.map((i) => cands[i]!).find((c) => !seen.has(c.rgb.join(',')) && Math.abs(oklabOf(c.rgb)[0] - palette[0]!.L) > 0.02);
-    if (extra) palette.push({ name: extra.name, rgb: [extra.rgb[0], extra.rgb[1], extra.rgb[2]], primitive: extra.primitive, origin: extra.origin, luma: luma709(extra.rgb), L: oklabOf(extra.rgb)[0] });
+    const extra = idx.map((i) => cands[i]!).find((c) => !seen.has(c.rgb.join(',')) && Math.abs(rgbToOklab(c.rgb)[0] - palette[0]!.L) > 0.02);
+    if (extra) palette.push({ name: extra.name, rgb: [extra.rgb[0], extra.rgb[1], extra.rgb[2]], primitive: extra.primitive, origin: extra.origin, luma: luma709(extra.rgb), L: rgbToOklab(extra.rgb)[0] });
     else {
       unmet.push(`gradient.${gradient.type}`);
       const flat = gradPool.filter((e) => e.canonical === 'flat');

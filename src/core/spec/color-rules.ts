@@ -1,15 +1,10 @@
 // Palette concepts as OKLab rules over the pool, and the luma rules that make a lighting (FOUNDATION §3.6).
-import { oklabOf } from '../registry/growth-color.ts';
+import { rgbToOklab } from '../color/oklab.ts';
 import { LIGHTING_THRESHOLDS, type Lighting, type Rgb } from '../vocab/index.ts';
-
-/** Rec. 709 luma Y′ of sRGB code values, on 0–1 (FOUNDATION §2). */
-export function luma709(rgb: Rgb): number {
-  return (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
-}
 
 /** OKLab lightness L, chroma C and hue h (degrees 0–360). */
 export function oklch(rgb: Rgb): { L: number; C: number; h: number } {
-  const [L, a, b] = oklabOf(rgb);
+  const [L, a, b] = rgbToOklab(rgb);
   const h = (Math.atan2(b, a) * 180) / Math.PI;
   return { L, C: Math.hypot(a, b), h: h < 0 ? h + 360 : h };
 }

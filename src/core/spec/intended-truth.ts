@@ -1,10 +1,10 @@
 // What a clip was made to be, in the mp4-analysis/1 field names (FOUNDATION §7), so it can be compared
 // field by field with what extraction measures. Colour shares are pixel counts from the render (exact).
 import { windowBounds, type FrameColor, type GradientReport, type MelodyNote, type WindowReport } from '../report/analysis.ts';
-import { nearestPrimitive } from '../registry/growth-color.ts';
+import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import { classifyLighting, classifyMotion, classifyTempo, type ColorPrimitiveName, type Lighting, type Presence, type SoundBreakdown, type SoundMood, type TempoLabel } from '../vocab/index.ts';
 import { cameraRawOver } from './camera-path.ts';
-import { luma709 } from './color-rules.ts';
+import { luma709 } from '../color/oklab.ts';
 import type { IntendedFrameSound } from './sound-plan.ts';
 import type { Spec } from './spec.ts';
 
