@@ -1,0 +1,83 @@
+// `motion-registries create` end to end: real build, real Chromium; the MP4 is read back with ffprobe/ffmpeg.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { emptyInstruction } from '../../src/core/language/instruction.ts';
+import type { IntendedTruth } from '../../src/core/spec/intended-truth.ts';
+import type { Spec } from '../../src/core/spec/spec.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = join(root, 'bin/motion-registries.mjs');
+const work = mkdtempSync(join(tmpdir(), 'mr-create-'));
+const dist = join(work, 'dist');
+
+function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [cli, ...args], { env: { ...process.env, MR_DIST: dist }, cwd: root, timeout: 180_000 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function probe(file: string) {
+  const r = spawnSync('ffprobe', ['-v', 'error', '-count_frames', '-show_entries', 'stream=codec_type,codec_name,width,height,nb_read_frames,duration,sample_rate', '-of', 'json', file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ffprobe failed: ${r.stderr}`);
+  return (JSON.parse(r.stdout) as { streams: Record<string, string | number>[] }).streams;
+}
+
+beforeAll(() => {
+  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('motion-registries create', () => {
+  it('an instruction file → an MP4 ffprobe reads (H.264 + AAC, frame count, duration) and its truth', async () => {
+    const ins = emptyInstruction('tilt up, teal and orange');
+    ins.camera.move = 'tilt_up';
+    ins.palette.primitives = ['teal', 'orange'];
+    const insFile = join(work, 'ins.json');
+    writeFileSync(insFile, JSON.stringify(ins));
+    const out = join(work, 'clip.mp4');
+    const truthFile = join(work, 'truth.json');
+    const r = await run('create', '--instruction', insFile, '--seed', '5', '--size', '160x120', '--fps', '24', '--duration', '1.5', '--cell', '4', '--out', out, '--truth', truthFile);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { bytes: number; frames: number; camera: string; codecs: { audio: string } };
+    expect(summary).toMatchObject({ frames: 36, camera: 'tilt_up' });
+    const streams = probe(out);
+    const v = streams.find((s) => s.codec_type === 'video')!;
+    const a = streams.find((s) => s.codec_type === 'audio')!;
+    expect(v).toMatchObject({ codec_name: 'h264', width: 160, height: 120, nb_read_frames: '36' });
+    expect(Number(v.duration)).toBeCloseTo(1.5, 2);
+    expect(a.codec_name).toBe(summary.codecs.audio === 'aac' ? 'aac' : 'opus');
+    expect(Math.abs(Number(a.duration) - 1.5)).toBeLessThanOrEqual(1 / 24);
+    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as IntendedTruth & { spec: Spec };
+    expect(truth.frames).toHaveLength(36);
+    expect(truth.windows.every((w) => w.camera.move === 'tilt_up' && w.camera.dy > 0)).toBe(true);
+    expect(truth.spec.palette.every((c) => c.primitive === 'teal' || c.primitive === 'orange')).toBe(true);
+    expect(readFileSync(out).length).toBe(summary.bytes);
+
+    // The same seed makes the same clip again: identical decoded frames.
+    const again = join(work, 'again.mp4');
+    expect((await run('create', '--instruction', insFile, '--seed', '5', '--size', '160x120', '--fps', '24', '--duration', '1.5', '--cell', '4', '--out', again)).code).toBe(0);
+    const raw = (f: string) => spawnSync('ffmpeg', ['-v', 'error', '-i', f, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 26 }).stdout as Buffer;
+    expect(raw(again).equals(raw(out))).toBe(true);
+  }, 300_000);
+
+  it('a prompt goes through the interpreter; bad arguments exit 2 with the usage', async () => {
+    const out = join(work, 'prompt.mp4');
+    const r = await run('create', '--prompt', 'a fast zoom in on red and blue', '--seed', '1', '--size', '128x96', '--duration', '0.5', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as { camera: string; palette: string[]; frames: number };
+    expect(s.camera).toBe('zoom_in');
+    expect(s.frames).toBe(15);
+    expect(probe(out).find((x) => x.codec_type === 'video')).toMatchObject({ nb_read_frames: '15' });
+    const bad = await run('create', '--prompt', 'x', '--size', '101x50', '--out', out);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('usage: motion-registries create');
+    expect((await run('create', '--out', out)).code).toBe(2);
+  }, 300_000);
+});
