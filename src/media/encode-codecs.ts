@@ -39,11 +39,26 @@ function registerAac(): Promise<boolean> {
   return aacRegistered;
 }
 
+/** The audio encoder for a clip: the codec, and the encoder delay (priming, in samples) its packets do not account for. */
+export interface AudioEncoderChoice {
+  codec: 'aac' | 'opus';
+  /**
+   * Samples of encoder delay to take off the track's start: libavcodec's AAC (the registered WASM encoder) puts
+   * 1024 samples of priming before the first input sample but stamps its first packet at the input's timestamp,
+   * so the samples are fed 1024 samples early and the muxer's edit list trims the priming. 0 where the encoder
+   * stamps its packets itself (native WebCodecs).
+   */
+  primingSamples: number;
+}
+
+/** libavcodec AAC-LC encoder delay (initial_padding), samples. */
+const LIBAV_AAC_PRIMING = 1024;
+
 /** The audio codec to use: AAC (native or the registered pure-TS encoder), else Opus; throws naming both when neither works. */
-export async function chooseAudioCodec(sampleRate: number, numberOfChannels: number): Promise<'aac' | 'opus'> {
+export async function chooseAudioCodec(sampleRate: number, numberOfChannels: number): Promise<AudioEncoderChoice> {
   const opts = { sampleRate, numberOfChannels, bitrate: 128_000 };
-  if (await canEncodeAudio('aac', opts)) return 'aac';
-  if ((await registerAac()) && (await canEncodeAudio('aac', opts))) return 'aac';
-  if (await canEncodeAudio('opus', opts)) return 'opus';
+  if (await canEncodeAudio('aac', opts)) return { codec: 'aac', primingSamples: 0 };
+  if ((await registerAac()) && (await canEncodeAudio('aac', opts))) return { codec: 'aac', primingSamples: LIBAV_AAC_PRIMING };
+  if (await canEncodeAudio('opus', opts)) return { codec: 'opus', primingSamples: 0 };
   throw new UnsupportedCodecError('aac or opus', `no audio encoder for ${numberOfChannels} channel(s) at ${sampleRate} Hz`);
 }
