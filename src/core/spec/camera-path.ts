@@ -61,16 +61,29 @@ export function poseAt(cam: SpecCamera, i: number, fps: number, width: number, h
   return { ox, oy, lnScale: cam.zoom * t, theta: (cam.roll * t * Math.PI) / 180 };
 }
 
+/** The screen→world map of a pose as numbers: world = (cx + cos·qx + sin·qy, cy − sin·qx + cos·qy), q = p − c − o. */
+export interface WorldMap {
+  cx: number;
+  cy: number;
+  ox: number;
+  oy: number;
+  /** cos θ / s and sin θ / s (s = exp(lnScale)). */
+  cos: number;
+  sin: number;
+}
+
+/** The coefficients of screenToWorld (for per-pixel loops that cannot afford a call and an array per pixel). */
+export function worldMapOf(pose: CameraPose, width: number, height: number): WorldMap {
+  const inv = Math.exp(-pose.lnScale);
+  return { cx: width / 2, cy: height / 2, ox: pose.ox, oy: pose.oy, cos: Math.cos(pose.theta) * inv, sin: Math.sin(pose.theta) * inv };
+}
+
 /** Screen point → world point (world = screen at frame 0): world = c + R(−θ)(p − c − o)/s. */
 export function screenToWorld(pose: CameraPose, width: number, height: number): (x: number, y: number) => [number, number] {
-  const cx = width / 2;
-  const cy = height / 2;
-  const inv = Math.exp(-pose.lnScale);
-  const cos = Math.cos(pose.theta) * inv;
-  const sin = Math.sin(pose.theta) * inv;
+  const { cx, cy, ox, oy, cos, sin } = worldMapOf(pose, width, height);
   return (x, y) => {
-    const qx = x - cx - pose.ox;
-    const qy = y - cy - pose.oy;
+    const qx = x - cx - ox;
+    const qy = y - cy - oy;
     return [cx + cos * qx + sin * qy, cy - sin * qx + cos * qy];
   };
 }

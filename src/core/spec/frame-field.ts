@@ -1,6 +1,6 @@
 // The world field and the per-pixel renderer: each screen pixel is mapped back to the world (camera
 // inverse) and takes the colour of the world cell it lands in (nearest cell, no interpolation).
-import { screenToWorld, poseAt } from './camera-path.ts';
+import { poseAt, worldMapOf } from './camera-path.ts';
 import type { Spec, SpecGradient } from './spec.ts';
 
 /** Gradient positions are quantised to this many levels (selection tables, blended colours). */
@@ -95,33 +95,56 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
       })
     : spec.palette.map((c) => c.rgb);
 
+  // Each bin's RGBA as one 32-bit word in memory order (one store per pixel instead of four).
+  const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+  const words = new Uint32Array(bins.map(([r, g, b]) => (littleEndian ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0)));
+  const churnSeed = seed ^ 0x5bd1e995;
+
   return {
     bins,
     render(frame, rgba) {
       if (rgba.length !== width * height * 4) throw new RangeError(`rgba holds ${rgba.length} bytes, not ${width}×${height}×4`);
       const counts = new Uint32Array(bins.length);
-      const toWorld = screenToWorld(poseAt(spec.camera, frame, fps, width, height), width, height);
+      const out = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
+      // screenToWorld inlined (same arithmetic, so the same cells as its callers compute).
+      const { cx: mx, cy: my, ox, oy, cos, sin } = worldMapOf(poseAt(spec.camera, frame, fps, width, height), width, height);
       let o = 0;
       for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++, o += 4) {
-          const [wx, wy] = toWorld(x + 0.5, y + 0.5);
+        const qy = y + 0.5 - my - oy;
+        // Neighbouring pixels often share a world cell (cells > 1 px, zoom-in): reuse the last cell's bin.
+        let lastCx = NaN;
+        let lastCy = NaN;
+        let lastBin = 0;
+        for (let x = 0; x < width; x++, o++) {
+          const qx = x + 0.5 - mx - ox;
+          const wx = mx + cos * qx + sin * qy;
+          const wy = my - sin * qx + cos * qy;
           let bin: number;
           if (blended) bin = levelOf(wx, wy);
           else {
             const cx = Math.floor(wx / cs);
             const cy = Math.floor(wy / cs);
-            const gen = churn > 0 ? Math.floor(frame * churn + cellHash(cx, cy, -1, seed ^ 0x5bd1e995)) : 0;
-            const c = cdf[levelOf((cx + 0.5) * cs, (cy + 0.5) * cs)]!;
-            const r = cellHash(cx, cy, gen, seed);
-            bin = 0;
-            while (c[bin]! <= r) bin++;
+            if (cx === lastCx && cy === lastCy) bin = lastBin;
+            else {
+              const gen = churn > 0 ? Math.floor(frame * churn + cellHash(cx, cy, -1, churnSeed)) : 0;
+              const c = cdf[levelOf((cx + 0.5) * cs, (cy + 0.5) * cs)]!;
+              const r = cellHash(cx, cy, gen, seed);
+              bin = 0;
+              while (c[bin]! <= r) bin++;
+              lastCx = cx;
+              lastCy = cy;
+              lastBin = bin;
+            }
           }
           counts[bin]!++;
-          const rgb = bins[bin]!;
-          rgba[o] = rgb[0];
-          rgba[o + 1] = rgb[1];
-          rgba[o + 2] = rgb[2];
-          rgba[o + 3] = 255;
+          if (out) out[o] = words[bin]!;
+          else {
+            const rgb = bins[bin]!;
+            rgba[4 * o] = rgb[0];
+            rgba[4 * o + 1] = rgb[1];
+            rgba[4 * o + 2] = rgb[2];
+            rgba[4 * o + 3] = 255;
+          }
         }
       }
       return counts;
