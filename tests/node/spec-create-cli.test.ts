@@ -1,11 +1,16 @@
 // `motion-registries create` end to end: real build, real Chromium; the MP4 is read back with ffprobe/ffmpeg.
+import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
+import { buildSpec } from '../../src/core/spec/build-spec.ts';
 import type { IntendedTruth } from '../../src/core/spec/intended-truth.ts';
+import { exportRegistries } from '../../src/storage/export.ts';
+import { getKnowledge, openRegistries } from '../../src/storage/repo-entries.ts';
+import { recordJob } from '../../src/storage/repo-runs.ts';
 import type { Spec } from '../../src/core/spec/spec.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -79,5 +84,50 @@ describe('motion-registries create', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('usage: motion-registries create');
     expect((await run('create', '--out', out)).code).toBe(2);
+  }, 300_000);
+
+  it('--db: the spec comes from the store\'s knowledge, discoveries included (the same spec Node builds from that store)', async () => {
+    // A store grown in Node (fake-indexeddb, the page's storage code) with two teal discoveries, imported into --db.
+    const grown = await openRegistries(`create-grown-${Date.now()}`);
+    await recordJob(grown, {
+      job: { id: 'job-1', created_at: '2026-05-01T12:00:00.000Z', prompt: 'teal haze' },
+      learning: { job_id: 'job-1', agreement: 0.9 },
+      sightings: [
+        { registry: 'static.colors', canonical: 'teal', value: { rgb: [20, 110, 120], hex: '#146e78' } },
+        { registry: 'static.colors', canonical: 'teal', value: { rgb: [70, 170, 160], hex: '#46aaa0' } },
+      ],
+    });
+    const knowledge = await getKnowledge(grown);
+    const discovered = knowledge.colors.filter((c) => c.origin === 'discovery');
+    expect(discovered.length).toBeGreaterThan(0);
+    const exportFile = join(work, 'grown.json');
+    writeFileSync(exportFile, JSON.stringify(await exportRegistries(grown)));
+    grown.close();
+    const db = join(work, 'db');
+    const imported = await run('import', '--db', db, exportFile);
+    expect(imported.code, imported.stderr).toBe(0);
+
+    const ins = emptyInstruction('teal');
+    ins.palette.primitives = ['teal'];
+    const insFile = join(work, 'teal.json');
+    writeFileSync(insFile, JSON.stringify(ins));
+    const size = { width: 96, height: 64, fps: 30, duration_s: 0.2, cellSize: 4 };
+    // A seed whose spec (built here from the same knowledge) uses a discovered colour: the seed picks within the pool.
+    const seed = ['1', '2', '3', '4', '5', '6', '7', '8'].find((s) => buildSpec(ins, knowledge, { seed: s, ...size }).palette.some((c) => c.origin === 'discovery'));
+    expect(seed).toBeDefined();
+    const want = buildSpec(ins, knowledge, { seed: seed!, ...size });
+    const out = join(work, 'grown.mp4');
+    const truthFile = join(work, 'grown-truth.json');
+    const r = await run('create', '--db', db, '--instruction', insFile, '--seed', seed!, '--size', '96x64', '--duration', '0.2', '--cell', '4', '--out', out, '--truth', truthFile);
+    expect(r.code, r.stderr).toBe(0);
+    const got = (JSON.parse(readFileSync(truthFile, 'utf8')) as { spec: Spec }).spec;
+    expect(got).toEqual(want);
+    const names = got.palette.filter((c) => c.origin === 'discovery').map((c) => c.name);
+    expect(names.every((n) => discovered.some((d) => d.name === n))).toBe(true);
+    // Without the store (primitives only) the same seed cannot use a discovery.
+    const fresh = await run('create', '--instruction', insFile, '--seed', seed!, '--size', '96x64', '--duration', '0.2', '--cell', '4', '--out', join(work, 'fresh.mp4'), '--truth', join(work, 'fresh.json'));
+    expect(fresh.code, fresh.stderr).toBe(0);
+    const freshSpec = (JSON.parse(readFileSync(join(work, 'fresh.json'), 'utf8')) as { spec: Spec }).spec;
+    expect(freshSpec.palette.every((c) => c.origin === 'primitive')).toBe(true);
   }, 300_000);
 });
