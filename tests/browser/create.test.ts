@@ -429,4 +429,35 @@ describe('createClip: determinism, blended mode, sound, progress and abort', () 
     expect(audio).to.be.instanceOf(UnsupportedCodecError);
     expect(audio?.message).to.contain('aac or opus').and.contain('9 channel(s)');
   });
+
+  it('the MP4 plays in a <video> element: metadata, size, duration, frames presented while playing', async () => {
+    const spec = specFor((i) => (i.camera.move = 'pan_left'), { seed: 8, width: 160, height: 120, duration_s: 1, cellSize: 4 });
+    const clip = await createClip(spec);
+    const url = URL.createObjectURL(new Blob([clip.mp4 as Uint8Array<ArrayBuffer>], { type: 'video/mp4' }));
+    const video = document.createElement('video');
+    video.muted = true;
+    try {
+      await new Promise<void>((ok, fail) => {
+        video.addEventListener('loadedmetadata', () => ok(), { once: true });
+        video.addEventListener('error', () => fail(new Error(`<video> error ${video.error?.code}: ${video.error?.message}`)), { once: true });
+        video.src = url;
+      });
+      expect([video.videoWidth, video.videoHeight]).to.deep.equal([160, 120]);
+      expect(Math.abs(video.duration - 1)).to.be.below(0.05);
+      let presented = 0;
+      const count = () => {
+        presented++;
+        video.requestVideoFrameCallback(count);
+      };
+      video.requestVideoFrameCallback(count);
+      await video.play();
+      await new Promise<void>((ok) => video.addEventListener('ended', () => ok(), { once: true }));
+      console.log(`<video>: ${video.videoWidth}×${video.videoHeight}, duration ${video.duration.toFixed(3)} s, ${presented} frames presented, ended at ${video.currentTime.toFixed(3)} s`);
+      expect(presented).to.be.at.least(spec.frame_count / 2);
+      expect(video.currentTime).to.be.at.least(0.95);
+    } finally {
+      video.removeAttribute('src');
+      URL.revokeObjectURL(url);
+    }
+  });
 });
