@@ -87,7 +87,15 @@ export async function run(argv) {
         process.stderr.write(`creating… ${pct} %\n`);
       }
     });
-    const made = await page.evaluate((r) => window.motionRegistries.createMake(r), req);
+    let made;
+    try {
+      made = await page.evaluate((r) => window.motionRegistries.createMake(r), req);
+    } catch (err) {
+      // The page's error (e.g. "UnsupportedCodecError: this browser cannot encode avc (H.264): …") without the
+      // page.evaluate prefix and the bundle's stack.
+      const first = String(err instanceof Error ? err.message : err).split('\n')[0].replace(/^page\.evaluate: /, '');
+      throw new Error(first, { cause: err });
+    }
     // Stream the MP4 out of the page in 1 MB base64 chunks into a temp file, then rename it into place.
     const tmp = `${out}.part-${process.pid}`;
     const fd = openSync(tmp, 'w');

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
@@ -65,6 +65,22 @@ describe('motion-registries create', () => {
     expect(truth.spec.palette.every((c) => c.primitive === 'teal' || c.primitive === 'orange')).toBe(true);
     expect(readFileSync(out).length).toBe(summary.bytes);
 
+    // ffmpeg hears what was planned, frame by frame (the AAC priming is trimmed by the edit list, not played).
+    const pcm = spawnSync('ffmpeg', ['-v', 'error', '-i', out, '-f', 'f32le', '-ac', '1', '-ar', '48000', '-'], { maxBuffer: 1 << 24 }).stdout as Buffer;
+    const samples = new Float32Array(pcm.buffer, pcm.byteOffset, pcm.length / 4);
+    let audible = 0;
+    let within = 0;
+    truth.frames.forEach((f, i) => {
+      if (!f.sound || f.sound.breakdown.silence === 100 || i === 0 || i === truth.frames.length - 1) return;
+      audible++;
+      const a = (i * 48000) / 24;
+      let ss = 0;
+      for (let k = a; k < a + 2000; k++) ss += samples[k]! ** 2;
+      if (Math.abs(10 * Math.log10(ss / 2000) - f.sound.rms_db) < 1.5) within++;
+    });
+    expect(audible).toBeGreaterThan(10);
+    expect(within / audible).toBeGreaterThanOrEqual(0.8);
+
     // The same seed makes the same clip again: identical decoded frames.
     const again = join(work, 'again.mp4');
     expect((await run('create', '--instruction', insFile, '--seed', '5', '--size', '160x120', '--fps', '24', '--duration', '1.5', '--cell', '4', '--out', again)).code).toBe(0);
@@ -84,6 +100,12 @@ describe('motion-registries create', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('usage: motion-registries create');
     expect((await run('create', '--out', out)).code).toBe(2);
+    // An encoder the browser lacks (H.264 at 8192×4320): exit 1, the codec named, no file left behind.
+    const big = join(work, 'big.mp4');
+    const lacks = await run('create', '--prompt', 'x', '--seed', '1', '--size', '8192x4320', '--duration', '0.1', '--out', big);
+    expect(lacks.code).toBe(1);
+    expect(lacks.stderr).toMatch(/UnsupportedCodecError: this browser cannot encode avc \(H\.264\)/);
+    expect(existsSync(big)).toBe(false);
   }, 300_000);
 
   it('--db: the spec comes from the store\'s knowledge, discoveries included (the same spec Node builds from that store)', async () => {
