@@ -1,12 +1,13 @@
 // The creation verbs the CLI calls in the page (window.motionRegistries): make a clip from a prompt or an
 // instruction with the registries' knowledge, then hand the MP4 to Node in base64 chunks.
 import { emptyInstruction, INSTRUCTION_SCHEMA, type Instruction } from '../../core/language/instruction.ts';
-import { interpret } from '../../core/language/interpret.ts';
 import { buildSpec } from '../../core/spec/build-spec.ts';
 import type { IntendedTruth } from '../../core/spec/intended-truth.ts';
 import type { Spec, SpecMode } from '../../core/spec/spec.ts';
 import { createClip, type CreatedClip } from '../../media/create-clip.ts';
 import { getKnowledge } from '../../storage/repo-entries.ts';
+import { listLinguistic } from '../../storage/repo-language.ts';
+import { loadInterpret } from '../../loop/default-pipeline.ts';
 import { registries } from './registry-api.ts';
 
 declare global {
@@ -61,11 +62,15 @@ function completeInstruction(x: Partial<Instruction>): Instruction {
 export const createApi = {
   /** Interpret (or take) the instruction, build the spec from the registries' knowledge, make the clip. */
   async createMake(req: CreateRequest): Promise<CreateResult> {
+    const db = await registries();
     let instruction: Instruction;
     if (req.instruction) instruction = completeInstruction(req.instruction);
-    else if (typeof req.prompt === 'string') instruction = interpret(req.prompt).instruction;
-    else throw new TypeError('createMake needs a prompt or an instruction');
-    const knowledge = await getKnowledge(await registries());
+    else if (typeof req.prompt === 'string') {
+      // The interpreter is loaded only for a prompt (an instruction never needs it), with what the store has learned.
+      const learned = (await listLinguistic(db)).filter((m) => m.source === 'learned').map(({ count: _c, ...m }) => m);
+      instruction = (await loadInterpret())(req.prompt, learned).instruction;
+    } else throw new TypeError('createMake needs a prompt or an instruction');
+    const knowledge = await getKnowledge(db);
     const spec = buildSpec(instruction, knowledge, {
       seed: req.seed,
       ...(req.width !== undefined ? { width: req.width } : {}),
