@@ -44,21 +44,12 @@ describe('analyze: motion, camera, gradient, lighting, cuts and narrative fixtur
         const c = w.camera;
         expect(c.move, `${name} window ${w.start_frame}: ${fmt(w)}`).to.equal(t.move);
         expect(c.confidence, `${name} confidence`).to.be.within(0, 1);
-        if (typeof t.dx === 'number') {
-          worst.dx = Math.max(worst.dx, Math.abs(c.dx - t.dx));
-          expect(c.dx, `${name} dx`).to.be.closeTo(t.dx, Math.max(0.1 * Math.abs(t.dx), TRANSLATION_SLACK));
-        }
-        if (typeof t.dy === 'number') {
-          worst.dy = Math.max(worst.dy, Math.abs(c.dy - t.dy));
-          expect(c.dy, `${name} dy`).to.be.closeTo(t.dy, Math.max(0.1 * Math.abs(t.dy), TRANSLATION_SLACK));
-        }
-        if (typeof t.zoom === 'number') {
-          worst.zoom = Math.max(worst.zoom, Math.abs(c.zoom - t.zoom));
-          expect(c.zoom, `${name} zoom`).to.be.closeTo(t.zoom, Math.max(0.1 * Math.abs(t.zoom), ZOOM_SLACK));
-        }
-        if (typeof t.roll === 'number') {
-          worst.roll = Math.max(worst.roll, Math.abs(c.roll - t.roll));
-          expect(c.roll, `${name} roll`).to.be.closeTo(t.roll, Math.max(0.1 * Math.abs(t.roll), ROLL_SLACK));
+        // Each raw number within 10 % of the truth, or its slack near zero.
+        for (const [k, slack] of [['dx', TRANSLATION_SLACK], ['dy', TRANSLATION_SLACK], ['zoom', ZOOM_SLACK], ['roll', ROLL_SLACK]] as const) {
+          const want = t[k];
+          if (typeof want !== 'number') continue;
+          worst[k] = Math.max(worst[k], Math.abs(c[k] - want));
+          expect(c[k], `${name} ${k}`).to.be.closeTo(want, Math.max(0.1 * Math.abs(want), slack));
         }
         if (t.move !== 'static') expect(c.confidence, `${name} confidence of a real move`).to.be.above(0.5);
         if (typeof t.motion === 'string') expect(w.motion.level, `${name} motion`).to.equal(t.motion);
