@@ -1,0 +1,216 @@
+// Same word, different meaning (FOUNDATION §9): each candidate stretch gets the sense whose domain
+// fits its context best. A domain priority gives the default; context rules, all documented in
+// docs/interpretation.md, move a sense up or down.
+import type { Candidate } from './match-phrases.ts';
+import type { LexRecord } from './lexicon.ts';
+import { breaksClause, type Token } from './tokenize.ts';
+
+/** Default order when context says nothing: a higher number wins. */
+export const DOMAIN_PRIORITY: Readonly<Record<string, number>> = {
+  camera: 90, gradient: 88, color: 86, lighting: 84, motion: 82, tempo: 80, sound: 78, presence: 76,
+  unit: 75, duration: 75, number: 75, palette: 74, negation: 73, mood: 72, setting: 70, genre: 68, theme: 66,
+  style: 64, scene_type: 62, plot: 60, sound_mood: 58, direction: 56, intensity: 52, subject: 50, approval: 48,
+  filler: 40, color_modifier: 38, function: 10,
+};
+
+/** Domains whose words can be intensified ("proper mint", "wicked fast", "dead calm"). */
+const GRADABLE = new Set(['motion', 'lighting', 'mood', 'sound', 'sound_mood', 'approval', 'color', 'color_modifier', 'palette', 'tempo', 'presence', 'intensity']);
+const CAMERA_CLASSES = new Set(['pan', 'tilt', 'zoom', 'roll', 'move', 'camera']);
+/** Move classes that are camera moves on their own; every other class verb needs a direction or a camera word. */
+const STRONG_CLASS_SPANS = new Set(['pan', 'tilt', 'zoom', 'camera', 'shot', 'whip pan', 'pan shot', 'tilt shot', 'crane shot', 'tracking shot']);
+const CAMERA_OBJECTS = new Set(['camera', 'cam', 'shot', 'frame', 'image', 'picture', 'view', 'lens', 'it', 'everything', 'world', 'scene', 'footage', 'we', 'viewpoint', 'pov']);
+const COPULAS = new Set(['is', "'s", 'was', 'are', 'were', 'be', 'being', 'been', "it's", "that's", "this's", 'looks', 'look', 'sounds', 'feels', 'seems', 'proper', 'pure', 'straight', 'absolutely', 'totally', 'so', 'well', 'dead', 'real', 'mad', 'hella', 'wicked', 'lowkey', 'highkey', 'deadass', 'fr', 'just', 'too', 'very', 'really', 'bare', 'gey', 'fierce', 'heaps', 'super']);
+const APPROVAL_TARGETS = new Set(['beat', 'beats', 'track', 'tune', 'tunes', 'song', 'vibe', 'vibes', 'party', 'club', 'fit', 'video', 'clip', 'mix', 'drop', 'bars', 'set', 'night', 'crowd', 'show', 'gig', 'look', 'energy']);
+const PREPOSITIONS_AFTER = new Set(['by', 'with', 'from', 'up', 'in', 'on', 'under', 'through', 'of']);
+const KITCHEN = new Set(['frying', 'stove', 'pot', 'pots', 'hob', 'cook', 'cooking', 'kitchen', 'sizzling', 'sizzle', 'oil', 'pancake', 'pancakes', 'eggs', 'egg', 'cookware', 'skillet', 'oven', 'saucepan', 'sauce', 'fry', 'fried']);
+const HERB = new Set(['leaf', 'leaves', 'tea', 'sprig', 'sprigs', 'sauce', 'plant', 'herb', 'herbs', 'julep', 'mojito', 'garnish', 'chocolate', 'ice', 'cream']);
+const FEEL = new Set(['feel', 'feeling', 'feels', 'felt', "i'm", 'am', 'sad', 'got', 'get', 'getting', 'kinda', 'bit']);
+const STATIC_SOUND_BEFORE = new Set(['radio', 'tv', 'television', 'white', 'crackling', 'crackly', 'hissing', 'of', 'with', 'some', 'little', 'bit', 'faint', 'loud', 'low', 'soft', 'fizzing', 'buzzing', 'and', 'hum']);
+const STATIC_SOUND_AFTER = new Set(['noise', 'hiss', 'crackle', 'sound', 'sounds', 'buzz', 'fuzz', 'hum', 'on', 'from', 'crackling', 'hissing']);
+const STATIC_CAMERA = new Set(['camera', 'shot', 'frame', 'angle', 'tripod', 'wide', 'lens', 'view', 'cam', 'keep', 'hold', 'stay', 'stays', 'locked']);
+
+/** What the disambiguator may look at around a candidate. */
+export interface Context {
+  tokens: readonly Token[];
+  gaps: readonly string[];
+  cands: readonly Candidate[];
+  /** Index into `cands` of the candidate that covers each token, or -1. */
+  candAt: readonly number[];
+}
+
+function word(ctx: Context, k: number): string {
+  return ctx.tokens[k]?.lower ?? '';
+}
+
+function sameClause(ctx: Context, a: number, b: number): boolean {
+  for (let k = Math.min(a, b) + 1; k <= Math.max(a, b); k++) if (breaksClause(ctx.gaps[k] ?? '')) return false;
+  return true;
+}
+
+function candDomains(ctx: Context, tokenIndex: number): Set<string> {
+  const ci = ctx.candAt[tokenIndex] ?? -1;
+  const c = ci >= 0 ? ctx.cands[ci] : undefined;
+  return new Set(c ? c.senses.map((s) => s.record.domain) : []);
+}
+
+function candHas(ctx: Context, tokenIndex: number, pred: (r: LexRecord) => boolean): boolean {
+  const ci = ctx.candAt[tokenIndex] ?? -1;
+  const c = ci >= 0 ? ctx.cands[ci] : undefined;
+  return c ? c.senses.some((s) => pred(s.record)) : false;
+}
+
+function isColorAt(ctx: Context, k: number): boolean {
+  return candHas(ctx, k, (r) => r.domain === 'color' && r.canonical !== 'color' && !r.weak);
+}
+
+function nextGradable(ctx: Context, c: Candidate): boolean {
+  const k = c.j;
+  if (k >= ctx.tokens.length || !sameClause(ctx, c.j - 1, k)) return false;
+  const domains = candDomains(ctx, k);
+  for (const d of domains) if (GRADABLE.has(d)) return true;
+  const tags = ctx.tokens[k]!.tags;
+  return domains.size === 0 && (tags.has('Adjective') || tags.has('Adverb'));
+}
+
+function clauseFinal(ctx: Context, c: Candidate): boolean {
+  return c.j >= ctx.tokens.length || breaksClause(ctx.gaps[c.j] ?? '');
+}
+
+function predicative(ctx: Context, c: Candidate): boolean {
+  const prev = c.i - 1;
+  if (prev < 0 || !sameClause(ctx, prev, c.i)) return false;
+  if (PREPOSITIONS_AFTER.has(word(ctx, c.j)) && !clauseFinal(ctx, c)) return false;
+  return COPULAS.has(word(ctx, prev)) || candHas(ctx, prev, (r) => r.domain === 'intensity');
+}
+
+function approvalContext(ctx: Context, c: Candidate): boolean {
+  if (predicative(ctx, c)) return true;
+  if (APPROVAL_TARGETS.has(word(ctx, c.j)) && sameClause(ctx, c.j - 1, c.j)) return true;
+  // Standing alone as its own clause ("fire.", "proper mint, innit").
+  const alone = (c.i === 0 || breaksClause(ctx.gaps[c.i] ?? '')) && clauseFinal(ctx, c);
+  return alone;
+}
+
+function directionAhead(ctx: Context, c: Candidate, within = 3, allowed?: ReadonlySet<string>): boolean {
+  for (let k = c.j; k < Math.min(ctx.tokens.length, c.j + within); k++) {
+    if (!sameClause(ctx, c.j - 1, k)) return false;
+    if (candHas(ctx, k, (r) => r.domain === 'direction' && (!allowed || allowed.has(r.canonical)))) return true;
+    if (!allowed && candHas(ctx, k, (r) => r.domain === 'gradient' && r.canonical.startsWith('linear'))) return true;
+  }
+  return false;
+}
+
+const UP_DOWN = new Set(['up', 'down']);
+
+function cameraWordNear(ctx: Context, c: Candidate, before = 3, after = 3): boolean {
+  for (let k = Math.max(0, c.i - before); k < Math.min(ctx.tokens.length, c.j + after); k++) {
+    if (k >= c.i && k < c.j) continue;
+    if (!sameClause(ctx, Math.min(k, c.i), Math.max(k, c.i))) continue;
+    if (CAMERA_OBJECTS.has(word(ctx, k))) return true;
+  }
+  return false;
+}
+
+/** Camera-class verbs bound to the camera: by a direction after them or a camera word next to them. */
+function cameraBound(ctx: Context, c: Candidate, cls: string): boolean {
+  const allowed = cls === 'tilt' ? UP_DOWN : cls === 'zoom' ? IN_OUT : cls === 'roll' ? ROLL_DIRS : undefined;
+  return directionAhead(ctx, c, 3, allowed) || cameraWordNear(ctx, c);
+}
+
+const IN_OUT = new Set(['in', 'out']);
+const ROLL_DIRS = new Set(['cw', 'ccw', 'left', 'right']);
+
+function near(ctx: Context, c: Candidate, set: ReadonlySet<string>, span = 3): boolean {
+  for (let k = Math.max(0, c.i - span); k < Math.min(ctx.tokens.length, c.j + span); k++) {
+    if (k >= c.i && k < c.j) continue;
+    if (set.has(word(ctx, k))) return true;
+  }
+  return false;
+}
+
+/** The score of one sense of a candidate in its context. */
+export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: boolean): number {
+  let s = DOMAIN_PRIORITY[r.domain] ?? 30;
+  if (r.weak) s = 45;
+  if (!exact) s -= 5;
+  if (r.source === 'learned') s += 1;
+  const span = r.span;
+  const prev = word(ctx, c.i - 1);
+  const next = word(ctx, c.j);
+  switch (r.domain) {
+    case 'color_modifier':
+      s += isColorAt(ctx, c.j) && sameClause(ctx, c.j - 1, c.j) ? 1000 : -1000;
+      break;
+    case 'intensity': {
+      const prevCamera = c.i > 0 && candHas(ctx, c.i - 1, (x) => x.domain === 'camera');
+      s += nextGradable(ctx, c) && !prevCamera ? 1000 : -500;
+      break;
+    }
+    case 'approval':
+      if (approvalContext(ctx, c)) s += 300;
+      break;
+    case 'color':
+      if (r.weak && (isColorAt(ctx, c.j) || ['colour', 'color', 'coloured', 'colored', 'tones', 'hue', 'hues', 'shade', 'and'].includes(next) || isColorAt(ctx, c.i - 2) || isColorAt(ctx, c.j + 1))) s += 60;
+      if (span === 'blue' && [prev, word(ctx, c.i - 2)].some((w) => FEEL.has(w))) s -= 200;
+      if (span === 'mint' && approvalContext(ctx, c) && !isColorAt(ctx, c.j)) s -= 200;
+      if (span === 'mint' && (HERB.has(next) || ['fresh', 'sprig', 'sprigs'].includes(prev))) s -= 200;
+      break;
+    case 'camera':
+      if (CAMERA_CLASSES.has(r.canonical) && !STRONG_CLASS_SPANS.has(span) && !cameraBound(ctx, c, r.canonical)) s -= 200;
+      if (span === 'crane' && (next === 'shot' || directionAhead(ctx, c, 2, UP_DOWN) || prev === 'camera')) s += 100;
+      else if (span === 'crane') s -= 200;
+      if (span === 'pan' && (near(ctx, c, KITCHEN) || (['a', 'the', 'an'].includes(prev) && ['of', 'on', 'with', 'full'].includes(next)))) s -= 300;
+      if (span === 'static' && (STATIC_SOUND_AFTER.has(next) || (STATIC_SOUND_BEFORE.has(prev) && !near(ctx, c, STATIC_CAMERA, 2)))) s -= 200;
+      if (r.canonical === 'camera' && !directionAhead(ctx, c, 4)) s -= 100;
+      break;
+    case 'sound':
+      if (span === 'static' && near(ctx, c, STATIC_CAMERA, 2) && !STATIC_SOUND_AFTER.has(next)) s -= 100;
+      break;
+    case 'direction':
+      if (['in', 'out', 'across', 'back', 'away', 'forward', 'forwards', 'over'].includes(span) && !candHas(ctx, c.i - 1, (x) => x.domain === 'camera') && !candHas(ctx, c.i - 2, (x) => x.domain === 'camera')) s -= 100;
+      break;
+    case 'duration':
+      if (r.canonical === 'duration' && !(ctx.tokens[c.j]?.isNumber ?? false)) s -= 100;
+      if ((r.canonical === 's' || r.canonical === 'min') && span.length <= 3 && !(ctx.tokens[c.i - 1]?.isNumber ?? false)) s -= 100;
+      break;
+    case 'unit':
+      if (!(ctx.tokens[c.i - 1]?.isNumber ?? false) && !candHas(ctx, c.i - 1, (x) => x.domain === 'number')) s -= 100;
+      break;
+    case 'mood':
+      if (span === 'blue' && [prev, word(ctx, c.i - 2)].some((w) => FEEL.has(w))) s += 300;
+      if (r.variant !== 'standard' && approvalContext(ctx, c) && candHas(ctx, c.i, (x) => x.domain === 'approval')) s -= 100;
+      break;
+    case 'subject':
+      if (span === 'mint' && (HERB.has(next) || ['fresh', 'sprig', 'sprigs'].includes(prev))) s += 300;
+      if (span === 'pan' && near(ctx, c, KITCHEN)) s += 300;
+      if (span === 'well' && c.i === 0) s -= 100;
+      if (span === 'fire' && approvalContext(ctx, c)) s -= 100;
+      break;
+    case 'setting':
+      if (span === 'bush' && ['a', 'an', 'this', 'that', 'rose', 'green', 'small', 'little'].includes(prev)) s -= 100;
+      break;
+    case 'filler':
+      if (span === 'well' && (c.i === 0 || breaksClause(ctx.gaps[c.i] ?? ''))) s += 100;
+      break;
+    case 'lighting':
+      if (span === 'lit' && approvalContext(ctx, c) && !PREPOSITIONS_AFTER.has(next)) s -= 100;
+      break;
+  }
+  return s;
+}
+
+/** The best sense of each candidate. */
+export function chooseSenses(ctx: Context): { record: LexRecord; exact: boolean }[] {
+  return ctx.cands.map((c) => {
+    let best = c.senses[0]!;
+    let bestScore = -Infinity;
+    for (const sense of c.senses) {
+      const sc = scoreSense(ctx, c, sense.record, sense.exact);
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = sense;
+      }
+    }
+    return best;
+  });
+}

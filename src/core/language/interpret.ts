@@ -1,0 +1,481 @@
+// Prompt → instruction/1 (FOUNDATION §8): tokens with UTF-16 offsets, lemmas and parts of speech from
+// compromise, longest lexicon phrases, senses chosen by context, then the values composed (camera
+// move + direction, negation, numbers with units, colour modifiers, intensity). Pipeline and rules:
+// docs/interpretation.md.
+import { classifyTempo, type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type Plot, type Presence, type SoundMood, type SoundPrimitive, type TempoLabel, isColorPrimitive, PLOTS } from '../vocab/index.ts';
+import { nearestPrimitive } from '../color/nearest-primitive.ts';
+import { colorWordRgb, modifyColor, type ColorModifier } from './color-words.ts';
+import { chooseSenses, type Context } from './disambiguate.ts';
+import { emptyInstruction, type Instruction, type Span } from './instruction.ts';
+import { lexiconIndex, type LexiconEntry, type LexRecord } from './lexicon.ts';
+import { matchPhrases, type Candidate } from './match-phrases.ts';
+import { lemmas, tagRanges } from './morphology.ts';
+import { breaksClause, lowerWord, restoreDroppedG, wordRanges, type Token } from './tokenize.ts';
+
+/** Longest prompt accepted, in UTF-16 code units; longer prompts throw PromptTooLongError. */
+export const MAX_PROMPT_CHARS = 10_000;
+
+/** The prompt is longer than MAX_PROMPT_CHARS. */
+export class PromptTooLongError extends Error {
+  override name = 'PromptTooLongError';
+  constructor(readonly length: number) {
+    super(`prompt is ${length} characters; the limit is ${MAX_PROMPT_CHARS}`);
+  }
+}
+
+/** One use of a lexicon entry in a prompt (for counting in the linguistic registry). */
+export interface LexiconUse {
+  entry: LexiconEntry;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** What `interpret` returns: the instruction, the entries it used, and entries it learned from this prompt. */
+export interface Interpretation {
+  instruction: Instruction;
+  used: LexiconUse[];
+  learned: LexiconEntry[];
+}
+
+export interface InterpretOptions {
+  /** Entries learned from earlier prompts: they are known to this call. */
+  learned?: readonly LexiconEntry[];
+}
+
+/** Narrative mood → sound mood, used when the prompt names no sound mood of its own. */
+export const MOOD_TO_SOUND_MOOD: Readonly<Record<string, SoundMood>> = {
+  calm: 'calm', peaceful: 'calm', serene: 'calm', cosy: 'calm', dreamy: 'calm', romantic: 'calm', nostalgic: 'calm', hopeful: 'calm',
+  tense: 'tense', eerie: 'tense', mysterious: 'tense', chaotic: 'tense', angry: 'tense',
+  happy: 'bright', joyful: 'bright', playful: 'bright', energetic: 'bright', bright: 'bright', epic: 'bright',
+  dark: 'dark', gloomy: 'dark', sad: 'dark', melancholy: 'dark', lonely: 'dark', moody: 'dark',
+};
+
+/** What each palette concept implies, for callers that want primitives from a concept (the interpreter does not add them). */
+export const CONCEPT_PRIMITIVES: Readonly<Record<string, readonly ColorPrimitiveName[]>> = {
+  warm: ['orange', 'red', 'yellow'], cool: ['blue', 'teal', 'cyan'], neon: ['magenta', 'cyan', 'green'], pastel: ['pink', 'white', 'cyan'],
+  earthy: ['brown', 'olive', 'orange'], monochrome: ['black', 'white', 'gray'], vibrant: ['red', 'yellow', 'blue'], muted: ['gray', 'olive', 'teal'],
+};
+
+const LOW_KEY_SOURCES = new Set(['candle', 'candles', 'candlelight', 'moon', 'moonlight', 'lamp', 'lamps', 'lantern', 'lanterns', 'fire', 'firelight', 'torch', 'torches', 'embers', 'streetlight', 'streetlights', 'match', 'matches', 'starlight', 'stars']);
+const HIGH_KEY_SOURCES = new Set(['sun', 'sunlight', 'sunshine', 'daylight', 'floodlight', 'floodlights', 'spotlight', 'spotlights', 'stadium', 'flash']);
+const TEMPO_NOUNS = new Set(['tempo', 'beat', 'beats', 'rhythm', 'pulse', 'groove', 'music', 'song', 'tune', 'drums', 'drum', 'drumbeat', 'bassline', 'track', 'melody']);
+const SPEEDS = new Set(['still', 'slow', 'medium', 'fast']);
+const TEMPO_VALUES = new Set(['slow', 'medium', 'fast', 'none']);
+const LEARN_TARGETS = new Set(['motion', 'lighting', 'mood', 'sound_mood', 'tempo', 'approval', 'palette']);
+const NO_LEARN_TAGS = ['Verb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Value', 'Copula', 'Auxiliary', 'Modal'];
+const DATE_PRECISION = 1000;
+const PARTICLES = new Set(['in', 'out', 'across', 'back', 'away', 'forward', 'forwards', 'over', 'up', 'down']);
+
+interface Chosen {
+  i: number;
+  j: number;
+  start: number;
+  end: number;
+  record: LexRecord;
+  /** Output domain/canonical when composition changed them (a bound direction becomes camera). */
+  domain: string;
+  canonical: string;
+  negated: boolean;
+  consumed: boolean;
+}
+
+function buildTokens(prompt: string): Token[] {
+  const ranges = wordRanges(prompt);
+  const tags = tagRanges(prompt);
+  let ti = 0;
+  return ranges.map((r) => {
+    while (ti < tags.length && tags[ti]!.end <= r.start) ti++;
+    const tagSet = new Set<string>();
+    for (let k = ti; k < tags.length && tags[k]!.start < r.end; k++) for (const t of tags[k]!.tags) tagSet.add(t);
+    const lower = lowerWord(r.text);
+    const forms = [lower];
+    const restored = restoreDroppedG(lower);
+    if (restored) forms.push(restored);
+    const exactForms = forms.length;
+    for (const f of [...forms]) for (const l of lemmas(f)) if (!forms.includes(l)) forms.push(l);
+    return { ...r, lower, forms, exactForms, tags: tagSet, isNumber: /^\d/.test(lower) };
+  });
+}
+
+function parseNumberRun(chosen: readonly Chosen[], k: number): { value: number; end: number } | null {
+  // A run of number spans ("one hundred and sixty", "twenty five", "2.5"), joined by "and".
+  let total = 0;
+  let current = 0;
+  let m = k;
+  let any = false;
+  while (m < chosen.length) {
+    const c = chosen[m]!;
+    if (c.record.domain === 'number') {
+      const v = Number(c.record.canonical);
+      if (!Number.isFinite(v)) break;
+      if (v === 100 || v === 1000) current = (current || 1) * v;
+      else current += v;
+      any = true;
+      m++;
+      continue;
+    }
+    if (any && c.record.span === 'and' && chosen[m + 1]?.record.domain === 'number') {
+      m++;
+      continue;
+    }
+    break;
+  }
+  if (!any) return null;
+  total += current;
+  return { value: total, end: m };
+}
+
+function composeMove(cls: string, dir: string | null): CameraMove | null {
+  if (dir === 'left' || dir === 'right') return cls === 'zoom' ? null : (`pan_${dir}` as CameraMove);
+  if (dir === 'up' || dir === 'down') return cls === 'zoom' ? null : (`tilt_${dir}` as CameraMove);
+  if (dir === 'in' || dir === 'out') return cls === 'pan' || cls === 'tilt' ? null : (`zoom_${dir}` as CameraMove);
+  if (dir === 'cw' || dir === 'ccw') return `roll_${dir}` as CameraMove;
+  const defaults: Record<string, CameraMove> = { pan: 'pan_right', tilt: 'tilt_up', zoom: 'zoom_in', roll: 'roll_cw' };
+  return defaults[cls] ?? null;
+}
+
+/** The destination direction of a gradient phrase used as a camera path ("from left to right" → right). */
+function pathDirection(span: string): string | null {
+  const m = /\bto (?:the )?(top|bottom|left|right)(?: (left|right))?$/.exec(span);
+  if (!m) return null;
+  const d = m[2] ?? m[1]!;
+  return d === 'top' ? 'up' : d === 'bottom' ? 'down' : d;
+}
+
+/** Interpret an English prompt (any dialect or slang the lexicon knows) as instruction/1. */
+export function interpret(prompt: string, options: InterpretOptions = {}): Interpretation {
+  if (typeof prompt !== 'string') throw new TypeError('interpret: prompt must be a string');
+  if (prompt.length > MAX_PROMPT_CHARS) throw new PromptTooLongError(prompt.length);
+  const instruction = emptyInstruction(prompt);
+  const learnedIn = Array.isArray(options.learned) ? options.learned : [];
+  const index = lexiconIndex(learnedIn);
+  const tokens = buildTokens(prompt);
+  if (tokens.length === 0) return { instruction, used: [], learned: [] };
+  const gaps = tokens.map((t, k) => prompt.slice(k === 0 ? 0 : tokens[k - 1]!.end, t.start));
+  const cands = matchPhrases(tokens, gaps, index);
+  const candAt = new Array<number>(tokens.length).fill(-1);
+  cands.forEach((c, ci) => {
+    for (let k = c.i; k < c.j; k++) candAt[k] = ci;
+  });
+  const ctx: Context = { tokens, gaps, cands, candAt };
+  const senses = chooseSenses(ctx);
+  const chosen: Chosen[] = cands.map((c: Candidate, ci) => {
+    const record = senses[ci]!.record;
+    return { i: c.i, j: c.j, start: tokens[c.i]!.start, end: tokens[c.j - 1]!.end, record, domain: record.domain, canonical: record.canonical, negated: false, consumed: false };
+  });
+  const clauseBetween = (a: number, b: number) => {
+    for (let k = a + 1; k <= b; k++) if (breaksClause(gaps[k] ?? '')) return true;
+    return false;
+  };
+
+  // Learning: an unknown word right before a gradable known word, in intensifier position ("mad fast").
+  const learned: LexiconEntry[] = [];
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  for (const c of chosen) for (let k = c.i; k < c.j; k++) covered[k] = true;
+  for (let k = 0; k < tokens.length - 1; k++) {
+    const t = tokens[k]!;
+    if (covered[k] || t.isNumber || !/^[a-z]{2,20}$/.test(t.lower) || NO_LEARN_TAGS.some((g) => t.tags.has(g))) continue;
+    const nextC = chosen.find((c) => c.i === k + 1);
+    if (!nextC || clauseBetween(k, k + 1) || !/^\s+$/.test(gaps[k + 1]!)) continue;
+    const target = nextC.record;
+    const gradable = LEARN_TARGETS.has(target.domain) && (target.domain !== 'motion' || SPEEDS.has(target.canonical)) && target.domain !== 'function';
+    if (!gradable) continue;
+    const entry: LexiconEntry = { span: t.lower, canonical: 'high', domain: 'intensity', variant: 'slang', source: 'learned' };
+    if (!learned.some((e) => e.span === entry.span)) learned.push(entry);
+    chosen.push({ i: k, j: k + 1, start: t.start, end: t.end, record: { ...entry }, domain: 'intensity', canonical: 'high', negated: false, consumed: false });
+    covered[k] = true;
+  }
+  chosen.sort((a, b) => a.i - b.i);
+
+  // Numbers with units: bpm, Hz, seconds/minutes.
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k]!;
+    const isAOne = (c.record.domain === 'function' && (c.record.span === 'a' || c.record.span === 'an')) || (c.record.domain === 'number');
+    if (!isAOne) continue;
+    const run = c.record.domain === 'number' ? parseNumberRun(chosen, k) : { value: 1, end: k + 1 };
+    if (!run) continue;
+    const unit = chosen[run.end];
+    if (!unit || clauseBetween(chosen[run.end - 1]!.j - 1, unit.i)) continue;
+    const u = unit.record.canonical;
+    const value = run.value;
+    let domain: string | null = null;
+    if (u === 'bpm' && value > 0 && value <= 1000) {
+      instruction.sound.bpm ??= value;
+      domain = 'tempo';
+    } else if ((u === 'hz' || u === 'khz') && value > 0) {
+      instruction.sound.tone_hz ??= u === 'khz' ? value * 1000 : value;
+      domain = 'sound';
+    } else if ((u === 's' || u === 'min') && unit.record.domain === 'duration' && value > 0) {
+      instruction.duration_s ??= Math.round((u === 'min' ? value * 60 : value) * DATE_PRECISION) / DATE_PRECISION;
+      domain = 'duration';
+    }
+    if (!domain) continue;
+    if (c.record.domain === 'number') for (let m = k; m < run.end; m++) {
+      const n = chosen[m]!;
+      if (n.record.domain === 'number') {
+        n.domain = domain;
+        n.canonical = String(value);
+      }
+    }
+    unit.consumed = true;
+    if (domain === 'sound' && !instruction.sound.primitives.includes('tone')) instruction.sound.primitives.push('tone');
+    k = run.end;
+  }
+
+  // Camera: a move class binds the next direction in its clause (skipping filler, speed and camera words).
+  let cameraMove: CameraMove | null = null;
+  let impliedMotion: MotionLevel | null = null;
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k]!;
+    if (c.record.domain !== 'camera') continue;
+    const cls = c.record.canonical;
+    let move: CameraMove | null;
+    if (['pan', 'tilt', 'zoom', 'roll', 'move', 'camera'].includes(cls)) {
+      let dir: string | null = null;
+      for (let m = k + 1; m < chosen.length && chosen[m]!.i <= c.j + 4; m++) {
+        const d = chosen[m]!;
+        if (clauseBetween(c.j - 1, d.i)) break;
+        if (d.record.domain === 'direction') {
+          dir = d.record.canonical === 'center' ? null : d.record.canonical;
+          if (dir) {
+            d.domain = 'camera';
+            d.consumed = true;
+            break;
+          }
+        }
+        if (d.record.domain === 'gradient' && d.i <= c.j + 2) {
+          const pd = pathDirection(d.record.span);
+          if (pd) {
+            dir = pd;
+            d.domain = 'camera';
+            d.consumed = true;
+            break;
+          }
+        }
+        const skippable = ['function', 'intensity', 'motion', 'filler', 'camera', 'approval', 'subject', 'negation'].includes(d.record.domain) || d.record.domain === 'duration';
+        if (!skippable) break;
+      }
+      move = composeMove(cls === 'camera' || cls === 'move' ? 'move' : cls, dir);
+      if (move) for (let m = k + 1; m < chosen.length && chosen[m]!.i <= c.j + 4; m++) {
+        const d = chosen[m]!;
+        if (d.domain === 'camera' && d.consumed && d.canonical === d.record.canonical) d.canonical = move;
+      }
+    } else move = cls as CameraMove;
+    if (move) {
+      c.canonical = move;
+      cameraMove ??= move;
+    }
+    if (c.record.also?.motion && (move || cls === 'move')) impliedMotion ??= c.record.also.motion as MotionLevel;
+  }
+
+  // A particle no camera verb took ("standing in the field") is a function word, not a direction.
+  for (const c of chosen) {
+    if (c.record.domain === 'direction' && !c.consumed && PARTICLES.has(c.record.span)) {
+      c.domain = 'function';
+      c.canonical = c.record.span;
+    }
+  }
+
+  // Negation: a negator reaches the first content word in its clause (up to five words on).
+  let negStill = false;
+  let negSilence = false;
+  const excludedColors = new Set<string>();
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k]!;
+    if (c.record.domain !== 'negation') continue;
+    for (let m = k + 1; m < chosen.length && chosen[m]!.i <= c.j + 5; m++) {
+      const d = chosen[m]!;
+      if (clauseBetween(c.j - 1, d.i) || d.record.span === 'but') break;
+      const dom = d.record.domain;
+      if (dom === 'negation' || dom === 'function' || dom === 'intensity' || dom === 'filler' || dom === 'approval') continue;
+      if (dom === 'motion' || (dom === 'camera' && !['shake', 'static'].includes(d.record.canonical))) {
+        if (dom === 'motion' && d.record.canonical === 'fast') {
+          d.negated = true;
+          d.canonical = 'slow';
+        } else if (dom === 'motion' && d.record.canonical === 'slow') {
+          d.negated = true;
+          d.canonical = 'fast';
+        } else {
+          d.negated = true;
+          d.canonical = dom === 'camera' ? 'static' : 'still';
+          negStill = true;
+        }
+      } else if (dom === 'sound' || dom === 'tempo' && d.record.canonical === 'tempo') {
+        d.negated = true;
+        if (dom === 'tempo') {
+          d.canonical = 'none';
+          instruction.sound.tempo = 'none';
+        } else {
+          d.canonical = 'silence';
+          negSilence = true;
+        }
+      } else if (dom === 'color' && isColorPrimitive(d.record.canonical)) {
+        d.negated = true;
+        excludedColors.add(d.record.canonical);
+      } else if (dom === 'lighting' && d.record.canonical === 'lighting') {
+        d.negated = true;
+        d.canonical = 'low_key';
+        instruction.lighting ??= 'low_key';
+      }
+      break;
+    }
+  }
+
+  // Everything else, in order.
+  const colors: ColorPrimitiveName[] = [];
+  let motion: MotionLevel | null = null;
+  let freeSpeed: MotionLevel | null = null;
+  let gradient: GradientType | null = null;
+  let genericGradient = false;
+  let lighting: Lighting | null = null;
+  let tempo: TempoLabel | null = null;
+  let soundMood: SoundMood | null = null;
+  let presence: Presence | null = null;
+  const prims: SoundPrimitive[] = [...instruction.sound.primitives];
+  const n = instruction.narrative;
+  const pushUnique = <T>(list: T[], v: T) => {
+    if (!list.includes(v)) list.push(v);
+  };
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k]!;
+    if (c.negated || c.consumed) continue;
+    const r = c.record;
+    const prev = chosen[k - 1];
+    const next = chosen[k + 1];
+    const adjacent = (o: Chosen | undefined) => o !== undefined && !clauseBetween(Math.min(o.i, c.i), Math.max(o.i, c.i)) && (o.i === c.j || o.j === c.i);
+    switch (r.domain) {
+      case 'color': {
+        let value = r.canonical;
+        if (!isColorPrimitive(value)) break;
+        if (prev && prev.record.domain === 'color_modifier' && adjacent(prev)) {
+          const rgb = colorWordRgb(r.span);
+          if (rgb) value = nearestPrimitive(modifyColor(rgb, prev.record.canonical as ColorModifier));
+          c.canonical = value;
+        }
+        if (!excludedColors.has(value)) pushUnique(colors, value as ColorPrimitiveName);
+        break;
+      }
+      case 'palette':
+        instruction.palette.concept ??= r.canonical;
+        break;
+      case 'motion': {
+        if (!SPEEDS.has(r.canonical)) break;
+        let level = r.canonical as MotionLevel;
+        if (prev && prev.record.domain === 'intensity' && prev.record.canonical === 'low' && adjacent(prev) && level === 'fast') level = 'medium';
+        c.canonical = level;
+        const tempoNext = next && adjacent(next) && TEMPO_NOUNS.has(tokens[next.i]!.lower);
+        if (tempoNext && level !== 'still') {
+          c.domain = 'tempo';
+          tempo ??= level as TempoLabel;
+          break;
+        }
+        motion ??= level;
+        // A speed word standing on its own (not within two words of a camera move or movement word)
+        // describes the whole clip: its pace and its tempo.
+        const nearCamera = chosen.some((o) => o !== c && (o.record.domain === 'camera' || o.domain === 'camera' || (o.record.domain === 'motion' && o.record.canonical === 'motion')) && Math.abs(o.i - c.i) <= 2 + (o.j - o.i) && !clauseBetween(Math.min(o.i, c.i), Math.max(o.i, c.i)));
+        if (!nearCamera && level !== 'still') freeSpeed ??= level;
+        break;
+      }
+      case 'gradient':
+        if (r.canonical === 'gradient') genericGradient = true;
+        else gradient ??= r.canonical as GradientType;
+        break;
+      case 'lighting': {
+        if (r.canonical !== 'lighting') {
+          lighting ??= r.canonical as Lighting;
+          break;
+        }
+        if (r.span === 'lit' || r.span === 'lighting' || r.span === 'light' || r.span === 'lights') {
+          // "lit by candles" / "candle light": the source decides.
+          const around = [k + 1, k + 2, k + 3, k - 1].map((m) => chosen[m]).filter((o): o is Chosen => !!o && !clauseBetween(Math.min(o.i, c.i), Math.max(o.i, c.i)));
+          for (const o of around) {
+            const w = tokens[o.i]!.lower;
+            if (LOW_KEY_SOURCES.has(w)) {
+              c.canonical = 'low_key';
+              break;
+            }
+            if (HIGH_KEY_SOURCES.has(w)) {
+              c.canonical = 'high_key';
+              break;
+            }
+          }
+          if (c.canonical !== 'lighting') lighting ??= c.canonical as Lighting;
+        }
+        break;
+      }
+      case 'sound':
+        if (r.canonical === 'silence' || r.canonical === 'tone' || r.canonical === 'rumble' || r.canonical === 'hiss') pushUnique(prims, r.canonical);
+        break;
+      case 'presence':
+        presence ??= r.canonical as Presence;
+        break;
+      case 'tempo':
+        if (TEMPO_VALUES.has(r.canonical)) tempo ??= r.canonical as TempoLabel;
+        break;
+      case 'sound_mood':
+        soundMood ??= r.canonical as SoundMood;
+        break;
+      case 'mood':
+        pushUnique(n.mood, r.canonical);
+        break;
+      case 'setting':
+        pushUnique(n.settings, r.canonical);
+        break;
+      case 'genre':
+        pushUnique(n.genre, r.canonical);
+        break;
+      case 'theme':
+        pushUnique(n.themes, r.canonical);
+        break;
+      case 'style':
+        pushUnique(n.style, r.canonical);
+        break;
+      case 'scene_type':
+        n.scene_type ??= r.canonical;
+        break;
+      case 'plot':
+        if ((PLOTS as readonly string[]).includes(r.canonical)) n.plot ??= r.canonical as Plot;
+        break;
+    }
+  }
+
+  instruction.palette.primitives = colors;
+  instruction.camera.move = cameraMove ?? (negStill ? 'static' : null);
+  instruction.motion.level = negStill ? 'still' : motion ?? impliedMotion;
+  instruction.gradient.type = gradient ?? (genericGradient ? 'linear_vertical' : null);
+  instruction.lighting ??= lighting;
+  if (negSilence) {
+    pushUnique(prims, 'silence');
+    presence ??= 'absent';
+  }
+  if (presence === 'absent') pushUnique(prims, 'silence');
+  if (prims.length > 1 && prims.includes('silence') && negSilence) prims.splice(prims.indexOf('silence'), 1);
+  if (prims.length === 1 && prims[0] === 'silence') presence ??= 'absent';
+  if (presence === 'absent' && prims.some((p) => p !== 'silence')) presence = null;
+  instruction.sound.primitives = prims;
+  instruction.sound.presence = presence;
+  if (instruction.sound.bpm !== null) instruction.sound.tempo = classifyTempo(instruction.sound.bpm);
+  instruction.sound.tempo ??= tempo ?? (freeSpeed as TempoLabel | null);
+  instruction.sound.mood = soundMood ?? n.mood.map((m) => MOOD_TO_SOUND_MOOD[m]).find((m) => m !== undefined) ?? null;
+
+  // Spans, uses, unknown words.
+  const spans: Span[] = [];
+  const used: LexiconUse[] = [];
+  const inSpan = new Array<boolean>(tokens.length).fill(false);
+  for (const c of chosen) {
+    const text = prompt.slice(c.start, c.end);
+    const span: Span = { text, start: c.start, end: c.end, domain: c.domain, canonical: c.canonical, variant: c.record.variant };
+    if (c.record.dialect) span.dialect = c.record.dialect;
+    spans.push(span);
+    for (let k = c.i; k < c.j; k++) inSpan[k] = true;
+    if (c.record.domain !== 'function' && c.record.domain !== 'number') {
+      const entry: LexiconEntry = { span: c.record.span, canonical: c.record.canonical, domain: c.record.domain, variant: c.record.variant, source: c.record.source };
+      if (c.record.dialect) entry.dialect = c.record.dialect;
+      used.push({ entry, text, start: c.start, end: c.end });
+    }
+  }
+  instruction.spans = spans;
+  instruction.unknown = tokens.filter((_, k) => !inSpan[k]).map((t) => ({ text: t.text, start: t.start, end: t.end }));
+  return { instruction, used, learned };
+}

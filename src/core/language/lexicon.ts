@@ -1,0 +1,173 @@
+// The linguistic lexicon (FOUNDATION §9): origin vocabularies + built-in data (spelling, dialect, slang)
+// + learned entries, indexed by phrase for the interpreter.
+import type { SpanVariant } from './instruction.ts';
+import { CAMERA_MOVES, COLOR_PRIMITIVE_NAMES, GRADIENT_TYPES, LIGHTING_TYPES, MOTION_LEVELS, PLOTS, PRESENCE_LEVELS, SEED_NARRATIVE, SOUND_MOODS, SOUND_PRIMITIVES, TEMPO_LABELS } from '../vocab/index.ts';
+import coreData from './data/lexicon-core.json';
+import dialectData from './data/lexicon-dialect.json';
+import functionData from './data/function-words.json';
+import { colorWordEntries } from './color-words.ts';
+
+export type LexiconSource = 'origin' | 'built-in' | 'learned';
+
+/** One mapping of the linguistic registry: a span as written → a canonical value in a domain. */
+export interface LexiconEntry {
+  span: string;
+  canonical: string;
+  domain: string;
+  variant: SpanVariant;
+  dialect?: string;
+  source: LexiconSource;
+}
+
+/** A lexicon entry with the interpreter's extras: values it implies, and whether it is a weak (colour-list) sense. */
+export interface LexRecord extends LexiconEntry {
+  also?: Readonly<Record<string, string>>;
+  weak?: boolean;
+}
+
+interface DataGroup {
+  domain: string;
+  variant: string;
+  dialect?: string;
+  also?: Record<string, string>;
+  map: Record<string, string>;
+}
+
+const VARIANTS: readonly SpanVariant[] = ['standard', 'synonym', 'spelling', 'dialect', 'slang'];
+
+/** Lower case, curly apostrophes straightened, hyphens and runs of spaces as one space. */
+export function normalizeSpan(span: string): string {
+  return span.toLowerCase().replace(/[’‘`]/g, "'").replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function originEntries(): LexRecord[] {
+  const out: LexRecord[] = [];
+  const add = (domain: string, values: readonly string[]) => {
+    for (const v of values) out.push({ span: normalizeSpan(v), canonical: v, domain, variant: 'standard', source: 'origin' });
+  };
+  add('color', COLOR_PRIMITIVE_NAMES);
+  add('sound', SOUND_PRIMITIVES);
+  add('motion', MOTION_LEVELS);
+  add('camera', CAMERA_MOVES);
+  add('gradient', GRADIENT_TYPES);
+  add('lighting', LIGHTING_TYPES);
+  add('tempo', TEMPO_LABELS.filter((t) => t !== 'none'));
+  add('presence', PRESENCE_LEVELS);
+  add('sound_mood', SOUND_MOODS);
+  add('plot', PLOTS);
+  add('setting', SEED_NARRATIVE.settings);
+  add('genre', SEED_NARRATIVE.genre);
+  add('mood', SEED_NARRATIVE.mood);
+  add('theme', SEED_NARRATIVE.themes);
+  add('style', SEED_NARRATIVE.style);
+  add('scene_type', SEED_NARRATIVE.scene_type);
+  return out;
+}
+
+function dataEntries(groups: readonly DataGroup[]): LexRecord[] {
+  const out: LexRecord[] = [];
+  for (const g of groups) {
+    const variant = VARIANTS.includes(g.variant as SpanVariant) ? (g.variant as SpanVariant) : 'synonym';
+    for (const [span, canonical] of Object.entries(g.map)) {
+      const e: LexRecord = { span: normalizeSpan(span), canonical, domain: g.domain, variant, source: 'built-in' };
+      if (g.dialect) e.dialect = g.dialect;
+      if (g.also) e.also = g.also;
+      out.push(e);
+    }
+  }
+  for (const w of (functionData as unknown as { words: string[] }).words) out.push({ span: normalizeSpan(w), canonical: normalizeSpan(w), domain: 'function', variant: 'standard', source: 'built-in' });
+  return out;
+}
+
+let builtIn: LexRecord[] | null = null;
+
+/** Every origin and built-in record (cached); colour-list words are weak senses. */
+export function builtInRecords(): readonly LexRecord[] {
+  if (builtIn) return builtIn;
+  const all = [
+    ...originEntries(),
+    ...dataEntries((coreData as unknown as { groups: DataGroup[] }).groups),
+    ...dataEntries((dialectData as unknown as { groups: DataGroup[] }).groups),
+    ...colorWordEntries(),
+  ];
+  // One record per (span, domain, canonical): a later, more specific record (spelling/dialect/slang) wins over
+  // an origin or synonym one, and `also` values merge.
+  const byKey = new Map<string, LexRecord>();
+  for (const e of all) {
+    const key = `${e.span}\u0000${e.domain}\u0000${e.canonical}`;
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, e);
+      continue;
+    }
+    const also = prev.also || e.also ? { ...prev.also, ...e.also } : undefined;
+    const better = e.variant !== 'standard' && e.variant !== 'synonym' ? e : prev;
+    const merged: LexRecord = { ...better };
+    if (also) merged.also = also;
+    if (prev.source === 'origin' || e.source === 'origin') merged.source = better.source;
+    byKey.set(key, merged);
+  }
+  builtIn = [...byKey.values()];
+  return builtIn;
+}
+
+/** The origin vocabularies merged with the built-in data, as linguistic-registry entries (for seeding the registry). */
+export function builtInLexicon(): LexiconEntry[] {
+  return builtInRecords()
+    .filter((e) => e.domain !== 'function')
+    .map((e) => {
+      const out: LexiconEntry = { span: e.span, canonical: e.canonical, domain: e.domain, variant: e.variant, source: e.source };
+      if (e.dialect) out.dialect = e.dialect;
+      return out;
+    });
+}
+
+/** Phrase index: first word → records whose span starts with it, longest first. */
+export class LexiconIndex {
+  readonly byFirst = new Map<string, { words: string[]; records: LexRecord[] }[]>();
+  readonly maxWords: number;
+
+  constructor(records: readonly LexRecord[]) {
+    const byPhrase = new Map<string, LexRecord[]>();
+    for (const r of records) {
+      if (!r.span) continue;
+      const list = byPhrase.get(r.span);
+      if (list) list.push(r);
+      else byPhrase.set(r.span, [r]);
+    }
+    let max = 1;
+    for (const [phrase, recs] of byPhrase) {
+      const words = phrase.split(' ');
+      max = Math.max(max, words.length);
+      const first = words[0]!;
+      const list = this.byFirst.get(first);
+      const item = { words, records: recs };
+      if (list) list.push(item);
+      else this.byFirst.set(first, [item]);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    this.maxWords = max;
+  }
+
+  /** Whether any record has exactly this span. */
+  has(span: string): boolean {
+    const words = span.split(' ');
+    return (this.byFirst.get(words[0]!) ?? []).some((p) => p.words.join(' ') === span);
+  }
+}
+
+let builtInIndex: LexiconIndex | null = null;
+const learnedIndexes = new WeakMap<readonly LexiconEntry[], LexiconIndex>();
+
+/** The index over the built-in records (cached), or a fresh one including learned entries. */
+export function lexiconIndex(learned: readonly LexiconEntry[] = []): LexiconIndex {
+  if (learned.length === 0) return (builtInIndex ??= new LexiconIndex(builtInRecords()));
+  const cached = learnedIndexes.get(learned);
+  if (cached) return cached;
+  const extra: LexRecord[] = learned
+    .filter((e) => e && typeof e.span === 'string' && typeof e.canonical === 'string' && typeof e.domain === 'string')
+    .map((e) => ({ ...e, span: normalizeSpan(e.span), source: 'learned' }));
+  const index = new LexiconIndex([...builtInRecords(), ...extra]);
+  learnedIndexes.set(learned, index);
+  return index;
+}

@@ -1,0 +1,71 @@
+// Lemmas and parts of speech from compromise: verbs to the infinitive, nouns to the singular, adverbs,
+// comparatives and superlatives to the adjective. The library does the morphology; we only ask it.
+import nlp from 'compromise';
+
+type Transform = (word: string, model: unknown, tense?: string) => string;
+interface Methods {
+  two: {
+    transform: {
+      verb: { toInfinitive: Transform };
+      noun: { toSingular: Transform };
+      adjective: { fromAdverb: Transform; fromComparative: Transform; fromSuperlative: Transform };
+    };
+  };
+}
+
+let methods: Methods | null = null;
+let model: unknown = null;
+const lemmaCache = new Map<string, string[]>();
+
+/** Candidate lemmas of one lower-case word (not including the word itself), from compromise's transforms. */
+export function lemmas(word: string): string[] {
+  const cached = lemmaCache.get(word);
+  if (cached) return cached;
+  methods ??= nlp.methods() as unknown as Methods;
+  model ??= nlp.model();
+  const t = methods.two.transform;
+  const out = new Set<string>();
+  const tryAdd = (f: () => string) => {
+    try {
+      const v = f();
+      if (typeof v === 'string' && v && v !== word && /^[a-z']+$/.test(v)) out.add(v);
+    } catch {
+      // compromise throws on some odd strings; such a word simply has no lemma
+    }
+  };
+  if (/^[a-z']{3,}$/.test(word)) {
+    if (word.endsWith('ing')) tryAdd(() => t.verb.toInfinitive(word, model, 'Gerund'));
+    if (word.endsWith('ed') || word.length <= 5) tryAdd(() => t.verb.toInfinitive(word, model, 'PastTense'));
+    if (word.endsWith('s')) {
+      tryAdd(() => t.verb.toInfinitive(word, model, 'PresentTense'));
+      tryAdd(() => t.noun.toSingular(word, model));
+    }
+    if (word.endsWith('ly')) tryAdd(() => t.adjective.fromAdverb(word, model));
+    if (word.endsWith('er')) tryAdd(() => t.adjective.fromComparative(word, model));
+    if (word.endsWith('est')) tryAdd(() => t.adjective.fromSuperlative(word, model));
+  }
+  const list = [...out];
+  if (lemmaCache.size > 20000) lemmaCache.clear();
+  lemmaCache.set(word, list);
+  return list;
+}
+
+/** compromise's part-of-speech tags for each UTF-16 range of `text`. */
+export function tagRanges(text: string): { start: number; end: number; tags: string[] }[] {
+  // Same-length normalisation so offsets still line up: straight apostrophes, g-dropping restored.
+  const norm = text.replace(/[’‘]/g, "'").replace(/([a-zA-Z]{2}in)'(?![a-zA-Z])/g, '$1g');
+  const out: { start: number; end: number; tags: string[] }[] = [];
+  let json: { terms?: { offset?: { start: number; length: number }; tags?: string[] }[] }[];
+  try {
+    json = nlp(norm).json({ offset: true, terms: { offset: true } }) as typeof json;
+  } catch {
+    return out;
+  }
+  for (const sentence of json) {
+    for (const term of sentence.terms ?? []) {
+      if (!term.offset) continue;
+      out.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags ?? [] });
+    }
+  }
+  return out;
+}

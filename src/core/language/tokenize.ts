@@ -1,0 +1,51 @@
+// Word tokens of a prompt with their UTF-16 offsets, and the forms each may be looked up by.
+
+/** One word of the prompt: `text` is prompt.slice(start, end). */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Lower case, curly apostrophes straightened, a trailing apostrophe dropped. */
+  lower: string;
+  /** Lookup forms, best first: the word itself, g-restored ("creepin'" → "creeping"), then lemmas. */
+  forms: string[];
+  /** How many of `forms` are the word as written (the rest are lemmas). */
+  exactForms: number;
+  /** Part-of-speech tags from compromise (Noun, Verb, Adjective, Adverb, Determiner, …). */
+  tags: ReadonlySet<string>;
+  isNumber: boolean;
+}
+
+// Numbers (with a decimal part) or runs of letters/marks, inner apostrophes kept ("y'all", "ain't"),
+// a trailing g-dropping apostrophe kept ("creepin'"). Digits and letters split: "440hz" → "440", "hz".
+const WORD_RE = /\d+(?:[.,]\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:(?<=[iI][nN])['’](?![\p{L}\p{M}]))?/gu;
+
+/** The word tokens of `text`, in order, without lookup forms or tags (filled in by the interpreter). */
+export function wordRanges(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(WORD_RE)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Lower case with straight apostrophes and no trailing apostrophe. */
+export function lowerWord(word: string): string {
+  return word.toLowerCase().replace(/[’‘]/g, "'").replace(/'$/, '');
+}
+
+/**
+ * G-dropping ("creepin'", "movin", "nothin'") restored to -ing: the only hand-written morphology, a
+ * spelling normalisation. Returns null when the word does not end in -in.
+ */
+export function restoreDroppedG(lower: string): string | null {
+  return /[a-z]{2,}in$/.test(lower) ? lower + 'g' : null;
+}
+
+/** Whether the text between two tokens lets a phrase continue across it (spaces, hyphens, slashes only). */
+export function joinsPhrase(gap: string): boolean {
+  return /^[\s\-–/]*$/.test(gap) && gap.length <= 3;
+}
+
+/** Whether the text between two tokens ends a clause (sentence or clause punctuation). */
+export function breaksClause(gap: string): boolean {
+  return /[,.;:!?()[\]{}"“”…|—]/.test(gap) || /\s–\s/.test(gap);
+}
