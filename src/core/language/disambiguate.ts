@@ -101,6 +101,9 @@ function directionAhead(ctx: Context, c: Candidate, within = 3, allowed?: Readon
 }
 
 const UP_DOWN = new Set(['up', 'down']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'our', 'their', 'its', 'some', 'any', 'every', 'each', 'no']);
+const PARTICLE_SPANS = new Set(['in', 'out', 'across', 'back', 'away', 'forward', 'forwards', 'over', 'up', 'down', 'on', 'off']);
+const SWEEP_PREPOSITIONS = new Set(['across', 'over', 'around', 'round', 'along', 'through', 'past', 'to', 'towards', 'toward', 'from']);
 
 function cameraWordNear(ctx: Context, c: Candidate, before = 3, after = 3): boolean {
   for (let k = Math.max(0, c.i - before); k < Math.min(ctx.tokens.length, c.j + after); k++) {
@@ -111,10 +114,24 @@ function cameraWordNear(ctx: Context, c: Candidate, before = 3, after = 3): bool
   return false;
 }
 
+/** "pan" used as a verb of the camera: no determiner before it, a direction or a sweep preposition after it. */
+function panImperative(ctx: Context, c: Candidate): boolean {
+  return !DETERMINERS.has(word(ctx, c.i - 1)) && (directionAhead(ctx, c, 2) || SWEEP_PREPOSITIONS.has(word(ctx, c.j)));
+}
+
+/** A direction adjective written just before the move ("anticlockwise roll", "leftward drift"). */
+function directionBefore(ctx: Context, c: Candidate, allowed?: ReadonlySet<string>): boolean {
+  for (let k = c.i - 1; k >= Math.max(0, c.i - 2); k--) {
+    if (!sameClause(ctx, k, c.i)) return false;
+    if (candHas(ctx, k, (r) => r.domain === 'direction' && !PARTICLE_SPANS.has(r.span) && (!allowed || allowed.has(r.canonical)))) return true;
+  }
+  return false;
+}
+
 /** Camera-class verbs bound to the camera: by a direction after them or a camera word next to them. */
 function cameraBound(ctx: Context, c: Candidate, cls: string): boolean {
   const allowed = cls === 'tilt' ? UP_DOWN : cls === 'zoom' ? IN_OUT : cls === 'roll' ? ROLL_DIRS : undefined;
-  return directionAhead(ctx, c, 3, allowed) || cameraWordNear(ctx, c);
+  return directionAhead(ctx, c, 3, allowed) || directionBefore(ctx, c, allowed) || cameraWordNear(ctx, c);
 }
 
 const IN_OUT = new Set(['in', 'out']);
@@ -157,9 +174,19 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       break;
     case 'camera':
       if (CAMERA_CLASSES.has(r.canonical) && !STRONG_CLASS_SPANS.has(span) && !cameraBound(ctx, c, r.canonical)) s -= 200;
+      // A weak move verb after a noun that is not the camera has that noun as its subject ("a storm rolling in",
+      // "clouds drifting left"); after a determiner it is a noun itself ("the track is sick").
+      if (CAMERA_CLASSES.has(r.canonical) && !STRONG_CLASS_SPANS.has(span) && c.i > 0 && sameClause(ctx, c.i - 1, c.i)) {
+        const pt = ctx.tokens[c.i - 1]!;
+        const prevDomains = candDomains(ctx, c.i - 1);
+        const prevIsCamera = CAMERA_OBJECTS.has(pt.lower) || prevDomains.has('camera') || prevDomains.has('direction');
+        if (!prevIsCamera && (DETERMINERS.has(pt.lower) || (pt.tags.has('Noun') && !pt.tags.has('Pronoun') && !prevDomains.has('motion') && !prevDomains.has('intensity')))) s -= 300;
+      }
       if (span === 'crane' && (next === 'shot' || directionAhead(ctx, c, 2, UP_DOWN) || prev === 'camera')) s += 100;
       else if (span === 'crane') s -= 200;
       if (span === 'pan' && (near(ctx, c, KITCHEN) || (['a', 'the', 'an'].includes(prev) && ['of', 'on', 'with', 'full'].includes(next)))) s -= 300;
+      // An imperative move ("pan across the kitchen", "slowly pan left over the stove") is the camera whatever is near.
+      if (span === 'pan' && panImperative(ctx, c)) s += 400;
       if (span === 'static' && (STATIC_SOUND_AFTER.has(next) || (STATIC_SOUND_BEFORE.has(prev) && !near(ctx, c, STATIC_CAMERA, 2)))) s -= 200;
       if (r.canonical === 'camera' && !directionAhead(ctx, c, 4)) s -= 100;
       break;
@@ -183,6 +210,7 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
     case 'subject':
       if (span === 'mint' && (HERB.has(next) || ['fresh', 'sprig', 'sprigs'].includes(prev))) s += 300;
       if (span === 'pan' && near(ctx, c, KITCHEN)) s += 300;
+      if (span === 'pan' && panImperative(ctx, c)) s -= 400;
       if (span === 'well' && c.i === 0) s -= 100;
       if (span === 'fire' && approvalContext(ctx, c)) s -= 100;
       break;
@@ -199,8 +227,11 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
   return s;
 }
 
-/** The best sense of each candidate. */
-export function chooseSenses(ctx: Context): { record: LexRecord; exact: boolean }[] {
+/** Below this score a camera sense is not the camera at all: the words stay unknown (or function words). */
+const CAMERA_REJECT = 0;
+
+/** The best sense of each candidate, or null when its only senses are camera moves the context rules out. */
+export function chooseSenses(ctx: Context): ({ record: LexRecord; exact: boolean } | null)[] {
   return ctx.cands.map((c) => {
     let best = c.senses[0]!;
     let bestScore = -Infinity;
@@ -211,6 +242,7 @@ export function chooseSenses(ctx: Context): { record: LexRecord; exact: boolean 
         best = sense;
       }
     }
+    if (best.record.domain === 'camera' && bestScore < CAMERA_REJECT) return null;
     return best;
   });
 }

@@ -160,9 +160,12 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   });
   const ctx: Context = { tokens, gaps, cands, candAt };
   const senses = chooseSenses(ctx);
-  const chosen: Chosen[] = cands.map((c: Candidate, ci) => {
-    const record = senses[ci]!.record;
-    return { i: c.i, j: c.j, start: tokens[c.i]!.start, end: tokens[c.j - 1]!.end, record, domain: record.domain, canonical: record.canonical, negated: false, consumed: false };
+  const chosen: Chosen[] = [];
+  cands.forEach((c: Candidate, ci) => {
+    const sense = senses[ci];
+    if (!sense) return;
+    const record = sense.record;
+    chosen.push({ i: c.i, j: c.j, start: tokens[c.i]!.start, end: tokens[c.j - 1]!.end, record, domain: record.domain, canonical: record.canonical, negated: false, consumed: false });
   });
   const clauseBetween = (a: number, b: number) => {
     for (let k = a + 1; k <= b; k++) if (breaksClause(gaps[k] ?? '')) return true;
@@ -256,8 +259,20 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
         const skippable = ['function', 'intensity', 'motion', 'filler', 'camera', 'approval', 'subject', 'negation'].includes(d.record.domain) || d.record.domain === 'duration';
         if (!skippable) break;
       }
+      // A direction written before the move ("anticlockwise spin", "leftward pan", "a slow left pan"), speed words between.
+      for (let m = k - 1; dir === null && m >= 0 && chosen[m]!.j >= c.i - 2; m--) {
+        const d = chosen[m]!;
+        if (clauseBetween(d.j - 1, c.i)) break;
+        if (d.record.domain === 'direction' && !d.consumed && !PARTICLES.has(d.record.span) && d.record.canonical !== 'center') {
+          dir = d.record.canonical;
+          d.domain = 'camera';
+          d.consumed = true;
+          break;
+        }
+        if (!['intensity', 'motion', 'function'].includes(d.record.domain)) break;
+      }
       move = composeMove(cls === 'camera' || cls === 'move' ? 'move' : cls, dir);
-      if (move) for (let m = k + 1; m < chosen.length && chosen[m]!.i <= c.j + 4; m++) {
+      if (move) for (let m = Math.max(0, k - 3); m < chosen.length && chosen[m]!.i <= c.j + 4; m++) {
         const d = chosen[m]!;
         if (d.domain === 'camera' && d.consumed && d.canonical === d.record.canonical) d.canonical = move;
       }
