@@ -103,6 +103,10 @@ function directionAhead(ctx: Context, c: Candidate, within = 3, allowed?: Readon
 const UP_DOWN = new Set(['up', 'down']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'our', 'their', 'its', 'some', 'any', 'every', 'each', 'no']);
 const PARTICLE_SPANS = new Set(['in', 'out', 'across', 'back', 'away', 'forward', 'forwards', 'over', 'up', 'down', 'on', 'off']);
+/** Domains of nouns that can be the subject of a move verb other than the camera ("clouds", "storm", "the dog"). */
+const THING_DOMAINS = new Set(['subject', 'setting', 'lighting', 'sound', 'theme', 'genre']);
+/** Domains a negator can reach: "nowt moving", "nothing but silence" are negations, not a sound or a thing. */
+const NEGATABLE = new Set(['motion', 'camera', 'sound', 'tempo', 'color', 'presence']);
 const SWEEP_PREPOSITIONS = new Set(['across', 'over', 'around', 'round', 'along', 'through', 'past', 'to', 'towards', 'toward', 'from']);
 
 function cameraWordNear(ctx: Context, c: Candidate, before = 3, after = 3): boolean {
@@ -180,7 +184,8 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
         const pt = ctx.tokens[c.i - 1]!;
         const prevDomains = candDomains(ctx, c.i - 1);
         const prevIsCamera = CAMERA_OBJECTS.has(pt.lower) || prevDomains.has('camera') || prevDomains.has('direction');
-        if (!prevIsCamera && (DETERMINERS.has(pt.lower) || (pt.tags.has('Noun') && !pt.tags.has('Pronoun') && !prevDomains.has('motion') && !prevDomains.has('intensity')))) s -= 300;
+        const thingBefore = pt.tags.has('Noun') && !pt.tags.has('Pronoun') && [...prevDomains].every((d) => THING_DOMAINS.has(d));
+        if (!prevIsCamera && (DETERMINERS.has(pt.lower) || thingBefore)) s -= 300;
       }
       if (span === 'crane' && (next === 'shot' || directionAhead(ctx, c, 2, UP_DOWN) || prev === 'camera')) s += 100;
       else if (span === 'crane') s -= 200;
@@ -195,6 +200,17 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       break;
     case 'direction':
       if (['in', 'out', 'across', 'back', 'away', 'forward', 'forwards', 'over'].includes(span) && !candHas(ctx, c.i - 1, (x) => x.domain === 'camera') && !candHas(ctx, c.i - 2, (x) => x.domain === 'camera')) s -= 100;
+      break;
+    case 'negation':
+      // A word that is a negator and also something else ("nowt": nothing / silence) negates when a
+      // negatable word follows in its clause.
+      for (let k = c.j; k < Math.min(ctx.tokens.length, c.j + 3); k++) {
+        if (!sameClause(ctx, c.j - 1, k)) break;
+        if (candHas(ctx, k, (x) => NEGATABLE.has(x.domain))) {
+          s += 100;
+          break;
+        }
+      }
       break;
     case 'duration':
       if (r.canonical === 'duration' && !(ctx.tokens[c.j]?.isNumber ?? false)) s -= 100;

@@ -1,0 +1,76 @@
+// Dialect, spelling and slang (FOUNDATION §9): British, Scottish, Irish, Australian, US regional, AAVE and
+// internet prompts, each checked on the fields it expresses and on the variant/dialect of its words.
+import { describe, expect, it } from 'vitest';
+import { checkExpect } from '../../src/core/language/check-expect.ts';
+import { interpret } from '../../src/core/language/interpret.ts';
+
+type Case = [prompt: string, expect: Record<string, unknown>];
+
+const CASES: Record<string, Case[]> = {
+  spelling: [
+    ['grey clouds over the harbour, colour fading to white', { 'palette.primitives': { all: ['gray', 'white'] }, 'narrative.settings': { all: ['harbour'] }, span_variant: { grey: 'spelling', harbour: 'spelling' } }],
+    ['gray skies over the harbor', { 'narrative.settings': { all: ['harbour'] }, span_variant: { harbor: 'spelling' } }],
+    ['a radial gradient from the centre out in lavender and grey', { 'gradient.type': 'radial', 'palette.primitives': { all: ['gray'] } }],
+    ['cosy colourful kitchen, tilt down', { 'narrative.mood': { all: ['cosy'] }, 'camera.move': 'tilt_down', 'narrative.settings': { all: ['kitchen'] } }],
+    ['greyish green fields, anticlockwise roll', { 'camera.move': 'roll_ccw', 'narrative.settings': { all: ['field'] } }],
+    ['counterclockwise spin over a grey sea', { 'camera.move': 'roll_ccw', 'palette.primitives': { all: ['gray'] }, 'narrative.settings': { all: ['sea'] } }],
+  ],
+  british: [
+    ['proper gloomy forest at night, camera creepin\' left', { 'camera.move': 'pan_left', 'narrative.mood': { all: ['gloomy'] }, 'narrative.settings': { all: ['forest', 'night'] }, span_variant: { proper: 'dialect' } }],
+    ['well dodgy alley in the rain, pan right sharpish', { 'camera.move': 'pan_right', 'narrative.settings': { all: ['rain'] } }],
+    ['a dead quiet street, nowt moving', { 'motion.level': 'still', 'narrative.settings': { all: ['street'] } }],
+    ['that tune is bangin, well fast drums', { 'sound.tempo': 'fast' }],
+    ['chuffed little dog on the beach, bright and sunny', { 'narrative.settings': { all: ['beach'] }, 'narrative.mood': { any: ['happy', 'joyful'] } }],
+    ['bare dark and moody, slow zoom out', { 'camera.move': 'zoom_out', 'motion.level': 'slow' }],
+    ['the canal at dusk, innit, proper peaceful', { 'narrative.settings': { all: ['dusk'] }, 'narrative.mood': { all: ['peaceful'] } }],
+    ['it\'s mint, bruv: red and yellow stripes', { 'palette.primitives': { all: ['red', 'yellow'] }, span_domain: { mint: 'approval' } }],
+  ],
+  scottish: [
+    ['bonnie wee loch in the highlands on a dreich day', { 'narrative.settings': { all: ['lake', 'mountain'] }, 'lighting': 'flat', span_variant: { loch: 'dialect', dreich: 'dialect' } }],
+    ['pure dead brilliant sunset ower the glen', { 'narrative.settings': { any: ['dusk'] } }],
+    ['a braw day by the firth, haar rolling in', { 'camera.move': null }],
+    ['gey slow pan left across the loch', { 'camera.move': 'pan_left', 'motion.level': 'slow', 'narrative.settings': { all: ['lake'] } }],
+  ],
+  irish: [
+    ['a grand soft day in the village, the craic was mighty', { 'narrative.settings': { all: ['village', 'rain'] }, span_variant: { craic: 'dialect' } }],
+    ['deadly tune, savage fast, zoom in', { 'camera.move': 'zoom_in', 'motion.level': 'fast' }],
+    ['fierce cold morning on the bog, not a sound', { 'sound.primitives': { all: ['silence'] }, 'palette.concept': 'cool' }],
+  ],
+  australian: [
+    ['grey arvo by the sea, dead calm', { 'palette.primitives': { all: ['gray'] }, 'narrative.settings': { all: ['sea', 'afternoon'] }, 'narrative.mood': { all: ['calm'] }, span_variant: { arvo: 'dialect' } }],
+    ['heaps good sunset at the beach, slow pan right', { 'camera.move': 'pan_right', 'narrative.settings': { all: ['beach'] } }],
+    ['out in the bush at dusk, crickets chirping', { 'narrative.settings': { all: ['countryside', 'dusk'] }, span_domain: { bush: 'setting' } }],
+    ['a ripper storm over the outback, zoom out quick', { 'camera.move': 'zoom_out', 'motion.level': 'fast' }],
+  ],
+  us_regional: [
+    ['hella bright neon city, zoom in quick', { 'camera.move': 'zoom_in', 'motion.level': 'fast', 'palette.concept': 'neon', 'narrative.settings': { all: ['city'] }, span_variant: { hella: 'slang' } }],
+    ['wicked fast pan left over the harbor, kid', { 'camera.move': 'pan_left', 'motion.level': 'fast', span_variant: { wicked: 'dialect' } }],
+    ["y'all spin it clockwise", { 'camera.move': 'roll_cw', span_variant: { "y'all": 'dialect' } }],
+    ["fixin' to tilt up real slow over the prairie", { 'camera.move': 'tilt_up', 'motion.level': 'slow', 'narrative.settings': { all: ['field'] } }],
+    ['mad slow drift right through the bodega', { 'camera.move': 'pan_right', 'motion.level': 'slow' }],
+  ],
+  aave: [
+    ["ain't nothin' movin', no sound at all", { 'motion.level': 'still', 'sound.primitives': { all: ['silence'] } }],
+    ["it's bussin, no cap: bright yellow and red", { 'palette.primitives': { all: ['yellow', 'red'] }, span_variant: { bussin: 'slang' } }],
+    ['finna zoom out slow on the block', { 'camera.move': 'zoom_out', 'motion.level': 'slow' }],
+    ['that beat go hard, 140 bpm', { 'sound.bpm': 140, 'sound.tempo': 'medium', span_domain: { hard: 'approval' } }],
+  ],
+  internet: [
+    ['lowkey moody purple haze, slow mo', { 'palette.primitives': { all: ['purple'] }, 'motion.level': 'slow', 'narrative.mood': { all: ['moody'] } }],
+    ['vibes are immaculate: pastel pink and teal, chill tempo', { 'palette.primitives': { all: ['pink', 'teal'] } }],
+    ['this slaps fr, 128 bpm, pan right', { 'sound.bpm': 128, 'camera.move': 'pan_right' }],
+    ['highkey eerie abandoned factory, handheld', { 'narrative.settings': { all: ['factory'] }, 'narrative.mood': { all: ['eerie'] }, 'camera.move': 'shake' }],
+  ],
+};
+
+describe('dialect, spelling and slang', () => {
+  for (const [group, cases] of Object.entries(CASES)) {
+    describe(group, () => {
+      for (const [prompt, want] of cases) {
+        it(prompt, () => {
+          expect(checkExpect(interpret(prompt).instruction, want)).toEqual([]);
+        });
+      }
+    });
+  }
+});
