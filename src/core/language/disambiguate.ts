@@ -67,7 +67,8 @@ function nextGradable(ctx: Context, c: Candidate): boolean {
   const k = c.j;
   if (k >= ctx.tokens.length || !sameClause(ctx, c.j - 1, k)) return false;
   const domains = candDomains(ctx, k);
-  for (const d of domains) if (GRADABLE.has(d)) return true;
+  // A generic domain noun ("beat" = tempo, "light" = lighting, "colour") is not graded by the word before it.
+  if (candHas(ctx, k, (r) => GRADABLE.has(r.domain) && r.canonical !== r.domain)) return true;
   const tags = ctx.tokens[k]!.tags;
   return domains.size === 0 && (tags.has('Adjective') || tags.has('Adverb'));
 }
