@@ -1,10 +1,46 @@
 // Colour words → the 16 primitives through colour science: each word's sRGB (CSS names, color-name-list)
 // goes to its nearest primitive in OKLab (FOUNDATION §2: colour distance is Euclidean OKLab).
-import { COLOR_PRIMITIVES, hexToRgb, isColorPrimitive, type Rgb } from '../vocab/colors.ts';
-import { oklabToRgb, rgbToOklab } from '../color/oklab.ts';
+import { COLOR_PRIMITIVE_NAMES, COLOR_PRIMITIVE_RGB, COLOR_PRIMITIVES, hexToRgb, isColorPrimitive, type ColorPrimitiveName, type Rgb } from '../vocab/colors.ts';
+import { deltaE, oklabToRgb, rgbToOklab } from '../color/oklab.ts';
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import colorData from './data/color-words.json';
 import type { LexRecord } from './lexicon.ts';
+
+/** OKLCh chroma below which a colour counts as achromatic (grey, white, black): its hue means nothing. */
+const ACHROMATIC_CHROMA = 0.04;
+/** Largest OKLCh hue difference, in degrees, for a primitive to keep the named hue of a modified colour. */
+const HUE_TOLERANCE_DEG = 20;
+
+function chromaHue(rgb: Rgb): { c: number; h: number } {
+  const [, a, b] = rgbToOklab(rgb);
+  return { c: Math.hypot(a, b), h: (Math.atan2(b, a) * 180) / Math.PI };
+}
+
+const PRIMITIVE_CH = COLOR_PRIMITIVE_RGB.map(chromaHue);
+
+/**
+ * The primitive nearest (ΔE_ok) to a modified colour among those of the hue the phrase names: "light blue"
+ * (#add8e6) is blue, not the pink it is nearest to by ΔE alone, because "blue" names its hue and "light"
+ * only its lightness. Falls back to the plain nearest primitive when no
+ * primitive lies within HUE_TOLERANCE_DEG of its hue; a grey named colour keeps to black, grey and white.
+ */
+export function nearestPrimitiveKeepingHue(rgb: Rgb, named: Rgb): ColorPrimitiveName {
+  const base = chromaHue(named);
+  const grey = base.c < ACHROMATIC_CHROMA;
+  const lab = rgbToOklab(rgb);
+  let best: ColorPrimitiveName | null = null;
+  let bestD = Infinity;
+  PRIMITIVE_CH.forEach((p, i) => {
+    const dh = Math.abs(((p.h - base.h + 540) % 360) - 180);
+    if (grey ? p.c >= ACHROMATIC_CHROMA : p.c < ACHROMATIC_CHROMA || dh > HUE_TOLERANCE_DEG) return;
+    const d = deltaE(lab, rgbToOklab(COLOR_PRIMITIVE_RGB[i]!));
+    if (d < bestD) {
+      bestD = d;
+      best = COLOR_PRIMITIVE_NAMES[i]!;
+    }
+  });
+  return best ?? nearestPrimitive(rgb);
+}
 
 /** A colour modifier word's canonical (see lexicon-core.json 'color_modifier'): how it moves a colour in OKLab. */
 export type ColorModifier = 'lighter' | 'darker' | 'brighter' | 'duller';
@@ -44,7 +80,10 @@ export function colorWordEntries(): LexRecord[] {
   const out: LexRecord[] = [];
   for (const [name, hex] of Object.entries(WORDS)) {
     if (isColorPrimitive(name) || name === 'gray') continue;
-    const rec: LexRecord = { span: name, canonical: nearestPrimitive(hexToRgb(hex)), domain: 'color', variant: 'synonym', source: 'built-in' };
+    const head = name.split(' ').at(-1)!;
+    const headRgb = name.includes(' ') ? colorWordRgb(head) : null;
+    const canonical = headRgb ? nearestPrimitiveKeepingHue(hexToRgb(hex), headRgb) : nearestPrimitive(hexToRgb(hex));
+    const rec: LexRecord = { span: name, canonical, domain: 'color', variant: 'synonym', source: 'built-in' };
     if (!name.includes(' ') && !STRONG.has(name)) rec.weak = true;
     out.push(rec);
   }

@@ -259,7 +259,7 @@ export function chooseSenses(ctx: Context): ({ record: LexRecord; exact: boolean
         best = sense;
       }
     }
-    if (best.record.domain === 'camera' && bestScore < CAMERA_REJECT) return null;
+    if (best.record.domain === 'camera' && bestScore < CAMERA_REJECT && !STRONG_CLASS_SPANS.has(best.record.span)) return null;
     return best;
   });
 }

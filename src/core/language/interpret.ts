@@ -3,8 +3,7 @@
 // move + direction, negation, numbers with units, colour modifiers, intensity). Pipeline and rules:
 // docs/interpretation.md.
 import { classifyTempo, type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type Plot, type Presence, type SoundMood, type SoundPrimitive, type TempoLabel, isColorPrimitive, PLOTS } from '../vocab/index.ts';
-import { nearestPrimitive } from '../color/nearest-primitive.ts';
-import { colorWordRgb, modifyColor, type ColorModifier } from './color-words.ts';
+import { colorWordRgb, modifyColor, nearestPrimitiveKeepingHue, type ColorModifier } from './color-words.ts';
 import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction, type Span } from './instruction.ts';
 import { lexiconIndex, type LexiconEntry, type LexRecord } from './lexicon.ts';
@@ -365,8 +364,13 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
         if (!isColorPrimitive(value)) break;
         if (prev && prev.record.domain === 'color_modifier' && adjacent(prev)) {
           const rgb = colorWordRgb(r.span);
-          if (rgb) value = nearestPrimitive(modifyColor(rgb, prev.record.canonical as ColorModifier));
+          if (rgb) value = nearestPrimitiveKeepingHue(modifyColor(rgb, prev.record.canonical as ColorModifier), rgb);
           c.canonical = value;
+        }
+        // A colour noun naming the shade of the colour after it ("blood red", "ocean blue") adds no colour of its own.
+        if (r.weak && next && next.record.domain === 'color' && adjacent(next) && isColorPrimitive(next.record.canonical)) {
+          c.canonical = next.record.canonical;
+          break;
         }
         if (!excludedColors.has(value)) pushUnique(colors, value as ColorPrimitiveName);
         break;

@@ -1,0 +1,123 @@
+// Values the interpreter composes: negation, numbers with units, intensity and speed words, and colour
+// words beyond the 16 primitives mapped through OKLab (checked against src/core/color, not a table).
+import { describe, expect, it } from 'vitest';
+import { colornames } from 'color-name-list/bestof';
+import { nearestPrimitive } from '../../src/core/color/nearest-primitive.ts';
+import { checkExpect } from '../../src/core/language/check-expect.ts';
+import { colorWordRgb, modifyColor, nearestPrimitiveKeepingHue } from '../../src/core/language/color-words.ts';
+import { interpret } from '../../src/core/language/interpret.ts';
+
+type Case = [prompt: string, expect: Record<string, unknown>];
+
+const VALUES: Record<string, Case[]> = {
+  negation: [
+    ['no movement, just a red field', { 'motion.level': 'still', 'palette.primitives': { all: ['red'] } }],
+    ["ain't nothin' movin'", { 'motion.level': 'still' }],
+    ['no sound at all, slow pan left', { 'sound.primitives': ['silence'], 'camera.move': 'pan_left', 'motion.level': 'slow' }],
+    ['not fast, a gentle drift right', { 'motion.level': 'slow' }],
+    ['no red, only blue and teal', { 'palette.primitives': { all: ['blue', 'teal'], none: ['red'] } }],
+    ['nothing moves, dead silent', { 'motion.level': 'still', 'sound.primitives': { all: ['silence'] } }],
+    ["don't move the camera, a low hum", { 'camera.move': 'static', 'motion.level': 'still', 'sound.primitives': { any: ['tone', 'rumble'] } }],
+    ['without music, silent city', { 'sound.primitives': { all: ['silence'] } }],
+    ['no red stripes, but a red sun? no, just orange', { 'palette.primitives': { all: ['orange'] } }],
+  ],
+  numbers: [
+    ['150 bpm drums', { 'sound.bpm': 150, 'sound.tempo': 'fast' }],
+    ['a 440 hertz tone', { 'sound.tone_hz': 440, 'sound.primitives': { all: ['tone'] } }],
+    ['a 440hz tone for 10 seconds', { 'sound.tone_hz': 440, duration_s: 10 }],
+    ['one hundred and twenty beats per minute', { 'sound.bpm': 120, 'sound.tempo': 'medium' }],
+    ['a 2 khz whistle', { 'sound.tone_hz': 2000 }],
+    ['thirty seconds of rain', { duration_s: 30 }],
+    ['a two minute clip of the sea at 60 bpm', { duration_s: 120, 'sound.bpm': 60, 'sound.tempo': 'slow' }],
+    ['2.5 seconds, 90 bpm', { duration_s: 2.5, 'sound.bpm': 90 }],
+    ['seventy bpm, five secs', { 'sound.bpm': 70, duration_s: 5 }],
+    ['3 red squares and 2 blue ones', { 'sound.bpm': null, duration_s: null, 'palette.primitives': { all: ['red', 'blue'] } }],
+  ],
+  intensity: [
+    ['real slow pan right', { 'motion.level': 'slow', 'camera.move': 'pan_right' }],
+    ['wicked fast zoom in', { 'motion.level': 'fast', 'camera.move': 'zoom_in' }],
+    ['nice and easy tilt down', { 'motion.level': 'slow', 'camera.move': 'tilt_down' }],
+    ['quick as you like, whip pan left', { 'motion.level': 'fast', 'camera.move': 'pan_left' }],
+    ['a bit fast, zoom out', { 'motion.level': { in: ['medium', 'fast'] }, 'camera.move': 'zoom_out' }],
+    ['super slow tilt up at dawn', { 'motion.level': 'slow', 'camera.move': 'tilt_up' }],
+    ['frantic, chaotic crowd, shaky cam', { 'motion.level': 'fast', 'camera.move': 'shake' }],
+    ['gently rotate clockwise', { 'motion.level': 'slow', 'camera.move': 'roll_cw' }],
+    ['totally still, a frozen lake', { 'motion.level': 'still' }],
+  ],
+  colours: [
+    ['crimson and turquoise', { 'palette.primitives': { all: ['red', 'cyan'] } }],
+    ['lime and lavender', { 'palette.primitives': { all: ['green'] } }],
+    ['greyish pinkish light', { 'palette.primitives': { all: ['pink'] } }],
+    ['navy to white top to bottom', { 'palette.primitives': { all: ['navy', 'white'] }, 'gradient.type': 'linear_vertical' }],
+    ['scarlet, amber and indigo stripes', { 'palette.primitives': { all: ['red'] } }],
+    ['reddish sky, bluey water', { 'palette.primitives': { all: ['red', 'blue'] } }],
+    ['dark green and light blue', { 'palette.primitives': { all: ['green'] } }],
+  ],
+  gradients: [
+    ['from the middle out, orange to black', { 'gradient.type': 'radial', 'palette.primitives': { all: ['orange', 'black'] } }],
+    ['top left to bottom right, purple to yellow', { 'gradient.type': 'linear_diagonal' }],
+    ['left to right fade from red to blue', { 'gradient.type': 'linear_horizontal' }],
+  ],
+  narrative: [
+    ['a lonely lighthouse on a stormy night, horror, slow zoom', { 'narrative.genre': { all: ['horror'] }, 'narrative.mood': { all: ['lonely'] }, 'narrative.settings': { all: ['night'] } }],
+    ['a nostalgic retro music video in the city', { 'narrative.mood': { all: ['nostalgic'] }, 'narrative.style': { all: ['retro'] }, 'narrative.settings': { all: ['city'] } }],
+    ['aerial landscape of the desert, epic and cinematic', { 'narrative.scene_type': { in: ['aerial', 'landscape'] }, 'narrative.settings': { all: ['desert'] }, 'narrative.style': { all: ['cinematic'] } }],
+  ],
+};
+
+describe('composed values', () => {
+  for (const [group, cases] of Object.entries(VALUES)) {
+    describe(group, () => {
+      for (const [prompt, want] of cases) {
+        it(prompt, () => {
+          expect(checkExpect(interpret(prompt).instruction, want)).toEqual([]);
+        });
+      }
+    });
+  }
+});
+
+describe('colour words through colour science', () => {
+  it('a listed colour name (one word) maps to the primitive nearest its sRGB in OKLab', () => {
+    const names = colornames.filter((c) => /^[a-z]+$/i.test(c.name) && colorWordRgb(c.name.toLowerCase()));
+    expect(names.length).toBeGreaterThan(50);
+    let checked = 0;
+    for (const c of names) {
+      const word = c.name.toLowerCase();
+      const x = interpret(`${word} and ${word}`).instruction;
+      const span = x.spans.find((s) => s.text.toLowerCase() === word);
+      if (!span || span.domain !== 'color') continue;
+      expect(span.canonical, word).toBe(nearestPrimitive(colorWordRgb(word)!));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('a modifier changes lightness or strength, the colour word keeps the hue (nearest primitive within 20° of hue)', () => {
+    const cases: [string, string[]][] = [
+      ['light blue', ['blue']], ['dark green', ['green']], ['pale green', ['green']], ['deep red', ['red']], ['dark red', ['red']],
+      ['dark blue', ['navy']], ['hot pink', ['pink']], ['light grey', ['white', 'gray']], ['dark grey', ['gray', 'black']], ['dark yellow', ['olive', 'yellow']],
+      ['pale pink', ['pink']], ['dark cyan', ['teal']], ['blood red', ['red']], ['sky blue', ['blue']], ['deep purple', ['purple']],
+    ];
+    for (const [phrase, want] of cases) {
+      const got = interpret(`${phrase} walls`).instruction.palette.primitives;
+      expect(got, phrase).toHaveLength(1);
+      expect(want, `${phrase} → ${got[0]}`).toContain(got[0]);
+    }
+  });
+
+  it('a modifier word before a colour the lexicon has no phrase for is applied in OKLab', () => {
+    let checked = 0;
+    for (const word of ['turquoise', 'crimson', 'amber', 'scarlet', 'ochre', 'cerulean', 'lavender', 'maroon', 'coral', 'emerald']) {
+      const rgb = colorWordRgb(word)!;
+      expect(interpret(word).instruction.palette.primitives, word).toEqual([nearestPrimitive(rgb)]);
+      for (const [mod, canonical] of [['dark', 'darker'], ['pale', 'lighter'], ['vivid', 'brighter'], ['dull', 'duller']] as const) {
+        if (colorWordRgb(`${mod} ${word}`)) continue; // a named shade of its own
+        const x = interpret(`${mod} ${word} walls`).instruction;
+        expect(x.palette.primitives, `${mod} ${word}`).toEqual([nearestPrimitiveKeepingHue(modifyColor(rgb, canonical), rgb)]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
