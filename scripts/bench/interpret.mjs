@@ -1,0 +1,70 @@
+// Benchmark of the interpreter: prompts interpreted per second in Node (warm), and the time to load the
+// lexicon (module evaluation with its JSON data, then building the phrase index), next to a reference
+// measured in the same run: compromise alone tagging the same prompts (the NLP library the interpreter asks).
+// Run: npm run bench interpret (or node scripts/bench/interpret.mjs)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { importTs } from './_bundle.mjs';
+
+const root = join(import.meta.dirname, '..', '..');
+await importTs('src/core/language/interpret.ts');
+const bundle = pathToFileURL(join(root, '.bench', 'bundles', 'interpret.mjs')).href;
+
+// Lexicon load: each import below is a fresh module instance (new query string), so nothing is cached.
+const loads = [];
+const builds = [];
+let mod;
+for (let r = 0; r < 5; r++) {
+  const t0 = performance.now();
+  mod = await import(`${bundle}?cold=${r}-${Date.now()}`);
+  const t1 = performance.now();
+  mod.interpret('a'); // first call builds the built-in records and the phrase index
+  const t2 = performance.now();
+  loads.push(t1 - t0);
+  builds.push(t2 - t1);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const { interpret } = mod;
+const { lexiconIndex } = await importTs('src/core/language/lexicon.ts');
+
+// Prompts: the shared examples, plus dialect/slang/negation/number prompts of different lengths.
+const examples = JSON.parse(readFileSync(join(root, 'tests/node/data/prompts.json'), 'utf8')).cases.map((c) => c.prompt);
+const extra = [
+  "proper gloomy forest at night, camera creepin' left", 'hella bright neon city, zoom in quick', 'grey arvo by the sea, dead calm',
+  "y'all spin it clockwise", "ain't nothin' movin', no sound at all", 'a 440 hertz tone for ten seconds at 150 bpm',
+  'bonnie wee loch in the highlands on a dreich day, gey slow pan left across the water, soft light, a low rumble',
+  'crimson and turquoise gradient from the middle out, wicked fast whip pan to the right, lit by candles in a cosy cottage',
+];
+const prompts = [...examples, ...extra];
+const chars = prompts.reduce((s, p) => s + p.length, 0) / prompts.length;
+for (const p of prompts) interpret(p); // warm-up
+
+function rate(fn, ms = 1500) {
+  let n = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < ms) {
+    fn(prompts[n % prompts.length]);
+    n++;
+    t = performance.now();
+  }
+  return (n * 1000) / (t - t0);
+}
+
+const { default: nlp } = await import('compromise');
+const perSecond = rate((p) => interpret(p));
+const nlpPerSecond = rate((p) => nlp(p).json({ offset: true, terms: { offset: true } }));
+const long = 'slow pan left over a red sea, proper gloomy. '.repeat(220).slice(0, 9999);
+const t0 = performance.now();
+interpret(long);
+const longMs = performance.now() - t0;
+const index = lexiconIndex();
+let phrases = 0;
+for (const list of index.byFirst.values()) phrases += list.length;
+
+console.log(`lexicon: ${phrases} phrases (longest ${index.maxWords} words)`);
+console.log(`lexicon load: module evaluation (compromise + JSON data) ${median(loads).toFixed(1)} ms, building records and index ${median(builds).toFixed(1)} ms (median of 5 cold loads)`);
+console.log(`interpret: ${perSecond.toFixed(0)} prompts/s warm (${prompts.length} prompts, mean ${chars.toFixed(0)} characters)`);
+console.log(`reference: compromise alone tags ${nlpPerSecond.toFixed(0)} prompts/s; the interpreter runs at ${(perSecond / nlpPerSecond).toFixed(2)}× of that`);
+console.log(`longest accepted prompt (9 999 characters): ${longMs.toFixed(0)} ms`);
