@@ -20,6 +20,8 @@ const VALUES: Record<string, Case[]> = {
     ["don't move the camera, a low hum", { 'camera.move': 'static', 'motion.level': 'still', 'sound.primitives': { any: ['tone', 'rumble'] } }],
     ['without music, silent city', { 'sound.primitives': { all: ['silence'] } }],
     ['no red stripes, but a red sun? no, just orange', { 'palette.primitives': { all: ['orange'] } }],
+    ['no zoom, pan left', { 'camera.move': 'pan_left', 'motion.level': null }],
+    ["don't pan, keep it still", { 'camera.move': 'static', 'motion.level': 'still' }],
   ],
   numbers: [
     ['150 bpm drums', { 'sound.bpm': 150, 'sound.tempo': 'fast' }],
@@ -31,6 +33,9 @@ const VALUES: Record<string, Case[]> = {
     ['a two minute clip of the sea at 60 bpm', { duration_s: 120, 'sound.bpm': 60, 'sound.tempo': 'slow' }],
     ['2.5 seconds, 90 bpm', { duration_s: 2.5, 'sound.bpm': 90 }],
     ['seventy bpm, five secs', { 'sound.bpm': 70, duration_s: 5 }],
+    ['retro 80s vhs style, glitchy', { duration_s: null, 'narrative.style': { all: ['retro', 'glitch'] } }],
+    ['the 1970s, a 10s clip', { duration_s: 10, 'narrative.style': { all: ['retro'] } }],
+    ['sepia-toned vintage footage', { 'palette.primitives': ['brown'], 'sound.primitives': [], 'narrative.style': { all: ['vintage'] } }],
     ['3 red squares and 2 blue ones', { 'sound.bpm': null, duration_s: null, 'palette.primitives': { all: ['red', 'blue'] } }],
   ],
   intensity: [

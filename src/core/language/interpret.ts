@@ -2,7 +2,7 @@
 // compromise, longest lexicon phrases, senses chosen by context, then the values composed (camera
 // move + direction, negation, numbers with units, colour modifiers, intensity). Pipeline and rules:
 // docs/interpretation.md.
-import { classifyTempo, type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type Plot, type Presence, type SoundMood, type SoundPrimitive, type TempoLabel, isColorPrimitive, PLOTS } from '../vocab/index.ts';
+import { CAMERA_MOVES, classifyTempo, type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type Plot, type Presence, type SoundMood, type SoundPrimitive, type TempoLabel, isColorPrimitive, PLOTS } from '../vocab/index.ts';
 import { colorWordRgb, modifyColor, nearestPrimitiveKeepingHue, type ColorModifier } from './color-words.ts';
 import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction, type Span } from './instruction.ts';
@@ -125,6 +125,15 @@ function parseNumberRun(chosen: readonly Chosen[], k: number): { value: number; 
   return { value: total, end: m };
 }
 
+/** A round decade as written before an "s": 20–90, or a year 1800–2090 ending in 0. */
+function isDecade(n: number): boolean {
+  return Number.isInteger(n) && n % 10 === 0 && ((n >= 20 && n <= 90) || (n >= 1800 && n <= 2090));
+}
+
+function pushUnique<T>(list: T[], v: T): void {
+  if (!list.includes(v)) list.push(v);
+}
+
 function composeMove(cls: string, dir: string | null): CameraMove | null {
   if (dir === 'left' || dir === 'right') return cls === 'zoom' ? null : (`pan_${dir}` as CameraMove);
   if (dir === 'up' || dir === 'down') return cls === 'zoom' ? null : (`tilt_${dir}` as CameraMove);
@@ -202,6 +211,18 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
     const u = unit.record.canonical;
     const value = run.value;
     let domain: string | null = null;
+    // "80s", "1970s": a decade (an "s" written onto a round number), not seconds; it reads as a retro style.
+    if (u === 's' && c.record.domain === 'number' && run.end === k + 1 && gaps[unit.i] === '' && tokens[unit.i]!.lower === 's' && isDecade(value)) {
+      c.domain = 'style';
+      c.canonical = 'retro';
+      unit.domain = 'style';
+      unit.canonical = 'retro';
+      unit.consumed = true;
+      c.consumed = true;
+      pushUnique(instruction.narrative.style, 'retro');
+      k = run.end;
+      continue;
+    }
     if (u === 'bpm' && value > 0 && value <= 1000) {
       instruction.sound.bpm ??= value;
       domain = 'tempo';
@@ -226,7 +247,6 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   }
 
   // Camera: a move class binds the next direction in its clause (skipping filler, speed and camera words).
-  let cameraMove: CameraMove | null = null;
   let impliedMotion: MotionLevel | null = null;
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k]!;
@@ -278,7 +298,6 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
     } else move = cls as CameraMove;
     if (move) {
       c.canonical = move;
-      cameraMove ??= move;
     }
     if (c.record.also?.motion && (move || cls === 'move')) impliedMotion ??= c.record.also.motion as MotionLevel;
   }
@@ -348,9 +367,6 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   let presence: Presence | null = null;
   const prims: SoundPrimitive[] = [...instruction.sound.primitives];
   const n = instruction.narrative;
-  const pushUnique = <T>(list: T[], v: T) => {
-    if (!list.includes(v)) list.push(v);
-  };
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k]!;
     if (c.negated || c.consumed) continue;
@@ -460,8 +476,11 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   }
 
   instruction.palette.primitives = colors;
+  // The first camera move no negator took ("don't pan, zoom in" → zoom_in).
+  const cameraMove = chosen.find((c) => c.domain === 'camera' && !c.negated && (CAMERA_MOVES as readonly string[]).includes(c.canonical))?.canonical as CameraMove | undefined;
   instruction.camera.move = cameraMove ?? (negStill ? 'static' : null);
-  instruction.motion.level = negStill ? 'still' : motion ?? impliedMotion;
+  // "nothing moving" is still, unless a move the negator did not take remains ("no zoom, pan left").
+  instruction.motion.level = negStill && !cameraMove ? 'still' : motion ?? impliedMotion;
   instruction.gradient.type = gradient ?? (genericGradient ? 'linear_vertical' : null);
   instruction.lighting ??= lighting;
   if (negSilence) {

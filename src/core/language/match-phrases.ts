@@ -71,7 +71,10 @@ function longestAt(tokens: readonly Token[], gaps: readonly string[], index: Lex
   // The same sense reached by the written word and by a lemma keeps the better (exact) match only.
   const dedup = new Map<LexRecord, boolean>();
   for (const s of senses) dedup.set(s.record, (dedup.get(s.record) ?? false) || s.exact);
-  return { i, j: i + bestLen, senses: [...dedup].map(([record, exact]) => ({ record, exact })) };
+  // A phrase the lexicon has as written ("toned") is read as written, not through a lemma ("tone").
+  let list = [...dedup].map(([record, exact]) => ({ record, exact }));
+  if (list.some((s) => s.exact)) list = list.filter((s) => s.exact);
+  return { i, j: i + bestLen, senses: list };
 }
 
 /** Senses for a token no phrase covers: numbers, suffixed colour words ("pinkish"), closed-class words by POS. */
