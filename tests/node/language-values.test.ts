@@ -48,6 +48,8 @@ const VALUES: Record<string, Case[]> = {
     ['frantic, chaotic crowd, shaky cam', { 'motion.level': 'fast', 'camera.move': 'shake' }],
     ['gently rotate clockwise', { 'motion.level': 'slow', 'camera.move': 'roll_cw' }],
     ['totally still, a frozen lake', { 'motion.level': 'still' }],
+    ['a cold grey harbour, camera dead still', { 'motion.level': 'still', 'camera.move': 'static' }],
+    ['slow roll to the right', { 'camera.move': 'roll_cw', 'motion.level': 'slow' }],
   ],
   colours: [
     ['crimson and turquoise', { 'palette.primitives': { all: ['red', 'cyan'] } }],
@@ -57,6 +59,7 @@ const VALUES: Record<string, Case[]> = {
     ['scarlet, amber and indigo stripes', { 'palette.primitives': { all: ['red'] } }],
     ['reddish sky, bluey water', { 'palette.primitives': { all: ['red', 'blue'] } }],
     ['dark green and light blue', { 'palette.primitives': { all: ['green'] } }],
+    ['pitch black room, snow white sheets', { 'palette.primitives': ['black', 'white'] }],
   ],
   gradients: [
     ['from the middle out, orange to black', { 'gradient.type': 'radial', 'palette.primitives': { all: ['orange', 'black'] } }],

@@ -4,7 +4,13 @@ import { COLOR_PRIMITIVE_NAMES, COLOR_PRIMITIVE_RGB, COLOR_PRIMITIVES, hexToRgb,
 import { deltaE, oklabToRgb, rgbToOklab } from '../color/oklab.ts';
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import colorData from './data/color-words.json';
+import coreData from './data/lexicon-core.json';
 import type { LexRecord } from './lexicon.ts';
+
+/** The colour modifier words of the lexicon (light, dark, pale, deep, bright, dull…). */
+const MODIFIERS: ReadonlySet<string> = new Set(
+  (coreData as unknown as { groups: { domain: string; map: Record<string, string> }[] }).groups.filter((g) => g.domain === 'color_modifier').flatMap((g) => Object.keys(g.map)),
+);
 
 /** OKLCh chroma below which a colour counts as achromatic (grey, white, black): its hue means nothing. */
 const ACHROMATIC_CHROMA = 0.04;
@@ -80,9 +86,13 @@ export function colorWordEntries(): LexRecord[] {
   const out: LexRecord[] = [];
   for (const [name, hex] of Object.entries(WORDS)) {
     if (isColorPrimitive(name) || name === 'gray') continue;
-    const head = name.split(' ').at(-1)!;
-    const headRgb = name.includes(' ') ? colorWordRgb(head) : null;
-    const canonical = headRgb ? nearestPrimitiveKeepingHue(hexToRgb(hex), headRgb) : nearestPrimitive(hexToRgb(hex));
+    const words = name.split(' ');
+    const head = words.at(-1)!;
+    const headRgb = words.length > 1 ? colorWordRgb(head) : null;
+    // "<shade word> <primitive>" ("pitch black", "snow white", "navy black") is that primitive; a lightness
+    // or strength modifier ("dark grey", "light blue") moves the colour, and its hue decides.
+    const byHead = headRgb && isColorPrimitive(head.replace('grey', 'gray')) && !words.slice(0, -1).some((w) => MODIFIERS.has(w));
+    const canonical = byHead ? (head.replace('grey', 'gray') as ColorPrimitiveName) : headRgb ? nearestPrimitiveKeepingHue(hexToRgb(hex), headRgb) : nearestPrimitive(hexToRgb(hex));
     const rec: LexRecord = { span: name, canonical, domain: 'color', variant: 'synonym', source: 'built-in' };
     if (!name.includes(' ') && !STRONG.has(name)) rec.weak = true;
     out.push(rec);

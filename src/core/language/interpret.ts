@@ -135,10 +135,12 @@ function pushUnique<T>(list: T[], v: T): void {
 }
 
 function composeMove(cls: string, dir: string | null): CameraMove | null {
+  if ((dir === 'left' || dir === 'right') && cls === 'roll') return dir === 'right' ? 'roll_cw' : 'roll_ccw';
   if (dir === 'left' || dir === 'right') return cls === 'zoom' ? null : (`pan_${dir}` as CameraMove);
   if (dir === 'up' || dir === 'down') return cls === 'zoom' ? null : (`tilt_${dir}` as CameraMove);
   if (dir === 'in' || dir === 'out') return cls === 'pan' || cls === 'tilt' ? null : (`zoom_${dir}` as CameraMove);
   if (dir === 'cw' || dir === 'ccw') return `roll_${dir}` as CameraMove;
+  if (dir === 'still') return 'static';
   const defaults: Record<string, CameraMove> = { pan: 'pan_right', tilt: 'tilt_up', zoom: 'zoom_in', roll: 'roll_cw' };
   return defaults[cls] ?? null;
 }
@@ -274,6 +276,11 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
             d.consumed = true;
             break;
           }
+        }
+        // "camera dead still", "hold the shot still": a still camera.
+        if (d.record.domain === 'motion' && d.record.canonical === 'still' && (cls === 'camera' || cls === 'move')) {
+          dir = 'still';
+          break;
         }
         const skippable = ['function', 'intensity', 'motion', 'filler', 'camera', 'approval', 'subject', 'negation'].includes(d.record.domain) || d.record.domain === 'duration';
         if (!skippable) break;
