@@ -59,6 +59,8 @@ const CASES: Record<string, Case[]> = {
     ['lowkey moody purple haze, slow mo', { 'palette.primitives': { all: ['purple'] }, 'motion.level': 'slow', 'narrative.mood': { all: ['moody'] } }],
     ['vibes are immaculate: pastel pink and teal, chill tempo', { 'palette.primitives': { all: ['pink', 'teal'] } }],
     ['this slaps fr, 128 bpm, pan right', { 'sound.bpm': 128, 'camera.move': 'pan_right' }],
+    ['🌙 city, 💙💜 vibes, 🐢 pan left', { 'narrative.settings': { all: ['night', 'city'] }, 'palette.primitives': ['blue', 'purple'], 'motion.level': 'slow', 'camera.move': 'pan_left', span_variant: { '🐢': 'slang' } }],
+    ['that beat is 🔥️, 160 bpm, 👩‍👩‍👧 at the 🏖️', { 'sound.tempo': 'fast', 'narrative.settings': ['beach'], span_domain: { '🔥️': 'approval' }, unknown: [{ text: '👩‍👩‍👧', start: 27, end: 35 }] }],
     ['highkey eerie abandoned factory, handheld', { 'narrative.settings': { all: ['factory'] }, 'narrative.mood': { all: ['eerie'] }, 'camera.move': 'shake' }],
   ],
 };

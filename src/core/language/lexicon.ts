@@ -37,7 +37,7 @@ const VARIANTS: readonly SpanVariant[] = ['standard', 'synonym', 'spelling', 'di
 
 /** Lower case, curly apostrophes straightened, hyphens and runs of spaces as one space. */
 export function normalizeSpan(span: string): string {
-  return span.toLowerCase().replace(/[’‘`]/g, "'").replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return span.toLowerCase().replace(/[’‘`]/g, "'").replace(/(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])/gu, '').replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function originEntries(): LexRecord[] {
