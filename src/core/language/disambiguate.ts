@@ -20,7 +20,7 @@ const CAMERA_CLASSES = new Set(['pan', 'tilt', 'zoom', 'roll', 'move', 'camera']
 const STRONG_CLASS_SPANS = new Set(['pan', 'tilt', 'zoom', 'camera', 'shot', 'whip pan', 'pan shot', 'tilt shot', 'crane shot', 'tracking shot']);
 const CAMERA_OBJECTS = new Set(['camera', 'cam', 'shot', 'frame', 'image', 'picture', 'view', 'lens', 'it', 'everything', 'world', 'scene', 'footage', 'we', 'viewpoint', 'pov']);
 const COPULAS = new Set(['is', "'s", 'was', 'are', 'were', 'be', 'being', 'been', "it's", "that's", "this's", 'looks', 'look', 'sounds', 'feels', 'seems', 'proper', 'pure', 'straight', 'absolutely', 'totally', 'so', 'well', 'dead', 'real', 'mad', 'hella', 'wicked', 'lowkey', 'highkey', 'deadass', 'fr', 'just', 'too', 'very', 'really', 'bare', 'gey', 'fierce', 'heaps', 'super']);
-const APPROVAL_TARGETS = new Set(['beat', 'beats', 'track', 'tune', 'tunes', 'song', 'vibe', 'vibes', 'party', 'club', 'fit', 'video', 'clip', 'mix', 'drop', 'bars', 'set', 'night', 'crowd', 'show', 'gig', 'look', 'energy']);
+const APPROVAL_TARGETS = new Set(['colour', 'colours', 'color', 'colors', 'palette', 'lights', 'light', 'sunset', 'view', 'shot', 'beat', 'beats', 'track', 'tune', 'tunes', 'song', 'vibe', 'vibes', 'party', 'club', 'fit', 'video', 'clip', 'mix', 'drop', 'bars', 'set', 'night', 'crowd', 'show', 'gig', 'look', 'energy']);
 const PREPOSITIONS_AFTER = new Set(['by', 'with', 'from', 'up', 'in', 'on', 'under', 'through', 'of']);
 const KITCHEN = new Set(['frying', 'stove', 'pot', 'pots', 'hob', 'cook', 'cooking', 'kitchen', 'sizzling', 'sizzle', 'oil', 'pancake', 'pancakes', 'eggs', 'egg', 'cookware', 'skillet', 'oven', 'saucepan', 'sauce', 'fry', 'fried']);
 const HERB = new Set(['leaf', 'leaves', 'tea', 'sprig', 'sprigs', 'sauce', 'plant', 'herb', 'herbs', 'julep', 'mojito', 'garnish', 'chocolate', 'ice', 'cream']);
@@ -87,6 +87,8 @@ function predicative(ctx: Context, c: Candidate): boolean {
 function approvalContext(ctx: Context, c: Candidate): boolean {
   if (predicative(ctx, c)) return true;
   if (APPROVAL_TARGETS.has(word(ctx, c.j)) && sameClause(ctx, c.j - 1, c.j)) return true;
+  // Zero copula ("this beat fire", "the vibes immaculate"): right after the thing judged, ending the clause.
+  if (c.i > 0 && sameClause(ctx, c.i - 1, c.i) && clauseFinal(ctx, c) && (APPROVAL_TARGETS.has(word(ctx, c.i - 1)) || APPROVAL_TARGETS.has(ctx.tokens[c.i - 1]!.forms.at(-1) ?? ''))) return true;
   // Standing alone as its own clause ("fire.", "proper mint, innit").
   const alone = (c.i === 0 || breaksClause(ctx.gaps[c.i] ?? '')) && clauseFinal(ctx, c);
   return alone;
