@@ -65,6 +65,11 @@ const VALUES: Record<string, Case[]> = {
     ['from the middle out, orange to black', { 'gradient.type': 'radial', 'palette.primitives': { all: ['orange', 'black'] } }],
     ['top left to bottom right, purple to yellow', { 'gradient.type': 'linear_diagonal' }],
     ['left to right fade from red to blue', { 'gradient.type': 'linear_horizontal' }],
+    ['light streaming in from the top left, fading to dark at the bottom right', { 'gradient.type': 'linear_diagonal' }],
+    ['red at the top, blue at the bottom', { 'gradient.type': 'linear_vertical', 'palette.primitives': ['red', 'blue'] }],
+    ['bright in the middle, fading to black at the edges', { 'gradient.type': 'radial' }],
+    ['camera sweeps across the desert from right to left', { 'camera.move': 'pan_left', 'gradient.type': null }],
+    ['tilt to the top of the tower', { 'camera.move': 'tilt_up' }],
   ],
   narrative: [
     ['a lonely lighthouse on a stormy night, horror, slow zoom', { 'narrative.genre': { all: ['horror'] }, 'narrative.mood': { all: ['lonely'] }, 'narrative.settings': { all: ['night'] } }],

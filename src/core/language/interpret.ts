@@ -145,6 +145,22 @@ function composeMove(cls: string, dir: string | null): CameraMove | null {
   return defaults[cls] ?? null;
 }
 
+/** A direction a camera can take: sides of the frame become tilts ("to the top" → up); corners and the centre are none. */
+function cameraDirection(canonical: string): string | null {
+  if (canonical === 'top') return 'up';
+  if (canonical === 'bottom') return 'down';
+  return ['left', 'right', 'up', 'down', 'in', 'out', 'cw', 'ccw'].includes(canonical) ? canonical : null;
+}
+
+/** The gradient the frame positions of a prompt imply ("from the top left … at the bottom right"), or null. */
+function gradientFromSides(sides: ReadonlySet<string>): GradientType | null {
+  if ([...sides].some((s) => s.includes('_'))) return 'linear_diagonal';
+  if (sides.has('top') && sides.has('bottom')) return 'linear_vertical';
+  if (sides.has('left') && sides.has('right')) return 'linear_horizontal';
+  if (sides.has('center') && sides.has('edge')) return 'radial';
+  return null;
+}
+
 /** The destination direction of a gradient phrase used as a camera path ("from left to right" → right). */
 function pathDirection(span: string): string | null {
   const m = /\bto (?:the )?(top|bottom|left|right)(?: (left|right))?$/.exec(span);
@@ -257,18 +273,25 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
     let move: CameraMove | null;
     if (['pan', 'tilt', 'zoom', 'roll', 'move', 'camera'].includes(cls)) {
       let dir: string | null = null;
-      for (let m = k + 1; m < chosen.length && chosen[m]!.i <= c.j + 4; m++) {
+      // "across" says sideways but not which way: a path later in the clause ("from right to left") decides.
+      let vague: Chosen | null = null;
+      for (let m = k + 1; m < chosen.length && chosen[m]!.i <= c.j + (vague ? 8 : 4); m++) {
         const d = chosen[m]!;
         if (clauseBetween(c.j - 1, d.i)) break;
-        if (d.record.domain === 'direction') {
-          dir = d.record.canonical === 'center' ? null : d.record.canonical;
-          if (dir) {
+        if (d.record.domain === 'direction' && !vague) {
+          const cd = cameraDirection(d.record.canonical);
+          if (cd) {
+            dir = cd;
             d.domain = 'camera';
             d.consumed = true;
+            if (d.record.span === 'across' || d.record.span === 'sideways') {
+              vague = d;
+              continue;
+            }
             break;
           }
         }
-        if (d.record.domain === 'gradient' && d.i <= c.j + 2) {
+        if (d.record.domain === 'gradient' && (d.i <= c.j + 2 || vague)) {
           const pd = pathDirection(d.record.span);
           if (pd) {
             dir = pd;
@@ -276,6 +299,10 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
             d.consumed = true;
             break;
           }
+        }
+        if (vague) {
+          if (['setting', 'subject', 'function', 'color', 'lighting', 'direction'].includes(d.record.domain)) continue;
+          break;
         }
         // "camera dead still", "hold the shot still": a still camera.
         if (d.record.domain === 'motion' && d.record.canonical === 'still' && (cls === 'camera' || cls === 'move')) {
@@ -289,8 +316,8 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
       for (let m = k - 1; dir === null && m >= 0 && chosen[m]!.j >= c.i - 2; m--) {
         const d = chosen[m]!;
         if (clauseBetween(d.j - 1, c.i)) break;
-        if (d.record.domain === 'direction' && !d.consumed && !PARTICLES.has(d.record.span) && d.record.canonical !== 'center') {
-          dir = d.record.canonical;
+        if (d.record.domain === 'direction' && !d.consumed && !PARTICLES.has(d.record.span) && cameraDirection(d.record.canonical)) {
+          dir = cameraDirection(d.record.canonical);
           d.domain = 'camera';
           d.consumed = true;
           break;
@@ -488,7 +515,10 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   instruction.camera.move = cameraMove ?? (negStill ? 'static' : null);
   // "nothing moving" is still, unless a move the negator did not take remains ("no zoom, pan left").
   instruction.motion.level = negStill && !cameraMove ? 'still' : motion ?? impliedMotion;
-  instruction.gradient.type = gradient ?? (genericGradient ? 'linear_vertical' : null);
+  // A gradient asked for without a type ("fading", "gradient") takes its direction from the frame positions
+  // the prompt names outside camera moves ("from the top left … to dark at the bottom right").
+  const sides = new Set(chosen.filter((c) => c.record.domain === 'direction' && !c.consumed).map((c) => c.record.canonical));
+  instruction.gradient.type = gradient ?? (genericGradient || colors.length >= 2 ? gradientFromSides(sides) : null) ?? (genericGradient ? 'linear_vertical' : null);
   instruction.lighting ??= lighting;
   if (negSilence) {
     pushUnique(prims, 'silence');
