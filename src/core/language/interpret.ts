@@ -109,6 +109,8 @@ function parseNumberRun(chosen: readonly Chosen[], k: number): { value: number; 
       const v = Number(c.record.canonical);
       if (!Number.isFinite(v)) break;
       if (v === 100 || v === 1000) current = (current || 1) * v;
+      // Spoken hundreds: "one-twenty", "one fifty" (a digit word, then tens) are 120 and 150.
+      else if (current >= 1 && current <= 9 && v >= 10 && v <= 99 && !/\d/.test(c.record.span) && !/\d/.test(chosen[m - 1]!.record.span)) current = current * 100 + v;
       else current += v;
       any = true;
       m++;
@@ -218,6 +220,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   chosen.sort((a, b) => a.i - b.i);
 
   // Numbers with units: bpm, Hz, seconds/minutes.
+  let lastDurationUnit = -2;
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k]!;
     const isAOne = (c.record.domain === 'function' && (c.record.span === 'a' || c.record.span === 'an')) || (c.record.domain === 'number');
@@ -225,6 +228,14 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
     const run = c.record.domain === 'number' ? parseNumberRun(chosen, k) : { value: 1, end: k + 1 };
     if (!run) continue;
     const unit = chosen[run.end];
+    // A bare number right after a tempo word ("tempo of 72", "a beat at 90") is beats per minute.
+    const tempoBefore = c.record.domain === 'number' && [chosen[k - 1], chosen[k - 2]].some((o) => o && o.record.domain === 'tempo' && o.record.canonical === 'tempo' && !clauseBetween(o.i, c.i));
+    if (tempoBefore && (!unit || unit.record.domain !== 'unit' && unit.record.domain !== 'duration' && unit.record.domain !== 'tempo') && run.value >= 20 && run.value <= 400) {
+      instruction.sound.bpm ??= run.value;
+      for (let m = k; m < run.end; m++) if (chosen[m]!.record.domain === 'number') chosen[m]!.domain = 'tempo';
+      k = run.end - 1;
+      continue;
+    }
     if (!unit || clauseBetween(chosen[run.end - 1]!.j - 1, unit.i)) continue;
     const u = unit.record.canonical;
     const value = run.value;
@@ -248,7 +259,12 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
       instruction.sound.tone_hz ??= u === 'khz' ? value * 1000 : value;
       domain = 'sound';
     } else if ((u === 's' || u === 'min') && unit.record.domain === 'duration' && value > 0) {
-      instruction.duration_s ??= Math.round((u === 'min' ? value * 60 : value) * DATE_PRECISION) / DATE_PRECISION;
+      const seconds = u === 'min' ? value * 60 : value;
+      // "1 minute 30 seconds": a duration straight after another adds to it.
+      if (instruction.duration_s !== null && lastDurationUnit === k - 1) instruction.duration_s += seconds;
+      else instruction.duration_s ??= seconds;
+      instruction.duration_s = Math.round(instruction.duration_s * DATE_PRECISION) / DATE_PRECISION;
+      lastDurationUnit = run.end;
       domain = 'duration';
     }
     if (!domain) continue;
@@ -427,6 +443,11 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
       }
       case 'palette':
         instruction.palette.concept ??= r.canonical;
+        // A concept phrase that names its colours ("black and white") asks for them too.
+        for (const w of r.span.split(' ')) {
+          const p = w === 'grey' ? 'gray' : w;
+          if (isColorPrimitive(p) && !excludedColors.has(p)) pushUnique(colors, p);
+        }
         break;
       case 'motion': {
         if (!SPEEDS.has(r.canonical)) break;
@@ -525,7 +546,8 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
     presence ??= 'absent';
   }
   if (presence === 'absent') pushUnique(prims, 'silence');
-  if (prims.length > 1 && prims.includes('silence') && negSilence) prims.splice(prims.indexOf('silence'), 1);
+  // "no music but birdsong": the silence asked for is of the rest; a sound named alongside it stays.
+  if (prims.length > 1 && prims.includes('silence')) prims.splice(prims.indexOf('silence'), 1);
   if (prims.length === 1 && prims[0] === 'silence') presence ??= 'absent';
   if (presence === 'absent' && prims.some((p) => p !== 'silence')) presence = null;
   instruction.sound.primitives = prims;
