@@ -17,7 +17,7 @@ export const DOMAIN_PRIORITY: Readonly<Record<string, number>> = {
 const GRADABLE = new Set(['motion', 'lighting', 'mood', 'sound', 'sound_mood', 'approval', 'color', 'color_modifier', 'palette', 'tempo', 'presence', 'intensity']);
 const CAMERA_CLASSES = new Set(['pan', 'tilt', 'zoom', 'roll', 'move', 'camera']);
 /** Move classes that are camera moves on their own; every other class verb needs a direction or a camera word. */
-const STRONG_CLASS_SPANS = new Set(['pan', 'tilt', 'zoom', 'camera', 'shot', 'whip pan', 'pan shot', 'tilt shot', 'crane shot', 'tracking shot']);
+const STRONG_CLASS_SPANS = new Set(['pan', 'tilt', 'zoom', 'camera', 'shot', 'orbit', 'whip pan', 'pan shot', 'tilt shot', 'crane shot', 'tracking shot']);
 const CAMERA_OBJECTS = new Set(['camera', 'cam', 'shot', 'frame', 'image', 'picture', 'view', 'lens', 'it', 'everything', 'world', 'scene', 'footage', 'we', 'viewpoint', 'pov']);
 const COPULAS = new Set(['is', "'s", 'was', 'are', 'were', 'be', 'being', 'been', "it's", "that's", "this's", 'looks', 'look', 'sounds', 'feels', 'seems', 'proper', 'pure', 'straight', 'absolutely', 'totally', 'so', 'well', 'dead', 'real', 'mad', 'hella', 'wicked', 'lowkey', 'highkey', 'deadass', 'fr', 'just', 'too', 'very', 'really', 'bare', 'gey', 'fierce', 'heaps', 'super']);
 const APPROVAL_TARGETS = new Set(['colour', 'colours', 'color', 'colors', 'palette', 'lights', 'light', 'sunset', 'view', 'shot', 'beat', 'beats', 'track', 'tune', 'tunes', 'song', 'vibe', 'vibes', 'party', 'club', 'fit', 'video', 'clip', 'mix', 'drop', 'bars', 'set', 'night', 'crowd', 'show', 'gig', 'look', 'energy']);
