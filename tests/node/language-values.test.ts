@@ -73,6 +73,10 @@ const VALUES: Record<string, Case[]> = {
     ['reddish sky, bluey water', { 'palette.primitives': { all: ['red', 'blue'] } }],
     ['dark green and light blue', { 'palette.primitives': { all: ['green'] } }],
     ['pitch black room, snow white sheets', { 'palette.primitives': ['black', 'white'] }],
+    ['navy blue and olive green', { 'palette.primitives': ['navy', 'olive'] }],
+    ['red blue stripes, red white and blue flags', { 'palette.primitives': ['red', 'blue', 'white'] }],
+    ['khaki green walls, blood red sky', { 'palette.primitives': ['green', 'red'] }],
+    ['blue green sea', { 'palette.primitives': ['teal'] }],
   ],
   gradients: [
     ['from the middle out, orange to black', { 'gradient.type': 'radial', 'palette.primitives': { all: ['orange', 'black'] } }],

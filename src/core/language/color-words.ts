@@ -91,8 +91,12 @@ export function colorWordEntries(): LexRecord[] {
     const headRgb = words.length > 1 ? colorWordRgb(head) : null;
     // "<shade word> <primitive>" ("pitch black", "snow white", "navy black") is that primitive; a lightness
     // or strength modifier ("dark grey", "light blue") moves the colour, and its hue decides.
-    const byHead = headRgb && isColorPrimitive(head.replace('grey', 'gray')) && !words.slice(0, -1).some((w) => MODIFIERS.has(w));
-    const canonical = byHead ? (head.replace('grey', 'gray') as ColorPrimitiveName) : headRgb ? nearestPrimitiveKeepingHue(hexToRgb(hex), headRgb) : nearestPrimitive(hexToRgb(hex));
+    const prim = (w: string) => (isColorPrimitive(w.replace('grey', 'gray')) ? (w.replace('grey', 'gray') as ColorPrimitiveName) : null);
+    // Two primitives as one name ("navy blue", "blue green", "orange red"): neither is only a shade word, the
+    // listed colour decides by plain ΔE.
+    const first = words.length === 2 ? prim(words[0]!) : null;
+    const byHead = headRgb && prim(head) && !words.slice(0, -1).some((w) => MODIFIERS.has(w));
+    const canonical = first && prim(head) ? nearestPrimitive(hexToRgb(hex)) : byHead ? prim(head)! : headRgb ? nearestPrimitiveKeepingHue(hexToRgb(hex), headRgb) : nearestPrimitive(hexToRgb(hex));
     const rec: LexRecord = { span: name, canonical, domain: 'color', variant: 'synonym', source: 'built-in' };
     if (!name.includes(' ') && !STRONG.has(name)) rec.weak = true;
     out.push(rec);

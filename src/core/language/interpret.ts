@@ -433,9 +433,13 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
           if (rgb) value = nearestPrimitiveKeepingHue(modifyColor(rgb, prev.record.canonical as ColorModifier), rgb);
           c.canonical = value;
         }
-        // A colour noun naming the shade of the colour after it ("blood red", "ocean blue") adds no colour of its own.
-        if (r.weak && next && next.record.domain === 'color' && adjacent(next) && isColorPrimitive(next.record.canonical)) {
+        // A colour noun naming the shade of the primitive after it ("blood red", "khaki green" are red and green);
+        // two primitives side by side are a list ("red blue stripes") unless the lexicon has them as one ("navy blue").
+        if (!isColorPrimitive(r.span.replace('grey', 'gray')) && next && next.record.domain === 'color' && adjacent(next) && isColorPrimitive(next.record.canonical) && isColorPrimitive(tokens[next.i]!.lower.replace('grey', 'gray'))) {
           c.canonical = next.record.canonical;
+          next.canonical = c.canonical;
+          next.consumed = true;
+          if (!excludedColors.has(c.canonical)) pushUnique(colors, c.canonical as ColorPrimitiveName);
           break;
         }
         if (!excludedColors.has(value)) pushUnique(colors, value as ColorPrimitiveName);
