@@ -61,6 +61,11 @@ const VALUES: Record<string, Case[]> = {
     ['vibrant patterns spinning fast', { 'camera.move': null, 'motion.level': 'fast' }],
     ['gently rotate clockwise', { 'motion.level': 'slow', 'camera.move': 'roll_cw' }],
     ['totally still, a frozen lake', { 'motion.level': 'still' }],
+    ["camera creepin' left fast", { 'motion.level': 'fast', 'camera.move': 'pan_left' }],
+    ['move in closer in a flash', { 'motion.level': 'fast', 'camera.move': 'zoom_in', unknown: [] }],
+    ['quick track right', { 'motion.level': 'fast', 'camera.move': 'pan_right', 'sound.tempo': null }],
+    ['a lazy slow jam, and spin it counter-clockwise quickly', { 'motion.level': 'fast', 'sound.tempo': 'slow', 'camera.move': 'roll_ccw' }],
+    ['truck right quickly. proper mysterious', { 'camera.move': 'pan_right', 'motion.level': 'fast' }],
     ['a cold grey harbour, camera dead still', { 'motion.level': 'still', 'camera.move': 'static' }],
     ['slow roll to the right', { 'camera.move': 'roll_cw', 'motion.level': 'slow' }],
   ],
@@ -77,6 +82,11 @@ const VALUES: Record<string, Case[]> = {
     ['red blue stripes, red white and blue flags', { 'palette.primitives': ['red', 'blue', 'white'] }],
     ['khaki green walls, blood red sky', { 'palette.primitives': ['green', 'red'] }],
     ['blue green sea', { 'palette.primitives': ['teal'] }],
+  ],
+  lighting: [
+    ['high-key lighting, a whoosh', { lighting: 'high_key' }],
+    ['low key light in the cellar', { lighting: 'low_key' }],
+    ['lowkey moody, soft light', { lighting: 'flat', 'narrative.mood': ['moody'] }],
   ],
   gradients: [
     ['from the middle out, orange to black', { 'gradient.type': 'radial', 'palette.primitives': { all: ['orange', 'black'] } }],

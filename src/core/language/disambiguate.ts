@@ -110,6 +110,7 @@ const PARTICLE_SPANS = new Set(['in', 'out', 'across', 'back', 'away', 'forward'
 const THING_DOMAINS = new Set(['subject', 'setting', 'lighting', 'sound', 'theme', 'genre']);
 /** Domains a negator can reach: "nowt moving", "nothing but silence" are negations, not a sound or a thing. */
 const NEGATABLE = new Set(['motion', 'camera', 'sound', 'tempo', 'color', 'presence']);
+const LIGHT_NOUNS = new Set(['lighting', 'light', 'lights', 'lit', 'look', 'exposure', 'illumination', 'glow']);
 const SWEEP_PREPOSITIONS = new Set(['across', 'over', 'around', 'round', 'along', 'through', 'past', 'to', 'towards', 'toward', 'from']);
 
 function cameraWordNear(ctx: Context, c: Candidate, before = 3, after = 3): boolean {
@@ -241,6 +242,8 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       break;
     case 'lighting':
       if (span === 'lit' && approvalContext(ctx, c) && !PREPOSITIONS_AFTER.has(next)) s -= 100;
+      // "high-key lighting", "low key light": a lighting value naming the lighting after it, not the slang intensifier.
+      if (r.canonical !== 'lighting' && LIGHT_NOUNS.has(next) && sameClause(ctx, c.j - 1, c.j)) s += 2000;
       break;
   }
   return s;

@@ -206,7 +206,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   for (const c of chosen) for (let k = c.i; k < c.j; k++) covered[k] = true;
   for (let k = 0; k < tokens.length - 1; k++) {
     const t = tokens[k]!;
-    if (covered[k] || t.isNumber || !/^[a-z]{2,20}$/.test(t.lower) || NO_LEARN_TAGS.some((g) => t.tags.has(g))) continue;
+    if (covered[k] || candAt[k]! >= 0 || t.isNumber || !/^[a-z]{2,20}$/.test(t.lower) || NO_LEARN_TAGS.some((g) => t.tags.has(g))) continue;
     const nextC = chosen.find((c) => c.i === k + 1);
     if (!nextC || clauseBetween(k, k + 1) || !/^\s+$/.test(gaps[k + 1]!)) continue;
     const target = nextC.record;
@@ -408,6 +408,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   // Everything else, in order.
   const colors: ColorPrimitiveName[] = [];
   let motion: MotionLevel | null = null;
+  let verbMotion: MotionLevel | null = null;
   let freeSpeed: MotionLevel | null = null;
   let gradient: GradientType | null = null;
   let genericGradient = false;
@@ -458,13 +459,15 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
         let level = r.canonical as MotionLevel;
         if (prev && prev.record.domain === 'intensity' && prev.record.canonical === 'low' && adjacent(prev) && level === 'fast') level = 'medium';
         c.canonical = level;
-        const tempoNext = next && adjacent(next) && TEMPO_NOUNS.has(tokens[next.i]!.lower);
+        const tempoNext = next && adjacent(next) && next.domain !== 'camera' && (TEMPO_NOUNS.has(tokens[next.i]!.lower) || next.record.domain === 'tempo');
         if (tempoNext && level !== 'still') {
           c.domain = 'tempo';
           tempo ??= level as TempoLabel;
           break;
         }
-        motion ??= level;
+        // A verb that implies a speed ("creepin'", "drifting") gives way to a speed word ("camera creepin' left fast").
+        if (tokens[c.i]!.tags.has('Verb') && c.j - c.i === 1 && !tokens[c.i]!.tags.has('Adjective')) verbMotion ??= level;
+        else motion ??= level;
         // A speed word standing on its own (not within two words of a camera move or movement word)
         // describes the whole clip: its pace and its tempo.
         const nearCamera = chosen.some((o) => o !== c && (o.record.domain === 'camera' || o.domain === 'camera' || (o.record.domain === 'motion' && o.record.canonical === 'motion')) && Math.abs(o.i - c.i) <= 2 + (o.j - o.i) && !clauseBetween(Math.min(o.i, c.i), Math.max(o.i, c.i)));
@@ -539,7 +542,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   const cameraMove = chosen.find((c) => c.domain === 'camera' && !c.negated && (CAMERA_MOVES as readonly string[]).includes(c.canonical))?.canonical as CameraMove | undefined;
   instruction.camera.move = cameraMove ?? (negStill ? 'static' : null);
   // "nothing moving" is still, unless a move the negator did not take remains ("no zoom, pan left").
-  instruction.motion.level = negStill && !cameraMove ? 'still' : motion ?? impliedMotion;
+  instruction.motion.level = negStill && !cameraMove ? 'still' : motion ?? verbMotion ?? impliedMotion;
   // A gradient asked for without a type ("fading", "gradient") takes its direction from the frame positions
   // the prompt names outside camera moves ("from the top left … to dark at the bottom right").
   const sides = new Set(chosen.filter((c) => c.record.domain === 'direction' && !c.consumed).map((c) => c.record.canonical));

@@ -1,5 +1,5 @@
-// Longest-match of lexicon phrases over the prompt's tokens: each stretch of tokens gets every sense
-// the lexicon holds for it; the disambiguator then picks one by context.
+// Lexicon phrases over the prompt's tokens (the segmentation covering most words with the longest phrases):
+// each stretch of tokens gets every sense the lexicon holds for it; the disambiguator then picks one by context.
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import { colorSuffixBase, colorWordRgb } from './color-words.ts';
 import type { LexiconIndex, LexRecord } from './lexicon.ts';
@@ -14,67 +14,83 @@ export interface Candidate {
 
 const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Copula', 'Auxiliary', 'Modal', 'QuestionWord', 'Possessive'];
 
-/** Candidates covering the tokens left to right, longest phrase first; tokens no phrase covers get none. */
+/**
+ * Candidates covering the tokens: the segmentation into lexicon phrases that accounts for the most words,
+ * then uses the fewest (so the longest) phrases. Leftmost-longest alone would let "closer in" swallow the
+ * "in" of "in a flash"; tokens no phrase covers get fallback senses or none.
+ */
 export function matchPhrases(tokens: readonly Token[], gaps: readonly string[], index: LexiconIndex): Candidate[] {
-  const out: Candidate[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const best = longestAt(tokens, gaps, index, i);
-    if (best) {
-      out.push(best);
-      i = best.j;
-      continue;
+  const n = tokens.length;
+  const at: Candidate[][] = [];
+  for (let i = 0; i < n; i++) {
+    const list = matchesAt(tokens, gaps, index, i);
+    if (list.length === 0) {
+      const extra = fallbackSenses(tokens[i]!);
+      if (extra.length) list.push({ i, j: i + 1, senses: extra.map((record) => ({ record, exact: true })) });
     }
-    const t = tokens[i]!;
-    const extra = fallbackSenses(t);
-    if (extra.length) out.push({ i, j: i + 1, senses: extra.map((record) => ({ record, exact: true })) });
-    i++;
+    at.push(list);
+  }
+  // best[i]: score of the best segmentation of tokens[i..n): 1000 per word covered, −1 per phrase.
+  const best = new Array<number>(n + 1).fill(0);
+  const choice = new Array<Candidate | null>(n).fill(null);
+  for (let i = n - 1; i >= 0; i--) {
+    best[i] = best[i + 1]!;
+    for (const c of at[i]!) {
+      const score = 1000 * (c.j - c.i) - 1 + best[c.j]!;
+      if (score > best[i]!) {
+        best[i] = score;
+        choice[i] = c;
+      }
+    }
+  }
+  const out: Candidate[] = [];
+  for (let i = 0; i < n; ) {
+    const c = choice[i];
+    if (c) {
+      out.push(c);
+      i = c.j;
+    } else i++;
   }
   return out;
 }
 
-function longestAt(tokens: readonly Token[], gaps: readonly string[], index: LexiconIndex, i: number): Candidate | null {
-  let bestLen = 0;
-  const senses: { record: LexRecord; exact: boolean }[] = [];
+/** Every lexicon phrase starting at token i, one candidate per length, each with all its senses. */
+function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: LexiconIndex, i: number): Candidate[] {
+  const byLen = new Map<number, Map<LexRecord, boolean>>();
   const first = tokens[i]!;
-  const seen = new Set<string>();
   for (let f = 0; f < first.forms.length; f++) {
     const phrases = index.byFirst.get(first.forms[f]!);
     if (!phrases) continue;
     for (const p of phrases) {
       const n = p.words.length;
-      if (n < bestLen || i + n > tokens.length) continue;
+      if (i + n > tokens.length) continue;
       let ok = true;
       let exact = f < first.exactForms;
       for (let k = 1; k < n && ok; k++) {
         const tk = tokens[i + k]!;
         if (!joinsPhrase(gaps[i + k]!)) ok = false;
         else {
-          const at = tk.forms.indexOf(p.words[k]!);
-          if (at < 0) ok = false;
-          else if (at >= tk.exactForms) exact = false;
+          const pos = tk.forms.indexOf(p.words[k]!);
+          if (pos < 0) ok = false;
+          else if (pos >= tk.exactForms) exact = false;
         }
       }
       if (!ok) continue;
-      const key = p.words.join(' ');
-      if (n > bestLen) {
-        bestLen = n;
-        senses.length = 0;
-        seen.clear();
-      }
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const record of p.records) senses.push({ record, exact });
+      let senses = byLen.get(n);
+      if (!senses) byLen.set(n, (senses = new Map()));
+      // The same sense reached by the written word and by a lemma keeps the better (exact) match only.
+      for (const record of p.records) senses.set(record, (senses.get(record) ?? false) || exact);
     }
   }
-  if (bestLen === 0) return null;
-  // The same sense reached by the written word and by a lemma keeps the better (exact) match only.
-  const dedup = new Map<LexRecord, boolean>();
-  for (const s of senses) dedup.set(s.record, (dedup.get(s.record) ?? false) || s.exact);
-  // A phrase the lexicon has as written ("toned") is read as written, not through a lemma ("tone").
-  let list = [...dedup].map(([record, exact]) => ({ record, exact }));
-  if (list.some((s) => s.exact)) list = list.filter((s) => s.exact);
-  return { i, j: i + bestLen, senses: list };
+  const out: Candidate[] = [];
+  for (const [len, senses] of byLen) {
+    // A phrase the lexicon has as written with a specific meaning ("toned": tones) is read as written, not
+    // through a lemma ("tone": a sound); a generic written sense ("moving": movement) leaves the lemma ("move") in.
+    let list = [...senses].map(([record, exact]) => ({ record, exact }));
+    if (list.some((s) => s.exact && s.record.canonical !== s.record.domain)) list = list.filter((s) => s.exact);
+    out.push({ i, j: i + len, senses: list });
+  }
+  return out;
 }
 
 /** Senses for a token no phrase covers: numbers, suffixed colour words ("pinkish"), closed-class words by POS. */
