@@ -8,7 +8,7 @@ import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction, type Span } from './instruction.ts';
 import { lexiconIndex, type LexiconEntry, type LexRecord } from './lexicon.ts';
 import { matchPhrases, type Candidate } from './match-phrases.ts';
-import { lemmas, tagRanges } from './morphology.ts';
+import { knownNonModifier, lemmas, tagRanges } from './morphology.ts';
 import { breaksClause, lowerWord, restoreDroppedG, wordRanges, type Token } from './tokenize.ts';
 
 /** Longest prompt accepted, in UTF-16 code units; longer prompts throw PromptTooLongError. */
@@ -64,6 +64,7 @@ const TEMPO_VALUES = new Set(['slow', 'medium', 'fast', 'none']);
 const LEARN_TARGETS = new Set(['motion', 'lighting', 'mood', 'sound_mood', 'tempo', 'approval', 'palette']);
 const NO_LEARN_TAGS = ['Verb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Value', 'Copula', 'Auxiliary', 'Modal'];
 const DATE_PRECISION = 1000;
+const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'our', 'their', 'its', 'some', 'no', 'every', 'each']);
 const PARTICLES = new Set(['in', 'out', 'across', 'back', 'away', 'forward', 'forwards', 'over', 'up', 'down']);
 
 interface Chosen {
@@ -206,7 +207,9 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   for (const c of chosen) for (let k = c.i; k < c.j; k++) covered[k] = true;
   for (let k = 0; k < tokens.length - 1; k++) {
     const t = tokens[k]!;
-    if (covered[k] || candAt[k]! >= 0 || t.isNumber || !/^[a-z]{2,20}$/.test(t.lower) || NO_LEARN_TAGS.some((g) => t.tags.has(g))) continue;
+    if (covered[k] || candAt[k]! >= 0 || t.isNumber || !/^[a-z]{2,20}$/.test(t.lower) || NO_LEARN_TAGS.some((g) => t.tags.has(g)) || knownNonModifier(t.lower)) continue;
+    // After a determiner the word is a noun ("the zonko"), not an intensifier.
+    if (k > 0 && DETERMINER_WORDS.has(tokens[k - 1]!.lower)) continue;
     const nextC = chosen.find((c) => c.i === k + 1);
     if (!nextC || clauseBetween(k, k + 1) || !/^\s+$/.test(gaps[k + 1]!)) continue;
     const target = nextC.record;
@@ -485,9 +488,10 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
         }
         if (r.span === 'lit' || r.span === 'lighting' || r.span === 'light' || r.span === 'lights') {
           // "lit by candles" / "candle light": the source decides.
-          const around = [k + 1, k + 2, k + 3, k - 1].map((m) => chosen[m]).filter((o): o is Chosen => !!o && !clauseBetween(Math.min(o.i, c.i), Math.max(o.i, c.i)));
-          for (const o of around) {
-            const w = tokens[o.i]!.lower;
+          // The words after it (up to three, "lit by the candles") and the one before ("candle light"), in its clause.
+          const around = [c.j, c.j + 1, c.j + 2, c.i - 1].filter((m) => m >= 0 && m < tokens.length && !clauseBetween(Math.min(m, c.i), Math.max(m, c.i)));
+          for (const m of around) {
+            const w = tokens[m]!.lower;
             if (LOW_KEY_SOURCES.has(w)) {
               c.canonical = 'low_key';
               break;

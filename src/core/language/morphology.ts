@@ -69,3 +69,15 @@ export function tagRanges(text: string): { start: number; end: number; tags: str
   }
   return out;
 }
+
+let lexicon: Readonly<Record<string, string | undefined>> | null = null;
+
+/**
+ * Whether compromise's own lexicon knows the word as something other than an adjective or adverb (a noun,
+ * verb, name…): such a word ("heat" in "heat haze") is not a new slang intensifier to learn.
+ */
+export function knownNonModifier(word: string): boolean {
+  lexicon ??= (nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+  const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+  return typeof tag === 'string' && tag !== 'Adjective' && tag !== 'Adverb' && tag !== 'Comparative' && tag !== 'Superlative';
+}
