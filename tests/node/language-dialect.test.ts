@@ -71,6 +71,8 @@ const CASES: Record<string, Case[]> = {
     ['this slaps fr, 128 bpm, pan right', { 'sound.bpm': 128, 'camera.move': 'pan_right' }],
     ['🌙 city, 💙💜 vibes, 🐢 pan left', { 'narrative.settings': { all: ['night', 'city'] }, 'palette.primitives': ['blue', 'purple'], 'motion.level': 'slow', 'camera.move': 'pan_left', span_variant: { '🐢': 'slang' } }],
     ['that beat is 🔥️, 160 bpm, 👩‍👩‍👧 at the 🏖️', { 'sound.tempo': 'fast', 'narrative.settings': ['beach'], span_domain: { '🔥️': 'approval' }, unknown: [{ text: '👩‍👩‍👧', start: 27, end: 35 }] }],
+    ['slooow pan left, sooo bright, fastttt zoom? nah', { 'camera.move': 'pan_left', 'motion.level': 'slow', lighting: 'high_key', span_variant: { slooow: 'spelling', sooo: 'spelling' } }],
+    ['ZOOM IN FAST!!! RED AND BLUE', { 'camera.move': 'zoom_in', 'motion.level': 'fast', 'palette.primitives': ['red', 'blue'] }],
     ['highkey eerie abandoned factory, handheld', { 'narrative.settings': { all: ['factory'] }, 'narrative.mood': { all: ['eerie'] }, 'camera.move': 'shake' }],
   ],
 };

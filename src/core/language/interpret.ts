@@ -9,7 +9,7 @@ import { emptyInstruction, type Instruction, type Span } from './instruction.ts'
 import { lexiconIndex, type LexiconEntry, type LexRecord } from './lexicon.ts';
 import { matchPhrases, type Candidate } from './match-phrases.ts';
 import { knownNonModifier, lemmas, tagRanges } from './morphology.ts';
-import { breaksClause, lowerWord, restoreDroppedG, wordRanges, type Token } from './tokenize.ts';
+import { breaksClause, lowerWord, restoreDroppedG, unElongate, wordRanges, type Token } from './tokenize.ts';
 
 /** Longest prompt accepted, in UTF-16 code units; longer prompts throw PromptTooLongError. */
 export const MAX_PROMPT_CHARS = 10_000;
@@ -92,6 +92,7 @@ function buildTokens(prompt: string): Token[] {
     const forms = [lower];
     const restored = restoreDroppedG(lower);
     if (restored) forms.push(restored);
+    for (const f of unElongate(lower)) if (!forms.includes(f)) forms.push(f);
     const exactForms = forms.length;
     for (const f of [...forms]) for (const l of lemmas(f)) if (!forms.includes(l)) forms.push(l);
     return { ...r, lower, forms, exactForms, tags: tagSet, isNumber: /^\d/.test(lower) };
@@ -573,7 +574,9 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   const inSpan = new Array<boolean>(tokens.length).fill(false);
   for (const c of chosen) {
     const text = prompt.slice(c.start, c.end);
-    const span: Span = { text, start: c.start, end: c.end, domain: c.domain, canonical: c.canonical, variant: c.record.variant };
+    // "slooow": an elongated spelling of a standard word is a spelling variant of it.
+    const elongated = c.record.variant === 'standard' && tokens.slice(c.i, c.j).some((t) => unElongate(t.lower).length > 0 && !c.record.span.split(' ').includes(t.lower));
+    const span: Span = { text, start: c.start, end: c.end, domain: c.domain, canonical: c.canonical, variant: elongated ? 'spelling' : c.record.variant };
     if (c.record.dialect) span.dialect = c.record.dialect;
     spans.push(span);
     for (let k = c.i; k < c.j; k++) inSpan[k] = true;

@@ -41,6 +41,17 @@ export function restoreDroppedG(lower: string): string | null {
   return /[a-z]{2,}in$/.test(lower) ? lower + 'g' : null;
 }
 
+/**
+ * Elongated spellings ("slooow", "fastttt", "sooo"): the word with each run of three or more of a letter
+ * cut to two, then to one. Returns [] for a word with no such run.
+ */
+export function unElongate(lower: string): string[] {
+  if (!/(\p{L})\1\1/u.test(lower)) return [];
+  const two = lower.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  const one = lower.replace(/(\p{L})\1{2,}/gu, '$1');
+  return two === one ? [one] : [two, one];
+}
+
 /** Whether the text between two tokens lets a phrase continue across it (spaces, hyphens, slashes only). */
 export function joinsPhrase(gap: string): boolean {
   return /^[\s\-–/]*$/.test(gap) && gap.length <= 3;
