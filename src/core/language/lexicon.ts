@@ -158,16 +158,24 @@ export class LexiconIndex {
 
 let builtInIndex: LexiconIndex | null = null;
 const learnedIndexes = new WeakMap<readonly LexiconEntry[], LexiconIndex>();
+// The loop passes a fresh array of the same learned entries for every job: the last index is kept by content.
+let lastLearned: { key: string; index: LexiconIndex } | null = null;
 
-/** The index over the built-in records (cached), or a fresh one including learned entries. */
+/** The index over the built-in records (cached), or one including learned entries (cached by array and by content). */
 export function lexiconIndex(learned: readonly LexiconEntry[] = []): LexiconIndex {
   if (learned.length === 0) return (builtInIndex ??= new LexiconIndex(builtInRecords()));
   const cached = learnedIndexes.get(learned);
   if (cached) return cached;
   const extra: LexRecord[] = learned
     .filter((e) => e && typeof e.span === 'string' && typeof e.canonical === 'string' && typeof e.domain === 'string')
-    .map((e) => ({ ...e, span: normalizeSpan(e.span), source: 'learned' }));
-  const index = new LexiconIndex([...builtInRecords(), ...extra]);
+    .map((e) => {
+      const r: LexRecord = { span: normalizeSpan(e.span), canonical: e.canonical, domain: e.domain, variant: VARIANTS.includes(e.variant) ? e.variant : 'slang', source: 'learned' };
+      if (typeof e.dialect === 'string') r.dialect = e.dialect;
+      return r;
+    });
+  const key = extra.map((e) => `${e.span}\u0001${e.domain}\u0001${e.canonical}\u0001${e.variant}\u0001${e.dialect ?? ''}`).join('\u0002');
+  const index = lastLearned?.key === key ? lastLearned.index : new LexiconIndex([...builtInRecords(), ...extra]);
+  lastLearned = { key, index };
   learnedIndexes.set(learned, index);
   return index;
 }
