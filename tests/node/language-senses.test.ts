@@ -70,6 +70,15 @@ const SENSES: Record<string, Case[]> = {
     ['roll the camera clockwise', { 'camera.move': 'roll_cw' }],
     ['slow anticlockwise roll', { 'camera.move': 'roll_ccw', 'motion.level': 'slow' }],
   ],
+  chill: [
+    ['that track is dope, chill vibes', { 'narrative.mood': ['calm'], 'camera.move': null, 'motion.level': null, unknown: [] }],
+    ['a chill wind over the moor', { 'palette.concept': 'cool', 'narrative.mood': [] }],
+    ['chill out on a cold night', { 'narrative.mood': ['calm'], 'palette.concept': 'cool' }],
+  ],
+  turn: [
+    ['a sharp turn to the left', { 'camera.move': 'pan_left', 'motion.level': 'fast' }],
+    ['turn the camera clockwise real slow', { 'camera.move': 'roll_cw', 'motion.level': 'slow' }],
+  ],
   light: [
     ['light pink and pale blue', { 'palette.primitives': { all: ['pink'] } }],
     ['soft light through the window', { lighting: { in: ['soft', 'high_key', 'flat', 'low_key'] } }],
