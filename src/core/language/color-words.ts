@@ -25,6 +25,27 @@ function chromaHue(rgb: Rgb): { c: number; h: number } {
 const PRIMITIVE_CH = COLOR_PRIMITIVE_RGB.map(chromaHue);
 
 /**
+ * The primitive a colour word names: the nearest by ΔE_ok, except that a colour with no hue (OKLCh chroma
+ * below ACHROMATIC_CHROMA: silver, ash, charcoal) is named among black, grey and white only — by ΔE alone
+ * silver (#c0c0c0) would be pink, the lightest low-chroma primitive.
+ */
+export function colorWordPrimitive(rgb: Rgb): ColorPrimitiveName {
+  if (chromaHue(rgb).c >= ACHROMATIC_CHROMA) return nearestPrimitive(rgb);
+  const lab = rgbToOklab(rgb);
+  let best: ColorPrimitiveName = 'gray';
+  let bestD = Infinity;
+  PRIMITIVE_CH.forEach((p, i) => {
+    if (p.c >= ACHROMATIC_CHROMA) return;
+    const d = deltaE(lab, rgbToOklab(COLOR_PRIMITIVE_RGB[i]!));
+    if (d < bestD) {
+      bestD = d;
+      best = COLOR_PRIMITIVE_NAMES[i]!;
+    }
+  });
+  return best;
+}
+
+/**
  * The primitive nearest (ΔE_ok) to a modified colour among those of the hue the phrase names: "light blue"
  * (#add8e6) is blue, not the pink it is nearest to by ΔE alone, because "blue" names its hue and "light"
  * only its lightness. Falls back to the plain nearest primitive when no
@@ -45,7 +66,7 @@ export function nearestPrimitiveKeepingHue(rgb: Rgb, named: Rgb): ColorPrimitive
       best = COLOR_PRIMITIVE_NAMES[i]!;
     }
   });
-  return best ?? nearestPrimitive(rgb);
+  return best ?? colorWordPrimitive(rgb);
 }
 
 /** A colour modifier word's canonical (see lexicon-core.json 'color_modifier'): how it moves a colour in OKLab. */
@@ -96,7 +117,7 @@ export function colorWordEntries(): LexRecord[] {
     // listed colour decides by plain ΔE.
     const first = words.length === 2 ? prim(words[0]!) : null;
     const byHead = headRgb && prim(head) && !words.slice(0, -1).some((w) => MODIFIERS.has(w));
-    const canonical = first && prim(head) ? nearestPrimitive(hexToRgb(hex)) : byHead ? prim(head)! : headRgb ? nearestPrimitiveKeepingHue(hexToRgb(hex), headRgb) : nearestPrimitive(hexToRgb(hex));
+    const canonical = first && prim(head) ? colorWordPrimitive(hexToRgb(hex)) : byHead ? prim(head)! : headRgb ? nearestPrimitiveKeepingHue(hexToRgb(hex), headRgb) : colorWordPrimitive(hexToRgb(hex));
     const rec: LexRecord = { span: name, canonical, domain: 'color', variant: 'synonym', source: 'built-in' };
     if (!name.includes(' ') && !STRONG.has(name)) rec.weak = true;
     out.push(rec);

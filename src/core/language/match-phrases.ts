@@ -1,7 +1,6 @@
 // Lexicon phrases over the prompt's tokens (the segmentation covering most words with the longest phrases):
 // each stretch of tokens gets every sense the lexicon holds for it; the disambiguator then picks one by context.
-import { nearestPrimitive } from '../color/nearest-primitive.ts';
-import { colorSuffixBase, colorWordRgb } from './color-words.ts';
+import { colorSuffixBase, colorWordPrimitive, colorWordRgb } from './color-words.ts';
 import type { LexiconIndex, LexRecord } from './lexicon.ts';
 import { joinsPhrase, type Token } from './tokenize.ts';
 
@@ -100,7 +99,7 @@ function fallbackSenses(t: Token): LexRecord[] {
     const base = colorSuffixBase(form);
     if (base) {
       const rgb = colorWordRgb(base);
-      if (rgb) return [{ span: t.lower, canonical: nearestPrimitive(rgb), domain: 'color', variant: 'synonym', source: 'built-in' }];
+      if (rgb) return [{ span: t.lower, canonical: colorWordPrimitive(rgb), domain: 'color', variant: 'synonym', source: 'built-in' }];
     }
   }
   if (FUNCTION_TAGS.some((tag) => t.tags.has(tag))) return [{ span: t.lower, canonical: t.lower, domain: 'function', variant: 'standard', source: 'built-in' }];
