@@ -40,6 +40,7 @@ const VALUES: Record<string, Case[]> = {
     ['seventy bpm, five secs', { 'sound.bpm': 70, duration_s: 5 }],
     ['retro 80s vhs style, glitchy', { duration_s: null, 'narrative.style': { all: ['retro', 'glitch'] } }],
     ['the 1970s, a 10s clip', { duration_s: 10, 'narrative.style': { all: ['retro'] } }],
+    ['808s and heartbreak, y2k style, 12s', { duration_s: 12, 'palette.concept': 'neon', unknown: [] }],
     ['sepia-toned vintage footage', { 'palette.primitives': ['brown'], 'sound.primitives': [], 'narrative.style': { all: ['vintage'] } }],
     ['one-twenty bpm, slow zoom', { 'sound.bpm': 120 }],
     ['ninety beats a minute', { 'sound.bpm': 90, duration_s: null }],

@@ -64,6 +64,8 @@ const TEMPO_VALUES = new Set(['slow', 'medium', 'fast', 'none']);
 const LEARN_TARGETS = new Set(['motion', 'lighting', 'mood', 'sound_mood', 'tempo', 'approval', 'palette']);
 const NO_LEARN_TAGS = ['Verb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Value', 'Copula', 'Auxiliary', 'Modal'];
 const DATE_PRECISION = 1000;
+/** "808s", "1000s": an "s" written onto a number this large is a plural, not seconds. */
+const MAX_ATTACHED_SECONDS = 600;
 const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'our', 'their', 'its', 'some', 'no', 'every', 'each']);
 const PARTICLES = new Set(['in', 'out', 'across', 'back', 'away', 'forward', 'forwards', 'over', 'up', 'down']);
 
@@ -262,7 +264,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
     } else if ((u === 'hz' || u === 'khz') && value > 0) {
       instruction.sound.tone_hz ??= u === 'khz' ? value * 1000 : value;
       domain = 'sound';
-    } else if ((u === 's' || u === 'min') && unit.record.domain === 'duration' && value > 0) {
+    } else if ((u === 's' || u === 'min') && unit.record.domain === 'duration' && value > 0 && !(gaps[unit.i] === '' && tokens[unit.i]!.lower === 's' && value > MAX_ATTACHED_SECONDS)) {
       const seconds = u === 'min' ? value * 60 : value;
       // "1 minute 30 seconds": a duration straight after another adds to it.
       if (instruction.duration_s !== null && lastDurationUnit === k - 1) instruction.duration_s += seconds;

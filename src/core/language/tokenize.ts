@@ -19,7 +19,8 @@ export interface Token {
 // Numbers (with a decimal part) or runs of letters/marks, inner apostrophes kept ("y'all", "ain't"),
 // a trailing g-dropping apostrophe kept ("creepin'"). Digits and letters split: "440hz" → "440", "hz".
 // An emoji (with its variation selector, skin tone and ZWJ sequence) is a word too: "🔥" means something.
-const WORD_RE = /\d+(?:[.,]\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:(?<=[iI][nN])['’](?![\p{L}\p{M}]))?|\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic})*/gu;
+// A word that starts with letters may hold digits ("y2k", "mp3"); one that starts with digits splits ("440hz").
+const WORD_RE = /[\p{L}\p{M}]+\d+[\p{L}\p{M}\d]*|\d+(?:[.,]\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:(?<=[iI][nN])['’](?![\p{L}\p{M}]))?|\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic})*/gu;
 
 /** The word tokens of `text`, in order, without lookup forms or tags (filled in by the interpreter). */
 export function wordRanges(text: string): { text: string; start: number; end: number }[] {
