@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkExpect } from '../../src/core/language/check-expect.ts';
 import { interpret } from '../../src/core/language/interpret.ts';
+import { builtInLexicon } from '../../src/core/language/lexicon.ts';
 
 type Case = [prompt: string, expect: Record<string, unknown>];
 
@@ -87,4 +88,29 @@ describe('dialect, spelling and slang', () => {
       }
     });
   }
+});
+
+describe('dialect data', () => {
+  it('every spelling, dialect and slang entry is understood on its own (a camera verb with a direction it takes)', () => {
+    const entries = builtInLexicon().filter((e) => e.variant === 'spelling' || e.variant === 'dialect' || e.variant === 'slang');
+    expect(entries.length).toBeGreaterThan(700);
+    const dir: Record<string, string> = { tilt: 'up', zoom: 'in', roll: 'clockwise' };
+    const missed: string[] = [];
+    for (const e of entries) {
+      if (interpret(e.span).instruction.unknown.length === 0) continue;
+      if (e.domain === 'camera') {
+        const y = interpret(`${e.span} ${dir[e.canonical] ?? 'left'}`).instruction;
+        if (y.unknown.length === 0 && y.camera.move) continue;
+      }
+      missed.push(`${e.span} (${e.domain}/${e.variant})`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('each entry names its region when it is dialect or slang', () => {
+    const regions = new Set(['british', 'scottish', 'irish', 'northern_english', 'australian', 'us_regional', 'new_england', 'southern_us', 'aave', 'internet', 'us']);
+    for (const e of builtInLexicon().filter((x) => x.variant === 'dialect' || x.variant === 'slang')) {
+      expect(regions.has(e.dialect ?? ''), `${e.span} (${e.domain}) region ${e.dialect}`).toBe(true);
+    }
+  });
 });
