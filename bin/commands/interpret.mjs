@@ -1,9 +1,8 @@
 // `motion-registries interpret "TEXT"`: print the prompt's instruction/1 JSON. The interpreter is pure
 // TypeScript (src/core/language), so it runs here in Node through one esbuild bundle, no browser needed.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { ArgsError, parseArgs, usageError } from '../lib/args.mjs';
+import { loadCore } from '../lib/core-bundle.mjs';
 import { readJsonFile } from '../lib/files.mjs';
 
 export const summary = 'interpret an English prompt (dialect and slang too) and print its instruction/1 JSON';
@@ -18,22 +17,6 @@ const usage = `usage: motion-registries interpret "TEXT" [options]
 
 Exit codes: 0 printed; 1 the prompt cannot be interpreted (longer than 10 000 characters); 2 usage
 (no prompt, an empty prompt, bad options).`;
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The interpreter module, bundled once per run from the TypeScript sources. */
-async function loadInterpreter() {
-  const { build } = await import('esbuild');
-  const outdir = join(root, 'node_modules', '.cache', 'motion-registries');
-  mkdirSync(outdir, { recursive: true });
-  const outfile = join(outdir, `interpret-${process.pid}.mjs`);
-  await build({ entryPoints: [join(root, 'src/core/language/interpret.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
-  try {
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    (await import('node:fs')).rmSync(outfile, { force: true });
-  }
-}
 
 export async function run(argv) {
   let args;
@@ -56,7 +39,7 @@ export async function run(argv) {
     if (err instanceof ArgsError) return usageError(usage, err);
     throw err;
   }
-  const { interpret } = await loadInterpreter();
+  const { interpret } = await loadCore('src/core/language/interpret.ts');
   let result;
   try {
     result = interpret(prompt, { learned });
