@@ -58,6 +58,13 @@ const learnedPerSecond = rate((p) => interpret(p, { learned: learned.map((e) => 
 const { default: nlp } = await import('compromise');
 const perSecond = rate((p) => interpret(p));
 const nlpPerSecond = rate((p) => nlp(p).json({ offset: true, terms: { offset: true } }));
+const { generate } = await importTs('src/core/language/generate-prompt.ts');
+const { primitiveKnowledge } = await importTs('src/core/spec/primitive-knowledge.ts');
+const knowledge = primitiveKnowledge();
+let g = 0;
+const gt0 = performance.now();
+while (performance.now() - gt0 < 1500) generate(`bench:${g++}`, knowledge);
+const generatedPerSecond = (g * 1000) / (performance.now() - gt0);
 const long = 'slow pan left over a red sea, proper gloomy. '.repeat(220).slice(0, 9999);
 const t0 = performance.now();
 interpret(long);
@@ -71,4 +78,5 @@ console.log(`lexicon load: module evaluation (compromise + JSON data) ${median(l
 console.log(`interpret: ${perSecond.toFixed(0)} prompts/s warm (${prompts.length} prompts, mean ${chars.toFixed(0)} characters)`);
 console.log(`interpret with 50 learned mappings (a fresh array each call, as the loop passes them): ${learnedPerSecond.toFixed(0)} prompts/s`);
 console.log(`reference: compromise alone tags ${nlpPerSecond.toFixed(0)} prompts/s; the interpreter runs at ${(perSecond / nlpPerSecond).toFixed(2)}× of that`);
+console.log(`generate: ${generatedPerSecond.toFixed(0)} procedural prompts/s (${(generatedPerSecond / perSecond).toFixed(1)}× the interpreter's rate, so a round trip costs about one interpretation)`);
 console.log(`longest accepted prompt (9 999 characters): ${longMs.toFixed(0)} ms`);
