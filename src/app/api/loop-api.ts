@@ -69,7 +69,7 @@ export const loopApi = {
         say(`job ${index + 1}/${req.runs} done: "${r.job.prompt as string}" (${r.job.prompt_mode as string}) agreement ${r.learning.agreement.toFixed(2)}, ${r.discovery.new.length} new, ${r.discovery.seen_again.length} seen again`);
       } catch (err) {
         const e = err as Error;
-        if (e?.name === 'StorageQuotaError' || e?.name === 'PipelineUnavailableError') throw err;
+        if (e?.name === 'StorageQuotaError') throw err;
         failed.push({ index, error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` });
         say(`job ${index + 1}/${req.runs} FAILED: ${e?.name}: ${e?.message}`);
       }
