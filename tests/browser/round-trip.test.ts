@@ -11,7 +11,7 @@ import { buildSpec, type BuildSpecOptions } from '../../src/core/spec/build-spec
 import type { IntendedTruth } from '../../src/core/spec/intended-truth.ts';
 import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
 import type { Spec } from '../../src/core/spec/spec.ts';
-import { CAMERA_MOVES, COLOR_PRIMITIVE_NAMES, GRADIENT_TYPES, LIGHTING_TYPES, MOTION_LEVELS, PRESENCE_LEVELS, classifyTempo, type CameraMove, type Presence, type SoundBreakdown } from '../../src/core/vocab/index.ts';
+import { CAMERA_MOVES, COLOR_PRIMITIVE_NAMES, GRADIENT_TYPES, LIGHTING_TYPES, MOTION_LEVELS, PRESENCE_LEVELS, SOUND_PRIMITIVES, TEMPO_LABELS, classifyTempo, type CameraMove, type Presence, type SoundBreakdown, type SoundPrimitive } from '../../src/core/vocab/index.ts';
 import { analyzeMp4 } from '../../src/media/analyze-client.ts';
 import { createClip } from '../../src/media/create-clip.ts';
 import { intendedFromTruth } from '../../src/loop/intended-from-truth.ts';
@@ -107,6 +107,20 @@ function detailScores(truth: IntendedTruth, report: AnalysisReport, wrong: boole
     if (hz !== null && f.sound.breakdown.tone >= 80) tonal.push(o.tone_hz !== null && Math.abs(o.tone_hz / hz - 1) <= 0.03);
   });
   const presence = (p: Presence): Presence => (wrong ? other(PRESENCE_LEVELS, p) : p);
+  // The clip's mean breakdown over the frames both sides have: 1 − total-variation distance (shares 0–100).
+  const both = truth.frames.flatMap((f, i) => (f.sound && report.frames[i]?.sound ? [[f.sound.breakdown, report.frames[i]!.sound!.breakdown] as const] : []));
+  const meanOf = (k: 0 | 1, p: SoundPrimitive) => both.reduce((a, b) => a + b[k][p], 0) / both.length;
+  const turn: Record<SoundPrimitive, SoundPrimitive> = { silence: 'tone', tone: 'rumble', rumble: 'hiss', hiss: 'silence' };
+  const soundClip = both.length === 0 ? null : 1 - SOUND_PRIMITIVES.reduce((a, p) => a + Math.abs(meanOf(1, wrong ? turn[p] : p) - meanOf(0, p)), 0) / 200;
+  // Melody: the share of the intended notes' time covered by observed notes of the same MIDI number.
+  let noteTime = 0;
+  let covered = 0;
+  for (const n of truth.melody) {
+    const midi = n.midi + (wrong ? 2 : 0);
+    noteTime += n.end - n.start;
+    for (const o of report.melody) if (o.midi === midi) covered += Math.max(0, Math.min(o.end, n.end) - Math.max(o.start, n.start));
+  }
+  const tempoLabel = wrong ? other(TEMPO_LABELS, truth.tempo.label) : truth.tempo.label;
   return {
     camera_window: share(pairs.map(([t, o]) => (wrong ? OPPOSITE_MOVE[t.camera.move] : t.camera.move) === o.camera.move)),
     camera_raw: key ? share(pairs.map(([t, o]) => Math.abs(o.camera[key] - (wrong ? 2 : 1) * t.camera[key]) <= 0.25 * Math.abs(t.camera[key]))) : null,
@@ -117,6 +131,10 @@ function detailScores(truth: IntendedTruth, report: AnalysisReport, wrong: boole
     presence_window: share(pairs.flatMap(([t, o]) => (t.sound && o.sound ? [presence(t.sound.presence) === o.sound.presence] : []))),
     loudness_frame: share(loud),
     tone_pitch: share(tonal),
+    sound_clip: soundClip,
+    speech_window: share(pairs.flatMap(([t, o]) => (t.sound && o.sound ? [Math.abs(o.sound.speech_share - (wrong ? 100 : t.sound.speech_share)) <= 20] : []))),
+    tempo_label: report.audio ? Number(tempoLabel === (report.tempo?.label ?? 'none')) : null,
+    melody: noteTime > 0 ? Math.min(1, covered / noteTime) : null,
   };
 }
 
@@ -158,7 +176,7 @@ async function roundTrip(label: string, patch: (i: Instruction) => void, opts: P
     `${label}: camera ${String(f.camera.intended)} → ${w.map((x) => `${x.camera.move} [${rawText(x.camera)}]`).join(', ')} (truth [${clip.truth.windows.map((x) => rawText(x.camera)).join('], [')}]); ` +
       `motion ${String(f.motion.intended)} → ${w.map((x) => x.motion.level).join(',')}; gradient ${String(f.gradient.intended)} → ${w.map((x) => x.gradient.type).join(',')}; ` +
       `lighting ${String(f.lighting.intended)} → ${w.map((x) => x.lighting).join(',')}; palette ${(f.palette.intended as string[]).join(',')} → ${(f.palette.observed as string[]).join(',')}; ` +
-      `sound ${JSON.stringify(f.sound.intended)} → ${JSON.stringify(f.sound.observed)}; tempo ${JSON.stringify(f.tempo.intended)} → ${JSON.stringify(f.tempo.observed)}`,
+      `sound ${JSON.stringify(f.sound.intended)} → ${JSON.stringify(f.sound.observed)}, speech ${w.map((x) => x.sound?.speech_share ?? '-').join(',')}; tempo ${JSON.stringify(f.tempo.intended)} → ${JSON.stringify(f.tempo.observed)}`,
   );
   return rt;
 }
@@ -174,8 +192,8 @@ const FLOORS: Record<string, { mean: number; min: number }> = {
   gradient: { mean: 0.6, min: 0 },
   lighting: { mean: 0.95, min: 1 },
   palette: { mean: 0.7, min: 0.25 },
-  sound: { mean: 0.55, min: 0.25 },
-  tempo: { mean: 0.95, min: 0.9 },
+  sound: { mean: 0.6, min: 0.25 },
+  tempo: { mean: 0.6, min: 0 },
   camera_window: { mean: 0.95, min: 0.5 },
   camera_raw: { mean: 0.9, min: 0.5 },
   motion_window: { mean: 0.95, min: 0.5 },
@@ -183,15 +201,19 @@ const FLOORS: Record<string, { mean: number; min: number }> = {
   gradient_geometry: { mean: 0.95, min: 0.5 },
   lighting_window: { mean: 0.95, min: 1 },
   presence_window: { mean: 0.9, min: 0.5 },
-  loudness_frame: { mean: 0.25, min: 0 },
-  tone_pitch: { mean: 0.6, min: 0.2 },
+  loudness_frame: { mean: 0.3, min: 0.05 },
+  tone_pitch: { mean: 0.65, min: 0.2 },
+  sound_clip: { mean: 0.8, min: 0.25 },
+  speech_window: { mean: 0.75, min: 0 },
+  tempo_label: { mean: 0.9, min: 0 },
+  melody: { mean: 0.6, min: 0.3 },
 };
 
 /** Ceilings on the mean agreement with a deliberately wrong intention: the comparison must tell right from wrong. */
 const WRONG_CEILINGS: Record<string, number> = {
   camera: 0, motion: 0.1, gradient: 0.15, lighting: 0.1, palette: 0.1, sound: 0.35, tempo: 0,
   camera_window: 0.05, camera_raw: 0, motion_window: 0.1, gradient_window: 0.15, gradient_geometry: 0, lighting_window: 0.1,
-  presence_window: 0.1, loudness_frame: 0.2, tone_pitch: 0,
+  presence_window: 0.1, loudness_frame: 0.2, tone_pitch: 0, sound_clip: 0.45, speech_window: 0.1, tempo_label: 0.05, melody: 0,
 };
 
 describe('round trip: made clips, analysed, agree with their intended truth field by field', () => {
@@ -263,12 +285,21 @@ describe('round trip: made clips, analysed, agree with their intended truth fiel
     }
   });
 
+  it('blended mode (one smooth palette gradient, a melody and a click track): melody notes and tempo', async () => {
+    for (const t of ['slow', 'medium', 'fast'] as const) {
+      const r = await roundTrip(`blended tempo ${t}`, (i) => ((i.sound.tempo = t), (i.camera.move = 'static')), { ...TEMPO, mode: 'blended' });
+      console.log(`${r.label}: melody ${JSON.stringify(r.truth.melody)} → ${JSON.stringify(r.report.melody)}`);
+      expect(r.scores.melody, r.label).to.be.at.least(0.3);
+      expect(r.wrong.melody, r.label).to.equal(0);
+    }
+  });
+
   it('prints the agreement per field over all clips; each field above its floor and a wrong intention below its ceiling', () => {
     const table = agreementTable(all.map((r) => ({ label: r.label, scores: r.scores })));
     const wrong = agreementTable(all.map((r) => ({ label: r.label, scores: r.wrong })));
     console.log(`round trip, ${all.length} clips, agreement with the intended truth:\n${formatAgreementTable(table)}`);
     console.log(`the same clips against a deliberately wrong intention:\n${formatAgreementTable(wrong)}`);
-    expect(all.length).to.equal(CAMERA_MOVES.length + MOTION_LEVELS.length + GRADIENT_TYPES.length + LIGHTING_TYPES.length + 9 + 3);
+    expect(all.length).to.equal(CAMERA_MOVES.length + MOTION_LEVELS.length + GRADIENT_TYPES.length + LIGHTING_TYPES.length + 9 + 3 + 3);
     expect(table.map((r) => r.field).sort()).to.deep.equal(Object.keys(FLOORS).sort());
     for (const row of table) {
       const floor = FLOORS[row.field]!;
