@@ -18,6 +18,8 @@ import { intendedFromTruth } from '../../src/loop/intended-from-truth.ts';
 
 /** The size of the sweep's clips (small: the whole file runs in about a minute on 2 cores), 1 s at 30 fps. */
 const SWEEP: Partial<BuildSpecOptions> = { width: 160, height: 120, duration_s: 1 };
+/** The loop's own clips: buildSpec's defaults (320×240, a colour per pixel), 1 s. */
+const LOOP_SIZE: Partial<BuildSpecOptions> = { width: 320, height: 240, duration_s: 1 };
 /** Tempo needs several beats (the comb scores 1–4 beat periods; 72 bpm is 0.83 s a beat): 4 s, at a small size. */
 const TEMPO: Partial<BuildSpecOptions> = { width: 96, height: 72, duration_s: 4 };
 
@@ -33,6 +35,8 @@ interface RoundTrip {
 }
 
 const all: RoundTrip[] = [];
+/** The clips made at the loop's own size (kept out of the main table: docs/round-trip.md, known limits). */
+const atLoopSize: RoundTrip[] = [];
 
 const OPPOSITE_MOVE: Record<CameraMove, CameraMove> = {
   static: 'shake', shake: 'static', pan_left: 'pan_right', pan_right: 'pan_left', tilt_up: 'tilt_down', tilt_down: 'tilt_up',
@@ -148,7 +152,7 @@ function rawText(c: { dx: number; dy: number; zoom: number; roll: number }): str
 }
 
 /** Make a clip from an instruction, analyse it, and score it against its truth and a wrong one; kept for the table. */
-async function roundTrip(label: string, patch: (i: Instruction) => void, opts: Partial<BuildSpecOptions> = SWEEP): Promise<RoundTrip> {
+async function roundTrip(label: string, patch: (i: Instruction) => void, opts: Partial<BuildSpecOptions> = SWEEP, into = all): Promise<RoundTrip> {
   const instruction = emptyInstruction(label);
   patch(instruction);
   const spec = buildSpec(instruction, primitiveKnowledge(), { seed: `round-trip:${label}`, ...opts });
@@ -169,7 +173,7 @@ async function roundTrip(label: string, patch: (i: Instruction) => void, opts: P
     scores: scoresOf(learning, detailScores(clip.truth, result, false)),
     wrong: scoresOf(learningRecord(label, wrongIntended(intended), observed), detailScores(clip.truth, result, true)),
   };
-  all.push(rt);
+  into.push(rt);
   const f = learning.fields;
   const w = result.windows;
   console.log(
@@ -310,5 +314,36 @@ describe('round trip: made clips, analysed, agree with their intended truth fiel
       expect(w!.mean, `${row.field} with a wrong intention`).to.be.at.most(WRONG_CEILINGS[row.field]!);
       expect(w!.mean, `${row.field}: right beats wrong`).to.be.below(row.mean);
     }
+  });
+
+  it('at the loop\'s clip size (320×240, a colour per pixel): every move read right or not at all (no texture found), never a confident wrong move', async () => {
+    // Some of the loop's clips fail to encode (OpenH264 "Encoding error" on high-contrast 5–6 colour pixel noise:
+    // 2 of 30 default clips, 3 of these 12; docs/round-trip.md): they are counted and logged, and cannot be analysed.
+    const unencoded: string[] = [];
+    const attempt = async (label: string, patch: (i: Instruction) => void) => {
+      try {
+        await roundTrip(label, patch, LOOP_SIZE, atLoopSize);
+      } catch (e) {
+        if (!(e instanceof Error && e.name === 'OperationError' && e.message.includes('OpenH264'))) throw e;
+        unencoded.push(label);
+        console.log(`${label}: not made: ${e.name}: ${e.message}`);
+      }
+    };
+    for (const move of CAMERA_MOVES) await attempt(`320×240 camera ${move}`, (i) => ((i.camera.move = move), (i.motion.level = move === 'static' ? 'still' : move === 'shake' ? 'fast' : 'medium')));
+    for (const level of ['slow', 'fast'] as const) await attempt(`320×240 motion ${level}`, (i) => ((i.motion.level = level), (i.camera.move = 'pan_right')));
+    // The refusals are a creation defect, reported (not asserted away); the clips that were made must be enough to judge.
+    console.log(`at the loop's clip size: ${unencoded.length} of ${CAMERA_MOVES.length + 2} clips not encoded (${unencoded.join(', ') || 'none'})`);
+    expect(atLoopSize.length).to.be.at.least(8);
+    const table = agreementTable(atLoopSize.map((r) => ({ label: r.label, scores: { camera: r.scores.camera ?? null, motion: r.scores.motion ?? null, camera_window: r.scores.camera_window ?? null, camera_raw: r.scores.camera_raw ?? null } })));
+    console.log(`at the loop's clip size, ${atLoopSize.length} clips (${unencoded.length} more not encoded):\n${formatAgreementTable(table)}`);
+    for (const r of atLoopSize) {
+      r.report.windows.forEach((w, k) => {
+        const want = r.truth.windows[k]!.camera.move;
+        const msg = `${r.label} window ${k}: ${w.camera.move} (confidence ${w.camera.confidence}), made ${want}`;
+        if (w.camera.move !== want) expect(w.camera.confidence, msg).to.be.below(0.1);
+        if (w.camera.confidence > 0.5) expect(w.camera.move, msg).to.equal(want);
+      });
+    }
+    expect(table.find((x) => x.field === 'camera')!.mean).to.be.at.least(0.5);
   });
 });
