@@ -47,7 +47,7 @@ export function loadPipeline(): Promise<JobPipeline> {
     const pipeline: JobPipeline = {
       generatePrompt,
       interpret,
-      buildSpec: (instruction: Instruction, knowledge, seed, hints) => buildSpec(instruction, knowledge, { seed, ...(hints.mode ? { mode: hints.mode } : {}) }),
+      buildSpec: (instruction: Instruction, knowledge, seed, hints) => buildSpec(instruction, knowledge, { seed, ...(hints.mode ? { mode: hints.mode } : {}), ...(hints.duration_s !== undefined ? { duration_s: hints.duration_s } : {}) }),
       createClip: (spec, opts) => createClip(spec as Spec, opts) as Promise<MadeClip>,
       analyze: (mp4, opts) => analyze(mp4, opts) as Promise<AnalysisResult>,
     };

@@ -28,8 +28,8 @@ export interface JobPipeline {
   generatePrompt(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>): string;
   /** Prompt → instruction/1 (or with the lexicon entries used and learned); `learned`: mappings learned from earlier prompts. */
   interpret(prompt: string, learned: readonly SpanMapping[]): Instruction | InterpretResult;
-  /** Instruction + what the registries know → a spec carrying its seed; `mode`: pure (per-frame values) or blended (per-window). */
-  buildSpec(instruction: Instruction, knowledge: Knowledge, seed: string, hints: { mode?: 'pure' | 'blended' }): unknown;
+  /** Instruction + what the registries know → a spec carrying its seed; `mode`: pure (per-frame values) or blended (per-window); `duration_s`: the clip's length whatever the prompt asks. */
+  buildSpec(instruction: Instruction, knowledge: Knowledge, seed: string, hints: { mode?: 'pure' | 'blended'; duration_s?: number }): unknown;
   /** Render frames, mix sound, encode the MP4. */
   createClip(spec: unknown, opts: { signal: AbortSignal; onProgress: FractionCallback }): Promise<MadeClip>;
   /** Analyse MP4 bytes into an mp4-analysis/1 report. */

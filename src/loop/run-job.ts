@@ -37,6 +37,8 @@ export interface RunJobOptions {
   index: number;
   /** Use this prompt instead of choosing one (source `user`). */
   prompt?: string;
+  /** Every clip this many seconds long, whatever the prompt asks (the benchmark's fixed clip). */
+  durationS?: number;
   signal?: AbortSignal;
   onProgress?: (step: JobStep, fraction: number) => void;
   /** Clock, for tests. */
@@ -119,7 +121,7 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   throwIfAborted(signal);
   // Frame workflows want pure clips (a value per frame), window ones blended clips; `all` alternates.
   const mode = settings.growth === 'frame' ? 'pure' : settings.growth === 'window' ? 'blended' : o.index % 2 === 0 ? 'pure' : 'blended';
-  const spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode });
+  const spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode, ...(o.durationS !== undefined ? { duration_s: o.durationS } : {}) });
   lap('spec');
 
   throwIfAborted(signal);

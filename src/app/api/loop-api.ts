@@ -20,6 +20,8 @@ export interface LoopRunRequest {
   workflow: Workflow;
   exploit?: number;
   seed?: string;
+  /** Every clip this many seconds long, whatever its prompt asks (the benchmark uses the default clip, 1 s). */
+  duration_s?: number;
 }
 
 export interface LoopRunSummary {
@@ -46,6 +48,7 @@ export const loopApi = {
   async loopRun(req: LoopRunRequest): Promise<LoopRunSummary> {
     if (!isWorkflow(req.workflow)) throw new TypeError(`unknown workflow ${JSON.stringify(req.workflow)}`);
     if (!(Number.isInteger(req.runs) && req.runs > 0)) throw new TypeError('runs must be a positive integer');
+    if (req.duration_s !== undefined && !(req.duration_s > 0 && req.duration_s <= 60)) throw new TypeError('duration_s must be a number of seconds, 0–60');
     const db = await registries();
     const pipeline = await loadPipeline();
     const seed = req.seed ?? `cli-${Date.now().toString(36)}`;
@@ -59,6 +62,7 @@ export const loopApi = {
       try {
         const r = await runJob({
           db, pipeline, workflow: req.workflow, exploitRatio: req.exploit ?? 0.3, seed, index,
+          ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}),
           onProgress: (step) => {
             if (step !== last) say(`job ${index + 1}/${req.runs}: ${step}`);
             last = step;
