@@ -99,6 +99,14 @@ describe('the app', () => {
     await expect.poll(() => page.locator('loop-view .counts').textContent()).toContain(`jobs ${JOBS}`);
     await page.screenshot({ path: join(shots, 'app-loop.png'), fullPage: true });
     await tab(page, 'Analyze');
+    // Two real MP4s analysed in the page: each report drawn as pictures (palette, sound, motion/camera, shots).
+    const media = join(root, 'tests/fixtures/media');
+    await page.locator('analyze-view input[type=file]').setInputFiles([join(media, 'cuts-15-30-45.mp4'), join(media, 'pan-left-fast.mp4')]);
+    await expect.poll(() => page.locator('analyze-view report-view').count(), { timeout: 90_000, interval: 500 }).toBe(2);
+    const reports = page.locator('analyze-view report-view');
+    expect(await reports.first().locator('p.muted').first().textContent()).toMatch(/cuts-15-30-45\.mp4 .* 60 frames .* 3 cuts/);
+    expect(await reports.first().locator('svg[aria-label="palette per frame"] rect').count()).toBeGreaterThan(60);
+    expect(await reports.nth(1).locator('svg[aria-label="motion and camera per window"] title').first().textContent()).toMatch(/^pan_left /);
     await page.screenshot({ path: join(shots, 'app-analyze.png'), fullPage: true });
     await tab(page, 'Interpret');
     await page.getByRole('button', { name: 'Interpret', exact: true }).click();
@@ -149,8 +157,14 @@ describe('the app', () => {
     expect(jobs).toBeGreaterThanOrEqual(2);
     expect(await page.locator('diagnostics-view #missing-learning').textContent()).toBe('0');
     expect(await page.locator('diagnostics-view #missing-discovery').textContent()).toBe('0');
+    await page.screenshot({ path: join(shots, 'app-real-diagnostics.png'), fullPage: true });
+    await tab(page, 'Registries');
+    await page.locator('registries-view select').selectOption('dynamic.blends');
+    await expect.poll(() => page.locator('registries-view registry-table tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, 'app-real-registries-blends.png'), fullPage: true });
     await tab(page, 'Loop');
     await expect(page.getByRole('button', { name: 'Resume it' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: join(shots, 'app-loop-resume.png'), fullPage: true });
     await context.close();
   }, 600_000);
 });
