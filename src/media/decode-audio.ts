@@ -77,8 +77,10 @@ export async function decodeAudioFrames(
       }
       const g0: number = next ?? Math.round((sample.timestamp - originS) * rate);
       if (next === null) {
-        bufStart = Math.min(0, g0); // zeros from the origin up to the first sample
-        bufLen = Math.max(0, g0) - bufStart;
+        // A first sample after the origin: zeros from the origin up to it. Before the origin (encoder
+        // priming, a negative timestamp): the buffer starts there, and the primed samples fall before frame 0.
+        bufStart = Math.min(0, g0);
+        bufLen = g0 - bufStart;
         if (buf.length < bufLen) buf = new Float32Array(bufLen + rate);
         buf.fill(0, 0, bufLen);
       }

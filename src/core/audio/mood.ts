@@ -19,7 +19,7 @@ export interface MoodFeatures {
   centroidHz: number;
   /** Mean flatness over the window's non-silent frames (0–1). */
   flatness: number;
-  /** Onsets per second in the window's neighbourhood (the window ± 0.5 s). */
+  /** Onsets per second in the window's neighbourhood (the window ± 0.5 s, clipped to the clip). */
   onsetsPerS: number;
   /** Non-silent frames in the window. */
   nonSilent: number;

@@ -148,6 +148,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       const speechByIndex = new Map<number, boolean>();
       frames.forEach((f, i) => speechByIndex.set(f.index, speech[i]!));
 
+      const clipEndS = windows.length ? (windows[windows.length - 1]![1] + 1) / fps : 0;
       const out: (WindowSound | null)[] = windows.map(([s, e]) => {
         let nonSilent = 0;
         let count = 0;
@@ -165,8 +166,9 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
           flat += f.flatness;
           if (speechByIndex.get(i)) speechFrames++;
         }
-        const w0 = s / fps - 0.5;
-        const w1 = (e + 1) / fps + 0.5;
+        // The neighbourhood is clipped to the clip: the first and last windows have less of it, not fewer onsets.
+        const w0 = Math.max(0, s / fps - 0.5);
+        const w1 = Math.min(clipEndS, (e + 1) / fps + 0.5);
         const onsetsIn = onsets.filter((t) => t >= w0 && t < w1).length;
         const mood = classifyMood({
           loudnessDb: nonSilent ? loud / nonSilent : -160,
