@@ -12,6 +12,7 @@ import { getKnowledge } from '../storage/repo-entries.ts';
 import { listInterpretations, listLinguistic } from '../storage/repo-language.ts';
 import { recordJob } from '../storage/repo-runs.ts';
 import { choosePrompt } from './choose-prompt.ts';
+import { clipSeconds } from './clip-length.ts';
 import { intendedFromTruth } from './intended-from-truth.ts';
 import { discoveriesByPrompt } from './job-history.ts';
 import type { JobPipeline } from './pipeline.ts';
@@ -121,7 +122,8 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   throwIfAborted(signal);
   // Frame workflows want pure clips (a value per frame), window ones blended clips; `all` alternates.
   const mode = settings.growth === 'frame' ? 'pure' : settings.growth === 'window' ? 'blended' : o.index % 2 === 0 ? 'pure' : 'blended';
-  const spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode, ...(o.durationS !== undefined ? { duration_s: o.durationS } : {}) });
+  const seconds = clipSeconds(instruction, mode, o.durationS);
+  const spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode, ...(seconds !== undefined ? { duration_s: seconds } : {}) });
   lap('spec');
 
   throwIfAborted(signal);

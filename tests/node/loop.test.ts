@@ -9,6 +9,8 @@ import { choosePrompt } from '../../src/loop/choose-prompt.ts';
 import { backfillRecords } from '../../src/loop/backfill.ts';
 import { canResume, LoopRunner, loadLoopState } from '../../src/loop/loop-runner.ts';
 import { dataPipeline } from './loop-data-pipeline.ts';
+import { TEMPO_CLIP_S } from '../../src/loop/clip-length.ts';
+import type { Instruction } from '../../src/core/language/instruction.ts';
 import type { InterpretationRecord } from '../../src/core/registry/export-records.ts';
 
 let dbn = 0;
@@ -53,6 +55,41 @@ describe('runJob', () => {
     expect(r.learning.agreement).toBeGreaterThan(0.5);
     expect(r.job).toMatchObject({ workflow: 'all', prompt_mode: 'explore', seed: 'x:0' });
     expect((r.job.mp4 as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
+    db.close();
+  });
+
+  it('a blended clip that asks for a beat and names no length is one tempo segment long', async () => {
+    const db = await fresh();
+    const asked: { mode?: string; duration_s?: number }[] = [];
+    // The data pipeline, with the beat and length a prompt suffix asks for, and the spec hints recorded.
+    const base = dataPipeline();
+    const pipeline: typeof base = {
+      ...base,
+      interpret(prompt, learned) {
+        const ins = base.interpret(prompt.replace(/ \|.*$/, ''), learned) as Instruction;
+        if (prompt.includes('| beat')) ins.sound.tempo = 'slow';
+        if (prompt.includes('| bpm')) ins.sound.bpm = 90;
+        if (prompt.includes('| 2 s')) ins.duration_s = 2;
+        return { ...ins, prompt };
+      },
+      buildSpec(instruction, knowledge, seed, hints) {
+        asked.push(hints);
+        return base.buildSpec(instruction, knowledge, seed, hints);
+      },
+    };
+    const job = (workflow: 'window' | 'frame-explorer' | 'all', index: number, suffix: string, durationS?: number) =>
+      runJob({ db, pipeline, workflow, seed: 'len', index, prompt: `red light, pan left, tone 300 hz${suffix}`, ...(durationS !== undefined ? { durationS } : {}) });
+    await job('window', 0, ' | beat');
+    await job('window', 1, ' | bpm');
+    await job('window', 2, '');
+    await job('window', 3, ' | beat | 2 s');
+    await job('frame-explorer', 4, ' | beat');
+    await job('all', 5, ' | beat'); // odd index: blended
+    await job('all', 6, ' | beat'); // even index: pure
+    await job('window', 7, ' | beat', 1);
+    expect(asked.map((h) => h.duration_s)).toEqual([TEMPO_CLIP_S, TEMPO_CLIP_S, undefined, undefined, undefined, TEMPO_CLIP_S, undefined, 1]);
+    expect(asked.map((h) => h.mode)).toEqual(['blended', 'blended', 'blended', 'blended', 'pure', 'blended', 'pure', 'blended']);
+    expect(TEMPO_CLIP_S).toBe(4);
     db.close();
   });
 
