@@ -196,7 +196,7 @@ const FLOORS: Record<string, { mean: number; min: number }> = {
   gradient: { mean: 0.6, min: 0 },
   lighting: { mean: 0.95, min: 1 },
   palette: { mean: 0.7, min: 0.25 },
-  sound: { mean: 0.6, min: 0.25 },
+  sound: { mean: 0.95, min: 0.9 },
   tempo: { mean: 0.6, min: 0 },
   camera_window: { mean: 0.95, min: 0.5 },
   camera_raw: { mean: 0.9, min: 0.5 },
@@ -205,19 +205,19 @@ const FLOORS: Record<string, { mean: number; min: number }> = {
   gradient_geometry: { mean: 0.95, min: 0.5 },
   lighting_window: { mean: 0.95, min: 1 },
   presence_window: { mean: 0.9, min: 0.5 },
-  loudness_frame: { mean: 0.3, min: 0.05 },
-  tone_pitch: { mean: 0.65, min: 0.2 },
-  sound_clip: { mean: 0.8, min: 0.25 },
-  speech_window: { mean: 0.75, min: 0 },
+  loudness_frame: { mean: 0.95, min: 0.9 },
+  tone_pitch: { mean: 0.95, min: 0.9 },
+  sound_clip: { mean: 0.95, min: 0.9 },
+  speech_window: { mean: 0.85, min: 0 },
   tempo_label: { mean: 0.9, min: 0 },
   melody: { mean: 0.6, min: 0.3 },
 };
 
 /** Ceilings on the mean agreement with a deliberately wrong intention: the comparison must tell right from wrong. */
 const WRONG_CEILINGS: Record<string, number> = {
-  camera: 0, motion: 0.1, gradient: 0.15, lighting: 0.1, palette: 0.1, sound: 0.35, tempo: 0,
+  camera: 0, motion: 0.1, gradient: 0.15, lighting: 0.1, palette: 0.1, sound: 0.15, tempo: 0,
   camera_window: 0.05, camera_raw: 0, motion_window: 0.1, gradient_window: 0.15, gradient_geometry: 0, lighting_window: 0.1,
-  presence_window: 0.1, loudness_frame: 0.2, tone_pitch: 0, sound_clip: 0.45, speech_window: 0.1, tempo_label: 0.05, melody: 0,
+  presence_window: 0.1, loudness_frame: 0.05, tone_pitch: 0, sound_clip: 0.35, speech_window: 0.1, tempo_label: 0.05, melody: 0,
 };
 
 describe('round trip: made clips, analysed, agree with their intended truth field by field', () => {
