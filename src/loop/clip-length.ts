@@ -1,6 +1,7 @@
 // How long a job's clip is. The spec builder makes a clip as long as the prompt says, else 1 s; but a beat
 // cannot be heard in 1 s (the tempo detector needs several onsets and scores 1–4 beat periods), so a
-// blended clip whose prompt asks for a tempo and names no length is made one tempo segment long.
+// blended clip with a beat (asked by the prompt, or chosen by the spec builder from what the registries
+// know) whose prompt names no length is made one tempo segment long.
 import type { Instruction } from '../core/language/instruction.ts';
 import { TEMPO_SEGMENT_S } from '../core/audio/tempo.ts';
 
@@ -10,6 +11,17 @@ export const TEMPO_CLIP_S = TEMPO_SEGMENT_S;
 /** Whether the instruction asks for a beat (a tempo label other than none, or a bpm). */
 export function asksForTempo(instruction: Instruction): boolean {
   return instruction.sound.bpm !== null || (instruction.sound.tempo !== null && instruction.sound.tempo !== 'none');
+}
+
+/** Whether a built spec has a beat (spec/1 `tempo.bpm`; the loop sees specs as opaque values). */
+export function specHasBeat(spec: unknown): boolean {
+  const bpm = (spec as { tempo?: { bpm?: unknown } } | null)?.tempo?.bpm;
+  return typeof bpm === 'number' && bpm > 0;
+}
+
+/** Whether a spec built at the default length must be built again TEMPO_CLIP_S long: blended, no length asked, a beat. */
+export function needsTempoLength(instruction: Instruction, mode: 'pure' | 'blended', spec: unknown, fixed?: number): boolean {
+  return fixed === undefined && mode === 'blended' && instruction.duration_s === null && specHasBeat(spec);
 }
 
 /**

@@ -12,7 +12,7 @@ import { getKnowledge } from '../storage/repo-entries.ts';
 import { listInterpretations, listLinguistic } from '../storage/repo-language.ts';
 import { recordJob } from '../storage/repo-runs.ts';
 import { choosePrompt } from './choose-prompt.ts';
-import { clipSeconds } from './clip-length.ts';
+import { clipSeconds, needsTempoLength, TEMPO_CLIP_S } from './clip-length.ts';
 import { intendedFromTruth } from './intended-from-truth.ts';
 import { discoveriesByPrompt } from './job-history.ts';
 import type { JobPipeline } from './pipeline.ts';
@@ -123,7 +123,9 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   // Frame workflows want pure clips (a value per frame), window ones blended clips; `all` alternates.
   const mode = settings.growth === 'frame' ? 'pure' : settings.growth === 'window' ? 'blended' : o.index % 2 === 0 ? 'pure' : 'blended';
   const seconds = clipSeconds(instruction, mode, o.durationS);
-  const spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode, ...(seconds !== undefined ? { duration_s: seconds } : {}) });
+  let spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode, ...(seconds !== undefined ? { duration_s: seconds } : {}) });
+  // The spec builder may choose a beat the prompt did not ask for: then the default 1 s is too short to hear it.
+  if (seconds === undefined && needsTempoLength(instruction, mode, spec, o.durationS)) spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode, duration_s: TEMPO_CLIP_S });
   lap('spec');
 
   throwIfAborted(signal);

@@ -74,7 +74,8 @@ describe('runJob', () => {
       },
       buildSpec(instruction, knowledge, seed, hints) {
         asked.push(hints);
-        return base.buildSpec(instruction, knowledge, seed, hints);
+        // '| spec beat': the spec builder chooses a beat the prompt did not ask for.
+        return { ...(base.buildSpec(instruction, knowledge, seed, hints) as object), tempo: { bpm: instruction.prompt.includes('| spec beat') ? 100 : null } };
       },
     };
     const job = (workflow: 'window' | 'frame-explorer' | 'all', index: number, suffix: string, durationS?: number) =>
@@ -89,6 +90,13 @@ describe('runJob', () => {
     await job('window', 7, ' | beat', 1);
     expect(asked.map((h) => h.duration_s)).toEqual([TEMPO_CLIP_S, TEMPO_CLIP_S, undefined, undefined, undefined, TEMPO_CLIP_S, undefined, 1]);
     expect(asked.map((h) => h.mode)).toEqual(['blended', 'blended', 'blended', 'blended', 'pure', 'blended', 'pure', 'blended']);
+    // A beat the spec builder chose: built again one tempo segment long (blended only, never over a length asked).
+    asked.length = 0;
+    await job('window', 8, ' | spec beat');
+    await job('frame-explorer', 9, ' | spec beat');
+    await job('window', 10, ' | spec beat | 2 s');
+    await job('window', 11, ' | spec beat', 1);
+    expect(asked.map((h) => h.duration_s)).toEqual([undefined, TEMPO_CLIP_S, undefined, undefined, 1]);
     expect(TEMPO_CLIP_S).toBe(4);
     db.close();
   });
