@@ -1,5 +1,8 @@
 // Render a spec's frames (pure colours per world cell, camera over the world) on an OffscreenCanvas,
 // encode H.264 with WebCodecs through Mediabunny, mux the main thread's mixed audio, return the MP4.
+// OpenH264 (Chromium's software H.264) cannot code some per-pixel frames at all: saturated primitives at
+// 1 px overflow its output buffer at any bitrate, profile or level (docs/creation.md). Such a clip is
+// made again with VP9 in the same MP4 container, which WebCodecs, ffmpeg and our analysis all read.
 import * as Comlink from 'comlink';
 import { AudioSample, AudioSampleSource, BufferTarget, CanvasSource, Mp4OutputFormat, Output } from 'mediabunny';
 import { createFieldRenderer } from '../src/core/spec/frame-field.ts';
@@ -11,11 +14,17 @@ export interface RenderResult {
   mp4: Uint8Array;
   bins: [number, number, number][];
   counts: Uint32Array[];
-  video_codec: 'avc';
+  video_codec: VideoCodecUsed;
   audio_codec: 'aac' | 'opus' | null;
   render_ms: number;
   encode_ms: number;
 }
+
+/** The video codecs a clip may be made with, in order of preference. */
+type VideoCodecUsed = 'avc' | 'vp9';
+
+/** OpenH264 refused a frame (not a cancel, not a missing encoder): worth another codec. */
+const isEncoderRefusal = (err: unknown) => err instanceof Error && err.name === 'OperationError' && /encod/i.test(err.message);
 
 let cancelled = false;
 
@@ -38,64 +47,78 @@ const api = {
     const audioCodec = audioEnc?.codec ?? null;
     const priming = audioEnc?.primingSamples ?? 0;
 
-    const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d', { alpha: false });
-    if (!ctx) throw new Error('OffscreenCanvas 2d context is not available');
-    const image = new ImageData(width, height);
-    const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
-    // Key frame interval in seconds. Cells ≤ 2 px: every frame a key frame; with P-frames H.264 (measured in Chromium)
-    // leaves up to 5 % of the churned 1-px cells at their old colour (RGB error up to 210), all-intra keeps every pixel
-    // within 35 of its 4:2:0 pool colour, at ~4× the bytes (docs/creation.md).
-    const video = new CanvasSource(canvas, { codec: 'avc', bitrate, keyFrameInterval: spec.mode === 'pure' && spec.cell_size <= 2 ? 0 : 1 });
-    output.addVideoTrack(video, { frameRate: fps });
-    const sound = audioCodec ? new AudioSampleSource({ codec: audioCodec, bitrate: 128_000 }) : null;
-    if (sound) output.addAudioTrack(sound);
-    await output.start();
+    /** Render every frame and encode it with `codec`; the renderer is deterministic, so a retry makes the same frames. */
+    async function encode(codec: VideoCodecUsed) {
+      const canvas = new OffscreenCanvas(width, height);
+      const ctx = canvas.getContext('2d', { alpha: false });
+      if (!ctx) throw new Error('OffscreenCanvas 2d context is not available');
+      const image = new ImageData(width, height);
+      const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
+      // Key frame interval in seconds. Cells ≤ 2 px: every frame a key frame; with P-frames H.264 (measured in Chromium)
+      // leaves up to 5 % of the churned 1-px cells at their old colour (RGB error up to 210), all-intra keeps every pixel
+      // within 35 of its 4:2:0 pool colour, at ~4× the bytes (docs/creation.md).
+      const video = new CanvasSource(canvas, { codec, bitrate, keyFrameInterval: spec.mode === 'pure' && spec.cell_size <= 2 ? 0 : 1 });
+      output.addVideoTrack(video, { frameRate: fps });
+      const sound = audioCodec ? new AudioSampleSource({ codec: audioCodec, bitrate: 128_000 }) : null;
+      if (sound) output.addAudioTrack(sound);
+      await output.start();
 
-    const renderer = createFieldRenderer(spec);
-    const counts: Uint32Array[] = [];
-    let renderMs = 0;
-    let audioDone = 0;
-    let last = -1;
-    const t0 = performance.now();
-    try {
-      for (let i = 0; i < frame_count; i++) {
-        if (cancelled) throw new DOMException('render cancelled', 'AbortError');
-        const r0 = performance.now();
-        counts.push(renderer.render(i, image.data));
-        ctx.putImageData(image, 0, 0);
-        renderMs += performance.now() - r0;
-        await video.add(i / fps, 1 / fps); // awaits encoder and muxer backpressure
-        if (sound && audio) {
-          // Interleave: audio up to the end of this frame, in chunks of at least 0.25 s (or the rest).
-          const until = i === frame_count - 1 ? audio.length : Math.min(audio.length, Math.round(((i + 1) * spec.sample_rate) / fps));
-          if (until - audioDone >= spec.sample_rate / 4 || until === audio.length) {
-            if (until > audioDone) {
-              // A copy, not a subarray: AudioSample reads the view's whole buffer from offset 0.
-              const sample = new AudioSample({ data: audio.slice(audioDone, until), format: 'f32-planar', numberOfChannels: 1, sampleRate: spec.sample_rate, timestamp: (audioDone - priming) / spec.sample_rate });
-              try {
-                await sound.add(sample);
-              } finally {
-                sample.close();
+      const renderer = createFieldRenderer(spec);
+      const counts: Uint32Array[] = [];
+      let renderMs = 0;
+      let audioDone = 0;
+      let last = -1;
+      try {
+        for (let i = 0; i < frame_count; i++) {
+          if (cancelled) throw new DOMException('render cancelled', 'AbortError');
+          const r0 = performance.now();
+          counts.push(renderer.render(i, image.data));
+          ctx.putImageData(image, 0, 0);
+          renderMs += performance.now() - r0;
+          await video.add(i / fps, 1 / fps); // awaits encoder and muxer backpressure
+          if (sound && audio) {
+            // Interleave: audio up to the end of this frame, in chunks of at least 0.25 s (or the rest).
+            const until = i === frame_count - 1 ? audio.length : Math.min(audio.length, Math.round(((i + 1) * spec.sample_rate) / fps));
+            if (until - audioDone >= spec.sample_rate / 4 || until === audio.length) {
+              if (until > audioDone) {
+                // A copy, not a subarray: AudioSample reads the view's whole buffer from offset 0.
+                const sample = new AudioSample({ data: audio.slice(audioDone, until), format: 'f32-planar', numberOfChannels: 1, sampleRate: spec.sample_rate, timestamp: (audioDone - priming) / spec.sample_rate });
+                try {
+                  await sound.add(sample);
+                } finally {
+                  sample.close();
+                }
+                audioDone = until;
               }
-              audioDone = until;
             }
           }
+          const p = Math.floor(((i + 1) / frame_count) * 95) / 100;
+          if (p !== last) {
+            last = p;
+            onProgress?.(p);
+          }
         }
-        const p = Math.floor(((i + 1) / frame_count) * 95) / 100;
-        if (p !== last) {
-          last = p;
-          onProgress?.(p);
-        }
+        await output.finalize();
+      } catch (err) {
+        await output.cancel().catch(() => {});
+        throw err;
       }
-      await output.finalize();
-    } catch (err) {
-      await output.cancel().catch(() => {});
-      throw err;
+      return { mp4: new Uint8Array(output.target.buffer!), renderer, counts, renderMs };
     }
+
+    const t0 = performance.now();
+    let made: { mp4: Uint8Array; renderer: ReturnType<typeof createFieldRenderer>; counts: Uint32Array[]; renderMs: number };
+    let videoCodec: VideoCodecUsed = 'avc';
+    try {
+      made = await encode('avc');
+    } catch (err) {
+      if (!isEncoderRefusal(err)) throw err;
+      videoCodec = 'vp9';
+      made = await encode('vp9');
+    }
+    const { mp4, renderer, counts, renderMs } = made;
     onProgress?.(1);
-    const mp4 = new Uint8Array(output.target.buffer!);
-    const result: RenderResult = { mp4, bins: renderer.bins, counts, video_codec: 'avc', audio_codec: audioCodec, render_ms: renderMs, encode_ms: performance.now() - t0 - renderMs };
+    const result: RenderResult = { mp4, bins: renderer.bins, counts, video_codec: videoCodec, audio_codec: audioCodec, render_ms: renderMs, encode_ms: performance.now() - t0 - renderMs };
     return Comlink.transfer(result, [mp4.buffer, ...counts.map((c) => c.buffer)]);
   },
 };

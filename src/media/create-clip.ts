@@ -17,7 +17,7 @@ export interface CreateClipOptions {
 export interface CreatedClip {
   mp4: Uint8Array;
   truth: IntendedTruth;
-  stats: { mix_ms: number; render_ms: number; encode_ms: number; total_ms: number; audio_codec: RenderResult['audio_codec']; video_codec: 'avc' };
+  stats: { mix_ms: number; render_ms: number; encode_ms: number; total_ms: number; audio_codec: RenderResult['audio_codec']; video_codec: RenderResult['video_codec'] };
 }
 
 function abortError(signal: AbortSignal): unknown {

@@ -10,7 +10,7 @@ import { mixReference, planSound, soundTruth } from '../../src/core/spec/sound-p
 import { createClip } from '../../src/media/create-clip.ts';
 import { mixAudio } from '../../src/media/mix-audio.ts';
 import { chooseAudioCodec, UnsupportedCodecError } from '../../src/media/encode-codecs.ts';
-import { CAMERA_MOVES, GRADIENT_TYPES } from '../../src/core/vocab/index.ts';
+import { CAMERA_MOVES, COLOR_PRIMITIVES, GRADIENT_TYPES } from '../../src/core/vocab/index.ts';
 import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
 import type { Spec } from '../../src/core/spec/spec.ts';
 
@@ -266,6 +266,29 @@ describe('createClip: pure frames survive H.264', () => {
       }
     });
   }
+});
+
+describe('createClip: frames OpenH264 refuses', () => {
+  it('all 16 saturated primitives at 1 px (OpenH264 overflows on them at any bitrate) are made with VP9 instead, every pixel kept', async () => {
+    const spec = specFor((i) => ((i.camera.move = 'static'), (i.palette.primitives = COLOR_PRIMITIVES.map((c) => c.name))), { seed: 5, width: 320, height: 240, duration_s: 0.5, cellSize: 1 });
+    expect(spec.palette.length).to.be.at.least(12);
+    const clip = await createClip(spec);
+    expect(clip.stats.video_codec).to.equal('vp9');
+    const d = await decode(clip.mp4);
+    expect(d.videoCodec).to.match(/^vp09\./);
+    expect(d.frames.length).to.equal(spec.frame_count);
+    expect(Math.abs(d.audioSamples / d.audioRate - d.videoDuration)).to.be.at.most(1 / spec.fps);
+    const ref = reference(spec);
+    let worst = { p50: 0, p95: 0, max: 0 };
+    for (let k = 0; k < spec.frame_count; k++) {
+      const dist = chroma420Distances(spec.width, spec.height, d.frames[k]!, ref[k]!);
+      const q = (p: number) => dist[Math.min(dist.length - 1, Math.floor(p * dist.length))]!;
+      worst = { p50: Math.max(worst.p50, q(0.5)), p95: Math.max(worst.p95, q(0.95)), max: Math.max(worst.max, dist[dist.length - 1]!) };
+    }
+    console.log(`16 primitives at 1 px, VP9: RGB distance to the 4:2:0 pool colour, worst frame p50 ${worst.p50.toFixed(1)} p95 ${worst.p95.toFixed(1)} max ${worst.max.toFixed(1)}; ${clip.mp4.length} bytes`);
+    expect(worst.p50).to.be.at.most(12);
+    expect(worst.p95).to.be.at.most(30);
+  });
 });
 
 describe('createClip: consecutive frames follow the camera move', () => {
