@@ -4,7 +4,7 @@
 // the same page: the bare make + analyse of a default clip of the workflow's kind (pure and/or blended;
 // createMake with an empty instruction, then the analyser), i.e. a job without prompt choice,
 // interpretation, growth or the recording transaction.
-// Then one line for `all` with each prompt's own clip length. BENCH_LOOP_RUNS=N sets the jobs per workflow (default 6).
+// Then one line for `all` with the loop's own clip lengths (src/loop/clip-length.ts). BENCH_LOOP_RUNS=N sets the jobs per workflow (default 6).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,7 @@ for (const workflow of workflows) {
   console.log(`${workflow.padEnd(16)} ${r.loop.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${r.loop.completed}/${runs} jobs in ${r.loop.seconds.toFixed(1)} s, ${r.loop.new_entries} new entries)  reference: bare make + analyse ${(60 / r.ref).toFixed(1)} clips/min; job / bare = ${(perJob / r.ref).toFixed(2)} ×`);
 }
 const own = await withSession({}, (page) => page.evaluate((req) => window.motionRegistries.loopRun(req), { runs, workflow: 'all', seed: 'bench', exploit: 0.3 }));
-console.log(`${'all (own length)'.padEnd(16)} ${own.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${own.completed}/${runs} jobs in ${own.seconds.toFixed(1)} s: each clip as long as its prompt asks, 1 s if it says nothing)`);
+console.log(`${'all (own length)'.padEnd(16)} ${own.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${own.completed}/${runs} jobs in ${own.seconds.toFixed(1)} s: each clip as long as its prompt asks, else 1 s, 4 s for a blended clip with a beat)`);
 const all = rows.find((r) => r.workflow === 'all');
 if (all) console.log(`agreement per field (all, default clip): ${Object.entries(all.loop.agreement).map(([k, v]) => `${k} ${v === null ? '—' : v.toFixed(2)}`).join(', ')}`);
 if (ownDir) rmSync(ownDir, { recursive: true, force: true });
