@@ -17,7 +17,8 @@ const usage = `usage: motion-registries loop --runs N --workflow WORKFLOW [--exp
   --out FILE        write the motion-registries/1 export here at the end
   --rebuild         build the app before running, even if dist/ exists
 
-Progress goes to stderr; a JSON summary (jobs/minute, diagnostics, agreement per field) to stdout.`;
+Progress goes to stderr; a JSON summary (jobs/minute, diagnostics, agreement per field) to stdout.
+Three failed jobs in a row stop the run (exit 1); a single failed job is reported and skipped.`;
 
 export async function run(argv) {
   let args;
@@ -50,5 +51,5 @@ export async function run(argv) {
   }
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   const d = result.diagnostics;
-  return result.completed > 0 && d.missing_learning === 0 && d.missing_discovery === 0 ? 0 : 1;
+  return result.completed > 0 && !result.stopped && d.missing_learning === 0 && d.missing_discovery === 0 ? 0 : 1;
 }

@@ -4,6 +4,7 @@ import type { Diagnostics } from '../../core/registry/export-records.ts';
 import { backfillRecords, type BackfillSummary } from '../../loop/backfill.ts';
 import { loadPipeline } from '../../loop/default-pipeline.ts';
 import { runJob, type JobStep } from '../../loop/run-job.ts';
+import { MAX_CONSECUTIVE_FAILURES } from '../../loop/loop-runner.ts';
 import { isWorkflow, type Workflow } from '../../loop/workflows.ts';
 import { diagnostics } from '../../storage/repo-runs.ts';
 import { registries } from './registry-api.ts';
@@ -28,6 +29,8 @@ export interface LoopRunSummary {
   workflow: Workflow;
   completed: number;
   failed: { index: number; error: string }[];
+  /** Why the run stopped early (MAX_CONSECUTIVE_FAILURES failed jobs in a row), if it did. */
+  stopped?: string;
   seconds: number;
   jobs_per_minute: number;
   new_entries: number;
@@ -56,6 +59,8 @@ export const loopApi = {
     const failed: LoopRunSummary['failed'] = [];
     let completed = 0;
     let fresh = 0;
+    let inARow = 0;
+    let stopped: string | undefined;
     const say = (line: string) => window.mrLoopProgress?.(line);
     for (let index = 0; index < req.runs; index++) {
       let last: JobStep | null = null;
@@ -69,6 +74,7 @@ export const loopApi = {
           },
         });
         completed++;
+        inARow = 0;
         fresh += r.discovery.new.length;
         say(`job ${index + 1}/${req.runs} done: "${r.job.prompt as string}" (${r.job.prompt_mode as string}) agreement ${r.learning.agreement.toFixed(2)}, ${r.discovery.new.length} new, ${r.discovery.seen_again.length} seen again`);
       } catch (err) {
@@ -76,11 +82,17 @@ export const loopApi = {
         if (e?.name === 'StorageQuotaError') throw err;
         failed.push({ index, error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` });
         say(`job ${index + 1}/${req.runs} FAILED: ${e?.name}: ${e?.message}`);
+        // As in the app's loop: several failures in a row mean something is wrong beyond one prompt.
+        if (++inARow >= MAX_CONSECUTIVE_FAILURES) {
+          stopped = `${MAX_CONSECUTIVE_FAILURES} jobs failed in a row; stopped after job ${index + 1} of ${req.runs}`;
+          say(stopped);
+          break;
+        }
       }
     }
     const seconds = (performance.now() - t0) / 1000;
     return {
-      workflow: req.workflow, completed, failed, seconds: Math.round(seconds * 100) / 100,
+      workflow: req.workflow, completed, failed, ...(stopped ? { stopped } : {}), seconds: Math.round(seconds * 100) / 100,
       jobs_per_minute: Math.round((completed / seconds) * 60 * 100) / 100, new_entries: fresh,
       diagnostics: await diagnostics(db), agreement: agreementByField(await learningInOrder()),
     };
