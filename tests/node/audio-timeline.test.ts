@@ -83,6 +83,12 @@ describe('melody', () => {
     expect(extractMelody(frames)).toEqual([{ midi: 69, start: 0, end: 6 / 30 }, { midi: 71, start: 8 / 30, end: 10 / 30 }]);
     expect([hzToMidi(440), hzToMidi(261.63), hzToMidi(27.5), hzToMidi(4186)]).toEqual([69, 60, 21, 108]);
   });
+
+  it('keeps notes within MIDI 0–127: a tone below 8.2 Hz or above 12.5 kHz is no note', () => {
+    const f = (index: number, hz: number) => ({ index, t0: index / 30, t1: (index + 1) / 30, tonePct: 99, toneHz: hz });
+    const frames = [f(0, 4), f(1, 4), f(2, 4), f(3, 440), f(4, 440), f(5, 440), f(6, 15000), f(7, 15000), f(8, 15000), f(9, 12500), f(10, 12500)];
+    expect(extractMelody(frames).map((n) => n.midi)).toEqual([69, 127]);
+  });
 });
 
 describe('presence and mood per window', () => {

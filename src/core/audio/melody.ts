@@ -28,7 +28,9 @@ export function hzToMidi(hz: number): number {
 export function extractMelody(frames: MelodyFrame[]): MelodyNote[] {
   const runs: { midi: number; first: MelodyFrame; last: MelodyFrame; count: number }[] = [];
   for (const f of frames) {
-    const midi = f.toneHz !== null && f.tonePct >= MELODY_MIN_TONE_PCT && f.toneHz > 0 ? hzToMidi(f.toneHz) : null;
+    const note = f.toneHz !== null && f.tonePct >= MELODY_MIN_TONE_PCT && f.toneHz > 0 ? hzToMidi(f.toneHz) : null;
+    // MIDI notes are 0–127 (8.2 Hz – 12.5 kHz): a tone outside them is not a note of a melody.
+    const midi = note !== null && note >= 0 && note <= 127 ? note : null;
     const run = runs[runs.length - 1];
     if (midi === null) continue;
     if (run && run.midi === midi && f.index === run.last.index + 1) {
