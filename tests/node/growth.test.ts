@@ -102,6 +102,9 @@ describe('growth rules', () => {
     const weak = windowBlend({ ...w, camera: { ...w.camera, confidence: 0.2 } });
     expect(strong.parts['camera.pan_left']!).toBeGreaterThan(weak.parts['camera.pan_left']!);
     expect(weak.canonical).toBe('motion.slow');
+    // Whatever the camera's weight, rounding never moves the canonical: the same motion and lighting give one blend.
+    const canonicals = new Set(Array.from({ length: 101 }, (_, k) => windowBlend({ ...w, camera: { ...w.camera, confidence: k / 100 } }).canonical));
+    expect([...canonicals]).toEqual(['motion.slow']);
   });
 
   it('nearest primitive: every primitive maps to itself', () => {

@@ -129,8 +129,10 @@ function windowSound(frames: readonly FrameReport[]): { non_silent_pct: number; 
 export function windowBlend(w: WindowReport): { canonical: string; parts: Record<string, number> } {
   // Camera weight is its confidence (a weak fit says little); motion and lighting are measured directly.
   const camWeight = Math.max(0.1, Math.min(1, Number.isFinite(w.camera.confidence) ? w.camera.confidence : 0));
-  const parts = toPercentages({ [`motion.${w.motion.level}`]: 1, [`lighting.${w.lighting}`]: 1, [`camera.${w.camera.move}`]: camWeight });
-  return { canonical: largestPart(parts), parts };
+  const weights = { [`motion.${w.motion.level}`]: 1, [`lighting.${w.lighting}`]: 1, [`camera.${w.camera.move}`]: camWeight };
+  // The canonical comes from the weights, not the rounded shares: rounding can leave either of two equal parts
+  // ahead, and the same blend would then be stored twice under two canonicals. Ties go to the first part.
+  return { canonical: largestPart(weights), parts: toPercentages(weights) };
 }
 
 function gradientRaw(g: WindowReport['gradient']): Record<string, number> {
