@@ -36,6 +36,16 @@ export class PromptSpaceExhaustedError extends Error {
 type Rng = () => number;
 type Phrases = Record<string, readonly string[]>;
 
+/** data/prompt-phrases.json: wordings per canonical value, templates with {holes}, and decorations. */
+interface PhraseData {
+  camera: Phrases; cameraImplies: Record<string, MotionLevel>; speedBefore: Phrases; speedAfter: Phrases; motionOnly: Phrases;
+  colorWords: Phrases; colorClause: string[]; gradient: Phrases; gradientFromTo: string[]; gradientDir: Phrases;
+  lighting: Phrases; sound: Phrases; presence: Phrases; tempo: Phrases; toneHz: string[]; bpm: string[];
+  mood: Phrases; moodClause: string[]; genre: Phrases; genreClause: string[]; style: Phrases; setting: Phrases; scene_type: Phrases;
+  duration: string[]; durationWords: Record<string, string>; prefix: string[]; suffix: string[]; joiners: string[];
+}
+const P = data as unknown as PhraseData;
+
 const MAX_ATTEMPTS = 200;
 /** Tone frequencies (Hz) and tempi (bpm) a prompt may name before the registries know any: round, audible, common. */
 const ORIGIN_TONES_HZ = [220, 330, 440, 550, 660, 880];
@@ -85,10 +95,9 @@ interface Clause {
 /** The clauses of one prompt, drawn from the knowledge. */
 function draw(rng: Rng, k: Knowledge): Clause[] {
   const clauses: Clause[] = [];
-  const P = data as unknown as Record<string, Phrases & Record<string, unknown>>;
   const colorPool = k.colors.map((c) => ({ label: c.primitive, count: c.count }));
   const colors: ColorPrimitiveName[] = [];
-  const colorWord = (c: ColorPrimitiveName) => pick(rng, (P.colorWords as Phrases)[c] ?? [c]);
+  const colorWord = (c: ColorPrimitiveName) => pick(rng, P.colorWords[c] ?? [c]);
   const addColors = (n: number) => {
     for (let tries = 0; colors.length < n && tries < 20; tries++) {
       const c = weighted(rng, colorPool, COLOR_PRIMITIVE_NAMES);
@@ -99,21 +108,21 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
   // Gradient first: a "from c1 to c2" gradient also names the palette.
   if (chance(rng, 0.35)) {
     const g: GradientType = weighted(rng, k.gradient.map((g) => ({ label: g.canonical, count: g.count })), GRADIENT_TYPES);
-    const dirs = (P.gradientDir as Phrases)[g];
+    const dirs = P.gradientDir[g];
     if (dirs && chance(rng, 0.4)) {
       addColors(2);
       const [c1, c2] = colors as [ColorPrimitiveName, ColorPrimitiveName];
 
-      const text = fill(pick(rng, P.gradientFromTo as unknown as string[]), { c1: colorWord(c1), c2: colorWord(c2), dir: pick(rng, dirs) });
+      const text = fill(pick(rng, P.gradientFromTo), { c1: colorWord(c1), c2: colorWord(c2), dir: pick(rng, dirs) });
       clauses.push({ text, set: (ins) => ((ins.gradient.type = g), (ins.palette.primitives = [c1, c2])), fields: ['gradient.type', 'palette.primitives'] });
     } else {
-      clauses.push({ text: pick(rng, (P.gradient as Phrases)[g]!), set: (ins) => (ins.gradient.type = g), fields: ['gradient.type'] });
+      clauses.push({ text: pick(rng, P.gradient[g]!), set: (ins) => (ins.gradient.type = g), fields: ['gradient.type'] });
     }
   }
   if (colors.length === 0 && chance(rng, 0.65)) {
     addColors(1 + Math.floor(rng() * 3));
     const chosen = [...colors];
-    const text = fill(pick(rng, P.colorClause as unknown as string[]), { cs: list(chosen.map(colorWord)) });
+    const text = fill(pick(rng, P.colorClause), { cs: list(chosen.map(colorWord)) });
     clauses.push({ text, set: (ins) => (ins.palette.primitives = chosen), fields: ['palette.primitives'] });
   }
 
@@ -121,8 +130,8 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
   let speedSet = false;
   if (chance(rng, 0.6)) {
     const move = weighted(rng, k.camera.map((c) => ({ label: c.canonical, count: c.count })), CAMERA_MOVES) as CameraMove;
-    let text = pick(rng, (P.camera as Phrases)[move]!);
-    let level: MotionLevel | null = ((P.cameraImplies as unknown as Record<string, MotionLevel>)[text]) ?? null;
+    let text = pick(rng, P.camera[move]!);
+    let level: MotionLevel | null = P.cameraImplies[text] ?? null;
     const moving = move !== 'static' && move !== 'shake';
     const firstWord = text.split(' ')[0]!;
     if (moving && chance(rng, 0.5)) {
@@ -131,8 +140,8 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
       const before = SPEED_BEFORE_NOUNS.has(firstWord) && level !== 'medium' && chance(rng, 0.5);
       // Not "punch in in a flash": a speed phrase never starts with the word the move ends with.
       const lastWord = text.split(' ').pop();
-      const after = (P.speedAfter as Phrases)[level]!.filter((s) => s.split(' ')[0] !== lastWord);
-      text = before ? `${pick(rng, (P.speedBefore as Phrases)[level]!)} ${text}` : `${text} ${pick(rng, after)}`;
+      const after = P.speedAfter[level]!.filter((s) => s.split(' ')[0] !== lastWord);
+      text = before ? `${pick(rng, P.speedBefore[level]!)} ${text}` : `${text} ${pick(rng, after)}`;
     }
     const lv = level;
     clauses.push({
@@ -146,12 +155,12 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
     // "Nothing moving" beside a camera move reads as the camera's stillness, so still stands alone.
     const levels = clauses.some((c) => c.fields.includes('camera.move')) ? MOTION_LEVELS.filter((l) => l !== 'still') : MOTION_LEVELS;
     const level = weighted(rng, k.motion.map((m) => ({ label: m.canonical, count: m.count })), levels);
-    clauses.push({ text: pick(rng, (P.motionOnly as Phrases)[level]!), set: (ins) => (ins.motion.level = level), fields: ['motion.level'] });
+    clauses.push({ text: pick(rng, P.motionOnly[level]!), set: (ins) => (ins.motion.level = level), fields: ['motion.level'] });
   }
 
   if (chance(rng, 0.35)) {
     const light = weighted(rng, k.lighting.map((l) => ({ label: l.canonical, count: l.count })), LIGHTING_TYPES) as Lighting;
-    clauses.push({ text: pick(rng, (P.lighting as Phrases)[light]!), set: (ins) => (ins.lighting = light), fields: ['lighting'] });
+    clauses.push({ text: pick(rng, P.lighting[light]!), set: (ins) => (ins.lighting = light), fields: ['lighting'] });
   }
 
   // Sound: silence alone, or one or two sounds (a tone perhaps at a known frequency), perhaps with presence.
@@ -159,7 +168,7 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
     const soundPool = k.sounds.flatMap((s) => (Object.entries(s.breakdown) as [SoundPrimitive, number][]).filter(([, v]) => v >= 25).map(([label]) => ({ label, count: s.count })));
     const first = weighted(rng, soundPool, ['silence', 'tone', 'rumble', 'hiss'] as const);
     if (first === 'silence') {
-      clauses.push({ text: pick(rng, (P.sound as Phrases).silence!), set: (ins) => (ins.sound.primitives = ['silence']), fields: ['sound.primitives'] });
+      clauses.push({ text: pick(rng, P.sound.silence!), set: (ins) => (ins.sound.primitives = ['silence']), fields: ['sound.primitives'] });
     } else {
       const sounds: SoundPrimitive[] = [first];
       if (chance(rng, 0.3)) {
@@ -170,13 +179,13 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
       const phrases = sounds.map((s) => {
         if (s === 'tone' && chance(rng, 0.4)) {
           hz = pick(rng, knownNumbers(k.sounds.map((x) => x.tone_hz), ORIGIN_TONES_HZ, 40, 4000));
-          return fill(pick(rng, P.toneHz as unknown as string[]), { n: String(hz) });
+          return fill(pick(rng, P.toneHz), { n: String(hz) });
         }
-        return pick(rng, (P.sound as Phrases)[s]!);
+        return pick(rng, P.sound[s]!);
       });
       const toneHz = hz as number | null;
       const presence = phrases.length === 1 && toneHz === null && chance(rng, 0.3) ? pick(rng, ['sparse', 'full'] as const) : null;
-      const text = presence ? fill(pick(rng, (P.presence as Phrases)[presence]!), { s: phrases[0]!, b: bare(phrases[0]!) }) : list(phrases);
+      const text = presence ? fill(pick(rng, P.presence[presence]!), { s: phrases[0]!, b: bare(phrases[0]!) }) : list(phrases);
       const fields: ExpressedField[] = ['sound.primitives'];
       if (toneHz !== null) fields.push('sound.tone_hz');
       if (presence) fields.push('sound.presence');
@@ -194,19 +203,19 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
   if (chance(rng, 0.3)) {
     if (chance(rng, 0.4)) {
       const bpm = pick(rng, knownNumbers(k.tempo.map((t) => t.raw.bpm), ORIGIN_BPM, 40, 220));
-      clauses.push({ text: fill(pick(rng, P.bpm as unknown as string[]), { n: String(bpm) }), set: (ins) => (ins.sound.bpm = bpm), fields: ['sound.bpm'] });
+      clauses.push({ text: fill(pick(rng, P.bpm), { n: String(bpm) }), set: (ins) => (ins.sound.bpm = bpm), fields: ['sound.bpm'] });
     } else {
       const tempo = weighted(rng, k.tempo.map((t) => ({ label: t.canonical, count: t.count })), TEMPO_LABELS) as TempoLabel;
-      clauses.push({ text: pick(rng, (P.tempo as Phrases)[tempo]!), set: (ins) => (ins.sound.tempo = tempo), fields: ['sound.tempo'] });
+      clauses.push({ text: pick(rng, P.tempo[tempo]!), set: (ins) => (ins.sound.tempo = tempo), fields: ['sound.tempo'] });
     }
   }
 
   // Narrative: the registries' narrative vocabulary is open, so these come from the phrase data alone.
-  const narrative = (key: 'mood' | 'genre' | 'style', p: number, clause?: string) => {
+  const narrative = (key: 'mood' | 'genre' | 'style', p: number, clause?: 'moodClause' | 'genreClause') => {
     if (!chance(rng, p)) return;
-    const value = pick(rng, Object.keys(P[key]!));
-    const word = pick(rng, (P[key] as Phrases)[value]!);
-    const text = clause ? fill(pick(rng, P[clause] as unknown as string[]), { m: word, g: word }) : word;
+    const value = pick(rng, Object.keys(P[key]));
+    const word = pick(rng, P[key][value]!);
+    const text = clause ? fill(pick(rng, P[clause]), { m: word, g: word }) : word;
     clauses.push({ text, set: (ins) => ins.narrative[key].push(value), fields: [`narrative.${key}`] });
   };
   narrative('mood', 0.4, 'moodClause');
@@ -214,10 +223,10 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
   narrative('style', 0.15);
 
   // Where: a scene type and a setting read as one phrase ("a drone shot over the city").
-  const scene = chance(rng, 0.2) ? pick(rng, Object.keys(P.scene_type!)) : null;
-  const setting = chance(rng, 0.45) ? pick(rng, Object.keys(P.setting!)) : null;
+  const scene = chance(rng, 0.2) ? pick(rng, Object.keys(P.scene_type)) : null;
+  const setting = chance(rng, 0.45) ? pick(rng, Object.keys(P.setting)) : null;
   if (scene || setting) {
-    const words = [scene && pick(rng, (P.scene_type as Phrases)[scene]!), setting && pick(rng, (P.setting as Phrases)[setting]!)].filter(Boolean);
+    const words = [scene && pick(rng, P.scene_type[scene]!), setting && pick(rng, P.setting[setting]!)].filter(Boolean);
     const fields: ExpressedField[] = [];
     if (scene) fields.push('narrative.scene_type');
     if (setting) fields.push('narrative.settings');
@@ -232,9 +241,9 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
   }
 
   if (chance(rng, 0.15)) {
-    const words = P.durationWords as unknown as Record<string, string>;
+    const words = P.durationWords;
     const n = pick(rng, Object.keys(words));
-    const text = chance(rng, 0.3) ? words[n]! : fill(pick(rng, P.duration as unknown as string[]), { n });
+    const text = chance(rng, 0.3) ? words[n]! : fill(pick(rng, P.duration), { n });
     clauses.push({ text, set: (ins) => (ins.duration_s = Number(n)), fields: ['duration_s'] });
   }
   return clauses;
@@ -246,11 +255,11 @@ function write(rng: Rng, clauses: Clause[]): string {
     const j = Math.floor(rng() * (i + 1));
     [clauses[i], clauses[j]] = [clauses[j]!, clauses[i]!];
   }
-  const joiners = data.joiners;
+  const joiners = P.joiners;
   let text = clauses[0]!.text;
   for (const c of clauses.slice(1)) text += pick(rng, joiners) + c.text;
-  if (chance(rng, 0.15)) text = pick(rng, data.prefix) + text;
-  if (chance(rng, 0.15)) text += pick(rng, data.suffix);
+  if (chance(rng, 0.15)) text = pick(rng, P.prefix) + text;
+  if (chance(rng, 0.15)) text += pick(rng, P.suffix);
   text = articles(text);
   return chance(rng, 0.5) ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
