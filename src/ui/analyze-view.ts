@@ -8,6 +8,7 @@ import './report-view.ts';
 
 interface Item {
   name: string;
+  file: File;
   progress: number;
   done: AnalyzedFile | null;
   error: string | null;
@@ -44,7 +45,7 @@ export class AnalyzeView extends LitElement {
   private async analyze(files: File[]) {
     const mp4s = files.filter((f) => f.type === 'video/mp4' || /\.(mp4|m4v|mov)$/i.test(f.name));
     for (const file of mp4s) {
-      const item: Item = { name: file.name, progress: 0, done: null, error: null };
+      const item: Item = { name: file.name, file, progress: 0, done: null, error: null };
       this.items = [...this.items, item];
       try {
         item.done = await this.session!.analyzeFile(file, {
@@ -83,7 +84,7 @@ export class AnalyzeView extends LitElement {
         ${it.done ? null : html`<progress max="1" .value=${it.progress}></progress>`}
         ${it.error ? html`<p class="error" role="alert">${it.error}</p>` : null}
         ${it.done && isAnalysisError(it.done.result) ? html`<p class="error">${it.done.result.error.code}: ${it.done.result.error.message}</p>` : null}
-        ${it.done && !isAnalysisError(it.done.result) ? html`<report-view .report=${it.done.result}></report-view>${it.done.recorded !== null ? html`<p class="muted">${it.done.recorded} new entries recorded.</p>` : null}` : null}
+        ${it.done && !isAnalysisError(it.done.result) ? html`<report-view .report=${it.done.result} .file=${it.file}></report-view>${it.done.recorded !== null ? html`<p class="muted">${it.done.recorded} new entries recorded.</p>` : null}` : null}
       </article>`)}
     `;
   }

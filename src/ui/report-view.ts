@@ -1,10 +1,11 @@
-// <report-view>: an mp4-analysis/1 report as pictures: palette per frame, sound breakdown per frame,
-// motion and camera per window, and the shots on a timeline.
+// <report-view>: an mp4-analysis/1 report as pictures: palette per frame, sound breakdown per frame (and a
+// spectrogram of the file's audio when the file is given), motion and camera per window, and the shots on a timeline.
 import { LitElement, css, html, svg } from 'lit';
 import type { AnalysisReport } from '../core/report/analysis.ts';
 import { SOUND_PRIMITIVES } from '../core/vocab/sounds.ts';
 import { partColor } from './part-colors.ts';
 import { viewStyles } from './ui-styles.ts';
+import './spectrogram-strip.ts';
 
 const hex = (rgb: readonly number[]) => `rgb(${rgb[0]},${rgb[1]},${rgb[2]})`;
 
@@ -12,6 +13,7 @@ const hex = (rgb: readonly number[]) => `rgb(${rgb[0]},${rgb[1]},${rgb[2]})`;
 export class ReportView extends LitElement {
   static override properties = {
     report: { attribute: false },
+    file: { attribute: false },
   };
 
   static override styles = [viewStyles, css`
@@ -22,10 +24,13 @@ export class ReportView extends LitElement {
   `];
 
   declare report: AnalysisReport | null;
+  /** The analysed file itself, when at hand: its audio is decoded in the page for the spectrogram. */
+  declare file: Blob | null;
 
   constructor() {
     super();
     this.report = null;
+    this.file = null;
   }
 
   override render() {
@@ -58,6 +63,7 @@ export class ReportView extends LitElement {
           });
         })}
       </svg><figcaption>Sound per frame: ${SOUND_PRIMITIVES.map((p) => html`<span style="color:${partColor(`sound.${p}`)}">■</span> ${p} `)}</figcaption></figure>
+      ${this.file ? html`<spectrogram-strip .file=${this.file} .hasAudio=${r.audio !== null} .sampleRate=${r.audio?.sample_rate ?? 48_000}></spectrogram-strip>` : null}
       <figure><svg class="tall" viewBox="0 0 ${dur} 100" preserveAspectRatio="none" role="img" aria-label="motion and camera per window">
         ${r.windows.map((w) => svg`<rect x=${w.t0} y="0" width=${w.t1 - w.t0} height="18" fill=${partColor(`camera.${w.camera.move}`)}><title>${w.camera.move} (dx ${w.camera.dx.toFixed(3)}, dy ${w.camera.dy.toFixed(3)}, zoom ${w.camera.zoom.toFixed(3)}, roll ${w.camera.roll.toFixed(2)})</title></rect>`)}
         <polyline fill="none" stroke="#1d2330" stroke-width="2" vector-effect="non-scaling-stroke"

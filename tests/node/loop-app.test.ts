@@ -99,14 +99,26 @@ describe('the app', () => {
     await expect.poll(() => page.locator('loop-view .counts').textContent()).toContain(`jobs ${JOBS}`);
     await page.screenshot({ path: join(shots, 'app-loop.png'), fullPage: true });
     await tab(page, 'Analyze');
-    // Two real MP4s analysed in the page: each report drawn as pictures (palette, sound, motion/camera, shots).
+    // Three real MP4s analysed in the page: each report drawn as pictures (palette, sound, spectrogram, motion/camera,
+    // shots). The third has a 440 Hz tone fading out; the first two have no audio track.
     const media = join(root, 'tests/fixtures/media');
-    await page.locator('analyze-view input[type=file]').setInputFiles([join(media, 'cuts-15-30-45.mp4'), join(media, 'pan-left-fast.mp4')]);
-    await expect.poll(() => page.locator('analyze-view report-view').count(), { timeout: 90_000, interval: 500 }).toBe(2);
+    await page.locator('analyze-view input[type=file]').setInputFiles([join(media, 'cuts-15-30-45.mp4'), join(media, 'pan-left-fast.mp4'), join(media, 'narrative-peak-fade.mp4')]);
+    await expect.poll(() => page.locator('analyze-view report-view').count(), { timeout: 90_000, interval: 500 }).toBe(3);
     const reports = page.locator('analyze-view report-view');
     expect(await reports.first().locator('p.muted').first().textContent()).toMatch(/cuts-15-30-45\.mp4 .* 60 frames .* 3 cuts/);
     expect(await reports.first().locator('svg[aria-label="palette per frame"] rect').count()).toBeGreaterThan(60);
     expect(await reports.nth(1).locator('svg[aria-label="motion and camera per window"] title').first().textContent()).toMatch(/^pan_left /);
+    // The spectrogram: decoded in the page from the file with audio, "no audio" for the files without.
+    const spectro = reports.nth(2).locator('spectrogram-strip canvas');
+    await spectro.waitFor({ timeout: 20_000 });
+    const box = await spectro.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.height).toBeGreaterThan(50);
+    expect(await spectro.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([90, 48]); // 3 s at 30 columns/s × 48 bands
+    const strongest = Number((await spectro.getAttribute('aria-label'))!.match(/strongest around (\d+) Hz/)![1]);
+    expect(Math.abs(strongest / 440 - 1)).toBeLessThan(0.05); // the fixture's 440 Hz tone
+    await expect.poll(() => reports.first().locator('spectrogram-strip p').textContent()).toBe('Spectrogram: no audio');
+    expect(await reports.first().locator('spectrogram-strip canvas').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'app-analyze.png'), fullPage: true });
     await tab(page, 'Interpret');
     await page.getByRole('button', { name: 'Interpret', exact: true }).click();

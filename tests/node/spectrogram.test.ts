@@ -1,7 +1,7 @@
 // The display spectrogram on synthetic PCM: where a tone's energy lands, a chirp rising, silence at the floor,
 // the documented dimensions and the errors for unusable input.
 import { describe, it, expect } from 'vitest';
-import { bandCenterHz, mixToMono, spectrogram, SpectrogramInputError, type Spectrogram } from '../../src/core/audio/spectrogram.ts';
+import { bandCenterHz, dominantFrequencyHz, mixToMono, spectrogram, SpectrogramInputError, type Spectrogram } from '../../src/core/audio/spectrogram.ts';
 
 const RATE = 48_000;
 
@@ -57,6 +57,16 @@ describe('spectrogram', () => {
       const mid = Math.floor(s.columns / 2);
       expect(peakBand(s, mid), `${hz} Hz`).toBe(bandOf(s, hz));
     }
+  });
+
+  it('names the dominant frequency of a tone within 3 %', () => {
+    const errs: string[] = [];
+    for (const hz of [110, 440, 1000, 3000]) {
+      const est = dominantFrequencyHz(spectrogram(sine(hz, 1), RATE));
+      expect(Math.abs(est / hz - 1), `${hz} Hz → ${est.toFixed(1)} Hz`).toBeLessThan(0.03);
+      errs.push(`${hz}→${est.toFixed(1)}`);
+    }
+    console.log(`dominant frequency: ${errs.join(', ')}`);
   });
 
   it('follows a rising chirp: the peak band rises over time', () => {

@@ -138,6 +138,30 @@ export function bandCenterHz(s: Spectrogram, b: number): number {
   return Math.sqrt(s.edgesHz[b]! * s.edgesHz[b + 1]!);
 }
 
+/**
+ * Frequency in Hz where the file is strongest on average: the loudest band (mean dB over time), refined by a
+ * parabola through it and its neighbours in log frequency.
+ */
+export function dominantFrequencyHz(s: Spectrogram): number {
+  const mean = new Float64Array(s.bands);
+  for (let b = 0; b < s.bands; b++) {
+    let sum = 0;
+    for (let c = 0; c < s.columns; c++) sum += s.levelsDb[c * s.bands + b]!;
+    mean[b] = sum / s.columns;
+  }
+  let k = 0;
+  for (let b = 1; b < s.bands; b++) if (mean[b]! > mean[k]!) k = b;
+  let offset = 0;
+  if (k > 0 && k < s.bands - 1) {
+    const [a, m, c] = [mean[k - 1]!, mean[k]!, mean[k + 1]!];
+    const denom = a - 2 * m + c;
+    if (denom < 0) offset = Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom));
+  }
+  const lo = s.edgesHz[0]!;
+  const ratio = s.edgesHz[s.bands]! / lo;
+  return lo * Math.pow(ratio, (k + 0.5 + offset) / s.bands);
+}
+
 /** Mixes planar channels to mono by averaging (all channels must have the same length). */
 export function mixToMono(channels: readonly Float32Array[]): Float32Array {
   if (channels.length === 0) throw new SpectrogramInputError('mixing to mono needs at least one channel');

@@ -1,0 +1,181 @@
+// <spectrogram-strip>: the sound of a dropped file as a log-frequency spectrogram (low → high bottom → top,
+// time left → right, viridis colour by level). The page decodes the file's audio itself (decodeAudioData), so the
+// mp4-analysis/1 report stays as it is; no audio, or audio the browser cannot decode, reads "no audio".
+import { LitElement, css, html } from 'lit';
+import type { Spectrogram } from '../core/audio/spectrogram.ts';
+import { viewStyles } from './ui-styles.ts';
+
+/** Levels shown: from the file's peak (yellow) down this many dB (dark purple); quieter is drawn as the darkest. */
+const RANGE_DB = 60;
+/** At most this many columns, so a long file stays a quick computation on the main thread (~1/30 s each otherwise). */
+const MAX_COLUMNS = 1500;
+
+// Viridis (matplotlib), 8 stops at even spacing: perceptually uniform and readable in greyscale and by most
+// colour-blind viewers.
+const VIRIDIS = [
+  [0x44, 0x01, 0x54], [0x46, 0x32, 0x7e], [0x36, 0x5c, 0x8d], [0x27, 0x7f, 0x8e],
+  [0x1f, 0xa1, 0x87], [0x4a, 0xc1, 0x6d], [0xa0, 0xda, 0x39], [0xfd, 0xe7, 0x25],
+] as const;
+
+/** Viridis colour at x ∈ [0, 1] (clamped), as [r, g, b] 0–255. */
+export function viridis(x: number): [number, number, number] {
+  const t = Math.min(1, Math.max(0, Number.isFinite(x) ? x : 0)) * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(t));
+  const f = t - i;
+  const a = VIRIDIS[i]!;
+  const b = VIRIDIS[i + 1]!;
+  return [Math.round(a[0] + f * (b[0] - a[0])), Math.round(a[1] + f * (b[1] - a[1])), Math.round(a[2] + f * (b[2] - a[2]))];
+}
+
+/** Decodes the audio of a media file in the page and mixes it to mono; null when it has none the browser can decode. */
+export async function decodeMonoAudio(file: Blob, sampleRate: number): Promise<{ pcm: Float32Array; sampleRate: number } | null> {
+  const Offline = globalThis.OfflineAudioContext;
+  if (!Offline) return null;
+  // decodeAudioData resamples to the context's rate; use the track's own rate when it is one a context accepts.
+  const rate = sampleRate >= 8000 && sampleRate <= 192_000 ? sampleRate : 48_000;
+  try {
+    const buffer = await new Offline(1, 1, rate).decodeAudioData(await file.arrayBuffer());
+    if (buffer.length === 0 || buffer.numberOfChannels === 0) return null;
+    const { mixToMono } = await import('../core/audio/spectrogram.ts');
+    const channels = Array.from({ length: buffer.numberOfChannels }, (_, i) => buffer.getChannelData(i));
+    return { pcm: mixToMono(channels), sampleRate: buffer.sampleRate };
+  } catch {
+    return null; // EncodingError: no audio track, or a codec this browser cannot decode.
+  }
+}
+
+const fmtHz = (hz: number) => (hz >= 1000 ? `${+(hz / 1000).toFixed(1)}k` : `${Math.round(hz)}`);
+
+/** Tick spacing in seconds giving at most ~6 ticks over `duration`. */
+function timeStep(duration: number): number {
+  for (const s of [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600]) if (duration / s <= 6) return s;
+  return 1200;
+}
+
+/** <spectrogram-strip> */
+export class SpectrogramStrip extends LitElement {
+  static override properties = {
+    file: { attribute: false },
+    hasAudio: { attribute: false },
+    sampleRate: { attribute: false },
+    state: { state: true },
+  };
+
+  static override styles = [viewStyles, css`
+    figure { margin: 0.4rem 0 0.8rem; }
+    figcaption { font-size: 0.8rem; color: #5b647a; }
+    /* Full width, like the strips above and below, so the time axes line up; Hz labels sit inside the left edge. */
+    .plot { position: relative; height: 8rem; }
+    canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; border-radius: 3px; background: #440154; }
+    .axis { position: relative; font-size: 0.7rem; color: #5b647a; font-variant-numeric: tabular-nums; }
+    .y { position: absolute; inset: 0; pointer-events: none; color: #fff; text-shadow: 0 0 2px #000, 0 0 3px #000; }
+    .y span { position: absolute; left: 0.3rem; transform: translateY(50%); white-space: nowrap; }
+    .x { height: 1.1rem; }
+    .x span { position: absolute; top: 0.1rem; transform: translateX(-50%); white-space: nowrap; }
+    .x span:first-child { transform: none; }
+    .ramp { display: inline-block; width: 4rem; height: 0.6rem; vertical-align: middle; border-radius: 2px;
+      background: linear-gradient(to right, #440154, #46327e, #365c8d, #277f8e, #1fa187, #4ac16d, #a0da39, #fde725); }
+    .none { font-size: 0.85rem; background: #f4f6fa; border-radius: 3px; padding: 0.5rem; margin: 0.4rem 0 0.8rem; }
+  `];
+
+  /** The analysed file (MP4 or any media the browser can decode). */
+  declare file: Blob | null;
+  /** Whether the report found an audio track; false shows "no audio" without decoding. */
+  declare hasAudio: boolean;
+  /** The audio track's sample rate in Hz (the report's), used to decode without resampling. */
+  declare sampleRate: number;
+  declare private state: 'idle' | 'decoding' | 'none' | { s: Spectrogram; dominantHz: number };
+  private token = 0;
+
+  constructor() {
+    super();
+    this.file = null;
+    this.hasAudio = true;
+    this.sampleRate = 48_000;
+    this.state = 'idle';
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('file') || changed.has('hasAudio')) void this.compute();
+  }
+
+  private async compute() {
+    const token = ++this.token;
+    if (!this.file || !this.hasAudio) {
+      this.state = 'none';
+      return;
+    }
+    this.state = 'decoding';
+    let next: SpectrogramStrip['state'] = 'none';
+    try {
+      const audio = await decodeMonoAudio(this.file, this.sampleRate);
+      if (audio) {
+        // Loaded on first use, like the pipeline steps, so the first paint stays light.
+        const { spectrogram, dominantFrequencyHz } = await import('../core/audio/spectrogram.ts');
+        const duration = audio.pcm.length / audio.sampleRate;
+        const s = spectrogram(audio.pcm, audio.sampleRate, { columns: Math.max(1, Math.min(MAX_COLUMNS, Math.ceil(duration * 30))) });
+        next = { s, dominantHz: dominantFrequencyHz(s) };
+      }
+    } catch {
+      next = 'none'; // the rest of the report stays; this strip says there is nothing to show
+    }
+    if (token === this.token) this.state = next;
+  }
+
+  override updated() {
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (typeof this.state !== 'object' || !canvas) return;
+    const { s } = this.state;
+    // One pixel per band × column; CSS stretches it (smoothly) to the strip's size.
+    canvas.width = s.columns;
+    canvas.height = s.bands;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(s.columns, s.bands);
+    const top = s.peakDb;
+    for (let c = 0; c < s.columns; c++) {
+      for (let b = 0; b < s.bands; b++) {
+        const level = s.levelsDb[c * s.bands + b]!;
+        const [r, g, bl] = viridis(top <= s.floorDb ? 0 : 1 - (top - level) / RANGE_DB);
+        const p = 4 * ((s.bands - 1 - b) * s.columns + c);
+        img.data[p] = r;
+        img.data[p + 1] = g;
+        img.data[p + 2] = bl;
+        img.data[p + 3] = 255;
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+  }
+
+  override render() {
+    const state = this.state;
+    if (state === 'idle' || state === 'decoding') return html`<p class="none muted" role="status">Spectrogram: decoding audio…</p>`;
+    if (state === 'none') return html`<p class="none muted" id="no-audio">Spectrogram: no audio</p>`;
+    const { s, dominantHz: strongestHz } = state;
+    const lo = s.edgesHz[0]!;
+    const hi = s.edgesHz[s.bands]!;
+    const span = Math.log(hi / lo);
+    const hzTicks = [50, 100, 300, 1000, 3000, 10_000].filter((f) => f >= lo && f <= hi * 0.97);
+    const step = timeStep(s.durationS);
+    const tTicks: number[] = [];
+    for (let t = 0; t <= s.durationS * 0.94 + 1e-9; t += step) tTicks.push(+t.toFixed(3));
+    const silent = s.peakDb <= s.floorDb;
+    const label = `spectrogram: ${s.bands} bands ${fmtHz(lo)}–${fmtHz(hi)} Hz over ${s.durationS.toFixed(2)} s; ${silent ? 'silent' : `peak ${s.peakDb.toFixed(0)} dB, strongest around ${fmtHz(strongestHz)} Hz`}`;
+    return html`<figure>
+      <div class="plot">
+        <canvas role="img" aria-label=${label}></canvas>
+        <div class="axis y" aria-hidden="true">${hzTicks.map((f) => html`<span style="bottom:${((Math.log(f / lo) / span) * 100).toFixed(2)}%">${fmtHz(f)} Hz</span>`)}</div>
+      </div>
+      <div class="axis x" aria-hidden="true">${tTicks.map((t) => html`<span style="left:${((t / s.durationS) * 100).toFixed(2)}%">${t} s</span>`)}</div>
+      <figcaption>Spectrogram (Hz, log scale, over seconds): level from ${silent ? 'silence' : html`${(s.peakDb - RANGE_DB).toFixed(0)} dB <span class="ramp"></span> ${s.peakDb.toFixed(0)} dB`} (re full-scale sine)${silent ? '' : html`; strongest around ${fmtHz(strongestHz)} Hz`}</figcaption>
+    </figure>`;
+  }
+}
+
+customElements.define('spectrogram-strip', SpectrogramStrip);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spectrogram-strip': SpectrogramStrip;
+  }
+}
