@@ -150,3 +150,110 @@ describe('camera move: known transforms', () => {
     expect(camera.move).toBe('pan_left');
   });
 });
+
+/** An on-screen picture of the world function `at` (content coordinates → RGB) moved by `m`, like renderMoved. */
+function renderField(at: (qx: number, qy: number) => readonly [number, number, number], w: number, h: number, m: Motion, k: number): Uint8ClampedArray {
+  const t = k / FPS;
+  const diag = Math.hypot(w, h);
+  const s = Math.exp((m.zoom ?? 0) * t);
+  const th = ((m.roll ?? 0) * t * Math.PI) / 180;
+  const tx = (m.dx ?? 0) * diag * t;
+  const ty = (m.dy ?? 0) * diag * t;
+  const cos = Math.cos(th);
+  const sin = Math.sin(th);
+  const out = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const ux = (x + 0.5 - w / 2 - tx) / s;
+      const uy = (y + 0.5 - h / 2 - ty) / s;
+      const rgb = at(w / 2 + cos * ux + sin * uy, h / 2 - sin * ux + cos * uy);
+      const i = (y * w + x) * 4;
+      out[i] = rgb[0];
+      out[i + 1] = rgb[1];
+      out[i + 2] = rgb[2];
+      out[i + 3] = 255;
+    }
+  }
+  return out;
+}
+
+/**
+ * A smooth colour field (as the creator's blended mode): a radial palette gradient about an off-centre point plus a
+ * slow ripple, optionally posterised to `levels` steps of the gradient position (the creator uses 64).
+ */
+function smoothField(levels = 0): (qx: number, qy: number) => readonly [number, number, number] {
+  const dark = [40, 20, 90] as const;
+  const light = [250, 200, 120] as const;
+  return (qx, qy) => {
+    let u = Math.hypot(qx - 0.42 * W, qy - 0.55 * H) / (0.9 * Math.hypot(W, H)) + 0.08 * Math.sin((2 * Math.PI * (qx + 0.6 * qy)) / 500);
+    u = Math.min(1, Math.max(0, u));
+    if (levels) u = (Math.min(levels - 1, Math.floor(u * levels)) + 0.5) / levels;
+    return [dark[0] + (light[0] - dark[0]) * u, dark[1] + (light[1] - dark[1]) * u, dark[2] + (light[2] - dark[2]) * u];
+  };
+}
+
+/** 1-px colour noise (a palette colour per world pixel, nearest, as the creator's pure mode) whose colours' luma differ by a few levels. */
+function lowContrastNoise(seed: number, palette: readonly (readonly [number, number, number])[]): (qx: number, qy: number) => readonly [number, number, number] {
+  return (qx, qy) => {
+    let hsh = Math.imul(Math.floor(qx) | 0, 0x27d4eb2d) ^ Math.imul(Math.floor(qy) | 0, 0x165667b1) ^ seed;
+    hsh = Math.imul(hsh ^ (hsh >>> 15), 0x85ebca6b);
+    hsh = Math.imul(hsh ^ (hsh >>> 13), 0xc2b2ae35);
+    hsh ^= hsh >>> 16;
+    return palette[(hsh >>> 0) % palette.length]!;
+  };
+}
+
+const luma = (c: readonly [number, number, number]) => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+/** High-key palettes of different hues whose luma spans only a few levels. */
+const PALETTE_SPREAD_8: (readonly [number, number, number])[] = [[236, 200, 210], [200, 212, 238], [214, 208, 180], [222, 203, 240]];
+
+describe('camera move: little luma texture (smooth fields, low-contrast pixel noise)', () => {
+  const moves: [string, Motion, string, 'dx' | 'dy' | 'zoom' | 'roll', number][] = [
+    ['pan dx=0.15', { dx: 0.15 }, 'pan_left', 'dx', 0.15],
+    ['pan dx=-0.15', { dx: -0.15 }, 'pan_right', 'dx', -0.15],
+    ['tilt dy=0.1', { dy: 0.1 }, 'tilt_up', 'dy', 0.1],
+    ['tilt dy=-0.1', { dy: -0.1 }, 'tilt_down', 'dy', -0.1],
+    ['zoom=0.2', { zoom: 0.2 }, 'zoom_in', 'zoom', 0.2],
+    ['zoom=-0.2', { zoom: -0.2 }, 'zoom_out', 'zoom', -0.2],
+    ['roll=10', { roll: 10 }, 'roll_ccw', 'roll', 10],
+    ['roll=-10', { roll: -10 }, 'roll_cw', 'roll', -10],
+  ];
+  it('the palettes really are low-contrast', () => {
+    const l = PALETTE_SPREAD_8.map(luma);
+    console.log(`palette luma ${l.map((v) => v.toFixed(1)).join(', ')}`);
+    expect(Math.max(...l) - Math.min(...l)).toBeLessThan(8);
+  });
+  const fields: [string, (qx: number, qy: number) => readonly [number, number, number]][] = [
+    ['smooth field', smoothField()],
+    ['posterised field', smoothField(64)],
+    ['low-contrast noise', lowContrastNoise(7, PALETTE_SPREAD_8)],
+  ];
+  for (const [fname, field] of fields) {
+    for (const [name, m, move, key, truth] of moves) {
+      it(`${fname}: ${name} → ${move}`, () => {
+        const frames = Array.from({ length: 16 }, (_, k) => addNoise(renderField(field, W, H, m, k), 2, `s${k}`));
+        const { camera } = analyse(frames);
+        const got = camera[key];
+        console.log(`${fname.padEnd(18)} ${name.padEnd(12)} move ${camera.move.padEnd(9)} ${key} ${got.toFixed(4).padStart(8)} (truth ${truth}, err ${(relErr(got, truth) * 100).toFixed(2)} %) dx ${camera.dx.toFixed(4)} dy ${camera.dy.toFixed(4)} zoom ${camera.zoom.toFixed(4)} roll ${camera.roll.toFixed(3)} conf ${camera.confidence.toFixed(2)}`);
+        expect(camera.move).toBe(move);
+        expect(Math.sign(got)).toBe(Math.sign(truth));
+        // the dense fit: within 15 % (roll on the posterised field is the worst, ≈ 13 %)
+        expect(relErr(got, truth)).toBeLessThan(0.15);
+        expect(camera.confidence).toBeGreaterThan(0.5);
+        for (const k of ['dx', 'dy'] as const) if (k !== key) expect(Math.abs(camera[k])).toBeLessThan(0.01);
+        if (key !== 'zoom') expect(Math.abs(camera.zoom)).toBeLessThan(0.01);
+        if (key !== 'roll') expect(Math.abs(camera.roll)).toBeLessThan(1);
+      });
+    }
+    it(`${fname}: static → static`, () => {
+      const frames = Array.from({ length: 16 }, (_, k) => addNoise(renderField(field, W, H, {}, k), 2, `s${k}`));
+      const { camera } = analyse(frames);
+      console.log(`${fname.padEnd(18)} static       move ${camera.move.padEnd(9)} dx ${camera.dx.toFixed(4)} dy ${camera.dy.toFixed(4)} zoom ${camera.zoom.toFixed(4)} roll ${camera.roll.toFixed(3)} conf ${camera.confidence.toFixed(2)}`);
+      expect(camera.move).toBe('static');
+      expect(Math.abs(camera.dx)).toBeLessThan(0.005);
+      expect(Math.abs(camera.dy)).toBeLessThan(0.005);
+      expect(Math.abs(camera.zoom)).toBeLessThan(0.005);
+      expect(Math.abs(camera.roll)).toBeLessThan(0.5);
+    });
+  }
+});
