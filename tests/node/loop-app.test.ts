@@ -141,6 +141,13 @@ describe('the app', () => {
     // Nothing wider than the screen but the tables, which scroll inside themselves.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(shots, 'app-phone-loop.png'), fullPage: true });
+    // The Analyze view's report, spectrogram included, fits the phone too.
+    await tab(page, 'Analyze');
+    await page.locator('analyze-view input[type=file]').setInputFiles(join(root, 'tests/fixtures/media/narrative-peak-fade.mp4'));
+    await page.locator('analyze-view spectrogram-strip canvas').waitFor({ timeout: 90_000 });
+    expect((await page.locator('analyze-view spectrogram-strip canvas').boundingBox())!.width).toBeGreaterThan(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(shots, 'app-phone-analyze.png'), fullPage: true });
     await context.close();
   }, 60_000);
 
