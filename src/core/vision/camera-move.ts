@@ -273,9 +273,10 @@ function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number
   abs.sort((u, v) => u - v);
   // Tukey scale: 4.685 × the robust σ (1.4826 × MAD), floored at 2 luma levels so noise-level residuals keep full weight
   const c = Math.max(2, 4.685 * 1.4826 * abs[abs.length >> 1]!);
-  const H = new Float64Array(16);
-  const g = new Float64Array(4);
-  const J = [0, 0, 0, 0];
+  // unknowns: the four motion parameters and two photometric ones (offset, gain), which are eliminated below
+  const H = new Float64Array(36);
+  const g = new Float64Array(6);
+  const J = [0, 0, 0, 0, 0, 0];
   let used = 0;
   let kept = 0;
   let sw = 0;
@@ -302,14 +303,38 @@ function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number
       J[1] = (gy * xc - gx * yc) / R;
       J[2] = gx;
       J[3] = gy;
-      for (let i = 0; i < 4; i++) {
+      // a brightness offset (luma) and gain (per 64 luma levels about mid-gray) of cur against prev
+      J[4] = -1;
+      J[5] = -(0.5 * (sampleBilinear(P.data, P.w, P.h, x - hx, y - hy) + sampleBilinear(C.data, C.w, C.h, x + hx, y + hy)) - 128) / 64;
+      for (let i = 0; i < 6; i++) {
         g[i]! += w * J[i]! * r;
-        for (let j = i; j < 4; j++) H[i * 4 + j]! += w * J[i]! * J[j]!;
+        for (let j = i; j < 6; j++) H[i * 6 + j]! += w * J[i]! * J[j]!;
       }
     }
   }
-  for (let i = 0; i < 4; i++) for (let j = 0; j < i; j++) H[i * 4 + j] = H[j * 4 + i]!;
-  const { values, vectors } = symmetricEigen4(H);
+  for (let i = 0; i < 6; i++) for (let j = 0; j < i; j++) H[i * 6 + j] = H[j * 6 + i]!;
+  // eliminate the photometric unknowns (Schur complement): the motion is credited only with the change a brightness
+  // offset or gain could not explain — on a ramp, a small exposure change looks like a shift along it
+  const p00 = H[4 * 6 + 4]!;
+  const p01 = H[4 * 6 + 5]!;
+  const p11 = H[5 * 6 + 5]!;
+  const ridge = 1e-9 * (p00 + p11) + 1e-12;
+  const pdet = (p00 + ridge) * (p11 + ridge) - p01 * p01;
+  const i00 = (p11 + ridge) / pdet;
+  const i01 = -p01 / pdet;
+  const i11 = (p00 + ridge) / pdet;
+  const S = new Float64Array(16);
+  const gm = [0, 0, 0, 0];
+  for (let i = 0; i < 4; i++) {
+    const hi4 = H[i * 6 + 4]!;
+    const hi5 = H[i * 6 + 5]!;
+    // (H_mp · H_pp⁻¹) row i
+    const u4 = hi4 * i00 + hi5 * i01;
+    const u5 = hi4 * i01 + hi5 * i11;
+    gm[i] = g[i]! - u4 * g[4]! - u5 * g[5]!;
+    for (let j = 0; j < 4; j++) S[i * 4 + j] = H[i * 6 + j]! - u4 * H[4 * 6 + j]! - u5 * H[5 * 6 + j]!;
+  }
+  const { values, vectors } = symmetricEigen4(S);
   const eigMax = Math.max(...values);
   const eigMin = Math.min(...values);
   const delta = [0, 0, 0, 0];
@@ -318,7 +343,7 @@ function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number
       const lam = values[e]!;
       if (lam < DENSE_MIN_EIGEN_SHARE * eigMax) continue;
       let proj = 0;
-      for (let i = 0; i < 4; i++) proj += vectors[i * 4 + e]! * g[i]!;
+      for (let i = 0; i < 4; i++) proj += vectors[i * 4 + e]! * gm[i]!;
       for (let i = 0; i < 4; i++) delta[i]! += (vectors[i * 4 + e]! * proj) / lam;
     }
   }
