@@ -4,7 +4,7 @@ import { estimateGlobalMotion, summarizeCamera, type PairMotion, type Similarity
 import { buildGrayPyramid } from '../../src/core/vision/gray-pyramid.ts';
 import { pairSpeed, windowMotion } from '../../src/core/vision/motion-level.ts';
 import { classifyMotion } from '../../src/core/vocab/motion.ts';
-import { addNoise, makeTexture, renderMoved, renderMovingObject, shakeOffsets, type Motion } from './helpers/frames.ts';
+import { addNoise, makeTexture, renderField, renderMoved, renderMovingObject, shakeOffsets, type Motion } from './helpers/frames.ts';
 
 const W = 320;
 const H = 240;
@@ -151,32 +151,6 @@ describe('camera move: known transforms', () => {
   });
 });
 
-/** An on-screen picture of the world function `at` (content coordinates → RGB) moved by `m`, like renderMoved. */
-function renderField(at: (qx: number, qy: number) => readonly [number, number, number], w: number, h: number, m: Motion, k: number): Uint8ClampedArray {
-  const t = k / FPS;
-  const diag = Math.hypot(w, h);
-  const s = Math.exp((m.zoom ?? 0) * t);
-  const th = ((m.roll ?? 0) * t * Math.PI) / 180;
-  const tx = (m.dx ?? 0) * diag * t;
-  const ty = (m.dy ?? 0) * diag * t;
-  const cos = Math.cos(th);
-  const sin = Math.sin(th);
-  const out = new Uint8ClampedArray(w * h * 4);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const ux = (x + 0.5 - w / 2 - tx) / s;
-      const uy = (y + 0.5 - h / 2 - ty) / s;
-      const rgb = at(w / 2 + cos * ux + sin * uy, h / 2 - sin * ux + cos * uy);
-      const i = (y * w + x) * 4;
-      out[i] = rgb[0];
-      out[i + 1] = rgb[1];
-      out[i + 2] = rgb[2];
-      out[i + 3] = 255;
-    }
-  }
-  return out;
-}
-
 /**
  * A smooth colour field (as the creator's blended mode): a radial palette gradient about an off-centre point plus a
  * slow ripple, optionally posterised to `levels` steps of the gradient position (the creator uses 64).
@@ -231,7 +205,7 @@ describe('camera move: little luma texture (smooth fields, low-contrast pixel no
   for (const [fname, field] of fields) {
     for (const [name, m, move, key, truth] of moves) {
       it(`${fname}: ${name} → ${move}`, () => {
-        const frames = Array.from({ length: 16 }, (_, k) => addNoise(renderField(field, W, H, m, k), 2, `s${k}`));
+        const frames = Array.from({ length: 16 }, (_, k) => addNoise(renderField(field, W, H, m, k, FPS), 2, `s${k}`));
         const { camera } = analyse(frames);
         const got = camera[key];
         console.log(`${fname.padEnd(18)} ${name.padEnd(12)} move ${camera.move.padEnd(9)} ${key} ${got.toFixed(4).padStart(8)} (truth ${truth}, err ${(relErr(got, truth) * 100).toFixed(2)} %) dx ${camera.dx.toFixed(4)} dy ${camera.dy.toFixed(4)} zoom ${camera.zoom.toFixed(4)} roll ${camera.roll.toFixed(3)} conf ${camera.confidence.toFixed(2)}`);
@@ -246,7 +220,7 @@ describe('camera move: little luma texture (smooth fields, low-contrast pixel no
       });
     }
     it(`${fname}: static → static`, () => {
-      const frames = Array.from({ length: 16 }, (_, k) => addNoise(renderField(field, W, H, {}, k), 2, `s${k}`));
+      const frames = Array.from({ length: 16 }, (_, k) => addNoise(renderField(field, W, H, {}, k, FPS), 2, `s${k}`));
       const { camera } = analyse(frames);
       console.log(`${fname.padEnd(18)} static       move ${camera.move.padEnd(9)} dx ${camera.dx.toFixed(4)} dy ${camera.dy.toFixed(4)} zoom ${camera.zoom.toFixed(4)} roll ${camera.roll.toFixed(3)} conf ${camera.confidence.toFixed(2)}`);
       expect(camera.move).toBe('static');

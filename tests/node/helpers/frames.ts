@@ -140,6 +140,13 @@ export interface Motion {
 
 /** Renders frame k (time k/fps) of `tex` moved by `m`; `gain` multiplies the values (flashes, dark scenes). */
 export function renderMoved(tex: Texture, w: number, h: number, m: Motion, k: number, fps: number, gain = 1, bias = 0): Uint8ClampedArray {
+  const [pr, pg, pb] = tex.planes;
+  const n = tex.size;
+  return renderField((qx, qy) => [sampleWrap(pr, n, qx, qy) * gain + bias, sampleWrap(pg, n, qx, qy) * gain + bias, sampleWrap(pb, n, qx, qy) * gain + bias], w, h, m, k, fps);
+}
+
+/** Renders frame k (time k/fps) of the world function `at` (content coordinates → RGB) moved by `m`. */
+export function renderField(at: (qx: number, qy: number) => Rgb3, w: number, h: number, m: Motion, k: number, fps: number): Uint8ClampedArray {
   const t = k / fps;
   const diag = Math.hypot(w, h);
   const s = Math.exp((m.zoom ?? 0) * t);
@@ -152,19 +159,16 @@ export function renderMoved(tex: Texture, w: number, h: number, m: Motion, k: nu
   const cos = Math.cos(th);
   const sin = Math.sin(th);
   const out = new Uint8ClampedArray(w * h * 4);
-  const [pr, pg, pb] = tex.planes;
-  const n = tex.size;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       // screen = c + s·R(θ)·(content − c) + t  ⇒  content = c + R(−θ)·(screen − c − t)/s
       const ux = (x + 0.5 - cx - tx) / s;
       const uy = (y + 0.5 - cy - ty) / s;
-      const qx = cx + cos * ux + sin * uy;
-      const qy = cy - sin * ux + cos * uy;
+      const rgb = at(cx + cos * ux + sin * uy, cy - sin * ux + cos * uy);
       const i = (y * w + x) * 4;
-      out[i] = sampleWrap(pr, n, qx, qy) * gain + bias;
-      out[i + 1] = sampleWrap(pg, n, qx, qy) * gain + bias;
-      out[i + 2] = sampleWrap(pb, n, qx, qy) * gain + bias;
+      out[i] = rgb[0];
+      out[i + 1] = rgb[1];
+      out[i + 2] = rgb[2];
       out[i + 3] = 255;
     }
   }
