@@ -50,11 +50,12 @@ function other<T>(vocab: readonly T[], v: T): T {
 
 /**
  * A deliberately wrong intention: the opposite camera move, another motion level, gradient type and lighting, a palette
- * of the primitives not intended, each frame's sound shares rotated (tone→rumble→hiss→silence→tone), the tempo 25 % off.
+ * of the primitives not intended, each frame's sound shares rotated (tone→rumble→hiss→silence→tone), the tempo 50 % off
+ * (agreement reaches 0 at 20 % off: a tempo read within 2 % is then ≥ 32 % from it; at 25 % off it was only 18 %).
  */
 function wrongIntended(i: IntendedValues): IntendedValues {
   const rotate = (b: SoundBreakdown): SoundBreakdown => ({ tone: b.silence, rumble: b.tone, hiss: b.rumble, silence: b.hiss });
-  const bpm = i.tempo_bpm === null ? null : i.tempo_bpm * 1.25;
+  const bpm = i.tempo_bpm === null ? null : i.tempo_bpm * 1.5;
   return {
     camera: i.camera && OPPOSITE_MOVE[i.camera],
     motion: i.motion && other(MOTION_LEVELS, i.motion),
@@ -197,7 +198,7 @@ const FLOORS: Record<string, { mean: number; min: number }> = {
   lighting: { mean: 0.95, min: 1 },
   palette: { mean: 0.7, min: 0.25 },
   sound: { mean: 0.95, min: 0.9 },
-  tempo: { mean: 0.6, min: 0 },
+  tempo: { mean: 0.95, min: 0.9 },
   camera_window: { mean: 0.95, min: 0.5 },
   camera_raw: { mean: 0.9, min: 0.5 },
   motion_window: { mean: 0.95, min: 0.5 },
@@ -209,7 +210,7 @@ const FLOORS: Record<string, { mean: number; min: number }> = {
   tone_pitch: { mean: 0.95, min: 0.9 },
   sound_clip: { mean: 0.95, min: 0.9 },
   speech_window: { mean: 0.85, min: 0 },
-  tempo_label: { mean: 0.9, min: 0 },
+  tempo_label: { mean: 0.95, min: 0.9 },
   melody: { mean: 0.6, min: 0.3 },
 };
 
@@ -280,7 +281,7 @@ describe('round trip: made clips, analysed, agree with their intended truth fiel
     }
   });
 
-  it('tempo: click tracks at slow, medium and fast tempos within 2 %, and 25 % off never agrees', async () => {
+  it('tempo: click tracks at slow, medium and fast tempos within 2 %, and 50 % off never agrees', async () => {
     for (const t of ['slow', 'medium', 'fast'] as const) {
       const r = await roundTrip(`tempo ${t}`, (i) => ((i.sound.tempo = t), (i.camera.move = 'static')), TEMPO);
       expect(r.learning.fields.tempo.agreement, r.label).to.be.at.least(0.9);

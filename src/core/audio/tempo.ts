@@ -1,4 +1,4 @@
-// FOUNDATION §3.7 tempo: autocorrelation of the onset envelope, scored as a comb over several beat periods.
+// FOUNDATION §3.7 tempo: autocorrelation of the transient envelope, scored as a comb over several beat periods.
 import type { TempoReport } from '../report/analysis.ts';
 import { classifyTempo } from '../vocab/sound-time.ts';
 import { nextPowerOfTwo, realFft } from './fft.ts';
@@ -8,8 +8,8 @@ export const TEMPO_MIN_BPM = 40;
 export const TEMPO_MAX_BPM = 240;
 /** Comb score (mean normalized autocorrelation at 1..4 beat periods) below which there is no steady pulse. */
 export const TEMPO_MIN_SCORE = 0.3;
-/** A faster tempo (period / 2 or / 3) wins over the best one when its score is at least this fraction of the best. */
-export const TEMPO_OCTAVE_RATIO = 0.8;
+/** A faster tempo (period / 2, / 3 or / 4) wins over the best one when its score is at least this fraction of the best. */
+export const TEMPO_OCTAVE_RATIO = 0.6;
 /** Segment length for per-segment tempo (s); a last partial segment is kept when at least half this long. */
 export const TEMPO_SEGMENT_S = 4;
 /** Envelopes whose mean flux is below this carry no onsets (steady tones, silence). */
@@ -85,7 +85,9 @@ export function estimateTempo(envelope: Float32Array, rate: number): number | nu
   mean /= n;
   if (mean < TEMPO_MIN_MEAN_FLUX || detectOnsets(envelope, rate).length < TEMPO_MIN_ONSETS) return null;
   const e = smooth(envelope);
-  const maxLag = Math.floor(0.75 * n);
+  // Lags up to half the envelope: beyond that the unbiased autocorrelation rests on too few products, and in hiss a
+  // chance peak there made a slow tempo (one long lag) outscore the true one.
+  const maxLag = Math.floor(0.5 * n);
   const ac = autocorrelation(e, maxLag);
   if (!ac) return null;
   const at = (lag: number): number => {
@@ -113,10 +115,11 @@ export function estimateTempo(envelope: Float32Array, rate: number): number | nu
     }
   }
   if (best < TEMPO_MIN_SCORE) return null;
-  // Octave errors: a pulse at period P also scores at 2P and 3P; prefer the fastest period that scores nearly as well.
+  // Octave errors: a pulse at period P also scores at 2P, 3P and 4P (where a bed changing every half second adds to
+  // it); prefer the fastest period that scores nearly as well.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const div of [3, 2]) {
+    for (const div of [4, 3, 2]) {
       const p = bestP / div;
       if (p < minP) continue;
       let localBest = -Infinity;
