@@ -12,10 +12,10 @@ export const TEMPO_MIN_SCORE = 0.3;
 export const TEMPO_OCTAVE_RATIO = 0.6;
 /** Segment length for per-segment tempo (s); a last partial segment is kept when at least half this long. */
 export const TEMPO_SEGMENT_S = 4;
-/** Envelopes whose mean flux is below this carry no onsets (steady tones, silence). */
+/** Envelopes whose mean is below this carry no onsets (steady tones, silence); dB on the transient envelope. */
 export const TEMPO_MIN_MEAN_FLUX = 0.05;
 
-/** An onset must exceed this flux above the local mean (log-magnitude units summed over bins). */
+/** An onset must exceed the local mean by this: log-magnitude units summed over bins on the flux (mood), dB on the transient envelope (tempo). */
 export const ONSET_MIN_FLUX = 1;
 /** A steady pulse needs at least this many onsets in the envelope. */
 export const TEMPO_MIN_ONSETS = 3;
