@@ -62,7 +62,7 @@ class Growable {
   }
 }
 
-/** A streaming onset envelope for a stream at `sampleRate`; memory grows by 8 bytes per hop (≈ 1 MB for 10 minutes). */
+/** A streaming onset envelope for a stream at `sampleRate`; memory grows by 12 bytes per hop (≈ 1.4 MB for 10 minutes). */
 export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
   if (!(sampleRate > 0)) throw new TypeError(`sample rate must be positive, got ${sampleRate}`);
   const hop = Math.max(1, Math.round(sampleRate / ONSET_RATE_HZ));
@@ -77,14 +77,8 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
   const bandHi = Math.min(half, Math.floor((SPEECH_BAND_HZ[1] * win) / sampleRate));
   const prevLog = new Float64Array(maxBin + 1);
   const reach = Math.max(1, Math.round((TRANSIENT_REACH_S * sampleRate) / hop));
-  // The last 2·reach + 1 hop levels, a ring indexed by hop number.
-  const ring = new Float64Array(2 * reach + 1);
-  const transient = new Growable();
-  const transientAt = (c: number, last: number): number => {
-    const before = c - reach >= 0 ? ring[(c - reach) % ring.length]! : 0;
-    const after = c + reach <= last ? ring[(c + reach) % ring.length]! : 0;
-    return Math.max(0, ring[c % ring.length]! - Math.max(before, after));
-  };
+  // Per hop, the level (dB) the transients are derived from when asked for.
+  const level = new Growable();
 
   const frame = new Float64Array(win);
   const power = new Float64Array(half + 1);
@@ -105,13 +99,11 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
       prevLog[k] = l;
     }
     for (let k = bandLo; k <= bandHi; k++) be += power[k]!;
-    const m = flux.length;
     // the hop of samples centred on this window's centre, first-differenced
     const h0 = start + (win >> 1) - (hop >> 1);
     let d2 = 0;
     for (let i = Math.max(1, h0); i < h0 + hop; i++) d2 += (pending[i]! - pending[i - 1]!) ** 2;
-    ring[m % ring.length] = (20 / Math.LN10) * Math.log1p(ONSET_LOG_GAIN * Math.sqrt(d2 / hop));
-    if (m >= reach) transient.push(transientAt(m - reach, m));
+    level.push((20 / Math.LN10) * Math.log1p(ONSET_LOG_GAIN * Math.sqrt(d2 / hop)));
     first = false;
     flux.push(f);
     // mean-square amplitude in the band, as dB re full scale (floored at −160)
@@ -151,11 +143,13 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
     },
     flux: () => flux.view(),
     transients() {
-      // The last `reach` hops have no future yet: computed here, on a copy, without consuming the stream.
-      const n = flux.length;
+      const L = level.view();
+      const n = L.length;
       const out = new Float32Array(n);
-      out.set(transient.view());
-      for (let c = transient.length; c < n; c++) out[c] = transientAt(c, n - 1);
+      for (let c = 0; c < n; c++) {
+        const side = Math.max(c >= reach ? L[c - reach]! : 0, c + reach < n ? L[c + reach]! : 0);
+        out[c] = Math.max(0, L[c]! - side);
+      }
       return out;
     },
     bandDb: () => band.view(),
