@@ -104,21 +104,63 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
   if (!(sampleRate > 0)) throw new TypeError(`sample rate must be positive, got ${sampleRate}`);
   const n = samples.length;
   const rms_db = rmsDb(samples);
-  const silentSound = (centroid: number, flatness: number): FrameAnalysis => ({
-    sound: { breakdown: { silence: 100, tone: 0, rumble: 0, hiss: 0 }, rms_db, centroid_hz: centroid, flatness, tone_hz: null },
-    extras: { speechBand: 0, peaks: 0, topPeakShare: 0, harmonicity: 0 },
-  });
-  if (n < 4 || rms_db === RMS_DB_FLOOR) return silentSound(0, 0);
+  if (n < 4 || rms_db === RMS_DB_FLOOR) return silentFrame(rms_db, 0, 0);
 
+  const spec = windowedSpectrum(samples, sampleRate);
+  const shape = spectralShape(spec);
+  if (rms_db < SILENCE_DBFS) return silentFrame(rms_db, shape.centroid_hz, shape.flatness);
+
+  const floorAt = noiseFloor(spec, shape.eps);
+  const peaks = findTonePeaks(spec, shape.eps, floorAt);
+  const tone = toneFrequency(samples, spec, shape.eps, peaks);
+  const breakdown = energyShares(samples, spec, peaks, tone.lowToneRawE);
+
+  const extras: FrameExtras = {
+    speechBand: shape.total > 0 ? breakdown.band / shape.total : 0,
+    peaks: peaks.count,
+    topPeakShare: shape.total > 0 ? peaks.topLobe / shape.total : 0,
+    harmonicity: 0,
+  };
+  if (withHarmonicity === true || (withHarmonicity && withHarmonicity(extras))) extras.harmonicity = harmonicity(spec.P, spec.size, n, sampleRate);
+  return { sound: { breakdown: breakdown.shares, rms_db, centroid_hz: shape.centroid_hz, flatness: shape.flatness, tone_hz: tone.hz }, extras };
+}
+
+/** A silent frame's analysis: breakdown all silence, no tone, no extras (centroid and flatness still describe it). */
+function silentFrame(rms_db: number, centroid_hz: number, flatness: number): FrameAnalysis {
+  return {
+    sound: { breakdown: { silence: 100, tone: 0, rumble: 0, hiss: 0 }, rms_db, centroid_hz, flatness, tone_hz: null },
+    extras: { speechBand: 0, peaks: 0, topPeakShare: 0, harmonicity: 0 },
+  };
+}
+
+/** The frame's Hann-windowed, zero-padded power spectrum and the sizes every later step reads. */
+interface FrameSpectrum {
+  n: number;
+  sampleRate: number;
+  /** FFT size (≥ ZERO_PAD_FACTOR·n) and its half. */
+  size: number;
+  half: number;
+  /** Power per padded bin 0..half (a view of scratch). */
+  P: Float64Array;
+  hzPerBin: number;
+  /** Padded bins per frame-resolution ("native") bin. */
+  pad: number;
+  win: Float64Array;
+  s: Scratch;
+}
+
+function windowedSpectrum(samples: Float32Array, sampleRate: number): FrameSpectrum {
+  const n = samples.length;
   const size = nextPowerOfTwo(ZERO_PAD_FACTOR * n);
-  const half = size / 2;
   const s = scratchFor(n, size);
   const win = hannWindow(n);
   for (let i = 0; i < n; i++) s.windowed[i] = samples[i]! * win[i]!;
   const P = realFft(size).power(s.windowed, s.power);
-  const hzPerBin = sampleRate / size;
-  const pad = size / n; // padded bins per frame-resolution ("native") bin
+  return { n, sampleRate, size, half: size / 2, P, hzPerBin: sampleRate / size, pad: size / n, win, s };
+}
 
+/** Total weighted power, centroid and flatness of the spectrum, and the log floor `eps` used against log(0). */
+function spectralShape({ P, half, hzPerBin }: FrameSpectrum): { total: number; centroid_hz: number; flatness: number; eps: number } {
   // Energy weights: interior bins stand for the ± frequency pair of a real signal.
   let total = 0;
   let weighted = 0;
@@ -138,9 +180,14 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
   }
   const centroid_hz = total > 0 ? weighted / total : 0;
   const flatness = arith > 0 ? Math.min(1, Math.exp(logSum / (half - 1)) / (arith / (half - 1))) : 0;
-  if (rms_db < SILENCE_DBFS) return silentSound(centroid_hz, flatness);
+  return { total, centroid_hz, flatness, eps };
+}
 
-  // Noise floor at frame resolution: mean power per native bin, then a running median of its log.
+/**
+ * The log noise floor under a candidate peak at native (frame-resolution) position jf. Built from the mean power per
+ * native bin and a running median of its log over ±FLOOR_MEDIAN_HALF_BINS.
+ */
+function noiseFloor({ P, half, pad, s }: FrameSpectrum, eps: number): (jf: number) => number {
   const J = s.native.length;
   for (let j = 0; j < J; j++) {
     const lo = Math.max(0, Math.ceil((j - 0.5) * pad));
@@ -151,8 +198,36 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
     s.logNative[j] = Math.log(s.native[j]! + eps);
   }
   const L = FLOOR_MEDIAN_HALF_BINS;
-  // Sliding sorted window: each step inserts one value and removes one (binary search + a short shift).
-  const sorted = s.sortBuf;
+  runningMedian(s.logNative, L, s.sortBuf, s.floor);
+  // The floor under a peak at native position jf: the medians centred just outside its main lobe, on either side,
+  // interpolated in log frequency. Near DC, where the left side is missing, it is extrapolated from the median on the
+  // right along the spectrum's low-end slope (log power per log frequency), measured from the medians of wide bands
+  // (many bins, so a steady estimate) and clamped to −3…0. Brown noise falls as f⁻²
+  // and must not turn into tones in its lowest bins; white noise is flat and must not hide a low tone.
+  const bandMedian = (a: number, b: number): number => {
+    const vals = Array.from(s.logNative.subarray(a, b)).sort((x, y) => x - y);
+    return vals[vals.length >> 1]!;
+  };
+  // the steeper of two estimates (bins 4–15 vs 16–63, and 8–31 vs 32–127): where brown noise leads only at the low
+  // end of a mix, the nearer pair sees it
+  const slopeOf = (a: number): number => (bandMedian(4 * a, 16 * a) - bandMedian(a, 4 * a)) / Math.log(4);
+  const lowSlope = J >= 128 ? Math.max(-3, Math.min(0, slopeOf(4), slopeOf(8))) : -2;
+  const D = MAIN_LOBE_HALF_BINS + 1 + L;
+  return (jf: number): number => {
+    const cl = jf - D;
+    const cr = jf + D;
+    if (cl >= L) {
+      const wgt = (Math.log(jf) - Math.log(cl)) / (Math.log(cr) - Math.log(cl));
+      return lerpAt(s.floor, cl) * (1 - wgt) + lerpAt(s.floor, cr) * wgt;
+    }
+    return lerpAt(s.floor, cr) + lowSlope * (Math.log(jf) - Math.log(cr));
+  };
+}
+
+/** out[j] = median of x over [j − half, j + half] (clipped to x), by a sliding sorted window in `sorted` (2·half + 1 long). */
+function runningMedian(x: Float64Array, half: number, sorted: Float64Array, out: Float64Array): void {
+  const J = x.length;
+  // Each step inserts one value and removes one (binary search + a short shift).
   let len = 0;
   const insert = (v: number): void => {
     let lo = 0;
@@ -177,46 +252,36 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
     sorted.copyWithin(lo, lo + 1, len);
     len--;
   };
-  for (let m = 0; m < Math.min(J, L); m++) insert(s.logNative[m]!);
+  for (let m = 0; m < Math.min(J, half); m++) insert(x[m]!);
   for (let j = 0; j < J; j++) {
-    if (j + L < J) insert(s.logNative[j + L]!);
-    if (j - L - 1 >= 0) remove(s.logNative[j - L - 1]!);
+    if (j + half < J) insert(x[j + half]!);
+    if (j - half - 1 >= 0) remove(x[j - half - 1]!);
     const h = len >> 1;
-    s.floor[j] = len & 1 ? sorted[h]! : 0.5 * (sorted[h - 1]! + sorted[h]!);
+    out[j] = len & 1 ? sorted[h]! : 0.5 * (sorted[h - 1]! + sorted[h]!);
   }
-  // The floor under a peak at native position jf: the medians centred just outside its main lobe, on either side,
-  // interpolated in log frequency. Near DC, where the left side is missing, it is extrapolated from the median on the
-  // right along the spectrum's low-end slope (log power per log frequency), measured from the medians of wide bands
-  // (many bins, so a steady estimate) and clamped to −3…0. Brown noise falls as f⁻²
-  // and must not turn into tones in its lowest bins; white noise is flat and must not hide a low tone.
-  const bandMedian = (a: number, b: number): number => {
-    const vals = Array.from(s.logNative.subarray(a, b)).sort((x, y) => x - y);
-    return vals[vals.length >> 1]!;
-  };
-  // the steeper of two estimates (bins 4–15 vs 16–63, and 8–31 vs 32–127): where brown noise leads only at the low
-  // end of a mix, the nearer pair sees it
-  const slopeOf = (a: number): number => (bandMedian(4 * a, 16 * a) - bandMedian(a, 4 * a)) / Math.log(4);
-  const lowSlope = J >= 128 ? Math.max(-3, Math.min(0, slopeOf(4), slopeOf(8))) : -2;
-  const D = MAIN_LOBE_HALF_BINS + 1 + L;
-  const floorAt = (jf: number): number => {
-    const cl = jf - D;
-    const cr = jf + D;
-    if (cl >= L) {
-      const wgt = (Math.log(jf) - Math.log(cl)) / (Math.log(cr) - Math.log(cl));
-      return lerpAt(s.floor, cl) * (1 - wgt) + lerpAt(s.floor, cr) * wgt;
-    }
-    return lerpAt(s.floor, cr) + lowSlope * (Math.log(jf) - Math.log(cr));
-  };
+}
 
-  // Tone peaks: local maxima of the padded spectrum whose mean power over ±1 frame bin (the core of the Hann lobe,
-  // ~90 % of a sine's energy) stands clear of the floor. Averaging over the core, not taking the top value alone,
-  // keeps noise from making peaks: a noise bin is as likely to be high as a tone's, but not two bins together.
+/** The tone peaks found (their lobes marked in scratch.tone), the strongest one's padded bin and its lobe energy. */
+interface TonePeaks {
+  count: number;
+  /** Padded bin of the strongest peak, −1 when there is none. */
+  bestK: number;
+  /** Weighted power in the strongest peak's main lobe. */
+  topLobe: number;
+}
+
+/**
+ * Tone peaks: local maxima of the padded spectrum whose mean power over ±1 frame bin (the core of the Hann lobe,
+ * ~90 % of a sine's energy) stands clear of the floor. Averaging over the core, not taking the top value alone,
+ * keeps noise from making peaks: a noise bin is as likely to be high as a tone's, but not two bins together.
+ */
+function findTonePeaks({ P, half, pad, s }: FrameSpectrum, eps: number, floorAt: (jf: number) => number): TonePeaks {
   const thresh = (TONE_PEAK_MIN_DB / 10) * Math.LN10;
   const minK = Math.ceil(MIN_TONE_CYCLES * pad);
   const lobe = MAIN_LOBE_HALF_BINS * pad;
   const core = Math.max(1, Math.round(pad));
   s.tone.fill(0);
-  let peaks = 0;
+  let count = 0;
   let bestK = -1;
   let bestP = 0;
   let topLobe = 0;
@@ -228,7 +293,7 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
     const coreMean = coreSum / (Math.min(half, k + core) - Math.max(0, k - core) + 1);
     const extra = k / pad < LOW_TONE_STRICT_CYCLES ? (LOW_TONE_EXTRA_DB / 10) * Math.LN10 : 0;
     if (Math.log(coreMean + eps) - floorAt(k / pad) < thresh + extra) continue;
-    peaks++;
+    count++;
     const lo = Math.max(0, Math.ceil(k - lobe));
     const hi = Math.min(half, Math.floor(k + lobe));
     let lobeE = 0;
@@ -242,32 +307,40 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
       topLobe = lobeE;
     }
   }
+  return { count, bestK, topLobe };
+}
 
-  let lowToneRawE = 0;
-  let tone_hz: number | null = null;
-  if (bestK > 0) {
-    // Gaussian interpolation (a parabola through the log power of the three top bins): exact for a Gaussian lobe,
-    // and close for the Hann lobe sampled ZERO_PAD_FACTOR times finer than a frame bin.
-    const a = Math.log(P[bestK - 1]! + eps);
-    const b = Math.log(P[bestK]! + eps);
-    const c = Math.log(P[bestK + 1]! + eps);
-    const den = a - 2 * b + c;
-    const delta = den < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / den)) : 0;
-    tone_hz = (bestK + delta) * hzPerBin;
-    if (bestK / pad < LOW_TONE_REFINE_CYCLES) {
-      const fit = refineLowTone(samples, sampleRate, tone_hz, sampleRate / n);
-      tone_hz = fit.hz;
-      lowToneRawE = fit.energy;
-    }
-  }
+/**
+ * tone_hz of the strongest peak (null without one) and, for a low tone, the energy of its least-squares sinusoid
+ * over the raw samples (0 otherwise).
+ */
+function toneFrequency(samples: Float32Array, { P, hzPerBin, pad, sampleRate, n }: FrameSpectrum, eps: number, { bestK }: TonePeaks): { hz: number | null; lowToneRawE: number } {
+  if (bestK <= 0) return { hz: null, lowToneRawE: 0 };
+  // Gaussian interpolation (a parabola through the log power of the three top bins): exact for a Gaussian lobe,
+  // and close for the Hann lobe sampled ZERO_PAD_FACTOR times finer than a frame bin.
+  const a = Math.log(P[bestK - 1]! + eps);
+  const b = Math.log(P[bestK]! + eps);
+  const c = Math.log(P[bestK + 1]! + eps);
+  const den = a - 2 * b + c;
+  const delta = den < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / den)) : 0;
+  const hz = (bestK + delta) * hzPerBin;
+  if (bestK / pad >= LOW_TONE_REFINE_CYCLES) return { hz, lowToneRawE: 0 };
+  const fit = refineLowTone(samples, sampleRate, hz, sampleRate / n);
+  return { hz: fit.hz, lowToneRawE: fit.energy };
+}
 
-  // Tone and hiss are spread over many bins and estimated well by the windowed spectrum; rumble lives in the few
-  // lowest bins, where the window's taper throws away the frame's edges (brown noise then swings by tens of points
-  // from frame to frame). So the frame's own energy Σx² (DC included: a frame's offset is its slowest content) corrects
-  // rumble: rumble += raw − windowed total, each windowed sum rescaled to raw-sample units (E[Σ(w·x)²] = σ²·Σw² for a
-  // stationary signal; Parseval: Σ|X|² = size·Σ(w·x)²). For stationary noise that difference is pure estimation noise
-  // of relative std √(Σ(1 − w²·n/Σw²)²·2)/n ≈ √(1.9/n) (Hann) of the broadband energy, so it is shrunk by two of
-  // those std of the hiss energy first (broadband noise is where that estimation noise comes from).
+/**
+ * The tone/rumble/hiss percentages and the weighted power in the speech band.
+ *
+ * Tone and hiss are spread over many bins and estimated well by the windowed spectrum; rumble lives in the few
+ * lowest bins, where the window's taper throws away the frame's edges (brown noise then swings by tens of points
+ * from frame to frame). So the frame's own energy Σx² (DC included: a frame's offset is its slowest content) corrects
+ * rumble: rumble += raw − windowed total, each windowed sum rescaled to raw-sample units (E[Σ(w·x)²] = σ²·Σw² for a
+ * stationary signal; Parseval: Σ|X|² = size·Σ(w·x)²). For stationary noise that difference is pure estimation noise
+ * of relative std √(Σ(1 − w²·n/Σw²)²·2)/n ≈ √(1.9/n) (Hann) of the broadband energy, so it is shrunk by two of
+ * those std of the hiss energy first (broadband noise is where that estimation noise comes from).
+ */
+function energyShares(samples: Float32Array, { P, half, hzPerBin, size, n, win, s }: FrameSpectrum, peaks: TonePeaks, lowToneRawE: number): { shares: FrameSound['breakdown']; band: number } {
   let tone = 0;
   let hiss = 0;
   let rumble = 0;
@@ -288,7 +361,7 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
   }
   const toRaw = n / (size * winE);
   // A low tone's few cycles are measured exactly by its least-squares sinusoid (the windowed lobe misjudges them).
-  const toneE = tone * toRaw + Math.max(0, lowToneRawE - topLobe * toRaw);
+  const toneE = tone * toRaw + Math.max(0, lowToneRawE - peaks.topLobe * toRaw);
   const hissE = hiss * toRaw;
   const corr = rawE - toneE - hissE - rumble * toRaw;
   const slack = 2 * Math.sqrt(1.9 / n) * hissE;
@@ -297,11 +370,7 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
   const sum = toneE + hissE + rumbleE;
   const tonePct = (100 * toneE) / sum;
   const rumblePct = (100 * rumbleE) / sum;
-  const breakdown = { silence: 0, tone: tonePct, rumble: rumblePct, hiss: Math.max(0, 100 - tonePct - rumblePct) };
-
-  const extras: FrameExtras = { speechBand: total > 0 ? band / total : 0, peaks, topPeakShare: total > 0 ? topLobe / total : 0, harmonicity: 0 };
-  if (withHarmonicity === true || (withHarmonicity && withHarmonicity(extras))) extras.harmonicity = harmonicity(P, size, n, sampleRate);
-  return { sound: { breakdown, rms_db, centroid_hz, flatness, tone_hz }, extras };
+  return { shares: { silence: 0, tone: tonePct, rumble: rumblePct, hiss: Math.max(0, 100 - tonePct - rumblePct) }, band };
 }
 
 /** Seconds of audio `pitchHarmonicity` should be given: two periods of the lowest pitch (80 Hz) fit in half of it. */
