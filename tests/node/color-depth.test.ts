@@ -4,6 +4,7 @@ import { colorDepth, depthPct, depthToRgb, meanDepth, regionDepth } from '../../
 import { cellNames, cellVolume6, TETRAHEDRA } from '../../src/core/color/tetrahedra.ts';
 import type { Depth } from '../../src/core/report/analysis.ts';
 import { COLOR_PRIMITIVES, COLOR_PRIMITIVE_NAMES, hexToRgb, type Rgb } from '../../src/core/vocab/colors.ts';
+import { realClip, SPEED_PHOTOS } from './helpers/real-clip.ts';
 
 /** Every colour of a 17-step grid over each channel (17³ = 4,913 colours, corners included). */
 function grid17(): Rgb[] {
@@ -115,5 +116,54 @@ describe('depth vs pure static (FOUNDATION §4)', () => {
     expect(depthPct(grey)).toBe(grey.gray);
     const rust = colorDepth([200, 110, 20]);
     expect((rust.orange ?? 0) + (rust.brown ?? 0)).toBeGreaterThan(50);
+  });
+});
+
+describe('region depth per tetrahedralisation cell (issue 18: weights are linear inside a cell)', () => {
+  /** The per-pixel reference: the mean of every pixel's colorDepth (each distinct colour weighed once, times its count). */
+  function perPixelDepth(rgba: Uint8ClampedArray): Record<string, number> {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < rgba.length; i += 4) {
+      const key = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const acc: Record<string, number> = {};
+    for (const [key, n] of counts) {
+      for (const [name, v] of Object.entries(colorDepth([key >> 16, (key >> 8) & 255, key & 255]))) acc[name] = (acc[name] ?? 0) + (v * n) / (rgba.length / 4);
+    }
+    return acc;
+  }
+
+  it('equals the per-pixel mean within 1e-9 points, with the same primitives, on real photo frames after H.264', () => {
+    let worst = 0;
+    let frames = 0;
+    for (const photo of SPEED_PHOTOS) {
+      for (const buf of realClip({ photo, frames: 4, width: 640, height: 360, noise: 12, pixFmt: 'rgba' })) {
+        const rgba = new Uint8ClampedArray(buf.buffer, buf.byteOffset, buf.byteLength);
+        const got = regionDepth(rgba);
+        const want = perPixelDepth(rgba);
+        expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
+        for (const k of Object.keys(want)) worst = Math.max(worst, Math.abs(got[k as keyof Depth]! - want[k]!));
+        frames++;
+      }
+    }
+    console.log(`${frames} real 640×360 frames: worst difference per cell vs per pixel ${worst.toExponential(2)} points`);
+    expect(worst).toBeLessThan(1e-9);
+  });
+
+  it('sampling every step-th pixel equals the per-pixel mean of those pixels; a bad step is refused', () => {
+    const colors = randomColors(3_001, 'region-step');
+    const rgba = Uint8ClampedArray.from(colors.flatMap((c) => [c[0], c[1], c[2], 255]));
+    const picked = Uint8ClampedArray.from(colors.filter((_, i) => i % 7 === 0).flatMap((c) => [c[0], c[1], c[2], 255]));
+    const got = regionDepth(rgba, 7);
+    const want = perPixelDepth(picked);
+    for (const k of COLOR_PRIMITIVE_NAMES) expect(got[k] ?? 0).toBeCloseTo(want[k] ?? 0, 9);
+    expect(() => regionDepth(rgba, 0)).toThrow(TypeError);
+  });
+
+  it('fractional values (a plain array) are weighed one by one, like colorDepth', () => {
+    const d = regionDepth([127.5, 10.25, 200, 255, 0, 0, 0, 255]);
+    const a = colorDepth([127.5, 10.25, 200]);
+    for (const k of COLOR_PRIMITIVE_NAMES) expect(d[k] ?? 0).toBeCloseTo(((a[k] ?? 0) + (k === 'black' ? 100 : 0)) / 2, 9);
   });
 });

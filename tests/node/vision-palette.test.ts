@@ -7,6 +7,8 @@ import { frameLuma } from '../../src/core/vision/luma.ts';
 import { framePalette, MAX_COLORS, MIN_SHARE_PCT } from '../../src/core/vision/palette.ts';
 import { COLOR_PRIMITIVES, hexToRgb } from '../../src/core/vocab/colors.ts';
 import { addNoise, makeTexture, quartered, renderMoved, solid, split, type Rgb3 } from './helpers/frames.ts';
+import { framePaletteReference } from './helpers/palette-reference.ts';
+import { realClip, SPEED_PHOTOS } from './helpers/real-clip.ts';
 
 const W = 160;
 const H = 120;
@@ -123,5 +125,24 @@ describe('frame luma and depth', () => {
     const d = regionDepth(split(W, H, [255, 0, 0], [0, 0, 255]));
     expect(d.red).toBeCloseTo(50, 6);
     expect(d.blue).toBeCloseTo(50, 6);
+  });
+});
+
+describe('frame palette in one pass (issue 18), against the two-pass reference', () => {
+  it('gives exactly the reference palette on real photo frames after H.264, and on synthetic frames', () => {
+    const frames: Uint8ClampedArray[] = [];
+    for (const photo of SPEED_PHOTOS) {
+      for (const buf of realClip({ photo, frames: 3, width: 640, height: 360, noise: 12, pixFmt: 'rgba' })) frames.push(new Uint8ClampedArray(buf.buffer, buf.byteOffset, buf.byteLength));
+    }
+    frames.push(addNoise(split(W, H, IN_BETWEEN[2]!, [0, 0, 0], 0.5), 3, 'ref-split'), addNoise(quartered(W, H, [[255, 0, 0], [0, 255, 0], [0, 0, 255], [250, 250, 250]]), 3, 'ref-q'));
+    frames.push(solid(W, H, [12, 12, 12]), new Uint8ClampedArray(0));
+    let colors = 0;
+    for (const f of frames) {
+      const got = framePalette(f);
+      expect(got).toEqual(framePaletteReference(f));
+      colors += got.length;
+    }
+    console.log(`${frames.length} frames, ${colors} colours: identical to the reference`);
+    expect(colors).toBeGreaterThan(frames.length);
   });
 });

@@ -2,7 +2,7 @@
 // barycentric coordinates of the fixed tetrahedralisation cell that contains it.
 import type { Depth } from '../report/analysis.ts';
 import { COLOR_PRIMITIVE_NAMES, COLOR_PRIMITIVE_RGB, type ColorPrimitiveName, type Rgb } from '../vocab/colors.ts';
-import { TETRAHEDRA } from './tetrahedra.ts';
+import { TETRAHEDRA, type Tetrahedron } from './tetrahedra.ts';
 
 const ORIGINS = COLOR_PRIMITIVE_RGB;
 
@@ -93,34 +93,120 @@ export function colorDepth(rgb: Rgb): Depth {
   return toDepth(acc);
 }
 
+// Region depth, per cell rather than per pixel: inside one cell the weights are linear in the colour, so the sum of
+// a cell's pixels' weights is the weights of the sum of its pixels. With integer code values and the cell's integer
+// adjugate the sum is exact (every term is an integer far below 2^53), so each pixel costs a table look-up and four
+// additions, and each occupied cell one small matrix product.
+
+/** The cell (+1; 0 = not looked up yet) of each 24-bit colour, filled as colours appear (16 MiB, made on first use). */
+let cellOfColor: Uint8Array | null = null;
+if (TETRAHEDRA.length > 254) throw new Error(`${TETRAHEDRA.length} cells do not fit the byte-wide colour → cell table`);
+/** Exact: is the integer colour (r, g, b) inside or on cell t? */
+function inCell(t: Tetrahedron, r: number, g: number, b: number): boolean {
+  const o = ORIGINS[t.corners[0]]!;
+  const dr = r - o[0];
+  const dg = g - o[1];
+  const db = b - o[2];
+  const m = t.adjugate;
+  const s = Math.sign(t.det);
+  const n1 = (m[0]! * dr + m[1]! * dg + m[2]! * db) * s;
+  const n2 = (m[3]! * dr + m[4]! * dg + m[5]! * db) * s;
+  const n3 = (m[6]! * dr + m[7]! * dg + m[8]! * db) * s;
+  return n1 >= 0 && n2 >= 0 && n3 >= 0 && t.det * s - n1 - n2 - n3 >= 0;
+}
+
+// Most colours need no look-up at all: a 32³ grid of boxes (8 code values a side) gives the cell (+1) of every box
+// wholly inside one cell (78 % of them; cells are convex, so its 8 corners decide), 0 for boxes that straddle cells.
+const BOX_BITS = 3;
+const BOXES = 256 >> BOX_BITS;
+const cellOfBox = new Uint8Array(BOXES ** 3);
+for (let i = 0; i < cellOfBox.length; i++) {
+  const lo = [(i >> 10) << BOX_BITS, ((i >> 5) & 31) << BOX_BITS, (i & 31) << BOX_BITS];
+  const hi = lo.map((v) => v + (1 << BOX_BITS) - 1);
+  const corners = Array.from({ length: 8 }, (_, k) => [k & 4 ? hi[0]! : lo[0]!, k & 2 ? hi[1]! : lo[1]!, k & 1 ? hi[2]! : lo[2]!] as const);
+  const t = TETRAHEDRA.findIndex((cell) => corners.every(([r, g, b]) => inCell(cell, r, g, b)));
+  cellOfBox[i] = t + 1;
+}
+
+/** Per cell: pixel count and channel sums (r, g, b), interleaved; zeroed again after each region. */
+const cellSums = new Float64Array(TETRAHEDRA.length * 4);
+
 /**
- * The depth of a region: the mean of its pixels' depths (RGBA bytes, alpha ignored). `step` samples
- * every step-th pixel (1 = all of them), for previews; analysis uses every pixel.
+ * Adds 100 × the summed weights of `n` pixels of cell `ti` whose channels sum to (sr, sg, sb) into `acc`. Exact:
+ * numerators are integer dot products with the cell's adjugate, divided once by its determinant.
  */
-export function regionDepth(rgba: ArrayLike<number>, step = 1): Depth {
-  const acc = new Float64Array(COLOR_PRIMITIVE_NAMES.length);
-  const n = Math.floor(rgba.length / 4);
+function accumulateCell(ti: number, n: number, sr: number, sg: number, sb: number, acc: Float64Array): void {
+  const t = TETRAHEDRA[ti]!;
+  const o = ORIGINS[t.corners[0]]!;
+  const dr = sr - n * o[0];
+  const dg = sg - n * o[1];
+  const db = sb - n * o[2];
+  const m = t.adjugate;
+  const n1 = m[0]! * dr + m[1]! * dg + m[2]! * db;
+  const n2 = m[3]! * dr + m[4]! * dg + m[5]! * db;
+  const n3 = m[6]! * dr + m[7]! * dg + m[8]! * db;
+  const n0 = n * t.det - n1 - n2 - n3;
+  const c = t.corners;
+  const k = 100 / t.det;
+  acc[c[0]] = acc[c[0]]! + n0 * k;
+  acc[c[1]] = acc[c[1]]! + n1 * k;
+  acc[c[2]] = acc[c[2]]! + n2 * k;
+  acc[c[3]] = acc[c[3]]! + n3 * k;
+}
+
+/** Sums every step-th pixel of 8-bit RGBA into cellSums by cell; returns the pixels summed. */
+function sumByCell(rgba: Uint8ClampedArray | Uint8Array, step: number): number {
+  const table = (cellOfColor ??= new Uint8Array(1 << 24));
+  const sums = cellSums;
+  const end = rgba.length - 3;
+  const stride = 4 * step;
   let count = 0;
-  // Frames repeat colours heavily: remember the last pixel's cell and weights.
-  let lastKey = -1;
-  let lastT = 0;
-  const w = new Float64Array(4);
-  for (let p = 0; p < n; p += step) {
-    const i = p * 4;
+  for (let i = 0; i < end; i += stride) {
     const r = rgba[i]!;
     const g = rgba[i + 1]!;
     const b = rgba[i + 2]!;
-    const key = (r << 16) | (g << 8) | b;
-    if (key !== lastKey) {
-      lastT = locate(r, g, b, w);
-      lastKey = key;
+    let c = cellOfBox[((r >> BOX_BITS) << 10) | ((g >> BOX_BITS) << 5) | (b >> BOX_BITS)]!;
+    if (c === 0) {
+      const key = (r << 16) | (g << 8) | b;
+      c = table[key]!;
+      if (c === 0) {
+        c = locate(r, g, b, scratch) + 1;
+        table[key] = c;
+      }
     }
-    const c = TETRAHEDRA[lastT]!.corners;
-    for (let k = 0; k < 4; k++) acc[c[k]!] = acc[c[k]!]! + w[k]!;
+    const s = 4 * (c - 1);
+    sums[s]!++;
+    sums[s + 1]! += r;
+    sums[s + 2]! += g;
+    sums[s + 3]! += b;
     count++;
   }
+  return count;
+}
+
+/**
+ * The depth of a region: the mean of its pixels' depths (RGBA bytes, alpha ignored). `step` samples every step-th
+ * pixel (1 = all of them), for previews; analysis uses every pixel. A plain array may hold fractional values: its
+ * pixels are weighed one by one.
+ */
+export function regionDepth(rgba: ArrayLike<number>, step = 1): Depth {
+  if (!(Number.isInteger(step) && step >= 1)) throw new TypeError(`step must be a positive integer, got ${step}`);
+  const acc = new Float64Array(COLOR_PRIMITIVE_NAMES.length);
+  let count = 0;
+  if (rgba instanceof Uint8ClampedArray || rgba instanceof Uint8Array) {
+    count = sumByCell(rgba, step);
+    for (let t = 0; t < TETRAHEDRA.length; t++) {
+      const s = 4 * t;
+      if (cellSums[s] === 0) continue;
+      accumulateCell(t, cellSums[s]!, cellSums[s + 1]!, cellSums[s + 2]!, cellSums[s + 3]!, acc);
+    }
+    cellSums.fill(0);
+  } else {
+    const n = Math.floor(rgba.length / 4);
+    for (let p = 0; p < n; p += step, count++) accumulate(rgba[p * 4]!, rgba[p * 4 + 1]!, rgba[p * 4 + 2]!, acc, 100);
+  }
   if (count === 0) return {};
-  for (let i = 0; i < acc.length; i++) acc[i] = (acc[i]! * 100) / count;
+  for (let i = 0; i < acc.length; i++) acc[i] = acc[i]! / count;
   return toDepth(acc);
 }
 

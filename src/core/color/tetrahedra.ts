@@ -16,6 +16,10 @@ export interface Tetrahedron {
   corners: [number, number, number, number];
   /** Row-major 3×3 inverse of [v1−v0, v2−v0, v3−v0] (columns): λ1..3 = inv · (p − v0). */
   inverse: Float64Array;
+  /** The same matrix times `det` (integer entries): exact barycentric numerators on integer colours. */
+  adjugate: Float64Array;
+  /** det[v1−v0, v2−v0, v3−v0] (an integer; six times the signed volume). */
+  det: number;
   min: Vec;
   max: Vec;
 }
@@ -87,11 +91,12 @@ function build(): Tetrahedron[] {
     const r1 = cross(e2, e3);
     const r2 = cross(e3, e1);
     const r3 = cross(e1, e2);
-    const inverse = Float64Array.from([...r1, ...r2, ...r3], (x) => x / d);
+    const adjugate = Float64Array.from([...r1, ...r2, ...r3]);
+    const inverse = adjugate.map((x) => x / d);
     const xs = c.map((i) => P[i]!);
     const min: Vec = [Math.min(...xs.map((x) => x[0])), Math.min(...xs.map((x) => x[1])), Math.min(...xs.map((x) => x[2]))];
     const max: Vec = [Math.max(...xs.map((x) => x[0])), Math.max(...xs.map((x) => x[1])), Math.max(...xs.map((x) => x[2]))];
-    return { corners: c as [number, number, number, number], inverse, min, max };
+    return { corners: c as [number, number, number, number], inverse, adjugate, det: d, min, max };
   });
 }
 

@@ -2,6 +2,9 @@
 // of the occupied bins in OKLab (weighted by pixel count), one k-means pass, folding of tiny clusters, then each
 // cluster's colour as the per-channel median of its pixels (exact under symmetric codec noise, unbiased where the
 // noise clips at 0 or 255, unlike the mean).
+//
+// One pass over the pixels: each bin keeps the histogram of its pixels' low 4 bits per channel, which gives both the
+// bin's mean colour and, summed over a cluster's bins, the cluster's exact per-channel histogram for the medians.
 import type { FrameColor } from '../report/analysis.ts';
 import { rgbToOklab } from '../color/oklab.ts';
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
@@ -23,12 +26,14 @@ const MAX_SEEDS = 48;
 /** 4 bits a channel: bins 16 code values wide (±3 codec noise spans at most two per channel). */
 const NBINS = 16 * 16 * 16;
 
-/** Reusable work buffers (one palette at a time: JS is single-threaded within a worker). */
-let binOf = new Uint16Array(0);
-const count = new Float64Array(NBINS);
-const sumR = new Float64Array(NBINS);
-const sumG = new Float64Array(NBINS);
-const sumB = new Float64Array(NBINS);
+/**
+ * Reusable work buffer (one palette at a time: JS is single-threaded within a worker). Per bin k, 64 counters (one
+ * 256-byte block, so a pixel touches few cache lines): its pixel count at 64k, then the counts of each channel's low
+ * 4 bits, r at 64k+1…, g at 64k+17…, b at 64k+33….
+ */
+const bins16 = new Uint32Array(NBINS * 64);
+const STRIDE = 64;
+const LOW = 1;
 
 interface Cluster {
   n: number;
@@ -40,72 +45,108 @@ interface Cluster {
   bl: number;
 }
 
+/** The occupied bins, largest first: their 4-bit keys, pixel counts, mean sRGB and its OKLab. */
+interface Bins {
+  keys: number[];
+  n: Float64Array;
+  rgb: Float64Array;
+  lab: Float64Array;
+}
+
 /** The palette of an RGBA frame (sRGB): colours with shares summing to 100, largest first. */
 export function framePalette(rgba: Uint8ClampedArray): FrameColor[] {
   const npx = rgba.length >> 2;
   if (npx === 0) return [];
-  if (binOf.length < npx) binOf = new Uint16Array(npx);
-  const used: number[] = [];
+  const bins = histogramBins(rgba, npx);
+  const { clusters, assign } = leaderClusters(bins);
+  nearestCentrePass(clusters, assign, bins);
+  recompute(clusters, assign, bins);
+  const merged = mergeClusters(clusters, npx);
+  const out = clusterMedians(clusters, merged, assign, bins, npx);
+  for (const k of bins.keys) bins16.fill(0, STRIDE * k, STRIDE * k + STRIDE);
+  return roundShares(out);
+}
+
+/** Step 1, the only pass over the pixels: count each bin and the low bits of its pixels' channels. */
+function histogramBins(rgba: Uint8ClampedArray, npx: number): Bins {
+  const keys: number[] = [];
   for (let p = 0, i = 0; p < npx; p++, i += 4) {
     const r = rgba[i]!;
     const g = rgba[i + 1]!;
     const b = rgba[i + 2]!;
     const k = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
-    binOf[p] = k;
-    if (count[k] === 0) used.push(k);
-    count[k]!++;
-    sumR[k]! += r;
-    sumG[k]! += g;
-    sumB[k]! += b;
+    const h = STRIDE * k;
+    if (bins16[h] === 0) keys.push(k);
+    bins16[h]!++;
+    bins16[h + LOW + (r & 15)]!++;
+    bins16[h + LOW + 16 + (g & 15)]!++;
+    bins16[h + LOW + 32 + (b & 15)]!++;
   }
-  used.sort((p, q) => count[q]! - count[p]!);
-  const nb = used.length;
-  const bl = new Float64Array(nb * 3);
-  const brgb = new Float64Array(nb * 3);
-  const bn = new Float64Array(nb);
+  keys.sort((p, q) => bins16[STRIDE * q]! - bins16[STRIDE * p]!);
+  const nb = keys.length;
+  const bins: Bins = { keys, n: new Float64Array(nb), rgb: new Float64Array(nb * 3), lab: new Float64Array(nb * 3) };
   for (let j = 0; j < nb; j++) {
-    const k = used[j]!;
-    const c = count[k]!;
-    const rgb: [number, number, number] = [sumR[k]! / c, sumG[k]! / c, sumB[k]! / c];
+    const k = keys[j]!;
+    const c = bins16[STRIDE * k]!;
+    const rgb: [number, number, number] = [channelSum(k, 0) / c, channelSum(k, 1) / c, channelSum(k, 2) / c];
     const lab = rgbToOklab(rgb);
-    bl[3 * j] = lab[0];
-    bl[3 * j + 1] = lab[1];
-    bl[3 * j + 2] = lab[2];
-    brgb[3 * j] = rgb[0];
-    brgb[3 * j + 1] = rgb[1];
-    brgb[3 * j + 2] = rgb[2];
-    bn[j] = c;
+    bins.lab.set(lab, 3 * j);
+    bins.rgb.set(rgb, 3 * j);
+    bins.n[j] = c;
   }
-  // leader clustering, biggest bins first
+  return bins;
+}
+
+/** The sum of channel `ch` (0 r, 1 g, 2 b) over bin k's pixels, from its high bits and low-bit counts (exact). */
+function channelSum(k: number, ch: number): number {
+  const high = ((k >> (8 - 4 * ch)) & 15) << 4;
+  const h = STRIDE * k + LOW + 16 * ch;
+  let n = 0;
+  let s = 0;
+  for (let v = 0; v < 16; v++) {
+    const c = bins16[h + v]!;
+    n += c;
+    s += c * v;
+  }
+  return n * high + s;
+}
+
+/** Step 2, leader clustering, biggest bins first: a bin joins the nearest cluster if close enough, else seeds one. */
+function leaderClusters(bins: Bins): { clusters: Cluster[]; assign: Int32Array } {
+  const nb = bins.keys.length;
   const clusters: Cluster[] = [];
   const assign = new Int32Array(nb);
   for (let j = 0; j < nb; j++) {
     let best = -1;
     let bestD = Infinity;
     for (let c = 0; c < clusters.length; c++) {
-      const d = dist2(clusters[c]!, bl, j);
+      const d = dist2(clusters[c]!, bins.lab, j);
       if (d < bestD) {
         bestD = d;
         best = c;
       }
     }
-    const near = best >= 0 && (bestD < MERGE_DELTA_E * MERGE_DELTA_E || rgbClose(clusters[best]!, brgb, j));
+    const near = best >= 0 && (bestD < MERGE_DELTA_E * MERGE_DELTA_E || rgbClose(clusters[best]!, bins.rgb, j));
     if (!near && clusters.length < MAX_SEEDS) {
-      clusters.push({ n: 0, L: bl[3 * j]!, a: bl[3 * j + 1]!, b: bl[3 * j + 2]!, r: brgb[3 * j]!, g: brgb[3 * j + 1]!, bl: brgb[3 * j + 2]! });
+      const { lab, rgb } = bins;
+      clusters.push({ n: 0, L: lab[3 * j]!, a: lab[3 * j + 1]!, b: lab[3 * j + 2]!, r: rgb[3 * j]!, g: rgb[3 * j + 1]!, bl: rgb[3 * j + 2]! });
       best = clusters.length - 1;
-      clusters[best]!.n = 0;
-      addTo(clusters[best]!, bl, brgb, bn, j, true);
+      addTo(clusters[best]!, bins, j, true);
     } else {
-      addTo(clusters[best]!, bl, brgb, bn, j, false);
+      addTo(clusters[best]!, bins, j, false);
     }
     assign[j] = best;
   }
-  // one k-means pass: each bin to its nearest centre
-  for (let j = 0; j < nb; j++) {
+  return { clusters, assign };
+}
+
+/** Step 3, one k-means pass: each bin to its nearest centre (ties keep the leader's choice). */
+function nearestCentrePass(clusters: Cluster[], assign: Int32Array, bins: Bins): void {
+  for (let j = 0; j < assign.length; j++) {
     let best = assign[j]!;
-    let bestD = dist2(clusters[best]!, bl, j);
+    let bestD = dist2(clusters[best]!, bins.lab, j);
     for (let c = 0; c < clusters.length; c++) {
-      const d = dist2(clusters[c]!, bl, j);
+      const d = dist2(clusters[c]!, bins.lab, j);
       if (d < bestD) {
         bestD = d;
         best = c;
@@ -113,8 +154,16 @@ export function framePalette(rgba: Uint8ClampedArray): FrameColor[] {
     }
     assign[j] = best;
   }
-  recompute(clusters, assign, bl, brgb, bn);
-  // merge clusters that ended up within the merge distance, then fold tiny ones, then cap the count
+}
+
+/** What merging leaves: the surviving clusters largest first, and where each cluster went (follow with root()). */
+interface Merged {
+  ids: number[];
+  root: (c: number) => number;
+}
+
+/** Step 4: merge clusters within the merge distance, then fold tiny ones into a larger neighbour, then cap the count. */
+function mergeClusters(clusters: Cluster[], npx: number): Merged {
   const alive = clusters.map((c) => c.n > 0);
   const target = clusters.map((_, c) => c);
   const root = (c: number): number => (target[c] === c ? c : (target[c] = root(target[c]!)));
@@ -173,70 +222,72 @@ export function framePalette(rgba: Uint8ClampedArray): FrameColor[] {
     const c = order[0]!;
     absorb(c, nearestAlive(c, false));
   }
-  // final cluster of each bin, then per-channel medians from the pixels
   const ids = clusters.map((_, c) => c).filter((c) => alive[c]).sort((p, q) => clusters[q]!.n - clusters[p]!.n);
+  return { ids, root };
+}
+
+/** Step 5: each surviving cluster's colour, the per-channel median of its pixels (its bins' histograms summed). */
+function clusterMedians(clusters: Cluster[], merged: Merged, assign: Int32Array, bins: Bins, npx: number): FrameColor[] {
+  const { ids, root } = merged;
   const slot = new Int32Array(clusters.length).fill(-1);
   ids.forEach((c, s) => (slot[c] = s));
-  const clusterOfBin = new Int32Array(NBINS);
-  for (let j = 0; j < nb; j++) clusterOfBin[used[j]!] = slot[root(assign[j]!)]!;
   const hist = new Uint32Array(ids.length * 768);
-  for (let p = 0, i = 0; p < npx; p++, i += 4) {
-    const base = clusterOfBin[binOf[p]!]! * 768;
-    hist[base + rgba[i]!]!++;
-    hist[base + 256 + rgba[i + 1]!]!++;
-    hist[base + 512 + rgba[i + 2]!]!++;
+  for (let j = 0; j < bins.keys.length; j++) {
+    const k = bins.keys[j]!;
+    const base = slot[root(assign[j]!)]! * 768;
+    for (let ch = 0; ch < 3; ch++) {
+      const at = base + 256 * ch + (((k >> (8 - 4 * ch)) & 15) << 4);
+      const h = STRIDE * k + LOW + 16 * ch;
+      for (let v = 0; v < 16; v++) hist[at + v]! += bins16[h + v]!;
+    }
   }
-  for (const k of used) {
-    count[k] = 0;
-    sumR[k] = 0;
-    sumG[k] = 0;
-    sumB[k] = 0;
-  }
-  const out: FrameColor[] = ids.map((c, s) => {
+  return ids.map((c, s) => {
     const n = clusters[c]!.n;
     const rgb: [number, number, number] = [median(hist, s * 768, n), median(hist, s * 768 + 256, n), median(hist, s * 768 + 512, n)];
     return { rgb, share: (n / npx) * 100, primitive: nearestPrimitive(rgb) };
   });
-  return roundShares(out);
 }
 
 /** Squared ΔE_ok between a cluster centre and bin j (Math.hypot is slow in V8; this runs bins × clusters times). */
-function dist2(c: Cluster, bl: Float64Array, j: number): number {
-  const dL = c.L - bl[3 * j]!;
-  const da = c.a - bl[3 * j + 1]!;
-  const db = c.b - bl[3 * j + 2]!;
+function dist2(c: Cluster, lab: Float64Array, j: number): number {
+  const dL = c.L - lab[3 * j]!;
+  const da = c.a - lab[3 * j + 1]!;
+  const db = c.b - lab[3 * j + 2]!;
   return dL * dL + da * da + db * db;
 }
 
-function rgbClose(c: Cluster, brgb: Float64Array, j: number): boolean {
-  return Math.abs(c.r - brgb[3 * j]!) <= MERGE_RGB && Math.abs(c.g - brgb[3 * j + 1]!) <= MERGE_RGB && Math.abs(c.bl - brgb[3 * j + 2]!) <= MERGE_RGB;
+function rgbClose(c: Cluster, rgb: Float64Array, j: number): boolean {
+  return Math.abs(c.r - rgb[3 * j]!) <= MERGE_RGB && Math.abs(c.g - rgb[3 * j + 1]!) <= MERGE_RGB && Math.abs(c.bl - rgb[3 * j + 2]!) <= MERGE_RGB;
 }
 
-function addTo(c: Cluster, bl: Float64Array, brgb: Float64Array, bn: Float64Array, j: number, first: boolean): void {
-  const w = bn[j]!;
+function addTo(c: Cluster, bins: Bins, j: number, first: boolean): void {
+  const { lab, rgb } = bins;
+  const w = bins.n[j]!;
   const n = c.n + w;
   const f = first ? 1 : w / n;
-  c.L += (bl[3 * j]! - c.L) * f;
-  c.a += (bl[3 * j + 1]! - c.a) * f;
-  c.b += (bl[3 * j + 2]! - c.b) * f;
-  c.r += (brgb[3 * j]! - c.r) * f;
-  c.g += (brgb[3 * j + 1]! - c.g) * f;
-  c.bl += (brgb[3 * j + 2]! - c.bl) * f;
+  c.L += (lab[3 * j]! - c.L) * f;
+  c.a += (lab[3 * j + 1]! - c.a) * f;
+  c.b += (lab[3 * j + 2]! - c.b) * f;
+  c.r += (rgb[3 * j]! - c.r) * f;
+  c.g += (rgb[3 * j + 1]! - c.g) * f;
+  c.bl += (rgb[3 * j + 2]! - c.bl) * f;
   c.n = n;
 }
 
-function recompute(clusters: Cluster[], assign: Int32Array, bl: Float64Array, brgb: Float64Array, bn: Float64Array): void {
+/** Centres as the pixel-weighted means of their bins. */
+function recompute(clusters: Cluster[], assign: Int32Array, bins: Bins): void {
+  const { lab, rgb } = bins;
   for (const c of clusters) Object.assign(c, { n: 0, L: 0, a: 0, b: 0, r: 0, g: 0, bl: 0 });
   for (let j = 0; j < assign.length; j++) {
     const c = clusters[assign[j]!]!;
-    const w = bn[j]!;
+    const w = bins.n[j]!;
     c.n += w;
-    c.L += w * bl[3 * j]!;
-    c.a += w * bl[3 * j + 1]!;
-    c.b += w * bl[3 * j + 2]!;
-    c.r += w * brgb[3 * j]!;
-    c.g += w * brgb[3 * j + 1]!;
-    c.bl += w * brgb[3 * j + 2]!;
+    c.L += w * lab[3 * j]!;
+    c.a += w * lab[3 * j + 1]!;
+    c.b += w * lab[3 * j + 2]!;
+    c.r += w * rgb[3 * j]!;
+    c.g += w * rgb[3 * j + 1]!;
+    c.bl += w * rgb[3 * j + 2]!;
   }
   for (const c of clusters) {
     if (c.n === 0) continue;
