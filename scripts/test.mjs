@@ -45,6 +45,16 @@ if (want('node')) {
   } else add({ passed: 0, failed: 1 });
 }
 
+if (want('api')) {
+  // The sync API against the real Worker runtime (workerd through miniflare), its own vitest config.
+  const ok = run('npx', ['vitest', 'run', '--config', 'vitest.api.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.test-results/api.json']);
+  if (existsSync('.test-results/api.json')) {
+    const r = JSON.parse(readFileSync('.test-results/api.json', 'utf8'));
+    add({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0), skipped: r.numPendingTests + r.numTodoTests });
+    if (!ok && r.numFailedTests === 0) add({ passed: 0, failed: 1 });
+  } else add({ passed: 0, failed: 1 });
+}
+
 if (want('browser')) {
   const ok = run('npx', ['web-test-runner']);
   if (existsSync('.test-results/browser.json')) {
