@@ -5,8 +5,8 @@
 // made again with VP9 in the same MP4 container, which WebCodecs, ffmpeg and our analysis all read.
 import * as Comlink from 'comlink';
 import { AudioSample, AudioSampleSource, BufferTarget, CanvasSource, Mp4OutputFormat, Output } from 'mediabunny';
-import { createFieldRenderer } from '../src/core/spec/frame-field.ts';
-import type { Spec } from '../src/core/spec/spec.ts';
+import { createFieldRenderer } from '../src/core/render/frame-field.ts';
+import type { Spec } from '../src/core/plan/spec.ts';
 import { assertVideoEncoder, chooseAudioCodec, videoBitrate } from '../src/media/encode-codecs.ts';
 
 /** What the worker hands back: the MP4, each frame's exact pixel count per colour bin, and timings (ms). */

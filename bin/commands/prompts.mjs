@@ -37,7 +37,7 @@ export async function run(argv) {
     if (err instanceof ArgsError) return usageError(usage, err);
     throw err;
   }
-  const { generate, interpret, primitiveKnowledge } = await loadCore('src/core/language/generate-prompt.ts', 'src/core/language/interpret.ts', 'src/core/spec/primitive-knowledge.ts');
+  const { generate, interpret, primitiveKnowledge } = await loadCore('src/core/language/generate-prompt.ts', 'src/core/language/interpret.ts', 'src/core/plan/primitive-knowledge.ts');
   // A reader that stops early (`| head`) is not an error: stop writing, quietly.
   process.stdout.on('error', (err) => {
     if (err.code === 'EPIPE') process.exit(0);

@@ -59,7 +59,7 @@ const { default: nlp } = await import('compromise');
 const perSecond = rate((p) => interpret(p));
 const nlpPerSecond = rate((p) => nlp(p).json({ offset: true, terms: { offset: true } }));
 const { generate } = await importTs('src/core/language/generate-prompt.ts');
-const { primitiveKnowledge } = await importTs('src/core/spec/primitive-knowledge.ts');
+const { primitiveKnowledge } = await importTs('src/core/plan/primitive-knowledge.ts');
 const knowledge = primitiveKnowledge();
 let g = 0;
 const gt0 = performance.now();

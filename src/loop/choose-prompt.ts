@@ -7,7 +7,7 @@ export interface PromptChoice {
 }
 
 export interface ChooseOptions {
-  /** Uniform [0, 1) random source, seeded by the caller (seedrandom) so a loop can be replayed. */
+  /** Uniform [0, 1) random source, seeded by the caller (seededRandom) so a loop can be replayed. */
   random: () => number;
   /** Probability 0–1 of exploiting when there is something to exploit. */
   exploitRatio: number;

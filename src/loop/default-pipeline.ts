@@ -4,7 +4,7 @@ import type { Instruction } from '../core/language/instruction.ts';
 import type { Interpretation } from '../core/language/interpret.ts';
 import type { LexiconEntry } from '../core/language/lexicon.ts';
 import type { AnalysisResult } from '../core/report/analysis.ts';
-import type { Spec } from '../core/spec/spec.ts';
+import type { Spec } from '../core/plan/spec.ts';
 import type { InterpretResult, JobPipeline, MadeClip, SpanMapping } from './pipeline.ts';
 
 /** The interpreter's result → the instruction and the lexicon entries it used or learned, each once. */
@@ -40,7 +40,7 @@ export function loadPipeline(): Promise<JobPipeline> {
     const [{ generatePrompt }, interpret, { buildSpec }, { createClip }, analyze] = await Promise.all([
       import('../core/language/generate-prompt.ts'),
       loadInterpret(),
-      import('../core/spec/build-spec.ts'),
+      import('../core/plan/build-spec.ts'),
       import('../media/create-clip.ts'),
       loadAnalyze(),
     ]);

@@ -1,7 +1,7 @@
 // The steps a job calls, as one object: the loop depends on this shape, not on where each step lives.
 import type { Instruction } from '../core/language/instruction.ts';
 import type { AnalysisResult } from '../core/report/analysis.ts';
-import type { Knowledge } from '../core/spec/knowledge.ts';
+import type { Knowledge } from '../core/vocab/knowledge.ts';
 import type { LinguisticRecord } from '../core/registry/export-records.ts';
 
 /** A span → canonical mapping without its count (the linguistic registry counts). */

@@ -1,6 +1,6 @@
 // One job of the loop (FOUNDATION §1, §10): prompt → instruction → spec → MP4 → analysis → growth → record.
 // Nothing is written until the end, and then the job, its learning and its discovery record go in ONE transaction.
-import seedrandom from 'seedrandom';
+import { seededRandom } from '../core/seeded-random.ts';
 import type { DiscoveryRecord, JobRecord } from '../core/registry/export-records.ts';
 import { growthCandidates, type GrowthCandidate } from '../core/registry/growth.ts';
 import { intendedNarrative, observedNarrative } from '../core/registry/growth-narrative.ts';
@@ -101,7 +101,7 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
     const interpretations = await listInterpretations(db);
     const byPrompt = await discoveriesByPrompt(db);
     choice = choosePrompt({
-      random: seedrandom(`${jobSeed}:choose`),
+      random: seededRandom(`${jobSeed}:choose`),
       exploitRatio: settings.exploit ?? o.exploitRatio ?? 0.5,
       interpretations,
       discoveriesByPrompt: byPrompt,

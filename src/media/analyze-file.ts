@@ -4,7 +4,7 @@
 import { ALL_FORMATS, BlobSource, Input } from 'mediabunny';
 import type { AnalysisResult, FileInfo, FrameReport, VideoInfo } from '../core/report/analysis.ts';
 import { ANALYSIS_SCHEMA, windowBounds } from '../core/report/analysis.ts';
-import { assembleReport, type SoundPart } from '../core/report/assemble.ts';
+import { assembleReport, type SoundPart } from '../core/analysis/assemble-report.ts';
 import { createVisionTimeline, type VisionResult } from '../core/vision/vision-timeline.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { decodeAudioFrames } from './decode-audio.ts';

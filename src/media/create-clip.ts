@@ -1,9 +1,9 @@
 // Make a clip from a spec (main thread): plan and mix the sound (OfflineAudioContext), then hand the PCM to
 // the render worker, which draws and encodes the frames and muxes both tracks into one MP4.
 import * as Comlink from 'comlink';
-import { buildTruth, type IntendedTruth } from '../core/spec/intended-truth.ts';
-import { planSound, soundTruth } from '../core/spec/sound-plan.ts';
-import type { Spec } from '../core/spec/spec.ts';
+import { buildTruth, type IntendedTruth } from '../core/render/intended-truth.ts';
+import { planSound, soundTruth } from '../core/render/sound-plan.ts';
+import type { Spec } from '../core/plan/spec.ts';
 import type { RenderResult, RenderWorkerApi } from '../../workers/render.worker.ts';
 import { mixAudio } from './mix-audio.ts';
 

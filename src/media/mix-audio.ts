@@ -1,6 +1,6 @@
 // Mix a sound plan with an OfflineAudioContext (main thread only: workers have no Web Audio): each
 // component is a buffer source through a gain node automated per segment, summed at the destination.
-import { rampSpan, type SoundPlan } from '../core/spec/sound-plan.ts';
+import { rampSpan, type SoundPlan } from '../core/render/sound-plan.ts';
 
 /** Render the plan to mono PCM (Float32, plan.sample_rate). Rejects with AbortError when `signal` aborts. */
 export async function mixAudio(plan: SoundPlan, signal?: AbortSignal): Promise<Float32Array> {

@@ -1,7 +1,7 @@
 // Registry growth inside one transaction: identity (§6) → merge into the match, or a new named entry.
 import type { RegistryEntry, ValueRegistry } from '../core/registry/entry.ts';
 import { candidateProblem, findMatch, sameValue, type Candidate } from '../core/registry/identity.ts';
-import { canonicalLabels } from '../core/registry/export-schema.ts';
+import { canonicalLabels } from '../core/registry/canonical-labels.ts';
 import { rgbToHex } from '../core/vocab/colors.ts';
 import { mergeEntry, mergeSighting, sameRecord } from '../core/registry/merge.ts';
 import type { RegistriesDb } from './db.ts';

@@ -2,7 +2,7 @@
 import type { DexieOptions } from 'dexie';
 import { VALUE_REGISTRIES, type RegistryEntry, type StaticColorValue, type StaticSoundValue, type ValueRegistry } from '../core/registry/entry.ts';
 import type { Candidate, DynamicValue, MelodyValue } from '../core/registry/identity.ts';
-import type { KnownDynamic, Knowledge } from '../core/spec/knowledge.ts';
+import type { KnownDynamic, Knowledge } from '../core/vocab/knowledge.ts';
 import type { ColorPrimitiveName } from '../core/vocab/colors.ts';
 import { DEFAULT_DB_NAME, RegistriesDb } from './db.ts';
 import { guardQuota } from './errors.ts';

@@ -3,16 +3,16 @@
 import { expect } from 'chai';
 import { ALL_FORMATS, AudioSampleSink, BufferSource, Input, VideoSampleSink } from 'mediabunny';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { buildSpec, type BuildSpecOptions } from '../../src/core/spec/build-spec.ts';
-import { poseAt, screenToWorld, worldToScreen } from '../../src/core/spec/camera-path.ts';
-import { createFieldRenderer } from '../../src/core/spec/frame-field.ts';
-import { mixReference, planSound, soundTruth } from '../../src/core/spec/sound-plan.ts';
+import { buildSpec, type BuildSpecOptions } from '../../src/core/plan/build-spec.ts';
+import { poseAt, screenToWorld, worldToScreen } from '../../src/core/plan/camera-path.ts';
+import { createFieldRenderer } from '../../src/core/render/frame-field.ts';
+import { mixReference, planSound, soundTruth } from '../../src/core/render/sound-plan.ts';
 import { createClip } from '../../src/media/create-clip.ts';
 import { mixAudio } from '../../src/media/mix-audio.ts';
 import { chooseAudioCodec, UnsupportedCodecError } from '../../src/media/encode-codecs.ts';
 import { CAMERA_MOVES, COLOR_PRIMITIVES, GRADIENT_TYPES } from '../../src/core/vocab/index.ts';
-import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
-import type { Spec } from '../../src/core/spec/spec.ts';
+import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
+import type { Spec } from '../../src/core/plan/spec.ts';
 
 function specFor(patch: (i: Instruction) => void, opts: BuildSpecOptions): Spec {
   const i = emptyInstruction('test');

@@ -5,9 +5,9 @@ import { classifyMood, MOOD_BRIGHT_CENTROID_HZ, MOOD_DARK_CENTROID_HZ, MOOD_TENS
 import { extractMelody, hzToMidi } from '../../src/core/audio/melody.ts';
 import { windowBounds } from '../../src/core/report/analysis.ts';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
-import { buildSpec } from '../../src/core/spec/build-spec.ts';
-import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
-import { mixReference, planSound } from '../../src/core/spec/sound-plan.ts';
+import { buildSpec } from '../../src/core/plan/build-spec.ts';
+import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
+import { mixReference, planSound } from '../../src/core/render/sound-plan.ts';
 import { classifyTempo } from '../../src/core/vocab/sound-time.ts';
 import { audioFrames, brownNoise, clickTimes, clickTrack, melody, midiToHz, parseWav, silence, sine, toneBursts, whiteNoise } from './helpers/signals.ts';
 

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { generate, generatePrompt, PromptSpaceExhaustedError, type ExpressedField } from '../../src/core/language/generate-prompt.ts';
 import { interpret } from '../../src/core/language/interpret.ts';
 import type { Instruction } from '../../src/core/language/instruction.ts';
-import type { Knowledge } from '../../src/core/spec/knowledge.ts';
-import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
+import type { Knowledge } from '../../src/core/vocab/knowledge.ts';
+import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import phrases from '../../src/core/language/data/prompt-phrases.json';
 
 const P = phrases as unknown as Record<string, Record<string, string[]>>;

@@ -1,7 +1,7 @@
 // Every case of the shared example prompts (tests/node/data/prompts.json, a copy of ../shared/examples)
 // interpreted and checked field by field with the examples' own `expect` mini-language.
 import { describe, expect, it } from 'vitest';
-import { checkExpect } from '../../src/core/language/check-expect.ts';
+import { checkExpect } from '../helpers/check-expect.ts';
 import { interpret } from '../../src/core/language/interpret.ts';
 import data from './data/prompts.json';
 

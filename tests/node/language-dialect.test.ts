@@ -1,7 +1,7 @@
 // Dialect, spelling and slang (FOUNDATION §9): British, Scottish, Irish, Australian, US regional, AAVE and
 // internet prompts, each checked on the fields it expresses and on the variant/dialect of its words.
 import { describe, expect, it } from 'vitest';
-import { checkExpect } from '../../src/core/language/check-expect.ts';
+import { checkExpect } from '../helpers/check-expect.ts';
 import { interpret } from '../../src/core/language/interpret.ts';
 import { builtInLexicon } from '../../src/core/language/lexicon.ts';
 

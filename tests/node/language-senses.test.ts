@@ -1,7 +1,7 @@
 // Same word, different meaning (FOUNDATION §9): each ambiguous word is read in two or more contexts and
 // the domain chosen is checked on its span, along with the field it fills (or does not fill).
 import { describe, expect, it } from 'vitest';
-import { checkExpect } from '../../src/core/language/check-expect.ts';
+import { checkExpect } from '../helpers/check-expect.ts';
 import { interpret } from '../../src/core/language/interpret.ts';
 
 type Case = [prompt: string, expect: Record<string, unknown>];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { colornames } from 'color-name-list/bestof';
 import { nearestPrimitive } from '../../src/core/color/nearest-primitive.ts';
-import { checkExpect } from '../../src/core/language/check-expect.ts';
+import { checkExpect } from '../helpers/check-expect.ts';
 import { rgbToOklab } from '../../src/core/color/oklab.ts';
 import { colorWordPrimitive, colorWordRgb, modifyColor, nearestPrimitiveKeepingHue } from '../../src/core/language/color-words.ts';
 import { interpret } from '../../src/core/language/interpret.ts';

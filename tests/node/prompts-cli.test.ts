@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { generate } from '../../src/core/language/generate-prompt.ts';
 import type { Instruction } from '../../src/core/language/instruction.ts';
-import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
+import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'bin/motion-registries.mjs');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { buildSpec } from '../../src/core/spec/build-spec.ts';
-import { cameraRawOver } from '../../src/core/spec/camera-path.ts';
-import { conceptRule } from '../../src/core/spec/color-rules.ts';
-import type { Knowledge } from '../../src/core/spec/knowledge.ts';
-import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
-import { EmptyKnowledgeError, type Spec } from '../../src/core/spec/spec.ts';
+import { buildSpec } from '../../src/core/plan/build-spec.ts';
+import { cameraRawOver } from '../../src/core/plan/camera-path.ts';
+import { conceptRule } from '../../src/core/plan/color-rules.ts';
+import type { Knowledge } from '../../src/core/vocab/knowledge.ts';
+import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
+import { EmptyKnowledgeError, type Spec } from '../../src/core/plan/spec.ts';
 import { CAMERA_MOVES, CAMERA_MOVE_SIGN, GRADIENT_TYPES, LIGHTING_TYPES, classifyCameraMove, classifyLighting, classifyMotion, type CameraMove } from '../../src/core/vocab/index.ts';
 
 function ask(patch: (i: Instruction) => void): Instruction {

@@ -6,12 +6,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
-import { buildSpec } from '../../src/core/spec/build-spec.ts';
-import type { IntendedTruth } from '../../src/core/spec/intended-truth.ts';
+import { buildSpec } from '../../src/core/plan/build-spec.ts';
+import type { IntendedTruth } from '../../src/core/render/intended-truth.ts';
 import { exportRegistries } from '../../src/storage/export.ts';
 import { getKnowledge, openRegistries } from '../../src/storage/repo-entries.ts';
 import { recordJob } from '../../src/storage/repo-runs.ts';
-import type { Spec } from '../../src/core/spec/spec.ts';
+import type { Spec } from '../../src/core/plan/spec.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'bin/motion-registries.mjs');

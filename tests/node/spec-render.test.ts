@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { buildSpec } from '../../src/core/spec/build-spec.ts';
-import { diagonal } from '../../src/core/spec/camera-path.ts';
-import { createFieldRenderer } from '../../src/core/spec/frame-field.ts';
-import { buildTruth } from '../../src/core/spec/intended-truth.ts';
-import { primitiveKnowledge } from '../../src/core/spec/primitive-knowledge.ts';
-import { planSound, soundTruth } from '../../src/core/spec/sound-plan.ts';
-import type { Spec } from '../../src/core/spec/spec.ts';
+import { buildSpec } from '../../src/core/plan/build-spec.ts';
+import { diagonal } from '../../src/core/plan/camera-path.ts';
+import { createFieldRenderer } from '../../src/core/render/frame-field.ts';
+import { buildTruth } from '../../src/core/render/intended-truth.ts';
+import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
+import { planSound, soundTruth } from '../../src/core/render/sound-plan.ts';
+import type { Spec } from '../../src/core/plan/spec.ts';
 
 function ask(patch: (i: Instruction) => void): Instruction {
   const i = emptyInstruction('test');

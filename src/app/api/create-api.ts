@@ -1,9 +1,9 @@
 // The creation verbs the CLI calls in the page (window.motionRegistries): make a clip from a prompt or an
 // instruction with the registries' knowledge, then hand the MP4 to Node in base64 chunks.
 import { emptyInstruction, INSTRUCTION_SCHEMA, type Instruction } from '../../core/language/instruction.ts';
-import { buildSpec, type BuildSpecOptions } from '../../core/spec/build-spec.ts';
-import type { IntendedTruth } from '../../core/spec/intended-truth.ts';
-import type { Spec } from '../../core/spec/spec.ts';
+import { buildSpec, type BuildSpecOptions } from '../../core/plan/build-spec.ts';
+import type { IntendedTruth } from '../../core/render/intended-truth.ts';
+import type { Spec } from '../../core/plan/spec.ts';
 import { createClip, type CreatedClip } from '../../media/create-clip.ts';
 import { getKnowledge } from '../../storage/repo-entries.ts';
 import { listLinguistic } from '../../storage/repo-language.ts';

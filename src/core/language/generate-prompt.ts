@@ -3,8 +3,8 @@
 // English from phrase data (data/prompt-phrases.json: plain, dialect and slang wordings). The phrases
 // are data, so new wordings need no code; every phrase must interpret back to the value it is listed
 // under (tests/node/generate-prompt.test.ts holds the round trip over thousands of seeds).
-import { seededRandom } from '../spec/seeded-random.ts';
-import type { Knowledge } from '../spec/knowledge.ts';
+import { seededRandom } from '../seeded-random.ts';
+import type { Knowledge } from '../vocab/knowledge.ts';
 import {
   CAMERA_MOVES, COLOR_PRIMITIVE_NAMES, GRADIENT_TYPES, LIGHTING_TYPES, MOTION_LEVELS, TEMPO_LABELS,
   type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type SoundPrimitive, type TempoLabel,

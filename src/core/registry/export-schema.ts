@@ -1,12 +1,7 @@
 // FOUNDATION §11: the `motion-registries/1` export file: its type, its JSON Schema and its validator.
 import type { ErrorObject } from 'ajv';
-import { CAMERA_MOVES } from '../vocab/camera.ts';
-import { COLOR_PRIMITIVES, COLOR_PRIMITIVE_NAMES, rgbToHex } from '../vocab/colors.ts';
-import { GRADIENT_TYPES } from '../vocab/gradient.ts';
-import { LIGHTING_TYPES } from '../vocab/lighting.ts';
-import { MOTION_LEVELS } from '../vocab/motion.ts';
-import { PRESENCE_LEVELS, SOUND_MOODS, TEMPO_LABELS } from '../vocab/sound-time.ts';
-import { SOUND_PRIMITIVES } from '../vocab/sounds.ts';
+import { COLOR_PRIMITIVES, rgbToHex } from '../vocab/colors.ts';
+import { canonicalLabels } from './canonical-labels.ts';
 import type { EntryOrigin, StaticColorValue, StaticSoundValue, ValueRegistry } from './entry.ts';
 import type { BlendValue, DynamicValue, MelodyValue } from './identity.ts';
 import {
@@ -106,33 +101,6 @@ export const ENTRY_LISTS: readonly { path: string; registries: readonly ValueReg
   { path: '/dynamic/sound/discoveries', registries: ['dynamic.sound.tempo', 'dynamic.sound.presence', 'dynamic.sound.melody', 'dynamic.sound.speech'], origin: 'discovery' },
   { path: '/dynamic/sound/semantic', registries: ['dynamic.sound.mood'], origin: 'discovery' },
 ];
-
-/** The canonical labels a registry's entries may carry (null: open, checked by form only). */
-export function canonicalLabels(registry: ValueRegistry): readonly string[] | null {
-  switch (registry) {
-    case 'static.colors':
-    case 'dynamic.colors':
-      return COLOR_PRIMITIVE_NAMES;
-    case 'static.sound':
-      return SOUND_PRIMITIVES;
-    case 'dynamic.motion':
-      return MOTION_LEVELS;
-    case 'dynamic.camera':
-      return CAMERA_MOVES;
-    case 'dynamic.gradient':
-      return GRADIENT_TYPES;
-    case 'dynamic.lighting':
-      return LIGHTING_TYPES;
-    case 'dynamic.sound.tempo':
-      return TEMPO_LABELS;
-    case 'dynamic.sound.mood':
-      return SOUND_MOODS;
-    case 'dynamic.sound.presence':
-      return PRESENCE_LEVELS;
-    default:
-      return null;
-  }
-}
 
 // ---- JSON Schema (draft-07, validated with ajv) ----
 

@@ -1,6 +1,6 @@
 // Joins the vision and audio results of one file into its mp4-analysis/1 report (pure: no decoding here).
-import type { AnalysisReport, AudioInfo, ContainerInfo, CutReport, FileInfo, FrameReport, MelodyNote, ShotReport, TempoReport, VideoInfo, WindowReport } from './analysis.ts';
-import { ANALYSIS_SCHEMA } from './analysis.ts';
+import type { AnalysisReport, AudioInfo, ContainerInfo, CutReport, FileInfo, FrameReport, MelodyNote, ShotReport, TempoReport, VideoInfo, WindowReport } from '../report/analysis.ts';
+import { ANALYSIS_SCHEMA } from '../report/analysis.ts';
 import { observeNarrative } from '../vision/narrative-observed.ts';
 
 /** What the vision timeline's finish() gives (windows without sound). */

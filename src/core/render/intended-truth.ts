@@ -3,10 +3,10 @@
 import { windowBounds, type FrameColor, type GradientReport, type MelodyNote, type WindowReport } from '../report/analysis.ts';
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import { classifyLighting, classifyMotion, classifyTempo, type ColorPrimitiveName, type Lighting, type Presence, type SoundBreakdown, type SoundMood, type TempoLabel } from '../vocab/index.ts';
-import { cameraRawOver } from './camera-path.ts';
+import { cameraRawOver } from '../plan/camera-path.ts';
 import { luma709 } from '../color/oklab.ts';
 import type { IntendedFrameSound } from './sound-plan.ts';
-import type { Spec } from './spec.ts';
+import type { Spec } from '../plan/spec.ts';
 
 export const INTENDED_TRUTH_SCHEMA = 'intended-truth/1' as const;
 

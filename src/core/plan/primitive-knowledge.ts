@@ -1,6 +1,6 @@
 // The origin pool as Knowledge: every origin primitive of FOUNDATION §3 and nothing else (used until a store is at hand).
 import { CAMERA_MOVES, COLOR_PRIMITIVES, GRADIENT_TYPES, LIGHTING_TYPES, MOTION_LEVELS, SOUND_PRIMITIVES, TEMPO_LABELS, hexToRgb } from '../vocab/index.ts';
-import type { KnownDynamic, Knowledge } from './knowledge.ts';
+import type { KnownDynamic, Knowledge } from '../vocab/knowledge.ts';
 
 function labels<L extends string>(vocab: readonly L[]): KnownDynamic<L>[] {
   return vocab.map((l) => ({ name: l, canonical: l, raw: {}, origin: 'primitive', count: 0 }));

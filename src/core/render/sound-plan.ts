@@ -1,8 +1,8 @@
 // The spec's sound as signals and gain schedules (what the OfflineAudioContext mixes), and the exact
 // per-audio-frame energies of each component, from which the intended breakdowns are computed.
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { SILENCE_DBFS, type SoundBreakdown } from '../vocab/index.ts';
-import type { Spec } from './spec.ts';
+import type { Spec } from '../plan/spec.ts';
 
 /** What a component counts as in a breakdown (a click is a short noise burst: hiss). */
 export type ComponentKind = 'tone' | 'rumble' | 'hiss' | 'click';

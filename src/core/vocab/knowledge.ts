@@ -1,6 +1,6 @@
 // What the registries already know, as the spec builder sees it: origin primitives plus discoveries.
-import type { CameraMove, GradientType, Lighting, MotionLevel, TempoLabel } from '../vocab/index.ts';
-import type { ColorPrimitiveName } from '../vocab/colors.ts';
+import type { CameraMove, GradientType, Lighting, MotionLevel, TempoLabel } from './index.ts';
+import type { ColorPrimitiveName } from './colors.ts';
 
 export interface KnownColor {
   name: string;

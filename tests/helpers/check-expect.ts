@@ -1,7 +1,7 @@
 // The `expect` mini-language of tests/node/data/prompts.json: dotted paths into an instruction, each
 // equal to a value, or {all|any|none|in: [...]}; span_domain / span_variant name a word of the prompt
 // and the domain / variant its span must carry.
-import type { Instruction } from './instruction.ts';
+import type { Instruction } from '../../src/core/language/instruction.ts';
 
 /** The value at a dotted path ("sound.tempo") of an instruction, or undefined. */
 export function valueAt(instruction: Instruction, path: string): unknown {

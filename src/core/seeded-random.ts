@@ -1,5 +1,6 @@
-// A seeded uniform random source for specs. Not `seedrandom`: that package is CommonJS, which the browser
-// test runner serves unconverted, and specs are rebuilt in browser tests. xmur3 string hash → sfc32.
+// The one seeded uniform random source of the app (specs, sounds, prompts, the loop's choices), so a run can
+// be replayed from its seed. Not `seedrandom`: that package is CommonJS, which the browser test runner
+// serves unconverted, and specs are rebuilt in browser tests. xmur3 string hash → sfc32.
 
 /** Uniform [0, 1) numbers, the same sequence for the same seed string on every runtime. */
 export function seededRandom(seed: string): () => number {

@@ -1,12 +1,12 @@
 // Instruction + what the registries know → a spec. Every choice comes from the pool (origin primitives
 // plus discoveries in `knowledge`); the instruction narrows the pool, the seed picks inside it.
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../seeded-random.ts';
 import type { Instruction } from '../language/instruction.ts';
 import { luma709, rgbToOklab } from '../color/oklab.ts';
 import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver } from './camera-path.ts';
 import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.ts';
-import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from './knowledge.ts';
+import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
 import { EmptyKnowledgeError, SPEC_SCHEMA, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
 
 export interface BuildSpecOptions {

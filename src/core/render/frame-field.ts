@@ -1,7 +1,7 @@
 // The world field and the per-pixel renderer: each screen pixel is mapped back to the world (camera
 // inverse) and takes the colour of the world cell it lands in (nearest cell, no interpolation).
-import { poseAt, worldMapOf } from './camera-path.ts';
-import type { Spec, SpecGradient } from './spec.ts';
+import { poseAt, worldMapOf } from '../plan/camera-path.ts';
+import type { Spec, SpecGradient } from '../plan/spec.ts';
 
 /** Gradient positions are quantised to this many levels (selection tables, blended colours). */
 export const GRADIENT_LEVELS = 64;
