@@ -6,6 +6,7 @@ import coreData from './data/lexicon-core.json';
 import dialectData from './data/lexicon-dialect.json';
 import functionData from './data/function-words.json';
 import { colorWordEntries } from './color-words.ts';
+import { isDomain, type Domain } from './domain.ts';
 
 export type LexiconSource = 'origin' | 'built-in' | 'learned';
 
@@ -21,6 +22,7 @@ export interface LexiconEntry {
 
 /** A lexicon entry with the interpreter's extras: values it implies, and whether it is a weak (colour-list) sense. */
 export interface LexRecord extends LexiconEntry {
+  domain: Domain;
   also?: Readonly<Record<string, string>>;
   weak?: boolean;
 }
@@ -42,7 +44,7 @@ export function normalizeSpan(span: string): string {
 
 function originEntries(): LexRecord[] {
   const out: LexRecord[] = [];
-  const add = (domain: string, values: readonly string[]) => {
+  const add = (domain: Domain, values: readonly string[]) => {
     for (const v of values) out.push({ span: normalizeSpan(v), canonical: v, domain, variant: 'standard', source: 'origin' });
   };
   add('color', COLOR_PRIMITIVE_NAMES);
@@ -67,9 +69,12 @@ function originEntries(): LexRecord[] {
 function dataEntries(groups: readonly DataGroup[]): LexRecord[] {
   const out: LexRecord[] = [];
   for (const g of groups) {
+    const domain = g.domain;
+    // A domain the passes cannot compose is a data error, found on first use rather than ignored.
+    if (!isDomain(domain)) throw new Error(`lexicon data: unknown domain "${domain}"`);
     const variant = VARIANTS.includes(g.variant as SpanVariant) ? (g.variant as SpanVariant) : 'synonym';
     for (const [span, canonical] of Object.entries(g.map)) {
-      const e: LexRecord = { span: normalizeSpan(span), canonical, domain: g.domain, variant, source: 'built-in' };
+      const e: LexRecord = { span: normalizeSpan(span), canonical, domain, variant, source: 'built-in' };
       if (g.dialect) e.dialect = g.dialect;
       if (g.also) e.also = g.also;
       out.push(e);
@@ -167,7 +172,7 @@ export function lexiconIndex(learned: readonly LexiconEntry[] = []): LexiconInde
   const cached = learnedIndexes.get(learned);
   if (cached) return cached;
   const extra: LexRecord[] = learned
-    .filter((e) => e && typeof e.span === 'string' && typeof e.canonical === 'string' && typeof e.domain === 'string')
+    .filter((e): e is LexiconEntry & { domain: Domain } => e && typeof e.span === 'string' && typeof e.canonical === 'string' && isDomain(e.domain))
     .map((e) => {
       const r: LexRecord = { span: normalizeSpan(e.span), canonical: e.canonical, domain: e.domain, variant: VARIANTS.includes(e.variant) ? e.variant : 'slang', source: 'learned' };
       if (typeof e.dialect === 'string') r.dialect = e.dialect;

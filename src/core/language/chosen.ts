@@ -1,0 +1,45 @@
+// What the interpreter's passes share: the senses chosen for the prompt's stretches, which later passes
+// rewrite (a bound direction becomes camera, a negated speed is swapped), and the prompt around them.
+import type { Domain } from './domain.ts';
+import type { Instruction } from './instruction.ts';
+import type { LexRecord } from './lexicon.ts';
+import { breaksClause, type Token } from './tokenize.ts';
+
+/** How a span was reached: the mechanism that made it (recorded on each span as `via`). */
+export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number';
+
+/** One chosen sense over tokens [i, j) of the prompt. */
+export interface Chosen {
+  i: number;
+  j: number;
+  start: number;
+  end: number;
+  record: LexRecord;
+  /** Output domain/canonical when composition changed them (a bound direction becomes camera). */
+  domain: Domain;
+  canonical: string;
+  negated: boolean;
+  consumed: boolean;
+  via: Via;
+}
+
+/** The prompt and the state every pass reads and writes. */
+export interface PassState {
+  prompt: string;
+  tokens: readonly Token[];
+  /** gaps[k]: the text between token k − 1 and token k (before the first token for k = 0). */
+  gaps: readonly string[];
+  chosen: Chosen[];
+  instruction: Instruction;
+}
+
+/** Whether a clause break lies between token a and token b (a < b). */
+export function clauseBetween(state: PassState, a: number, b: number): boolean {
+  for (let k = a + 1; k <= b; k++) if (breaksClause(state.gaps[k] ?? '')) return true;
+  return false;
+}
+
+/** Append a value to a list unless it is there already. */
+export function pushUnique<T>(list: T[], v: T): void {
+  if (!list.includes(v)) list.push(v);
+}

@@ -1,0 +1,247 @@
+// Pass 7 of the interpreter: every remaining span fills its field, in prompt order (the first value of a
+// field wins), then the fields that depend on several spans are settled: the camera move no negator took,
+// motion, the gradient from frame positions, silence and presence, tempo and the sound mood.
+import { classifyTempo, isColorPrimitive, PLOTS, type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type Plot, type Presence, type SoundMood, type SoundPrimitive, type TempoLabel } from '../vocab/index.ts';
+import type { NegationOutcome } from './apply-negation.ts';
+import { clauseBetween, pushUnique, type Chosen, type PassState } from './chosen.ts';
+import { colorWordRgb, modifyColor, nearestPrimitiveKeepingHue, type ColorModifier } from './color-words.ts';
+import { isCameraMove } from './compose-camera.ts';
+import { assertNever } from './domain.ts';
+
+/** Narrative mood → sound mood, used when the prompt names no sound mood of its own. */
+export const MOOD_TO_SOUND_MOOD: Readonly<Record<string, SoundMood>> = {
+  calm: 'calm', peaceful: 'calm', serene: 'calm', cosy: 'calm', dreamy: 'calm', romantic: 'calm', nostalgic: 'calm', hopeful: 'calm',
+  tense: 'tense', eerie: 'tense', mysterious: 'tense', chaotic: 'tense', angry: 'tense',
+  happy: 'bright', joyful: 'bright', playful: 'bright', energetic: 'bright', bright: 'bright', epic: 'bright',
+  dark: 'dark', gloomy: 'dark', sad: 'dark', melancholy: 'dark', lonely: 'dark', moody: 'dark',
+};
+
+const LOW_KEY_SOURCES = new Set(['candle', 'candles', 'candlelight', 'moon', 'moonlight', 'lamp', 'lamps', 'lantern', 'lanterns', 'fire', 'firelight', 'torch', 'torches', 'embers', 'streetlight', 'streetlights', 'match', 'matches', 'starlight', 'stars']);
+const HIGH_KEY_SOURCES = new Set(['sun', 'sunlight', 'sunshine', 'daylight', 'floodlight', 'floodlights', 'spotlight', 'spotlights', 'stadium', 'flash']);
+const TEMPO_NOUNS = new Set(['tempo', 'beat', 'beats', 'rhythm', 'pulse', 'groove', 'music', 'song', 'tune', 'drums', 'drum', 'drumbeat', 'bassline', 'track', 'melody']);
+const SPEEDS = new Set(['still', 'slow', 'medium', 'fast']);
+const TEMPO_VALUES = new Set(['slow', 'medium', 'fast', 'none']);
+const LIGHT_SPANS = new Set(['lit', 'lighting', 'light', 'lights']);
+const SOUND_PRIMS = new Set(['silence', 'tone', 'rumble', 'hiss']);
+
+/** The gradient the frame positions of a prompt imply ("from the top left … at the bottom right"), or null. */
+function gradientFromSides(sides: ReadonlySet<string>): GradientType | null {
+  if ([...sides].some((s) => s.includes('_'))) return 'linear_diagonal';
+  if (sides.has('top') && sides.has('bottom')) return 'linear_vertical';
+  if (sides.has('left') && sides.has('right')) return 'linear_horizontal';
+  if (sides.has('center') && sides.has('edge')) return 'radial';
+  return null;
+}
+
+/** Values gathered from the spans before the fields that depend on several of them are settled. */
+interface Gathered {
+  colors: ColorPrimitiveName[];
+  motion: MotionLevel | null;
+  verbMotion: MotionLevel | null;
+  freeSpeed: MotionLevel | null;
+  gradient: GradientType | null;
+  genericGradient: boolean;
+  lighting: Lighting | null;
+  tempo: TempoLabel | null;
+  soundMood: SoundMood | null;
+  presence: Presence | null;
+  prims: SoundPrimitive[];
+}
+
+function composeColor(state: PassState, g: Gathered, k: number, c: Chosen, neg: NegationOutcome): void {
+  const { chosen, tokens } = state;
+  const r = c.record;
+  let value = r.canonical;
+  if (!isColorPrimitive(value)) return;
+  const prev = chosen[k - 1];
+  const next = chosen[k + 1];
+  if (prev && prev.record.domain === 'color_modifier' && adjacent(state, c, prev)) {
+    const rgb = colorWordRgb(r.span);
+    if (rgb) value = nearestPrimitiveKeepingHue(modifyColor(rgb, prev.record.canonical as ColorModifier), rgb);
+    c.canonical = value;
+  }
+  // A colour noun naming the shade of the primitive after it ("blood red", "khaki green" are red and green);
+  // two primitives side by side are a list ("red blue stripes") unless the lexicon has them as one ("navy blue").
+  const nextWord = next ? (tokens[next.i]?.lower ?? '').replace('grey', 'gray') : '';
+  if (!isColorPrimitive(r.span.replace('grey', 'gray')) && next && next.record.domain === 'color' && adjacent(state, c, next) && isColorPrimitive(next.record.canonical) && isColorPrimitive(nextWord)) {
+    c.canonical = next.record.canonical;
+    next.canonical = c.canonical;
+    next.consumed = true;
+    if (!neg.excludedColors.has(c.canonical) && isColorPrimitive(c.canonical)) pushUnique(g.colors, c.canonical);
+    return;
+  }
+  if (!neg.excludedColors.has(value) && isColorPrimitive(value)) pushUnique(g.colors, value);
+}
+
+function adjacent(state: PassState, c: Chosen, o: Chosen): boolean {
+  return !clauseBetween(state, Math.min(o.i, c.i), Math.max(o.i, c.i)) && (o.i === c.j || o.j === c.i);
+}
+
+function composeMotion(state: PassState, g: Gathered, k: number, c: Chosen): void {
+  const { chosen, tokens } = state;
+  const r = c.record;
+  if (!SPEEDS.has(r.canonical)) return;
+  const prev = chosen[k - 1];
+  const next = chosen[k + 1];
+  let level = r.canonical as MotionLevel;
+  if (prev && prev.record.domain === 'intensity' && prev.record.canonical === 'low' && adjacent(state, c, prev) && level === 'fast') level = 'medium';
+  c.canonical = level;
+  const tempoNext = next && adjacent(state, c, next) && next.domain !== 'camera' && (TEMPO_NOUNS.has(tokens[next.i]?.lower ?? '') || next.record.domain === 'tempo');
+  if (tempoNext && level !== 'still') {
+    c.domain = 'tempo';
+    g.tempo ??= level as TempoLabel;
+    return;
+  }
+  // A verb that implies a speed ("creepin'", "drifting") gives way to a speed word ("camera creepin' left fast").
+  const tags = tokens[c.i]?.tags;
+  if (tags && tags.has('Verb') && c.j - c.i === 1 && !tags.has('Adjective')) g.verbMotion ??= level;
+  else g.motion ??= level;
+  // A speed word standing on its own (not within two words of a camera move or movement word)
+  // describes the whole clip: its pace and its tempo.
+  const nearCamera = chosen.some((o) => o !== c && (o.record.domain === 'camera' || o.domain === 'camera' || (o.record.domain === 'motion' && o.record.canonical === 'motion')) && Math.abs(o.i - c.i) <= 2 + (o.j - o.i) && !clauseBetween(state, Math.min(o.i, c.i), Math.max(o.i, c.i)));
+  if (!nearCamera && level !== 'still') g.freeSpeed ??= level;
+}
+
+function composeLighting(state: PassState, g: Gathered, c: Chosen): void {
+  const { tokens } = state;
+  const r = c.record;
+  if (r.canonical !== 'lighting') {
+    g.lighting ??= r.canonical as Lighting;
+    return;
+  }
+  if (!LIGHT_SPANS.has(r.span)) return;
+  // "lit by candles" / "candle light": the source decides.
+  // The words after it (up to three, "lit by the candles") and the one before ("candle light"), in its clause.
+  const around = [c.j, c.j + 1, c.j + 2, c.i - 1].filter((m) => m >= 0 && m < tokens.length && !clauseBetween(state, Math.min(m, c.i), Math.max(m, c.i)));
+  for (const m of around) {
+    const w = tokens[m]?.lower ?? '';
+    if (LOW_KEY_SOURCES.has(w)) {
+      c.canonical = 'low_key';
+      break;
+    }
+    if (HIGH_KEY_SOURCES.has(w)) {
+      c.canonical = 'high_key';
+      break;
+    }
+  }
+  if (c.canonical !== 'lighting') g.lighting ??= c.canonical as Lighting;
+}
+
+/** Fill the instruction's fields from the chosen spans. `impliedMotion` is the speed a move verb implies. */
+export function composeFields(state: PassState, neg: NegationOutcome, impliedMotion: MotionLevel | null): void {
+  const { chosen, instruction } = state;
+  const g: Gathered = { colors: [], motion: null, verbMotion: null, freeSpeed: null, gradient: null, genericGradient: false, lighting: null, tempo: null, soundMood: null, presence: null, prims: [...instruction.sound.primitives] };
+  const n = instruction.narrative;
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k];
+    if (!c || c.negated || c.consumed) continue;
+    const r = c.record;
+    switch (r.domain) {
+      case 'color':
+        composeColor(state, g, k, c, neg);
+        break;
+      case 'palette':
+        instruction.palette.concept ??= r.canonical;
+        // A concept phrase that names its colours ("black and white") asks for them too.
+        for (const w of r.span.split(' ')) {
+          const p = w === 'grey' ? 'gray' : w;
+          if (isColorPrimitive(p) && !neg.excludedColors.has(p)) pushUnique(g.colors, p);
+        }
+        break;
+      case 'motion':
+        composeMotion(state, g, k, c);
+        break;
+      case 'gradient':
+        if (r.canonical === 'gradient') g.genericGradient = true;
+        else g.gradient ??= r.canonical as GradientType;
+        break;
+      case 'lighting':
+        composeLighting(state, g, c);
+        break;
+      case 'sound':
+        if (SOUND_PRIMS.has(r.canonical)) pushUnique(g.prims, r.canonical as SoundPrimitive);
+        break;
+      case 'presence':
+        g.presence ??= r.canonical as Presence;
+        break;
+      case 'tempo':
+        if (TEMPO_VALUES.has(r.canonical)) g.tempo ??= r.canonical as TempoLabel;
+        break;
+      case 'sound_mood':
+        g.soundMood ??= r.canonical as SoundMood;
+        break;
+      case 'mood':
+        pushUnique(n.mood, r.canonical);
+        break;
+      case 'setting':
+        pushUnique(n.settings, r.canonical);
+        break;
+      case 'genre':
+        pushUnique(n.genre, r.canonical);
+        break;
+      case 'theme':
+        pushUnique(n.themes, r.canonical);
+        break;
+      case 'style':
+        pushUnique(n.style, r.canonical);
+        break;
+      case 'scene_type':
+        n.scene_type ??= r.canonical;
+        break;
+      case 'plot':
+        if ((PLOTS as readonly string[]).includes(r.canonical)) n.plot ??= r.canonical as Plot;
+        break;
+      // Read by other passes (numbers, camera, negation, sense choice) or carrying no field of their own.
+      case 'camera':
+      case 'direction':
+      case 'color_modifier':
+      case 'intensity':
+      case 'negation':
+      case 'hedge':
+      case 'duration':
+      case 'unit':
+      case 'number':
+      case 'subject':
+      case 'approval':
+      case 'filler':
+      case 'function':
+      case 'sound_quality':
+        break;
+      default:
+        assertNever(r.domain, 'domain');
+    }
+  }
+  settleFields(state, g, neg, impliedMotion);
+}
+
+function settleFields(state: PassState, g: Gathered, neg: NegationOutcome, impliedMotion: MotionLevel | null): void {
+  const { chosen, instruction } = state;
+  instruction.palette.primitives = g.colors;
+  // The first camera move no negator took ("don't pan, zoom in" → zoom_in).
+  const moveSpan = chosen.find((c) => c.domain === 'camera' && !c.negated && isCameraMove(c.canonical));
+  const cameraMove: CameraMove | null = moveSpan && isCameraMove(moveSpan.canonical) ? moveSpan.canonical : null;
+  instruction.camera.move = cameraMove ?? (neg.still ? 'static' : null);
+  // "nothing moving" is still, unless a move the negator did not take remains ("no zoom, pan left").
+  instruction.motion.level = neg.still && !cameraMove ? 'still' : g.motion ?? g.verbMotion ?? impliedMotion;
+  // A gradient asked for without a type ("fading", "gradient") takes its direction from the frame positions
+  // the prompt names outside camera moves ("from the top left … to dark at the bottom right").
+  const sides = new Set(chosen.filter((c) => c.record.domain === 'direction' && !c.consumed).map((c) => c.record.canonical));
+  instruction.gradient.type = g.gradient ?? (g.genericGradient || g.colors.length >= 2 ? gradientFromSides(sides) : null) ?? (g.genericGradient ? 'linear_vertical' : null);
+  instruction.lighting ??= g.lighting;
+  const prims = g.prims;
+  let presence = g.presence;
+  if (neg.silence) {
+    pushUnique(prims, 'silence');
+    presence ??= 'absent';
+  }
+  if (presence === 'absent') pushUnique(prims, 'silence');
+  // "no music but birdsong": the silence asked for is of the rest; a sound named alongside it stays.
+  if (prims.length > 1 && prims.includes('silence')) prims.splice(prims.indexOf('silence'), 1);
+  if (prims.length === 1 && prims[0] === 'silence') presence ??= 'absent';
+  if (presence === 'absent' && prims.some((p) => p !== 'silence')) presence = null;
+  instruction.sound.primitives = prims;
+  instruction.sound.presence = presence;
+  if (instruction.sound.bpm !== null) instruction.sound.tempo = classifyTempo(instruction.sound.bpm);
+  instruction.sound.tempo ??= g.tempo ?? (g.freeSpeed as TempoLabel | null);
+  instruction.sound.mood = g.soundMood ?? instruction.narrative.mood.map((m) => MOOD_TO_SOUND_MOOD[m]).find((m) => m !== undefined) ?? null;
+}
