@@ -16,11 +16,11 @@ const SENSES: Record<string, Case[]> = {
   pan: [
     ['pan left over the hills', { 'camera.move': 'pan_left', span_domain: { pan: 'camera' } }],
     ['frying eggs in a pan in the kitchen', { 'camera.move': null, span_domain: { pan: 'subject' } }],
-    ['pan across the kitchen slowly', { 'camera.move': { in: ['pan_left', 'pan_right'] }, 'motion.level': 'slow', span_domain: { pan: 'camera' } }],
+    ['pan across the kitchen slowly', { 'camera.move': 'pan_right', 'motion.level': 'slow', span_domain: { pan: 'camera' } }],
     ['a pan of soup on the stove, slow zoom in', { 'camera.move': 'zoom_in', span_domain: { pan: 'subject' } }],
   ],
   blue: [
-    ['a deep blue ocean at night', { 'palette.primitives': { any: ['blue', 'navy'] }, span_domain: { blue: 'color' } }],
+    ['a deep blue ocean at night', { 'palette.primitives': ['navy'], span_domain: { blue: 'color' } }],
     ['feeling blue on a rainy night', { 'palette.primitives': [], 'narrative.mood': { all: ['sad'] }, span_domain: { blue: 'mood' } }],
     ['blue and orange stripes', { 'palette.primitives': { all: ['blue', 'orange'] } }],
     ["i'm so blue tonight, slow piano", { 'palette.primitives': { none: ['blue'] }, span_domain: { blue: 'mood' } }],
@@ -52,7 +52,7 @@ const SENSES: Record<string, Case[]> = {
     ['a stadium lit by floodlights', { lighting: 'high_key' }],
   ],
   mint: [
-    ['mint green walls', { 'palette.primitives': { any: ['teal', 'green', 'cyan'] }, span_domain: { mint: 'color' } }],
+    ['mint green walls', { 'palette.primitives': ['green'], span_domain: { mint: 'color' } }],
     ["that's mint, bruv", { 'palette.primitives': [], span_domain: { mint: 'approval' }, span_variant: { mint: 'slang' } }],
     ['a sprig of mint leaves', { 'palette.primitives': [], span_domain: { mint: 'subject' } }],
   ],
@@ -81,7 +81,7 @@ const SENSES: Record<string, Case[]> = {
   ],
   light: [
     ['light pink and pale blue', { 'palette.primitives': { all: ['pink'] } }],
-    ['soft light through the window', { lighting: { in: ['soft', 'high_key', 'flat', 'low_key'] } }],
+    ['soft light through the window', { lighting: 'flat', span_domain: { light: 'lighting' } }],
   ],
 };
 

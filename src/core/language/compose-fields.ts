@@ -79,11 +79,11 @@ function adjacent(state: PassState, c: Chosen, o: Chosen): boolean {
 
 function composeMotion(state: PassState, g: Gathered, k: number, c: Chosen): void {
   const { chosen, tokens } = state;
-  const r = c.record;
-  if (!SPEEDS.has(r.canonical)) return;
+  if (!SPEEDS.has(c.canonical)) return;
   const prev = chosen[k - 1];
   const next = chosen[k + 1];
-  let level = r.canonical as MotionLevel;
+  // The canonical, not the record's: negation and hedges may have turned it ("not fast" → slow).
+  let level = c.canonical as MotionLevel;
   if (prev && prev.record.domain === 'intensity' && prev.record.canonical === 'low' && adjacent(state, c, prev) && level === 'fast') level = 'medium';
   c.canonical = level;
   const tempoNext = next && adjacent(state, c, next) && next.domain !== 'camera' && (TEMPO_NOUNS.has(tokens[next.i]?.lower ?? '') || next.record.domain === 'tempo');
@@ -105,8 +105,8 @@ function composeMotion(state: PassState, g: Gathered, k: number, c: Chosen): voi
 function composeLighting(state: PassState, g: Gathered, c: Chosen): void {
   const { tokens } = state;
   const r = c.record;
-  if (r.canonical !== 'lighting') {
-    g.lighting ??= r.canonical as Lighting;
+  if (c.canonical !== 'lighting') {
+    g.lighting ??= c.canonical as Lighting;
     return;
   }
   if (!LIGHT_SPANS.has(r.span)) return;
@@ -230,6 +230,7 @@ function settleFields(state: PassState, g: Gathered, neg: NegationOutcome, impli
   instruction.lighting ??= g.lighting;
   const prims = g.prims;
   let presence = g.presence;
+  if (neg.sparse) presence ??= 'sparse';
   if (neg.silence) {
     pushUnique(prims, 'silence');
     presence ??= 'absent';
