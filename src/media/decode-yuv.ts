@@ -38,13 +38,20 @@ export function yuvConversion(s: YuvSource): { kr: number; kb: number; fullRange
   return { kr: m[0], kb: m[1], fullRange: s.colorSpace.fullRange };
 }
 
-/** Reused copy buffer (one frame's planes). */
+/** Reused buffers: one frame's planes, and one grid row's column sums of luma and of each chroma plane. */
 let scratch = new Uint8Array(0);
+let ySums = new Int32Array(0);
+let uSums = new Int32Array(0);
+let vSums = new Int32Array(0);
 
 /**
  * Converts the sample to RGBA on a raster×raster display-oriented grid (rotation applied), each raster pixel the box
  * average of the source pixels it covers (averaged in YUV, which is linear in the matrix, then converted). Returns
  * null when yuvConversion() declines the sample.
+ *
+ * One grid row at a time: the rows of its boxes are summed down into per-column sums (sequential reads), then each
+ * box is a short run along them, and the pixel is written straight to its rotated place. The arithmetic is the one
+ * the earlier two-stage version did, including its rounding through a Float32 grid, so the bytes are identical.
  */
 export async function yuvToRaster(s: YuvSource, raster: { width: number; height: number }): Promise<Uint8ClampedArray | null> {
   const conv = yuvConversion(s);
@@ -52,83 +59,129 @@ export async function yuvToRaster(s: YuvSource, raster: { width: number; height:
   const size = s.allocationSize();
   if (scratch.length < size) scratch = new Uint8Array(size);
   const layout = await s.copyTo(scratch);
+  const src = scratch;
   const w = s.visibleRect.width;
   const h = s.visibleRect.height;
+  const cw = (w + 1) >> 1;
   const quarter = s.rotation === 90 || s.rotation === 270;
   // the unrotated grid that rotates into the raster
   const gw = quarter ? raster.height : raster.width;
   const gh = quarter ? raster.width : raster.height;
-  const [yl, ul, vl] = [layout[0]!, layout[1]!, layout[2]];
-  const nv12 = s.format === 'NV12';
+  const yl = layout[0];
+  const ul = layout[1];
+  const vl = s.format === 'NV12' ? null : layout[2];
+  if (!yl || !ul || (s.format === 'I420' && !vl)) throw new Error(`${s.format} sample copied into ${layout.length} planes`);
+  if (ySums.length < w) ySums = new Int32Array(w);
+  if (uSums.length < cw) {
+    uSums = new Int32Array(cw);
+    vSums = new Int32Array(cw);
+  }
+  // locals, not the module's bindings, inside the loops (V8 reloads a module `let` on every access)
+  const lumaSums = ySums;
+  const us = uSums;
+  const vs = vSums;
   const xs = boxes(w, gw);
   const ys = boxes(h, gh);
   const { kr, kb, fullRange } = conv;
   const kg = 1 - kr - kb;
-  const yScale = fullRange ? 1 / 255 : 1 / 219;
-  const yOff = fullRange ? 0 : 16;
-  const cScale = fullRange ? 1 / 255 : 1 / 224;
-  const grid = new Float32Array(gw * gh * 3);
+  // The sums are small integers: their normalised values come from tables made with the same expressions, per box size.
+  const crToR = 2 * (1 - kr);
+  const cbToB = 2 * (1 - kb);
+  const out = new Uint8ClampedArray(raster.width * raster.height * 4);
+  // grid (x, y) → display (X, Y), the frame turned clockwise by its rotation: o = 4·(Y·W + X) = origin + x·dx + y·dy
+  const W = raster.width;
+  const [origin, dx, dy] =
+    s.rotation === 90 ? [4 * (gh - 1), 4 * W, -4] : s.rotation === 180 ? [4 * (gh * W - 1), -4, -4 * W] : s.rotation === 270 ? [4 * (gw - 1) * W, -4 * W, 4] : [0, 4, 4 * W];
   for (let gy = 0; gy < gh; gy++) {
     const y0 = ys[2 * gy]!;
     const y1 = ys[2 * gy + 1]!;
     const cy0 = y0 >> 1;
     const cy1 = (y1 - 1) >> 1;
-    for (let gx = 0; gx < gw; gx++) {
+    lumaSums.fill(0, 0, w);
+    for (let y = y0; y < y1; y++) {
+      const row = yl.offset + y * yl.stride;
+      for (let x = 0; x < w; x++) lumaSums[x]! += src[row + x]!;
+    }
+    us.fill(0, 0, cw);
+    vs.fill(0, 0, cw);
+    for (let cy = cy0; cy <= cy1; cy++) {
+      if (vl) {
+        const ur = ul.offset + cy * ul.stride;
+        const vr = vl.offset + cy * vl.stride;
+        for (let cx = 0; cx < cw; cx++) {
+          us[cx]! += src[ur + cx]!;
+          vs[cx]! += src[vr + cx]!;
+        }
+      } else {
+        const uv = ul.offset + cy * ul.stride;
+        for (let cx = 0; cx < cw; cx++) {
+          us[cx]! += src[uv + 2 * cx]!;
+          vs[cx]! += src[uv + 2 * cx + 1]!;
+        }
+      }
+    }
+    const rows = y1 - y0;
+    const crows = cy1 - cy0 + 1;
+    let lumaArea = -1;
+    let lumaTable: Float64Array = EMPTY;
+    let chromaArea = -1;
+    let chromaTable: Float64Array = EMPTY;
+    let o = origin + gy * dy;
+    for (let gx = 0; gx < gw; gx++, o += dx) {
       const x0 = xs[2 * gx]!;
       const x1 = xs[2 * gx + 1]!;
       let ySum = 0;
-      for (let y = y0; y < y1; y++) {
-        const row = yl.offset + y * yl.stride;
-        for (let x = x0; x < x1; x++) ySum += scratch[row + x]!;
-      }
+      for (let x = x0; x < x1; x++) ySum += lumaSums[x]!;
       const cx0 = x0 >> 1;
       const cx1 = (x1 - 1) >> 1;
       let uSum = 0;
       let vSum = 0;
-      for (let cy = cy0; cy <= cy1; cy++) {
-        for (let cx = cx0; cx <= cx1; cx++) {
-          if (nv12) {
-            const p = ul.offset + cy * ul.stride + 2 * cx;
-            uSum += scratch[p]!;
-            vSum += scratch[p + 1]!;
-          } else {
-            uSum += scratch[ul.offset + cy * ul.stride + cx]!;
-            vSum += scratch[vl!.offset + cy * vl!.stride + cx]!;
-          }
-        }
+      for (let cx = cx0; cx <= cx1; cx++) {
+        uSum += us[cx]!;
+        vSum += vs[cx]!;
       }
-      const cn = (cy1 - cy0 + 1) * (cx1 - cx0 + 1);
-      const yy = (ySum / ((y1 - y0) * (x1 - x0)) - yOff) * yScale;
-      const cb = (uSum / cn - 128) * cScale;
-      const cr = (vSum / cn - 128) * cScale;
-      const r = yy + 2 * (1 - kr) * cr;
-      const b = yy + 2 * (1 - kb) * cb;
+      const area = rows * (x1 - x0);
+      if (area !== lumaArea) {
+        lumaArea = area;
+        lumaTable = sumTable(area, fullRange, false);
+      }
+      const cn = crows * (cx1 - cx0 + 1);
+      if (cn !== chromaArea) {
+        chromaArea = cn;
+        chromaTable = sumTable(cn, fullRange, true);
+      }
+      const yy = lumaTable[ySum]!;
+      const cb = chromaTable[uSum]!;
+      const cr = chromaTable[vSum]!;
+      const r = yy + crToR * cr;
+      const b = yy + cbToB * cb;
       const g = (yy - kr * r - kb * b) / kg;
-      const k = 3 * (gy * gw + gx);
-      grid[k] = r;
-      grid[k + 1] = g;
-      grid[k + 2] = b;
-    }
-  }
-  const out = new Uint8ClampedArray(raster.width * raster.height * 4);
-  for (let Y = 0; Y < raster.height; Y++) {
-    for (let X = 0; X < raster.width; X++) {
-      // display (X, Y) ← grid (x, y): the frame turned clockwise by its rotation
-      let x = X;
-      let y = Y;
-      if (s.rotation === 90) [x, y] = [Y, gh - 1 - X];
-      else if (s.rotation === 180) [x, y] = [gw - 1 - X, gh - 1 - Y];
-      else if (s.rotation === 270) [x, y] = [gw - 1 - Y, X];
-      const k = 3 * (y * gw + x);
-      const o = 4 * (Y * raster.width + X);
-      // Uint8ClampedArray rounds half to even and clamps to 0–255
-      out[o] = grid[k]! * 255;
-      out[o + 1] = grid[k + 1]! * 255;
-      out[o + 2] = grid[k + 2]! * 255;
+      // Math.fround: the values the Float32 grid of the earlier version held; Uint8ClampedArray rounds half to even
+      out[o] = Math.fround(r) * 255;
+      out[o + 1] = Math.fround(g) * 255;
+      out[o + 2] = Math.fround(b) * 255;
       out[o + 3] = 255;
     }
   }
   return out;
+}
+
+const EMPTY: Float64Array = new Float64Array(0);
+/** Normalised luma and chroma by sample sum (0–255·n), keyed by n, range and plane (the analysis uses a few sizes). */
+const sumTables = new Map<number, Float64Array>();
+
+/** f(sum) = (sum / n − offset) × scale for every possible sum of n 8-bit samples: the expression of the per-pixel path. */
+function sumTable(n: number, fullRange: boolean, chroma: boolean): Float64Array {
+  const key = 4 * n + (fullRange ? 2 : 0) + (chroma ? 1 : 0);
+  let t = sumTables.get(key);
+  if (!t) {
+    const offset = chroma ? 128 : fullRange ? 0 : 16;
+    const scale = fullRange ? 1 / 255 : chroma ? 1 / 224 : 1 / 219;
+    t = Float64Array.from({ length: 255 * n + 1 }, (_, sum) => (sum / n - offset) * scale);
+    if (sumTables.size >= 64) sumTables.clear();
+    sumTables.set(key, t);
+  }
+  return t;
 }
 
 /** For n source pixels onto m cells: [start, end) of each cell's box, at least one pixel wide. */

@@ -16,10 +16,10 @@ function ffmpeg(args: string[]): Buffer {
 
 /**
  * Encodes `frames` frames of `photo` slowly zoomed and panned at width×height with grain (strength `noise`, 0–100)
- * as H.264 4:2:0, and decodes it to raw frames of `pixFmt` ('rgba' at outWidth×outHeight, or 'yuv420p' at the coded
+ * as H.264 4:2:0, and decodes it to raw frames of `pixFmt` ('rgba' at outWidth×outHeight, or 'yuv420p' or 'nv12' at the coded
  * size). Returns one buffer per frame.
  */
-export function realClip(opts: { photo: string; frames: number; width: number; height: number; noise: number; pixFmt: 'rgba' | 'yuv420p'; outWidth?: number; outHeight?: number }): Buffer[] {
+export function realClip(opts: { photo: string; frames: number; width: number; height: number; noise: number; pixFmt: 'rgba' | 'yuv420p' | 'nv12'; outWidth?: number; outHeight?: number }): Buffer[] {
   const { photo, frames, width, height, noise, pixFmt } = opts;
   const dir = mkdtempSync(join(tmpdir(), 'real-clip-'));
   try {
