@@ -7,7 +7,7 @@ import { importTs } from './_bundle.mjs';
 const { createVisionTimeline } = await importTs('src/core/vision/vision-timeline.ts');
 const { framePalette } = await importTs('src/core/vision/palette.ts');
 const { buildGrayPyramid } = await importTs('src/core/vision/gray-pyramid.ts');
-const { estimateGlobalMotion } = await importTs('src/core/vision/camera-move.ts');
+const { estimateGlobalMotion } = await importTs('src/core/vision/camera/global-motion.ts');
 const { regionDepth } = await importTs('src/core/color/depth.ts');
 const { makeTexture, renderMoved, addNoise } = await importTs('tests/node/helpers/frames.ts');
 

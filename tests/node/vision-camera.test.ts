@@ -1,6 +1,8 @@
 // Camera moves and motion level on a textured picture moved by known transforms (FOUNDATION §3.3, §3.4).
 import { describe, expect, it } from 'vitest';
-import { estimateGlobalMotion, summarizeCamera, type PairMotion, type Similarity } from '../../src/core/vision/camera-move.ts';
+import { estimateGlobalMotion } from '../../src/core/vision/camera/global-motion.ts';
+import type { Similarity } from '../../src/core/vision/camera/similarity-fit.ts';
+import { summarizeCamera, type PairMotion } from '../../src/core/vision/camera/window-summary.ts';
 import { buildGrayPyramid } from '../../src/core/vision/gray-pyramid.ts';
 import { pairSpeed, windowMotion } from '../../src/core/vision/motion-level.ts';
 import { classifyMotion } from '../../src/core/vocab/motion.ts';

@@ -6,7 +6,7 @@
 // speed (not diluted by the still background), and a pan with a walker gives whichever is faster.
 import type { MotionLevel } from '../vocab/motion.ts';
 import { classifyMotion } from '../vocab/motion.ts';
-import type { GlobalMotion } from './camera-move.ts';
+import type { GlobalMotion } from './camera/global-motion.ts';
 
 /** One pair's content speed in diagonals per second. */
 export function pairSpeed(g: Pick<GlobalMotion, 'globalSpeed' | 'movingSpeed'>, fps: number, diagonal: number): number {

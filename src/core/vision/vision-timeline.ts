@@ -6,7 +6,9 @@ import type { CutReport, Depth, FrameColor, ShotReport, WindowReport } from '../
 import { windowBounds } from '../report/analysis.ts';
 import { classifyLighting } from '../vocab/lighting.ts';
 import { meanDepth, regionDepth } from '../color/depth.ts';
-import { estimateGlobalMotion, summarizeCamera, type PairMotion, type Similarity } from './camera-move.ts';
+import { estimateGlobalMotion } from './camera/global-motion.ts';
+import type { Similarity } from './camera/similarity-fit.ts';
+import { summarizeCamera, type PairMotion } from './camera/window-summary.ts';
 import { fitGradient } from './gradient.ts';
 import { buildGrayPyramid, type GrayPyramid } from './gray-pyramid.ts';
 import { frameLuma } from './luma.ts';

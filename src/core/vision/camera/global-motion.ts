@@ -1,0 +1,143 @@
+// FOUNDATION §3.4: the global (camera) motion between consecutive frames — a robust similarity fit (translation,
+// scale, rotation about the frame centre) to local motion vectors measured by pyramidal Lucas–Kanade on a grid of
+// textured points, so that content moving inside a static shot is left out as outliers; frames with too little point
+// texture fall back to the dense whole-frame fit.
+import type { GrayPyramid } from '../gray-pyramid.ts';
+import { denseFit } from './dense-fit.ts';
+import { INLIER_PX, robustSimilarity, ZERO_SIMILARITY as ZERO, type Similarity } from './similarity-fit.ts';
+import { GRID_STEP, isTextured, PATCH_RADIUS, trackPoint } from './tracking.ts';
+import { warpResidual } from './warp-residual.ts';
+
+/** Moving content counts when its outliers are at least this share of the tracked points (and at least 3 points). */
+export const MIN_MOVING_SHARE = 0.04;
+/** Fewer tracked points than this share of the grid ⇒ the camera is measured by the dense whole-frame fit instead. */
+export const DENSE_BELOW_SHARE = 0.05;
+
+/** The global motion from one frame to the next, in original-frame pixels per frame unless stated. */
+export interface GlobalMotion {
+  /** Translation of the frame centre (x right, y down), original pixels per frame. */
+  tx: number;
+  ty: number;
+  /** ln(scale) per frame (> 0 content grows). */
+  zoom: number;
+  /** Degrees per frame, > 0 content turns clockwise on screen (y points down). */
+  roll: number;
+  /** Share of tracked points that follow the model, 0–1. */
+  inlierRatio: number;
+  /** inlierRatio × texture coverage, 0–1; 0 when the motion could not be measured. */
+  confidence: number;
+  /** Mean |model displacement| over the whole grid (content everywhere), original pixels per frame. */
+  globalSpeed: number;
+  /** Share of tracked points moving against the model (0–1) and their median on-screen speed (original px/frame). */
+  movingShare: number;
+  movingSpeed: number;
+  /** Mean |cur − prev warped by the model| on pyramid level 1, 0–1 (content change the camera does not explain). */
+  residual: number;
+  /** 1 − the normalised cross-correlation of cur and prev warped by the model, on level 1 (0–2): the same, but blind to gain and offset (fades, exposure). */
+  decorrelation: number;
+  /** The model in level-0 pixels, to seed the next pair. */
+  model: Similarity;
+}
+
+
+/** Robust similarity fit of the content motion from `prev` to `cur`; `prior` (the last pair's model) seeds the tracker. */
+export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity = ZERO): GlobalMotion {
+  const seeded = estimateFrom(prev, cur, prior);
+  // a prior that no longer holds (the camera stopped, reversed, or jitters) can lead the tracker astray: retry unseeded
+  if (seeded.inlierRatio >= RESEED_BELOW || (prior.a === 0 && prior.b === 0 && prior.tx === 0 && prior.ty === 0)) return seeded;
+  const plain = estimateFrom(prev, cur, ZERO);
+  return plain.inlierRatio > seeded.inlierRatio ? plain : seeded;
+}
+
+/** Below this inlier ratio a seeded estimate is retried without the seed. */
+export const RESEED_BELOW = 0.8;
+
+function estimateFrom(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity): GlobalMotion {
+  const L0 = prev.levels[0]!;
+  if (cur.levels.length !== prev.levels.length || cur.levels[0]!.w !== L0.w || cur.levels[0]!.h !== L0.h) {
+    throw new TypeError('frames of different sizes');
+  }
+  const cx = L0.w / 2;
+  const cy = L0.h / 2;
+  const px: number[] = [];
+  const py: number[] = [];
+  let gridCount = 0;
+  const gridPts: [number, number][] = [];
+  const margin = PATCH_RADIUS + 1;
+  for (let y = margin; y < L0.h - margin; y += GRID_STEP) {
+    for (let x = margin; x < L0.w - margin; x += GRID_STEP) {
+      gridPts.push([x, y]);
+      gridCount++;
+    }
+  }
+  const fu: number[] = [];
+  const fv: number[] = [];
+  let textured = 0;
+  for (const [x, y] of gridPts) {
+    if (!isTextured(L0, x, y)) continue;
+    textured++;
+    const gu = prior.a * (x + 0.5 - cx) - prior.b * (y + 0.5 - cy) + prior.tx;
+    const gv = prior.b * (x + 0.5 - cx) + prior.a * (y + 0.5 - cy) + prior.ty;
+    const flow = trackPoint(prev, cur, x, y, gu, gv);
+    // content that leaves the frame cannot be matched reliably (the patch would read clamped borders)
+    if (!flow || x + flow[0] < margin || y + flow[1] < margin || x + flow[0] > L0.w - 1 - margin || y + flow[1] > L0.h - 1 - margin) continue;
+    px.push(x + 0.5 - cx);
+    py.push(y + 0.5 - cy);
+    fu.push(flow[0]);
+    fv.push(flow[1]);
+  }
+  const n = px.length;
+  const coverage = gridCount ? Math.min(1, textured / (0.25 * gridCount)) : 0;
+  // too little point texture (smooth colour fields, low-contrast pixel noise): fit the model to the whole frame instead
+  if (n < DENSE_BELOW_SHARE * gridCount) {
+    const dense = denseFit(prev, cur, prior);
+    return dense ? fromModel(prev, cur, dense.model, gridPts, dense.inlierShare, dense.confidence, 0, 0) : still(prev, cur);
+  }
+  const model = robustSimilarity(px, py, fu, fv);
+  let inliers = 0;
+  const movingFlow: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const ru = fu[k]! - (model.a * px[k]! - model.b * py[k]! + model.tx);
+    const rv = fv[k]! - (model.b * px[k]! + model.a * py[k]! + model.ty);
+    if (Math.hypot(ru, rv) < INLIER_PX) inliers++;
+    else movingFlow.push(Math.hypot(fu[k]!, fv[k]!));
+  }
+  const inlierRatio = inliers / n;
+  const movingN = movingFlow.length;
+  const movingShare = movingN / n;
+  const moving = movingN >= 3 && movingShare >= MIN_MOVING_SHARE;
+  // median, not mean: points straddling a moving edge carry a blend of the two motions
+  movingFlow.sort((p, q) => p - q);
+  return fromModel(prev, cur, model, gridPts, inlierRatio, inlierRatio * coverage, moving ? movingShare : 0, moving ? movingFlow[movingN >> 1]! * prev.scale : 0);
+}
+
+/** The pair's GlobalMotion from a level-0 model: rates in original pixels, the grid's mean model speed, and the warp residuals. */
+function fromModel(prev: GrayPyramid, cur: GrayPyramid, model: Similarity, gridPts: [number, number][], inlierRatio: number, confidence: number, movingShare: number, movingSpeed: number): GlobalMotion {
+  const L0 = prev.levels[0]!;
+  const cx = L0.w / 2;
+  const cy = L0.h / 2;
+  let gridSpeedSum = 0;
+  for (const [x, y] of gridPts) {
+    const xc = x + 0.5 - cx;
+    const yc = y + 0.5 - cy;
+    gridSpeedSum += Math.hypot(model.a * xc - model.b * yc + model.tx, model.b * xc + model.a * yc + model.ty);
+  }
+  const f = prev.scale;
+  return {
+    tx: model.tx * f,
+    ty: model.ty * f,
+    zoom: Math.log(Math.hypot(1 + model.a, model.b)),
+    roll: (Math.atan2(model.b, 1 + model.a) * 180) / Math.PI,
+    inlierRatio,
+    confidence,
+    globalSpeed: (gridSpeedSum / Math.max(1, gridPts.length)) * f,
+    movingShare,
+    movingSpeed,
+    ...warpResidual(prev, cur, model),
+    model,
+  };
+}
+
+function still(prev: GrayPyramid, cur: GrayPyramid): GlobalMotion {
+  return { tx: 0, ty: 0, zoom: 0, roll: 0, inlierRatio: 0, confidence: 0, globalSpeed: 0, movingShare: 0, movingSpeed: 0, ...warpResidual(prev, cur, ZERO), model: ZERO };
+}
