@@ -2,7 +2,7 @@
 // missed by a hair, the other two held well inside, on synthetic pair motions whose statistics are known exactly.
 import { describe, expect, it } from 'vitest';
 import { CAMERA_THRESHOLDS } from '../../src/core/vocab/camera.ts';
-import { SHAKE_MIN_JITTER, SHAKE_MIN_REVERSALS, SHAKE_NET_SHARE, summarizeCamera, type PairMotion } from '../../src/core/vision/camera-move.ts';
+import { SHAKE_MIN_JITTER, SHAKE_MIN_REVERSALS, SHAKE_NET_SHARE, summarizeCamera, type PairMotion } from '../../src/core/vision/camera/window-summary.ts';
 
 const FPS = 30;
 const DIAG = Math.hypot(640, 360);
