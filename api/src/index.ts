@@ -4,6 +4,7 @@ import { originAllowed, preflight, withCors } from './cors.ts';
 import type { Env } from './env.ts';
 import { errorResponse, HttpError, readJson } from './http.ts';
 import { DEFAULT_MAX_BODY_BYTES, MAX_NESTING } from './limits.ts';
+import { diagnostics, discoveries, interpretations, interpretQueue, learning, linguisticBatch, patchInterpretation, registries } from './routes/records.ts';
 import { pull, push } from './routes/sync.ts';
 import { nestingProblem } from './validate.ts';
 
@@ -27,6 +28,14 @@ interface Route {
 const routes: Route[] = [
   { method: 'POST', pattern: /^\/api\/sync\/push$/, names: [], access: 'write', handle: (c) => push(c.env.DB, c.body, c.now) },
   { method: 'GET', pattern: /^\/api\/sync\/pull$/, names: [], access: 'read', handle: (c) => pull(c.env.DB, c.url) },
+  { method: 'GET', pattern: /^\/api\/registries$/, names: [], access: 'read', handle: (c) => registries(c.env.DB, c.now) },
+  { method: 'POST', pattern: /^\/api\/knowledge\/discoveries$/, names: [], access: 'write', handle: (c) => discoveries(c.env.DB, c.body, c.now) },
+  { method: 'POST', pattern: /^\/api\/learning$/, names: [], access: 'write', handle: (c) => learning(c.env.DB, c.body, c.now) },
+  { method: 'POST', pattern: /^\/api\/interpretations$/, names: [], access: 'write', handle: (c) => interpretations(c.env.DB, c.body, c.now) },
+  { method: 'GET', pattern: /^\/api\/interpret\/queue$/, names: [], access: 'read', handle: (c) => interpretQueue(c.env.DB, c.url) },
+  { method: 'PATCH', pattern: /^\/api\/interpret\/([^/]+)$/, names: ['id'], access: 'write', handle: (c) => patchInterpretation(c.env.DB, c.params.id ?? '', c.body, c.now) },
+  { method: 'POST', pattern: /^\/api\/linguistic-registry\/batch$/, names: [], access: 'write', handle: (c) => linguisticBatch(c.env.DB, c.body, c.now) },
+  { method: 'GET', pattern: /^\/api\/diagnostics$/, names: [], access: 'read', handle: (c) => diagnostics(c.env.DB) },
 ];
 
 function bodyLimit(env: Env): number {

@@ -2,7 +2,7 @@
 import { HttpError, json } from '../http.ts';
 import { appendClientMutations, headVersion, lastApplied, readLog, type ClientMutation } from '../log.ts';
 import { DEFAULT_PULL_LIMIT, MAX_MUTATION_BYTES, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../limits.ts';
-import { checkMutation } from '../registry-state.ts';
+import { checkMutation } from '../check-mutation.ts';
 import { arr, int, obj, onlyKeys, str } from '../validate.ts';
 
 /** A client id: letters, digits and `-_:.`, as the app and CLI make them (never `api`, the plain routes' own). */
