@@ -7,7 +7,8 @@ import { candidateProblem, findMatch, type Candidate } from '../../../src/core/r
 import { recordId, type PutEntry, type RegistryMutation } from '../../../src/core/registry/mutations.ts';
 import { authenticName } from '../../../src/core/registry/naming.ts';
 import { entriesOfRegistry } from '../../../src/core/registry/registry-state.ts';
-import { currentState, diagnosticsOf, exportOfState } from '../fold.ts';
+import { diagnosticsOf, exportOfState } from '../export-state.ts';
+import { currentState } from '../fold.ts';
 import { HttpError, json } from '../http.ts';
 import { digestOf, headVersion, recordStatements, runBatch } from '../log.ts';
 import { MAX_RECORDS } from '../limits.ts';
