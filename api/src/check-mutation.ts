@@ -2,7 +2,7 @@
 // every field the merge rule reads is checked here, so a bad push is a 400 and never reaches the log.
 import { VALUE_REGISTRIES } from '../../src/core/registry/entry.ts';
 import { INTERPRETATION_SOURCES, INTERPRETATION_STATUSES, LINGUISTIC_SOURCES, LINGUISTIC_VARIANTS } from '../../src/core/registry/export-records.ts';
-import { canonicalLabels } from '../../src/core/registry/export-schema.ts';
+import { canonicalLabels } from '../../src/core/registry/canonical-labels.ts';
 import { candidateProblem } from '../../src/core/registry/identity.ts';
 import { MUTATION_TYPES, type RegistryMutation } from '../../src/core/registry/mutations.ts';
 import { HttpError } from './http.ts';

@@ -2,7 +2,7 @@
 // mutations, logged once (by digest) through the same merge rule as a sync push.
 import { VALUE_REGISTRIES, type ValueRegistry } from '../../../src/core/registry/entry.ts';
 import { INTERPRETATION_SOURCES, LINGUISTIC_SOURCES, LINGUISTIC_VARIANTS, type InterpretationRecord } from '../../../src/core/registry/export-records.ts';
-import { canonicalLabels } from '../../../src/core/registry/export-schema.ts';
+import { canonicalLabels } from '../../../src/core/registry/canonical-labels.ts';
 import { candidateProblem, findMatch, type Candidate } from '../../../src/core/registry/identity.ts';
 import { recordId, type PutEntry, type RegistryMutation } from '../../../src/core/registry/mutations.ts';
 import { authenticName } from '../../../src/core/registry/naming.ts';
