@@ -2,13 +2,15 @@
 import type { IndexableType, Table } from 'dexie';
 import { VALUE_REGISTRIES, type RegistryEntry } from '../core/registry/entry.ts';
 import {
-  EXPORT_SCHEMA, ENTRY_LISTS, sectionOf, validateExport, valueFields, type ExportEntry, type RegistriesExport,
+  EXPORT_SCHEMA, sectionOf, validateExport, valueFields, type ExportEntry, type RegistriesExport,
 } from '../core/registry/export-schema.ts';
 import type { RegistriesDb } from './db.ts';
 import { guardQuota, ImportValidationError } from './errors.ts';
 import { compareLinguistic } from './repo-language.ts';
 import { diagnostics } from './repo-runs.ts';
-import { RegistryGrowth, type GrowthOutcome } from './registry-growth.ts';
+import { planImport, type ImportKnown, type ImportSummary } from '../core/registry/plan-import.ts';
+import type { InterpretationRecord } from '../core/registry/export-records.ts';
+import { applyRegistryMutations, growthTables, loadKnown } from './apply-mutations.ts';
 import { sortEntries } from './repo-entries.ts';
 
 function toExportEntry(e: RegistryEntry): ExportEntry {
@@ -17,16 +19,6 @@ function toExportEntry(e: RegistryEntry): ExportEntry {
   for (const f of valueFields(e.registry)) out[f] = value[f];
   Object.assign(out, { depth: e.depth, count: e.count, first_seen: e.first_seen, last_seen: e.last_seen, sources: e.sources });
   return out as unknown as ExportEntry;
-}
-
-function fromExportEntry(x: ExportEntry): RegistryEntry {
-  const raw = x as unknown as Record<string, unknown>;
-  const value: Record<string, unknown> = {};
-  for (const f of valueFields(x.registry)) value[f] = raw[f];
-  return {
-    key: `${x.registry}/${x.name}`, registry: x.registry, name: x.name, origin: x.origin, canonical: x.canonical, value,
-    depth: x.depth, count: x.count, first_seen: x.first_seen, last_seen: x.last_seen, sources: [...x.sources],
-  };
 }
 
 const byKeys = <T>(...keys: ((t: T) => string)[]) => (a: T, b: T) => {
@@ -57,7 +49,7 @@ export async function exportRegistries(db: RegistriesDb, now: string = new Date(
         observed: (await db.narrative_observed.toArray()).sort(byKeys((r) => r.recorded_at, (r) => r.id)),
       },
       interpretation: (await db.interpretation.toArray()).sort(byKeys((r) => r.created_at, (r) => r.prompt)),
-      linguistic: (await db.linguistic.toArray()).sort(compareLinguistic),
+      linguistic: (await db.linguistic.toArray()).map(({ counts: _counts, ...r }) => r).sort(compareLinguistic),
       runs: {
         jobs: (await db.jobs.toArray()).sort(byKeys((r) => r.created_at, (r) => r.id)),
         learning: (await db.learning.toArray()).sort(byKeys((r) => r.job_id)),
@@ -82,67 +74,41 @@ function listAt(root: unknown, pointer: string): unknown {
 }
 
 /** What an import did, counted per record (entries, narrative, interpretation, linguistic, runs). */
-export interface ImportSummary {
-  added: number;
-  merged: number;
-  unchanged: number;
+export type { ImportSummary } from '../core/registry/plan-import.ts';
+
+/** What an import plan needs to know: every entry (indexed), the keyed records that exist, the file's interpretations and mappings. */
+async function loadImportKnown(db: RegistriesDb, file: RegistriesExport): Promise<ImportKnown> {
+  const known = await loadKnown(db, VALUE_REGISTRIES, file.linguistic);
+  const keys = async (table: Table<unknown, IndexableType>) => new Set((await table.toCollection().primaryKeys()).map(String));
+  const prompts = file.interpretation.map((r) => r.prompt);
+  const interpretation = new Map<string, InterpretationRecord>();
+  (prompts.length > 0 ? await db.interpretation.bulkGet(prompts) : []).forEach((r) => r && interpretation.set(r.prompt, r));
+  return {
+    ...known,
+    has: {
+      jobs: await keys(db.jobs as Table<unknown, IndexableType>),
+      learning: await keys(db.learning as Table<unknown, IndexableType>),
+      discovery: await keys(db.discovery as Table<unknown, IndexableType>),
+      intended: await keys(db.narrative_intended as Table<unknown, IndexableType>),
+      observed: await keys(db.narrative_observed as Table<unknown, IndexableType>),
+    },
+    interpretation,
+  };
 }
 
 /**
- * Validate the whole file (schema and semantics), then merge it in one transaction with the §6 rules.
- * A bad file throws ImportValidationError listing every problem by JSON path, and changes nothing.
- * Importing the same file twice changes nothing the second time.
+ * Validate the whole file (schema and semantics), then merge it in one transaction with the §6 rules,
+ * through the growth planner and the merge rule. A bad file throws ImportValidationError listing
+ * every problem by JSON path, and changes nothing. Importing the same file twice changes nothing the
+ * second time.
  */
 export async function importRegistries(db: RegistriesDb, json: unknown): Promise<ImportSummary> {
   const problems = validateExport(json);
   if (problems.length > 0) throw new ImportValidationError(problems);
   const file = json as RegistriesExport;
-  const summary: ImportSummary = { added: 0, merged: 0, unchanged: 0 };
-  const count = (o: GrowthOutcome) => summary[o]++;
-  const tables = [db.entries, db.narrative_intended, db.narrative_observed, db.interpretation, db.linguistic, db.jobs, db.learning, db.discovery];
-  await guardQuota(() => db.transaction('rw', tables, async () => {
-    const growth = new RegistryGrowth(db);
-    await growth.load(VALUE_REGISTRIES);
-    for (const list of ENTRY_LISTS) {
-      for (const x of listAt(file, list.path) as ExportEntry[]) count(growth.absorb(fromExportEntry(x)).outcome);
-    }
-    await growth.flush();
-    const addIfAbsent = async <T, K extends IndexableType>(table: Table<T, K>, rows: T[], key: (r: T) => K) => {
-      for (const r of rows) {
-        if (await table.get(key(r))) count('unchanged');
-        else {
-          await table.add(r);
-          count('added');
-        }
-      }
-    };
-    await addIfAbsent(db.narrative_intended, file.narrative.intended, (r) => r.id);
-    await addIfAbsent(db.narrative_observed, file.narrative.observed, (r) => r.id);
-    await addIfAbsent(db.jobs, file.runs.jobs, (r) => r.id);
-    await addIfAbsent(db.learning, file.runs.learning, (r) => r.job_id);
-    await addIfAbsent(db.discovery, file.runs.discovery, (r) => r.job_id);
-    for (const r of file.interpretation) {
-      const ours = await db.interpretation.get(r.prompt);
-      if (!ours) {
-        await db.interpretation.add(r);
-        count('added');
-      } else if (ours.status !== 'done' && r.status === 'done') {
-        // A finished interpretation replaces a pending or failed one; ours keeps its created_at.
-        await db.interpretation.put({ ...r, created_at: ours.created_at });
-        count('merged');
-      } else count('unchanged');
-    }
-    for (const r of file.linguistic) {
-      const ours = await db.linguistic.get([r.span, r.domain, r.canonical]);
-      if (!ours) {
-        await db.linguistic.add(r);
-        count('added');
-      } else if (r.count > ours.count) {
-        // Counts cannot be summed idempotently without sources: the larger count wins.
-        await db.linguistic.put({ ...ours, count: r.count });
-        count('merged');
-      } else count('unchanged');
-    }
+  return guardQuota(() => db.transaction('rw', growthTables(db), async () => {
+    const plan = planImport(await loadImportKnown(db, file), file);
+    await applyRegistryMutations(db, plan.mutations);
+    return plan.summary;
   }));
-  return summary;
 }

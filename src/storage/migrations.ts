@@ -1,5 +1,6 @@
 // The schema's versions, oldest first. Never edit a shipped version: add the next one.
 import type { Transaction } from 'dexie';
+import { upgradeToFamilies } from './migrate-families.ts';
 
 /** One schema version: Dexie store specs for the tables it adds or changes, and an optional data upgrade. */
 export interface Migration {
@@ -13,6 +14,10 @@ export interface Migration {
  * (`registry/name`), with a unique `[registry+name]` index; the other registries have a table each.
  * v2: entries get a multi-entry `*sources` index (which entries did job X touch?), and sources are
  * deduplicated (first sighting order kept), as §6 requires.
+ * v3: the merge rule (docs/storage-and-export.md "Merge rule"): each entry becomes the resolution of
+ * its family's records (`records` table, keyed by family + record id, holding each claim and its
+ * sightings); entries get `base`, `family`, `records`; pending sightings wait in `pending`; the
+ * `outbox` holds mutations to sync (written only while sync is on); static colours get their depth.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -37,6 +42,16 @@ export const MIGRATIONS: readonly Migration[] = [
         e.sources = Array.isArray(e.sources) ? [...new Set(e.sources.map(String))] : [];
       });
     },
+  },
+  {
+    version: 3,
+    stores: {
+      entries: 'key, registry, &[registry+name], origin, *sources, family',
+      records: '[family+id], family',
+      pending: '[family+record+source+seen_at], family',
+      outbox: '++seq',
+    },
+    upgrade: upgradeToFamilies,
   },
 ];
 

@@ -6,7 +6,9 @@ import type { KnownDynamic, Knowledge } from '../core/vocab/knowledge.ts';
 import type { ColorPrimitiveName } from '../core/vocab/colors.ts';
 import { DEFAULT_DB_NAME, RegistriesDb } from './db.ts';
 import { guardQuota } from './errors.ts';
-import { RegistryGrowth, type GrowthOutcome } from './registry-growth.ts';
+import { planSightings, type GrowthOutcome } from '../core/registry/plan-growth.ts';
+import { ORIGIN_CLAIM, type RegistryMutation } from '../core/registry/mutations.ts';
+import { applyRegistryMutations, growthTables, loadKnown } from './apply-mutations.ts';
 import { originPrimitives, PRIMITIVE_ORDER } from './seed.ts';
 
 /** Open (creating and seeding if new, upgrading if old) the registries database. */
@@ -19,11 +21,15 @@ export async function openRegistries(name: string = DEFAULT_DB_NAME, options: De
 
 /** Add any missing origin primitive (idempotent: existing ones, and their counts, are left alone). */
 export async function ensureSeeded(db: RegistriesDb): Promise<number> {
-  return guardQuota(() => db.transaction('rw', db.entries, db.meta, async () => {
+  return guardQuota(() => db.transaction('rw', growthTables(db), async () => {
     const primitives = originPrimitives();
     const have = new Set(await db.entries.where('origin').equals('primitive').primaryKeys());
     const missing = primitives.filter((p) => !have.has(p.key));
-    if (missing.length > 0) await db.entries.bulkAdd(missing);
+    // Seeding is the same in every store (ORIGIN_CLAIM), so it is applied but never queued for sync.
+    const seed: RegistryMutation[] = missing.map((p) => ({
+      type: 'put-entry', registry: p.registry, base: p.name, name: p.name, origin: 'primitive', canonical: p.canonical, value: p.value, depth: p.depth, claim: ORIGIN_CLAIM,
+    }));
+    if (seed.length > 0) await applyRegistryMutations(db, seed, { outbox: false });
     if (!(await db.meta.get('seeded_at'))) await db.meta.put({ key: 'seeded_at', value: new Date().toISOString() });
     return missing.length;
   }));
@@ -55,13 +61,14 @@ export async function entriesSeenBy(db: RegistriesDb, source: string): Promise<R
  * merged into the same value's entry (§6), or recorded as a discovery with an authentic name.
  */
 export async function recordSighting(db: RegistriesDb, candidate: Candidate, source: string, now: string = new Date().toISOString()): Promise<{ entry: RegistryEntry; outcome: GrowthOutcome }> {
-  if (!(VALUE_REGISTRIES as readonly string[]).includes(candidate.registry)) throw new TypeError(`unknown registry ${JSON.stringify(candidate.registry)}`);
-  return guardQuota(() => db.transaction('rw', db.entries, async () => {
-    const growth = new RegistryGrowth(db);
-    await growth.load([candidate.registry]);
-    const result = growth.sight(candidate, source, now);
-    await growth.flush();
-    return result;
+  if (!(VALUE_REGISTRIES as readonly string[]).includes(candidate?.registry)) throw new TypeError(`unknown registry ${JSON.stringify(candidate?.registry)}`);
+  return guardQuota(() => db.transaction('rw', growthTables(db), async () => {
+    const plan = planSightings(await loadKnown(db, [candidate.registry]), [candidate], source, now);
+    await applyRegistryMutations(db, plan.mutations, { now });
+    const result = plan.results[0];
+    const entry = result ? await db.entries.get(result.key) : undefined;
+    if (!result || !entry) throw new Error(`recordSighting: the planned entry ${JSON.stringify(result?.key)} was not written`);
+    return { entry, outcome: result.outcome };
   }));
 }
 

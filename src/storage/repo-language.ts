@@ -2,6 +2,8 @@
 import type { InterpretationRecord, LinguisticRecord } from '../core/registry/export-records.ts';
 import type { RegistriesDb } from './db.ts';
 import { guardQuota } from './errors.ts';
+import { planLinguistic, type LinguisticMapping } from '../core/registry/plan-growth.ts';
+import { applyRegistryMutations, growthTables, loadKnown } from './apply-mutations.ts';
 
 /** Record a prompt's interpretation (insert or update by prompt); created_at of an existing record is kept. */
 export async function putInterpretation(db: RegistriesDb, record: Omit<InterpretationRecord, 'created_at' | 'updated_at'> & { created_at?: string; updated_at?: string }, now: string = new Date().toISOString()): Promise<InterpretationRecord> {
@@ -21,20 +23,13 @@ export async function listInterpretations(db: RegistriesDb, filter: { status?: I
 }
 
 /** A mapping to record: count is added by the registry. */
-export type LinguisticMapping = Omit<LinguisticRecord, 'count'>;
+export type { LinguisticMapping } from '../core/registry/plan-growth.ts';
 
-/** Inside a transaction: each mapping seen once more (count +1), or added with count 1. */
-export async function addLinguistic(db: RegistriesDb, mappings: readonly LinguisticMapping[]): Promise<void> {
-  for (const m of mappings) {
-    if (!m.span || !m.domain || !m.canonical) throw new TypeError(`a linguistic mapping needs span, domain and canonical: ${JSON.stringify(m)}`);
-    const existing = await db.linguistic.get([m.span, m.domain, m.canonical]);
-    await db.linguistic.put(existing ? { ...existing, count: existing.count + 1 } : { ...m, count: 1 });
-  }
-}
-
-/** Record span → canonical mappings (§9); the same span+domain+canonical counts up. */
+/** Record span → canonical mappings (§9); the same span+domain+canonical counts up (this client's counter). */
 export async function recordLinguistic(db: RegistriesDb, mappings: readonly LinguisticMapping[]): Promise<void> {
-  await guardQuota(() => db.transaction('rw', db.linguistic, () => addLinguistic(db, mappings)));
+  await guardQuota(() => db.transaction('rw', growthTables(db), async () => {
+    await applyRegistryMutations(db, planLinguistic(await loadKnown(db, [], mappings), mappings));
+  }));
 }
 
 /** Linguistic mappings ordered by domain, span, canonical; optionally one domain or one span. */
@@ -42,7 +37,8 @@ export async function listLinguistic(db: RegistriesDb, filter: { domain?: string
   const rows = filter.domain ? await db.linguistic.where('domain').equals(filter.domain).toArray()
     : filter.span ? await db.linguistic.where('span').equals(filter.span).toArray()
     : await db.linguistic.toArray();
-  return rows.filter((r) => (!filter.span || r.span === filter.span)).sort(compareLinguistic);
+  // Per-client counters are the merge rule's business; a mapping shows its total.
+  return rows.filter((r) => (!filter.span || r.span === filter.span)).map(({ counts: _counts, ...r }) => r).sort(compareLinguistic);
 }
 
 /** The stable order of linguistic records. */

@@ -10,6 +10,20 @@ import type { RegistriesDb } from '../../src/storage/db.ts';
 import type { Candidate } from '../../src/core/registry/identity.ts';
 import { rgbToHex } from '../../src/core/vocab/colors.ts';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
+import { applyRegistryMutations, growthTables } from '../../src/storage/apply-mutations.ts';
+import { recordId, type PutEntry } from '../../src/core/registry/mutations.ts';
+
+/** An entry under a chosen name (as another store might have named it), seen once by job-b. */
+async function plant(db: RegistriesDb, name: string, rgb: [number, number, number]): Promise<void> {
+  const at = '2026-01-01T00:00:00.000Z';
+  const put: PutEntry = {
+    type: 'put-entry', registry: 'static.colors', base: name, name, origin: 'discovery', canonical: 'blue',
+    value: { rgb, hex: rgbToHex(rgb) }, depth: null, claim: { recorded_at: at, source: 'job-b', client: 'test' },
+  };
+  await db.transaction('rw', growthTables(db), () => applyRegistryMutations(db, [
+    put, { type: 'add-sighting', registry: 'static.colors', base: name, record: recordId(put), source: 'job-b', seen_at: at },
+  ]));
+}
 
 let n = 0;
 const fresh = () => openRegistries(`export-test-${n++}-${Date.now()}`);
@@ -128,15 +142,9 @@ describe('importRegistries', () => {
     // b saw the same dark red (different job) and a different colour under the name a uses for its red.
     await recordSighting(b, color([201, 30, 20], 'red'), 'job-b', '2026-01-01T00:00:00.000Z');
     const aRed = fa.static.colors.discoveries[0]!;
-    await b.entries.add({
-      key: `static.colors/${aRed.name}x`, registry: 'static.colors', name: `${aRed.name}x`, origin: 'discovery', canonical: 'blue',
-      value: { rgb: [0, 0, 90], hex: '#00005a' }, depth: null, count: 1, first_seen: '2026-01-01T00:00:00.000Z', last_seen: '2026-01-01T00:00:00.000Z', sources: ['job-b'],
-    });
+    await plant(b, `${aRed.name}x`, [0, 0, 90]);
     const taken = fa.static.colors.discoveries[2]!;
-    await b.entries.add({
-      key: `static.colors/${taken.name}`, registry: 'static.colors', name: taken.name, origin: 'discovery', canonical: 'blue',
-      value: { rgb: [0, 0, 90], hex: '#00005a' }, depth: null, count: 1, first_seen: '2026-01-01T00:00:00.000Z', last_seen: '2026-01-01T00:00:00.000Z', sources: ['job-b'],
-    });
+    await plant(b, taken.name, [0, 0, 90]);
     const before = await counts(b);
     await importRegistries(b, fa);
     const fb = await exportRegistries(b);

@@ -3,7 +3,8 @@ import seedrandom from 'seedrandom';
 import {
   findMatch, sameColor, sameDynamic, sameSound, sameValue, DYNAMIC_THRESHOLDS, type Candidate,
 } from '../../src/core/registry/identity.ts';
-import { mergeEntry, mergeSighting } from '../../src/core/registry/merge.ts';
+import { recordId, type PutEntry, type RegistryMutation } from '../../src/core/registry/mutations.ts';
+import { applyMutations, canonicalState, emptyState } from '../../src/core/registry/registry-state.ts';
 import type { RegistryEntry, StaticSoundValue } from '../../src/core/registry/entry.ts';
 
 const sound = (tone: number, rumble: number, hiss: number, tone_hz: number | null): StaticSoundValue => ({ breakdown: { silence: 0, tone, rumble, hiss }, tone_hz });
@@ -110,44 +111,38 @@ describe('findMatch', () => {
   });
 });
 
-describe('merge', () => {
+describe('merge (sightings of one entry under the merge rule)', () => {
+  const put: PutEntry = {
+    type: 'put-entry', registry: 'static.colors', base: 'Red', name: 'Red', origin: 'discovery', canonical: 'red',
+    value: { rgb: [200, 0, 0], hex: '#c80000' }, depth: null, claim: { recorded_at: '2026-01-01T00:00:00.000Z', source: 'job-1', client: '' },
+  };
+  const sight = (source: string, seen_at: string): RegistryMutation => ({ type: 'add-sighting', registry: 'static.colors', base: 'Red', record: recordId(put), source, seen_at });
+  const grown = (...more: RegistryMutation[]) => applyMutations(emptyState(), [put, sight('job-1', '2026-01-01T00:00:00.000Z'), ...more]).entries.get('static.colors/Red');
   it('a new source increments count, appends the source, widens last_seen', () => {
-    const e = entry();
-    const m = mergeSighting(e, 'job-2', '2026-02-01T00:00:00.000Z');
-    expect(m.count).toBe(2);
-    expect(m.sources).toEqual(['job-1', 'job-2']);
-    expect(m.last_seen).toBe('2026-02-01T00:00:00.000Z');
-    expect(m.first_seen).toBe(e.first_seen);
-    expect(m.name).toBe(e.name);
-    expect(e.count).toBe(1);
+    const m = grown(sight('job-2', '2026-02-01T00:00:00.000Z'));
+    expect(m?.count).toBe(2);
+    expect(m?.sources).toEqual(['job-1', 'job-2']);
+    expect(m?.last_seen).toBe('2026-02-01T00:00:00.000Z');
+    expect(m?.first_seen).toBe('2026-01-01T00:00:00.000Z');
+    expect(m?.name).toBe('Red');
   });
   it('an older sighting does not move last_seen back', () => {
-    const m = mergeSighting(entry(), 'job-0', '2025-06-01T00:00:00.000Z');
-    expect(m.last_seen).toBe('2026-01-01T00:00:00.000Z');
-    expect(m.first_seen).toBe('2025-06-01T00:00:00.000Z');
+    const m = grown(sight('job-0', '2025-06-01T00:00:00.000Z'));
+    expect(m?.last_seen).toBe('2026-01-01T00:00:00.000Z');
+    expect(m?.first_seen).toBe('2025-06-01T00:00:00.000Z');
   });
   it('is idempotent over random sighting sequences: replaying any sighting changes nothing', () => {
     const rng = seedrandom('merge');
     for (let trial = 0; trial < 200; trial++) {
-      let e = entry({ sources: [], count: 0, first_seen: '1970-01-01T00:00:00.000Z', last_seen: '1970-01-01T00:00:00.000Z' });
-      const seen: [string, string][] = [];
-      for (let i = 0; i < 20; i++) {
-        const s: [string, string] = [`job-${Math.floor(rng() * 8)}`, new Date(Date.UTC(2026, 0, 1 + Math.floor(rng() * 300))).toISOString()];
-        seen.push(s);
-        e = mergeSighting(e, s[0], s[1]);
-      }
-      const distinct = new Set(seen.map((s) => s[0]));
-      expect(e.count).toBe(distinct.size);
-      expect(e.sources).toEqual([...distinct]);
-      expect(e.last_seen).toBe(seen.map((s) => s[1]).sort().at(-1));
-      const again = seen.reduce((x, s) => mergeSighting(x, s[0], s[1]), e);
-      expect(again).toEqual(e);
-      // mergeEntry of a record into itself, or twice, changes nothing the second time.
-      const other = entry({ sources: ['job-9', 'job-1'], count: 2, first_seen: '2024-01-01T00:00:00.000Z', last_seen: '2027-01-01T00:00:00.000Z' });
-      const once = mergeEntry(e, other);
-      expect(mergeEntry(once, other)).toBe(once);
-      expect(once.count).toBe(e.count + other.sources.filter((s) => !e.sources.includes(s)).length);
-      expect(mergeEntry(e, e)).toBe(e);
+      const seen: RegistryMutation[] = [];
+      for (let i = 0; i < 20; i++) seen.push(sight(`job-${Math.floor(rng() * 8)}`, new Date(Date.UTC(2026, 0, 1 + Math.floor(rng() * 300))).toISOString()));
+      const state = applyMutations(emptyState(), [put, ...seen]);
+      const e = state.entries.get('static.colors/Red');
+      const distinct = new Set(seen.map((s) => (s as { source: string }).source));
+      expect(e?.count).toBe(distinct.size);
+      expect(new Set(e?.sources)).toEqual(distinct);
+      expect(e?.last_seen).toBe(seen.map((s) => (s as { seen_at: string }).seen_at).sort().at(-1));
+      expect(canonicalState(applyMutations(state, seen))).toEqual(canonicalState(state));
     }
   });
 });

@@ -129,7 +129,7 @@ export function mutationTarget(m: RegistryMutation): string {
     case 'add-sighting':
       return `entry:${familyKey(m.registry, m.base)}`;
     case 'put-narrative':
-      return `narrative:${m.record.id}`;
+      return `narrative-${m.record.label}:${m.record.id}`;
     case 'put-interpretation':
       return `interpretation:${m.record.prompt}`;
     case 'put-linguistic':

@@ -84,7 +84,7 @@ export function emptyState(): RegistryState {
 export interface MutationEffects {
   /** family → the entry keys it resolved to before (deleted keys are among them). */
   families: Map<string, string[]>;
-  /** Keyed records written (mutationTarget form: `job:<id>`, `linguistic:<key>`, …). */
+  /** Keyed records written, as `kind:key`: job, learning, discovery, narrative-intended, narrative-observed, interpretation, linguistic. */
   records: Set<string>;
 }
 
@@ -121,7 +121,7 @@ export function applyMutationsInPlace(state: RegistryState, mutations: readonly 
       }
       case 'put-narrative': {
         const table = m.record.label === 'intended' ? state.narrative_intended : state.narrative_observed;
-        if (putRecord(table, m.record.id, m.record)) effects.records.add(`narrative:${m.record.id}`);
+        if (putRecord(table, m.record.id, m.record)) effects.records.add(`narrative-${m.record.label}:${m.record.id}`);
         break;
       }
       case 'put-interpretation':
