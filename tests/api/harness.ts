@@ -47,6 +47,8 @@ export interface TestApi {
   call(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
   /** The D1 database, for checks from outside the Worker. */
   d1(): Promise<D1Like>;
+  /** Fetch from an extra worker (by name), inside the runtime. */
+  callWorker(name: string, url: string): Promise<Response>;
   stop(): Promise<void>;
   /** Start again on the same database (and, if it is free, the same port). */
   restart(): Promise<void>;
@@ -60,7 +62,7 @@ export interface D1Like {
 }
 
 /** Start the Worker on a fresh local D1 (or `persist`, an existing directory). */
-export async function startApi(options: { persist?: string; bindings?: Record<string, string> } = {}): Promise<TestApi> {
+export async function startApi(options: { persist?: string; bindings?: Record<string, string>; extraWorkers?: { name: string; script: string }[] } = {}): Promise<TestApi> {
   const script = await bundleWorker();
   const persist = options.persist ?? mkdtempSync(join(tmpdir(), 'mr-api-'));
   const bindings = { WRITE_TOKEN, READ_TOKEN, APP_ORIGIN, MAX_BODY_BYTES: String(256 * 1024), ...options.bindings };
@@ -68,9 +70,14 @@ export async function startApi(options: { persist?: string; bindings?: Record<st
   let mf: Miniflare | null = null;
   let url = '';
   const start = async () => {
+    // The first worker answers the socket; extra ones (benchmarks) share the same D1 database.
+    const d1Databases = { DB: 'motion-registries' };
     mf = new Miniflare({
-      modules: true, script, compatibilityDate: '2026-04-01', d1Databases: { DB: 'motion-registries' }, d1Persist: persist,
-      bindings, host: '127.0.0.1', port,
+      workers: [
+        { name: 'api', modules: true, script, compatibilityDate: '2026-04-01', d1Databases, bindings },
+        ...(options.extraWorkers ?? []).map((w) => ({ name: w.name, modules: true, script: w.script, compatibilityDate: '2026-04-01', d1Databases })),
+      ],
+      d1Persist: persist, host: '127.0.0.1', port,
     });
     url = String(await mf.ready).replace(/\/$/, '');
     port = Number(new URL(url).port);
@@ -93,6 +100,11 @@ export async function startApi(options: { persist?: string; bindings?: Record<st
     async d1() {
       if (!mf) throw new Error('the API is stopped');
       return (await mf.getD1Database('DB')) as unknown as D1Like;
+    },
+    async callWorker(name, target) {
+      if (!mf) throw new Error('the API is stopped');
+      const worker = await mf.getWorker(name);
+      return (await worker.fetch(target)) as unknown as Response;
     },
     async stop() {
       if (mf) await mf.dispose();
