@@ -1,6 +1,8 @@
-// Benchmark of the interpreter: prompts interpreted per second in Node (warm), and the time to load the
-// lexicon (module evaluation with its JSON data, then building the phrase index), next to a reference
+// Benchmark of the interpreter: prompts interpreted per second in Node (warm), every mechanism on, and the time to
+// load the lexicon (module evaluation with its JSON data, then building the phrase index), next to a reference
 // measured in the same run: compromise alone tagging the same prompts (the NLP library the interpreter asks).
+// Then the human-written evaluation set (tests/node/data/human-prompts): the dev and the held-back part scored
+// with every mechanism on, and each #14 mechanism switched off on its own (what it adds).
 // Run: npm run bench interpret (or node scripts/bench/interpret.mjs)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +38,10 @@ const extra = [
   'bonnie wee loch in the highlands on a dreich day, gey slow pan left across the water, soft light, a low rumble',
   'crimson and turquoise gradient from the middle out, wicked fast whip pan to the right, lit by candles in a cosy cottage',
 ];
-const prompts = [...examples, ...extra];
+const human = (part) => JSON.parse(readFileSync(join(root, `tests/node/data/human-prompts/${part}.json`), 'utf8')).cases;
+const dev = human('dev');
+const heldBack = human('held-back');
+const prompts = [...examples, ...extra, ...dev.map((c) => c.prompt)];
 const chars = prompts.reduce((s, p) => s + p.length, 0) / prompts.length;
 for (const p of prompts) interpret(p); // warm-up
 
@@ -80,3 +85,12 @@ console.log(`interpret with 50 learned mappings (a fresh array each call, as the
 console.log(`reference: compromise alone tags ${nlpPerSecond.toFixed(0)} prompts/s; the interpreter runs at ${(perSecond / nlpPerSecond).toFixed(2)}× of that`);
 console.log(`generate: ${generatedPerSecond.toFixed(0)} procedural prompts/s (${(generatedPerSecond / perSecond).toFixed(1)}× the interpreter's rate, so a round trip costs about one interpretation)`);
 console.log(`longest accepted prompt (9 999 characters): ${longMs.toFixed(0)} ms`);
+
+const { scoreHuman } = await importTs('tests/helpers/human-prompts.ts');
+const pct = (s) => `${s.passed}/${s.checks} = ${((100 * s.passed) / s.checks).toFixed(1)} %`;
+console.log(`human-written prompts, every mechanism on: dev ${pct(scoreHuman(dev, (p) => interpret(p)))} (${dev.length} prompts); held-back ${pct(scoreHuman(heldBack, (p) => interpret(p)))} (${heldBack.length} prompts)`);
+const ALL_OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges'];
+for (const m of [...ALL_OFF, 'all']) {
+  const off = m === 'all' ? ALL_OFF : [m];
+  console.log(`  ${m === 'all' ? 'every mechanism' : m} off: dev ${pct(scoreHuman(dev, (p) => interpret(p, { off })))}, held-back ${pct(scoreHuman(heldBack, (p) => interpret(p, { off })))}`);
+}

@@ -89,14 +89,14 @@ function hedge(d: Chosen, out: NegationOutcome): void {
 }
 
 /** Apply every negator and hedge of the prompt to the word it reaches. */
-export function applyNegation(state: PassState): NegationOutcome {
+export function applyNegation(state: PassState, hedges = true): NegationOutcome {
   const { chosen } = state;
   const out: NegationOutcome = { still: false, silence: false, sparse: false, excludedColors: new Set() };
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k];
     if (!c) continue;
     const isNegator = c.record.domain === 'negation';
-    const isHedge = c.record.domain === 'hedge' || (c.record.domain === 'intensity' && HEDGE_SPANS.has(c.record.span));
+    const isHedge = hedges && (c.record.domain === 'hedge' || (c.record.domain === 'intensity' && HEDGE_SPANS.has(c.record.span)));
     if (!isNegator && !isHedge) continue;
     const found = reach(state, k);
     if (!found) continue;

@@ -1,7 +1,11 @@
 // Pass 1 of the interpreter: word tokens with their lookup forms (as written, g-restored, un-elongated,
 // then lemmas) and compromise's part-of-speech tags.
 import { lemmas, tagRanges } from './morphology.ts';
+import { numeralValue } from './numerals.ts';
 import { lowerWord, restoreDroppedG, unElongate, wordRanges, type Token } from './tokenize.ts';
+
+/** A token that may be a numeral: a digit of any script, a fraction, a superscript, a Roman numeral. */
+const NUMERAL_START = /^[\p{Nd}\u00BC-\u00BE\u2150-\u215E\u00B9\u00B2\u00B3\u2070-\u2079\u2160-\u217F]|^[MDCLXVI]{2,}$/u;
 
 /** The prompt's tokens, each with its lookup forms and tags. */
 export function buildTokens(prompt: string): Token[] {
@@ -23,6 +27,6 @@ export function buildTokens(prompt: string): Token[] {
     for (const f of unElongate(lower)) if (!forms.includes(f)) forms.push(f);
     const exactForms = forms.length;
     for (const f of [...forms]) for (const l of lemmas(f)) if (!forms.includes(l)) forms.push(l);
-    return { ...r, lower, forms, exactForms, tags: tagSet, isNumber: /^\d/.test(lower) };
+    return { ...r, lower, forms, exactForms, tags: tagSet, isNumber: NUMERAL_START.test(r.text) && numeralValue(r.text) !== null };
   });
 }

@@ -2,11 +2,9 @@
 // rewrite (a bound direction becomes camera, a negated speed is swapped), and the prompt around them.
 import type { Domain } from './domain.ts';
 import type { Instruction } from './instruction.ts';
-import type { LexRecord } from './lexicon.ts';
+import type { LexRecord, Via } from './lexicon.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 
-/** How a span was reached: the mechanism that made it (recorded on each span as `via`). */
-export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number';
 
 /** One chosen sense over tokens [i, j) of the prompt. */
 export interface Chosen {
@@ -21,6 +19,8 @@ export interface Chosen {
   negated: boolean;
   consumed: boolean;
   via: Via;
+  /** Values this span implies beyond its own (the scene mechanism: "candles" → lighting low_key). */
+  implies?: Record<string, string>;
 }
 
 /** The prompt and the state every pass reads and writes. */

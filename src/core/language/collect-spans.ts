@@ -25,6 +25,8 @@ export function collectSpans(state: PassState): LexiconUse[] {
     const elongated = c.record.variant === 'standard' && tokens.slice(c.i, c.j).some((t) => unElongate(t.lower).length > 0 && !c.record.span.split(' ').includes(t.lower));
     const span: Span = { text, start: c.start, end: c.end, domain: c.domain, canonical: c.canonical, variant: elongated ? 'spelling' : c.record.variant };
     if (c.record.dialect) span.dialect = c.record.dialect;
+    span.via = c.via;
+    if (c.implies) span.implies = c.implies;
     spans.push(span);
     for (let k = c.i; k < c.j; k++) inSpan[k] = true;
     if (c.record.domain !== 'function' && c.record.domain !== 'number') {

@@ -4,7 +4,7 @@
 import { classifyTempo, isColorPrimitive, PLOTS, type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type Plot, type Presence, type SoundMood, type SoundPrimitive, type TempoLabel } from '../vocab/index.ts';
 import type { NegationOutcome } from './apply-negation.ts';
 import { clauseBetween, pushUnique, type Chosen, type PassState } from './chosen.ts';
-import { colorWordRgb, modifyColor, nearestPrimitiveKeepingHue, type ColorModifier } from './color-words.ts';
+import { colorSuffixBase, colorWordPrimitive, colorWordRgb, modifyColor, nearestPrimitiveKeepingHue, type ColorModifier } from './color-words.ts';
 import { isCameraMove } from './compose-camera.ts';
 import { assertNever } from './domain.ts';
 
@@ -55,7 +55,15 @@ function composeColor(state: PassState, g: Gathered, k: number, c: Chosen, neg: 
   if (!isColorPrimitive(value)) return;
   const prev = chosen[k - 1];
   const next = chosen[k + 1];
-  if (prev && prev.record.domain === 'color_modifier' && adjacent(state, c, prev)) {
+  // "grayish pinkish", "bluish green": a suffixed colour word before a colour is a colour of its own, not a modifier.
+  const prevBase = prev && prev.record.domain === 'color_modifier' && adjacent(state, c, prev) ? colorSuffixBase(prev.record.span) : null;
+  const prevRgb = prevBase ? colorWordRgb(prevBase) : null;
+  if (prev && prevRgb) {
+    const p = colorWordPrimitive(prevRgb);
+    prev.domain = 'color';
+    prev.canonical = p;
+    if (!neg.excludedColors.has(p)) pushUnique(g.colors, p);
+  } else if (prev && prev.record.domain === 'color_modifier' && adjacent(state, c, prev)) {
     const rgb = colorWordRgb(r.span);
     if (rgb) value = nearestPrimitiveKeepingHue(modifyColor(rgb, prev.record.canonical as ColorModifier), rgb);
     c.canonical = value;
@@ -105,6 +113,8 @@ function composeMotion(state: PassState, g: Gathered, k: number, c: Chosen): voi
 function composeLighting(state: PassState, g: Gathered, c: Chosen): void {
   const { tokens } = state;
   const r = c.record;
+  // A lighting reading WordNet inferred (a lamp, a lantern) is a light source: the scene pass weighs it.
+  if (c.via === 'wordnet') return;
   if (c.canonical !== 'lighting') {
     g.lighting ??= c.canonical as Lighting;
     return;

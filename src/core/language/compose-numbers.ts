@@ -22,7 +22,7 @@ export function parseNumberRun(chosen: readonly Chosen[], k: number): { value: n
       const prevSpan = chosen[m - 1]?.record.span ?? '';
       if (v === 100 || v === 1000) current = (current || 1) * v;
       // Spoken hundreds: "one-twenty", "one fifty" (a digit word, then tens) are 120 and 150.
-      else if (current >= 1 && current <= 9 && v >= 10 && v <= 99 && !/\d/.test(c.record.span) && !/\d/.test(prevSpan)) current = current * 100 + v;
+      else if (current >= 1 && current <= 9 && v >= 10 && v <= 99 && !/\p{Nd}/u.test(c.record.span) && !/\p{Nd}/u.test(prevSpan)) current = current * 100 + v;
       else current += v;
       any = true;
       m++;

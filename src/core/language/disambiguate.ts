@@ -159,6 +159,8 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
   if (r.weak) s = 45;
   if (!exact) s -= 5;
   if (r.source === 'learned') s += 1;
+  // A WordNet reading only fills a gap: any lexicon sense of the same stretch ("wild west": a genre) wins.
+  if (r.mechanism === 'wordnet') s -= 60;
   const span = r.span;
   const prev = word(ctx, c.i - 1);
   const next = word(ctx, c.j);
@@ -252,19 +254,53 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
 /** Below this score a camera sense is not the camera at all: the words stay unknown (or function words). */
 const CAMERA_REJECT = 0;
 
+/** Domains that never modify a camera noun in a compound ("slow pan", "left pan", "camera pan" stay moves). */
+const MOVE_MODIFIERS = new Set(['camera', 'direction', 'motion', 'intensity', 'tempo', 'negation', 'hedge', 'number', 'duration']);
+
+/**
+ * A camera word inside a noun compound ("steel pan band", "oil pan gasket"): a modifier noun or adjective
+ * before it that is no speed, direction or camera word, and a noun after it. Such a word is a thing, not a move.
+ */
+function inNounCompound(ctx: Context, c: Candidate): boolean {
+  if (c.j - c.i !== 1 || c.i === 0 || c.j >= ctx.tokens.length) return false;
+  if (!sameClause(ctx, c.i - 1, c.j)) return false;
+  const prev = ctx.tokens[c.i - 1];
+  const next = ctx.tokens[c.j];
+  if (!prev || !next || !/^\s+$/.test(ctx.gaps[c.i] ?? '') || !/^\s+$/.test(ctx.gaps[c.j] ?? '')) return false;
+  const prevModifier = (prev.tags.has('Noun') || prev.tags.has('Adjective')) && !prev.tags.has('Determiner') && ![...candDomains(ctx, c.i - 1)].some((d) => MOVE_MODIFIERS.has(d)) && !CAMERA_OBJECTS.has(prev.lower);
+  const nextNoun = next.tags.has('Noun') && !next.tags.has('Pronoun') && ![...candDomains(ctx, c.j)].some((d) => d === 'direction' || d === 'camera' || d === 'gradient');
+  return prevModifier && nextNoun;
+}
+
+/** One candidate's chosen sense; `bySyntax` when the context, not the domain priority alone, decided it. */
+export interface ChosenSense {
+  record: LexRecord;
+  exact: boolean;
+  bySyntax: boolean;
+}
+
 /** The best sense of each candidate, or null when its only senses are camera moves the context rules out. */
-export function chooseSenses(ctx: Context): ({ record: LexRecord; exact: boolean } | null)[] {
+export function chooseSenses(ctx: Context, syntax = true): (ChosenSense | null)[] {
   return ctx.cands.map((c) => {
     let best = c.senses[0]!;
     let bestScore = -Infinity;
+    let byPriority = c.senses[0]!;
     for (const sense of c.senses) {
       const sc = scoreSense(ctx, c, sense.record, sense.exact);
       if (sc > bestScore) {
         bestScore = sc;
         best = sense;
       }
+      if ((DOMAIN_PRIORITY[sense.record.domain] ?? 30) > (DOMAIN_PRIORITY[byPriority.record.domain] ?? 30)) byPriority = sense;
     }
-    if (best.record.domain === 'camera' && bestScore < CAMERA_REJECT && !STRONG_CLASS_SPANS.has(best.record.span)) return null;
-    return best;
+    if (best.record.domain === 'camera' && !STRONG_CLASS_SPANS.has(best.record.span) && bestScore < CAMERA_REJECT) return null;
+    if (syntax && best.record.domain === 'camera' && inNounCompound(ctx, c)) {
+      const other = c.senses.filter((s) => s.record.domain !== 'camera').sort((a, b) => scoreSense(ctx, c, b.record, b.exact) - scoreSense(ctx, c, a.record, a.exact))[0];
+      const word = ctx.tokens[c.i]?.lower ?? best.record.span;
+      // With no other sense the word is a thing named by the compound: a subject of its own name.
+      const record: LexRecord = other ? other.record : { span: word, canonical: word, domain: 'subject', variant: 'standard', source: 'built-in', mechanism: 'syntax' };
+      return { record, exact: true, bySyntax: true };
+    }
+    return { ...best, bySyntax: c.senses.length > 1 && best.record !== byPriority.record };
   });
 }

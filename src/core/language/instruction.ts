@@ -15,6 +15,13 @@ export interface Span {
   variant: SpanVariant;
   /** Dialect or slang region (british, scottish, irish, australian, us_regional, aave, internet…), when known. */
   dialect?: string;
+  /**
+   * The mechanism that made the span (an extra field, like `dialect`: FOUNDATION §8 fixes the six above and
+   * leaves more open): lexicon, learned, wordnet, spelling, implied, syntax or number.
+   */
+  via?: string;
+  /** Values the span implies beyond its own ("candles" → lighting low_key), recorded by the scene mechanism. */
+  implies?: Record<string, string>;
 }
 
 export interface Instruction {

@@ -13,11 +13,13 @@ import { composeFields } from './compose-fields.ts';
 import { composeNumbers } from './compose-numbers.ts';
 import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction } from './instruction.ts';
+import { implyLighting } from './imply-lighting.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
-import { lexiconIndex, type LexiconEntry } from './lexicon.ts';
+import { lexiconIndex, type LexiconEntry, type Mechanism } from './lexicon.ts';
 import { matchPhrases } from './match-phrases.ts';
 
 export type { LexiconUse } from './collect-spans.ts';
+export type { Mechanism } from './lexicon.ts';
 export { MOOD_TO_SOUND_MOOD } from './compose-fields.ts';
 
 /** Longest prompt accepted, in UTF-16 code units; longer prompts throw PromptTooLongError. */
@@ -42,6 +44,8 @@ export interface Interpretation {
 export interface InterpretOptions {
   /** Entries learned from earlier prompts: they are known to this call. */
   learned?: readonly LexiconEntry[];
+  /** Mechanisms to switch off (for measuring each on its own); all are on by default. */
+  off?: readonly Mechanism[];
 }
 
 /** What each palette concept implies, for callers that want primitives from a concept (the interpreter does not add them). */
@@ -51,18 +55,18 @@ export const CONCEPT_PRIMITIVES: Readonly<Record<string, readonly ColorPrimitive
 };
 
 /** The chosen sense of each candidate stretch, as the passes' shared state. */
-function chooseStretches(prompt: string, options: InterpretOptions): { state: PassState; candAt: number[] } {
+function chooseStretches(prompt: string, options: InterpretOptions, off: ReadonlySet<Mechanism>): { state: PassState; candAt: number[] } {
   const learnedIn = Array.isArray(options.learned) ? options.learned : [];
   const index = lexiconIndex(learnedIn);
   const tokens = buildTokens(prompt);
   const gaps = tokens.map((t, k) => prompt.slice(k === 0 ? 0 : (tokens[k - 1]?.end ?? 0), t.start));
-  const cands = matchPhrases(tokens, gaps, index);
+  const cands = matchPhrases(tokens, gaps, index, off);
   const candAt = new Array<number>(tokens.length).fill(-1);
   cands.forEach((c, ci) => {
     for (let k = c.i; k < c.j; k++) candAt[k] = ci;
   });
   const ctx: Context = { tokens, gaps, cands, candAt };
-  const senses = chooseSenses(ctx);
+  const senses = chooseSenses(ctx, !off.has('syntax'));
   const chosen: Chosen[] = [];
   cands.forEach((c, ci) => {
     const sense = senses[ci];
@@ -70,7 +74,7 @@ function chooseStretches(prompt: string, options: InterpretOptions): { state: Pa
     const last = tokens[c.j - 1];
     if (!sense || !first || !last) return;
     const record = sense.record;
-    chosen.push({ i: c.i, j: c.j, start: first.start, end: last.end, record, domain: record.domain, canonical: record.canonical, negated: false, consumed: false, via: record.source === 'learned' ? 'learned' : 'lexicon' });
+    chosen.push({ i: c.i, j: c.j, start: first.start, end: last.end, record, domain: record.domain, canonical: record.canonical, negated: false, consumed: false, via: record.mechanism ?? (sense.bySyntax ? 'syntax' : record.source === 'learned' ? 'learned' : record.domain === 'number' ? 'number' : 'lexicon') });
   });
   return { state: { prompt, tokens, gaps, chosen, instruction: emptyInstruction(prompt) }, candAt };
 }
@@ -79,13 +83,15 @@ function chooseStretches(prompt: string, options: InterpretOptions): { state: Pa
 export function interpret(prompt: string, options: InterpretOptions = {}): Interpretation {
   if (typeof prompt !== 'string') throw new TypeError('interpret: prompt must be a string');
   if (prompt.length > MAX_PROMPT_CHARS) throw new PromptTooLongError(prompt.length);
-  const { state, candAt } = chooseStretches(prompt, options);
+  const off = new Set(Array.isArray(options.off) ? options.off : []);
+  const { state, candAt } = chooseStretches(prompt, options, off);
   if (state.tokens.length === 0) return { instruction: state.instruction, used: [], learned: [] };
   const learned = learnIntensifiers(state, candAt);
   composeNumbers(state);
   const impliedMotion = composeCamera(state);
-  const negation = applyNegation(state);
+  const negation = applyNegation(state, !off.has('hedges'));
   composeFields(state, negation, impliedMotion);
+  if (!off.has('implied')) implyLighting(state);
   const used = collectSpans(state);
   return { instruction: state.instruction, used, learned };
 }

@@ -7,6 +7,7 @@ import dialectData from './data/lexicon-dialect.json';
 import functionData from './data/function-words.json';
 import { colorWordEntries } from './color-words.ts';
 import { isDomain, type Domain } from './domain.ts';
+import { wordnetPhraseRecords } from './wordnet-meaning.ts';
 
 export type LexiconSource = 'origin' | 'built-in' | 'learned';
 
@@ -20,9 +21,22 @@ export interface LexiconEntry {
   source: LexiconSource;
 }
 
+/**
+ * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's
+ * hypernyms, a spelling correction, the scene (implied lighting), or the syntax around an ambiguous word.
+ */
+export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number';
+
+/** The #14 mechanisms that can be switched off one at a time, to measure each on its own (the benchmark does). */
+export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges';
+
 /** A lexicon entry with the interpreter's extras: values it implies, and whether it is a weak (colour-list) sense. */
 export interface LexRecord extends LexiconEntry {
   domain: Domain;
+  /** Set when a mechanism other than the lexicon data made the record (WordNet, spelling). */
+  mechanism?: Via;
+  /** 0–1, for records a mechanism inferred (WordNet's share of senses that agree). */
+  confidence?: number;
   also?: Readonly<Record<string, string>>;
   weak?: boolean;
 }
@@ -168,7 +182,7 @@ let lastLearned: { key: string; index: LexiconIndex } | null = null;
 
 /** The index over the built-in records (cached), or one including learned entries (cached by array and by content). */
 export function lexiconIndex(learned: readonly LexiconEntry[] = []): LexiconIndex {
-  if (learned.length === 0) return (builtInIndex ??= new LexiconIndex(builtInRecords()));
+  if (learned.length === 0) return (builtInIndex ??= new LexiconIndex([...builtInRecords(), ...wordnetPhraseRecords()]));
   const cached = learnedIndexes.get(learned);
   if (cached) return cached;
   const extra: LexRecord[] = learned
@@ -179,7 +193,7 @@ export function lexiconIndex(learned: readonly LexiconEntry[] = []): LexiconInde
       return r;
     });
   const key = extra.map((e) => `${e.span}\u0001${e.domain}\u0001${e.canonical}\u0001${e.variant}\u0001${e.dialect ?? ''}`).join('\u0002');
-  const index = lastLearned?.key === key ? lastLearned.index : new LexiconIndex([...builtInRecords(), ...extra]);
+  const index = lastLearned?.key === key ? lastLearned.index : new LexiconIndex([...builtInRecords(), ...wordnetPhraseRecords(), ...extra]);
   lastLearned = { key, index };
   learnedIndexes.set(learned, index);
   return index;

@@ -1,8 +1,11 @@
 // Lexicon phrases over the prompt's tokens (the segmentation covering most words with the longest phrases):
 // each stretch of tokens gets every sense the lexicon holds for it; the disambiguator then picks one by context.
 import { colorSuffixBase, colorWordPrimitive, colorWordRgb } from './color-words.ts';
-import type { LexiconIndex, LexRecord } from './lexicon.ts';
+import type { LexiconIndex, LexRecord, Mechanism } from './lexicon.ts';
+import { numeralValue } from './numerals.ts';
+import { spellingSenses } from './spelling.ts';
 import { joinsPhrase, type Token } from './tokenize.ts';
+import { wordnetSense } from './wordnet-meaning.ts';
 
 /** A stretch of tokens [i, j) and the senses it may carry. `exact`: matched on the words as written. */
 export interface Candidate {
@@ -11,6 +14,7 @@ export interface Candidate {
   senses: { record: LexRecord; exact: boolean }[];
 }
 
+const NONE: ReadonlySet<Mechanism> = new Set();
 const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Copula', 'Auxiliary', 'Modal', 'QuestionWord', 'Possessive'];
 
 /**
@@ -18,13 +22,13 @@ const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'C
  * then uses the fewest (so the longest) phrases. Leftmost-longest alone would let "closer in" swallow the
  * "in" of "in a flash"; tokens no phrase covers get fallback senses or none.
  */
-export function matchPhrases(tokens: readonly Token[], gaps: readonly string[], index: LexiconIndex): Candidate[] {
+export function matchPhrases(tokens: readonly Token[], gaps: readonly string[], index: LexiconIndex, off: ReadonlySet<Mechanism> = NONE): Candidate[] {
   const n = tokens.length;
   const at: Candidate[][] = [];
   for (let i = 0; i < n; i++) {
     const list = matchesAt(tokens, gaps, index, i);
     if (list.length === 0) {
-      const extra = fallbackSenses(tokens[i]!);
+      const extra = fallbackSenses(tokens[i]!, index, off);
       if (extra.length) list.push({ i, j: i + 1, senses: extra.map((record) => ({ record, exact: true })) });
     }
     at.push(list);
@@ -92,9 +96,15 @@ function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: Lex
   return out;
 }
 
-/** Senses for a token no phrase covers: numbers, suffixed colour words ("pinkish"), closed-class words by POS. */
-function fallbackSenses(t: Token): LexRecord[] {
-  if (t.isNumber) return [{ span: t.lower, canonical: t.lower.replace(',', '.'), domain: 'number', variant: 'standard', source: 'built-in' }];
+/**
+ * Senses for a token no phrase covers: numbers, suffixed colour words ("pinkish"), closed-class words by POS,
+ * then the mechanisms for words outside the lexicon: WordNet's reading, else a spelling correction.
+ */
+function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanism>): LexRecord[] {
+  if (t.isNumber) {
+    const value = numeralValue(t.text);
+    if (value !== null) return [{ span: t.lower, canonical: String(value), domain: 'number', variant: 'standard', source: 'built-in' }];
+  }
   for (const form of t.forms) {
     const base = colorSuffixBase(form);
     if (base) {
@@ -103,5 +113,11 @@ function fallbackSenses(t: Token): LexRecord[] {
     }
   }
   if (FUNCTION_TAGS.some((tag) => t.tags.has(tag))) return [{ span: t.lower, canonical: t.lower, domain: 'function', variant: 'standard', source: 'built-in' }];
-  return [];
+  if (!off.has('wordnet')) {
+    for (const form of t.forms) {
+      const r = wordnetSense(form);
+      if (r) return [{ ...r, span: t.lower }];
+    }
+  }
+  return off.has('spelling') ? [] : spellingSenses(t.lower, index);
 }

@@ -50,10 +50,39 @@ export function lemmas(word: string): string[] {
   return list;
 }
 
+interface DocTerm {
+  pre: string;
+  text: string;
+  post: string;
+  tags: Set<string>;
+}
+
 /** compromise's part-of-speech tags for each UTF-16 range of `text`. */
 export function tagRanges(text: string): { start: number; end: number; tags: string[] }[] {
   // Same-length normalisation so offsets still line up: straight apostrophes, g-dropping restored.
   const norm = text.replace(/[’‘]/g, "'").replace(/([a-zA-Z]{2}in)'(?![a-zA-Z])/g, '$1g');
+  let doc: { document: DocTerm[][] };
+  try {
+    doc = nlp(norm) as unknown as { document: DocTerm[][] };
+  } catch {
+    return [];
+  }
+  // Offsets from the terms' own text: compromise keeps every character in pre + text + post, so running sums
+  // give the ranges without its JSON export (half the cost of a call). When they do not add up, ask for offsets.
+  const out: { start: number; end: number; tags: string[] }[] = [];
+  let at = 0;
+  for (const sentence of doc.document) {
+    for (const term of sentence) {
+      const start = at + term.pre.length;
+      if (norm.slice(start, start + term.text.length) !== term.text) return tagRangesByJson(norm);
+      if (term.text.length > 0) out.push({ start, end: start + term.text.length, tags: [...term.tags] });
+      at = start + term.text.length + term.post.length;
+    }
+  }
+  return at === norm.length ? out : tagRangesByJson(norm);
+}
+
+function tagRangesByJson(norm: string): { start: number; end: number; tags: string[] }[] {
   const out: { start: number; end: number; tags: string[] }[] = [];
   let json: { terms?: { offset?: { start: number; length: number }; tags?: string[] }[] }[];
   try {
@@ -80,4 +109,10 @@ export function knownNonModifier(word: string): boolean {
   lexicon ??= (nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
   const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
   return typeof tag === 'string' && tag !== 'Adjective' && tag !== 'Adverb' && tag !== 'Comparative' && tag !== 'Superlative';
+}
+
+/** Whether compromise's own lexicon knows the word at all (a real word is not corrected as a typo). */
+export function knownWord(word: string): boolean {
+  lexicon ??= (nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+  return Object.hasOwn(lexicon, word);
 }

