@@ -42,3 +42,53 @@ const t4 = performance.now();
 await storage.importRegistries(other, file);
 const t5 = performance.now();
 console.log(`export: ${(t3 - t2).toFixed(0)} ms, import into empty: ${(t4 - t3).toFixed(0)} ms, re-import (no change): ${(t5 - t4).toFixed(0)} ms, file ${(JSON.stringify(file).length / 1024).toFixed(0)} KiB`);
+
+// Import scaling (#17.5): N entries imported into an empty store, N = 1k … 64k, with the time ratio per
+// doubling (close to 2 is linear; the old import, which scanned the whole registry per entry, was ~3.5).
+// A quarter are random colours (some merge: ΔE_ok < 0.02), the rest distinct camera moves.
+// Reference in the same run: the old identity cost alone, one linear findMatch scan per entry.
+const exportSchema = await importTs('src/core/registry/export-schema.ts');
+const ISO = '2026-01-01T00:00:00.000Z';
+function syntheticExport(base, n) {
+  const file = JSON.parse(JSON.stringify(base));
+  const colors = [];
+  const cameras = [];
+  for (let i = 0; i < n; i++) {
+    const common = { origin: 'discovery', count: 1, first_seen: ISO, last_seen: ISO, sources: [`job-${i}`] };
+    if (i % 4 === 0) {
+      const c = rgb();
+      colors.push({ registry: 'static.colors', name: `colour ${i}`, canonical: 'red', rgb: c, hex: hex(c), depth: null, ...common });
+    } else {
+      // A lattice 0.01 apart in dx and dy (tolerance 0.003): every camera value is its own entry.
+      const k = cameras.length;
+      cameras.push({ registry: 'dynamic.camera', name: `move ${i}`, canonical: 'pan_left', raw: { dx: (k % 256) * 0.01, dy: Math.floor(k / 256) * 0.01, zoom: 0, roll: 0 }, depth: null, ...common });
+    }
+  }
+  file.static.colors.discoveries = colors;
+  file.dynamic.camera.discoveries = cameras;
+  if (exportSchema.validateExport(file).length > 0) throw new Error(exportSchema.formatProblems(exportSchema.validateExport(file).slice(0, 3)));
+  return file;
+}
+const empty = await storage.exportRegistries(await repo.openRegistries(`bench-empty-${Date.now()}`));
+let previous = null;
+const maxN = Number(process.env.BENCH_IMPORT_MAX ?? 65536);
+console.log('import N entries into an empty store (validate + plan + apply, one transaction):');
+for (let n = 1024; n <= maxN; n *= 2) {
+  seed = n;
+  const file = syntheticExport(empty, n);
+  const target = await repo.openRegistries(`bench-scale-${n}-${Date.now()}`);
+  const a = performance.now();
+  const summary = await storage.importRegistries(target, file);
+  const ms = performance.now() - a;
+  let reference = '';
+  if (n <= 8192) {
+    // The old identity step: each entry compared with every entry before it.
+    const list = [...file.static.colors.discoveries, ...file.dynamic.camera.discoveries].map((x) => ({ registry: x.registry, canonical: x.canonical, value: x.rgb ? { rgb: x.rgb } : { raw: x.raw } }));
+    const b = performance.now();
+    for (let i = 0; i < list.length; i++) identity.findMatch(list.slice(0, i).filter((e) => e.registry === list[i].registry), list[i]);
+    reference = `; old linear identity alone ${(performance.now() - b).toFixed(0)} ms`;
+  }
+  console.log(`  ${String(n).padStart(6)}: ${ms.toFixed(0).padStart(6)} ms (${(ms / n * 1000).toFixed(0)} µs/entry, added ${summary.added}, merged ${summary.merged})${previous ? `, ×${(ms / previous).toFixed(2)} vs N/2` : ''}${reference}`);
+  previous = ms;
+  target.close();
+}

@@ -10,7 +10,7 @@ import { compareLinguistic } from './repo-language.ts';
 import { diagnostics } from './repo-runs.ts';
 import { planImport, type ImportKnown, type ImportSummary } from '../core/registry/plan-import.ts';
 import type { InterpretationRecord } from '../core/registry/export-records.ts';
-import { applyRegistryMutations, growthTables, loadKnown } from './apply-mutations.ts';
+import { applyRegistryMutations, growthTables, loadKnown, type StoredKnown } from './apply-mutations.ts';
 import { sortEntries } from './repo-entries.ts';
 
 function toExportEntry(e: RegistryEntry): ExportEntry {
@@ -77,7 +77,7 @@ function listAt(root: unknown, pointer: string): unknown {
 export type { ImportSummary } from '../core/registry/plan-import.ts';
 
 /** What an import plan needs to know: every entry (indexed), the keyed records that exist, the file's interpretations and mappings. */
-async function loadImportKnown(db: RegistriesDb, file: RegistriesExport): Promise<ImportKnown> {
+async function loadImportKnown(db: RegistriesDb, file: RegistriesExport): Promise<ImportKnown & StoredKnown> {
   const known = await loadKnown(db, VALUE_REGISTRIES, file.linguistic);
   const keys = async (table: Table<unknown, IndexableType>) => new Set((await table.toCollection().primaryKeys()).map(String));
   const prompts = file.interpretation.map((r) => r.prompt);
@@ -107,8 +107,9 @@ export async function importRegistries(db: RegistriesDb, json: unknown): Promise
   if (problems.length > 0) throw new ImportValidationError(problems);
   const file = json as RegistriesExport;
   return guardQuota(() => db.transaction('rw', growthTables(db), async () => {
-    const plan = planImport(await loadImportKnown(db, file), file);
-    await applyRegistryMutations(db, plan.mutations);
+    const known = await loadImportKnown(db, file);
+    const plan = planImport(known, file);
+    await applyRegistryMutations(db, plan.mutations, { known });
     return plan.summary;
   }));
 }

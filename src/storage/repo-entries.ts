@@ -63,8 +63,9 @@ export async function entriesSeenBy(db: RegistriesDb, source: string): Promise<R
 export async function recordSighting(db: RegistriesDb, candidate: Candidate, source: string, now: string = new Date().toISOString()): Promise<{ entry: RegistryEntry; outcome: GrowthOutcome }> {
   if (!(VALUE_REGISTRIES as readonly string[]).includes(candidate?.registry)) throw new TypeError(`unknown registry ${JSON.stringify(candidate?.registry)}`);
   return guardQuota(() => db.transaction('rw', growthTables(db), async () => {
-    const plan = planSightings(await loadKnown(db, [candidate.registry]), [candidate], source, now);
-    await applyRegistryMutations(db, plan.mutations, { now });
+    const known = await loadKnown(db, [candidate.registry]);
+    const plan = planSightings(known, [candidate], source, now);
+    await applyRegistryMutations(db, plan.mutations, { now, known });
     const result = plan.results[0];
     const entry = result ? await db.entries.get(result.key) : undefined;
     if (!result || !entry) throw new Error(`recordSighting: the planned entry ${JSON.stringify(result?.key)} was not written`);

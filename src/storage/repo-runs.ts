@@ -34,7 +34,7 @@ export async function recordJob(db: RegistriesDb, write: JobWrite): Promise<Disc
     if (stray.length > 0) throw new Error(`job ${job.id} is not recorded but its ${stray.join(', ')} record already exists`);
     const known = await loadKnown(db, sightings.map((c) => c.registry), write.linguistic ?? []);
     const plan = planJob(known, write);
-    await applyRegistryMutations(db, plan.mutations, { now: write.now ?? job.created_at });
+    await applyRegistryMutations(db, plan.mutations, { now: write.now ?? job.created_at, known });
     return plan.discovery;
   }));
 }

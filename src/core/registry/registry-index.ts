@@ -3,7 +3,11 @@
 // Matching N candidates against M entries costs about N × (entries per neighbourhood), not N × M.
 import { rgbToOklab } from '../color/oklab.ts';
 import type { RegistryEntry, StaticColorValue, ValueRegistry } from './entry.ts';
-import { COLOR_DELTA_E, findMatch, type Candidate, type MelodyValue } from './identity.ts';
+import {
+  COLOR_DELTA_E, DYNAMIC_THRESHOLD_FRACTION, DYNAMIC_THRESHOLDS, findMatch, SOUND_SHARE_POINTS,
+  type Candidate, type DynamicValue, type MelodyValue,
+} from './identity.ts';
+import type { StaticSoundValue } from './entry.ts';
 
 /** An entry as the planner knows it: its resolved fields, the family it is named in and its leading record. */
 export interface KnownEntry extends RegistryEntry {
@@ -41,25 +45,52 @@ class RegistryBucket {
   }
 
   /**
-   * The index keys of a value. Colours: their OKLab grid cell (side = the tolerance), and a
-   * candidate looks in the 27 cells around its own, which hold every colour within ΔE_ok 0.02.
-   * Melodies: the note sequence. Everything else: the canonical label (identity requires it,
-   * except for sounds, which have one bucket).
+   * The index keys of a value: a grid whose cells are as wide as the identity tolerance, so every
+   * same value lies in the cell of the candidate or a neighbour (`around`: all 3^d of them).
+   * Colours: OKLab (ΔE_ok 0.02). Sounds: the four shares (10 points). Dynamic values: the canonical
+   * label, the raw field names and each field with an absolute threshold (10 % of it); fields with a
+   * relative tolerance stay out of the grid. Melodies: the note sequence. Blends: the canonical label.
    */
   private keysOf(v: Pick<Candidate, 'canonical' | 'value'>, around: boolean): string[] {
     const r = this.registry;
     if (r === 'static.colors' || r === 'dynamic.colors') {
       const lab = rgbToOklab((v.value as StaticColorValue).rgb);
-      const cell = lab.map((x) => Math.floor(x / COLOR_DELTA_E));
-      if (!around) return [cell.join(',')];
-      const keys: string[] = [];
-      for (let i = -1; i <= 1; i++) for (let j = -1; j <= 1; j++) for (let k = -1; k <= 1; k++) keys.push(`${cell[0]! + i},${cell[1]! + j},${cell[2]! + k}`);
-      return keys;
+      return grid(r === 'dynamic.colors' ? v.canonical : '', lab.map((x) => x / COLOR_DELTA_E), around);
     }
-    if (r === 'static.sound') return ['*'];
+    if (r === 'static.sound') {
+      const b = (v.value as StaticSoundValue).breakdown;
+      return grid('', [b.silence, b.tone, b.rumble, b.hiss].map((x) => (x ?? 0) / SOUND_SHARE_POINTS), around);
+    }
     if (r === 'dynamic.sound.melody') return [(v.value as MelodyValue).notes.join(' ')];
-    return [v.canonical];
+    if (r === 'dynamic.blends') return [v.canonical];
+    const raw = (v.value as DynamicValue).raw ?? {};
+    const fields = Object.keys(raw).sort();
+    const thresholds = DYNAMIC_THRESHOLDS[r] ?? {};
+    const scaled: number[] = [];
+    for (const f of fields) {
+      const t = thresholds[f];
+      const threshold = typeof t === 'function' ? t(v.canonical) : t;
+      const x = raw[f];
+      if (threshold !== undefined && threshold > 0 && typeof x === 'number' && Number.isFinite(x)) scaled.push(x / (DYNAMIC_THRESHOLD_FRACTION * threshold));
+    }
+    return grid(`${v.canonical}|${fields.join(',')}`, scaled, around);
   }
+}
+
+/** Grid cell keys of a point (coordinates in cell units): its own cell, or its cell and every neighbour. */
+function grid(prefix: string, coords: readonly number[], around: boolean): string[] {
+  // Identity's tolerance is inclusive (≤) and slightly padded, so cells are a hair wider than it is.
+  let keys = [prefix];
+  for (const x of coords) {
+    const c = Math.floor(x / (1 + 1e-9));
+    const next: string[] = [];
+    for (const k of keys) {
+      if (around) next.push(`${k}|${c - 1}`, `${k}|${c}`, `${k}|${c + 1}`);
+      else next.push(`${k}|${c}`);
+    }
+    keys = next;
+  }
+  return keys;
 }
 
 /** The known entries of the registries a plan touches. */

@@ -5,7 +5,7 @@ import type { RegistryEntry, ValueRegistry } from './entry.ts';
 import type {
   DiscoveryRecord, InterpretationRecord, JobRecord, LearningRecord, LinguisticRecord, NarrativeRecord,
 } from './export-records.ts';
-import { findMatch } from './identity.ts';
+import { RegistryIndex } from './registry-index.ts';
 import {
   assertNever, cmp, recordId, compareClaims, familyKey, linguisticKey,
   type AddSighting, type EntryClaim, type PutEntry, type PutInterpretation, type PutLinguistic, type RegistryMutation,
@@ -56,7 +56,8 @@ export interface CountedLinguistic extends LinguisticRecord {
 
 /** The registries in memory: claimed records by family, the entries resolved from them, and the keyed records. */
 export interface RegistryState {
-  families: Map<string, ClaimedEntry[]>;
+  /** family → its records by record id. */
+  families: Map<string, Map<string, ClaimedEntry>>;
   /** Resolved entries by key (`registry/name`). */
   entries: Map<string, ResolvedEntry>;
   /** family → the keys of the entries it resolved to. */
@@ -84,6 +85,10 @@ export function emptyState(): RegistryState {
 export interface MutationEffects {
   /** family → the entry keys it resolved to before (deleted keys are among them). */
   families: Map<string, string[]>;
+  /** Entry records added or changed, as `family\nrecord id`. */
+  entryRecords: Set<string>;
+  /** Resolved entry keys whose row changed (new, renamed or re-counted); the rest of a touched family is as it was. */
+  entries: Set<string>;
   /** Keyed records written, as `kind:key`: job, learning, discovery, narrative-intended, narrative-observed, interpretation, linguistic. */
   records: Set<string>;
 }
@@ -100,7 +105,7 @@ export function applyMutations(state: RegistryState, mutations: readonly Registr
  * at the end, so a batch of N sightings costs O(N) plus the size of the families it touches.
  */
 export function applyMutationsInPlace(state: RegistryState, mutations: readonly RegistryMutation[]): MutationEffects {
-  const effects: MutationEffects = { families: new Map(), records: new Set() };
+  const effects: MutationEffects = { families: new Map(), entryRecords: new Set(), entries: new Set(), records: new Set() };
   const touch = (family: string) => {
     if (!effects.families.has(family)) effects.families.set(family, [...(state.keysOfFamily.get(family) ?? [])]);
   };
@@ -108,12 +113,12 @@ export function applyMutationsInPlace(state: RegistryState, mutations: readonly 
     switch (m.type) {
       case 'put-entry':
         touch(familyKey(m.registry, m.base));
-        putEntry(state, m);
+        putEntry(state, m, effects);
         break;
       case 'add-sighting': {
         touch(familyKey(m.registry, m.base));
         // A sighting can arrive before the put-entry of its record (a reordered push): kept until it comes.
-        if (!addSighting(state, m)) {
+        if (!addSighting(state, m, effects)) {
           const key = `${familyKey(m.registry, m.base)}\n${m.record}`;
           state.pending.set(key, [...(state.pending.get(key) ?? []), m]);
         }
@@ -143,33 +148,38 @@ export function applyMutationsInPlace(state: RegistryState, mutations: readonly 
         assertNever(m);
     }
   }
-  for (const family of effects.families.keys()) resolveInto(state, family);
+  for (const family of effects.families.keys()) resolveInto(state, family, effects);
   return effects;
 }
 
-function putEntry(state: RegistryState, m: PutEntry): void {
+function putEntry(state: RegistryState, m: PutEntry, effects: MutationEffects): void {
   const family = familyKey(m.registry, m.base);
-  const members = state.families.get(family) ?? [];
+  let members = state.families.get(family);
+  if (!members) {
+    members = new Map();
+    state.families.set(family, members);
+  }
   const id = recordId(m);
   const record: ClaimedEntry = {
     id, family, registry: m.registry, base: m.base, name: m.name, origin: m.origin, canonical: m.canonical,
     value: deepClone(m.value), depth: deepClone(m.depth), claim: { ...m.claim }, sightings: [], last_seen: m.claim.recorded_at,
   };
   // A record is created once: a replayed put-entry changes nothing (its sightings are separate mutations).
-  // Two different ones under one claim (a hand-made push) keep the smaller canonical JSON, whatever the order.
-  const at = members.findIndex((r) => r.id === id);
-  if (at >= 0) {
-    const ours = members[at]!;
-    if (stableJson(putFields(record)) < stableJson(putFields(ours))) members[at] = { ...record, sightings: ours.sightings, last_seen: ours.last_seen };
+  // Two different ones under one id (a hand-made push) keep the smaller canonical JSON, whatever the order.
+  const ours = members.get(id);
+  if (ours) {
+    if (stableJson(putFields(record)) < stableJson(putFields(ours))) {
+      members.set(id, { ...record, sightings: ours.sightings, last_seen: ours.last_seen });
+      effects.entryRecords.add(`${family}\n${id}`);
+    }
     return;
   }
-  members.push(record);
-  members.sort(byClaim);
-  state.families.set(family, members);
+  members.set(id, record);
+  effects.entryRecords.add(`${family}\n${id}`);
   const waiting = state.pending.get(`${family}\n${id}`);
   if (waiting) {
     state.pending.delete(`${family}\n${id}`);
-    for (const s of waiting) addSighting(state, s);
+    for (const s of waiting) addSighting(state, s, effects);
   }
 }
 
@@ -179,32 +189,60 @@ function putFields(r: ClaimedEntry): unknown {
 }
 
 /** False when the record it names is not (yet) in the state. */
-function addSighting(state: RegistryState, m: AddSighting): boolean {
-  const record = state.families.get(familyKey(m.registry, m.base))?.find((r) => r.id === m.record);
+function addSighting(state: RegistryState, m: AddSighting, effects: MutationEffects): boolean {
+  const record = state.families.get(familyKey(m.registry, m.base))?.get(m.record);
   if (!record) return false;
   const at = record.sightings.findIndex((s) => s.source === m.source);
-  if (at < 0) record.sightings.push({ source: m.source, seen_at: m.seen_at });
-  else if (m.seen_at < record.sightings[at]!.seen_at) record.sightings[at] = { source: m.source, seen_at: m.seen_at };
-  record.sightings.sort(bySeen);
-  record.last_seen = maxIso(record.last_seen, m.seen_at);
+  let changed = false;
+  if (at < 0) {
+    record.sightings.push({ source: m.source, seen_at: m.seen_at });
+    changed = true;
+  } else if (m.seen_at < record.sightings[at]!.seen_at) {
+    record.sightings[at] = { source: m.source, seen_at: m.seen_at };
+    changed = true;
+  }
+  if (changed) record.sightings.sort(bySeen);
+  if (m.seen_at > record.last_seen) {
+    record.last_seen = m.seen_at;
+    changed = true;
+  }
+  if (changed) effects.entryRecords.add(`${record.family}\n${record.id}`);
   return true;
 }
+
+const maxIso = (a: string, b: string) => (a >= b ? a : b);
 
 /** Records in first-recorded order: claim, then requested name (one job can claim two names of a family). */
 const byClaim = (a: ClaimedEntry, b: ClaimedEntry) => compareClaims(a.claim, b.claim) || cmp(a.name, b.name);
 const bySeen = (a: Sighting, b: Sighting) => cmp(a.seen_at, b.seen_at) || cmp(a.source, b.source);
-const maxIso = (a: string, b: string) => (a >= b ? a : b);
 
-function resolveInto(state: RegistryState, family: string): void {
-  for (const key of state.keysOfFamily.get(family) ?? []) state.entries.delete(key);
-  const resolved = resolveFamily(state.families.get(family) ?? []);
+/** Whether a re-resolved entry differs from its old row (value and depth come with the leader record). */
+function sameRow(a: ResolvedEntry | undefined, b: ResolvedEntry): boolean {
+  return a !== undefined && a.name === b.name && a.count === b.count && a.first_seen === b.first_seen && a.last_seen === b.last_seen
+    && a.records.length === b.records.length && a.records.every((r, i) => r === b.records[i])
+    && a.sources.every((x, i) => x === b.sources[i]);
+}
+
+function resolveInto(state: RegistryState, family: string, effects: MutationEffects): void {
+  const before = new Map<string, ResolvedEntry>();
+  for (const key of state.keysOfFamily.get(family) ?? []) {
+    const e = state.entries.get(key);
+    if (e) before.set(key, e);
+    state.entries.delete(key);
+  }
+  const resolved = resolveFamily([...(state.families.get(family)?.values() ?? [])]);
   state.keysOfFamily.set(family, resolved.map((e) => e.key));
   for (const e of resolved) {
     const other = state.entries.get(e.key);
     // Bases never end in an ordinal, so two families never resolve to one name; if a hand-made file
     // breaks that, refuse rather than let one entry silently replace another.
     if (other && other.family !== family) throw new RangeError(`entry ${JSON.stringify(e.key)} resolves from two families (${other.family}, ${family})`);
-    state.entries.set(e.key, e);
+    const old = before.get(e.key);
+    if (sameRow(old, e) && old) state.entries.set(e.key, old);
+    else {
+      state.entries.set(e.key, e);
+      effects.entries.add(e.key);
+    }
   }
 }
 
@@ -217,12 +255,24 @@ function resolveInto(state: RegistryState, family: string): void {
 export function resolveFamily(members: readonly ClaimedEntry[]): ResolvedEntry[] {
   const sorted = [...members].sort(byClaim);
   const groups: { leader: ClaimedEntry; records: ClaimedEntry[] }[] = [];
+  // Leaders indexed like known entries (a grid for colours, sounds and raw numbers): linear in the family's size.
+  const leaders = new RegistryIndex();
+  const groupOf = new Map<string, (typeof groups)[number]>();
   for (const m of sorted) {
-    const leaders = groups.map((g) => g.leader);
-    const same = findMatch(leaders, { registry: m.registry, canonical: m.canonical, value: m.value });
-    const group = same ? groups[leaders.indexOf(same)] : undefined;
-    if (group) group.records.push(m);
-    else groups.push({ leader: m, records: [m] });
+    const same = leaders.match({ registry: m.registry, canonical: m.canonical, value: m.value });
+    const group = same ? groupOf.get(same.key) : undefined;
+    if (group) {
+      group.records.push(m);
+      continue;
+    }
+    const g = { leader: m, records: [m] };
+    groups.push(g);
+    const key = `${m.registry}/#${groups.length}`;
+    groupOf.set(key, g);
+    leaders.add({
+      key, registry: m.registry, name: key, origin: m.origin, canonical: m.canonical, value: m.value, depth: m.depth,
+      count: 0, first_seen: m.claim.recorded_at, last_seen: m.last_seen, sources: [], base: m.base, record: m.id,
+    });
   }
   const asked = new Set(sorted.map((m) => m.name));
   const taken = new Set<string>();
@@ -329,7 +379,7 @@ export function entriesOfRegistry(state: RegistryState, registry: ValueRegistry)
 export function mutationsOfState(state: RegistryState): RegistryMutation[] {
   const out: RegistryMutation[] = [];
   for (const members of state.families.values()) {
-    for (const r of members) {
+    for (const r of members.values()) {
       out.push({ type: 'put-entry', registry: r.registry, base: r.base, name: r.name, origin: r.origin, canonical: r.canonical, value: r.value, depth: r.depth, claim: r.claim });
       for (const s of r.sightings) out.push({ type: 'add-sighting', registry: r.registry, base: r.base, record: r.id, source: s.source, seen_at: s.seen_at });
       if (r.sightings.length > 0 && r.last_seen > (r.sightings[r.sightings.length - 1]?.seen_at ?? '')) {
