@@ -4,6 +4,8 @@ import { VALUE_REGISTRIES } from '../../src/core/registry/entry.ts';
 import type { Diagnostics, LinguisticRecord } from '../../src/core/registry/export-records.ts';
 import { EXPORT_SCHEMA, sectionOf, valueFields, type ExportEntry, type RegistriesExport } from '../../src/core/registry/export-schema.ts';
 import { ORIGIN_CLAIM, type RegistryMutation } from '../../src/core/registry/mutations.ts';
+import type { Known } from '../../src/core/registry/plan-growth.ts';
+import { RegistryIndex } from '../../src/core/registry/registry-index.ts';
 import { applyMutationsInPlace, emptyState, type RegistryState, type ResolvedEntry } from '../../src/core/registry/registry-state.ts';
 import { originPrimitives, PRIMITIVE_ORDER } from '../../src/storage/seed.ts';
 
@@ -101,4 +103,10 @@ function listAt(root: unknown, pointer: string): unknown {
   let node = root as Record<string, unknown>;
   for (const part of pointer.split('/').slice(1)) node = node[part] as Record<string, unknown>;
   return node;
+}
+
+/** What the core planner needs to know, from a state: every entry indexed (the planner updates its copies, not the state's). */
+export function knownOfState(state: RegistryState, client: string): Known {
+  const index = new RegistryIndex([...state.entries.values()].map((e) => ({ ...e, sources: [...e.sources], record: e.records[0] ?? '' })));
+  return { index, client, linguistic: state.linguistic };
 }

@@ -1,11 +1,11 @@
 // A sync client whose store is in memory: the real sync engine and merge rule over a RegistryState,
 // with an outbox written in the same step as the change (as the app's Dexie store does).
-import { findMatch, type Candidate } from '../../src/core/registry/identity.ts';
-import { recordId, type PutEntry, type RegistryMutation } from '../../src/core/registry/mutations.ts';
-import { authenticName } from '../../src/core/registry/naming.ts';
-import { applyMutationsInPlace, entriesOfRegistry, type RegistryState } from '../../src/core/registry/registry-state.ts';
+import type { Candidate } from '../../src/core/registry/identity.ts';
+import type { RegistryMutation } from '../../src/core/registry/mutations.ts';
+import { planSightings } from '../../src/core/registry/plan-growth.ts';
+import { applyMutationsInPlace, type RegistryState } from '../../src/core/registry/registry-state.ts';
 import type { SyncStore } from '../../src/sync/sync-engine.ts';
-import { seededState } from '../../api/src/export-state.ts';
+import { knownOfState, seededState } from '../../api/src/export-state.ts';
 
 /** One browser profile, in memory. */
 export class MemoryClient implements SyncStore {
@@ -16,18 +16,9 @@ export class MemoryClient implements SyncStore {
 
   constructor(readonly id: string) {}
 
-  /** Record a job's sighting of one value: a sighting of the known entry of that value, or a new named entry. */
+  /** Record a job's sighting of one value with the app's planner, and the job record. */
   discover(candidate: Candidate, job: string, at: string): RegistryMutation[] {
-    const known = entriesOfRegistry(this.state, candidate.registry);
-    const match = findMatch(known, candidate);
-    let mutations: RegistryMutation[];
-    if (match) {
-      mutations = [{ type: 'add-sighting', registry: candidate.registry, base: match.base, record: match.records[0]!, source: job, seen_at: at }];
-    } else {
-      const base = authenticName(candidate);
-      const put: PutEntry = { type: 'put-entry', registry: candidate.registry, base, name: base, origin: 'discovery', canonical: candidate.canonical, value: candidate.value, depth: candidate.depth ?? null, claim: { recorded_at: at, source: job, client: this.id } };
-      mutations = [put, { type: 'add-sighting', registry: candidate.registry, base, record: recordId(put), source: job, seen_at: at }];
-    }
+    const mutations: RegistryMutation[] = [...planSightings(knownOfState(this.state, this.id), [candidate], job, at).mutations];
     mutations.push({ type: 'put-job', record: { id: job, created_at: at } });
     this.write(mutations);
     return mutations;

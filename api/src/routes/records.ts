@@ -1,13 +1,12 @@
 // The plain routes for scripts and tools (the earlier system's): each turns its body into registry
 // mutations, logged once (by digest) through the same merge rule as a sync push.
-import { VALUE_REGISTRIES, type ValueRegistry } from '../../../src/core/registry/entry.ts';
+import { VALUE_REGISTRIES } from '../../../src/core/registry/entry.ts';
 import { INTERPRETATION_SOURCES, LINGUISTIC_SOURCES, LINGUISTIC_VARIANTS, type InterpretationRecord } from '../../../src/core/registry/export-records.ts';
 import { canonicalLabels } from '../../../src/core/registry/canonical-labels.ts';
-import { candidateProblem, findMatch, type Candidate } from '../../../src/core/registry/identity.ts';
-import { recordId, type PutEntry, type RegistryMutation } from '../../../src/core/registry/mutations.ts';
-import { authenticName } from '../../../src/core/registry/naming.ts';
-import { entriesOfRegistry } from '../../../src/core/registry/registry-state.ts';
-import { diagnosticsOf, exportOfState } from '../export-state.ts';
+import { candidateProblem, type Candidate } from '../../../src/core/registry/identity.ts';
+import type { RegistryMutation } from '../../../src/core/registry/mutations.ts';
+import { planSightings } from '../../../src/core/registry/plan-growth.ts';
+import { diagnosticsOf, exportOfState, knownOfState } from '../export-state.ts';
 import { currentState } from '../fold.ts';
 import { HttpError, json } from '../http.ts';
 import { digestOf, headVersion, recordStatements, runBatch } from '../log.ts';
@@ -21,16 +20,6 @@ const serialise = (ms: RegistryMutation[]) => ms.map((m) => JSON.stringify(m));
 export async function registries(db: D1Database, now: string): Promise<Response> {
   const { state, version } = await currentState(db);
   return json(exportOfState(state, now), 200, { 'x-sync-cursor': String(version) });
-}
-
-/** An entry a discovery can be a sighting of: its value, and the family record a sighting names. */
-interface Known {
-  registry: ValueRegistry;
-  canonical: string;
-  value: unknown;
-  base: string;
-  record: string;
-  key: string;
 }
 
 /**
@@ -58,29 +47,11 @@ export async function discoveries(db: D1Database, body: unknown, now: string): P
   if (done) return json({ job_id: jobId, recorded: false, already_recorded_at: done.received_at });
 
   const { state } = await currentState(db);
-  const mutations: RegistryMutation[] = [];
-  const fresh: string[] = [];
-  const again: string[] = [];
-  // Entries proposed earlier in this same request count as known: one value posted twice is one entry.
-  const proposed = new Map<ValueRegistry, Known[]>();
-  const claim = { recorded_at: at, source: jobId, client: 'api' };
-  for (const c of candidates) {
-    const known: Known[] = entriesOfRegistry(state, c.registry).map((e) => ({ registry: e.registry, canonical: e.canonical, value: e.value, base: e.base, record: e.records[0]!, key: e.key }));
-    const mine = proposed.get(c.registry) ?? [];
-    const match = findMatch([...known, ...mine], c);
-    if (match) {
-      mutations.push({ type: 'add-sighting', registry: c.registry, base: match.base, record: match.record, source: jobId, seen_at: at });
-      if (!again.includes(match.key) && !fresh.includes(match.key)) again.push(match.key);
-      continue;
-    }
-    const base = authenticName(c);
-    const put: PutEntry = { type: 'put-entry', registry: c.registry, base, name: base, origin: 'discovery', canonical: c.canonical, value: c.value, depth: c.depth ?? null, claim };
-    mutations.push(put, { type: 'add-sighting', registry: c.registry, base, record: recordId(put), source: jobId, seen_at: at });
-    const key = `${c.registry}/${base}`;
-    fresh.push(key);
-    mine.push({ registry: c.registry, canonical: c.canonical, value: c.value, base, record: recordId(put), key });
-    proposed.set(c.registry, mine);
-  }
+  // The app's own planner (src/core/registry/plan-growth.ts): identity (§6), names (§5), colour depth (§4).
+  const plan = planSightings(knownOfState(state, 'api'), candidates, jobId, at);
+  const mutations: RegistryMutation[] = [...plan.mutations];
+  const fresh = [...new Set(plan.results.filter((r) => r.outcome === 'added').map((r) => r.key))];
+  const again = [...new Set(plan.results.filter((r) => r.outcome !== 'added' && !fresh.includes(r.key)).map((r) => r.key))];
   mutations.push({ type: 'put-discovery', record: { job_id: jobId, new: fresh, seen_again: again } });
   const statements = await recordStatements(db, serialise(mutations), now);
   statements.push(db.prepare('INSERT OR IGNORE INTO discovery_runs (job_id, discoveries, received_at) VALUES (?1, ?2, ?3)').bind(jobId, candidates.length, now));
