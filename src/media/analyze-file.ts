@@ -1,20 +1,27 @@
 // One file → its mp4-analysis/1 report (or error). Runs inside the analyze worker: a video pass (frames decoded,
 // drawn on the analysis raster, analysed and released one by one), then an audio pass (samples decoded, mixed to
-// mono and cut into the video frames' time spans), then the two joined by frame index (docs/extraction.md).
+// mono and cut into the video frames' time spans), then the two joined by frame index (docs/extraction.md). A file
+// without decodable video gets nominal audio frames; damaged tracks are named in `warnings` and the rest analysed.
 import { ALL_FORMATS, BlobSource, Input } from 'mediabunny';
-import type { AnalysisResult, FileInfo, FrameReport, VideoInfo } from '../core/report/analysis.ts';
+import type { AnalysisResult, AnalysisWarning, FileInfo, FrameReport, VideoInfo } from '../core/report/analysis.ts';
 import { ANALYSIS_SCHEMA, windowBounds } from '../core/report/analysis.ts';
 import { assembleReport, type SoundPart } from '../core/analysis/assemble-report.ts';
 import { createVisionTimeline, type VisionResult } from '../core/vision/vision-timeline.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { decodeAudioFrames } from './decode-audio.ts';
 import { readMetadata } from './decode-metadata.ts';
-import { checkIsoStructure } from './decode-structure.ts';
+import { checkIsoStructure, hideBoxes, type ScannedTrack } from './decode-structure.ts';
 import { analysisRaster, decodeVideoFrames } from './decode-video.ts';
 import { AnalysisFailure, classifyFailure } from './media-errors.ts';
 
-/** Frame rate of the synthetic frames of an audio-only file (FOUNDATION frames need a rate; 30 like the audio module). */
-export const AUDIO_ONLY_FPS = 30;
+/** Frame rate of the nominal audio frames of a file without decodable video (FOUNDATION §7). */
+export const AUDIO_FRAME_RATE = 25;
+
+/**
+ * Lowest bit rate a real file has, in bytes per second of media (8 kb/s speech): a file whose container claims more
+ * seconds than its bytes could hold at this rate gets a time limit for the seconds it could hold.
+ */
+export const MIN_BYTES_PER_SECOND = 1000;
 
 /** Callbacks of one analysis (all optional). */
 export interface AnalyzeHooks {
@@ -42,99 +49,158 @@ export async function analyzeBlob(blob: Blob, name: string, hooks: AnalyzeHooks 
       hooks.onProgress?.(q);
     }
   };
-  const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
+  let input: Input | null = null;
   try {
     if (blob.size === 0) throw new AnalysisFailure('not_media', 'the file is empty');
-    const damage = await checkIsoStructure(blob);
-    if (damage) throw new AnalysisFailure(damage.code, damage.message);
+    const structure = await checkIsoStructure(blob);
+    if (structure?.fatal) throw new AnalysisFailure(structure.fatal.code, structure.fatal.message);
+    // damaged tracks and edit lists are renamed `free`: the demuxer skips them, the report names them
+    const source = structure ? hideBoxes(blob, structure.hide) : blob;
+    input = new Input({ source: new BlobSource(source), formats: ALL_FORMATS });
+    const hidden = structure?.tracks.filter((t) => t.problem) ?? [];
+    const warnings: AnalysisWarning[] = [
+      ...hidden.map((t) => ({ code: t.problem!.code, message: `${t.problem!.message}; the track is listed but not analysed` })),
+      ...(structure?.warnings ?? []),
+    ];
     progress(0);
-    return await analyzeInput(input, blob, file, progress, hooks);
+    return await analyzeInput(input, blob, file, progress, hooks, hidden, warnings);
   } catch (err) {
     return { schema: ANALYSIS_SCHEMA, file, error: classifyFailure(err) };
   } finally {
-    input.dispose();
+    input?.dispose();
   }
 }
 
-async function analyzeInput(input: Input, blob: Blob, file: FileInfo, progress: (f: number) => void, hooks: AnalyzeHooks): Promise<AnalysisResult> {
+async function analyzeInput(
+  input: Input,
+  blob: Blob,
+  file: FileInfo,
+  progress: (f: number) => void,
+  hooks: AnalyzeHooks,
+  hidden: ScannedTrack[],
+  warnings: AnalysisWarning[],
+): Promise<AnalysisResult> {
   await input.getFormat();
-  const meta = await readMetadata(input, blob);
-  hooks.onDuration?.(meta.container.duration_s);
+  const meta = await readMetadata(input, blob, hidden);
+  warnings.push(...meta.warnings);
+  // the time limit follows the media duration, but never more of it than the bytes could hold
+  hooks.onDuration?.(Math.min(meta.container.duration_s, Math.max(10, blob.size / MIN_BYTES_PER_SECOND)));
   const { videoTrack, audioTrack } = meta;
   const audioShare = videoTrack && audioTrack ? 0.15 : audioTrack ? 1 : 0;
 
   let frames: FrameReport[] = [];
   let video: VideoInfo | null = null;
   let fps: number;
-  let vision: VisionResult;
+  let vision: VisionResult | null = null;
   let originS: number;
   // frame i spans [t_i, t_{i+1}); the last one ends at its own timestamp + duration
   let bounds: (i: number) => [number, number] | null;
 
   if (videoTrack && meta.video) {
     const v = meta.video;
-    const stats = await videoTrack.computePacketStats(Infinity);
     const spanS = v.duration_s - v.start_s;
-    if (stats.packetCount === 0 || !(spanS > 0)) throw new AnalysisFailure('corrupt', 'the video track holds no frames');
+    if (v.packets === 0 || !(spanS > 0)) throw new AnalysisFailure('corrupt', 'the video track holds no frames');
     // fps = frames / (end of last frame − start of first): exact for constant rate, the average rate for variable
-    fps = stats.packetCount / spanS;
+    fps = v.packets / spanS;
     const raster = analysisRaster(v.width, v.height, hooks.maxSide);
     const tl = createVisionTimeline({ width: raster.width, height: raster.height, fps });
     originS = v.start_s;
     let lastEnd = 0;
-    for await (const f of decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor)) {
-      const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t));
-      frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
-      lastEnd = f.t + f.duration;
-      progress((1 - audioShare) * Math.min(1, (f.t + f.duration) / spanS));
+    let failure: ReturnType<typeof classifyFailure> | null = null;
+    try {
+      for await (const f of decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor)) {
+        const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t));
+        frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
+        lastEnd = f.t + f.duration;
+        progress((1 - audioShare) * Math.min(1, (f.t + f.duration) / spanS));
+      }
+    } catch (err) {
+      // a file damaged part-way is reported as far as it decodes
+      if (frames.length === 0) throw err;
+      failure = classifyFailure(err);
     }
-    if (frames.length < stats.packetCount) {
-      throw new AnalysisFailure('corrupt', `the decoder gave ${frames.length} frames of the ${stats.packetCount} the file holds`);
+    if (frames.length === 0) throw new AnalysisFailure('corrupt', `the decoder gave none of the ${v.packets} frames the file holds`);
+    if (frames.length < v.packets) {
+      const cut = warnings.find((w) => w.code === 'truncated');
+      const said = `${frames.length} of the ${v.packets} video frames the file claims were decoded${failure ? ` (then: ${failure.message})` : ''}`;
+      if (cut) cut.message = `${cut.message}; ${said}`;
+      else warnings.push({ code: failure?.code === 'corrupt' ? 'corrupt' : 'truncated', message: `the video is damaged part-way: ${said}` });
     }
     vision = tl.finish();
-    video = { codec: v.codec, width: v.width, height: v.height, fps: r6(fps), frame_count: frames.length, duration_s: r6(spanS), rotation: v.rotation };
+    video = {
+      codec: v.codec,
+      width: v.width,
+      height: v.height,
+      fps: r6(fps),
+      frame_count: frames.length,
+      duration_s: r6(frames.length < v.packets ? lastEnd : spanS),
+      rotation: v.rotation,
+      pixel_aspect: v.pixel_aspect,
+      decodable: true,
+    };
     const ts = frames.map((f) => f.t);
     bounds = (i) => (i < ts.length ? [ts[i]!, i + 1 < ts.length ? ts[i + 1]! : r6(lastEnd)] : null);
   } else {
-    // audio only: synthetic 1/30 s frames over a black picture (video stays null)
-    const a = meta.audio!;
-    fps = AUDIO_ONLY_FPS;
-    originS = Math.max(0, a.start_s);
-    const n = Math.max(1, Math.round(a.duration_s * fps));
-    const tl = createVisionTimeline({ width: 16, height: 12, fps });
-    const black = new Uint8ClampedArray(16 * 12 * 4);
-    for (let k = 3; k < black.length; k += 4) black[k] = 255;
-    for (let i = 0; i < n; i++) {
-      const { colors, depth, luma } = tl.pushFrame(black, i, r6(i / fps));
-      frames.push({ index: i, t: r6(i / fps), colors, depth, luma, sound: null });
+    // no picture to measure: nominal audio frames, 25 per second, the last one partial (FOUNDATION §7)
+    const a = meta.audio;
+    if (!a || !audioTrack) throw new AnalysisFailure('unsupported_codec', 'no track of this file can be decoded here');
+    if (meta.video) {
+      const v = meta.video;
+      const spanS = v.duration_s - v.start_s;
+      video = { codec: v.codec, width: v.width, height: v.height, fps: r6(spanS > 0 ? v.packets / spanS : 0), frame_count: v.packets, duration_s: r6(Math.max(0, spanS)), rotation: v.rotation, pixel_aspect: v.pixel_aspect, decodable: false };
     }
-    vision = tl.finish();
-    bounds = (i) => (i < n ? [r6(i / fps), r6((i + 1) / fps)] : null);
+    fps = AUDIO_FRAME_RATE;
+    originS = Math.max(0, a.start_s);
+    const durationS = Math.max(0, a.duration_s);
+    const n = Math.max(1, Math.ceil(durationS * fps - 1e-9));
+    for (let i = 0; i < n; i++) frames.push({ index: i, t: r6(i / fps), colors: [], depth: null, luma: null, sound: null });
+    bounds = (i) => (i < n ? [r6(i / fps), r6(Math.min((i + 1) / fps, Math.max(durationS, i / fps + 1e-6)))] : null);
   }
 
   let sound: SoundPart | null = null;
+  const windows = windowBounds(frames.length, fps);
   if (audioTrack) {
     const { createSoundTimeline } = await import('../core/audio/sound-timeline.ts');
     const stl = createSoundTimeline(audioTrack.sampleRate);
     const total = meta.container.duration_s || 1;
-    await decodeAudioFrames(
-      audioTrack,
-      originS,
-      bounds,
-      (i, t0, t1, samples) => {
-        frames[i]!.sound = stl.pushFrame(i, t0, t1, samples);
-      },
-      (t) => progress(1 - audioShare + audioShare * Math.min(1, t / total)),
-    );
-    const res = stl.finish(windowBounds(frames.length, fps), fps);
+    let heard = 0;
+    try {
+      const { channels } = await decodeAudioFrames(
+        audioTrack,
+        originS,
+        bounds,
+        (i, t0, t1, samples) => {
+          frames[i]!.sound = stl.pushFrame(i, t0, t1, samples);
+          heard++;
+        },
+        (t) => progress(1 - audioShare + audioShare * Math.min(1, t / total)),
+      );
+      if (channels !== null && meta.audio) meta.audio.channels = channels;
+    } catch (err) {
+      // sound damaged part-way: what decoded is kept; with no picture and no sound there is nothing to report
+      if (heard === 0 && !vision) throw err;
+      const f = classifyFailure(err);
+      warnings.push({ code: f.code === 'truncated' ? 'truncated' : 'corrupt', message: `the audio is damaged part-way: ${heard} audio frames were measured (then: ${f.message})` });
+    }
+    const res = stl.finish(windows, fps);
     sound = { windows: res.windows, tempo: res.tempo, melody: res.melody };
   }
-  const report = assembleReport({ file, container: meta.container, video, audio: meta.audio ? stripStart(meta.audio) : null, frames, vision, sound });
+  const report = assembleReport({
+    file,
+    container: meta.container,
+    video,
+    audio: meta.audio ? stripStart(meta.audio) : null,
+    frames,
+    vision,
+    sound,
+    soundWindows: windows,
+    fps,
+    warnings,
+  });
   frames = [];
   progress(1);
   return report;
 }
-
 function stripStart<T extends { start_s: number }>(x: T): Omit<T, 'start_s'> {
   const { start_s: _s, ...rest } = x;
   return rest;

@@ -1,16 +1,18 @@
 // Audio decoded in order, mixed down to mono and cut into audio frames: frame i gets exactly the samples whose time
 // falls in [t0_i, t1_i) (FOUNDATION §1). A small buffer holds only the samples of the frame being filled.
 import { AudioSampleSink, type InputAudioTrack } from 'mediabunny';
+import { downmixWeights } from './decode-downmix.ts';
 
 /** Receives one audio frame: its index, span in seconds from the origin, and its mono samples. */
 export type AudioFrameSink = (index: number, t0: number, t1: number, samples: Float32Array) => void;
 
 /**
- * Streams the track's audio into frames. `bounds(i)` gives frame i's [t0, t1) in seconds from `originS` (the video's
+ * Streams the track's audio into frames, mixed to mono as ffmpeg's `-ac 1` (decode-downmix.ts). `bounds(i)` gives frame i's [t0, t1) in seconds from `originS` (the video's
  * first timestamp), or null past the last frame. Samples before the origin are dropped; time before the audio starts
  * is zeros. Frames are delivered in order with contiguous samples; a frame the audio only partly covers at the end
  * gets the samples there are (if it has at least half of them), and later frames get none.
- * Returns the number of frames delivered.
+ * Returns the number of frames delivered and the channel count the decoder gave (MP4 sample entries say 2 for any
+ * AAC layout; the decoder reads the real one from the codec configuration), or null when nothing decoded.
  */
 export async function decodeAudioFrames(
   track: InputAudioTrack,
@@ -18,8 +20,9 @@ export async function decodeAudioFrames(
   bounds: (i: number) => [number, number] | null,
   onFrame: AudioFrameSink,
   onTime?: (t: number) => void,
-): Promise<number> {
+): Promise<{ frames: number; channels: number | null }> {
   const rate = track.sampleRate;
+  let channels: number | null = null;
   // global sample g has time originS + g / rate; buf holds samples [bufStart, bufStart + bufLen)
   let buf = new Float32Array(rate);
   let bufStart = 0;
@@ -66,14 +69,18 @@ export async function decodeAudioFrames(
     try {
       const n = sample.numberOfFrames;
       const ch = sample.numberOfChannels;
+      channels ??= ch;
       if (mono.length < n) {
         mono = new Float32Array(n);
         plane = new Float32Array(n);
       }
       mono.fill(0, 0, n);
+      const weights = downmixWeights(ch);
       for (let c = 0; c < ch; c++) {
+        const wc = weights[c]!;
+        if (wc === 0) continue; // LFE
         sample.copyTo(plane, { planeIndex: c, format: 'f32-planar', frameOffset: 0, frameCount: n });
-        for (let k = 0; k < n; k++) mono[k]! += plane[k]! / ch;
+        for (let k = 0; k < n; k++) mono[k]! += plane[k]! * wc;
       }
       const g0: number = next ?? Math.round((sample.timestamp - originS) * rate);
       if (next === null) {
@@ -94,7 +101,7 @@ export async function decodeAudioFrames(
     if (!span) break;
   }
   flush(true);
-  return frame;
+  return { frames: frame, channels };
 
   function append(x: Float32Array) {
     if (bufLen + x.length > buf.length) {

@@ -36,7 +36,7 @@ export interface RasterFrame {
 
 /**
  * Decodes the track in presentation order and yields each frame on a width×height raster, as displayed (rotation
- * applied). 8-bit I420/NV12 frames with known matrix and range are converted exactly by decode-yuv.ts; any other
+ * and pixel aspect applied: the raster has the displayed proportions; alpha composited over black). 8-bit I420/NV12 frames with known matrix and range are converted exactly by decode-yuv.ts; any other
  * frame is drawn by the browser's 2D canvas (which honours its colour space; drawWithFit applies the rotation).
  * Each sample is closed as soon as it is read: at most the decoder's small look-ahead queue is alive at once.
  * `useCanvas` forces the canvas for every frame (tests compare the two paths).
@@ -56,6 +56,9 @@ export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width
     try {
       let rgba = useCanvas ? null : await yuvToRaster(sample, raster);
       if (!rgba) {
+        // each frame is seen on its own: a frame with alpha is composited over black, never over the last frame
+        ctx.fillStyle = '#000';
+        ctx.fillRect(0, 0, raster.width, raster.height);
         sample.drawWithFit(ctx, { fit: 'fill' });
         rgba = ctx.getImageData(0, 0, raster.width, raster.height).data;
         paths.canvas++;

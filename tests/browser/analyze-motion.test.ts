@@ -2,9 +2,9 @@
 // shot, gradients, lighting, hard cuts and shots, and the observed narrative per shot, checked window by window
 // against tests/fixtures/truth.json.
 import { expect } from 'chai';
-import type { AnalysisReport, WindowReport } from '../../src/core/report/analysis.ts';
+import type { PictureWindowReport } from '../../src/core/report/analysis.ts';
 import { analyzeFile } from '../../src/media/analyze-client.ts';
-import { asReport, fixture, loadTruth, type Truth } from '../fixtures/truth-helpers.ts';
+import { asPictureReport, fixture, loadTruth, type PictureReport, type Truth } from '../fixtures/truth-helpers.ts';
 
 /** Raw camera numbers: within 10 % of the truth, or this absolute slack (diag/s, /s) for small values. */
 const TRANSLATION_SLACK = 0.01;
@@ -18,13 +18,13 @@ function angleDiff(a: number, b: number): number {
   return Math.abs(((a - b + 540) % 360) - 180);
 }
 
-function fmt(w: WindowReport): string {
+function fmt(w: PictureWindowReport): string {
   const c = w.camera;
   return `${c.move} dx ${c.dx} dy ${c.dy} zoom ${c.zoom} roll ${c.roll} conf ${c.confidence}, motion ${w.motion.level} ${w.motion.speed.toFixed(3)}`;
 }
 
-async function analyze(name: string): Promise<AnalysisReport> {
-  return asReport(await analyzeFile(await fixture(name)));
+async function analyze(name: string): Promise<PictureReport> {
+  return asPictureReport(await analyzeFile(await fixture(name)));
 }
 
 async function byKind(kind: string): Promise<[string, Truth][]> {

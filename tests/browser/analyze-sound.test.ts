@@ -57,9 +57,10 @@ describe('analyze: sound fixtures', () => {
       }
       if ('video' in t) {
         expect(r.video).to.equal(null);
-        // audio-only: 1/30 s frames over a black picture
-        expect(r.frames.length).to.be.closeTo(30, 1);
-        expect(r.frames[1]!.t).to.be.closeTo(1 / 30, 1e-6);
+        // audio-only: nominal 1/25 s audio frames, the last one partial, with no picture (FOUNDATION §7)
+        expect(r.frames.length).to.equal(Math.ceil(r.audio!.duration_s * 25 - 1e-9));
+        expect(r.frames[1]!.t).to.be.closeTo(1 / 25, 1e-6);
+        expect(r.frames.every((f) => f.luma === null && f.colors.length === 0)).to.equal(true);
       }
       for (const w of r.windows) expect(w.sound, name).to.not.equal(null);
       // presence and mood (docs/audio-analysis.md rules) in every window

@@ -1,10 +1,9 @@
 // Every colour, codec, container, rate and rotation fixture analysed in the worker and checked against its truth
 // (tests/fixtures/truth.json): colours within ΔE_ok, shares, metadata, fps, frame count, rotation.
 import { expect } from 'chai';
-import type { AnalysisReport } from '../../src/core/report/analysis.ts';
 import { analyzeFile, analyzeWorkerRasterPaths } from '../../src/media/analyze-client.ts';
 import { COLOR_PRIMITIVE_NAMES, COLOR_PRIMITIVE_RGB } from '../../src/core/vocab/colors.ts';
-import { asReport, deltaEOk, fixture, hexRgb, loadTruth, sha256, type Truth } from '../fixtures/truth-helpers.ts';
+import { asPictureReport, deltaEOk, fixture, hexRgb, loadTruth, sha256, type PictureReport, type Truth } from '../fixtures/truth-helpers.ts';
 
 /** Largest ΔE_ok allowed between a flat colour and its measure after a lossy codec (8-bit 4:2:0 round trip). */
 const MAX_DELTA_E = 0.02;
@@ -21,7 +20,7 @@ interface Expected {
   share: number;
 }
 
-function checkColors(name: string, r: AnalysisReport, expected: Expected[]): { worstDe: number; worstShare: number } {
+function checkColors(name: string, r: PictureReport, expected: Expected[]): { worstDe: number; worstShare: number } {
   let worstDe = 0;
   let worstShare = 0;
   // every frame, not one lucky frame
@@ -62,7 +61,7 @@ const luma709 = (rgb: readonly number[]) => (0.2126 * rgb[0]! + 0.7152 * rgb[1]!
  * itself; luma mean and std are those of the known colours and shares; each window's colour is the frames' mean
  * colour and its depth their mean depth.
  */
-function checkDepthLuma(name: string, r: AnalysisReport, expected: Expected[]): { worstDepthDe: number; worstLuma: number; worstPure: number } {
+function checkDepthLuma(name: string, r: PictureReport, expected: Expected[]): { worstDepthDe: number; worstLuma: number; worstPure: number } {
   const mean: [number, number, number] = [0, 0, 0];
   for (const e of expected) hexRgb(e.hex).forEach((v, c) => (mean[c]! += (e.share / 100) * v));
   const ys = expected.map((e) => ({ y: luma709(hexRgb(e.hex)), w: e.share / 100 }));
@@ -100,7 +99,7 @@ function checkDepthLuma(name: string, r: AnalysisReport, expected: Expected[]): 
   return { worstDepthDe, worstLuma, worstPure };
 }
 
-function checkMeta(name: string, r: AnalysisReport, t: Truth) {
+function checkMeta(name: string, r: PictureReport, t: Truth) {
   const v = r.video!;
   if (t.width !== undefined) expect(v.width, `${name} width`).to.equal(t.width);
   if (t.height !== undefined) expect(v.height, `${name} height`).to.equal(t.height);
@@ -135,7 +134,7 @@ describe('analyze: colour, codec, container, rate and rotation fixtures', () => 
     let worst = { de: 0, share: 0, depth: 0, luma: 0, pure: 0 };
     for (const [name, t] of list) {
       const file = await fixture(name);
-      const r = asReport(await analyzeFile(file));
+      const r = asPictureReport(await analyzeFile(file));
       expect(r.schema).to.equal('mp4-analysis/1');
       expect(r.file).to.deep.equal({ name, bytes: file.size, sha256: await sha256(file) });
       checkMeta(name, r, t);
@@ -151,7 +150,7 @@ describe('analyze: colour, codec, container, rate and rotation fixtures', () => 
   it('honours the colour tags: full and limited range, BT.601 and BT.709 give the same colour', async () => {
     const truth = await loadTruth();
     for (const name of ['range-full-4080c0.mp4', 'range-limited-4080c0.mp4', 'matrix-601-c06040.mp4', 'range-full-e02080.mp4']) {
-      const r = asReport(await analyzeFile(await fixture(name)));
+      const r = asPictureReport(await analyzeFile(await fixture(name)));
       const want = hexRgb((truth[name]!.colors as Expected[])[0]!.hex);
       const got = r.frames[15]!.colors[0]!.rgb;
       console.log(`${name}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}, ΔE_ok ${deltaEOk(got, want).toFixed(4)}`);
@@ -164,9 +163,9 @@ describe('analyze: colour, codec, container, rate and rotation fixtures', () => 
     for (const name of names) {
       const file = await fixture(name);
       const p0 = await analyzeWorkerRasterPaths();
-      const exact = asReport(await analyzeFile(file));
+      const exact = asPictureReport(await analyzeFile(file));
       const p1 = await analyzeWorkerRasterPaths();
-      const canvas = asReport(await analyzeFile(file, { canvasColor: true }));
+      const canvas = asPictureReport(await analyzeFile(file, { canvasColor: true }));
       const p2 = await analyzeWorkerRasterPaths();
       expect([p1.exact - p0.exact, p1.canvas - p0.canvas], `${name}: frames by exact / canvas`).to.deep.equal([exact.frames.length, 0]);
       expect([p2.exact - p1.exact, p2.canvas - p1.canvas], `${name}: frames by exact / canvas (canvasColor)`).to.deep.equal([0, canvas.frames.length]);
@@ -190,7 +189,7 @@ describe('analyze: colour, codec, container, rate and rotation fixtures', () => 
     const truth = await loadTruth();
     for (const name of ['rotate-0.mp4', 'rotate-90.mp4', 'rotate-270.mp4']) {
       const t = truth[name]!;
-      const r = asReport(await analyzeFile(await fixture(name)));
+      const r = asPictureReport(await analyzeFile(await fixture(name)));
       const g = r.windows[0]!.gradient;
       console.log(`${name}: rotation ${r.video!.rotation}, ${r.video!.width}×${r.video!.height}, gradient ${g.type} ${g.direction_deg}°`);
       expect(r.video!.rotation).to.equal(t.rotation);
@@ -205,7 +204,7 @@ describe('analyze: colour, codec, container, rate and rotation fixtures', () => 
   it('analyses the same picture alike whether the MP4 index is first, last or fragmented, and in WebM', async () => {
     const names = ['moov-at-end.mp4', 'fragmented.mp4', 'codec-vp9.webm', 'codec-vp9.mp4', 'codec-av1.mp4'];
     const reports = [];
-    for (const n of names) reports.push(asReport(await analyzeFile(await fixture(n))));
+    for (const n of names) reports.push(asPictureReport(await analyzeFile(await fixture(n))));
     for (const r of reports) {
       expect(r.frames.length).to.equal(30);
       expect(r.video!.fps).to.be.closeTo(30, 0.01);

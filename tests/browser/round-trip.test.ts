@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
 import { LEARNING_FIELDS, learningRecord, observedFromReport, type IntendedValues, type Learning } from '../../src/core/registry/learning.ts';
-import { isAnalysisError, type AnalysisReport } from '../../src/core/report/analysis.ts';
+import { asPictureReport, type PictureReport } from '../fixtures/truth-helpers.ts';
 import { agreementTable, formatAgreementTable, type FieldScores } from '../helpers/agreement-table.ts';
 import { buildSpec, type BuildSpecOptions } from '../../src/core/plan/build-spec.ts';
 import type { IntendedTruth } from '../../src/core/render/intended-truth.ts';
@@ -28,7 +28,7 @@ interface RoundTrip {
   label: string;
   spec: Spec;
   truth: IntendedTruth;
-  report: AnalysisReport;
+  report: PictureReport;
   learning: Learning;
   scores: FieldScores;
   wrong: FieldScores;
@@ -73,7 +73,7 @@ function share(xs: readonly boolean[]): number | null {
 }
 
 type TruthWindow = IntendedTruth['windows'][number];
-type ObservedWindow = AnalysisReport['windows'][number];
+type ObservedWindow = PictureReport['windows'][number];
 
 /** The raw camera number a steady move is made of (null for static and shake). */
 function moveComponent(move: CameraMove): 'dx' | 'dy' | 'zoom' | 'roll' | null {
@@ -85,7 +85,7 @@ function moveComponent(move: CameraMove): 'dx' | 'dy' | 'zoom' | 'roll' | null {
  * `wrong` perturbs the intended side the way wrongIntended does: opposite move, raw number doubled, another level,
  * type or lighting, direction turned 90°, centre moved by 0.25, presence changed, loudness +6 dB, pitch 2 semitones up.
  */
-function detailScores(truth: IntendedTruth, report: AnalysisReport, wrong: boolean): FieldScores {
+function detailScores(truth: IntendedTruth, report: PictureReport, wrong: boolean): FieldScores {
   const pairs = truth.windows.flatMap((t, k) => (report.windows[k] ? [[t, report.windows[k]] as [TruthWindow, ObservedWindow]] : []));
   const key = moveComponent(truth.camera.move);
   // Direction or centre, on the windows whose type was read right (a wrong type is counted in gradient_window).
@@ -158,8 +158,7 @@ async function roundTrip(label: string, patch: (i: Instruction) => void, opts: P
   patch(instruction);
   const spec = buildSpec(instruction, primitiveKnowledge(), { seed: `round-trip:${label}`, ...opts });
   const clip = await createClip(spec);
-  const result = await analyzeMp4(clip.mp4, { name: `${label}.mp4` });
-  if (isAnalysisError(result)) throw new Error(`${label}: ${result.error.code}: ${result.error.message}`);
+  const result = asPictureReport(await analyzeMp4(clip.mp4, { name: `${label}.mp4` }));
   expect(result.frames.length, label).to.equal(spec.frame_count);
   expect(result.windows.length, label).to.equal(clip.truth.windows.length);
   const intended = intendedFromTruth(instruction, clip.truth);

@@ -5,17 +5,17 @@ import { nearestPrimitive } from '../../src/core/registry/growth-color.ts';
 import { learningRecord, observedFromReport, intendedFromInstruction, LEARNING_FIELDS } from '../../src/core/registry/learning.ts';
 import { intendedNarrative, observedNarrative } from '../../src/core/registry/growth-narrative.ts';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
-import { windowBounds, type AnalysisReport, type FrameReport, type WindowReport } from '../../src/core/report/analysis.ts';
+import { windowBounds, type AnalysisReport, type FrameReport, type PictureWindowReport } from '../../src/core/report/analysis.ts';
 import { classifyCameraMove, classifyLighting, classifyMotion, COLOR_PRIMITIVES, hexToRgb } from '../../src/core/vocab/index.ts';
 import { openRegistries, listEntries } from '../../src/storage/repo-entries.ts';
 import { recordJob } from '../../src/storage/repo-runs.ts';
 import { exportRegistries } from '../../src/storage/export.ts';
 
 /** A 2 s, 24 fps clip: first half teal/navy and a 440 Hz tone panning left slowly; second half orange/white, hiss, zooming in. */
-function report(): AnalysisReport {
+function report(): AnalysisReport & { windows: PictureWindowReport[] } {
   const fps = 24;
   const n = 48;
-  const frames: FrameReport[] = [];
+  const frames: (FrameReport & { luma: { mean: number; std: number } })[] = [];
   for (let i = 0; i < n; i++) {
     const first = i < 24;
     const colors = first
@@ -26,7 +26,7 @@ function report(): AnalysisReport {
       : { breakdown: { silence: 0, tone: 2, rumble: 4, hiss: 94 }, rms_db: -18, centroid_hz: 6000, flatness: 0.8, tone_hz: null };
     frames.push({ index: i, t: i / fps, colors, depth: first ? { teal: 70, navy: 30 } : { orange: 60, white: 40 }, luma: first ? { mean: 0.35, std: 0.05 } : { mean: 0.8, std: 0.15 }, sound });
   }
-  const windows: WindowReport[] = windowBounds(n, fps).map(([s, e]) => {
+  const windows: PictureWindowReport[] = windowBounds(n, fps).map(([s, e]) => {
     const first = s < 24;
     const cam = first ? { dx: 0.05, dy: 0, zoom: 0, roll: 0 } : { dx: 0, dy: 0, zoom: 0.2, roll: 0 };
     const speed = first ? 0.05 : 0.2;
@@ -43,10 +43,10 @@ function report(): AnalysisReport {
   });
   return {
     schema: 'mp4-analysis/1', file: { name: 'x.mp4', bytes: 1000, sha256: '0'.repeat(64) }, container: { brand: 'isom', duration_s: 2, tracks: [] },
-    video: { codec: 'avc1', width: 320, height: 180, fps, frame_count: n, duration_s: 2, rotation: 0 }, audio: { codec: 'mp4a', sample_rate: 48000, channels: 1, duration_s: 2 },
+    video: { codec: 'avc1', width: 320, height: 180, fps, frame_count: n, duration_s: 2, rotation: 0, pixel_aspect: [1, 1], decodable: true }, audio: { codec: 'mp4a', sample_rate: 48000, channels: 1, duration_s: 2, decodable: true },
     frames, windows, tempo: { bpm: 120.4, label: 'medium', segments: [] }, melody: [{ midi: 69, start: 0, end: 1 }, { midi: 72, start: 1, end: 2 }],
     cuts: [{ frame: 24, t: 1 }], shots: [{ start_frame: 0, end_frame: 23, t0: 0, t1: 1 }, { start_frame: 24, end_frame: 47, t0: 1, t1: 2 }],
-    narrative_observed: { label: 'observed', shots: [] },
+    narrative_observed: { label: 'observed', shots: [] }, warnings: [],
   };
 }
 

@@ -1,7 +1,7 @@
 // Test helper: the loop's media steps replaced by data (see dataPipeline), shared by the loop tests.
 import seedrandom from 'seedrandom';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { windowBounds, type AnalysisReport, type FrameReport, type WindowReport } from '../../src/core/report/analysis.ts';
+import { windowBounds, type AnalysisReport, type FrameReport, type PictureWindowReport } from '../../src/core/report/analysis.ts';
 import { classifyLighting, classifyMotion, CAMERA_MOVES, COLOR_PRIMITIVES, hexToRgb, type CameraMove } from '../../src/core/vocab/index.ts';
 import type { JobPipeline } from '../../src/loop/pipeline.ts';
 
@@ -62,16 +62,16 @@ function measured(spec: { seed: string; color: string; move: CameraMove; tone_hz
     sound: { breakdown: { silence: 0, tone: 90, rumble: 5, hiss: 5 }, rms_db: -10, centroid_hz: spec.tone_hz, flatness: 0.05, tone_hz: spec.tone_hz },
   }));
   const cam = { dx: spec.move === 'pan_left' ? 0.06 : spec.move === 'pan_right' ? -0.06 : 0, dy: 0, zoom: spec.move === 'zoom_in' ? 0.1 : 0, roll: 0 };
-  const windows: WindowReport[] = windowBounds(n, fps).map(([s, e]) => ({
+  const windows: PictureWindowReport[] = windowBounds(n, fps).map(([s, e]) => ({
     start_frame: s, end_frame: e, t0: s / fps, t1: (e + 1) / fps, motion: { level: classifyMotion(0.06), speed: 0.06 },
     camera: { move: spec.move, ...cam, confidence: 0.8 }, gradient: { type: 'flat', direction_deg: null, center: null, fit: 0.1 },
     lighting: classifyLighting(0.4, 0.2), color: { rgb, depth: { [spec.color]: 80, black: 20 } }, sound: { presence: 'full', mood: 'calm', speech_share: 0 },
   }));
   return {
     schema: 'mp4-analysis/1', file: { name, bytes: 100, sha256: 'a'.repeat(64) }, container: { brand: 'isom', duration_s: 2, tracks: [] },
-    video: { codec: 'avc1', width: 64, height: 64, fps, frame_count: n, duration_s: 2, rotation: 0 }, audio: null,
+    video: { codec: 'avc1', width: 64, height: 64, fps, frame_count: n, duration_s: 2, rotation: 0, pixel_aspect: [1, 1], decodable: true }, audio: null,
     frames, windows, tempo: { bpm: 90 + Math.round(rng() * 60), label: 'medium', segments: [] }, melody: [{ midi: 57, start: 0, end: 1 }, { midi: 60 + Math.floor(rng() * 5), start: 1, end: 2 }],
-    cuts: [], shots: [{ start_frame: 0, end_frame: n - 1, t0: 0, t1: 2 }], narrative_observed: { label: 'observed', shots: [] },
+    cuts: [], shots: [{ start_frame: 0, end_frame: n - 1, t0: 0, t1: 2 }], narrative_observed: { label: 'observed', shots: [] }, warnings: [],
   };
 }
 

@@ -1,6 +1,6 @@
 // Observed narrative (FOUNDATION §3.9): arcs of brightness and loudness, pace, palette, lighting, motion per shot.
 import { describe, expect, it } from 'vitest';
-import type { FrameReport, ShotReport, WindowReport } from '../../src/core/report/analysis.ts';
+import type { FrameReport, PictureWindowReport, ShotReport } from '../../src/core/report/analysis.ts';
 import { classifyArc, observeNarrative } from '../../src/core/vision/narrative-observed.ts';
 import { classifyMotion } from '../../src/core/vocab/motion.ts';
 
@@ -27,7 +27,7 @@ describe('observed narrative', () => {
 
   it('per shot: pace, arcs, palette, lighting, motion, labelled observed', () => {
     const fps = 30;
-    const frames: Pick<FrameReport, 'index' | 'colors' | 'luma' | 'sound'>[] = [];
+    const frames: (Pick<FrameReport, 'index' | 'colors' | 'sound'> & { luma: { mean: number; std: number } })[] = [];
     for (let i = 0; i < 300; i++) {
       const x = i < 240 ? i / 239 : (i - 240) / 59;
       frames.push({
@@ -41,7 +41,7 @@ describe('observed narrative', () => {
       { start_frame: 0, end_frame: 239, t0: 0, t1: 8 },
       { start_frame: 240, end_frame: 299, t0: 8, t1: 10 - 0.5 },
     ];
-    const windows: Pick<WindowReport, 'start_frame' | 'end_frame' | 'motion'>[] = [];
+    const windows: Pick<PictureWindowReport, 'start_frame' | 'end_frame' | 'motion'>[] = [];
     for (let s = 0; s < 300; s += 15) {
       const speed = s < 240 ? 0.05 : 0.5;
       windows.push({ start_frame: s, end_frame: s + 14, motion: { level: classifyMotion(speed), speed } });

@@ -1,11 +1,11 @@
 // Joins the vision and audio results of one file into its mp4-analysis/1 report (pure: no decoding here).
-import type { AnalysisReport, AudioInfo, ContainerInfo, CutReport, FileInfo, FrameReport, MelodyNote, ShotReport, TempoReport, VideoInfo, WindowReport } from '../report/analysis.ts';
+import type { AnalysisReport, AnalysisWarning, AudioInfo, ContainerInfo, CutReport, FileInfo, FrameReport, MelodyNote, PictureWindowReport, ShotReport, SoundOnlyWindowReport, TempoReport, VideoInfo, WindowReport } from '../report/analysis.ts';
 import { ANALYSIS_SCHEMA } from '../report/analysis.ts';
 import { observeNarrative } from '../vision/narrative-observed.ts';
 
 /** What the vision timeline's finish() gives (windows without sound). */
 export interface VisionPart {
-  windows: Omit<WindowReport, 'sound'>[];
+  windows: Omit<PictureWindowReport, 'sound'>[];
   cuts: CutReport[];
   shots: ShotReport[];
 }
@@ -17,24 +17,54 @@ export interface SoundPart {
   melody: MelodyNote[];
 }
 
-/** Everything measured for one file. `frames` already carry their sound (null where there is none). */
+/**
+ * Everything measured for one file. `frames` already carry their sound (null where there is none). `vision` is
+ * null for a file without decodable video: its frames are audio frames and `soundWindows` gives its windows' spans.
+ */
 export interface ReportParts {
   file: FileInfo;
   container: ContainerInfo;
   video: VideoInfo | null;
   audio: AudioInfo | null;
   frames: FrameReport[];
-  vision: VisionPart;
+  vision: VisionPart | null;
   sound: SoundPart | null;
+  /** [start_frame, end_frame] of each window when `vision` is null (windowBounds of the audio frames). */
+  soundWindows?: [number, number][];
+  /** Frames per second of the frames (for the end of the last window when `vision` is null). */
+  fps?: number;
+  warnings?: AnalysisWarning[];
 }
 
 /** The report: windows get their sound by index, and the observed narrative is read from the joined result. */
 export function assembleReport(p: ReportParts): AnalysisReport {
-  if (p.sound && p.sound.windows.length !== p.vision.windows.length) {
-    throw new TypeError(`${p.vision.windows.length} vision windows but ${p.sound.windows.length} sound windows`);
+  const count = p.vision ? p.vision.windows.length : (p.soundWindows ?? []).length;
+  if (p.sound && p.sound.windows.length !== count) {
+    throw new TypeError(`${count} vision windows but ${p.sound.windows.length} sound windows`);
   }
-  const windows: WindowReport[] = p.vision.windows.map((w, k) => ({ ...w, sound: p.sound?.windows[k] ?? null }));
-  const narrative = p.frames.length > 0 ? observeNarrative(p.vision.shots, p.frames, windows) : null;
+  let windows: WindowReport[];
+  let narrative: AnalysisReport['narrative_observed'] = null;
+  if (p.vision) {
+    const pictureWindows: PictureWindowReport[] = p.vision.windows.map((w, k) => ({ ...w, sound: p.sound?.windows[k] ?? null }));
+    windows = pictureWindows;
+    const frames = p.frames.filter((f): f is FrameReport & { luma: NonNullable<FrameReport['luma']> } => f.luma !== null);
+    if (frames.length > 0) narrative = observeNarrative(p.vision.shots, frames, pictureWindows);
+  } else {
+    // no picture: windows carry only their sound, and nothing of a narrative is observed (FOUNDATION §7)
+    const step = 1 / (p.fps ?? 25);
+    windows = (p.soundWindows ?? []).map(([s, e], k): SoundOnlyWindowReport => ({
+      start_frame: s,
+      end_frame: e,
+      t0: p.frames[s]?.t ?? s * step,
+      t1: p.frames[e + 1]?.t ?? r6((p.frames[e]?.t ?? e * step) + step),
+      motion: null,
+      camera: null,
+      gradient: null,
+      lighting: null,
+      color: null,
+      sound: p.sound?.windows[k] ?? null,
+    }));
+  }
   return {
     schema: ANALYSIS_SCHEMA,
     file: p.file,
@@ -45,8 +75,13 @@ export function assembleReport(p: ReportParts): AnalysisReport {
     windows,
     tempo: p.sound?.tempo ?? null,
     melody: p.sound?.melody ?? [],
-    cuts: p.vision.cuts,
-    shots: p.vision.shots,
+    cuts: p.vision?.cuts ?? [],
+    shots: p.vision?.shots ?? [],
     narrative_observed: narrative,
+    warnings: p.warnings ?? [],
   };
+}
+
+function r6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
 }

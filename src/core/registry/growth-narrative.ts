@@ -1,6 +1,6 @@
 // The two narrative layers of a job (FOUNDATION §1, §3.9): intended (spec + prompt) and observed (video), kept apart and labelled.
 import type { Instruction } from '../language/instruction.ts';
-import type { AnalysisReport } from '../report/analysis.ts';
+import { hasPicture, type AnalysisReport } from '../report/analysis.ts';
 import { mode, observedPalette, type IntendedValues } from './learning.ts';
 
 /** The intended narrative: what the prompt asked for and what the spec decided to make. */
@@ -23,9 +23,9 @@ export function observedNarrative(report: AnalysisReport): Record<string, unknow
     label: 'observed',
     shots: report.narrative_observed?.shots ?? [],
     palette: observedPalette(report),
-    motion: mode(report.windows.map((w) => w.motion.level)),
-    lighting: mode(report.windows.map((w) => w.lighting)),
-    camera: mode(report.windows.map((w) => w.camera.move)),
+    motion: mode(report.windows.filter(hasPicture).map((w) => w.motion.level)),
+    lighting: mode(report.windows.filter(hasPicture).map((w) => w.lighting)),
+    camera: mode(report.windows.filter(hasPicture).map((w) => w.camera.move)),
     tempo: report.tempo?.label ?? null,
     cuts: report.cuts.length,
   };

@@ -1,6 +1,6 @@
 // Registry growth rules (FOUNDATION §1, §4, §6): which candidates an analysis report brings to which registry.
 // Pure: storage does identity, merging and naming; this only says what was seen, once per distinct value.
-import type { AnalysisReport, FrameReport, WindowReport } from '../report/analysis.ts';
+import { hasPicture, type AnalysisReport, type FrameReport, type GradientReport, type PictureWindowReport } from '../report/analysis.ts';
 import { SOUND_PRIMITIVES, type SoundBreakdown } from '../vocab/sounds.ts';
 import { SILENCE_DBFS } from '../vocab/sounds.ts';
 import type { ValueRegistry } from './entry.ts';
@@ -105,9 +105,10 @@ export function frameCandidates(report: AnalysisReport): GrowthCandidate[] {
 
 /** Mean and pooled standard deviation of the window's frame lumas (0–1). */
 function windowLuma(frames: readonly FrameReport[]): { mean: number; std: number } {
-  if (frames.length === 0) return { mean: 0, std: 0 };
-  const mean = frames.reduce((s, f) => s + f.luma.mean, 0) / frames.length;
-  const second = frames.reduce((s, f) => s + f.luma.std ** 2 + f.luma.mean ** 2, 0) / frames.length;
+  const lumas = frames.map((f) => f.luma).filter((l): l is NonNullable<typeof l> => l !== null);
+  if (lumas.length === 0) return { mean: 0, std: 0 };
+  const mean = lumas.reduce((s, l) => s + l.mean, 0) / lumas.length;
+  const second = lumas.reduce((s, l) => s + l.std ** 2 + l.mean ** 2, 0) / lumas.length;
   return { mean, std: Math.sqrt(Math.max(0, second - mean * mean)) };
 }
 
@@ -126,7 +127,7 @@ function windowSound(frames: readonly FrameReport[]): { non_silent_pct: number; 
 }
 
 /** The multi-domain blend of a window: motion, lighting and camera, each weighted by how sure the window is of it. */
-export function windowBlend(w: WindowReport): { canonical: string; parts: Record<string, number> } {
+export function windowBlend(w: PictureWindowReport): { canonical: string; parts: Record<string, number> } {
   // Camera weight is its confidence (a weak fit says little); motion and lighting are measured directly.
   const camWeight = Math.max(0.1, Math.min(1, Number.isFinite(w.camera.confidence) ? w.camera.confidence : 0));
   const weights = { [`motion.${w.motion.level}`]: 1, [`lighting.${w.lighting}`]: 1, [`camera.${w.camera.move}`]: camWeight };
@@ -135,7 +136,7 @@ export function windowBlend(w: WindowReport): { canonical: string; parts: Record
   return { canonical: largestPart(weights), parts: toPercentages(weights) };
 }
 
-function gradientRaw(g: WindowReport['gradient']): Record<string, number> {
+function gradientRaw(g: GradientReport): Record<string, number> {
   const raw: Record<string, number> = { fit: round(g.fit) };
   if (g.direction_deg !== null && Number.isFinite(g.direction_deg)) raw.direction_deg = round(g.direction_deg, 2);
   if (g.center) {
@@ -152,19 +153,25 @@ export function speechLabel(share: number): string {
   return 'no_speech';
 }
 
+/** A picture window's candidates: colour with depth, motion, camera, gradient and lighting. */
+function pictureCandidates(set: CandidateSet, w: PictureWindowReport, frames: readonly FrameReport[]): void {
+  const rgb: [number, number, number] = [w.color.rgb[0], w.color.rgb[1], w.color.rgb[2]];
+  set.add({ registry: 'dynamic.colors', canonical: nearestPrimitive(rgb), value: { rgb }, depth: toPercentages(w.color.depth as Record<string, number>) });
+  set.add({ registry: 'dynamic.motion', canonical: w.motion.level, value: { raw: { speed: round(w.motion.speed) } }, depth: { [`motion.${w.motion.level}`]: 100 } });
+  const { dx, dy, zoom, roll } = w.camera;
+  set.add({ registry: 'dynamic.camera', canonical: w.camera.move, value: { raw: { dx: round(dx), dy: round(dy), zoom: round(zoom), roll: round(roll, 3) } }, depth: { [`camera.${w.camera.move}`]: 100 } });
+  set.add({ registry: 'dynamic.gradient', canonical: w.gradient.type, value: { raw: gradientRaw(w.gradient) }, depth: { [`gradient.${w.gradient.type}`]: 100 } });
+  const luma = windowLuma(frames);
+  set.add({ registry: 'dynamic.lighting', canonical: w.lighting, value: { raw: { luma_mean: round(luma.mean), luma_std: round(luma.std) } }, depth: { [`lighting.${w.lighting}`]: 100 } });
+}
+
 /** Per-window candidates (colour with depth, motion, camera, gradient, lighting, sound, blends) and whole-video aggregates (tempo, melody). */
 export function windowCandidates(report: AnalysisReport): GrowthCandidate[] {
   const set = new CandidateSet();
   for (const w of report.windows) {
     const frames = report.frames.slice(w.start_frame, w.end_frame + 1);
-    const rgb: [number, number, number] = [w.color.rgb[0], w.color.rgb[1], w.color.rgb[2]];
-    set.add({ registry: 'dynamic.colors', canonical: nearestPrimitive(rgb), value: { rgb }, depth: toPercentages(w.color.depth as Record<string, number>) });
-    set.add({ registry: 'dynamic.motion', canonical: w.motion.level, value: { raw: { speed: round(w.motion.speed) } }, depth: { [`motion.${w.motion.level}`]: 100 } });
-    const { dx, dy, zoom, roll } = w.camera;
-    set.add({ registry: 'dynamic.camera', canonical: w.camera.move, value: { raw: { dx: round(dx), dy: round(dy), zoom: round(zoom), roll: round(roll, 3) } }, depth: { [`camera.${w.camera.move}`]: 100 } });
-    set.add({ registry: 'dynamic.gradient', canonical: w.gradient.type, value: { raw: gradientRaw(w.gradient) }, depth: { [`gradient.${w.gradient.type}`]: 100 } });
-    const luma = windowLuma(frames);
-    set.add({ registry: 'dynamic.lighting', canonical: w.lighting, value: { raw: { luma_mean: round(luma.mean), luma_std: round(luma.std) } }, depth: { [`lighting.${w.lighting}`]: 100 } });
+    // a file without decodable video: its windows have only sound (FOUNDATION §7)
+    if (hasPicture(w)) pictureCandidates(set, w, frames);
     const snd = windowSound(frames);
     if (w.sound && snd) {
       set.add({ registry: 'dynamic.sound.presence', canonical: w.sound.presence, value: { raw: { non_silent_pct: round(snd.non_silent_pct, 2) } }, depth: { [`presence.${w.sound.presence}`]: 100 } });
@@ -176,8 +183,10 @@ export function windowCandidates(report: AnalysisReport): GrowthCandidate[] {
       const label = speechLabel(w.sound.speech_share);
       set.add({ registry: 'dynamic.sound.speech', canonical: label, value: { raw: { speech_share: round(w.sound.speech_share, 2) } }, depth: { [`speech.${label}`]: 100 } });
     }
-    const blend = windowBlend(w);
-    set.add({ registry: 'dynamic.blends', canonical: blend.canonical, value: { parts: blend.parts }, depth: blend.parts });
+    if (hasPicture(w)) {
+      const blend = windowBlend(w);
+      set.add({ registry: 'dynamic.blends', canonical: blend.canonical, value: { parts: blend.parts }, depth: blend.parts });
+    }
   }
   if (report.tempo) {
     const tempo = (bpm: number | null, label: string) => set.add({

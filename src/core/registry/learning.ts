@@ -1,7 +1,7 @@
 // The learning record of a job (FOUNDATION §10): what was intended vs what was observed, field by field,
 // each with an agreement 0–1, and their mean. Pure.
 import type { Instruction } from '../language/instruction.ts';
-import type { AnalysisReport } from '../report/analysis.ts';
+import { hasPicture, type AnalysisReport } from '../report/analysis.ts';
 import type { CameraMove, ColorPrimitiveName, GradientType, Lighting, MotionLevel, SoundBreakdown, TempoLabel } from '../vocab/index.ts';
 import { SOUND_PRIMITIVES, classifyTempo } from '../vocab/index.ts';
 
@@ -99,10 +99,10 @@ export function observedPalette(report: AnalysisReport): ColorPrimitiveName[] {
 export function observedFromReport(report: AnalysisReport): ObservedValues {
   return {
     palette: observedPalette(report),
-    motion: mode(report.windows.map((w) => w.motion.level)),
-    camera: mode(report.windows.map((w) => w.camera.move)),
-    gradient: mode(report.windows.map((w) => w.gradient.type)),
-    lighting: mode(report.windows.map((w) => w.lighting)),
+    motion: mode(report.windows.filter(hasPicture).map((w) => w.motion.level)),
+    camera: mode(report.windows.filter(hasPicture).map((w) => w.camera.move)),
+    gradient: mode(report.windows.filter(hasPicture).map((w) => w.gradient.type)),
+    lighting: mode(report.windows.filter(hasPicture).map((w) => w.lighting)),
     sound_frames: report.frames.map((f) => f.sound?.breakdown ?? null),
     tempo_bpm: report.tempo?.bpm ?? null,
     tempo: report.tempo?.label ?? null,

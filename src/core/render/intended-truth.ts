@@ -1,6 +1,6 @@
 // What a clip was made to be, in the mp4-analysis/1 field names (FOUNDATION §7), so it can be compared
 // field by field with what extraction measures. Colour shares are pixel counts from the render (exact).
-import { windowBounds, type FrameColor, type GradientReport, type MelodyNote, type WindowReport } from '../report/analysis.ts';
+import { windowBounds, type FrameColor, type GradientReport, type MelodyNote, type PictureWindowReport } from '../report/analysis.ts';
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import { classifyLighting, classifyMotion, classifyTempo, type ColorPrimitiveName, type Lighting, type Presence, type SoundBreakdown, type SoundMood, type TempoLabel } from '../vocab/index.ts';
 import { cameraRawOver } from '../plan/camera-path.ts';
@@ -24,9 +24,9 @@ export interface IntendedWindow {
   end_frame: number;
   t0: number;
   t1: number;
-  motion: WindowReport['motion'];
+  motion: PictureWindowReport['motion'];
   /** Raw numbers of the camera path over the window; confidence 1 (it is what was made). */
-  camera: WindowReport['camera'];
+  camera: PictureWindowReport['camera'];
   gradient: GradientReport;
   lighting: Lighting;
   color: { rgb: [number, number, number] };
@@ -50,8 +50,8 @@ export interface IntendedTruth {
   melody: MelodyNote[];
   /** Clip summary (what the loop's learning compares): primitives on screen, camera, motion, gradient, lighting. */
   palette: ColorPrimitiveName[];
-  camera: Omit<WindowReport['camera'], 'confidence'>;
-  motion: WindowReport['motion'];
+  camera: Omit<PictureWindowReport['camera'], 'confidence'>;
+  motion: PictureWindowReport['motion'];
   gradient: GradientReport;
   lighting: Lighting;
   sound: { frames: { breakdown: SoundBreakdown }[] };

@@ -33,6 +33,10 @@ export interface VideoInfo {
   duration_s: number;
   /** Degrees clockwise, as the file's display matrix says. */
   rotation: number;
+  /** Pixel aspect ratio [h, v] in lowest terms ([1, 1] for square pixels); `width` already applies it. */
+  pixel_aspect: [number, number];
+  /** False for a track this browser cannot decode: its metadata is reported, its frames are audio frames. */
+  decodable: boolean;
 }
 
 export interface AudioInfo {
@@ -40,6 +44,8 @@ export interface AudioInfo {
   sample_rate: number;
   channels: number;
   duration_s: number;
+  /** False for a track this browser cannot decode: listed, named in `warnings`, its sound not measured. */
+  decodable: boolean;
 }
 
 export interface FrameColor {
@@ -61,9 +67,12 @@ export interface FrameReport {
   index: number;
   /** Seconds from the start of the video track. */
   t: number;
+  /** Empty for an audio frame (a file with no decodable video). */
   colors: FrameColor[];
-  depth: Depth;
-  luma: { mean: number; std: number };
+  /** Null for an audio frame. */
+  depth: Depth | null;
+  /** Null for an audio frame. */
+  luma: { mean: number; std: number } | null;
   sound: FrameSound | null;
 }
 
@@ -86,18 +95,43 @@ export interface GradientReport {
   fit: number;
 }
 
-export interface WindowReport {
-  start_frame: number;
-  end_frame: number;
-  t0: number;
-  t1: number;
+/** A window's picture measurements; a file with no decodable video has none (FOUNDATION §7: nothing invented). */
+export interface WindowPicture {
   motion: { level: MotionLevel; speed: number };
   camera: CameraReport;
   gradient: GradientReport;
   lighting: Lighting;
   color: { rgb: [number, number, number]; depth: Depth };
-  sound: { presence: Presence; mood: SoundMood; speech_share: number } | null;
 }
+
+/** The window's sound measurements; null when the file has no audio. */
+export type WindowSound = { presence: Presence; mood: SoundMood; speech_share: number } | null;
+
+/** A window of a file with decodable video. */
+export interface PictureWindowReport extends WindowPicture {
+  start_frame: number;
+  end_frame: number;
+  t0: number;
+  t1: number;
+  sound: WindowSound;
+}
+
+/** A window of a file without decodable video: only its sound. */
+export interface SoundOnlyWindowReport {
+  start_frame: number;
+  end_frame: number;
+  t0: number;
+  t1: number;
+  motion: null;
+  camera: null;
+  gradient: null;
+  lighting: null;
+  color: null;
+  sound: WindowSound;
+}
+
+/** One window of the report (FOUNDATION §7). */
+export type WindowReport = PictureWindowReport | SoundOnlyWindowReport;
 
 export interface TempoReport {
   bpm: number | null;
@@ -139,6 +173,26 @@ export interface NarrativeObserved {
   shots: ShotNarrative[];
 }
 
+/** What could not be read of a file that was still analysed (FOUNDATION §7 "Analyse what can be analysed"). */
+export const ANALYSIS_WARNING_CODES = [
+  'unsupported_video_codec',
+  'unsupported_audio_codec',
+  'truncated',
+  'corrupt',
+  'corrupt_sample_table',
+  'bad_timescale',
+  'bad_edit_list',
+  'bad_codec_config',
+  'too_large',
+] as const;
+export type AnalysisWarningCode = (typeof ANALYSIS_WARNING_CODES)[number];
+
+/** One warning: a specific code and a sentence saying what was not analysed and why. */
+export interface AnalysisWarning {
+  code: AnalysisWarningCode;
+  message: string;
+}
+
 export interface AnalysisReport {
   schema: typeof ANALYSIS_SCHEMA;
   file: FileInfo;
@@ -152,9 +206,23 @@ export interface AnalysisReport {
   cuts: CutReport[];
   shots: ShotReport[];
   narrative_observed: NarrativeObserved | null;
+  warnings: AnalysisWarning[];
 }
 
-export const ANALYSIS_ERROR_CODES = ['not_media', 'truncated', 'corrupt', 'unsupported_codec', 'no_tracks', 'timeout', 'too_large', 'internal'] as const;
+export const ANALYSIS_ERROR_CODES = [
+  'not_media',
+  'truncated',
+  'corrupt',
+  'corrupt_sample_table',
+  'bad_timescale',
+  'bad_edit_list',
+  'bad_codec_config',
+  'unsupported_codec',
+  'no_tracks',
+  'timeout',
+  'too_large',
+  'internal',
+] as const;
 export type AnalysisErrorCode = (typeof ANALYSIS_ERROR_CODES)[number];
 
 /** A file that cannot be read: its `file` still has name, bytes and sha256, and nothing else is reported. */
@@ -166,6 +234,12 @@ export interface AnalysisError {
 
 export type AnalysisResult = AnalysisReport | AnalysisError;
 
+/** True for a window with picture measurements (the file has decodable video). */
+export function hasPicture(w: WindowReport): w is PictureWindowReport {
+  return w.motion !== null;
+}
+
+/** Narrows a result to the error report. */
 export function isAnalysisError(r: AnalysisResult): r is AnalysisError {
   return 'error' in r;
 }

@@ -1,6 +1,6 @@
 // FOUNDATION §3.9: the observed narrative, per shot, measured from the video and its audio and labelled `observed`
 // (never mixed with the intended narrative of the spec and prompt).
-import type { FrameReport, NarrativeObserved, ShotNarrative, ShotReport, WindowReport } from '../report/analysis.ts';
+import type { FrameReport, NarrativeObserved, PictureWindowReport, ShotNarrative, ShotReport } from '../report/analysis.ts';
 import type { ColorPrimitiveName } from '../vocab/colors.ts';
 import { classifyLighting } from '../vocab/lighting.ts';
 import { classifyMotion, MOTION_THRESHOLDS } from '../vocab/motion.ts';
@@ -70,7 +70,7 @@ export function classifyArc(series: number[], steadyRange: number): Plot {
 }
 
 /** Mean speed of the windows overlapping frames [s, e], weighted by overlap (null if none). */
-function shotSpeed(windows: Pick<WindowReport, 'start_frame' | 'end_frame' | 'motion'>[], s: number, e: number): number | null {
+function shotSpeed(windows: Pick<PictureWindowReport, 'start_frame' | 'end_frame' | 'motion'>[], s: number, e: number): number | null {
   let sum = 0;
   let wsum = 0;
   for (const w of windows) {
@@ -88,7 +88,7 @@ function shotSpeed(windows: Pick<WindowReport, 'start_frame' | 'end_frame' | 'mo
  * per-frame luma mean and rms_db; loudness null without sound), palette (top primitives by summed share), lighting
  * (pooled luma of its frames) and motion (its windows' speed).
  */
-export function observeNarrative(shots: ShotReport[], frames: Pick<FrameReport, 'index' | 'colors' | 'luma' | 'sound'>[], windows: Pick<WindowReport, 'start_frame' | 'end_frame' | 'motion'>[]): NarrativeObserved {
+export function observeNarrative(shots: ShotReport[], frames: (Pick<FrameReport, 'index' | 'colors' | 'sound'> & { luma: NonNullable<FrameReport['luma']> })[], windows: Pick<PictureWindowReport, 'start_frame' | 'end_frame' | 'motion'>[]): NarrativeObserved {
   const byIndex = new Map(frames.map((f) => [f.index, f]));
   const out: ShotNarrative[] = shots.map((shot, k) => {
     const fs: typeof frames = [];

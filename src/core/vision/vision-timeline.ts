@@ -2,7 +2,7 @@
 // depth and luma, and keeps only the previous frame's gray pyramid, the last three frames' thumbnails and histograms,
 // the open window's running sums and small per-frame summaries, so memory stays flat however long the video.
 // Cuts need two frames of look-ahead (flashes), so windows, cuts and shots are assembled by finish().
-import type { CutReport, Depth, FrameColor, ShotReport, WindowReport } from '../report/analysis.ts';
+import type { CutReport, Depth, FrameColor, ShotReport, PictureWindowReport } from '../report/analysis.ts';
 import { windowBounds } from '../report/analysis.ts';
 import { classifyLighting } from '../vocab/lighting.ts';
 import { meanDepth, regionDepth } from '../color/depth.ts';
@@ -36,7 +36,7 @@ export interface FrameSummary {
 
 /** The video part of the report, less sound. */
 export interface VisionResult {
-  windows: Omit<WindowReport, 'sound'>[];
+  windows: Omit<PictureWindowReport, 'sound'>[];
   cuts: CutReport[];
   shots: ShotReport[];
   /** Frames inside flashes (left out of camera averages). */
@@ -60,7 +60,7 @@ interface OpenWindow {
   /** The open window's frame depths, reduced to their mean when it closes (so closed windows stay small). */
   depths: Depth[];
   depth: Depth;
-  gradient: WindowReport['gradient'] | null;
+  gradient: PictureWindowReport['gradient'] | null;
   rgb: [number, number, number];
 }
 
@@ -156,7 +156,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
       const { cuts: cutFrames, flashes } = detectCuts(perFrame.map((f) => f.change));
       const skip = new Set<number>([...cutFrames, ...flashes]);
       const { cuts, shots } = shotsFromCuts(cutFrames, perFrame.map((f) => f.t), fps);
-      const windows: Omit<WindowReport, 'sound'>[] = [];
+      const windows: Omit<PictureWindowReport, 'sound'>[] = [];
       for (const [s, e] of windowBounds(n, fps)) {
         const acc = closed.get(s);
         if (!acc) continue;
