@@ -8,7 +8,7 @@ import { downmixWeights } from '../../src/media/decode-downmix.ts';
 import { findBox, listBoxes, mutate, nestedTraks, rng, withFreeBoxes, withInMoov, withU32 } from '../fixtures/mp4-mutate.ts';
 
 const base = new Uint8Array(readFileSync('tests/fixtures/real-media/base-small.mp4'));
-const check = (b: Uint8Array) => checkIsoStructure(new Blob([b]));
+const check = (b: Uint8Array) => checkIsoStructure(new Blob([b as Uint8Array<ArrayBuffer>]));
 
 describe('downmix as ffmpeg -ac 1', () => {
   it('weights 5.1 as libswresample: fronts √½, centre 1, surrounds ½, LFE 0, normalised to sum 1', () => {
@@ -83,7 +83,7 @@ describe('structure check on damaged real MP4s', () => {
     expect(s?.fatal).toBe(null);
     expect(s?.warnings.map((w) => w.code)).toEqual(['bad_edit_list']);
     expect(s?.hide).toEqual([elst.offset]);
-    const hidden = new Uint8Array(await hideBoxes(new Blob([base]), [elst.offset]).arrayBuffer());
+    const hidden = new Uint8Array(await hideBoxes(new Blob([base as Uint8Array<ArrayBuffer>]), [elst.offset]).arrayBuffer());
     expect(String.fromCharCode(...hidden.subarray(elst.offset + 4, elst.offset + 8))).toBe('free');
     expect(hidden.length).toBe(base.length);
   });
