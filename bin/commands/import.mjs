@@ -30,7 +30,8 @@ export async function run(argv) {
   const file = args.positional[0];
   let text;
   try {
-    text = readFileSync(file, 'utf8');
+    // A byte-order mark (some editors write one) is not part of the JSON; the page strips it too.
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     parseJsonText(text, file);
   } catch (err) {
     if (err instanceof JsonParseError) {

@@ -71,7 +71,19 @@ export function locateJsonError(text) {
     if (!m) fail(`unexpected ${describe()}`);
     i += m[0].length;
   };
+  // The locator recurses once per nesting level: past this depth it reports the nesting itself
+  // instead of overflowing the stack (no export of the app nests anywhere near it).
+  const MAX_DEPTH = 512;
+  let depth = 0;
   const value = () => {
+    if (++depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
+    try {
+      return inner();
+    } finally {
+      depth--;
+    }
+  };
+  const inner = () => {
     ws();
     const c = text[i];
     if (c === '{') {

@@ -8,7 +8,7 @@ import { agreementByField, agreementSeries } from '../core/registry/learning.ts'
 import type { Instruction } from '../core/language/instruction.ts';
 import { isAnalysisError, type AnalysisResult } from '../core/report/analysis.ts';
 import type { RegistriesDb } from '../storage/db.ts';
-import { exportRegistries, importRegistries, type ImportSummary } from '../storage/export.ts';
+import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../storage/export.ts';
 import { counts, listEntries, openRegistries, recordSighting, type RegistryCounts } from '../storage/repo-entries.ts';
 import { diagnostics, listNarrative } from '../storage/repo-runs.ts';
 import { listLinguistic } from '../storage/repo-language.ts';
@@ -124,6 +124,6 @@ export class AppSession {
 
   /** Validate and merge an export; throws ImportValidationError (with `problems`) or SyntaxError, changing nothing. */
   async importText(text: string): Promise<ImportSummary> {
-    return importRegistries(this.db, JSON.parse(text));
+    return importRegistries(this.db, parseExportText(text));
   }
 }

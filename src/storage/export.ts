@@ -96,6 +96,11 @@ async function loadImportKnown(db: RegistriesDb, file: RegistriesExport): Promis
   };
 }
 
+/** An export file's text as JSON: a leading byte-order mark (editors on Windows add one) is not part of it. */
+export function parseExportText(text: string): unknown {
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
 /**
  * Validate the whole file (schema and semantics), then merge it in one transaction with the §6 rules,
  * through the growth planner and the merge rule. A bad file throws ImportValidationError listing

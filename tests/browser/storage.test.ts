@@ -74,7 +74,7 @@ describe('storage on IndexedDB (Chromium)', () => {
   it('export → import into an empty store → export is identical; importing twice changes nothing', async () => {
     const a = await fresh();
     await recordJob(a, {
-      job: { id: 'j1', created_at: T0, prompt: 'green hum' }, learning: { job_id: 'j1', agreement: 0.7 },
+      job: { id: 'j1', created_at: T0, prompt: 'green hum', analysis: { schema: 'mp4-analysis/1', frames: [], windows: [] } }, learning: { job_id: 'j1', agreement: 0.7 },
       sightings: [
         color([30, 140, 60], 'green'),
         { registry: 'static.sound', canonical: 'tone', value: { breakdown: { silence: 0, tone: 70, rumble: 30, hiss: 0 }, tone_hz: 110 } },

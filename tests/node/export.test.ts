@@ -30,6 +30,9 @@ const fresh = () => openRegistries(`export-test-${n++}-${Date.now()}`);
 const color = (rgb: [number, number, number], canonical: string): Candidate => ({ registry: 'static.colors', canonical, value: { rgb, hex: rgbToHex(rgb) } });
 const stripTime = (f: RegistriesExport) => JSON.stringify({ ...f, exported_at: null });
 
+/** The smallest analysis a job keeps (an mp4-analysis/1 report shape: import requires one per job). */
+const ANALYSIS = { schema: 'mp4-analysis/1', frames: [], windows: [] };
+
 /** A store grown by two jobs touching every kind of registry. */
 async function grownStore(): Promise<RegistriesDb> {
   const db = await fresh();
@@ -49,7 +52,7 @@ async function grownStore(): Promise<RegistriesDb> {
     { registry: 'dynamic.blends', canonical: 'motion.slow', value: { parts: { 'motion.slow': 70, 'lighting.low_key': 30 } } },
   ];
   await recordJob(db, {
-    job: { id: 'job-1', created_at: '2026-03-01T10:00:00.000Z', prompt: 'a slow red pan', seed: 'abc' },
+    job: { id: 'job-1', created_at: '2026-03-01T10:00:00.000Z', prompt: 'a slow red pan', seed: 'abc', analysis: ANALYSIS },
     learning: { job_id: 'job-1', agreement: 0.8, fields: { motion: true } },
     sightings,
     narrative: { intended: { mood: ['calm'] }, observed: { shots: [{ shot: 0 }] } },
@@ -57,7 +60,7 @@ async function grownStore(): Promise<RegistriesDb> {
     linguistic: [{ span: 'pan', canonical: 'pan_left', domain: 'camera', variant: 'standard', source: 'built-in' }],
   });
   await recordJob(db, {
-    job: { id: 'job-2', created_at: '2026-03-02T10:00:00.000Z', prompt: 'teal' },
+    job: { id: 'job-2', created_at: '2026-03-02T10:00:00.000Z', prompt: 'teal', analysis: ANALYSIS },
     learning: { job_id: 'job-2', agreement: 0.6 },
     sightings: [color([10, 121, 130], 'teal'), color([250, 240, 10], 'yellow')],
     now: '2026-03-02T10:00:00.000Z',
@@ -124,7 +127,7 @@ describe('importRegistries', () => {
     const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let j = 0; j < 3; j++) {
       const sightings = Array.from({ length: 200 }, () => color([0, 0, 0].map(() => Math.floor(rand() * 256)) as [number, number, number], 'gray'));
-      await recordJob(a, { job: { id: `big-${j}`, created_at: `2026-05-0${j + 1}T00:00:00.000Z` }, learning: { job_id: `big-${j}`, agreement: 1 }, sightings });
+      await recordJob(a, { job: { id: `big-${j}`, created_at: `2026-05-0${j + 1}T00:00:00.000Z`, analysis: ANALYSIS }, learning: { job_id: `big-${j}`, agreement: 1 }, sightings });
     }
     const fa = await exportRegistries(a);
     expect(fa.static.colors.discoveries.length).toBeGreaterThan(400);

@@ -2,7 +2,7 @@
 import type { Diagnostics } from '../../core/registry/export-records.ts';
 import type { ExportProblem } from '../../core/registry/export-schema.ts';
 import type { RegistriesDb } from '../../storage/db.ts';
-import { exportRegistries, importRegistries, type ImportSummary } from '../../storage/export.ts';
+import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../../storage/export.ts';
 import { counts, openRegistries, type RegistryCounts } from '../../storage/repo-entries.ts';
 import { diagnostics } from '../../storage/repo-runs.ts';
 
@@ -28,7 +28,7 @@ export const registryApi = {
   async importJson(text: string): Promise<ImportResult> {
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = parseExportText(text);
     } catch (err) {
       return { ok: false, error: { name: 'SyntaxError', message: err instanceof Error ? err.message : String(err), problems: [] } };
     }

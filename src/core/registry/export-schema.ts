@@ -10,6 +10,7 @@ import {
   type LinguisticRecord, type NarrativeRecord,
 } from './export-records.ts';
 import { validate as generatedValidate } from './export-validator.ts';
+import { invariantProblems, nestingProblem } from './import-invariants.ts';
 
 export const EXPORT_SCHEMA = 'motion-registries/1' as const;
 
@@ -322,8 +323,13 @@ export function validateExport(json: unknown): ExportProblem[] {
   }
   const schema = (json as Record<string, unknown>).schema;
   if (schema !== EXPORT_SCHEMA) return [{ path: '/schema', message: `must be "${EXPORT_SCHEMA}", got ${JSON.stringify(schema)}` }];
+  // Depth first and without recursion: nothing below may walk a hostile nest.
+  const deep = nestingProblem(json);
+  if (deep) return [deep];
   const problems = ajvProblems(json);
-  return [...problems, ...semanticProblems(json as RegistriesExport, problems.map((p) => p.path))];
+  const semantic = semanticProblems(json as RegistriesExport, problems.map((p) => p.path));
+  // The store's invariants assume the shapes the schema checks.
+  return problems.length > 0 ? [...problems, ...semantic] : [...semantic, ...invariantProblems(json as Record<string, unknown>)];
 }
 
 /** Problems as lines `path: message` (`/` for the whole file). */
