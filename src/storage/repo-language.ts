@@ -46,3 +46,44 @@ export function compareLinguistic(a: LinguisticRecord, b: LinguisticRecord): num
   return a.domain.localeCompare(b.domain, 'en') || a.span.localeCompare(b.span, 'en') || a.canonical.localeCompare(b.canonical, 'en')
     || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : a.span < b.span ? -1 : a.span > b.span ? 1 : a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0);
 }
+
+/** The learned mappings of the linguistic registry, as lexicon entries for the next interpretation (no counts). */
+export async function listLearnedLexicon(db: RegistriesDb): Promise<LinguisticMapping[]> {
+  return (await listLinguistic(db)).filter((m) => m.source === 'learned').map((m) => ({ span: m.span, canonical: m.canonical, domain: m.domain, variant: m.variant, source: m.source, ...(m.dialect ? { dialect: m.dialect } : {}) }));
+}
+
+/** What an interpretation made by a person (the Interpret view, `interpret --db`) records. */
+export interface UserInterpretation {
+  prompt: string;
+  instruction: InterpretationRecord['instruction'];
+  /** Every used and learned mapping of the interpretation, each once. */
+  mappings: readonly LinguisticMapping[];
+}
+
+/**
+ * Record a person's interpretation in one transaction: the interpretation registry (source `user`, status done)
+ * and its linguistic mappings counted. Bad input throws before anything is written.
+ */
+export async function recordUserInterpretation(db: RegistriesDb, u: UserInterpretation, now: string = new Date().toISOString()): Promise<InterpretationRecord> {
+  if (typeof u.prompt !== 'string' || u.prompt.trim().length === 0) throw new TypeError('a user interpretation needs a prompt');
+  for (const m of u.mappings) if (!m.span || !m.domain || !m.canonical) throw new TypeError(`a linguistic mapping needs span, domain and canonical: ${JSON.stringify(m)}`);
+  return guardQuota(() => db.transaction('rw', growthTables(db), async () => {
+    const existing = await db.interpretation.get(u.prompt);
+    const full: InterpretationRecord = { prompt: u.prompt, instruction: u.instruction, status: 'done', source: existing?.source ?? 'user', created_at: existing?.created_at ?? now, updated_at: now };
+    await db.interpretation.put(full);
+    await applyRegistryMutations(db, planLinguistic(await loadKnown(db, [], u.mappings), u.mappings));
+    return full;
+  }));
+}
+
+/**
+ * Store a taught mapping (source learned): a new one with count 1, or an existing one counted up (the interpreter,
+ * not the store, keeps origin words from being overridden: see grow-vocabulary.ts).
+ */
+export async function teachLinguistic(db: RegistriesDb, mapping: LinguisticMapping): Promise<LinguisticRecord> {
+  if (!mapping.span || !mapping.domain || !mapping.canonical || mapping.source !== 'learned') throw new TypeError(`a taught mapping needs span, domain, canonical and source learned: ${JSON.stringify(mapping)}`);
+  await recordLinguistic(db, [mapping]);
+  const stored = (await listLinguistic(db, { span: mapping.span })).find((r) => r.domain === mapping.domain && r.canonical === mapping.canonical);
+  if (!stored) throw new Error(`the taught mapping "${mapping.span}" was not stored`);
+  return stored;
+}

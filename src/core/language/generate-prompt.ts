@@ -9,6 +9,7 @@ import {
   CAMERA_MOVES, COLOR_PRIMITIVE_NAMES, GRADIENT_TYPES, LIGHTING_TYPES, MOTION_LEVELS, TEMPO_LABELS,
   type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type SoundPrimitive, type TempoLabel,
 } from '../vocab/index.ts';
+import type { LexiconEntry } from './lexicon.ts';
 import { emptyInstruction, type Instruction } from './instruction.ts';
 import data from './data/prompt-phrases.json';
 
@@ -93,7 +94,7 @@ interface Clause {
 }
 
 /** The clauses of one prompt, drawn from the knowledge. */
-function draw(rng: Rng, k: Knowledge): Clause[] {
+function draw(rng: Rng, k: Knowledge, grown: readonly LexiconEntry[] = []): Clause[] {
   const clauses: Clause[] = [];
   const colorPool = k.colors.map((c) => ({ label: c.primitive, count: c.count }));
   const colors: ColorPrimitiveName[] = [];
@@ -224,9 +225,17 @@ function draw(rng: Rng, k: Knowledge): Clause[] {
 
   // Where: a scene type and a setting read as one phrase ("a drone shot over the city").
   const scene = chance(rng, 0.2) ? pick(rng, Object.keys(P.scene_type)) : null;
-  const setting = chance(rng, 0.45) ? pick(rng, Object.keys(P.setting)) : null;
+  let setting = chance(rng, 0.45) ? pick(rng, Object.keys(P.setting)) : null;
   if (scene || setting) {
     const words = [scene && pick(rng, P.scene_type[scene]!), setting && pick(rng, P.setting[setting]!)].filter(Boolean);
+    // Settings the linguistic registry has grown (learned from prompts through WordNet) are asked for too, so
+    // generated prompts widen over time; no draw is made when none has grown, so seeds keep their prompts.
+    const grownSettings = grown.filter((e) => e.domain === 'setting' && e.source === 'learned');
+    if (setting && grownSettings.length > 0 && chance(rng, 0.4)) {
+      const e = pick(rng, grownSettings);
+      setting = e.canonical;
+      words[words.length - 1] = `in the ${e.span}`;
+    }
     const fields: ExpressedField[] = [];
     if (scene) fields.push('narrative.scene_type');
     if (setting) fields.push('narrative.settings');
@@ -265,12 +274,12 @@ function write(rng: Rng, clauses: Clause[]): string {
 }
 
 /** A new prompt and the instruction it was written from; deterministic from `seed`, never one of `avoid`. */
-export function generate(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string> = new Set()): GeneratedPrompt {
+export function generate(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string> = new Set(), grown: readonly LexiconEntry[] = []): GeneratedPrompt {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const rng = seededRandom(attempt === 0 ? seed : `${seed}#${attempt}`);
-    let clauses = draw(rng, knowledge);
+    let clauses = draw(rng, knowledge, grown);
     // Two clauses at least: one alone reads as a label, not a prompt.
-    while (clauses.length < 2) clauses = draw(rng, knowledge);
+    while (clauses.length < 2) clauses = draw(rng, knowledge, grown);
     const prompt = write(rng, clauses);
     if (avoid.has(prompt)) continue;
     const intended = emptyInstruction(prompt);
@@ -280,7 +289,7 @@ export function generate(seed: string, knowledge: Knowledge, avoid: ReadonlySet<
   throw new PromptSpaceExhaustedError(MAX_ATTEMPTS);
 }
 
-/** A new procedural prompt (the loop's explore step). */
-export function generatePrompt(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>): string {
-  return generate(seed, knowledge, avoid).prompt;
+/** A new procedural prompt (the loop's explore step); `grown`: the learned linguistic entries it may ask for. */
+export function generatePrompt(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>, grown: readonly LexiconEntry[] = []): string {
+  return generate(seed, knowledge, avoid, grown).prompt;
 }

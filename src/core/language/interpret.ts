@@ -15,11 +15,13 @@ import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction } from './instruction.ts';
 import { implyLighting } from './imply-lighting.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
-import { lexiconIndex, type LexiconEntry, type Mechanism } from './lexicon.ts';
+import { conflictsOf, grownEntries, withoutOverridesOfOrigin, type LexiconConflict } from './grow-vocabulary.ts';
+import { lexiconIndex, normalizeSpan, type LexiconEntry, type Mechanism } from './lexicon.ts';
 import { matchPhrases } from './match-phrases.ts';
 
 export type { LexiconUse } from './collect-spans.ts';
 export type { Mechanism } from './lexicon.ts';
+export type { LexiconConflict } from './grow-vocabulary.ts';
 export { MOOD_TO_SOUND_MOOD } from './compose-fields.ts';
 
 /** Longest prompt accepted, in UTF-16 code units; longer prompts throw PromptTooLongError. */
@@ -33,11 +35,16 @@ export class PromptTooLongError extends Error {
   }
 }
 
-/** What `interpret` returns: the instruction, the entries it used, and entries it learned from this prompt. */
+/**
+ * What `interpret` returns: the instruction, the entries it used, the entries it learned from this prompt
+ * (intensifiers, and narrative values met through WordNet above the growth floor), and the conflicts between
+ * learned entries and lexicon words met in this prompt (origin words keep their meaning).
+ */
 export interface Interpretation {
   instruction: Instruction;
   used: LexiconUse[];
   learned: LexiconEntry[];
+  conflicts: LexiconConflict[];
 }
 
 /** Options of `interpret`. */
@@ -60,7 +67,7 @@ function chooseStretches(prompt: string, options: InterpretOptions, off: Readonl
   const index = lexiconIndex(learnedIn);
   const tokens = buildTokens(prompt);
   const gaps = tokens.map((t, k) => prompt.slice(k === 0 ? 0 : (tokens[k - 1]?.end ?? 0), t.start));
-  const cands = matchPhrases(tokens, gaps, index, off);
+  const cands = matchPhrases(tokens, gaps, index, off).map((c) => ({ ...c, senses: withoutOverridesOfOrigin(c.senses) }));
   const candAt = new Array<number>(tokens.length).fill(-1);
   cands.forEach((c, ci) => {
     for (let k = c.i; k < c.j; k++) candAt[k] = ci;
@@ -85,13 +92,19 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (prompt.length > MAX_PROMPT_CHARS) throw new PromptTooLongError(prompt.length);
   const off = new Set(Array.isArray(options.off) ? options.off : []);
   const { state, candAt } = chooseStretches(prompt, options, off);
-  if (state.tokens.length === 0) return { instruction: state.instruction, used: [], learned: [] };
+  if (state.tokens.length === 0) return { instruction: state.instruction, used: [], learned: [], conflicts: [] };
   const learned = learnIntensifiers(state, candAt);
   composeNumbers(state);
   const impliedMotion = composeCamera(state);
   const negation = applyNegation(state, !off.has('hedges'));
   composeFields(state, negation, impliedMotion);
   if (!off.has('implied')) implyLighting(state);
-  const used = collectSpans(state);
-  return { instruction: state.instruction, used, learned };
+  const grown = grownEntries(state.chosen);
+  const learnedAll = [...learned, ...grown];
+  // A grown entry is recorded as learned, not also as a use of the built-in WordNet table.
+  const used = collectSpans(state).filter((u) => !grown.some((g) => g.span === u.entry.span && g.domain === u.entry.domain && g.canonical === u.entry.canonical));
+  const learnedIn = Array.isArray(options.learned) ? options.learned : [];
+  const spansHere = new Set(state.chosen.map((c) => c.record.span));
+  const conflicts = learnedIn.length > 0 ? conflictsOf(learnedIn.filter((e) => e && typeof e.span === 'string' && spansHere.has(normalizeSpan(e.span)))) : [];
+  return { instruction: state.instruction, used, learned: learnedAll, conflicts };
 }
