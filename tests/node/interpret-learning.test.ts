@@ -84,7 +84,8 @@ describe('linguistic registry growth', () => {
   it('nothing is learned from words that are not in intensifier position', () => {
     // Nor from English words compromise knows as nouns or verbs ("heat", "stadium", "storm"), nor after a determiner.
     for (const p of ['zonko forest at night', 'the zonko', 'zonko, fast', 'we zonko slow', 'zonko 150 bpm', 'fast zonko', 'heat shimmering gloomy', 'a stadium lit by floodlights', 'storm fast', 'the zonko fast']) {
-      expect(interpret(p).learned, p).toEqual([]);
+      // (A place WordNet knows, "stadium", is learned as a setting: that growth is tested in interpret-growth.)
+      expect(interpret(p).learned.filter((e) => e.domain === 'intensity'), p).toEqual([]);
     }
   });
 });

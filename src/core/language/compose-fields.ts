@@ -110,13 +110,18 @@ function composeMotion(state: PassState, g: Gathered, k: number, c: Chosen): voi
   if (!nearCamera && level !== 'still') g.freeSpeed ??= level;
 }
 
-function composeLighting(state: PassState, g: Gathered, c: Chosen): void {
+function composeLighting(state: PassState, g: Gathered, c: Chosen, neg: NegationOutcome): void {
   const { tokens } = state;
   const r = c.record;
   // A lighting reading WordNet inferred (a lamp, a lantern) is a light source: the scene pass weighs it.
   if (c.via === 'wordnet') return;
   if (c.canonical !== 'lighting') {
     g.lighting ??= c.canonical as Lighting;
+    // "grey sky", "flat grey light": the colour a lighting phrase names is in the scene too.
+    for (let m = c.i; m < c.j; m++) {
+      const w = (tokens[m]?.lower ?? '').replace('grey', 'gray');
+      if (isColorPrimitive(w) && !neg.excludedColors.has(w)) pushUnique(g.colors, w);
+    }
     return;
   }
   if (!LIGHT_SPANS.has(r.span)) return;
@@ -166,7 +171,7 @@ export function composeFields(state: PassState, neg: NegationOutcome, impliedMot
         else g.gradient ??= r.canonical as GradientType;
         break;
       case 'lighting':
-        composeLighting(state, g, c);
+        composeLighting(state, g, c, neg);
         break;
       case 'sound':
         if (SOUND_PRIMS.has(r.canonical)) pushUnique(g.prims, r.canonical as SoundPrimitive);

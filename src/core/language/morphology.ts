@@ -111,8 +111,14 @@ export function knownNonModifier(word: string): boolean {
   return typeof tag === 'string' && tag !== 'Adjective' && tag !== 'Adverb' && tag !== 'Comparative' && tag !== 'Superlative';
 }
 
-/** Whether compromise's own lexicon knows the word at all (a real word is not corrected as a typo). */
+const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'Honorific']);
+
+/**
+ * Whether compromise's own lexicon knows the word as a common word (a real word is not corrected as a typo);
+ * a word it knows only as a name ("forrest", "mason") may still be a misspelling.
+ */
 export function knownWord(word: string): boolean {
   lexicon ??= (nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
-  return Object.hasOwn(lexicon, word);
+  const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+  return typeof tag === 'string' && !NAME_TAGS.has(tag);
 }
