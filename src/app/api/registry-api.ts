@@ -2,6 +2,7 @@
 import type { Diagnostics } from '../../core/registry/export-records.ts';
 import type { ExportProblem } from '../../core/registry/export-schema.ts';
 import type { RegistriesDb } from '../../storage/db.ts';
+import { repairStore, type RepairSummary } from '../../storage/repair-store.ts';
 import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../../storage/export.ts';
 import { counts, openRegistries, type RegistryCounts } from '../../storage/repo-entries.ts';
 import { diagnostics } from '../../storage/repo-runs.ts';
@@ -38,6 +39,10 @@ export const registryApi = {
       const e = err as Error & { problems?: ExportProblem[] };
       return { ok: false, error: { name: e.name ?? 'Error', message: e.message ?? String(err), problems: e.problems ?? [] } };
     }
+  },
+  /** Repair records older versions could leave (orphans, unrunnable interpretations, colours without depth). */
+  async repairStore(): Promise<RepairSummary> {
+    return repairStore(await registries());
   },
   /** Records per registry. */
   async counts(): Promise<RegistryCounts> {
