@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.test-results/**', '.bench/**', 'public/sw.js', 'tests/fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.test-results/**', '.bench/**', 'public/sw.js', 'tests/fixtures/**', '**/.wrangler/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

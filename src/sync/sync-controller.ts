@@ -96,7 +96,14 @@ export class SyncController {
     if (this.loop) return this.loop.syncNow();
     const s = await readSyncSettings(this.db);
     if (!s.url || !s.token) throw new SyncError('set a sync URL and token first', null, false);
-    return syncOnce(dexieSyncStore(this.db), httpTransport({ url: s.url, token: s.token, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) }));
+    try {
+      const report = await syncOnce(dexieSyncStore(this.db), httpTransport({ url: s.url, token: s.token, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) }));
+      this.last = { ...this.last, last_sync: new Date().toISOString(), pending: report.pending, cursor: report.cursor, last_error: null, failures: 0 };
+      return report;
+    } catch (err) {
+      this.last = { ...this.last, last_error: err instanceof Error ? err.message : String(err), failures: this.last.failures + 1 };
+      throw err;
+    }
   }
 
   /** Stop the loop (the outbox keeps queueing while sync is on). */

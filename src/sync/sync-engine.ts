@@ -26,6 +26,8 @@ export interface SyncOptions {
   batch?: number;
   /** Log rows per pull page (the API gives at most 1000). */
   pullLimit?: number;
+  /** Bytes of mutations per push (the API takes 4 MiB a body by default; a job record alone can be ~0.5 MB). */
+  maxPushBytes?: number;
   backoff?: BackoffOptions;
   signal?: AbortSignal;
 }
@@ -40,6 +42,16 @@ export interface SyncReport {
 
 const retryable = (err: unknown) => err instanceof SyncError && err.retryable;
 
+/** The longest prefix of rows within `maxBytes` of JSON (at least one row: a big one goes alone). */
+function byteBounded<T extends { mutation: unknown }>(rows: T[], maxBytes: number): T[] {
+  let bytes = 0;
+  for (let i = 0; i < rows.length; i++) {
+    bytes += JSON.stringify(rows[i]!.mutation).length + 64;
+    if (bytes > maxBytes && i > 0) return rows.slice(0, i);
+  }
+  return rows;
+}
+
 /**
  * Push everything in the outbox, then pull everything after the cursor. Network failures and 5xx are
  * retried with backoff and jitter; a push whose answer was lost is simply pushed again (the server
@@ -52,7 +64,7 @@ export async function syncOnce(store: SyncStore, transport: SyncTransport, optio
   const clientId = await store.clientId();
   let pushed = 0;
   for (;;) {
-    const rows = await store.outbox(batch);
+    const rows = byteBounded(await store.outbox(batch), options.maxPushBytes ?? 2 * 1024 * 1024);
     const first = rows[0];
     if (!first) break;
     const answer = await withRetries(() => transport.push(rows.map((r) => ({ client_id: clientId, mutation_id: r.id, mutation: r.mutation })), options.signal), retryable, backoff);

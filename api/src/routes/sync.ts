@@ -37,7 +37,7 @@ export async function push(db: D1Database, body: unknown, now: string): Promise<
     const mutationId = int(item.mutation_id, `${path}.mutation_id`, 1);
     checkMutation(item.mutation, `${path}.mutation`);
     const text = JSON.stringify(item.mutation);
-    if (text.length > MAX_MUTATION_BYTES) throw new HttpError(400, `a mutation is at most ${MAX_MUTATION_BYTES} bytes, this one ${text.length}`, `${path}.mutation`);
+    if (text.length > MAX_MUTATION_BYTES) throw new HttpError(400, `a mutation is at most ${MAX_MUTATION_BYTES} bytes (D1's row limit), this one ${text.length}`, `${path}.mutation`);
     const list = byClient.get(clientId) ?? [];
     const prev = list[list.length - 1];
     if (prev && mutationId <= prev.mutation_id) throw new HttpError(400, `mutation ids of a client must increase within a push (${mutationId} after ${prev.mutation_id})`, `${path}.mutation_id`);
