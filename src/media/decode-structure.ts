@@ -163,6 +163,10 @@ function scanMoov(b: Uint8Array, base: number, header: number, fileBytes: number
     return;
   }
   const mvhd = kids.find((k) => k.type === 'mvhd');
+  if (mvhd && b[mvhd.offset + mvhd.header]! > 1) {
+    out.fatal = { code: 'corrupt', message: `the movie header (mvhd) has version ${b[mvhd.offset + mvhd.header]}` };
+    return;
+  }
   const movieScale = mvhd ? readMvhdTimescale(b, mvhd) : null;
   for (const k of kids) {
     if (k.type !== 'trak') {
@@ -203,6 +207,7 @@ function scanTrak(b: Uint8Array, trak: Box, base: number, fileBytes: number, mov
   const tkhd = tk?.find((k) => k.type === 'tkhd');
   if (tkhd && tkhd.size >= tkhd.header + 24) t.id = u32(b, tkhd.offset + tkhd.header + (b[tkhd.offset + tkhd.header] === 1 ? 20 : 12));
   if (tooDeep(b, trak, 1)) return fail('corrupt', `its boxes are nested more than ${MAX_BOX_DEPTH} levels deep`);
+  if (tkhd && b[tkhd.offset + tkhd.header]! > 1) return fail('corrupt', `its track header (tkhd) has version ${b[tkhd.offset + tkhd.header]}`);
   const mdia = tk?.find((k) => k.type === 'mdia');
   const hdlr = find(mdia, 'hdlr');
   if (hdlr && hdlr.size >= hdlr.header + 12) {
@@ -218,7 +223,8 @@ function scanTrak(b: Uint8Array, trak: Box, base: number, fileBytes: number, mov
   }
   const stblKids = children(b, stbl.offset + stbl.header, stbl.offset + stbl.size);
   if (!stblKids) return fail('corrupt_sample_table', 'its sample table (stbl) is damaged: its boxes do not fit inside it');
-  const mv = b[mdhd.offset + mdhd.header];
+  const mv = b[mdhd.offset + mdhd.header]!;
+  if (mv > 1) return fail('corrupt', `its media header (mdhd) has version ${mv}`);
   const mp = mdhd.offset + mdhd.header + 4 + (mv === 1 ? 16 : 8);
   if (mp + (mv === 1 ? 12 : 8) > mdhd.offset + mdhd.size) return fail('corrupt', 'its media header (mdhd) is cut short');
   const timescale = u32(b, mp);
@@ -273,6 +279,8 @@ function scanTrak(b: Uint8Array, trak: Box, base: number, fileBytes: number, mov
     if (n > (e - s - 8) / width) return fail('corrupt_sample_table', `its '${type}' table claims ${n} entries in ${e - s} bytes`);
   }
   if ((sizeCount ?? 0) > 0 && !box('stco') && !box('co64')) return fail('corrupt_sample_table', 'its sample table has no chunk offsets (stco/co64)');
+  const stscProblem = checkStsc(b, box('stsc'), box('stco') ?? box('co64'), box('stsd'), sizeCount);
+  if (stscProblem) return fail('corrupt_sample_table', stscProblem);
   // chunk offsets past the end of the file: the file was cut inside this track's data (analysed as far as it goes)
   const stco = box('stco') ?? box('co64');
   if (stco) {
@@ -297,6 +305,32 @@ function scanTrak(b: Uint8Array, trak: Box, base: number, fileBytes: number, mov
     }
   }
   return t;
+}
+
+/**
+ * Why the sample-to-chunk table (stsc) cannot map the file's samples onto its chunks, or null: first chunks must
+ * start at 1 and rise within the chunk count, each run holds at least one sample of a listed description, and the
+ * runs must hold at least the samples the size table lists (the demuxer asserts all of this).
+ */
+function checkStsc(b: Uint8Array, stsc: Box | undefined, stco: Box | undefined, stsd: Box | undefined, samples: number | null): string | null {
+  if (!stsc || !stco || !stsd) return null;
+  const s = stsc.offset + stsc.header;
+  const n = u32(b, s + 4);
+  const chunks = u32(b, stco.offset + stco.header + 4);
+  const descriptions = u32(b, stsd.offset + stsd.header + 4);
+  if (n === 0) return (samples ?? 0) > 0 ? 'its sample-to-chunk table (stsc) is empty' : null;
+  let held = 0;
+  for (let i = 0; i < n; i++) {
+    const first = u32(b, s + 8 + 12 * i);
+    const per = u32(b, s + 12 + 12 * i);
+    const desc = u32(b, s + 16 + 12 * i);
+    const next = i + 1 < n ? u32(b, s + 8 + 12 * (i + 1)) : chunks + 1;
+    if (first < 1 || (i === 0 && first !== 1) || next <= first || first > chunks) return `its sample-to-chunk table (stsc) entry ${i} starts at chunk ${first} (of ${chunks})`;
+    if (per === 0 || desc < 1 || desc > descriptions) return `its sample-to-chunk table (stsc) entry ${i} gives ${per} samples of description ${desc}`;
+    held += (Math.min(next, chunks + 1) - first) * per;
+  }
+  if (samples !== null && held < samples) return `its chunks hold ${held} samples but the size table lists ${samples}`;
+  return null;
 }
 
 /** Why the edit list cannot be right, or null. Media times are in the media timescale, durations in the movie's. */

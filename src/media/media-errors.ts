@@ -41,6 +41,10 @@ export function classifyFailure(err: unknown): { code: AnalysisErrorCode; messag
   if (name === 'NotSupportedError' || /not supported|unsupported codec|cannot decode/i.test(message)) {
     return { code: 'unsupported_codec', message };
   }
+  if (/assertion failed|incorrect .* version|invalid .* version/i.test(message)) {
+    // Mediabunny's own invariants, broken by what the file says (a table the structure check let through)
+    return { code: 'corrupt', message: `the file's index is inconsistent: the demuxer stopped on it (${message})` };
+  }
   if (name === 'EncodingError' || name === 'OperationError' || /decod|invalid|corrupt|malformed|bad|parse/i.test(message)) {
     return { code: 'corrupt', message: `the media data is damaged (${name}: ${message})` };
   }
