@@ -29,7 +29,7 @@ for (let j = 0; j < jobs; j++) {
     const c = rgb();
     return { registry: 'static.colors', canonical: 'red', value: { rgb: c, hex: hex(c) } };
   });
-  await runs.recordJob(db, { job: { id: `job-${j}`, created_at: new Date(Date.UTC(2026, 0, 1, 0, j)).toISOString() }, learning: { job_id: `job-${j}`, agreement: 0.5 }, sightings });
+  await runs.recordJob(db, { job: { id: `job-${j}`, created_at: new Date(Date.UTC(2026, 0, 1, 0, j)).toISOString(), analysis: { schema: 'mp4-analysis/1', frames: [], windows: [] } }, learning: { job_id: `job-${j}`, agreement: 0.5 }, sightings });
 }
 const t1 = performance.now();
 console.log(`recordJob with 50 colour sightings: ${(jobs / ((t1 - t0) / 1000)).toFixed(1)} jobs/s (${((t1 - t0) / jobs).toFixed(1)} ms/job, registry grows to ${(await repo.counts(db)).entries['static.colors'].discoveries} discoveries)`);
