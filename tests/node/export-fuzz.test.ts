@@ -174,7 +174,7 @@ describe('fuzzed exports', () => {
       try {
         await importRegistries(db, json);
       } catch (err) {
-        if (!(err instanceof ImportValidationError)) throw new Error(`mutant ${n} (${what}) failed with ${String(err)}, not a validation error`);
+        if (!(err instanceof ImportValidationError)) throw new Error(`mutant ${n} (${what}) failed with ${String(err)}, not a validation error`, { cause: err });
         refused = err;
       }
       if (refused) {
