@@ -80,7 +80,7 @@ await other.delete();
 let previous = null;
 const maxN = Number(process.env.BENCH_IMPORT_MAX ?? 65536);
 console.log('import N entries into an empty store (validate + plan + apply, one transaction):');
-for (let n = 1024; n <= maxN; n *= 2) {
+for (let n = Number(process.env.BENCH_IMPORT_MIN ?? 1024); n <= maxN; n *= 2) {
   seed = n;
   const file = syntheticExport(empty, n);
   const target = await repo.openRegistries(`bench-scale-${n}-${Date.now()}`);
