@@ -10,6 +10,10 @@ export const ONSET_WINDOW_S = 0.02;
 export const ONSET_LOG_GAIN = 1000;
 /** Bins above this frequency are left out of the flux (Hz). */
 export const ONSET_MAX_HZ = 8000;
+/** Octave-wide band edges (Hz) of the band transients: kick, bass, snare body, snare and hats each get a say of their own. */
+export const BAND_TRANSIENT_EDGES_HZ: readonly number[] = [40, 120, 250, 500, 1000, 2000, 4000, 8000, 16000];
+/** The low band's flux (kick drum and bass) is the bins below this (Hz); music tempo reads it to tell a beat from a subdivision. */
+export const ONSET_LOW_BAND_HZ = 150;
 /**
  * How far (s) the transient envelope looks back and ahead: a rise counts only above the level on both sides. Past
  * the middle of a 15 ms tone burst (ffmpeg's click fixtures; 10 ms read them at 3 dB, too weak to count) and under
@@ -31,6 +35,15 @@ export interface OnsetEnvelope {
   readonly length: number;
   /** Spectral flux (sum of positive log-magnitude rises), a view of the first `length` values. */
   flux(): Float32Array;
+  /** The part of the flux below ONSET_LOW_BAND_HZ (kick drum, bass), a view of the first `length` values. */
+  lowFlux(): Float32Array;
+  /**
+   * Band transients: Σ over the octave bands of BAND_TRANSIENT_EDGES_HZ of max(0, B(t) − max(B(t − R), B(t + R))),
+   * B the band's log amplitude ln(1 + ONSET_LOG_GAIN·amplitude) and R = TRANSIENT_REACH_S — `transients` per band, so a
+   * kick or a snare under a loud lead still counts (the broadband first difference is ruled by the lead's harmonics).
+   * The last R s look back only.
+   */
+  bandTransients(): Float32Array;
   /**
    * Transients per hop: max(0, L(t) − max(L(t − R), L(t + R))) with R = TRANSIENT_REACH_S and L(t) the level in dB
    * 20·log10(1 + ONSET_LOG_GAIN·rms) of the first difference of the samples over the hop around t. The difference
@@ -62,7 +75,7 @@ class Growable {
   }
 }
 
-/** A streaming onset envelope for a stream at `sampleRate`; memory grows by 12 bytes per hop (≈ 1.4 MB for 10 minutes). */
+/** A streaming onset envelope for a stream at `sampleRate`; memory grows by 20 bytes per hop (≈ 2.4 MB for 10 minutes). */
 export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
   if (!(sampleRate > 0)) throw new TypeError(`sample rate must be positive, got ${sampleRate}`);
   const hop = Math.max(1, Math.round(sampleRate / ONSET_RATE_HZ));
@@ -73,6 +86,7 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
   const fft = realFft(win);
   const half = win / 2;
   const maxBin = Math.min(half, Math.floor((ONSET_MAX_HZ * win) / sampleRate));
+  const lowMax = Math.min(maxBin, Math.ceil((ONSET_LOW_BAND_HZ * win) / sampleRate) - 1);
   const bandLo = Math.ceil((SPEECH_BAND_HZ[0] * win) / sampleRate);
   const bandHi = Math.min(half, Math.floor((SPEECH_BAND_HZ[1] * win) / sampleRate));
   const prevLog = new Float64Array(maxBin + 1);
@@ -86,18 +100,49 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
   let pendingLen = win / 2; // the stream starts with half a window of zeros so the first value is centred on t = 0
   let first = true;
   const flux = new Growable();
+  const lowFlux = new Growable();
+  const nyquist = sampleRate / 2;
+  const edges = BAND_TRANSIENT_EDGES_HZ.filter((hz) => hz < nyquist).map((hz) => Math.max(1, Math.round((hz * win) / sampleRate)));
+  const bands = Math.max(0, edges.length - 1);
+  // Per band, its log amplitude over the last 2R + 1 hops (a ring), so the transient R hops back is known.
+  const ringLen = 2 * reach + 1;
+  const ring = new Float64Array(ringLen * Math.max(1, bands));
+  const bandT = new Growable();
+  let analysed = 0;
+  const bandTransientAt = (c: number, ahead: boolean): number => {
+    const at = (m: number): number => (m % ringLen) * bands;
+    let t = 0;
+    for (let b = 0; b < bands; b++) {
+      const side = Math.max(c >= reach ? ring[at(c - reach) + b]! : 0, ahead ? ring[at(c + reach) + b]! : 0);
+      t += Math.max(0, ring[at(c) + b]! - side);
+    }
+    return t;
+  };
   const band = new Growable();
 
   const analyse = (start: number): void => {
     for (let i = 0; i < win; i++) frame[i] = pending[start + i]! * w[i]!;
     fft.power(frame, power);
     let f = 0;
+    let fLow = 0;
     let be = 0;
     for (let k = 1; k <= maxBin; k++) {
       const l = Math.log1p((ONSET_LOG_GAIN * 2 * Math.sqrt(power[k]!)) / wsum);
-      if (!first && l > prevLog[k]!) f += l - prevLog[k]!;
+      if (!first && l > prevLog[k]!) {
+        f += l - prevLog[k]!;
+        if (k <= lowMax) fLow += l - prevLog[k]!;
+      }
       prevLog[k] = l;
     }
+    lowFlux.push(fLow);
+    const slot = (analysed % ringLen) * bands;
+    for (let b = 0; b < bands; b++) {
+      let e = 0;
+      for (let k = edges[b]!; k < edges[b + 1]! && k <= half; k++) e += power[k]!;
+      ring[slot + b] = Math.log1p((ONSET_LOG_GAIN * 2 * Math.sqrt(e)) / wsum);
+    }
+    analysed++;
+    if (analysed > reach) bandT.push(bandTransientAt(analysed - 1 - reach, true));
     for (let k = bandLo; k <= bandHi; k++) be += power[k]!;
     // the hop of samples centred on this window's centre, first-differenced
     const h0 = start + (win >> 1) - (hop >> 1);
@@ -142,6 +187,13 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
       return flux.length;
     },
     flux: () => flux.view(),
+    lowFlux: () => lowFlux.view(),
+    bandTransients() {
+      const out = new Float32Array(analysed);
+      out.set(bandT.view());
+      for (let c = bandT.length; c < analysed; c++) out[c] = bandTransientAt(c, false);
+      return out;
+    },
     transients() {
       const L = level.view();
       const n = L.length;

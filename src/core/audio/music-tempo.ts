@@ -1,0 +1,82 @@
+// FOUNDATION §3 tempo on music: the beat a listener taps (the notated beat), from the spectral flux, with the metrical
+// level chosen between a slow level and its double.
+import { autocorrelation, bestCombPeriod, combScore, refinePeriod } from './periodicity.ts';
+
+/** The notated beat of music is looked for in this range (bpm): FOUNDATION §3 asks 60–180 within ±2 %. */
+export const MUSIC_MIN_BPM = 60;
+export const MUSIC_MAX_BPM = 185;
+/** Below this comb score the flux has no steady pulse. */
+export const MUSIC_MIN_SCORE = 0.3;
+/** A level slower than this (bpm) is not the beat when its double is periodic too: songs counted that slowly are rare, and a listener taps the double. */
+export const MUSIC_SLOW_LEVEL_BPM = 70;
+/** …and the double is periodic when its comb score is at least this fraction of the slow level's (a 60 bpm click track's double scores 0.5). */
+export const MUSIC_SLOW_DOUBLE_RATIO = 0.6;
+/** The faster of two levels an octave apart is the beat when its comb score is at least this fraction of the slower one's. */
+export const MUSIC_FAST_LEVEL_RATIO = 0.75;
+/** …unless the low band (kick drum, bass) holds less than this fraction of its slow-level periodicity at the fast level: then the fast level is a subdivision (hi-hats), not the beat. */
+export const MUSIC_LOW_BAND_RATIO = 0.5;
+/** Below this mean onset strength (flux units) there are no onsets to read: a steady tone's flux is numerical ripple. */
+export const MUSIC_MIN_STRENGTH = 0.5;
+/** Half-width (s) of the moving average subtracted from the flux: a swell or a sustained chord is no onset. */
+export const MUSIC_FLUX_MEAN_S = 0.25;
+
+/** The flux minus its local mean over ±MUSIC_FLUX_MEAN_S, negative parts dropped: what stands out as an onset. */
+export function onsetStrength(flux: ArrayLike<number>, rate: number): Float64Array {
+  const n = flux.length;
+  const h = Math.max(1, Math.round(MUSIC_FLUX_MEAN_S * rate));
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + flux[i]!;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = Math.max(0, i - h);
+    const b = Math.min(n, i + h + 1);
+    out[i] = Math.max(0, flux[i]! - (prefix[b]! - prefix[a]!) / (b - a));
+  }
+  return out;
+}
+
+/** The best comb score within ±3 % of a period, and where. */
+function peakNear(ac: Float64Array, period: number): { period: number; score: number } {
+  return bestCombPeriod(ac, 0.97 * period, 1.03 * period);
+}
+
+/**
+ * Tempo (bpm) of music from its spectral flux and the flux of its low band, both at `rate` Hz, with the comb score;
+ * null without a steady pulse. The best period in 60–185 bpm may be the beat, its double or its half (a pulse scores at
+ * its multiples, and hi-hats at twice the beat are as regular as the beat). So when a level an octave away is also in
+ * range, the two are weighed: the slow one below MUSIC_SLOW_LEVEL_BPM loses to a periodic double; the fast one loses
+ * when the kick and bass do not follow it (MUSIC_LOW_BAND_RATIO); else the fast one wins when it is nearly as periodic
+ * (MUSIC_FAST_LEVEL_RATIO).
+ */
+export function estimateMusicTempo(flux: ArrayLike<number>, lowFlux: ArrayLike<number>, rate: number): { bpm: number; score: number } | null {
+  const n = flux.length;
+  if (n < rate * 1.5 || lowFlux.length !== n) return null;
+  const maxLag = Math.floor(0.5 * n);
+  const strength = onsetStrength(flux, rate);
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += strength[i]!;
+  if (mean / n < MUSIC_MIN_STRENGTH) return null;
+  const ac = autocorrelation(strength, maxLag);
+  if (!ac) return null;
+  const minP = (60 * rate) / MUSIC_MAX_BPM;
+  const maxP = Math.min((60 * rate) / MUSIC_MIN_BPM, maxLag);
+  if (maxP <= minP) return null;
+  const found = bestCombPeriod(ac, minP, maxP);
+  if (found.score < MUSIC_MIN_SCORE) return null;
+  const bpmOf = (p: number): number => (60 * rate) / p;
+  // The octave pair around the best level, when both are in range.
+  let slow: number | null = null;
+  if (2 * bpmOf(found.period) <= MUSIC_MAX_BPM) slow = found.period;
+  else if (bpmOf(found.period) / 2 >= MUSIC_MIN_BPM && 2 * found.period <= maxLag) slow = 2 * found.period;
+  let period = found.period;
+  let score = found.score;
+  if (slow !== null) {
+    const s = peakNear(ac, slow);
+    const f = peakNear(ac, s.period / 2);
+    const low = autocorrelation(onsetStrength(lowFlux, rate), maxLag);
+    const lowRatio = low ? Math.max(0, combScore(low, f.period)) / Math.max(1e-9, combScore(low, s.period)) : 1;
+    const fastWins = f.score >= MUSIC_SLOW_DOUBLE_RATIO * s.score && (bpmOf(s.period) < MUSIC_SLOW_LEVEL_BPM || (lowRatio >= MUSIC_LOW_BAND_RATIO && f.score >= MUSIC_FAST_LEVEL_RATIO * s.score));
+    ({ period, score } = fastWins ? f : s);
+  }
+  return { bpm: bpmOf(refinePeriod(ac, period)), score };
+}

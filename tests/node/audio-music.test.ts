@@ -1,0 +1,53 @@
+// Tempo and melody on real music: General MIDI parts rendered by fluidsynth, AAC-encoded by ffmpeg
+// (tests/fixtures/real/music/make.mjs). Truth is the MIDI: the notated tempo and the lead line's notes.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { estimateMusicTempo } from '../../src/core/audio/music-tempo.ts';
+import { createOnsetEnvelope } from '../../src/core/audio/onset-envelope.ts';
+import { createSoundTimeline, type SoundTimelineResult } from '../../src/core/audio/sound-timeline.ts';
+import { windowBounds } from '../../src/core/report/analysis.ts';
+import { decodeMono } from './helpers/decode.ts';
+
+const DIR = new URL('../fixtures/real/music/', import.meta.url);
+interface Truth { bpm: number; style: string; lead: { midi: number; start: number; end: number }[] }
+const truth = JSON.parse(readFileSync(new URL('truth.json', DIR), 'utf8')) as Record<string, Truth>;
+const SR = 44100;
+const clips = Object.entries(truth).map(([name, t]) => ({ name, t, x: decodeMono(new URL(name, DIR).pathname, SR) }));
+
+function analyse(x: Float32Array): SoundTimelineResult {
+  const tl = createSoundTimeline(SR);
+  tl.pushSamples(x);
+  const frames = Math.floor((x.length / SR) * 30);
+  return tl.finish(windowBounds(frames, 30), 30);
+}
+const results = new Map(clips.map((c) => [c.name, analyse(c.x)]));
+const within = (got: number | null | undefined, want: number): boolean => got != null && Math.abs(got / want - 1) <= 0.02;
+
+describe('tempo on real music', () => {
+  it('reads the notated beat from the flux on every clip (70–180 bpm, swing, syncopation): no octave errors', () => {
+    const rows: string[] = [];
+    let right = 0;
+    for (const { name, t, x } of clips) {
+      const env = createOnsetEnvelope(SR);
+      env.push(x);
+      const got = estimateMusicTempo(env.flux(), env.lowFlux(), env.rate)?.bpm ?? null;
+      if (within(got, t.bpm)) right++;
+      rows.push(`${name}: ${t.bpm} → ${got?.toFixed(1) ?? 'none'}`);
+    }
+    console.log(`music reading of the flux: ${right}/${clips.length}\n${rows.join('\n')}`);
+    expect(right, rows.join('\n')).toBe(clips.length);
+  });
+
+  it('reports a clip tempo only when it is the notated beat (±2 %), and finds it in at least 7 of 16', () => {
+    const rows: string[] = [];
+    let right = 0;
+    for (const { name, t } of clips) {
+      const got = results.get(name)!.tempo!.bpm;
+      rows.push(`${name}: ${t.bpm} → ${got?.toFixed(1) ?? 'none'}`);
+      if (got !== null) expect(within(got, t.bpm), rows.join('\n')).toBe(true);
+      if (within(got, t.bpm)) right++;
+    }
+    console.log(`clip tempo: ${right}/${clips.length}\n${rows.join('\n')}`);
+    expect(right).toBeGreaterThanOrEqual(7);
+  });
+});
