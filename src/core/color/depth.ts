@@ -98,7 +98,10 @@ export function colorDepth(rgb: Rgb): Depth {
 // adjugate the sum is exact (every term is an integer far below 2^53), so each pixel costs a table look-up and four
 // additions, and each occupied cell one small matrix product.
 
-/** The cell (+1; 0 = not looked up yet) of each 24-bit colour, filled as colours appear (16 MiB, made on first use). */
+/**
+ * The cell (+1; 0 = not looked up yet) of each 24-bit colour in a box that straddles cells, filled as colours appear
+ * (16 MiB, made on first use), indexed box by box (box · 512 + the colour's place in its box).
+ */
 let cellOfColor: Uint8Array | null = null;
 if (TETRAHEDRA.length > 254) throw new Error(`${TETRAHEDRA.length} cells do not fit the byte-wide colour → cell table`);
 /** Exact: is the integer colour (r, g, b) inside or on cell t? */
@@ -165,9 +168,11 @@ function sumByCell(rgba: Uint8ClampedArray | Uint8Array, step: number): number {
     const r = rgba[i]!;
     const g = rgba[i + 1]!;
     const b = rgba[i + 2]!;
-    let c = cellOfBox[((r >> BOX_BITS) << 10) | ((g >> BOX_BITS) << 5) | (b >> BOX_BITS)]!;
+    const box = ((r >> BOX_BITS) << 10) | ((g >> BOX_BITS) << 5) | (b >> BOX_BITS);
+    let c = cellOfBox[box]!;
     if (c === 0) {
-      const key = (r << 16) | (g << 8) | b;
+      // box-major: the noisy neighbours of a colour share a few cache lines, not lines 64 KiB apart
+      const key = (box << 9) | ((r & 7) << 6) | ((g & 7) << 3) | (b & 7);
       c = table[key]!;
       if (c === 0) {
         c = locate(r, g, b, scratch) + 1;
