@@ -25,6 +25,10 @@ export function createMeanFrame(width: number, height: number, cells = MEAN_FRAM
   const rowOf = new Int32Array(height);
   for (let x = 0; x < width; x++) colOf[x] = Math.min(cols - 1, Math.floor((x * cols) / width));
   for (let y = 0; y < height; y++) rowOf[y] = Math.min(rows - 1, Math.floor((y * rows) / height));
+  // each cell column's run of pixels [colStart[c], colStart[c+1]): a row is summed run by run, integers in locals
+  const colStart = new Int32Array(cols + 1);
+  for (let x = width - 1; x >= 0; x--) colStart[colOf[x]!] = x;
+  colStart[cols] = width;
   const per = new Float64Array(cols * rows);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) per[rowOf[y]! * cols + colOf[x]!]!++;
   const frame = new Float64Array(cols * rows * 3);
@@ -41,11 +45,19 @@ export function createMeanFrame(width: number, height: number, cells = MEAN_FRAM
       for (let y = 0; y < height; y++) {
         const rb = rowOf[y]! * cols;
         let i = y * width * 4;
-        for (let x = 0; x < width; x++, i += 4) {
-          const c = (rb + colOf[x]!) * 3;
-          frame[c]! += rgba[i]!;
-          frame[c + 1]! += rgba[i + 1]!;
-          frame[c + 2]! += rgba[i + 2]!;
+        for (let cx = 0; cx < cols; cx++) {
+          let r = 0;
+          let g = 0;
+          let b = 0;
+          for (const end = 4 * (y * width + colStart[cx + 1]!); i < end; i += 4) {
+            r += rgba[i]!;
+            g += rgba[i + 1]!;
+            b += rgba[i + 2]!;
+          }
+          const c = (rb + cx) * 3;
+          frame[c]! += r;
+          frame[c + 1]! += g;
+          frame[c + 2]! += b;
         }
       }
       for (let c = 0; c < cols * rows; c++) {
