@@ -1,40 +1,70 @@
-// Extraction speed and memory: full analysis (decode + vision + audio, in the analyze worker of the built app in the
-// system Chromium) of a 10 s 1280×720 30 fps H.264 + AAC file, next to ffmpeg decoding alone and an ffmpeg analysis
-// chain (signalstats, scdet, astats, aspectralstats) on the same file in the same run; then the renderer processes'
-// peak memory for a 2 s and a 30 s file of the same kind (it must not grow with length).
+// Extraction speed and memory (issue 18): the full analysis (decode + vision + audio, in the built app's analyze
+// worker in the system Chromium) of real-looking clips, next to ffmpeg decoding the same file and ffmpeg's analysis
+// chain (signalstats, scdet, astats, aspectralstats) on it, measured in the same run; wall time and CPU time (the
+// browser's processes from CDP, ffmpeg's from -benchmark). Then the renderer's and this CLI process's peak memory
+// for a 1-minute and a 10-minute 1080p file (MR_BENCH_LONG=0 skips the 10-minute file: it takes many minutes).
+//
+// Clips (made by ffmpeg into .bench/, not committed):
+// - grain: Debian mate-backgrounds photos in turn (a cut every 2 s), each slowly zoomed and panned, temporal
+//   grain (the noisy content of real footage) at a camera-like bit rate (≤ 12 Mbit/s), pink-noise + tone AAC;
+// - photo: one still photo moved by a camera (zoom and pan), light grain, the same audio;
+// - scroll (the memory files, cheap to make at any length): a photo panned back and forth, light grain.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withSession, REPO_ROOT } from '../../bin/lib/session.mjs';
 
+const PHOTOS = ['Garden', 'Storm', 'Aqua', 'GreenMeadow', 'Wood'].map((n) => `/usr/share/backgrounds/mate/nature/${n}.jpg`);
+const LONG = process.env.MR_BENCH_LONG !== '0';
 const ownDist = process.env.MR_DIST ? null : mkdtempSync(join(tmpdir(), 'mr-bench-analyze-'));
 if (ownDist) process.env.MR_DIST = join(ownDist, 'dist');
 const dir = join(REPO_ROOT, '.bench');
 mkdirSync(dir, { recursive: true });
 
-function make(seconds) {
-  const file = join(dir, `analyze-720p-${seconds}s.mp4`);
-  if (!existsSync(file)) {
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=s=1280x720:r=30:d=${seconds}`, '-f', 'lavfi', '-i', `sine=f=440:r=48000:d=${seconds}`,
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', file]);
+/** Makes (once) a clip of `kind` at width×height for `seconds`, 30 fps H.264 yuv420p + AAC. */
+function make(kind, width, height, seconds, preset = 'veryfast') {
+  const file = join(dir, `analyze-${kind}-${height}p-${seconds}s.mp4`);
+  if (existsSync(file)) return file;
+  const fps = 30;
+  // the photo is scaled a quarter above the frame so the zoom and pan never show its edge
+  const big = `scale=${2 * Math.round((1.25 * width) / 2)}:${2 * Math.round((1.25 * height) / 2)},setsar=1`;
+  const move = (d) => `zoompan=z='1+0.0015*on':x='iw/2-(iw/zoom/2)+on*0.6':y='ih/2-(ih/zoom/2)':d=${d}:s=${width}x${height}:fps=${fps},setsar=1`;
+  const audio = ['-f', 'lavfi', '-i', `anoisesrc=color=pink:amplitude=0.2:d=${seconds}:r=48000`, '-f', 'lavfi', '-i', `sine=f=330:r=48000:d=${seconds}`];
+  let video;
+  if (kind === 'scroll') {
+    // cheap to make at any length (the memory files): the photo panned by a moving crop, light grain
+    video = { inputs: ['-loop', '1', '-framerate', String(fps), '-i', PHOTOS[1]], filter: `[0:v]scale=${width + 480}:${height + 270},setsar=1,crop=${width}:${height}:x='240+200*sin(t/5)':y='135+100*sin(t/7)',noise=alls=4:allf=t,format=yuv420p[v]` };
+  } else if (kind === 'photo') {
+    video = { inputs: ['-i', PHOTOS[0]], filter: `[0:v]${big},${move(seconds * fps)},noise=alls=4:allf=t,format=yuv420p[v]` };
+  } else {
+    // one photo a 2 s shot (zoompan makes the shot's frames from the one image), looped over the clip's length
+    const shot = 2 * fps;
+    const inputs = PHOTOS.flatMap((p) => ['-i', p]);
+    const parts = PHOTOS.map((_, k) => `[${k}:v]${big},${move(shot)},trim=end_frame=${shot},setpts=PTS-STARTPTS[s${k}]`).join(';');
+    const cat = `${PHOTOS.map((_, k) => `[s${k}]`).join('')}concat=n=${PHOTOS.length}:v=1:a=0,loop=loop=-1:size=${shot * PHOTOS.length},trim=end_frame=${seconds * fps},noise=alls=10:allf=t,format=yuv420p[v]`;
+    video = { inputs, filter: `${parts};${cat}` };
   }
+  const n = kind === 'grain' ? PHOTOS.length : 1;
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...video.inputs, ...audio, '-filter_complex', `${video.filter};[${n}:a][${n + 1}:a]amix=inputs=2[a]`,
+    '-map', '[v]', '-map', '[a]', '-t', String(seconds), '-c:v', 'libx264', '-preset', preset, '-crf', '23', '-maxrate', '12M', '-bufsize', '24M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', file]);
   return file;
 }
 
-function timed(args) {
-  const t0 = performance.now();
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+/** Runs ffmpeg with -benchmark: wall and CPU (user + system) seconds. */
+function ffmpegTimed(args) {
+  const r = spawnSync('ffmpeg', ['-hide_banner', '-benchmark', ...args, '-f', 'null', '-'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`ffmpeg ${args.join(' ')}: ${r.stderr}`);
-  return (performance.now() - t0) / 1000;
+  const m = /bench: utime=([\d.]+)s stime=([\d.]+)s rtime=([\d.]+)s/.exec(r.stderr);
+  if (!m) throw new Error(`no -benchmark line from ffmpeg: ${r.stderr.slice(-300)}`);
+  return { wall: Number(m[3]), cpu: Number(m[1]) + Number(m[2]) };
 }
 
-const ten = make(10);
-const frames = 300;
-const decodeS = Math.min(timed(['-threads', '1', '-i', ten, '-f', 'null', '-']), timed(['-threads', '1', '-i', ten, '-f', 'null', '-']));
-const chainS = timed(['-threads', '1', '-i', ten, '-vf', 'signalstats,scdet', '-af', 'astats,aspectralstats', '-f', 'null', '-']);
-const short = make(2);
-const long = make(30);
+const CHAIN = ['-vf', 'signalstats,scdet', '-af', 'astats,aspectralstats'];
+
+function load() {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
 
 /** Resident memory (kB) of the browser's renderer processes, from CDP's process list and /proc. */
 async function rendererRssKb(cdp) {
@@ -52,39 +82,81 @@ async function rendererRssKb(cdp) {
   return kb;
 }
 
-let first = true;
-const results = await withSession({ rebuild: true }, async (page) => {
+/** CPU seconds used so far by all the browser's processes (CDP SystemInfo). */
+async function browserCpuS(cdp) {
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  return processInfo.reduce((s, p) => s + p.cpuTime, 0);
+}
+
+const clips = [
+  { label: 'grain 720p 10 s', file: make('grain', 1280, 720, 10), frames: 300 },
+  { label: 'grain 720p 60 s', file: make('grain', 1280, 720, 60), frames: 1800 },
+  { label: 'grain 1080p 10 s', file: make('grain', 1920, 1080, 10), frames: 300 },
+  { label: 'photo 720p 10 s', file: make('photo', 1280, 720, 10), frames: 300 },
+  { label: 'photo 1080p 10 s', file: make('photo', 1920, 1080, 10), frames: 300 },
+];
+const memClips = [{ label: '1080p 1 min', file: make('scroll', 1920, 1080, 60, 'ultrafast') }];
+if (LONG) memClips.push({ label: '1080p 10 min', file: make('scroll', 1920, 1080, 600, 'ultrafast') });
+
+console.log(`machine: ${cpus().length} cores; load average before: ${load()}`);
+const refs = clips.map((c) => ({
+  decode: ffmpegTimed(['-threads', '1', '-i', c.file]),
+  chain1: ffmpegTimed(['-threads', '1', '-i', c.file, ...CHAIN]),
+  chain: ffmpegTimed(['-i', c.file, ...CHAIN]),
+}));
+
+const files = [...clips, ...memClips].map((c) => c.file);
+// MR_DIST set by the caller: that build as it is (e.g. an older commit's, for a before → after in one sitting)
+const results = await withSession({ rebuild: Boolean(ownDist) }, async (page) => {
   const cdp = await page.context().browser().newBrowserCDPSession();
   const selector = await page.evaluate(() => window.motionRegistries.analyzePrepareInput());
-  await page.setInputFiles(selector, [ten, short, long]);
-  const out = {};
-  for (const [k, index] of [['ten', 0], ['ten', 0], ['short', 1], ['long', 2]]) {
+  await page.setInputFiles(selector, files);
+  const run = async (index) => {
     let peak = 0;
+    let cliPeak = 0;
     let running = true;
+    const cpu0 = await browserCpuS(cdp);
     const t0 = performance.now();
     const job = page.evaluate((i) => window.motionRegistries.analyzeInputFile(i), index).finally(() => (running = false));
     while (running) {
       peak = Math.max(peak, await rendererRssKb(cdp));
-      await new Promise((r) => setTimeout(r, 100));
+      cliPeak = Math.max(cliPeak, process.memoryUsage().rss / 1024);
+      await new Promise((r) => setTimeout(r, 200));
     }
     const report = await job;
-    if (report.error) throw new Error(`${k}: ${report.error.code}: ${report.error.message}`);
     const seconds = (performance.now() - t0) / 1000;
-    if (k === 'ten' && first) {
-      first = false; // the first run includes the worker's start and module loading
-      continue;
-    }
-    out[k] = { seconds, frames: report.frames.length, peakMb: peak / 1024 };
-  }
-  return out;
+    const cpu = (await browserCpuS(cdp)) - cpu0;
+    cliPeak = Math.max(cliPeak, process.memoryUsage().rss / 1024);
+    if (report.error) throw new Error(`${files[index]}: ${report.error.code}: ${report.error.message}`);
+    return { seconds, cpu, frames: report.frames.length, peakMb: peak / 1024, cliPeakMb: cliPeak / 1024 };
+  };
+  await run(0); // the first run includes the worker's start and module loading
+  const speed = [];
+  for (let i = 0; i < clips.length; i++) speed.push(await run(i));
+  const memory = [];
+  for (let i = 0; i < memClips.length; i++) memory.push(await run(clips.length + i));
+  return { speed, memory };
 });
 if (ownDist) rmSync(ownDist, { recursive: true, force: true });
 
-const fps = (s) => frames / s;
-const a = results.ten;
-console.log(`file: 10 s 1280×720 30 fps H.264 + AAC (${frames} frames), analysis raster 640×360`);
-console.log(`full analysis (browser worker)       ${a.seconds.toFixed(2)} s  ${fps(a.seconds).toFixed(1)} frames/s  (${(10 / a.seconds).toFixed(2)} × real time)`);
-console.log(`ffmpeg decode only (1 thread)        ${decodeS.toFixed(2)} s  ${fps(decodeS).toFixed(1)} frames/s`);
-console.log(`ffmpeg signalstats+scdet+astats+aspectralstats (1 thread) ${chainS.toFixed(2)} s  ${fps(chainS).toFixed(1)} frames/s`);
-console.log(`ratios: analysis / ffmpeg decode = ${(a.seconds / decodeS).toFixed(1)} × slower; analysis / ffmpeg chain = ${(a.seconds / chainS).toFixed(1)} × slower`);
-console.log(`memory (renderer processes' peak RSS while analysing): 2 s file ${results.short.peakMb.toFixed(0)} MB (${results.short.frames} frames), 30 s file ${results.long.peakMb.toFixed(0)} MB (${results.long.frames} frames): +${(results.long.peakMb - results.short.peakMb).toFixed(0)} MB for 15 × the length`);
+console.log(`analysis raster 640×360; ffmpeg decode and chain with -threads 1 unless said; chain = signalstats+scdet+astats+aspectralstats`);
+console.log('clip               | analysis wall, f/s, CPU-s | ffmpeg decode wall/CPU | chain 1 thread wall/CPU | chain default threads wall | speed vs chain (wall, ≥0.5 wanted) | vs decode');
+clips.forEach((c, k) => {
+  const a = results.speed[k];
+  const r = refs[k];
+  if (a.frames !== c.frames) throw new Error(`${c.label}: ${a.frames} frames, expected ${c.frames}`);
+  console.log(
+    `${c.label.padEnd(18)} | ${a.seconds.toFixed(2)} s ${(a.frames / a.seconds).toFixed(1)} f/s ${a.cpu.toFixed(2)} CPU-s | ${r.decode.wall.toFixed(2)}/${r.decode.cpu.toFixed(2)} s | ${r.chain1.wall.toFixed(2)}/${r.chain1.cpu.toFixed(2)} s | ${r.chain.wall.toFixed(2)} s | ${(r.chain.wall / a.seconds).toFixed(2)}× (CPU ${(r.chain1.cpu / a.cpu).toFixed(2)}×) | ${(r.decode.wall / a.seconds).toFixed(3)}×`,
+  );
+});
+memClips.forEach((c, k) => {
+  const m = results.memory[k];
+  console.log(`memory ${c.label}: ${m.frames} frames in ${m.seconds.toFixed(1)} s; renderer peak RSS ${m.peakMb.toFixed(0)} MB, CLI (this node process) peak RSS ${m.cliPeakMb.toFixed(0)} MB`);
+});
+if (results.memory.length === 2) {
+  const [a, b] = results.memory;
+  console.log(`memory ratio 10 min / 1 min: renderer ${(b.peakMb / a.peakMb).toFixed(2)}× (≤1.2 wanted, <600 MB), CLI ${(b.cliPeakMb / a.cliPeakMb).toFixed(2)}×`);
+} else {
+  console.log('memory: the 10-minute file was skipped (MR_BENCH_LONG=0)');
+}
+console.log(`load average after: ${load()}`);

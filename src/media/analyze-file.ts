@@ -11,6 +11,7 @@ import { sha256Hex } from './analyze-sha256.ts';
 import { decodeAudioFrames } from './decode-audio.ts';
 import { readMetadata } from './decode-metadata.ts';
 import { checkIsoStructure, hideBoxes, type ScannedTrack } from './decode-structure.ts';
+import { measureColorsAlongside, parallelByDefault } from './analyze-parallel.ts';
 import { analysisRaster, decodeVideoFrames } from './decode-video.ts';
 import { AnalysisFailure, classifyFailure } from './media-errors.ts';
 
@@ -35,6 +36,8 @@ export interface AnalyzeHooks {
   maxSide?: number;
   /** Test hook: read every frame through the browser's canvas (decode-video.ts), never the exact YUV conversion. */
   canvasColor?: boolean;
+  /** Measure palettes and depths in a second worker (analyze-parallel.ts); default: when there is a second core. */
+  parallel?: boolean;
 }
 
 /** Analyse a Blob (a File, or MP4 bytes wrapped in one). Never throws for a bad file: it returns the error report. */
@@ -108,8 +111,9 @@ async function analyzeInput(
     let lastEnd = 0;
     let failure: ReturnType<typeof classifyFailure> | null = null;
     try {
-      for await (const f of decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor)) {
-        const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t));
+      const decoded = decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor);
+      for await (const f of measureColorsAlongside(decoded, hooks.parallel ?? parallelByDefault())) {
+        const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t), f.measured);
         frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
         lastEnd = f.t + f.duration;
         progress((1 - audioShare) * Math.min(1, (f.t + f.duration) / spanS));

@@ -5,16 +5,16 @@
 import type { CutReport, Depth, FrameColor, ShotReport, PictureWindowReport } from '../report/analysis.ts';
 import { windowBounds } from '../report/analysis.ts';
 import { classifyLighting } from '../vocab/lighting.ts';
-import { meanDepth, regionDepth } from '../color/depth.ts';
+import { meanDepth } from '../color/depth.ts';
 import { estimateGlobalMotion } from './camera/global-motion.ts';
 import type { Similarity } from './camera/similarity-fit.ts';
 import { summarizeCamera, type PairMotion } from './camera/window-summary.ts';
+import { measureFrameColors, type FrameColors } from './frame-colors.ts';
 import { fitGradient } from './gradient.ts';
 import { buildGrayPyramid, type GrayPyramid } from './gray-pyramid.ts';
 import { frameLuma } from './luma.ts';
 import { createMeanFrame } from './mean-frame.ts';
 import { pairSpeed, windowMotion } from './motion-level.ts';
-import { framePalette } from './palette.ts';
 import { detectCuts, shotsFromCuts, type FrameChange } from './shots.ts';
 
 /** The per-frame part of the report. */
@@ -46,8 +46,11 @@ export interface VisionResult {
 
 /** A streaming analysis of width×height frames at `fps`. */
 export interface VisionTimeline {
-  /** Analyse frame `index` at time `t` s (sRGB RGBA, width×height×4); frames must come in order from 0. */
-  pushFrame(rgba: Uint8ClampedArray, index: number, t: number): FrameVision;
+  /**
+   * Analyse frame `index` at time `t` s (sRGB RGBA, width×height×4); frames must come in order from 0. `measured`:
+   * its palette and depth when measured elsewhere (another worker, frame-colors.ts), else they are measured here.
+   */
+  pushFrame(rgba: Uint8ClampedArray, index: number, t: number, measured?: FrameColors): FrameVision;
   /** Cuts, shots and the windows of FOUNDATION §1 over the frames pushed. */
   finish(): VisionResult;
 }
@@ -106,12 +109,11 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
   };
 
   return {
-    pushFrame(rgba, index, t) {
+    pushFrame(rgba, index, t, measured) {
       if (index !== next) throw new TypeError(`frame ${index} pushed, expected ${next}`);
       if (rgba.length !== width * height * 4) throw new TypeError(`frame ${index} holds ${rgba.length} bytes, expected ${width}×${height}×4`);
       next++;
-      const colors = framePalette(rgba);
-      const depth = regionDepth(rgba);
+      const { colors, depth } = measured ?? measureFrameColors(rgba);
       const luma = frameLuma(rgba);
       const pyr = buildGrayPyramid(rgba, width, height);
       let motion: FrameSummary['motion'] = null;

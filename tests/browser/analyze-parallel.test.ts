@@ -1,0 +1,33 @@
+// Both cores (issue 18): the analysis with palettes and depths measured in a second worker gives exactly the report
+// of the analysis in one worker, on fixtures with cuts, camera moves, colour regions, sound and rotation.
+import { expect } from 'chai';
+import type { AnalysisReport } from '../../src/core/report/analysis.ts';
+import { analyzeBlob } from '../../src/media/analyze-file.ts';
+import { asReport, fixture } from '../fixtures/truth-helpers.ts';
+
+const FIXTURES = ['cuts-15-30-45.mp4', 'pan-flash.mp4', 'quarters-ff0000-00ff00-0000ff-ffffff.mp4', 'mix-440-white.mov', 'rotate-90.mp4', 'zoom-in.mp4'];
+
+describe('analysis on two workers', () => {
+  it('gives the identical report to the one-worker analysis', async function () {
+    this.timeout(240_000);
+    for (const name of FIXTURES) {
+      const file = await fixture(name);
+      const one = asReport(await analyzeBlob(file, name, { parallel: false }));
+      const two = asReport(await analyzeBlob(file, name, { parallel: true }));
+      expect(two.frames.length, name).to.be.greaterThan(10);
+      // a report with content: colours measured, windows made
+      expect(two.frames.every((f) => f.colors.length > 0), name).to.equal(true);
+      expect(JSON.stringify(two), name).to.equal(JSON.stringify(one));
+      console.log(`${name}: ${two.frames.length} frames, ${(two as AnalysisReport).windows.length} windows, reports identical`);
+    }
+  });
+
+  it('gives the same error report for a broken file either way', async function () {
+    this.timeout(60_000);
+    const file = await fixture('truncated.mp4');
+    const one = await analyzeBlob(file, 'truncated.mp4', { parallel: false });
+    const two = await analyzeBlob(file, 'truncated.mp4', { parallel: true });
+    expect('error' in two).to.equal(true);
+    expect(JSON.stringify(two)).to.equal(JSON.stringify(one));
+  });
+});
