@@ -42,11 +42,15 @@ export interface SyncReport {
 
 const retryable = (err: unknown) => err instanceof SyncError && err.retryable;
 
+/** Roughly the bytes a row adds to a push body. */
+const rowBytes = (r: { mutation: unknown }) => JSON.stringify(r.mutation).length + 64;
+const pushBytes = (rows: { mutation: unknown }[]) => rows.reduce((s, r) => s + rowBytes(r), 0);
+
 /** The longest prefix of rows within `maxBytes` of JSON (at least one row: a big one goes alone). */
 function byteBounded<T extends { mutation: unknown }>(rows: T[], maxBytes: number): T[] {
   let bytes = 0;
   for (let i = 0; i < rows.length; i++) {
-    bytes += JSON.stringify(rows[i]!.mutation).length + 64;
+    bytes += rowBytes(rows[i]!);
     if (bytes > maxBytes && i > 0) return rows.slice(0, i);
   }
   return rows;
@@ -63,11 +67,22 @@ export async function syncOnce(store: SyncStore, transport: SyncTransport, optio
   const backoff = { ...(options.backoff ?? DEFAULT_BACKOFF), ...(options.signal ? { signal: options.signal } : {}) };
   const clientId = await store.clientId();
   let pushed = 0;
+  let maxBytes = options.maxPushBytes ?? 2 * 1024 * 1024;
   for (;;) {
-    const rows = byteBounded(await store.outbox(batch), options.maxPushBytes ?? 2 * 1024 * 1024);
+    const rows = byteBounded(await store.outbox(batch), maxBytes);
     const first = rows[0];
     if (!first) break;
-    const answer = await withRetries(() => transport.push(rows.map((r) => ({ client_id: clientId, mutation_id: r.id, mutation: r.mutation })), options.signal), retryable, backoff);
+    let answer;
+    try {
+      answer = await withRetries(() => transport.push(rows.map((r) => ({ client_id: clientId, mutation_id: r.id, mutation: r.mutation })), options.signal), retryable, backoff);
+    } catch (err) {
+      // A server with a smaller body limit: halve the push until one mutation alone is too big.
+      if (err instanceof SyncError && err.status === 413 && rows.length > 1) {
+        maxBytes = Math.max(1, Math.floor(pushBytes(rows) / 2));
+        continue;
+      }
+      throw err;
+    }
     const ack = answer.clients[clientId];
     if (!ack) throw new SyncError(`the server did not answer for client ${clientId}`, null, false);
     if (ack.expected !== undefined && ack.expected < first.id) {

@@ -1,7 +1,10 @@
 // The sync protocol and the HTTP rules, against the real Worker runtime: auth, 400 with a path, 413,
 // CORS, push exactly once, gaps, pull pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, READ_TOKEN, startApi, type TestApi } from './harness.ts';
+import { APP_ORIGIN, READ_TOKEN, startApi, WRITE_TOKEN, type TestApi } from './harness.ts';
+import { syncOnce } from '../../src/sync/sync-engine.ts';
+import { httpTransport } from '../../src/sync/sync-http.ts';
+import { MemoryClient } from './memory-client.ts';
 import { sampleMutation } from './samples.ts';
 
 let api: TestApi;
@@ -126,5 +129,19 @@ describe('push and pull', () => {
     const bad = await api.call('/api/sync/pull?cursor=-1');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { path: string } }).error.path).toBe('query.cursor');
+  });
+});
+
+describe('client and body limit', () => {
+  it('a client halves its pushes when the server says 413, and everything arrives once', async () => {
+    const client = new MemoryClient('big-jobs');
+    // Five job records of ~90 KB each (a job carries its analysis): 450 KB, over this server's 256 KiB.
+    client.write(Array.from({ length: 5 }, (_, i) => ({ type: 'put-job' as const, record: { id: `big-${i}`, created_at: '2026-05-01T00:00:00.000Z', analysis: 'x'.repeat(90_000) } })));
+    const report = await syncOnce(client, httpTransport({ url: api.url, token: WRITE_TOKEN }));
+    expect(report.pushed).toBe(5);
+    expect(report.pending).toBe(0);
+    const db = await api.d1();
+    const rows = await db.prepare('SELECT mutation_id FROM mutations WHERE client_id = ?1 ORDER BY mutation_id').bind('big-jobs').all<{ mutation_id: number }>();
+    expect(rows.results.map((r) => r.mutation_id)).toEqual([1, 2, 3, 4, 5]);
   });
 });
