@@ -107,7 +107,7 @@ const refs = clips.map((c) => ({
 
 const files = [...clips, ...memClips].map((c) => c.file);
 // MR_DIST set by the caller: that build as it is (e.g. an older commit's, for a before → after in one sitting)
-const results = await withSession({ rebuild: Boolean(ownDist) }, async (page) => {
+await withSession({ rebuild: Boolean(ownDist) }, async (page) => {
   const cdp = await page.context().browser().newBrowserCDPSession();
   const selector = await page.evaluate(() => window.motionRegistries.analyzePrepareInput());
   await page.setInputFiles(selector, files);
@@ -131,32 +131,30 @@ const results = await withSession({ rebuild: Boolean(ownDist) }, async (page) =>
     return { seconds, cpu, frames: report.frames.length, peakMb: peak / 1024, cliPeakMb: cliPeak / 1024 };
   };
   await run(0); // the first run includes the worker's start and module loading
-  const speed = [];
-  for (let i = 0; i < clips.length; i++) speed.push(await run(i));
+  console.log(`analysis raster 640×360; ffmpeg decode and chain with -threads 1 unless said; chain = signalstats+scdet+astats+aspectralstats`);
+  console.log('clip               | analysis wall, f/s, CPU-s | ffmpeg decode wall/CPU | chain 1 thread wall/CPU | chain default threads wall | speed vs chain (wall, ≥0.5 wanted) | vs decode');
+  // each figure printed as soon as it is measured (the long files take many minutes on a loaded machine)
+  for (let k = 0; k < clips.length; k++) {
+    const c = clips[k];
+    const a = await run(k);
+    const r = refs[k];
+    if (a.frames !== c.frames) throw new Error(`${c.label}: ${a.frames} frames, expected ${c.frames}`);
+    console.log(
+      `${c.label.padEnd(18)} | ${a.seconds.toFixed(2)} s ${(a.frames / a.seconds).toFixed(1)} f/s ${a.cpu.toFixed(2)} CPU-s | ${r.decode.wall.toFixed(2)}/${r.decode.cpu.toFixed(2)} s | ${r.chain1.wall.toFixed(2)}/${r.chain1.cpu.toFixed(2)} s | ${r.chain.wall.toFixed(2)} s | ${(r.chain.wall / a.seconds).toFixed(2)}× (CPU ${(r.chain1.cpu / a.cpu).toFixed(2)}×) | ${(r.decode.wall / a.seconds).toFixed(3)}× (load ${load()})`,
+    );
+  }
   const memory = [];
-  for (let i = 0; i < memClips.length; i++) memory.push(await run(clips.length + i));
-  return { speed, memory };
+  for (let k = 0; k < memClips.length; k++) {
+    const m = await run(clips.length + k);
+    memory.push(m);
+    console.log(`memory ${memClips[k].label}: ${m.frames} frames in ${m.seconds.toFixed(1)} s; renderer peak RSS ${m.peakMb.toFixed(0)} MB, CLI (this node process) peak RSS ${m.cliPeakMb.toFixed(0)} MB (load ${load()})`);
+  }
+  if (memory.length === 2) {
+    const [x, y] = memory;
+    console.log(`memory ratio 10 min / 1 min: renderer ${(y.peakMb / x.peakMb).toFixed(2)}× (≤1.2 wanted, <600 MB), CLI ${(y.cliPeakMb / x.cliPeakMb).toFixed(2)}×`);
+  } else {
+    console.log('memory: the 10-minute file was skipped (MR_BENCH_LONG=0)');
+  }
 });
 if (ownDist) rmSync(ownDist, { recursive: true, force: true });
-
-console.log(`analysis raster 640×360; ffmpeg decode and chain with -threads 1 unless said; chain = signalstats+scdet+astats+aspectralstats`);
-console.log('clip               | analysis wall, f/s, CPU-s | ffmpeg decode wall/CPU | chain 1 thread wall/CPU | chain default threads wall | speed vs chain (wall, ≥0.5 wanted) | vs decode');
-clips.forEach((c, k) => {
-  const a = results.speed[k];
-  const r = refs[k];
-  if (a.frames !== c.frames) throw new Error(`${c.label}: ${a.frames} frames, expected ${c.frames}`);
-  console.log(
-    `${c.label.padEnd(18)} | ${a.seconds.toFixed(2)} s ${(a.frames / a.seconds).toFixed(1)} f/s ${a.cpu.toFixed(2)} CPU-s | ${r.decode.wall.toFixed(2)}/${r.decode.cpu.toFixed(2)} s | ${r.chain1.wall.toFixed(2)}/${r.chain1.cpu.toFixed(2)} s | ${r.chain.wall.toFixed(2)} s | ${(r.chain.wall / a.seconds).toFixed(2)}× (CPU ${(r.chain1.cpu / a.cpu).toFixed(2)}×) | ${(r.decode.wall / a.seconds).toFixed(3)}×`,
-  );
-});
-memClips.forEach((c, k) => {
-  const m = results.memory[k];
-  console.log(`memory ${c.label}: ${m.frames} frames in ${m.seconds.toFixed(1)} s; renderer peak RSS ${m.peakMb.toFixed(0)} MB, CLI (this node process) peak RSS ${m.cliPeakMb.toFixed(0)} MB`);
-});
-if (results.memory.length === 2) {
-  const [a, b] = results.memory;
-  console.log(`memory ratio 10 min / 1 min: renderer ${(b.peakMb / a.peakMb).toFixed(2)}× (≤1.2 wanted, <600 MB), CLI ${(b.cliPeakMb / a.cliPeakMb).toFixed(2)}×`);
-} else {
-  console.log('memory: the 10-minute file was skipped (MR_BENCH_LONG=0)');
-}
 console.log(`load average after: ${load()}`);
