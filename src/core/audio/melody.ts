@@ -5,6 +5,14 @@ import type { MelodyNote } from '../report/analysis.ts';
 export const MELODY_MIN_TONE_PCT = 50;
 /** Runs shorter than this many frames are blips and dropped. */
 export const MELODY_MIN_FRAMES = 2;
+/**
+ * A frame continues the note being played while its pitch stays within this many semitones of the note's mean
+ * pitch: a steady tone whose frequency lies between two MIDI numbers (60 Hz: 34.5) stays one note, a step of a
+ * semitone starts a new one.
+ */
+export const MELODY_HOLD_SEMITONES = 0.7;
+/** Two runs of the same note are one note when only this much (s) of sound without any note lies between them (no silence, no other note). */
+export const MELODY_MAX_GAP_S = 0.25;
 
 /** What melody needs of a frame. */
 export interface MelodyFrame {
@@ -13,39 +21,74 @@ export interface MelodyFrame {
   t1: number;
   tonePct: number;
   toneHz: number | null;
+  /** Silent frames end a note; other frames without a note are bridged (MELODY_MAX_GAP_S). */
+  silent?: boolean;
 }
 
 /** MIDI note number of a frequency: round(69 + 12·log2(f/440)). */
 export function hzToMidi(hz: number): number {
-  return Math.round(69 + 12 * Math.log2(hz / 440));
+  return Math.round(midiPitch(hz));
 }
 
+/** Fractional MIDI pitch of a frequency: 69 + 12·log2(f/440). */
+function midiPitch(hz: number): number {
+  return 69 + 12 * Math.log2(hz / 440);
+}
+
+interface Run {
+  first: MelodyFrame;
+  last: MelodyFrame;
+  count: number;
+  pitchSum: number;
+  /** A silent frame came after the run's last frame (before the next note frame). */
+  silenceAfter: boolean;
+}
+
+const meanPitch = (r: Run): number => r.pitchSum / r.count;
+
 /**
- * Consecutive frames with the same note merge into one {midi, start, end} (seconds: first frame's t0, last frame's
- * t1); runs under MELODY_MIN_FRAMES are dropped, and two runs of the same note separated only by a dropped blip
- * (or a gap of at most that many frames) are joined.
+ * Consecutive frames whose pitch stays within MELODY_HOLD_SEMITONES of the run's mean merge into one
+ * {midi, start, end} (midi = the rounded mean pitch; seconds: first frame's t0, last frame's t1); runs under
+ * MELODY_MIN_FRAMES are dropped, and two runs of the same note are joined when only sound without a note (no silence)
+ * of at most MELODY_MAX_GAP_S lies between them, or a dropped blip of at most MELODY_MIN_FRAMES − 1 frames.
  */
 export function extractMelody(frames: MelodyFrame[]): MelodyNote[] {
-  const runs: { midi: number; first: MelodyFrame; last: MelodyFrame; count: number }[] = [];
+  const runs: Run[] = [];
   for (const f of frames) {
-    const note = f.toneHz !== null && f.tonePct >= MELODY_MIN_TONE_PCT && f.toneHz > 0 ? hzToMidi(f.toneHz) : null;
-    // MIDI notes are 0–127 (8.2 Hz – 12.5 kHz): a tone outside them is not a note of a melody.
-    const midi = note !== null && note >= 0 && note <= 127 ? note : null;
     const run = runs[runs.length - 1];
-    if (midi === null) continue;
-    if (run && run.midi === midi && f.index === run.last.index + 1) {
+    const pitch = f.toneHz !== null && f.tonePct >= MELODY_MIN_TONE_PCT && f.toneHz > 0 ? midiPitch(f.toneHz) : null;
+    // MIDI notes are 0–127 (8.2 Hz – 12.5 kHz): a tone outside them is not a note of a melody.
+    if (pitch === null || Math.round(pitch) < 0 || Math.round(pitch) > 127) {
+      if (run && f.silent) run.silenceAfter = true;
+      continue;
+    }
+    if (run && !run.silenceAfter && f.index === run.last.index + 1 && Math.abs(pitch - meanPitch(run)) <= MELODY_HOLD_SEMITONES) {
       run.last = f;
       run.count++;
-    } else runs.push({ midi, first: f, last: f, count: 1 });
+      run.pitchSum += pitch;
+    } else runs.push({ first: f, last: f, count: 1, pitchSum: pitch, silenceAfter: false });
   }
-  const notes: (MelodyNote & { lastIndex: number })[] = [];
+  const notes: (MelodyNote & { lastIndex: number; pitchSum: number; count: number; silenceAfter: boolean; lastT1: number })[] = [];
   for (const r of runs) {
-    if (r.count < MELODY_MIN_FRAMES) continue;
+    if (r.count < MELODY_MIN_FRAMES) {
+      const prev = notes[notes.length - 1];
+      if (prev && r.silenceAfter) prev.silenceAfter = true;
+      continue;
+    }
     const prev = notes[notes.length - 1];
-    if (prev && prev.midi === r.midi && r.first.index - prev.lastIndex - 1 <= MELODY_MIN_FRAMES - 1) {
+    const midi = Math.round(meanPitch(r));
+    const gapFrames = prev ? r.first.index - prev.lastIndex - 1 : Infinity;
+    const sameNote = prev !== undefined && Math.abs(meanPitch(r) - prev.pitchSum / prev.count) <= MELODY_HOLD_SEMITONES;
+    const bridged = prev !== undefined && (gapFrames <= MELODY_MIN_FRAMES - 1 || (!prev.silenceAfter && r.first.t0 - prev.lastT1 <= MELODY_MAX_GAP_S));
+    if (prev && sameNote && bridged) {
       prev.end = r.last.t1;
+      prev.lastT1 = r.last.t1;
       prev.lastIndex = r.last.index;
-    } else notes.push({ midi: r.midi, start: r.first.t0, end: r.last.t1, lastIndex: r.last.index });
+      prev.pitchSum += r.pitchSum;
+      prev.count += r.count;
+      prev.midi = Math.round(prev.pitchSum / prev.count);
+      prev.silenceAfter = r.silenceAfter;
+    } else notes.push({ midi, start: r.first.t0, end: r.last.t1, lastIndex: r.last.index, pitchSum: r.pitchSum, count: r.count, silenceAfter: r.silenceAfter, lastT1: r.last.t1 });
   }
   return notes.map(({ midi, start, end }) => ({ midi, start, end }));
 }

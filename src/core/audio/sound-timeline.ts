@@ -184,7 +184,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       return {
         windows: out,
         tempo,
-        melody: extractMelody(frames.map((f) => ({ index: f.index, t0: f.t0, t1: f.t1, tonePct: f.tonePct, toneHz: f.toneHz }))),
+        melody: extractMelody(frames.map((f) => ({ index: f.index, t0: f.t0, t1: f.t1, tonePct: f.tonePct, toneHz: f.toneHz, silent: f.silent }))),
         frameLoudness,
       };
     },
