@@ -93,3 +93,18 @@ describe('melody on real sound', () => {
     expect(precision).toBeGreaterThanOrEqual(0.33);
   });
 });
+
+describe('speech on real sound', () => {
+  const SPEECH = new URL('../fixtures/real/speech/', import.meta.url);
+  // festival's kal_diphone voice, clean and over music 20 dB under it (tests/fixtures/real/speech/make.sh)
+  for (const file of ['speech-a.m4a', 'speech-b.m4a', 'speech-a-music.m4a', 'speech-b-music.m4a']) {
+    it(`speech share is high on spoken clips: ${file}`, () => {
+      const r = analyse(decodeMono(new URL(file, SPEECH).pathname, SR));
+      const shares = r.windows.map((w) => w!.speech_share);
+      const mean = shares.reduce((a, v) => a + v, 0) / shares.length;
+      console.log(`${file}: mean speech share ${mean.toFixed(0)} %, windows ${shares.map((v) => v.toFixed(0)).join(',')}`);
+      // measured 66–100 %; the first and last windows hold festival's leading and trailing silence
+      expect(mean).toBeGreaterThanOrEqual(60);
+    });
+  }
+});
