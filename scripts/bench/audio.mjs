@@ -67,3 +67,61 @@ for (const r of [rms, fftOnly, frameSound, timeline]) {
 }
 console.log(`ratios: measureFrameSound / FFT = ${(frameSound.ms / fftOnly.ms).toFixed(2)} ×, timeline / measureFrameSound = ${(timeline.ms / frameSound.ms).toFixed(2)} ×, measureFrameSound / RMS loop = ${(frameSound.ms / rms.ms).toFixed(1)} ×`);
 if (sink === 42) console.log('');
+
+// Accuracy on real music (tests/fixtures/real/music: GM parts rendered by fluidsynth, truth from the MIDI), and on
+// the spoken clips (tests/fixtures/real/speech). Decoded by ffmpeg to mono PCM. Another set of the same kind can be
+// scored with MUSIC_DIR=/path (made by MUSIC_SEED=7 MUSIC_OUT=/path node tests/fixtures/real/music/make.mjs).
+{
+  const { execFileSync } = await import('node:child_process');
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { windowBounds } = await importTs('src/core/report/analysis.ts');
+  const { createOnsetEnvelope } = await importTs('src/core/audio/onset-envelope.ts');
+  const { estimateMusicTempo } = await importTs('src/core/audio/music-tempo.ts');
+  const root = join(import.meta.dirname, '..', '..');
+  const decode = (path, rate) => {
+    const b = Uint8Array.from(execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-f', 'f32le', '-ac', '1', '-ar', String(rate), '-'], { maxBuffer: 1 << 28 }));
+    return new Float32Array(b.buffer, 0, b.length >> 2);
+  };
+  const analyse = (x, rate) => {
+    const tl = createSoundTimeline(rate);
+    tl.pushSamples(x);
+    return tl.finish(windowBounds(Math.floor((x.length / rate) * 30), 30), 30);
+  };
+  const dir = process.env.MUSIC_DIR ?? join(root, 'tests/fixtures/real/music');
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+  const rate = 44100;
+  let clips = 0, right = 0, wrong = 0, fluxRight = 0, leadNotes = 0, found = 0, reported = 0;
+  for (const [name, t] of Object.entries(truth)) {
+    const x = decode(join(dir, name), rate);
+    const r = analyse(x, rate);
+    const env = createOnsetEnvelope(rate);
+    env.push(x);
+    const fluxBpm = estimateMusicTempo(env.flux(), env.lowFlux(), env.rate)?.bpm;
+    const ok = (b) => b != null && Math.abs(b / t.bpm - 1) <= 0.02;
+    clips++;
+    if (ok(r.tempo.bpm)) right++;
+    else if (r.tempo.bpm !== null) wrong++;
+    if (ok(fluxBpm)) fluxRight++;
+    const used = new Set();
+    for (const n of t.lead) {
+      const i = r.melody.findIndex((m, j) => !used.has(j) && m.midi === n.midi && Math.abs(m.start - n.start) <= 0.1);
+      if (i >= 0) {
+        used.add(i);
+        found++;
+      }
+    }
+    leadNotes += t.lead.length;
+    reported += r.melody.length;
+  }
+  console.log(`\nreal music (${dir.replace(root + '/', '')}): clip tempo within ±2 % ${right}/${clips}, wrong ${wrong}, none ${clips - right - wrong}; music reading of the flux alone ${fluxRight}/${clips}`);
+  console.log(`lead notes (pitch exact, onset ±0.1 s): recall ${(found / leadNotes).toFixed(2)} (${found}/${leadNotes}), precision ${(found / reported).toFixed(2)} (${reported} reported)`);
+  const speechDir = join(root, 'tests/fixtures/real/speech');
+  const share = (path) => {
+    const w = analyse(decode(path, rate), rate).windows;
+    return w.reduce((a, v) => a + v.speech_share, 0) / w.length;
+  };
+  const spoken = ['speech-a', 'speech-b', 'speech-a-music', 'speech-b-music'].map((f) => `${f} ${share(join(speechDir, `${f}.m4a`)).toFixed(0)} %`);
+  const musicOnly = ['ballad-78', 'funk-104', 'disco-128', 'swing-152'].map((f) => `${f} ${share(join(root, 'tests/fixtures/real/music', `${f}.m4a`)).toFixed(0)} %`);
+  console.log(`speech share, spoken: ${spoken.join(', ')}; music alone: ${musicOnly.join(', ')}`);
+}
