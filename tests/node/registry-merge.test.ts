@@ -43,6 +43,17 @@ describe('merge rule', () => {
     }
   });
 
+  it('a hand-made put outside the naming form cannot make two families share a name', () => {
+    const teal = colorEntry('Teal', [0, 128, 128], { recorded_at: at(1), source: 'job-a', client: 'A' });
+    const other = colorEntry('Teal', [0, 170, 160], { recorded_at: at(2), source: 'job-b', client: 'B' });
+    // Its base carries an ordinal and its name belongs to another family.
+    const odd = colorEntry('Teal 2', [200, 40, 40], { recorded_at: at(0), source: 'job-c', client: 'C' }, 'Teal 2');
+    for (const order of [[teal, other, odd], [odd, other, teal]]) {
+      const s = applyMutations(emptyState(), order);
+      expect([...s.entries.keys()].sort()).toEqual(['static.colors/Teal', 'static.colors/Teal 2', 'static.colors/Teal 3']);
+    }
+  });
+
   it('a replayed mutation changes nothing', () => {
     const a = colorEntry('Teal', [0, 128, 128], { recorded_at: at(1), source: 'job-a', client: 'A' });
     const once = applyMutations(emptyState(), [a, sighting(a, 'job-a', at(1))]);

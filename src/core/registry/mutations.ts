@@ -117,9 +117,18 @@ export const MUTATION_TYPES = [
   'put-entry', 'add-sighting', 'put-narrative', 'put-interpretation', 'put-linguistic', 'put-job', 'put-learning', 'put-discovery',
 ] as const satisfies readonly RegistryMutation['type'][];
 
-/** The family an entry is named in: entries of one registry sharing an authentic base name. */
+/** The base (family) of a name: without a trailing ` N` qualifier (N ≥ 2). Authentic names never end in one. */
+export function baseOfName(name: string): string {
+  const m = / (\d+)$/.exec(name);
+  return m && m.index > 0 && Number(m[1]) >= 2 ? name.slice(0, m.index) : name;
+}
+
+/**
+ * The family an entry is named in: entries of one registry sharing an authentic base name. A base
+ * is taken without any ordinal qualifier, so two families can never resolve to the same name.
+ */
 export function familyKey(registry: ValueRegistry, base: string): string {
-  return `${registry}/${base}`;
+  return `${registry}/${baseOfName(base)}`;
 }
 
 /** The identity a keyed record mutation writes (entries and sightings: their family). */

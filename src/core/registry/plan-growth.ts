@@ -10,7 +10,7 @@ import type {
 } from './export-records.ts';
 import { candidateProblem, type Candidate } from './identity.ts';
 import { authenticName } from './naming.ts';
-import { linguisticKey, recordId, type EntryClaim, type PutEntry, type RegistryMutation } from './mutations.ts';
+import { baseOfName, linguisticKey, recordId, type EntryClaim, type PutEntry, type RegistryMutation } from './mutations.ts';
 import type { KnownEntry, RegistryIndex } from './registry-index.ts';
 import type { CountedLinguistic } from './registry-state.ts';
 
@@ -29,11 +29,8 @@ export function qualifiedName(base: string, taken: (name: string) => boolean): s
   }
 }
 
-/** The base (family) of a name: without a trailing ` N` qualifier. Authentic names never end in one. */
-export function baseOfName(name: string): string {
-  const m = / (\d+)$/.exec(name);
-  return m && m.index > 0 && Number(m[1]) >= 2 ? name.slice(0, m.index) : name;
-}
+/** The base (family) of a name (re-exported: the merge rule owns it). */
+export { baseOfName };
 
 /** What the planner knows: the indexed entries, this client's id, and the linguistic records a plan touches. */
 export interface Known {

@@ -7,7 +7,7 @@ import type {
 } from './export-records.ts';
 import { RegistryIndex } from './registry-index.ts';
 import {
-  assertNever, cmp, recordId, compareClaims, familyKey, linguisticKey,
+  assertNever, baseOfName, cmp, recordId, compareClaims, familyKey, linguisticKey,
   type AddSighting, type EntryClaim, type PutEntry, type PutInterpretation, type PutLinguistic, type RegistryMutation,
 } from './mutations.ts';
 
@@ -159,9 +159,13 @@ function putEntry(state: RegistryState, m: PutEntry, effects: MutationEffects): 
     members = new Map();
     state.families.set(family, members);
   }
+  // A hand-made push may name outside its family's form: base without an ordinal, name `base` or
+  // `base N`. Normalised here (deterministically), so no input can make two families share a name.
+  const base = baseOfName(m.base);
+  const name = m.name === base || baseOfName(m.name) === base ? m.name : base;
   const id = recordId(m);
   const record: ClaimedEntry = {
-    id, family, registry: m.registry, base: m.base, name: m.name, origin: m.origin, canonical: m.canonical,
+    id, family, registry: m.registry, base, name, origin: m.origin, canonical: m.canonical,
     value: deepClone(m.value), depth: deepClone(m.depth), claim: { ...m.claim }, sightings: [], last_seen: m.claim.recorded_at,
   };
   // A record is created once: a replayed put-entry changes nothing (its sightings are separate mutations).
