@@ -11,7 +11,8 @@ import type { RegistriesDb } from '../storage/db.ts';
 import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../storage/export.ts';
 import { counts, listEntries, openRegistries, recordSighting, type RegistryCounts } from '../storage/repo-entries.ts';
 import { diagnostics, listNarrative } from '../storage/repo-runs.ts';
-import { listLinguistic } from '../storage/repo-language.ts';
+import { listLearnedLexicon, listLinguistic, recordUserInterpretation, teachLinguistic } from '../storage/repo-language.ts';
+import type { Taught } from '../core/language/grow-vocabulary.ts';
 import { backfillRecords, type BackfillSummary } from './backfill.ts';
 import { loadAnalyze, loadInterpret, loadPipeline } from './default-pipeline.ts';
 import { canResume, LoopRunner, type LoopSettings } from './loop-runner.ts';
@@ -100,6 +101,21 @@ export class AppSession {
   async interpret(prompt: string): Promise<Instruction> {
     const learned = (await listLinguistic(this.db)).filter((m) => m.source === 'learned').map(({ count: _c, ...m }) => m);
     return (await loadInterpret())(prompt, learned).instruction;
+  }
+
+  /** Interpret a prompt a person typed and record it: interpretation registry (source user), its mappings counted. */
+  async interpretAndRecord(prompt: string): Promise<Instruction> {
+    const result = (await loadInterpret())(prompt, await listLearnedLexicon(this.db));
+    await recordUserInterpretation(this.db, { prompt, instruction: result.instruction, mappings: result.linguistic });
+    return result.instruction;
+  }
+
+  /** Teach what a word means (a domain and a value of its vocabulary): stored as learned; conflicts with the lexicon returned. */
+  async teach(span: string, domain: string, canonical: string): Promise<Taught> {
+    const { teachMapping } = await import('../core/language/grow-vocabulary.ts');
+    const taught = teachMapping(span, domain, canonical);
+    await teachLinguistic(this.db, taught.entry);
+    return taught;
   }
 
   /** Analyse one MP4; with `record`, its values are recorded as sightings from `analyze:<sha256>`. */
