@@ -7,10 +7,11 @@ import { withSession } from '../lib/session.mjs';
 
 export const summary = 'analyse media files into mp4-analysis/1 reports (JSON, or JSON Lines for several)';
 
-const usage = `usage: motion-registries analyze FILE... [--out DIR] [--quiet] [--rebuild]
+const usage = `usage: motion-registries analyze FILE... [--out DIR] [--jsonl] [--quiet] [--rebuild]
 
   FILE         media files (MP4, MOV, M4A, WebM, …); one gives one JSON report on stdout,
                several give JSON Lines (one report per line, in the order given)
+  --jsonl      JSON Lines even for one file (one report per line)
   --out DIR    write DIR/NAME.json for each file instead of stdout
   --quiet      no progress on stderr
   --rebuild    build the app before running, even if dist/ exists
@@ -23,12 +24,13 @@ const PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
 export async function run(argv) {
   let args;
   try {
-    args = parseArgs(argv, { out: 'string', quiet: 'boolean', rebuild: 'boolean', help: 'boolean' });
+    args = parseArgs(argv, { out: 'string', jsonl: 'boolean', quiet: 'boolean', rebuild: 'boolean', help: 'boolean' });
     if (args.flags.help) {
       console.log(usage);
       return 0;
     }
     if (args.positional.length === 0) throw new ArgsError('no FILE given');
+    if (args.flags.jsonl && args.flags.out) throw new ArgsError('--jsonl writes to stdout; it cannot be used with --out');
     for (const f of args.positional) {
       if (!existsSync(f) || !statSync(f).isFile()) throw new ArgsError(`"${f}" is not a file`);
     }
@@ -63,7 +65,7 @@ export async function run(argv) {
         const target = join(outDir, `${basename(files[i])}.json`);
         writeFileAtomic(target, `${JSON.stringify(report, null, 2)}\n`);
         if (!args.flags.quiet) process.stderr.write(`wrote ${target}\n`);
-      } else if (files.length === 1) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      } else if (files.length === 1 && !args.flags.jsonl) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else process.stdout.write(`${JSON.stringify(report)}\n`);
     }
   });
