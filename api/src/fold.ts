@@ -3,7 +3,7 @@
 import type { RegistryMutation } from '../../src/core/registry/mutations.ts';
 import { applyMutationsInPlace, type RegistryState } from '../../src/core/registry/registry-state.ts';
 import { seededState } from './export-state.ts';
-import { readLog } from './log.ts';
+import { headVersion, readLog } from './log.ts';
 
 /** Log rows read per page while folding. */
 const FOLD_PAGE = 1000;
@@ -23,7 +23,9 @@ let folding: Promise<Folded> | null = null;
 export async function currentState(db: D1Database): Promise<Folded> {
   while (folding) await folding.catch(() => undefined);
   folding = (async () => {
-    const at = folded ?? { version: 0, state: seededState() };
+    let at = folded ?? { version: 0, state: seededState() };
+    // A database restored to an earlier point (D1 Time Travel) is behind our cache: fold it again from the start.
+    if (at.version > 0 && (await headVersion(db)) < at.version) at = { version: 0, state: seededState() };
     for (;;) {
       const rows = await readLog(db, at.version, FOLD_PAGE);
       if (rows.length === 0) break;
