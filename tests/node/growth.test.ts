@@ -45,7 +45,7 @@ function report(): AnalysisReport & { windows: PictureWindowReport[] } {
     schema: 'mp4-analysis/1', file: { name: 'x.mp4', bytes: 1000, sha256: '0'.repeat(64) }, container: { brand: 'isom', duration_s: 2, tracks: [] },
     video: { codec: 'avc1', width: 320, height: 180, fps, frame_count: n, duration_s: 2, rotation: 0, pixel_aspect: [1, 1], decodable: true }, audio: { codec: 'mp4a', sample_rate: 48000, channels: 1, duration_s: 2, decodable: true },
     frames, windows, tempo: { bpm: 120.4, label: 'medium', segments: [] }, melody: [{ midi: 69, start: 0, end: 1 }, { midi: 72, start: 1, end: 2 }],
-    cuts: [{ frame: 24, t: 1 }], shots: [{ start_frame: 0, end_frame: 23, t0: 0, t1: 1 }, { start_frame: 24, end_frame: 47, t0: 1, t1: 2 }],
+    cuts: [{ frame: 24, t: 1 }], transitions: [], shots: [{ start_frame: 0, end_frame: 23, t0: 0, t1: 1 }, { start_frame: 24, end_frame: 47, t0: 1, t1: 2 }],
     narrative_observed: { label: 'observed', shots: [] }, warnings: [],
   };
 }

@@ -71,7 +71,7 @@ function measured(spec: { seed: string; color: string; move: CameraMove; tone_hz
     schema: 'mp4-analysis/1', file: { name, bytes: 100, sha256: 'a'.repeat(64) }, container: { brand: 'isom', duration_s: 2, tracks: [] },
     video: { codec: 'avc1', width: 64, height: 64, fps, frame_count: n, duration_s: 2, rotation: 0, pixel_aspect: [1, 1], decodable: true }, audio: null,
     frames, windows, tempo: { bpm: 90 + Math.round(rng() * 60), label: 'medium', segments: [] }, melody: [{ midi: 57, start: 0, end: 1 }, { midi: 60 + Math.floor(rng() * 5), start: 1, end: 2 }],
-    cuts: [], shots: [{ start_frame: 0, end_frame: n - 1, t0: 0, t1: 2 }], narrative_observed: { label: 'observed', shots: [] }, warnings: [],
+    cuts: [], transitions: [], shots: [{ start_frame: 0, end_frame: n - 1, t0: 0, t1: 2 }], narrative_observed: { label: 'observed', shots: [] }, warnings: [],
   };
 }
 

@@ -1,5 +1,5 @@
 // Joins the vision and audio results of one file into its mp4-analysis/1 report (pure: no decoding here).
-import type { AnalysisReport, AnalysisWarning, AudioInfo, ContainerInfo, CutReport, FileInfo, FrameReport, MelodyNote, PictureWindowReport, ShotReport, SoundOnlyWindowReport, TempoReport, VideoInfo, WindowReport } from '../report/analysis.ts';
+import type { AnalysisReport, AnalysisWarning, AudioInfo, ContainerInfo, CutReport, FileInfo, FrameReport, MelodyNote, PictureWindowReport, ShotReport, SoundOnlyWindowReport, TempoReport, TransitionReport, VideoInfo, WindowReport } from '../report/analysis.ts';
 import { ANALYSIS_SCHEMA } from '../report/analysis.ts';
 import { observeNarrative } from '../vision/narrative-observed.ts';
 
@@ -7,6 +7,7 @@ import { observeNarrative } from '../vision/narrative-observed.ts';
 export interface VisionPart {
   windows: Omit<PictureWindowReport, 'sound'>[];
   cuts: CutReport[];
+  transitions: TransitionReport[];
   shots: ShotReport[];
 }
 
@@ -76,6 +77,7 @@ export function assembleReport(p: ReportParts): AnalysisReport {
     tempo: p.sound?.tempo ?? null,
     melody: p.sound?.melody ?? [],
     cuts: p.vision?.cuts ?? [],
+    transitions: p.vision?.transitions ?? [],
     shots: p.vision?.shots ?? [],
     narrative_observed: narrative,
     warnings: p.warnings ?? [],

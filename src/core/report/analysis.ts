@@ -157,6 +157,13 @@ export interface ShotReport {
   t1: number;
 }
 
+/** FOUNDATION §3.8: a gradual transition over frames start_frame…end_frame (no hard cut is reported inside it). */
+export interface TransitionReport {
+  kind: 'fade_in' | 'fade_out' | 'dissolve';
+  start_frame: number;
+  end_frame: number;
+}
+
 export interface ShotNarrative {
   shot: number;
   label: 'observed';
@@ -204,6 +211,7 @@ export interface AnalysisReport {
   tempo: TempoReport | null;
   melody: MelodyNote[];
   cuts: CutReport[];
+  transitions: TransitionReport[];
   shots: ShotReport[];
   narrative_observed: NarrativeObserved | null;
   warnings: AnalysisWarning[];

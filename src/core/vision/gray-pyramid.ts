@@ -1,8 +1,15 @@
 // The gray pyramid motion is measured on: the frame reduced by an integer box factor to at most MOTION_MAX_SIDE
-// pixels on its long side (level 0), lightly blurred, then halved level by level. Values are Rec. 709 luma on 0–255.
+// pixels on its long side (level 0) while keeping MOTION_MIN_SHORT_SIDE on its short side, lightly blurred, then
+// halved level by level. Values are Rec. 709 luma on 0–255.
 
-/** Long side of level 0, in pixels: motion is measured at this size whatever the frame size. */
+/** Long side of level 0, in pixels: motion is measured at this size whatever the frame size … */
 export const MOTION_MAX_SIDE = 160;
+/**
+ * … unless that leaves fewer than this many pixels on the short side: a 32:9 frame reduced to 160 px would keep 45
+ * rows, where thin moving content (a scrolling stripe over colour bars, issue #13 defect 5) blurs the still
+ * background's few corners away and outweighs them, and the camera is read from the moving content.
+ */
+export const MOTION_MIN_SHORT_SIDE = 90;
 /** Number of pyramid levels (level 0 plus halvings): covers displacements up to about ±16 level-0 px a frame. */
 export const PYRAMID_LEVELS = 3;
 
@@ -26,7 +33,8 @@ export interface GrayPyramid {
 /** Builds the pyramid of an RGBA frame (sRGB, width×height×4). */
 export function buildGrayPyramid(rgba: Uint8ClampedArray, width: number, height: number, maxSide = MOTION_MAX_SIDE, levels = PYRAMID_LEVELS): GrayPyramid {
   if (rgba.length < width * height * 4) throw new TypeError(`frame buffer holds ${rgba.length} bytes, need ${width * height * 4}`);
-  const f = Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
+  const minShort = Math.round((MOTION_MIN_SHORT_SIDE * maxSide) / MOTION_MAX_SIDE);
+  const f = Math.max(1, Math.min(Math.ceil(Math.max(width, height) / maxSide), Math.ceil(Math.min(width, height) / minShort)));
   const w0 = Math.max(1, Math.floor(width / f));
   const h0 = Math.max(1, Math.floor(height / f));
   const sum = new Float32Array(w0 * h0);

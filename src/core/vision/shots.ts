@@ -1,17 +1,28 @@
 // FOUNDATION §3.8: hard cuts and shots. Each frame carries small change measures against the frames just before it;
 // a cut is a change that stands far out of its neighbourhood's usual change (median and MAD over ±CUT_CONTEXT frames),
-// unless the content comes back within two frames (a flash: one- or two-frame brightness spikes or glitches).
-import type { CutReport, ShotReport } from '../report/analysis.ts';
+// unless the content comes back within three frames (a flash: one- to three-frame brightness spikes or glitches), the
+// structure stays the same (a brightness change: only the histogram moved), or it falls inside a gradual transition.
+import type { CutReport, ShotReport, TransitionReport } from '../report/analysis.ts';
+
+/** How many earlier frames each frame is compared with (a flash of 3 frames ends by matching the frame 4 back). */
+export const CHANGE_LAGS = 4;
 
 /** Per-frame change measures against earlier frames (all 0–1; lag k compares frame i with frame i−k). */
 export interface FrameChange {
-  /** Colour-histogram distance (half L1 of 4×4×4 RGB histograms) at lags 1, 2, 3 (NaN where the lag frame is missing). */
-  hist: [number, number, number];
-  /** Mean absolute difference of the coarse gray thumbnails (luma/255) at lags 1, 2, 3. */
-  thumb: [number, number, number];
+  /** Colour-histogram distance (half L1 of 4×4×4 RGB histograms) at lags 1…CHANGE_LAGS (NaN where the lag frame is missing). */
+  hist: number[];
+  /** Mean absolute difference of the coarse gray thumbnails (luma/255) at lags 1…CHANGE_LAGS. */
+  thumb: number[];
   /** 1 − NCC of the frame and the previous frame moved by the camera model (0–2): new structure, blind to fades. */
   decorrelation: number;
+  /** Both this frame and the previous one have structure to correlate (luma std above the flat level). */
+  structured: boolean;
+  /** Share of the thumbnail's pixels that changed since the previous frame (changedShare, 0–1). */
+  extent: number;
 }
+
+/** With structure on both sides, a histogram change whose decorrelation stays below this is the same picture re-lit. */
+export const SAME_STRUCTURE_DECORRELATION = 0.1;
 
 /** Frames on each side used for the adaptive baselines (the frames before and the frames after are judged apart). */
 export const CUT_CONTEXT = 12;
@@ -22,6 +33,28 @@ export const CUT_RATIO = 2;
 /** … and at least this much in absolute terms: decorrelation (1 − NCC) or histogram distance. */
 export const CUT_MIN_DECORRELATION = 0.3;
 export const CUT_MIN_HIST = 0.25;
+/** A cut changes the picture across the frame: at least this share of the thumbnail (a caption or a UI panel wiping in changes a part). */
+export const CUT_MIN_EXTENT = 0.25;
+/** A thumbnail pixel has changed when its luma moved by more than this share of the previous thumbnail's mean absolute deviation … */
+export const CUT_PIXEL_DELTA_SHARE = 0.3;
+/** … and by more than this (0–255; the thumbnail averages away pixel noise). */
+export const CUT_PIXEL_DELTA_MIN = 1.5;
+
+/** Share of the thumbnail's pixels that changed from `prev` to `cur` by more than the delta above (relative to the picture's own contrast, so low-contrast cuts count). */
+export function changedShare(cur: Float32Array, prev: Float32Array): number {
+  const n = prev.length;
+  if (!n) return 0;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += prev[i]!;
+  mean /= n;
+  let mad = 0;
+  for (let i = 0; i < n; i++) mad += Math.abs(prev[i]! - mean);
+  const delta = Math.max(CUT_PIXEL_DELTA_MIN, (CUT_PIXEL_DELTA_SHARE * mad) / n);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (Math.abs(cur[i]! - prev[i]!) > delta) k++;
+  return k / n;
+}
+
 /** Content "comes back" when a later frame differs from the pre-change frame by less than this share of the change. */
 export const FLASH_RETURN = 0.4;
 
@@ -29,35 +62,33 @@ export const FLASH_RETURN = 0.4;
 export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: number[] } {
   const n = changes.length;
   const dec = changes.map((c) => c.decorrelation);
-  const hist = changes.map((c) => c.hist[0]);
+  const hist = changes.map((c) => c.hist[0] ?? NaN);
   const candidates: number[] = [];
   for (let i = 1; i < n; i++) {
     const byStructure = standsOut(dec, i, CUT_MIN_DECORRELATION, 0.01);
-    const byHist = standsOut(hist, i, CUT_MIN_HIST, 0.01);
-    if (byStructure || byHist) candidates.push(i);
+    // the histogram speaks for pictures without structure (flat colours); with structure kept, it is a lighting change
+    const relit = changes[i]!.structured && changes[i]!.decorrelation < SAME_STRUCTURE_DECORRELATION;
+    const byHist = !relit && standsOut(hist, i, CUT_MIN_HIST, 0.01);
+    if ((byStructure || byHist) && changes[i]!.extent >= CUT_MIN_EXTENT) candidates.push(i);
   }
   const cuts: number[] = [];
   const flashes = new Set<number>();
   for (const i of candidates) {
     if (flashes.has(i)) continue; // inside a flash already found
-    const jump = changes[i]!.thumb[0];
-    const jumpH = changes[i]!.hist[0];
-    const same = (j: number, lag: 1 | 2 | 3) => {
+    const jump = changes[i]!.thumb[0] ?? NaN;
+    const jumpH = changes[i]!.hist[0] ?? NaN;
+    const same = (j: number, lag: number) => {
       const c = changes[j];
       if (!c) return false;
       const t = c.thumb[lag - 1]!;
       const hh = c.hist[lag - 1]!;
       return Number.isFinite(t) && t <= FLASH_RETURN * jump && !(hh > Math.max(FLASH_RETURN * jumpH, 0.1));
     };
-    // start of a flash: frame i+1 or i+2 is like frame i−1; end of a flash: frame i is like frame i−2 or i−3
-    if (same(i + 1, 2)) {
-      flashes.add(i);
-      flashes.add(i + 1);
-    } else if (same(i + 2, 3)) {
-      flashes.add(i);
-      flashes.add(i + 1);
-      flashes.add(i + 2);
-    } else if (same(i, 2) || same(i, 3)) {
+    // start of a flash of m frames: frame i+m is like frame i−1; end of a flash: frame i is like frame i−2 … i−4
+    const m = [1, 2, 3].find((k) => same(i + k, k + 1));
+    if (m !== undefined) {
+      for (let k = 0; k <= m; k++) flashes.add(i + k);
+    } else if (same(i, 2) || same(i, 3) || same(i, 4)) {
       flashes.add(i);
     } else if (cuts.length === 0 || i - cuts[cuts.length - 1]! > 1) {
       cuts.push(i);
@@ -88,17 +119,44 @@ function side(x: number[], from: number, to: number): { med: number; sigma: numb
   return { med, sigma: 1.4826 * dev[dev.length >> 1]! };
 }
 
-/** Cuts as {frame, t} and shots [start, end] from cut frames; `times[i]` is frame i's timestamp, `fps` its rate. */
-export function shotsFromCuts(cuts: number[], times: number[], fps: number): { cuts: CutReport[]; shots: ShotReport[] } {
+/**
+ * Cut frames less those inside a gradual transition (§3.8). A fade_out may begin on a cut (the new shot starts
+ * fading at once), so its first frame is kept; a fade_in's or dissolve's first frame is part of it (a fade_in's first
+ * frame decorrelates from the flat frame before it).
+ */
+export function cutsOutsideTransitions(cuts: number[], transitions: TransitionReport[]): number[] {
+  return cuts.filter((c) => !transitions.some((t) => c > t.start_frame - (t.kind === 'fade_out' ? 0 : 1) && c <= t.end_frame));
+}
+
+/**
+ * Shot starts: frame 0, each cut, the frame after each dissolve, and the first frame of a fade_in that follows a
+ * fade_out (the pair closes one shot and opens the next).
+ */
+export function shotStarts(cuts: number[], transitions: TransitionReport[], n: number): number[] {
+  const starts = new Set<number>([0, ...cuts]);
+  transitions.forEach((t, k) => {
+    if (t.kind === 'dissolve') starts.add(t.end_frame + 1);
+    const prev = transitions[k - 1];
+    if (t.kind === 'fade_in' && prev?.kind === 'fade_out' && !cuts.some((c) => c > prev.end_frame && c <= t.start_frame)) starts.add(t.start_frame);
+  });
+  return [...starts].filter((s) => s >= 0 && s < n).sort((a, b) => a - b);
+}
+
+/**
+ * Cuts as {frame, t} and shots [start, end]; `times[i]` is frame i's timestamp, `fps` its rate. Shots start at
+ * frame 0, each cut and each transition boundary (shotStarts).
+ */
+export function shotsFromCuts(cuts: number[], times: number[], fps: number, transitions: TransitionReport[] = []): { cuts: CutReport[]; shots: ShotReport[] } {
   const n = times.length;
   if (n === 0) return { cuts: [], shots: [] };
-  const starts = [0, ...cuts.filter((c) => c > 0 && c < n)];
+  const inside = cuts.filter((c) => c > 0 && c < n);
+  const starts = shotStarts(inside, transitions, n);
   const end = (i: number) => (i + 1 < n ? times[i + 1]! : times[i]! + 1 / fps);
   const shots: ShotReport[] = starts.map((s, k) => {
     const e = (k + 1 < starts.length ? starts[k + 1]! : n) - 1;
     return { start_frame: s, end_frame: e, t0: times[s]!, t1: end(e) };
   });
-  return { cuts: starts.slice(1).map((f) => ({ frame: f, t: times[f]! })), shots };
+  return { cuts: inside.map((f) => ({ frame: f, t: times[f]! })), shots };
 }
 
 /** F1 of detected against true cut frames, a detection matching a truth within ±tolerance frames (one-to-one). */

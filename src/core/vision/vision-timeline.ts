@@ -2,7 +2,7 @@
 // depth and luma, and keeps only the previous frame's gray pyramid, the last three frames' thumbnails and histograms,
 // the open window's running sums and small per-frame summaries, so memory stays flat however long the video.
 // Cuts need two frames of look-ahead (flashes), so windows, cuts and shots are assembled by finish().
-import type { CutReport, Depth, FrameColor, ShotReport, PictureWindowReport } from '../report/analysis.ts';
+import type { CutReport, Depth, FrameColor, ShotReport, PictureWindowReport, TransitionReport } from '../report/analysis.ts';
 import { windowBounds } from '../report/analysis.ts';
 import { classifyLighting } from '../vocab/lighting.ts';
 import { meanDepth } from '../color/depth.ts';
@@ -15,7 +15,8 @@ import { buildGrayPyramid, type GrayPyramid } from './gray-pyramid.ts';
 import { frameLuma } from './luma.ts';
 import { createMeanFrame } from './mean-frame.ts';
 import { pairSpeed, windowMotion } from './motion-level.ts';
-import { detectCuts, shotsFromCuts, type FrameChange } from './shots.ts';
+import { CHANGE_LAGS, changedShare, cutsOutsideTransitions, detectCuts, shotsFromCuts, type FrameChange } from './shots.ts';
+import { detectTransitions, FADE_MIN_CONTRAST, FLAT_STD, frameLook, type FrameLook } from './transitions.ts';
 
 /** The per-frame part of the report. */
 export interface FrameVision {
@@ -32,12 +33,15 @@ export interface FrameSummary {
   /** Motion from the previous frame (null for the first frame). */
   motion: (PairMotion & { speed: number }) | null;
   change: FrameChange;
+  /** Contrast, detail and a 16×9 luma grid, for gradual transitions. */
+  look: FrameLook;
 }
 
 /** The video part of the report, less sound. */
 export interface VisionResult {
   windows: Omit<PictureWindowReport, 'sound'>[];
   cuts: CutReport[];
+  transitions: TransitionReport[];
   shots: ShotReport[];
   /** Frames inside flashes (left out of camera averages). */
   flashes: number[];
@@ -85,6 +89,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
   let prior: Similarity | undefined;
   const recentThumbs: Float32Array[] = [];
   const recentHists: Float32Array[] = [];
+  let structuredPrev = false;
   let next = 0;
 
   const closeWindow = () => {
@@ -127,17 +132,23 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
       }
       const thumb = pyr.levels[pyr.levels.length - 1]!.data;
       const hist = colorHistogram(rgba);
+      const lags = Array.from({ length: CHANGE_LAGS }, (_, k) => k);
+      const look = frameLook(luma.std, pyr.levels[0]!);
+      const structuredNow = luma.std >= FADE_MIN_CONTRAST * FLAT_STD;
       const change: FrameChange = {
-        thumb: [0, 1, 2].map((k) => (recentThumbs[k] ? meanAbsDiff(thumb, recentThumbs[k]!) : NaN)) as [number, number, number],
-        hist: [0, 1, 2].map((k) => (recentHists[k] ? histDistance(hist, recentHists[k]!) : NaN)) as [number, number, number],
+        thumb: lags.map((k) => (recentThumbs[k] ? meanAbsDiff(thumb, recentThumbs[k]!) : NaN)),
+        hist: lags.map((k) => (recentHists[k] ? histDistance(hist, recentHists[k]!) : NaN)),
         decorrelation,
+        structured: structuredNow && structuredPrev,
+        extent: recentThumbs[0] ? changedShare(thumb, recentThumbs[0]) : 1,
       };
+      structuredPrev = structuredNow;
       recentThumbs.unshift(thumb);
       recentHists.unshift(hist);
-      recentThumbs.length = Math.min(recentThumbs.length, 3);
-      recentHists.length = Math.min(recentHists.length, 3);
+      recentThumbs.length = Math.min(recentThumbs.length, CHANGE_LAGS);
+      recentHists.length = Math.min(recentHists.length, CHANGE_LAGS);
       prevPyr = pyr;
-      perFrame.push({ index, t, luma, motion, change });
+      perFrame.push({ index, t, luma, motion, change, look });
       // window accumulators (FOUNDATION §1: W frames, hop W)
       if (index % W === 0) {
         closeWindow();
@@ -155,9 +166,12 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
     finish() {
       closeWindow();
       const n = perFrame.length;
-      const { cuts: cutFrames, flashes } = detectCuts(perFrame.map((f) => f.change));
+      const found = detectCuts(perFrame.map((f) => f.change));
+      const flashes = found.flashes;
+      const transitions = detectTransitions(perFrame.map((f) => f.look), fps);
+      const cutFrames = cutsOutsideTransitions(found.cuts, transitions);
       const skip = new Set<number>([...cutFrames, ...flashes]);
-      const { cuts, shots } = shotsFromCuts(cutFrames, perFrame.map((f) => f.t), fps);
+      const { cuts, shots } = shotsFromCuts(cutFrames, perFrame.map((f) => f.t), fps, transitions);
       const windows: Omit<PictureWindowReport, 'sound'>[] = [];
       for (const [s, e] of windowBounds(n, fps)) {
         const acc = closed.get(s);
@@ -185,7 +199,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
           color: { rgb: acc.rgb, depth: acc.depth },
         });
       }
-      return { windows, cuts, shots, flashes, perFrame };
+      return { windows, cuts, transitions, shots, flashes, perFrame };
     },
   };
 }

@@ -1,0 +1,222 @@
+// FOUNDATION §3.8: gradual transitions. A fade is a run of frames whose contrast falls monotonically to a flat frame
+// (fade_out) or rises monotonically from one (fade_in): a fade multiplies the content's deviations from the flat
+// colour, so the luma standard deviation follows the fade factor whatever the colour faded to. A dissolve is a run
+// whose frames are, cell by cell, mixes (1 − α)·A + α·B of the frame before it (A) and the frame after it (B) with α
+// rising, that no single step carries, and whose fine detail dips in the middle (two unrelated pictures' gradients
+// add in quadrature, so a half mix keeps about 1/√2 of them) — a pan or a whip pan moves content instead of mixing it.
+import type { TransitionReport } from '../report/analysis.ts';
+import type { GrayLevel } from './gray-pyramid.ts';
+
+/** What transition detection keeps of each frame (a few numbers and a tiny luma grid). */
+export interface FrameLook {
+  /** Luma standard deviation over the frame, 0–1. */
+  std: number;
+  /** RMS luma gradient on pyramid level 0 (luma levels per level-0 px): the frame's fine detail. */
+  edge: number;
+  /** GRID_COLS × GRID_ROWS cell means of level-0 luma (0–255). */
+  grid: Uint8Array;
+}
+
+/** Columns and rows of the luma grid kept per frame. */
+export const GRID_COLS = 16;
+export const GRID_ROWS = 9;
+/** A frame is flat (black or one colour) below this luma standard deviation (0–1; 5 levels of 255). */
+export const FLAT_STD = 0.02;
+/** A fade's content end has at least this many times the flat contrast. */
+export const FADE_MIN_CONTRAST = 2;
+/** Contrast steps smaller than this (luma std, 0–1) are codec noise, inside a flat run. */
+export const FADE_NOISE = 0.001;
+/** A fade's ends are where the contrast is within this share of its whole change from the content (content drift in a shot is not the fade). */
+export const FADE_EDGE_SHARE = 0.05;
+/** A fade has at least this many frames between the flat frame and the content. */
+export const FADE_MIN_FRAMES = 2;
+/** A dissolve lasts at least this many frames … */
+export const DISSOLVE_MIN_FRAMES = 3;
+/** … and at most this many seconds. */
+export const DISSOLVE_MAX_S = 2;
+/** The pictures before and after a dissolve differ by at least this mean |Δ| over the grid (luma levels). */
+export const DISSOLVE_MIN_CHANGE = 12;
+/** Its frames are mixes of them within this share of that change (mean |residual| / change). */
+export const DISSOLVE_MAX_MIX_ERROR = 0.2;
+/** No single step carries more than this share of the change (else it is a cut, maybe beside motion). */
+export const DISSOLVE_MAX_STEP_SHARE = 0.45;
+/** Fine detail at the half mix is at most this share of the ends' (linearly interpolated). */
+export const DISSOLVE_MAX_EDGE_DIP = 0.88;
+
+/** The frame's look from its luma standard deviation (0–1) and its pyramid level 0. */
+export function frameLook(std: number, level0: GrayLevel): FrameLook {
+  const { w, h, data, gx, gy } = level0;
+  const sums = new Float64Array(GRID_COLS * GRID_ROWS);
+  const counts = new Float64Array(GRID_COLS * GRID_ROWS);
+  let g2 = 0;
+  for (let y = 0; y < h; y++) {
+    const row = Math.min(GRID_ROWS - 1, Math.floor((y * GRID_ROWS) / h)) * GRID_COLS;
+    for (let x = 0; x < w; x++) {
+      const k = y * w + x;
+      const c = row + Math.min(GRID_COLS - 1, Math.floor((x * GRID_COLS) / w));
+      sums[c]! += data[k]!;
+      counts[c]!++;
+      g2 += gx[k]! ** 2 + gy[k]! ** 2;
+    }
+  }
+  const grid = new Uint8Array(GRID_COLS * GRID_ROWS);
+  for (let c = 0; c < grid.length; c++) grid[c] = counts[c]! ? Math.round(sums[c]! / counts[c]!) : 0;
+  return { std, edge: Math.sqrt(g2 / Math.max(1, w * h)), grid };
+}
+
+/** Fades and dissolves over the frames' looks, in frame order, not overlapping. */
+export function detectTransitions(looks: FrameLook[], fps: number): TransitionReport[] {
+  const fades = detectFades(looks);
+  const taken = new Uint8Array(looks.length);
+  for (const f of fades) for (let i = Math.max(0, f.start_frame - 1); i <= Math.min(looks.length - 1, f.end_frame + 1); i++) taken[i] = 1;
+  // flat frames belong to no dissolve (a fade's black hold)
+  for (let i = 0; i < looks.length; i++) if (looks[i]!.std < FLAT_STD) taken[i] = 1;
+  const dissolves = detectDissolves(looks, fps, taken);
+  return [...fades, ...dissolves].sort((a, b) => a.start_frame - b.start_frame);
+}
+
+function detectFades(looks: FrameLook[]): TransitionReport[] {
+  const n = looks.length;
+  const std = looks.map((l) => l.std);
+  const flat = std.map((v) => v < FLAT_STD);
+  const out: TransitionReport[] = [];
+  for (let a = 0; a < n; a++) {
+    if (!flat[a]) continue;
+    let b = a;
+    while (b + 1 < n && flat[b + 1]) b++;
+    // fade_out into the flat run: contrast falling from the content's peak k to the run, and on into it while it
+    // still falls by more than noise (the last nearly-black frames)
+    let k = a;
+    while (k - 1 >= 0 && std[k - 1]! > std[k]!) k--;
+    let e = a;
+    while (e + 1 <= b && std[e + 1]! < std[e]! - FADE_NOISE) e++;
+    if (e - k >= FADE_MIN_FRAMES + 1 && std[k]! >= FADE_MIN_CONTRAST * FLAT_STD) {
+      // the fade starts where the contrast has fallen by a noticeable share of its whole fall
+      let s0 = k + 1;
+      while (s0 < e && std[s0]! > std[k]! - FADE_EDGE_SHARE * (std[k]! - std[e]!)) s0++;
+      out.push({ kind: 'fade_out', start_frame: Math.max(k + 1, s0 - 1), end_frame: e });
+    }
+    // fade_in out of the flat run: contrast rising from its last falling-free frame s to the content's peak k
+    let s = b;
+    while (s - 1 >= a && std[s - 1]! < std[s]! - FADE_NOISE) s--;
+    k = b;
+    while (k + 1 < n && std[k + 1]! > std[k]!) k++;
+    if (k - s >= FADE_MIN_FRAMES + 1 && std[k]! >= FADE_MIN_CONTRAST * FLAT_STD) {
+      let e0 = k - 1;
+      while (e0 > s && std[e0]! > std[k]! - FADE_EDGE_SHARE * (std[k]! - std[s]!)) e0--;
+      out.push({ kind: 'fade_in', start_frame: s, end_frame: Math.min(k, e0 + 1) });
+    }
+    a = b;
+  }
+  return out;
+}
+
+interface Candidate {
+  s: number;
+  e: number;
+  score: number;
+  alphas: number[];
+}
+
+function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array): TransitionReport[] {
+  const n = looks.length;
+  const cells = GRID_COLS * GRID_ROWS;
+  const dist = (p: Uint8Array, q: Uint8Array) => {
+    let s = 0;
+    for (let c = 0; c < cells; c++) s += Math.abs(p[c]! - q[c]!);
+    return s / cells;
+  };
+  const step = new Float64Array(n);
+  for (let j = 1; j < n; j++) step[j] = dist(looks[j]!.grid, looks[j - 1]!.grid);
+  const maxLen = Math.max(DISSOLVE_MIN_FRAMES, Math.round(DISSOLVE_MAX_S * fps));
+  const found: Candidate[] = [];
+  for (let s = 1; s < n - 1; s++) {
+    for (let len = DISSOLVE_MIN_FRAMES; len <= maxLen && s + len < n; len++) {
+      const e = s + len - 1;
+      if (taken[s - 1] || taken[e + 1]) continue;
+      let blocked = false;
+      for (let j = s; j <= e && !blocked; j++) blocked = taken[j] === 1;
+      if (blocked) break; // longer runs from s cross it too
+      const A = looks[s - 1]!.grid;
+      const B = looks[e + 1]!.grid;
+      const D = dist(A, B);
+      if (D < DISSOLVE_MIN_CHANGE) continue;
+      let maxStep = 0;
+      for (let j = s; j <= e + 1; j++) maxStep = Math.max(maxStep, step[j]!);
+      if (maxStep > DISSOLVE_MAX_STEP_SHARE * D) continue;
+      const fit = mixFit(looks, s, e, A, B, D);
+      if (!fit) continue;
+      found.push({ s, e, score: D * (1 - fit.error / DISSOLVE_MAX_MIX_ERROR), alphas: fit.alphas });
+    }
+  }
+  // the best-explained candidates first, none overlapping another
+  found.sort((p, q) => q.score - p.score);
+  const used = new Uint8Array(n);
+  const out: TransitionReport[] = [];
+  for (const c of found) {
+    let free = true;
+    for (let j = c.s - 1; j <= c.e + 1 && free; j++) free = !used[j];
+    if (!free) continue;
+    for (let j = c.s - 1; j <= c.e + 1; j++) used[j] = 1;
+    // the frames that actually blend: α strictly between the ends
+    let s = c.s;
+    let e = c.e;
+    while (s < e && c.alphas[s - c.s]! < 0.04) s++;
+    while (e > s && c.alphas[e - c.s]! > 0.96) e--;
+    out.push({ kind: 'dissolve', start_frame: s, end_frame: e });
+  }
+  return out;
+}
+
+/** Least-squares α per frame of [s, e] against the mix of A and B; null unless the frames are rising mixes with a detail dip. */
+function mixFit(looks: FrameLook[], s: number, e: number, A: Uint8Array, B: Uint8Array, D: number): { error: number; alphas: number[] } | null {
+  const cells = A.length;
+  let bb = 0;
+  for (let c = 0; c < cells; c++) bb += (B[c]! - A[c]!) ** 2;
+  if (bb <= 0) return null;
+  const alphas: number[] = [];
+  let err = 0;
+  for (let j = s; j <= e; j++) {
+    const G = looks[j]!.grid;
+    let ab = 0;
+    for (let c = 0; c < cells; c++) ab += (G[c]! - A[c]!) * (B[c]! - A[c]!);
+    const alpha = Math.min(1, Math.max(0, ab / bb));
+    let r = 0;
+    for (let c = 0; c < cells; c++) r += Math.abs(G[c]! - (A[c]! + alpha * (B[c]! - A[c]!)));
+    err += r / cells;
+    alphas.push(alpha);
+  }
+  const error = err / (e - s + 1) / D;
+  if (error > DISSOLVE_MAX_MIX_ERROR) return null;
+  // α rises: across the run from near A to near B, never falling back by much
+  if (alphas[0]! > 0.4 || alphas[alphas.length - 1]! < 0.6) return null;
+  for (let k = 1; k < alphas.length; k++) if (alphas[k]! < alphas[k - 1]! - 0.08) return null;
+  // fine detail dips at the half mix
+  let m = 0;
+  for (let k = 1; k < alphas.length; k++) if (Math.abs(alphas[k]! - 0.5) < Math.abs(alphas[m]! - 0.5)) m = k;
+  const am = alphas[m]!;
+  const ends = (1 - am) * looks[s - 1]!.edge + am * looks[e + 1]!.edge;
+  if (!(looks[s + m]!.edge <= DISSOLVE_MAX_EDGE_DIP * ends)) return null;
+  return { error, alphas };
+}
+
+/** Precision, recall and F1 of found transitions against true ones: a match overlaps by at least half the shorter (one-to-one). */
+export function transitionF1(found: { start_frame: number; end_frame: number }[], truth: { start_frame: number; end_frame: number }[]): { precision: number; recall: number; f1: number } {
+  const used = new Set<number>();
+  let tp = 0;
+  for (const f of found) {
+    const k = truth.findIndex((t, j) => {
+      if (used.has(j)) return false;
+      const overlap = Math.min(f.end_frame, t.end_frame) - Math.max(f.start_frame, t.start_frame) + 1;
+      const shorter = Math.min(f.end_frame - f.start_frame + 1, t.end_frame - t.start_frame + 1);
+      return overlap >= shorter / 2;
+    });
+    if (k >= 0) {
+      used.add(k);
+      tp++;
+    }
+  }
+  const precision = found.length ? tp / found.length : truth.length ? 0 : 1;
+  const recall = truth.length ? tp / truth.length : 1;
+  return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+}
