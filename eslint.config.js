@@ -21,6 +21,14 @@ export default tseslint.config(
     },
   },
   {
+    // One place for storage: only src/storage talks to Dexie (its repository functions are the API; core has its own rule below).
+    files: ['src/**/*.ts', 'workers/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.mjs', 'tests/**/*.ts'],
+    ignores: ['src/storage/**', 'src/core/**', 'tests/**/storage.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Only src/storage imports Dexie: add a repository function there.' }] }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../../media/*', '../../storage/*', '../../ui/*', '../../loop/*', '../../app/*', 'dexie', 'lit', 'mediabunny'], message: 'src/core is pure: it imports nothing from the browser adapters.' }] }],

@@ -1,7 +1,7 @@
 // The loop: jobs one after another, with pause, resume and stop; its settings and state persist in the
 // meta table so a reopened tab can offer to resume. A job is recorded whole at its end or not at all.
 import type { RegistriesDb } from '../storage/db.ts';
-import { guardQuota } from '../storage/errors.ts';
+import { readMeta, writeMeta } from '../storage/repo-meta.ts';
 import type { JobPipeline } from './pipeline.ts';
 import { runJob, type JobResult, type JobStep } from './run-job.ts';
 import type { Workflow } from './workflows.ts';
@@ -11,8 +11,10 @@ export interface LoopSettings {
   /** 0–1: how often a known prompt is exploited (the explorer/exploiter workflows fix it). */
   exploitRatio: number;
   seed: string;
-  /** Jobs to run; null runs until stopped. */
+  /** Jobs to run (a failed job counts: it is reported and skipped); null runs until stopped. */
   runs: number | null;
+  /** Every clip this many seconds long, whatever its prompt asks (the benchmark's fixed clip); absent: the prompt's or the default. */
+  durationS?: number;
 }
 
 export type LoopStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
@@ -42,8 +44,8 @@ function idleState(): LoopState {
 
 /** The persisted loop state (idle when none). */
 export async function loadLoopState(db: RegistriesDb): Promise<LoopState> {
-  const row = await db.meta.get(LOOP_STATE_KEY);
-  return row ? (row.value as LoopState) : idleState();
+  const value = await readMeta(db, LOOP_STATE_KEY);
+  return value ? (value as LoopState) : idleState();
 }
 
 /** A loop that was running or paused when its page went away can be resumed. */
@@ -55,13 +57,16 @@ function isAbort(err: unknown): boolean {
   return (err as { name?: string } | null)?.name === 'AbortError';
 }
 
+/** What the runner tells its listeners, by event type (each a CustomEvent with this detail). */
 export interface LoopEvents {
   progress: { step: JobStep; fraction: number; index: number };
   job: JobResult;
+  /** A job that failed (reported and skipped; nothing of it was recorded). */
+  failure: { index: number; error: string };
   state: LoopState;
 }
 
-/** Runs jobs and tells listeners (`progress`, `job`, `state` CustomEvents) what happens. */
+/** Runs jobs and tells listeners (`progress`, `job`, `failure`, `state` CustomEvents) what happens. */
 export class LoopRunner extends EventTarget {
   private current: LoopState = idleState();
   private controller: AbortController | null = null;
@@ -92,7 +97,7 @@ export class LoopRunner extends EventTarget {
     this.current = { ...this.current, ...patch, updated_at: new Date().toISOString() };
     this.emit('state', this.current);
     const value = this.current;
-    await guardQuota(() => this.db.meta.put({ key: LOOP_STATE_KEY, value })).catch((err: unknown) => {
+    await writeMeta(this.db, LOOP_STATE_KEY, value).catch((err: unknown) => {
       // Saving the state is best effort: a full disk is reported by the next job's own write.
       console.warn('could not save the loop state', err);
     });
@@ -145,7 +150,7 @@ export class LoopRunner extends EventTarget {
     }
     while (this.current.status === 'running') {
       const settings = this.current.settings!;
-      if (settings.runs !== null && this.current.completed >= settings.runs) {
+      if (settings.runs !== null && this.current.nextIndex >= settings.runs) {
         await this.setState({ status: 'done' });
         return;
       }
@@ -155,6 +160,7 @@ export class LoopRunner extends EventTarget {
         const result = await runJob({
           db: this.db, pipeline, workflow: settings.workflow, exploitRatio: settings.exploitRatio,
           seed: settings.seed, index, signal: this.controller.signal,
+          ...(settings.durationS !== undefined ? { durationS: settings.durationS } : {}),
           onProgress: (step, fraction) => this.emit('progress', { step, fraction, index }),
         });
         consecutive = 0;
@@ -170,6 +176,7 @@ export class LoopRunner extends EventTarget {
         consecutive++;
         const message = `job ${index} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
         console.warn(message, err);
+        this.emit('failure', { index, error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` });
         await this.setState({ nextIndex: index + 1, failed: this.current.failed + 1, message });
         if (consecutive >= MAX_CONSECUTIVE_FAILURES) {
           await this.setState({ status: 'error', message: `${MAX_CONSECUTIVE_FAILURES} jobs failed in a row; the last: ${message}` });

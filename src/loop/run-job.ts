@@ -9,12 +9,11 @@ import { isAnalysisError, type AnalysisReport } from '../core/report/analysis.ts
 import type { Candidate } from '../core/registry/identity.ts';
 import type { RegistriesDb } from '../storage/db.ts';
 import { getKnowledge } from '../storage/repo-entries.ts';
-import { listInterpretations, listLinguistic } from '../storage/repo-language.ts';
-import { recordJob } from '../storage/repo-runs.ts';
+import { listInterpretations, listLearnedLexicon } from '../storage/repo-language.ts';
+import { discoveriesByPrompt, recordJob } from '../storage/repo-runs.ts';
 import { choosePrompt } from './choose-prompt.ts';
 import { clipSeconds, needsTempoLength, TEMPO_CLIP_S } from './clip-length.ts';
 import { intendedFromTruth } from './intended-from-truth.ts';
-import { discoveriesByPrompt } from './job-history.ts';
 import type { JobPipeline } from './pipeline.ts';
 import { WORKFLOW_SETTINGS, type Workflow } from './workflows.ts';
 
@@ -111,7 +110,7 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   lap('prompt');
 
   throwIfAborted(signal);
-  const learnedBefore = (await listLinguistic(db)).filter((m) => m.source === 'learned').map(({ count: _c, ...m }) => m);
+  const learnedBefore = await listLearnedLexicon(db);
   const interpreted = pipeline.interpret(choice.prompt, learnedBefore);
   const instruction = 'linguistic' in interpreted ? interpreted.instruction : interpreted;
   // Without the lexicon's own account, the instruction's spans are what was understood.

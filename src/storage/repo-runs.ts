@@ -1,7 +1,7 @@
 // Repository functions for runs (§10): a job with its learning and discovery records and the registry
 // growth it caused, all in one transaction; and the diagnostics that check it.
 import type {
-  Diagnostics, DiscoveryRecord, NarrativeRecord,
+  Diagnostics, DiscoveryRecord, LearningRecord, NarrativeRecord,
 } from '../core/registry/export-records.ts';
 import { VALUE_REGISTRIES } from '../core/registry/entry.ts';
 import { planJob, type JobWrite } from '../core/registry/plan-growth.ts';
@@ -65,5 +65,30 @@ export async function diagnostics(db: RegistriesDb): Promise<Diagnostics> {
       missing_discovery: jobIds.filter((id) => !discovered.has(id)).length,
       accuracy: n > 0 ? sum / n : null,
     };
+  });
+}
+
+/** Learning records in job order (by the job's creation time), skipping jobs without one. */
+export async function learningInJobOrder(db: RegistriesDb): Promise<LearningRecord[]> {
+  return db.transaction('r', db.jobs, db.learning, async () => {
+    const jobs = await db.jobs.orderBy('created_at').primaryKeys();
+    const byJob = new Map((await db.learning.toArray()).map((l) => [l.job_id, l]));
+    return jobs.map((id) => byJob.get(id)).filter((l) => l !== undefined);
+  });
+}
+
+/** Per prompt, the number of new entries its jobs discovered (what the exploiting workflows pick by). */
+export async function discoveriesByPrompt(db: RegistriesDb): Promise<Map<string, number>> {
+  return db.transaction('r', db.jobs, db.discovery, async () => {
+    const prompts = new Map<string, string>();
+    await db.jobs.each((j) => {
+      if (typeof j.prompt === 'string') prompts.set(j.id, j.prompt);
+    });
+    const out = new Map<string, number>();
+    await db.discovery.each((d) => {
+      const p = prompts.get(d.job_id);
+      if (p !== undefined) out.set(p, (out.get(p) ?? 0) + d.new.length);
+    });
+    return out;
   });
 }

@@ -1,7 +1,7 @@
 // <analyze-view>: drop or pick MP4s, see each analysed (progress, then the report as pictures), optionally recorded.
 import { LitElement, css, html } from 'lit';
 import { isAnalysisError } from '../core/report/analysis.ts';
-import type { AnalyzedFile, AppSession } from '../loop/app-session.ts';
+import type { AnalyzedFile, AppSession } from '../app/session.ts';
 import type { GrowthMode } from '../core/registry/growth.ts';
 import { viewStyles } from './ui-styles.ts';
 import './report-view.ts';
@@ -48,7 +48,7 @@ export class AnalyzeView extends LitElement {
       const item: Item = { name: file.name, file, progress: 0, done: null, error: null };
       this.items = [...this.items, item];
       try {
-        item.done = await this.session!.analyzeFile(file, {
+        item.done = await this.session!.analyze(file, {
           record: this.record === '' ? null : this.record,
           signal: new AbortController().signal,
           onProgress: (f) => {

@@ -1,6 +1,6 @@
 // <diagnostics-view>: jobs, jobs missing a learning or discovery record (with a repair), agreement per field over time.
 import { LitElement, html } from 'lit';
-import type { AppSession, DiagnosticsSnapshot } from '../loop/app-session.ts';
+import type { AppSession, DiagnosticsSnapshot } from '../app/session.ts';
 import { viewStyles } from './ui-styles.ts';
 import './agreement-plot.ts';
 

@@ -1,7 +1,7 @@
 // <interpret-view>: type a prompt, see its spans coloured by domain (underlined by variant) and the instruction JSON.
 import { LitElement, css, html } from 'lit';
 import type { Instruction } from '../core/language/instruction.ts';
-import type { AppSession } from '../loop/app-session.ts';
+import type { AppSession } from '../app/session.ts';
 import { partColor } from './part-colors.ts';
 import { viewStyles } from './ui-styles.ts';
 

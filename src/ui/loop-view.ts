@@ -1,6 +1,6 @@
 // <loop-view>: the loop's settings, start/pause/resume/stop, a progress bar per step, the latest clip, live counts.
 import { LitElement, html } from 'lit';
-import type { AppSession } from '../loop/app-session.ts';
+import type { AppSession } from '../app/session.ts';
 import type { LoopState } from '../loop/loop-runner.ts';
 import { DEFAULT_LOOP_SETTINGS } from '../loop/loop-runner.ts';
 import { JOB_STEPS, type JobResult, type JobStep } from '../loop/run-job.ts';

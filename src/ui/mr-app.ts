@@ -1,6 +1,6 @@
 // <mr-app>: the application shell: the registries opened once, and the views behind keyboard-reachable tabs.
 import { LitElement, css, html } from 'lit';
-import { AppSession } from '../loop/app-session.ts';
+import { AppSession } from '../app/session.ts';
 import { viewStyles } from './ui-styles.ts';
 import './loop-view.ts';
 import './analyze-view.ts';

@@ -2,7 +2,7 @@
 import { LitElement, html } from 'lit';
 import { VALUE_REGISTRIES, type ValueRegistry } from '../core/registry/entry.ts';
 import type { NarrativeRecord } from '../core/registry/export-records.ts';
-import type { AppSession, RegistriesSnapshot } from '../loop/app-session.ts';
+import type { AppSession, RegistriesSnapshot } from '../app/session.ts';
 import { viewStyles } from './ui-styles.ts';
 import './registry-table.ts';
 

@@ -1,6 +1,6 @@
 // <transfer-view>: download the registries as a motion-registries/1 file, or import one (every problem shown precisely).
 import { LitElement, html } from 'lit';
-import type { AppSession } from '../loop/app-session.ts';
+import type { AppSession } from '../app/session.ts';
 import { viewStyles } from './ui-styles.ts';
 
 /** <transfer-view> */

@@ -2,7 +2,7 @@
 // changes the next interpretation and survives export → import into another store.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { AppSession } from '../../src/loop/app-session.ts';
+import { AppSession } from '../../src/app/session.ts';
 
 let n = 0;
 const fresh = () => AppSession.open(`session-teach-${n++}-${Date.now()}`);

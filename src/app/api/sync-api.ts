@@ -2,9 +2,9 @@
 // The CLI's page is served from a random local origin the API's CORS does not allow, so the CLI
 // passes a fetch that runs in Node (window.mrSyncFetch); the app itself uses the browser's fetch.
 import type { SyncReport } from '../../sync/sync-engine.ts';
-import { SyncController, readSyncSettings, type SyncSettings } from '../../sync/sync-controller.ts';
+import type { SyncSettings } from '../../sync/sync-controller.ts';
 import type { SyncStatus } from '../../sync/sync-loop.ts';
-import { registries } from './registry-api.ts';
+import type { AppSession } from '../session.ts';
 
 declare global {
   interface Window {
@@ -29,13 +29,14 @@ function bridgedFetch(): typeof fetch | undefined {
 /** One round's outcome as plain data (errors cross the page boundary as a message). */
 export type SyncRunResult = { ok: true; report: SyncReport; status: SyncStatus } | { ok: false; error: string; status: SyncStatus };
 
-export const syncApi = {
+/** The sync verbs over the page's session. */
+export const syncApi = (session: () => Promise<AppSession>) => ({
   /** Turn sync on with this URL and token (queueing what the store holds), then run one round. */
   async syncRun(req: { url: string; token: string }): Promise<SyncRunResult> {
-    const db = await registries();
-    const controller = new SyncController(db, { ...(bridgedFetch() ? { fetch: bridgedFetch() } : {}) });
+    const s = await session();
+    const controller = s.syncController({ ...(bridgedFetch() ? { fetch: bridgedFetch() } : {}) });
     try {
-      const before = await readSyncSettings(db);
+      const before = await s.syncSettings();
       if (before.url !== req.url || before.token !== req.token || !before.enabled) await controller.configure({ url: req.url, token: req.token, enabled: true });
       await controller.stop();
       const report = await controller.syncNow();
@@ -48,8 +49,8 @@ export const syncApi = {
   },
   /** The stored sync settings (the token is not returned). */
   async syncSettings(): Promise<Omit<SyncSettings, 'token'> & { token_set: boolean; pending: number }> {
-    const db = await registries();
-    const s = await readSyncSettings(db);
-    return { url: s.url, enabled: s.enabled, token_set: s.token !== null && s.token !== '', pending: await db.outbox.count() };
+    const session_ = await session();
+    const s = await session_.syncSettings();
+    return { url: s.url, enabled: s.enabled, token_set: s.token !== null && s.token !== '', pending: (await session_.syncController().statusNow()).pending };
   },
-};
+});

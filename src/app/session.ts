@@ -1,0 +1,388 @@
+// The application session: the one front door. The Lit views and the headless page API (src/app/headless-api.ts,
+// which the CLI drives) call these same functions for export, import, counts, diagnostics, backfill, analysis,
+// creation, interpretation and the loop. It also holds the app state views read, as an observable store.
+import type { Instruction } from '../core/language/instruction.ts';
+import type { BuildSpecOptions } from '../core/plan/build-spec.ts';
+import type { Spec } from '../core/plan/spec.ts';
+import type { Diagnostics, NarrativeRecord } from '../core/registry/export-records.ts';
+import { VALUE_REGISTRIES, type RegistryEntry, type ValueRegistry } from '../core/registry/entry.ts';
+import { growthCandidates, type GrowthMode } from '../core/registry/growth.ts';
+import { agreementByField, agreementSeries } from '../core/registry/learning.ts';
+import type { IntendedTruth } from '../core/render/intended-truth.ts';
+import { isAnalysisError, type AnalysisReport, type AnalysisResult } from '../core/report/analysis.ts';
+import type { CreatedClip } from '../media/create-clip.ts';
+import type { RegistriesDb } from '../storage/db.ts';
+import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../storage/export.ts';
+import { counts, getKnowledge, listEntries, openRegistries, recordSighting, type RegistryCounts } from '../storage/repo-entries.ts';
+import { listLearnedLexicon, recordUserInterpretation, teachLinguistic } from '../storage/repo-language.ts';
+import type { Taught } from '../core/language/grow-vocabulary.ts';
+import { diagnostics, learningInJobOrder, listNarrative } from '../storage/repo-runs.ts';
+import { backfillRecords, type BackfillSummary } from '../loop/backfill.ts';
+import { loadInterpret, loadPipeline } from '../loop/default-pipeline.ts';
+import { canResume, LoopRunner, type LoopSettings, type LoopState } from '../loop/loop-runner.ts';
+import type { JobResult, JobStep } from '../loop/run-job.ts';
+import type { Workflow } from '../loop/workflows.ts';
+import { repairStore, type RepairSummary } from '../storage/repair-store.ts';
+import { SyncController, readSyncSettings, type SyncControllerOptions, type SyncSettings } from '../sync/sync-controller.ts';
+import { Store } from './session-store.ts';
+
+/** Everything the Registries view shows. */
+export interface RegistriesSnapshot {
+  entries: Record<ValueRegistry, RegistryEntry[]>;
+  narrative: { intended: NarrativeRecord[]; observed: NarrativeRecord[] };
+}
+
+/** Agreement per field (mean over jobs) and its series in job order. */
+export interface AgreementSnapshot {
+  mean: ReturnType<typeof agreementByField>;
+  series: ReturnType<typeof agreementSeries>;
+}
+
+/** Everything the Diagnostics view shows. */
+export interface DiagnosticsSnapshot extends AgreementSnapshot {
+  diagnostics: Diagnostics;
+}
+
+/** One analysed file: its report (or error report) and how many new entries recording it added (null: not recorded). */
+export interface AnalyzedFile {
+  name: string;
+  result: AnalysisResult;
+  recorded: number | null;
+}
+
+/** Options of one analysis. */
+export interface AnalyzeRequest {
+  /** Shown name (default the File's name). */
+  name?: string;
+  /** Record the report's values as sightings from `analyze:<sha256>`, per frame, per window or both; null: do not record. */
+  record?: GrowthMode | null;
+  signal?: AbortSignal;
+  /** Fraction done, 0–1. */
+  onProgress?: (fraction: number) => void;
+  /** Keep the file and its report in the session state for the views (default true; the CLI analyses many files and keeps none). */
+  track?: boolean;
+}
+
+/** One analysis the views show: in progress (`result` null), done, or failed before a report. */
+export interface AnalysisItem {
+  id: number;
+  name: string;
+  file: Blob;
+  progress: number;
+  done: AnalyzedFile | null;
+  error: string | null;
+}
+
+/** A clip to make: a prompt or an instruction, and the spec builder's options. */
+export interface CreateRequest extends Omit<BuildSpecOptions, 'seed'> {
+  prompt?: string;
+  instruction?: Instruction;
+  seed: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+/** A made clip with what it was made from. */
+export interface MadeClipResult {
+  mp4: Uint8Array;
+  instruction: Instruction;
+  spec: Spec;
+  truth: IntendedTruth;
+  stats: CreatedClip['stats'];
+}
+
+/** A run of N loop jobs (the CLI's `loop` command and the benchmark). */
+export interface LoopRunRequest {
+  runs: number;
+  workflow: Workflow;
+  exploit?: number;
+  seed?: string;
+  /** Every clip this many seconds long, whatever its prompt asks. */
+  duration_s?: number;
+}
+
+/** What a run of N loop jobs did. */
+export interface LoopRunSummary {
+  workflow: Workflow;
+  completed: number;
+  failed: { index: number; error: string }[];
+  /** Why the run stopped early (failures in a row, a full disk), if it did. */
+  stopped?: string;
+  seconds: number;
+  jobs_per_minute: number;
+  new_entries: number;
+  diagnostics: Diagnostics;
+  agreement: ReturnType<typeof agreementByField>;
+}
+
+/** The app state views read (subscribe through `session.store`). */
+export interface SessionState {
+  /** Files analysed in this session, in the order they were dropped. */
+  analyses: AnalysisItem[];
+  /** The last prompt interpreted, and its instruction (null while it runs or when it failed). */
+  interpretation: { prompt: string; instruction: Instruction | null; error: string | null } | null;
+  /** The loop's persisted state. */
+  loop: LoopState;
+  /** The job step in progress and its fraction 0–1 (null between jobs). */
+  step: { step: JobStep; fraction: number; index: number } | null;
+  /** The latest job the loop finished in this session (its clip included), or null. */
+  latestJob: JobResult | null;
+}
+
+const SETTINGS_KEY = 'loop_settings';
+
+/** The one application session over one store of registries. */
+export class AppSession {
+  /** The state views read: subscribe() to repaint on change. */
+  readonly store: Store<SessionState>;
+  private nextAnalysis = 1;
+
+  private constructor(private readonly db: RegistriesDb, readonly loop: LoopRunner) {
+    this.store = new Store<SessionState>({ analyses: [], interpretation: null, loop: loop.state, step: null, latestJob: null });
+    loop.addEventListener('state', (e) => this.store.update({ loop: (e as CustomEvent<LoopState>).detail }));
+    loop.addEventListener('progress', (e) => this.store.update({ step: (e as CustomEvent<SessionState['step']>).detail }));
+    loop.addEventListener('job', (e) => this.store.update({ latestJob: (e as CustomEvent<JobResult>).detail, step: null }));
+  }
+
+  /** Open the registries (`name`: the IndexedDB database) and restore the loop (a loop that was running when the page closed comes back paused). */
+  static async open(name?: string): Promise<AppSession> {
+    const db = await openRegistries(name);
+    const session = new AppSession(db, new LoopRunner(db, loadPipeline));
+    await session.loop.restore();
+    return session;
+  }
+
+  /** Whether an interrupted loop can be resumed. */
+  canResume(): boolean {
+    return canResume(this.loop.state);
+  }
+
+  /** Loop settings last used (localStorage: they are preferences, not registry data). */
+  savedSettings(): LoopSettings | null {
+    try {
+      const raw = globalThis.localStorage?.getItem(SETTINGS_KEY);
+      return raw ? (JSON.parse(raw) as LoopSettings) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Start a loop with these settings (remembered for next time). */
+  async startLoop(settings: LoopSettings): Promise<void> {
+    globalThis.localStorage?.setItem(SETTINGS_KEY, JSON.stringify(settings));
+    await this.loop.start(settings);
+  }
+
+  /** Continue a paused or interrupted loop. */
+  async resumeLoop(): Promise<void> {
+    await this.loop.resume();
+  }
+
+  /**
+   * Run `runs` jobs through the loop runner and wait for the end; `onLine` gets one progress line per step,
+   * job and failure. The runner's rules apply (a failed job is skipped; failures in a row stop the run).
+   */
+  async runLoop(req: LoopRunRequest, onLine: (line: string) => void = () => {}): Promise<LoopRunSummary> {
+    const failed: LoopRunSummary['failed'] = [];
+    let completed = 0;
+    let fresh = 0;
+    let last: string | null = null;
+    let current = 0;
+    const tag = (index: number) => `job ${index + 1}/${req.runs}`;
+    const onProgress = (e: Event) => {
+      const { step, index } = (e as CustomEvent<{ step: JobStep; index: number }>).detail;
+      current = index;
+      const line = `${tag(index)}: ${step}`;
+      if (line !== last) onLine(line);
+      last = line;
+    };
+    const onJob = (e: Event) => {
+      const r = (e as CustomEvent<JobResult>).detail;
+      completed++;
+      fresh += r.discovery.new.length;
+      onLine(`${tag(current)} done: "${r.job.prompt as string}" (${r.job.prompt_mode as string}) agreement ${r.learning.agreement.toFixed(2)}, ${r.discovery.new.length} new, ${r.discovery.seen_again.length} seen again`);
+    };
+    const onFailure = (e: Event) => {
+      const f = (e as CustomEvent<{ index: number; error: string }>).detail;
+      failed.push(f);
+      onLine(`${tag(f.index)} FAILED: ${f.error}`);
+    };
+    this.loop.addEventListener('progress', onProgress);
+    this.loop.addEventListener('job', onJob);
+    this.loop.addEventListener('failure', onFailure);
+    const t0 = performance.now();
+    try {
+      await this.loop.start({
+        workflow: req.workflow, exploitRatio: req.exploit ?? 0.3, seed: req.seed ?? `cli-${Date.now().toString(36)}`, runs: req.runs,
+        ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}),
+      });
+      await this.loop.settled();
+    } finally {
+      this.loop.removeEventListener('progress', onProgress);
+      this.loop.removeEventListener('job', onJob);
+      this.loop.removeEventListener('failure', onFailure);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const end = this.loop.state;
+    const stopped = end.status === 'done' ? undefined : (end.message ?? `the loop ended ${end.status}`);
+    if (stopped) onLine(stopped);
+    return {
+      workflow: req.workflow, completed, failed, ...(stopped ? { stopped } : {}), seconds: Math.round(seconds * 100) / 100,
+      jobs_per_minute: Math.round((completed / seconds) * 60 * 100) / 100, new_entries: fresh,
+      diagnostics: await diagnostics(this.db), agreement: agreementByField(await learningInJobOrder(this.db)),
+    };
+  }
+
+  /** Records per registry. */
+  counts(): Promise<RegistryCounts> {
+    return counts(this.db);
+  }
+
+  /** Every registry's entries and both narrative layers. */
+  async registries(): Promise<RegistriesSnapshot> {
+    const entries = {} as Record<ValueRegistry, RegistryEntry[]>;
+    for (const r of VALUE_REGISTRIES) entries[r] = await listEntries(this.db, r);
+    return { entries, narrative: { intended: await listNarrative(this.db, 'intended'), observed: await listNarrative(this.db, 'observed') } };
+  }
+
+  /** Agreement per field, mean and series, in job order. */
+  async agreement(): Promise<AgreementSnapshot> {
+    const learning = await learningInJobOrder(this.db);
+    return { mean: agreementByField(learning), series: agreementSeries(learning) };
+  }
+
+  /** §10 diagnostics (jobs, missing records, accuracy) with the agreement per field. */
+  async diagnostics(): Promise<DiagnosticsSnapshot> {
+    return { diagnostics: await diagnostics(this.db), ...(await this.agreement()) };
+  }
+
+  /** Repair jobs missing a learning or discovery record. */
+  backfill(): Promise<BackfillSummary> {
+    return backfillRecords(this.db);
+  }
+
+  /** Repair records older versions could leave (orphans, unrunnable interpretations, colours without depth). */
+  repair(): Promise<RepairSummary> {
+    return repairStore(this.db);
+  }
+
+  /** A sync controller over this store (`options.fetch`: how it reaches the API; the CLI passes one that runs in Node). */
+  syncController(options: SyncControllerOptions = {}): SyncController {
+    return new SyncController(this.db, options);
+  }
+
+  /** The stored sync settings (token included: they never leave the page). */
+  syncSettings(): Promise<SyncSettings> {
+    return readSyncSettings(this.db);
+  }
+
+  /** Prompt → instruction with what the store has learned; the result is also the session's current interpretation. */
+  async interpret(prompt: string): Promise<Instruction> {
+    this.store.update({ interpretation: { prompt, instruction: null, error: null } });
+    try {
+      const learned = await listLearnedLexicon(this.db);
+      const instruction = (await loadInterpret())(prompt, learned).instruction;
+      this.store.update({ interpretation: { prompt, instruction, error: null } });
+      return instruction;
+    } catch (err) {
+      this.store.update({ interpretation: { prompt, instruction: null, error: `${(err as Error).name}: ${(err as Error).message}` } });
+      throw err;
+    }
+  }
+
+  /** Interpret a prompt a person typed and record it: interpretation registry (source user), its mappings counted. */
+  async interpretAndRecord(prompt: string): Promise<Instruction> {
+    const result = (await loadInterpret())(prompt, await listLearnedLexicon(this.db));
+    await recordUserInterpretation(this.db, { prompt, instruction: result.instruction, mappings: result.linguistic });
+    return result.instruction;
+  }
+
+  /** Teach what a word means (a domain and a value of its vocabulary): stored as learned; conflicts with the lexicon returned. */
+  async teach(span: string, domain: string, canonical: string): Promise<Taught> {
+    const { teachMapping } = await import('../core/language/grow-vocabulary.ts');
+    const taught = teachMapping(span, domain, canonical);
+    await teachLinguistic(this.db, taught.entry);
+    return taught;
+  }
+
+  /**
+   * Analyse one media file, streamed from the Blob (never read whole into memory); with `record`, its values are
+   * recorded as sightings from `analyze:<sha256>`. Resolves with the report or its error report; rejects on abort.
+   */
+  async analyze(file: Blob, req: AnalyzeRequest = {}): Promise<AnalyzedFile> {
+    const name = req.name ?? (file instanceof File ? file.name : 'input.mp4');
+    const track = req.track ?? true;
+    const id = this.nextAnalysis++;
+    const patch = (p: Partial<AnalysisItem>) => {
+      if (track) this.store.update({ analyses: this.store.state.analyses.map((a) => (a.id === id ? { ...a, ...p } : a)) });
+    };
+    if (track) this.store.update({ analyses: [...this.store.state.analyses, { id, name, file, progress: 0, done: null, error: null }] });
+    try {
+      const { analyzeFile } = await import('../media/analyze-client.ts');
+      const result = await analyzeFile(file, {
+        name,
+        ...(req.signal ? { signal: req.signal } : {}),
+        onProgress: (f) => {
+          req.onProgress?.(f);
+          patch({ progress: f });
+        },
+      });
+      const recorded = req.record && !isAnalysisError(result) ? await this.recordReport(result, req.record) : null;
+      const done: AnalyzedFile = { name, result, recorded };
+      patch({ progress: 1, done });
+      return done;
+    } catch (err) {
+      patch({ error: `${(err as Error).name}: ${(err as Error).message}` });
+      throw err;
+    }
+  }
+
+  /** A report's values as sightings from `analyze:<sha256>`; returns how many entries were new. */
+  private async recordReport(report: AnalysisReport, mode: GrowthMode): Promise<number> {
+    let added = 0;
+    const now = new Date().toISOString();
+    for (const { support: _s, ...c } of growthCandidates(report, mode)) {
+      const r = await recordSighting(this.db, c, `analyze:${report.file.sha256}`, now);
+      if (r.outcome === 'added') added++;
+    }
+    return added;
+  }
+
+  /** Make a clip: interpret the prompt (or take the instruction), build the spec from what the registries know, render and encode. */
+  async create(req: CreateRequest): Promise<MadeClipResult> {
+    let instruction: Instruction;
+    if (req.instruction) instruction = req.instruction;
+    else if (typeof req.prompt === 'string') {
+      // The interpreter is loaded only for a prompt (an instruction never needs it), with what the store has learned.
+      instruction = (await loadInterpret())(req.prompt, await listLearnedLexicon(this.db)).instruction;
+    } else throw new TypeError('create needs a prompt or an instruction');
+    const knowledge = await getKnowledge(this.db);
+    const [{ buildSpec }, { createClip }] = await Promise.all([import('../core/plan/build-spec.ts'), import('../media/create-clip.ts')]);
+    const spec = buildSpec(instruction, knowledge, {
+      seed: req.seed,
+      ...(req.width !== undefined ? { width: req.width } : {}),
+      ...(req.height !== undefined ? { height: req.height } : {}),
+      ...(req.fps !== undefined ? { fps: req.fps } : {}),
+      ...(req.duration_s !== undefined ? { duration_s: req.duration_s } : {}),
+      ...(req.mode !== undefined ? { mode: req.mode } : {}),
+      ...(req.cellSize !== undefined ? { cellSize: req.cellSize } : {}),
+    });
+    const clip = await createClip(spec, { ...(req.signal ? { signal: req.signal } : {}), ...(req.onProgress ? { onProgress: req.onProgress } : {}) });
+    return { mp4: clip.mp4, instruction, spec, truth: clip.truth, stats: clip.stats };
+  }
+
+  /** The whole store as `motion-registries/1` JSON text (2-space indented). */
+  async exportText(): Promise<string> {
+    return JSON.stringify(await exportRegistries(this.db), null, 2);
+  }
+
+  /** Validate and merge an export's text; throws SyntaxError or ImportValidationError (with `problems`), changing nothing. */
+  async importText(text: string): Promise<ImportSummary> {
+    return importRegistries(this.db, parseExportText(text));
+  }
+
+  /** Close the store (tests, the headless page at exit). */
+  close(): void {
+    this.db.close();
+  }
+}
