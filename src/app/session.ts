@@ -139,9 +139,9 @@ export class AppSession {
 
   private constructor(private readonly db: RegistriesDb, readonly loop: LoopRunner) {
     this.store = new Store<SessionState>({ analyses: [], interpretation: null, loop: loop.state, step: null, latestJob: null });
-    loop.addEventListener('state', (e) => this.store.update({ loop: (e as CustomEvent<LoopState>).detail }));
-    loop.addEventListener('progress', (e) => this.store.update({ step: (e as CustomEvent<SessionState['step']>).detail }));
-    loop.addEventListener('job', (e) => this.store.update({ latestJob: (e as CustomEvent<JobResult>).detail, step: null }));
+    loop.on('state', (state) => this.store.update({ loop: state }));
+    loop.on('progress', (step) => this.store.update({ step }));
+    loop.on('job', (latestJob) => this.store.update({ latestJob, step: null }));
   }
 
   /** Open the registries (`name`: the IndexedDB database) and restore the loop (a loop that was running when the page closed comes back paused). */
@@ -189,27 +189,23 @@ export class AppSession {
     let last: string | null = null;
     let current = 0;
     const tag = (index: number) => `job ${index + 1}/${req.runs}`;
-    const onProgress = (e: Event) => {
-      const { step, index } = (e as CustomEvent<{ step: JobStep; index: number }>).detail;
-      current = index;
-      const line = `${tag(index)}: ${step}`;
-      if (line !== last) onLine(line);
-      last = line;
-    };
-    const onJob = (e: Event) => {
-      const r = (e as CustomEvent<JobResult>).detail;
-      completed++;
-      fresh += r.discovery.new.length;
-      onLine(`${tag(current)} done: "${r.job.prompt as string}" (${r.job.prompt_mode as string}) agreement ${r.learning.agreement.toFixed(2)}, ${r.discovery.new.length} new, ${r.discovery.seen_again.length} seen again`);
-    };
-    const onFailure = (e: Event) => {
-      const f = (e as CustomEvent<{ index: number; error: string }>).detail;
-      failed.push(f);
-      onLine(`${tag(f.index)} FAILED: ${f.error}`);
-    };
-    this.loop.addEventListener('progress', onProgress);
-    this.loop.addEventListener('job', onJob);
-    this.loop.addEventListener('failure', onFailure);
+    const off = [
+      this.loop.on('progress', ({ step, index }) => {
+        current = index;
+        const line = `${tag(index)}: ${step}`;
+        if (line !== last) onLine(line);
+        last = line;
+      }),
+      this.loop.on('job', (r) => {
+        completed++;
+        fresh += r.discovery.new.length;
+        onLine(`${tag(current)} done: "${r.job.prompt}" (${r.job.prompt_mode}) agreement ${r.learning.agreement.toFixed(2)}, ${r.discovery.new.length} new, ${r.discovery.seen_again.length} seen again`);
+      }),
+      this.loop.on('failure', (f) => {
+        failed.push(f);
+        onLine(`${tag(f.index)} FAILED: ${f.error}`);
+      }),
+    ];
     const t0 = performance.now();
     try {
       await this.loop.start({
@@ -218,9 +214,7 @@ export class AppSession {
       });
       await this.loop.settled();
     } finally {
-      this.loop.removeEventListener('progress', onProgress);
-      this.loop.removeEventListener('job', onJob);
-      this.loop.removeEventListener('failure', onFailure);
+      for (const stop of off) stop();
     }
     const seconds = (performance.now() - t0) / 1000;
     const end = this.loop.state;

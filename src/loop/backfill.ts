@@ -1,9 +1,8 @@
 // Repair jobs that lack their learning or discovery record: the learning is recomputed here from what the job
 // stored, the writing is storage's (src/storage/missing-records.ts).
 import type { JobRecord, LearningRecord } from '../core/registry/export-records.ts';
-import type { Instruction } from '../core/language/instruction.ts';
 import { learningRecord, observedFromReport } from '../core/registry/learning.ts';
-import { isAnalysisError, type AnalysisResult } from '../core/report/analysis.ts';
+import { isAnalysisError } from '../core/report/analysis.ts';
 import type { RegistriesDb } from '../storage/db.ts';
 import { fillMissingRecords, type BackfillSummary } from '../storage/missing-records.ts';
 import { intendedFromTruth } from './intended-from-truth.ts';
@@ -12,12 +11,12 @@ export type { BackfillSummary };
 
 /** The learning record recomputed from what the job stored (instruction, truth, analysis); agreement 0 when it cannot be. */
 export function rebuildLearning(job: JobRecord): LearningRecord {
-  const analysis = job.analysis as AnalysisResult | undefined;
-  const instruction = job.instruction as Instruction | undefined;
-  if (!analysis || !instruction || isAnalysisError(analysis) || !Array.isArray(analysis.frames)) {
-    return { job_id: job.id, agreement: 0, fields: null, backfilled: true, reason: 'the job kept no instruction or analysis to compare' };
+  const { analysis, instruction, truth } = job;
+  // Jobs of older versions or other stores may lack these (an import requires only id and created_at).
+  if (!analysis || !instruction || !truth || isAnalysisError(analysis) || !Array.isArray(analysis.frames)) {
+    return { job_id: job.id, agreement: 0, fields: null, backfilled: true, reason: 'the job kept no instruction, truth or analysis to compare' };
   }
-  const l = learningRecord(job.id, intendedFromTruth(instruction, job.truth), observedFromReport(analysis));
+  const l = learningRecord(job.id, intendedFromTruth(instruction, truth), observedFromReport(analysis));
   return { ...l, backfilled: true };
 }
 

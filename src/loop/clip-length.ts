@@ -3,6 +3,7 @@
 // blended clip with a beat (asked by the prompt, or chosen by the spec builder from what the registries
 // know) whose prompt names no length is made one tempo segment long.
 import type { Instruction } from '../core/language/instruction.ts';
+import type { Spec, SpecMode } from '../core/plan/spec.ts';
 import { TEMPO_SEGMENT_S } from '../core/audio/tempo.ts';
 
 /** Seconds of a blended clip that asks for a beat without a length: one whole tempo segment (4 s). */
@@ -13,14 +14,13 @@ export function asksForTempo(instruction: Instruction): boolean {
   return instruction.sound.bpm !== null || (instruction.sound.tempo !== null && instruction.sound.tempo !== 'none');
 }
 
-/** Whether a built spec has a beat (spec/1 `tempo.bpm`; the loop sees specs as opaque values). */
-export function specHasBeat(spec: unknown): boolean {
-  const bpm = (spec as { tempo?: { bpm?: unknown } } | null)?.tempo?.bpm;
-  return typeof bpm === 'number' && bpm > 0;
+/** Whether a built spec has a beat (spec/1 `tempo.bpm`). */
+export function specHasBeat(spec: Spec): boolean {
+  return spec.tempo.bpm !== null && spec.tempo.bpm > 0;
 }
 
 /** Whether a spec built at the default length must be built again TEMPO_CLIP_S long: blended, no length asked, a beat. */
-export function needsTempoLength(instruction: Instruction, mode: 'pure' | 'blended', spec: unknown, fixed?: number): boolean {
+export function needsTempoLength(instruction: Instruction, mode: SpecMode, spec: Spec, fixed?: number): boolean {
   return fixed === undefined && mode === 'blended' && instruction.duration_s === null && specHasBeat(spec);
 }
 
@@ -30,7 +30,7 @@ export function needsTempoLength(instruction: Instruction, mode: 'pure' | 'blend
  * names no length. Pure clips keep the default: they grow per-frame values only in the frame workflows,
  * and cost ≈ 1.7 MB per second of per-cell colour.
  */
-export function clipSeconds(instruction: Instruction, mode: 'pure' | 'blended', fixed?: number): number | undefined {
+export function clipSeconds(instruction: Instruction, mode: SpecMode, fixed?: number): number | undefined {
   if (fixed !== undefined) return fixed;
   if (mode === 'blended' && instruction.duration_s === null && asksForTempo(instruction)) return TEMPO_CLIP_S;
   return undefined;

@@ -89,6 +89,13 @@ export class LoopRunner extends EventTarget {
     return this.current;
   }
 
+  /** Listen to one event type with its typed detail; returns the function that stops listening. */
+  on<K extends keyof LoopEvents>(type: K, listener: (detail: LoopEvents[K]) => void): () => void {
+    const l = (e: Event) => listener((e as CustomEvent<LoopEvents[K]>).detail);
+    this.addEventListener(type, l);
+    return () => this.removeEventListener(type, l);
+  }
+
   private emit<K extends keyof LoopEvents>(type: K, detail: LoopEvents[K]): void {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }

@@ -1,7 +1,7 @@
 // One job of the loop (FOUNDATION §1, §10): prompt → instruction → spec → MP4 → analysis → growth → record.
 // Nothing is written until the end, and then the job, its learning and its discovery record go in ONE transaction.
 import { seededRandom } from '../core/seeded-random.ts';
-import type { DiscoveryRecord, JobRecord } from '../core/registry/export-records.ts';
+import type { DiscoveryRecord, LoopJobRecord } from '../core/registry/export-records.ts';
 import { growthCandidates, type GrowthCandidate } from '../core/registry/growth.ts';
 import { intendedNarrative, observedNarrative } from '../core/registry/growth-narrative.ts';
 import { learningRecord, observedFromReport, type Learning } from '../core/registry/learning.ts';
@@ -14,7 +14,7 @@ import { discoveriesByPrompt, recordJob } from '../storage/repo-runs.ts';
 import { choosePrompt } from './choose-prompt.ts';
 import { clipSeconds, needsTempoLength, TEMPO_CLIP_S } from './clip-length.ts';
 import { intendedFromTruth } from './intended-from-truth.ts';
-import type { JobPipeline } from './pipeline.ts';
+import { spanMappings, type JobPipeline } from './pipeline.ts';
 import { WORKFLOW_SETTINGS, type Workflow } from './workflows.ts';
 
 /** The steps of a job, in order (the UI draws one progress bar each). */
@@ -46,7 +46,7 @@ export interface RunJobOptions {
 }
 
 export interface JobResult {
-  job: JobRecord;
+  job: LoopJobRecord;
   learning: Learning;
   discovery: DiscoveryRecord;
   /** The clip, for the UI to play (not stored: the job keeps its hash). */
@@ -112,10 +112,8 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   throwIfAborted(signal);
   const learnedBefore = await listLearnedLexicon(db);
   const interpreted = pipeline.interpret(choice.prompt, learnedBefore);
-  const instruction = 'linguistic' in interpreted ? interpreted.instruction : interpreted;
-  // Without the lexicon's own account, the instruction's spans are what was understood.
-  const linguistic = 'linguistic' in interpreted ? interpreted.linguistic
-    : instruction.spans.map((s) => ({ span: s.text.toLowerCase(), canonical: s.canonical, domain: s.domain, variant: s.variant, source: 'learned' as const, ...(s.dialect ? { dialect: s.dialect } : {}) }));
+  const instruction = interpreted.instruction;
+  const linguistic = spanMappings(interpreted);
   lap('interpret');
 
   throwIfAborted(signal);
@@ -147,7 +145,7 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   throwIfAborted(signal);
   const created_at = clock().toISOString();
   const sha256 = await sha256Hex(clip.mp4);
-  const job: JobRecord = {
+  const job: LoopJobRecord = {
     id,
     created_at,
     started_at: started.toISOString(),

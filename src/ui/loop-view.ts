@@ -165,7 +165,7 @@ export class LoopView extends LitElement {
       <h3>Latest clip</h3>
       ${this.clipUrl
         ? html`<video src=${this.clipUrl} autoplay loop muted playsinline controls style="max-width:100%;width:24rem"></video>
-            <p class="muted">“${this.latest?.job.prompt as string}” · ${this.latest?.job.prompt_mode as string} · agreement ${this.latest?.learning.agreement.toFixed(2)} · ${this.latest?.discovery.new.length} new, ${this.latest?.discovery.seen_again.length} seen again</p>`
+            <p class="muted">“${this.latest?.job.prompt}” · ${this.latest?.job.prompt_mode} · agreement ${this.latest?.learning.agreement.toFixed(2)} · ${this.latest?.discovery.new.length} new, ${this.latest?.discovery.seen_again.length} seen again</p>`
         : html`<p class="muted">No clip yet in this session.</p>`}
       <h3>Counts</h3>
       ${this.counts ? html`<div class="counts">

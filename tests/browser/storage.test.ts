@@ -1,5 +1,6 @@
 // The registries on real IndexedDB in Chromium: seeding, sightings, atomic jobs, export/import.
 import { expect } from 'chai';
+import type { AnalysisResult } from '../../src/core/report/analysis.ts';
 import Dexie from 'dexie';
 import { exportRegistries, importRegistries } from '../../src/storage/export.ts';
 import { ImportValidationError } from '../../src/storage/errors.ts';
@@ -74,7 +75,7 @@ describe('storage on IndexedDB (Chromium)', () => {
   it('export → import into an empty store → export is identical; importing twice changes nothing', async () => {
     const a = await fresh();
     await recordJob(a, {
-      job: { id: 'j1', created_at: T0, prompt: 'green hum', analysis: { schema: 'mp4-analysis/1', frames: [], windows: [] } }, learning: { job_id: 'j1', agreement: 0.7 },
+      job: { id: 'j1', created_at: T0, prompt: 'green hum', analysis: { schema: 'mp4-analysis/1', frames: [], windows: [] } as unknown as AnalysisResult }, learning: { job_id: 'j1', agreement: 0.7 },
       sightings: [
         color([30, 140, 60], 'green'),
         { registry: 'static.sound', canonical: 'tone', value: { breakdown: { silence: 0, tone: 70, rumble: 30, hiss: 0 }, tone_hz: 110 } },

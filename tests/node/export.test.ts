@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import type { AnalysisResult } from '../../src/core/report/analysis.ts';
 import { describe, it, expect } from 'vitest';
 import { exportRegistries, importRegistries } from '../../src/storage/export.ts';
 import { ImportValidationError } from '../../src/storage/errors.ts';
@@ -31,7 +32,8 @@ const color = (rgb: [number, number, number], canonical: string): Candidate => (
 const stripTime = (f: RegistriesExport) => JSON.stringify({ ...f, exported_at: null });
 
 /** The smallest analysis a job keeps (an mp4-analysis/1 report shape: import requires one per job). */
-const ANALYSIS = { schema: 'mp4-analysis/1', frames: [], windows: [] };
+// A stub report: these tests need a job that holds an analysis, not a real one.
+const ANALYSIS = { schema: 'mp4-analysis/1', frames: [], windows: [] } as unknown as AnalysisResult;
 
 /** A store grown by two jobs touching every kind of registry. */
 async function grownStore(): Promise<RegistriesDb> {
@@ -53,7 +55,7 @@ async function grownStore(): Promise<RegistriesDb> {
   ];
   await recordJob(db, {
     job: { id: 'job-1', created_at: '2026-03-01T10:00:00.000Z', prompt: 'a slow red pan', seed: 'abc', analysis: ANALYSIS },
-    learning: { job_id: 'job-1', agreement: 0.8, fields: { motion: true } },
+    learning: { job_id: 'job-1', agreement: 0.8, fields: { motion: { intended: 'slow', observed: 'slow', agreement: 1 } } },
     sightings,
     narrative: { intended: { mood: ['calm'] }, observed: { shots: [{ shot: 0 }] } },
     interpretation: { prompt: 'a slow red pan', instruction: emptyInstruction('a slow red pan'), status: 'done', source: 'procedural' },

@@ -2,8 +2,13 @@
 import seedrandom from 'seedrandom';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
 import { windowBounds, type AnalysisReport, type FrameReport, type PictureWindowReport } from '../../src/core/report/analysis.ts';
-import { classifyLighting, classifyMotion, CAMERA_MOVES, COLOR_PRIMITIVES, hexToRgb, type CameraMove } from '../../src/core/vocab/index.ts';
-import type { JobPipeline } from '../../src/loop/pipeline.ts';
+import type { Interpretation } from '../../src/core/language/interpret.ts';
+import { buildSpec } from '../../src/core/plan/build-spec.ts';
+import type { Spec, SpecMode } from '../../src/core/plan/spec.ts';
+import { INTENDED_TRUTH_SCHEMA, type IntendedTruth } from '../../src/core/render/intended-truth.ts';
+import { classifyLighting, classifyMotion, CAMERA_MOVES, COLOR_PRIMITIVES, hexToRgb, type CameraMove, type ColorPrimitiveName } from '../../src/core/vocab/index.ts';
+import type { Knowledge } from '../../src/core/vocab/knowledge.ts';
+import type { JobPipeline, MadeClip } from '../../src/loop/pipeline.ts';
 
 /**
  * The media steps replaced by data: a prompt names a primitive colour, a camera move and a tone; the
@@ -13,7 +18,7 @@ import type { JobPipeline } from '../../src/loop/pipeline.ts';
 export function dataPipeline(opts: { analyzeDelayMs?: number } = {}): JobPipeline & { made: number } {
   const p = {
     made: 0,
-    generatePrompt(seed: string, _k: unknown, avoid: ReadonlySet<string>) {
+    generatePrompt(seed: string, _k: Knowledge, avoid: ReadonlySet<string>): string {
       const rng = seedrandom(seed);
       for (;;) {
         const c = COLOR_PRIMITIVES[Math.floor(rng() * 16)]!.name;
@@ -22,35 +27,54 @@ export function dataPipeline(opts: { analyzeDelayMs?: number } = {}): JobPipelin
         if (!avoid.has(prompt)) return prompt;
       }
     },
-    interpret(prompt: string): Instruction {
+    interpret(prompt: string): Interpretation {
       const ins = emptyInstruction(prompt);
       const [color, move] = [prompt.split(' ')[0]!, prompt.split(', ')[1]!.replace(' ', '_')];
-      ins.palette.primitives = [color as 'red'];
+      ins.palette.primitives = [color as ColorPrimitiveName];
       ins.camera.move = move as CameraMove;
       ins.sound.primitives = ['tone'];
       ins.spans = [{ text: color, start: 0, end: color.length, domain: 'color', canonical: color, variant: 'standard' }];
-      return ins;
+      const entry = { span: color, canonical: color, domain: 'color', variant: 'standard' as const, source: 'learned' as const };
+      return { instruction: ins, used: [{ entry, text: color, start: 0, end: color.length }], learned: [], conflicts: [] };
     },
-    buildSpec(instruction: Instruction, _k: unknown, seed: string) {
-      return { seed, color: instruction.palette.primitives[0], move: instruction.camera.move, tone_hz: Number(/tone (\d+)/.exec(instruction.prompt)?.[1]) };
+    buildSpec(instruction: Instruction, knowledge: Knowledge, seed: string, hints: { mode?: SpecMode; duration_s?: number }): Spec {
+      return buildSpec(instruction, knowledge, { seed, ...hints });
     },
-    async createClip(spec: unknown, { signal, onProgress }: { signal: AbortSignal; onProgress: (f: number) => void }) {
+    async createClip(spec: Spec, { signal, onProgress }: { signal: AbortSignal; onProgress: (f: number) => void }): Promise<MadeClip> {
       signal.throwIfAborted();
       onProgress(0.5);
       p.made++;
-      return { mp4: new TextEncoder().encode(JSON.stringify(spec)), truth: { camera: { move: (spec as { move: string }).move }, motion: { level: 'slow' } } };
+      const made: DataClip = { seed: spec.seed, color: spec.prompt.split(' ')[0]!, move: spec.camera.move, tone_hz: Number(/tone (\d+)/.exec(spec.prompt)?.[1]) };
+      return { mp4: new TextEncoder().encode(JSON.stringify(made)), truth: dataTruth(spec) };
     },
-    async analyze(mp4: Uint8Array, { signal, name }: { signal: AbortSignal; name: string }) {
+    async analyze(mp4: Uint8Array, { signal, name }: { signal: AbortSignal; name: string }): Promise<AnalysisReport> {
       if (opts.analyzeDelayMs) await new Promise((r) => setTimeout(r, opts.analyzeDelayMs));
       signal.throwIfAborted();
-      const spec = JSON.parse(new TextDecoder().decode(mp4)) as { seed: string; color: string; move: CameraMove; tone_hz: number };
-      return measured(spec, name);
+      return measured(JSON.parse(new TextDecoder().decode(mp4)) as DataClip, name);
     },
   };
   return p;
 }
 
-function measured(spec: { seed: string; color: string; move: CameraMove; tone_hz: number }, name: string): AnalysisReport {
+/** What the data "MP4" carries: the spec's seed and what its prompt asked. */
+interface DataClip {
+  seed: string;
+  color: string;
+  move: CameraMove;
+  tone_hz: number;
+}
+
+/** A small truth: the spec's camera at a slow motion, a flat unlit-by-rule field; no frames, palette, sound or beat (the instruction's stand). */
+function dataTruth(spec: Spec): IntendedTruth {
+  return {
+    schema: INTENDED_TRUTH_SCHEMA, label: 'intended', seed: spec.seed, mode: spec.mode, width: spec.width, height: spec.height, fps: spec.fps,
+    frame_count: spec.frame_count, duration_s: spec.duration_s, frames: [], windows: [], tempo: { bpm: null, label: 'medium' }, melody: [], palette: [],
+    camera: { move: spec.camera.move, dx: 0, dy: 0, zoom: 0, roll: 0 }, motion: { level: 'slow', speed: 0.06 },
+    gradient: { type: 'flat', direction_deg: null, center: null, fit: 0.1 }, lighting: classifyLighting(0.4, 0.2), sound: { frames: [] },
+  };
+}
+
+function measured(spec: DataClip, name: string): AnalysisReport {
   const rng = seedrandom(spec.seed);
   const base = hexToRgb(COLOR_PRIMITIVES.find((c) => c.name === spec.color)!.hex);
   const rgb = base.map((v) => Math.max(0, Math.min(255, v + Math.round((rng() - 0.5) * 60)))) as [number, number, number];

@@ -10,7 +10,6 @@ import { backfillRecords } from '../../src/loop/backfill.ts';
 import { canResume, LoopRunner, loadLoopState } from '../../src/loop/loop-runner.ts';
 import { dataPipeline } from './loop-data-pipeline.ts';
 import { TEMPO_CLIP_S } from '../../src/loop/clip-length.ts';
-import type { Instruction } from '../../src/core/language/instruction.ts';
 import type { InterpretationRecord } from '../../src/core/registry/export-records.ts';
 
 let dbn = 0;
@@ -54,7 +53,7 @@ describe('runJob', () => {
     expect(r.learning.fields.palette.agreement).toBeCloseTo(0.5, 6); // asked one colour, saw it plus black
     expect(r.learning.agreement).toBeGreaterThan(0.5);
     expect(r.job).toMatchObject({ workflow: 'all', prompt_mode: 'explore', seed: 'x:0' });
-    expect((r.job.mp4 as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.job.mp4.sha256).toMatch(/^[0-9a-f]{64}$/);
     db.close();
   });
 
@@ -66,16 +65,18 @@ describe('runJob', () => {
     const pipeline: typeof base = {
       ...base,
       interpret(prompt, learned) {
-        const ins = base.interpret(prompt.replace(/ \|.*$/, ''), learned) as Instruction;
+        const r = base.interpret(prompt.replace(/ \|.*$/, ''), learned);
+        const ins = r.instruction;
         if (prompt.includes('| beat')) ins.sound.tempo = 'slow';
         if (prompt.includes('| bpm')) ins.sound.bpm = 90;
         if (prompt.includes('| 2 s')) ins.duration_s = 2;
-        return { ...ins, prompt };
+        return { ...r, instruction: { ...ins, prompt } };
       },
       buildSpec(instruction, knowledge, seed, hints) {
         asked.push(hints);
         // '| spec beat': the spec builder chooses a beat the prompt did not ask for.
-        return { ...(base.buildSpec(instruction, knowledge, seed, hints) as object), tempo: { bpm: instruction.prompt.includes('| spec beat') ? 100 : null } };
+        const spec = base.buildSpec(instruction, knowledge, seed, hints);
+        return { ...spec, tempo: { ...spec.tempo, bpm: instruction.prompt.includes('| spec beat') ? 100 : null } };
       },
     };
     const job = (workflow: 'window' | 'frame-explorer' | 'all', index: number, suffix: string, durationS?: number) =>

@@ -152,7 +152,7 @@ export interface JobWrite {
   /** Intended vs observed, with `agreement` 0–1; its job_id must be the job's id. */
   learning: LearningRecord;
   /** Extra fields for the discovery record; `new` and `seen_again` are filled from the growth. */
-  discovery?: Record<string, unknown>;
+  discovery?: Pick<DiscoveryRecord, 'workflow' | 'prompt' | 'candidates'>;
   /** The values the job produced and measured, each one sighting with the job id as source. */
   sightings?: readonly Candidate[];
   narrative?: { intended?: Record<string, unknown>; observed?: Record<string, unknown> };
