@@ -2,6 +2,8 @@
 import * as Comlink from 'comlink';
 import type { AnalysisResult, FileInfo } from '../src/core/report/analysis.ts';
 import { analyzeBlob } from '../src/media/analyze-file.ts';
+import { spectrogramOfBlob } from '../src/media/audio-spectrogram.ts';
+import type { Spectrogram } from '../src/core/audio/spectrogram.ts';
 import { liveSampleStats, rasterPathStats } from '../src/media/decode-video.ts';
 
 /** Callbacks from the worker to its caller, passed as one Comlink.proxy object (every member present). */
@@ -22,6 +24,11 @@ const api = {
       ...(maxSide ? { maxSide } : {}),
       ...(canvasColor ? { canvasColor } : {}),
     });
+  },
+  /** The file's audio as a display spectrogram (off the UI thread), or null without decodable audio; its levels are transferred. */
+  async spectrogram(blob: Blob): Promise<Spectrogram | null> {
+    const s = await spectrogramOfBlob(blob);
+    return s ? Comlink.transfer(s, [s.levelsDb.buffer as ArrayBuffer]) : null;
   },
   /** Decoded video samples held unclosed now and at most (they are closed as soon as drawn). */
   liveSamples(): { alive: number; maxAlive: number } {

@@ -1,11 +1,13 @@
-// The caller's side of the analyze worker: starts it lazily, runs one file at a time, enforces the per-file time
-// limit and terminates the worker on abort or timeout (a new one starts for the next file).
+// The caller's side of the analyze worker, through the worker bridge (lazy start, one file at a time, terminate on
+// abort, idle shutdown): enforces the per-file time limit, and turns a timeout or a crash into an error report.
 import * as Comlink from 'comlink';
+import type { Spectrogram } from '../core/audio/spectrogram.ts';
 import type { AnalysisError, AnalysisResult, FileInfo } from '../core/report/analysis.ts';
 import { ANALYSIS_SCHEMA } from '../core/report/analysis.ts';
 import type { AnalyzeWorkerApi } from '../../workers/analyze.worker.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { timeLimitSeconds } from './media-errors.ts';
+import { WorkerBridge, WorkerCrashError } from './worker-bridge.ts';
 
 /** Options of one analysis. */
 export interface AnalyzeOptions {
@@ -21,46 +23,37 @@ export interface AnalyzeOptions {
   canvasColor?: boolean;
 }
 
-let worker: Worker | null = null;
-let remote: Comlink.Remote<AnalyzeWorkerApi> | null = null;
-let queue: Promise<unknown> = Promise.resolve();
-
-function start(): Comlink.Remote<AnalyzeWorkerApi> {
-  if (!remote) {
-    worker = new Worker(new URL('../../workers/analyze.worker.ts', import.meta.url), { type: 'module', name: 'analyze' });
-    remote = Comlink.wrap<AnalyzeWorkerApi>(worker);
-  }
-  return remote;
-}
+// The analysis worker, started on the first file and shut down after a few idle seconds (src/media/worker-bridge.ts).
+const bridge = new WorkerBridge<AnalyzeWorkerApi>(() => new Worker(new URL('../../workers/analyze.worker.ts', import.meta.url), { type: 'module', name: 'analyze' }));
 
 /** Stops the worker (any analysis in flight ends); the next call starts a fresh one. */
 export function stopAnalyzeWorker(): void {
-  remote?.[Comlink.releaseProxy]();
-  worker?.terminate();
-  worker = null;
-  remote = null;
+  bridge.terminate();
 }
 
 /** The analysis worker's JS heap in bytes (Chromium), for the memory test and benchmark. */
 export async function analyzeWorkerHeapBytes(): Promise<number | null> {
-  return start().heapBytes();
+  return bridge.api().heapBytes();
 }
 
 /** Decoded video samples the worker holds unclosed now and at most since it started. */
 export async function analyzeWorkerLiveSamples(): Promise<{ alive: number; maxAlive: number }> {
-  return start().liveSamples();
+  return bridge.api().liveSamples();
 }
 
 /** Frames the worker read by the exact YUV conversion and by the canvas since it started. */
 export async function analyzeWorkerRasterPaths(): Promise<{ exact: number; canvas: number }> {
-  return start().rasterPaths();
+  return bridge.api().rasterPaths();
 }
 
-/** Analyse a File or Blob. Resolves with the report or its error report; rejects only with an AbortError. */
+/** The audio of a file as a display spectrogram, computed in the analysis worker (queued with the analyses); null without decodable audio. */
+export function spectrogramOf(blob: Blob, signal?: AbortSignal): Promise<Spectrogram | null> {
+  return bridge.run((api) => api.spectrogram(blob), signal ? { signal } : {});
+}
+
+/** Analyse a File or Blob (streamed by the worker, never read whole). Resolves with the report or its error report; rejects only with an AbortError. */
 export function analyzeFile(blob: Blob, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
-  const run = queue.then(() => runOne(blob, opts));
-  queue = run.catch(() => undefined);
-  return run;
+  return runOne(blob, opts);
 }
 
 /** Analyse MP4 (or any media) bytes: the loop's entry point. */
@@ -68,45 +61,45 @@ export function analyzeMp4(mp4: Uint8Array, opts: AnalyzeOptions = {}): Promise<
   return analyzeFile(new Blob([mp4 as Uint8Array<ArrayBuffer>]), opts);
 }
 
-function abortError(): DOMException {
-  return new DOMException('analysis aborted', 'AbortError');
+/** Why an analysis was stopped from this side: the caller's abort, or the time limit. */
+class AnalysisTimeout extends Error {
+  override name = 'AnalysisTimeout';
 }
 
 async function runOne(blob: Blob, opts: AnalyzeOptions): Promise<AnalysisResult> {
   const name = opts.name ?? (blob instanceof File ? blob.name : 'input.mp4');
-  if (opts.signal?.aborted) throw abortError();
-  const api = start();
-  const w = worker!;
+  if (opts.signal?.aborted) throw new DOMException('analysis aborted', 'AbortError');
+  // One signal for the bridge: the caller's abort or the time limit, whichever comes first.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(new DOMException('analysis aborted', 'AbortError'));
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   let file: FileInfo | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let settle: ((r: AnalysisResult | Error) => void) | null = null;
-  const stopped = new Promise<AnalysisResult | Error>((res) => (settle = res));
   const arm = (seconds: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => settle?.(new Error(`timeout after ${Math.round(seconds)} s`)), seconds * 1000);
+    timer = setTimeout(() => stop.abort(new AnalysisTimeout(`timeout after ${Math.round(seconds)} s`)), seconds * 1000);
   };
-  arm(opts.timeLimitS ?? timeLimitSeconds(null));
-  const onAbort = () => settle?.(abortError());
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
-  const onCrash = (e: ErrorEvent) => settle?.(new Error(`the analyze worker crashed: ${e.message}`));
-  w.addEventListener('error', onCrash);
   const hooks = Comlink.proxy({
     onProgress: (f: number) => opts.onProgress?.(f),
     onFile: (f: FileInfo) => (file = f),
     onDuration: (s: number) => arm(opts.timeLimitS ?? timeLimitSeconds(s)),
   });
   try {
-    const out = await Promise.race([api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor), stopped]);
-    if (!(out instanceof Error)) return out;
-    stopAnalyzeWorker(); // whatever it was doing is abandoned
-    if (out instanceof DOMException && out.name === 'AbortError') throw out;
+    // the clock starts when the file reaches the worker, not while it waits in the queue
+    return await bridge.run((api): Promise<AnalysisResult> => {
+      arm(opts.timeLimitS ?? timeLimitSeconds(null));
+      return api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor);
+    }, { signal: stop.signal });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    // the worker timed out or crashed (the bridge has ended it): an error report, like any unreadable file
+    const message = err instanceof Error ? err.message : String(err);
     const info = file ?? { name, bytes: blob.size, sha256: await sha256Hex(blob) };
-    const code = out.message.startsWith('timeout') ? 'timeout' : 'internal';
-    const err: AnalysisError = { schema: ANALYSIS_SCHEMA, file: info, error: { code, message: out.message } };
-    return err;
+    const code = err instanceof AnalysisTimeout ? 'timeout' : 'internal';
+    const report: AnalysisError = { schema: ANALYSIS_SCHEMA, file: info, error: { code, message: err instanceof WorkerCrashError ? `the analyze worker crashed: ${message}` : message } };
+    return report;
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
-    w.removeEventListener('error', onCrash);
   }
 }

@@ -1,11 +1,12 @@
 // Make a clip from a spec (main thread): plan and mix the sound (OfflineAudioContext), then hand the PCM to
-// the render worker, which draws and encodes the frames and muxes both tracks into one MP4.
+// the render worker (one, through the worker bridge), which draws and encodes the frames and muxes both tracks into one MP4.
 import * as Comlink from 'comlink';
 import { buildTruth, type IntendedTruth } from '../core/render/intended-truth.ts';
 import { planSound, soundTruth } from '../core/render/sound-plan.ts';
 import type { Spec } from '../core/plan/spec.ts';
 import type { RenderResult, RenderWorkerApi } from '../../workers/render.worker.ts';
 import { mixAudio } from './mix-audio.ts';
+import { WorkerBridge } from './worker-bridge.ts';
 
 export interface CreateClipOptions {
   signal?: AbortSignal;
@@ -24,24 +25,15 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('createClip aborted', 'AbortError');
 }
 
-/** Run the render worker for one clip; it is terminated when done or when `signal` aborts. */
-async function renderInWorker(spec: Spec, pcm: Float32Array, signal: AbortSignal | undefined, onProgress: (f: number) => void): Promise<RenderResult> {
-  const worker = new Worker(new URL('../../workers/render.worker.ts', import.meta.url), { type: 'module' });
-  const api = Comlink.wrap<RenderWorkerApi>(worker);
-  let onAbort: (() => void) | null = null;
-  try {
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(abortError(signal!));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      // A worker that fails to load never answers: turn its error event into a rejection.
-      worker.addEventListener('error', (e) => reject(new Error(`render worker failed to run: ${e.message || 'module did not load'}`)), { once: true });
-    });
-    return await Promise.race([api.render(spec, Comlink.transfer(pcm, [pcm.buffer]), Comlink.proxy(onProgress)), aborted]);
-  } finally {
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-    api[Comlink.releaseProxy]();
-    worker.terminate();
-  }
+// The render worker, started on the first clip and kept for the next ones (shut down after a few idle seconds).
+const renderer = new WorkerBridge<RenderWorkerApi>(() => new Worker(new URL('../../workers/render.worker.ts', import.meta.url), { type: 'module', name: 'render' }));
+
+/** Render and encode one clip in the render worker; on abort the worker is asked to stop at the next frame (its `cancel()`). */
+function renderInWorker(spec: Spec, pcm: Float32Array, signal: AbortSignal | undefined, onProgress: (f: number) => void): Promise<RenderResult> {
+  return renderer.run((api) => api.render(spec, Comlink.transfer(pcm, [pcm.buffer]), Comlink.proxy(onProgress)), {
+    ...(signal ? { signal } : {}),
+    cancel: (api) => api.cancel(),
+  });
 }
 
 /** Spec → { mp4, truth }. Rejects with the signal's reason (AbortError) on abort, UnsupportedCodecError (by name) without an encoder. */

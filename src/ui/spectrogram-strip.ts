@@ -1,14 +1,13 @@
 // <spectrogram-strip>: the sound of a dropped file as a log-frequency spectrogram (low → high bottom → top,
-// time left → right, viridis colour by level). The page decodes the file's audio itself (decodeAudioData), so the
-// mp4-analysis/1 report stays as it is; no audio, or audio the browser cannot decode, reads "no audio".
+// time left → right, viridis colour by level). The spectrogram is computed in the analysis worker (spectrogramOf),
+// so the mp4-analysis/1 report stays as it is and the UI thread only paints; no audio, or audio the browser cannot
+// decode, reads "no audio".
 import { LitElement, css, html } from 'lit';
 import type { Spectrogram } from '../core/audio/spectrogram.ts';
 import { viewStyles } from './ui-styles.ts';
 
 /** Levels shown: from the file's peak (yellow) down this many dB (dark purple); quieter is drawn as the darkest. */
 const RANGE_DB = 60;
-/** At most this many columns, so a long file stays a quick computation on the main thread (~1/30 s each otherwise). */
-const MAX_COLUMNS = 1500;
 
 // Viridis (matplotlib), 8 stops at even spacing: perceptually uniform and readable in greyscale and by most
 // colour-blind viewers.
@@ -25,23 +24,6 @@ export function viridis(x: number): [number, number, number] {
   const a = VIRIDIS[i]!;
   const b = VIRIDIS[i + 1]!;
   return [Math.round(a[0] + f * (b[0] - a[0])), Math.round(a[1] + f * (b[1] - a[1])), Math.round(a[2] + f * (b[2] - a[2]))];
-}
-
-/** Decodes the audio of a media file in the page and mixes it to mono; null when it has none the browser can decode. */
-export async function decodeMonoAudio(file: Blob, sampleRate: number): Promise<{ pcm: Float32Array; sampleRate: number } | null> {
-  const Offline = globalThis.OfflineAudioContext;
-  if (!Offline) return null;
-  // decodeAudioData resamples to the context's rate; use the track's own rate when it is one a context accepts.
-  const rate = sampleRate >= 8000 && sampleRate <= 192_000 ? sampleRate : 48_000;
-  try {
-    const buffer = await new Offline(1, 1, rate).decodeAudioData(await file.arrayBuffer());
-    if (buffer.length === 0 || buffer.numberOfChannels === 0) return null;
-    const { mixToMono } = await import('../core/audio/spectrogram.ts');
-    const channels = Array.from({ length: buffer.numberOfChannels }, (_, i) => buffer.getChannelData(i));
-    return { pcm: mixToMono(channels), sampleRate: buffer.sampleRate };
-  } catch {
-    return null; // EncodingError: no audio track, or a codec this browser cannot decode.
-  }
 }
 
 const fmtHz = (hz: number) => (hz >= 1000 ? `${+(hz / 1000).toFixed(1)}k` : `${Math.round(hz)}`);
@@ -82,7 +64,7 @@ export class SpectrogramStrip extends LitElement {
   declare file: Blob | null;
   /** Whether the report found an audio track; false shows "no audio" without decoding. */
   declare hasAudio: boolean;
-  /** The audio track's sample rate in Hz (the report's), used to decode without resampling. */
+  /** The audio track's sample rate in Hz (the report's; the worker decodes at the track's own rate). */
   declare sampleRate: number;
   declare private state: 'idle' | 'decoding' | 'none' | { s: Spectrogram; dominantHz: number };
   private token = 0;
@@ -108,14 +90,10 @@ export class SpectrogramStrip extends LitElement {
     this.state = 'decoding';
     let next: SpectrogramStrip['state'] = 'none';
     try {
-      const audio = await decodeMonoAudio(this.file, this.sampleRate);
-      if (audio) {
-        // Loaded on first use, like the pipeline steps, so the first paint stays light.
-        const { spectrogram, dominantFrequencyHz } = await import('../core/audio/spectrogram.ts');
-        const duration = audio.pcm.length / audio.sampleRate;
-        const s = spectrogram(audio.pcm, audio.sampleRate, { columns: Math.max(1, Math.min(MAX_COLUMNS, Math.ceil(duration * 30))) });
-        next = { s, dominantHz: dominantFrequencyHz(s) };
-      }
+      // Loaded on first use, like the pipeline steps, so the first paint stays light.
+      const [{ spectrogramOf }, { dominantFrequencyHz }] = await Promise.all([import('../media/analyze-client.ts'), import('../core/audio/spectrogram.ts')]);
+      const s = await spectrogramOf(this.file);
+      if (s) next = { s, dominantHz: dominantFrequencyHz(s) };
     } catch {
       next = 'none'; // the rest of the report stays; this strip says there is nothing to show
     }
