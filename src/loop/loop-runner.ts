@@ -1,5 +1,6 @@
 // The loop: jobs one after another, with pause, resume and stop; its settings and state persist in the
 // meta table so a reopened tab can offer to resume. A job is recorded whole at its end or not at all.
+import { assert } from '../core/assert.ts';
 import type { RegistriesDb } from '../storage/db.ts';
 import { readMeta, writeMeta } from '../storage/repo-meta.ts';
 import type { JobPipeline } from './pipeline.ts';
@@ -156,7 +157,8 @@ export class LoopRunner extends EventTarget {
       return;
     }
     while (this.current.status === 'running') {
-      const settings = this.current.settings!;
+      const settings = this.current.settings;
+      assert(settings !== null, 'a running loop has settings (start and resume set them)');
       if (settings.runs !== null && this.current.nextIndex >= settings.runs) {
         await this.setState({ status: 'done' });
         return;

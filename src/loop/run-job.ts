@@ -2,7 +2,9 @@
 // Nothing is written until the end, and then the job, its learning and its discovery record go in ONE transaction.
 import { seededRandom } from '../core/seeded-random.ts';
 import type { DiscoveryRecord, LoopJobRecord } from '../core/registry/export-records.ts';
-import { growthCandidates, type GrowthCandidate } from '../core/registry/growth.ts';
+import { assertNever } from '../core/assert.ts';
+import type { SpecMode } from '../core/plan/spec.ts';
+import { growthCandidates, type GrowthCandidate, type GrowthMode } from '../core/registry/growth.ts';
 import { intendedNarrative, observedNarrative } from '../core/registry/growth-narrative.ts';
 import { learningRecord, observedFromReport, type Learning } from '../core/registry/learning.ts';
 import { isAnalysisError, type AnalysisReport } from '../core/report/analysis.ts';
@@ -65,13 +67,27 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 /** A unique job id: time-ordered, with randomness so two loops (or tabs) never collide. */
 export function newJobId(at: Date): string {
-  const rand = crypto.getRandomValues(new Uint32Array(2));
-  return `job-${at.getTime().toString(36)}-${rand[0]!.toString(36)}${rand[1]!.toString(36)}`;
+  const [a = 0, b = 0] = crypto.getRandomValues(new Uint32Array(2));
+  return `job-${at.getTime().toString(36)}-${a.toString(36)}${b.toString(36)}`;
 }
 
 function stripSupport(c: GrowthCandidate): Candidate {
   const { support: _support, ...candidate } = c;
   return candidate;
+}
+
+/** Frame workflows want pure clips (a value per frame), window ones blended clips; `all` alternates by job index. */
+export function clipMode(growth: GrowthMode, index: number): SpecMode {
+  switch (growth) {
+    case 'frame':
+      return 'pure';
+    case 'window':
+      return 'blended';
+    case 'all':
+      return index % 2 === 0 ? 'pure' : 'blended';
+    default:
+      return assertNever(growth, 'growth mode');
+  }
 }
 
 /** Run one job and record it whole; an abort or a failure before the end records nothing. */
@@ -117,8 +133,7 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   lap('interpret');
 
   throwIfAborted(signal);
-  // Frame workflows want pure clips (a value per frame), window ones blended clips; `all` alternates.
-  const mode = settings.growth === 'frame' ? 'pure' : settings.growth === 'window' ? 'blended' : o.index % 2 === 0 ? 'pure' : 'blended';
+  const mode = clipMode(settings.growth, o.index);
   const seconds = clipSeconds(instruction, mode, o.durationS);
   let spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode, ...(seconds !== undefined ? { duration_s: seconds } : {}) });
   // The spec builder may choose a beat the prompt did not ask for: then the default 1 s is too short to hear it.

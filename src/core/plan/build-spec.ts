@@ -3,7 +3,7 @@
 import { seededRandom } from '../seeded-random.ts';
 import type { Instruction } from '../language/instruction.ts';
 import { luma709, rgbToOklab } from '../color/oklab.ts';
-import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type SoundPrimitive } from '../vocab/index.ts';
+import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver } from './camera-path.ts';
 import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
@@ -101,8 +101,18 @@ function narrowColors(instruction: Instruction, knowledge: Knowledge, unmet: str
   return { cands, concept };
 }
 
-/** Build the spec. Same instruction + knowledge + seed → deep-equal spec. Throws EmptyKnowledgeError on a broken store. */
-export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: BuildSpecOptions): Spec {
+/** The clip's frame: size, rate, length and mode, each checked (TypeError naming the option). */
+interface ClipFrame {
+  seed: string;
+  width: number;
+  height: number;
+  fps: number;
+  mode: SpecMode;
+  cellSize: number;
+  frame_count: number;
+}
+
+function clipFrame(instruction: Instruction, opts: BuildSpecOptions): ClipFrame {
   const seed = String(opts.seed);
   const width = positiveInt('width', opts.width ?? 320);
   const height = positiveInt('height', opts.height ?? 240);
@@ -113,11 +123,23 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   if (!(duration_s > 0 && duration_s <= 600)) throw new TypeError(`duration_s must be in (0, 600], got ${duration_s}`);
   const mode: SpecMode = opts.mode ?? 'pure';
   const cellSize = positiveInt('cellSize', opts.cellSize ?? 1);
-  const frame_count = Math.max(1, Math.round(duration_s * fps));
-  const rngOf = (part: string): Rng => seededRandom(`${seed}:${part}`);
-  const unmet: string[] = [];
+  return { seed, width, height, fps, mode, cellSize, frame_count: Math.max(1, Math.round(duration_s * fps)) };
+}
 
-  // Colours: narrowed pool → lighting band → a seeded handful (one per asked primitive first).
+/** The lighting and the seeded handful of colours it allows, with what the gradient step may still add from. */
+interface LitColors {
+  concept: string | null;
+  lightEntry: KnownDynamic<Lighting>;
+  /** Primitives the instruction asked for that the narrowed pool has. */
+  askedPrims: readonly ColorPrimitiveName[];
+  palette: SpecColor[];
+  /** The lighting band's candidates (the gradient may add one) and the RGB keys already in the palette. */
+  band: readonly KnownColor[];
+  seen: Set<string>;
+}
+
+/** Colours: narrowed pool → lighting band → a seeded handful (one per asked primitive first). */
+function chooseLightingAndColors(instruction: Instruction, knowledge: Knowledge, rngOf: (part: string) => Rng, unmet: string[]): LitColors {
   const { cands, concept } = narrowColors(instruction, knowledge, unmet);
   const lumas = cands.map((c) => luma709(c.rgb));
   const lightPool = nonEmpty('lighting', knowledge.lighting);
@@ -156,32 +178,44 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   }
   for (const i of shuffled(crng, idx)) if (chosen.length < Math.max(k, 1) && !chosen.includes(i)) chosen.push(i);
   const seen = new Set<string>();
-  let palette: SpecColor[] = [];
+  const palette: SpecColor[] = [];
   for (const i of chosen) {
     const c = cands[i]!;
     const key = c.rgb.join(',');
     if (seen.has(key)) continue;
     seen.add(key);
-    palette.push({ name: c.name, rgb: [c.rgb[0], c.rgb[1], c.rgb[2]], primitive: c.primitive, origin: c.origin, luma: luma709(c.rgb), L: rgbToOklab(c.rgb)[0] });
+    palette.push(specColor(c));
   }
+  return { concept, lightEntry, askedPrims, palette, band: idx.map((i) => cands[i]!), seen };
+}
 
-  // Gradient: needs two lightnesses; add one from the lighting band if the handful has only one.
+function specColor(c: KnownColor): SpecColor {
+  return { name: c.name, rgb: [c.rgb[0], c.rgb[1], c.rgb[2]], primitive: c.primitive, origin: c.origin, luma: luma709(c.rgb), L: rgbToOklab(c.rgb)[0] };
+}
+
+/** Gradient: needs two lightnesses; adds one from the lighting band to the palette if the handful has only one, else falls back to flat. */
+function chooseGradient(instruction: Instruction, knowledge: Knowledge, colors: LitColors, rngOf: (part: string) => Rng, unmet: string[]): SpecGradient {
+  const { palette, band, seen } = colors;
   const gradPool = nonEmpty('gradients', knowledge.gradient);
   const grng = rngOf('gradient');
   const gradEntry = pick(grng, narrow(gradPool, instruction.gradient.type, 'gradient', unmet));
-  let gradient = gradientFrom(gradEntry, grng);
-  if (gradient.type !== 'flat' && new Set(palette.map((c) => c.L.toFixed(4))).size < 2) {
-    const extra = idx.map((i) => cands[i]!).find((c) => !seen.has(c.rgb.join(',')) && Math.abs(rgbToOklab(c.rgb)[0] - palette[0]!.L) > 0.02);
-    if (extra) palette.push({ name: extra.name, rgb: [extra.rgb[0], extra.rgb[1], extra.rgb[2]], primitive: extra.primitive, origin: extra.origin, luma: luma709(extra.rgb), L: rgbToOklab(extra.rgb)[0] });
-    else {
-      unmet.push(`gradient.${gradient.type}`);
-      const flat = gradPool.filter((e) => e.canonical === 'flat');
-      gradient = { type: 'flat', name: flat.length > 0 ? pick(grng, flat).name : 'flat', direction_deg: null, center: null, light_center: false };
-    }
+  const gradient = gradientFrom(gradEntry, grng);
+  if (gradient.type === 'flat' || new Set(palette.map((c) => c.L.toFixed(4))).size >= 2) return gradient;
+  const extra = band.find((c) => !seen.has(c.rgb.join(',')) && Math.abs(rgbToOklab(c.rgb)[0] - palette[0]!.L) > 0.02);
+  if (extra) {
+    palette.push(specColor(extra));
+    return gradient;
   }
-  palette = palette.sort((a, b) => a.L - b.L || a.name.localeCompare(b.name));
+  unmet.push(`gradient.${gradient.type}`);
+  const flat = gradPool.filter((e) => e.canonical === 'flat');
+  return { type: 'flat', name: flat.length > 0 ? pick(grng, flat).name : 'flat', direction_deg: null, center: null, light_center: false };
+}
+
+/** The palette dark to light with the lighting's weights; balanced drops the mid colour nearest the mean until the luma spread is clear (std ≥ 0.12). */
+function weighPalette(colors: LitColors): { palette: SpecColor[]; palette_weights: number[] } {
+  const { lightEntry, askedPrims } = colors;
+  const palette = [...colors.palette].sort((a, b) => a.L - b.L || a.name.localeCompare(b.name));
   let palette_weights = lightingWeights(lightEntry.canonical, palette.map((c) => c.luma));
-  // Balanced needs luma std ≥ 0.10: drop the mid colour nearest the mean until the spread is clear (≥ 0.12).
   while (lightEntry.canonical === 'balanced' && palette.length > 2 && lumaStd(palette, palette_weights) < 0.12) {
     const mean = palette.reduce((a, c, j) => a + c.luma * palette_weights[j]!, 0);
     let drop = -1;
@@ -194,8 +228,12 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
     palette.splice(drop, 1);
     palette_weights = lightingWeights('balanced', palette.map((c) => c.luma));
   }
+  return { palette, palette_weights };
+}
 
-  // Camera and motion level.
+/** Camera move and motion level: a static camera is still; known raw numbers give their own speed; else the level's speed. */
+function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, frame: ClipFrame, rngOf: (part: string) => Rng, unmet: string[]): { camera: Spec['camera']; motion: Spec['motion'] } {
+  const { width, height, fps } = frame;
   const camPool = nonEmpty('camera moves', knowledge.camera);
   const motionPool = nonEmpty('motion levels', knowledge.motion);
   const level = instruction.motion.level;
@@ -208,52 +246,60 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   const camEntry = pick(mrng, camCands);
   const move: CameraMove = camEntry.canonical;
   const shakeDeg = Math.round(mrng() * 360);
-  let camera: Spec['camera'];
-  let motionName: string;
-  let motionLevel = level ?? 'still';
-  let speed: number;
   const rawKnown = ['dx', 'dy', 'zoom', 'roll'].some((key) => num(camEntry.raw, key) !== null);
   if (move === 'static') {
     const still = motionPool.filter((e) => e.canonical === 'still');
     if (level !== null && level !== 'still') unmet.push(`motion.${level}`);
-    motionLevel = 'still';
-    motionName = still.length > 0 ? pick(mrng, still).name : 'still';
-    speed = 0;
-    camera = { name: camEntry.name, ...cameraFromSpeed('static', 0, width, height, fps, 0) };
-  } else if (rawKnown && level === null && move !== 'shake') {
-    camera = { name: camEntry.name, move, dx: num(camEntry.raw, 'dx') ?? 0, dy: num(camEntry.raw, 'dy') ?? 0, zoom: num(camEntry.raw, 'zoom') ?? 0, roll: num(camEntry.raw, 'roll') ?? 0, shake_px: 0, shake_deg: 0 };
-    speed = cameraRawOver(camera, 0, 1, fps, width, height).speed;
-    motionLevel = classifyMotion(speed);
-    const same = motionPool.filter((e) => e.canonical === motionLevel);
-    motionName = same.length > 0 ? pick(mrng, same).name : motionLevel;
-  } else {
-    if (level === 'still') unmet.push('motion.still');
-    let mc = narrow(motionPool, level === 'still' ? null : level, 'motion', unmet).filter((e) => e.canonical !== 'still');
-    if (mc.length === 0) mc = [{ name: 'slow', canonical: 'slow', raw: {}, origin: 'primitive', count: 0 }];
-    const mEntry = pick(mrng, mc);
-    motionLevel = mEntry.canonical;
-    motionName = mEntry.name;
-    speed = num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical];
-    camera = { name: camEntry.name, ...cameraFromSpeed(move, speed, width, height, fps, shakeDeg) };
+    const name = still.length > 0 ? pick(mrng, still).name : 'still';
+    return { camera: { name: camEntry.name, ...cameraFromSpeed('static', 0, width, height, fps, 0) }, motion: { level: 'still', name, speed: 0 } };
   }
+  if (rawKnown && level === null && move !== 'shake') {
+    const camera = { name: camEntry.name, move, dx: num(camEntry.raw, 'dx') ?? 0, dy: num(camEntry.raw, 'dy') ?? 0, zoom: num(camEntry.raw, 'zoom') ?? 0, roll: num(camEntry.raw, 'roll') ?? 0, shake_px: 0, shake_deg: 0 };
+    const speed = cameraRawOver(camera, 0, 1, fps, width, height).speed;
+    const motionLevel = classifyMotion(speed);
+    const same = motionPool.filter((e) => e.canonical === motionLevel);
+    return { camera, motion: { level: motionLevel, name: same.length > 0 ? pick(mrng, same).name : motionLevel, speed } };
+  }
+  if (level === 'still') unmet.push('motion.still');
+  let mc = narrow(motionPool, level === 'still' ? null : level, 'motion', unmet).filter((e) => e.canonical !== 'still');
+  if (mc.length === 0) mc = [{ name: 'slow', canonical: 'slow', raw: {}, origin: 'primitive', count: 0 }];
+  const mEntry = pick(mrng, mc);
+  const speed = num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical];
+  return { camera: { name: camEntry.name, ...cameraFromSpeed(move, speed, width, height, fps, shakeDeg) }, motion: { level: mEntry.canonical, name: mEntry.name, speed } };
+}
 
-  const churn = mode === 'pure' ? Math.round(rngOf('churn')() * 0.03 * 1000) / 1000 : 0;
-  const field_seed = Math.floor(rngOf('field')() * 4294967296) >>> 0;
-
-  // Tempo (a click track at the bpm): always in blended mode, in pure mode only when asked.
+/** Tempo (a click track at the bpm): always in blended mode, in pure mode only when asked. */
+function chooseTempo(instruction: Instruction, knowledge: Knowledge, mode: SpecMode, rngOf: (part: string) => Rng, unmet: string[]): Spec['tempo'] {
   const tempoPool = nonEmpty('tempo labels', knowledge.tempo);
   const askedTempo = instruction.sound.tempo ?? (instruction.sound.bpm !== null ? classifyTempo(instruction.sound.bpm) : null);
   const trng = rngOf('tempo');
-  let tempo: Spec['tempo'];
   if (mode === 'pure' && askedTempo === null) {
     const none = tempoPool.filter((e) => e.canonical === 'none');
-    tempo = { canonical: 'none', name: none.length > 0 ? pick(trng, none).name : 'none', bpm: null };
-  } else {
-    const e = pick(trng, narrow(tempoPool, askedTempo, 'tempo', unmet));
-    const bpm = e.canonical === 'none' ? null : (instruction.sound.bpm ?? num(e.raw, 'bpm') ?? TEMPO_LABEL_BPM[e.canonical]);
-    tempo = { canonical: e.canonical, name: e.name, bpm };
+    return { canonical: 'none', name: none.length > 0 ? pick(trng, none).name : 'none', bpm: null };
   }
+  const e = pick(trng, narrow(tempoPool, askedTempo, 'tempo', unmet));
+  const bpm = e.canonical === 'none' ? null : (instruction.sound.bpm ?? num(e.raw, 'bpm') ?? TEMPO_LABEL_BPM[e.canonical]);
+  return { canonical: e.canonical, name: e.name, bpm };
+}
 
+/**
+ * Build the spec. Same instruction + knowledge + seed → deep-equal spec. Throws EmptyKnowledgeError on a broken
+ * store. Each step draws from its own seeded stream (`${seed}:${part}`), so one step's choices never shift another's;
+ * `unmet` collects, in step order, what was asked but is not known.
+ */
+export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: BuildSpecOptions): Spec {
+  const frame = clipFrame(instruction, opts);
+  const { seed, mode, frame_count, fps } = frame;
+  const rngOf = (part: string): Rng => seededRandom(`${seed}:${part}`);
+  const unmet: string[] = [];
+
+  const colors = chooseLightingAndColors(instruction, knowledge, rngOf, unmet);
+  const gradient = chooseGradient(instruction, knowledge, colors, rngOf, unmet);
+  const { palette, palette_weights } = weighPalette(colors);
+  const { camera, motion } = chooseCameraAndMotion(instruction, knowledge, frame, rngOf, unmet);
+  const churn = mode === 'pure' ? Math.round(rngOf('churn')() * 0.03 * 1000) / 1000 : 0;
+  const field_seed = Math.floor(rngOf('field')() * 4294967296) >>> 0;
+  const tempo = chooseTempo(instruction, knowledge, mode, rngOf, unmet);
   const sound = chooseSound(instruction, knowledge, mode, frame_count, fps, rngOf('sound'), unmet);
   const melody = mode === 'blended' ? chooseMelody(knowledge, sound.pool, sound.mixes.length, rngOf('melody')) : null;
 
@@ -261,20 +307,20 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
     schema: SPEC_SCHEMA,
     seed,
     mode,
-    width,
-    height,
+    width: frame.width,
+    height: frame.height,
     fps,
     duration_s: frame_count / fps,
     frame_count,
-    cell_size: cellSize,
+    cell_size: frame.cellSize,
     sample_rate: SAMPLE_RATE,
     prompt: instruction.prompt,
     palette,
     palette_weights,
     unmet,
-    concept,
-    lighting: { canonical: lightEntry.canonical, name: lightEntry.name },
-    motion: { level: motionLevel, name: motionName, speed },
+    concept: colors.concept,
+    lighting: { canonical: colors.lightEntry.canonical, name: colors.lightEntry.name },
+    motion,
     camera,
     gradient,
     churn,
