@@ -13,25 +13,27 @@ export async function spectrogramOfBlob(blob: Blob): Promise<Spectrogram | null>
     const track = await input.getPrimaryAudioTrack().catch(() => null);
     if (!track || track.codec === null || !(await track.canDecode())) return null;
     const rate = track.sampleRate;
-    // The mono PCM grows by doubling; the file itself is never held whole.
-    let pcm = new Float32Array(rate * 4);
+    // Samples are placed by timestamp: encoder priming (before 0) is dropped, and the end is the track's duration
+    // as its edit list says (an AAC stream's last packet runs past it), as decodeAudioData would give.
+    const total = Math.max(0, Math.round((await track.computeDuration()) * rate));
+    if (total === 0) return null;
+    const pcm = new Float32Array(total);
     let plane = new Float32Array(0);
     let n = 0;
     for await (const sample of new AudioSampleSink(track).samples()) {
       try {
         const frames = sample.numberOfFrames;
         const ch = sample.numberOfChannels;
+        const g0 = Math.round(sample.timestamp * rate);
+        const from = Math.max(0, -g0);
+        const to = Math.min(frames, total - g0);
+        if (to <= from) continue;
         if (plane.length < frames) plane = new Float32Array(frames);
-        while (pcm.length < n + frames) {
-          const grown = new Float32Array(pcm.length * 2);
-          grown.set(pcm.subarray(0, n));
-          pcm = grown;
-        }
         for (let c = 0; c < ch; c++) {
           sample.copyTo(plane, { planeIndex: c, format: 'f32-planar', frameOffset: 0, frameCount: frames });
-          for (let k = 0; k < frames; k++) pcm[n + k]! += plane[k]! / ch;
+          for (let k = from; k < to; k++) pcm[g0 + k]! += plane[k]! / ch;
         }
-        n += frames;
+        n = Math.max(n, g0 + to);
       } finally {
         sample.close();
       }
