@@ -1,5 +1,6 @@
 // The sync protocol and the HTTP rules, against the real Worker runtime: auth, 400 with a path, 413,
 // CORS, push exactly once, gaps, pull pages.
+import type { AnalysisResult } from '../../src/core/report/analysis.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, READ_TOKEN, startApi, WRITE_TOKEN, type TestApi } from './harness.ts';
 import { syncOnce } from '../../src/sync/sync-engine.ts';
@@ -136,7 +137,7 @@ describe('client and body limit', () => {
   it('a client halves its pushes when the server says 413, and everything arrives once', async () => {
     const client = new MemoryClient('big-jobs');
     // Five job records of ~90 KB each (a job carries its analysis): 450 KB, over this server's 256 KiB.
-    client.write(Array.from({ length: 5 }, (_, i) => ({ type: 'put-job' as const, record: { id: `big-${i}`, created_at: '2026-05-01T00:00:00.000Z', analysis: 'x'.repeat(90_000) } })));
+    client.write(Array.from({ length: 5 }, (_, i) => ({ type: 'put-job' as const, record: { id: `big-${i}`, created_at: '2026-05-01T00:00:00.000Z', analysis: 'x'.repeat(90_000) as unknown as AnalysisResult } })));
     const report = await syncOnce(client, httpTransport({ url: api.url, token: WRITE_TOKEN }));
     expect(report.pushed).toBe(5);
     expect(report.pending).toBe(0);

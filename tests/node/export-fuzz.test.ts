@@ -4,6 +4,7 @@
 // a second import a no-op).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/core/report/analysis.ts';
 import { exportRegistries, importRegistries } from '../../src/storage/export.ts';
 import { openRegistries } from '../../src/storage/repo-entries.ts';
 import { diagnostics, recordJob } from '../../src/storage/repo-runs.ts';
@@ -15,7 +16,8 @@ import { ImportValidationError } from '../../src/storage/errors.ts';
 const MUTANTS = 220;
 const T0 = '2026-06-01T00:00:00.000Z';
 const T1 = '2026-06-02T00:00:00.000Z';
-const ANALYSIS = { schema: 'mp4-analysis/1', frames: [], windows: [] };
+// A stub report: these tests need a job that holds an analysis, not a real one.
+const ANALYSIS = { schema: 'mp4-analysis/1', frames: [], windows: [] } as unknown as AnalysisResult;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -32,7 +34,7 @@ async function baseExport(): Promise<RegistriesExport> {
   const db = await openRegistries(`fuzz-src-${Date.now()}`);
   await recordJob(db, {
     job: { id: 'job-1', created_at: T0, prompt: 'slow teal pan', analysis: ANALYSIS, instruction: emptyInstruction('slow teal pan') },
-    learning: { job_id: 'job-1', agreement: 0.75, fields: { camera: true } },
+    learning: { job_id: 'job-1', agreement: 0.75, fields: { camera: { intended: 'pan_left', observed: 'pan_left', agreement: 1 } } },
     sightings: [
       { registry: 'static.colors', canonical: 'teal', value: { rgb: [10, 120, 130] } },
       { registry: 'dynamic.colors', canonical: 'teal', value: { rgb: [12, 118, 128] }, depth: { teal: 80, gray: 20 } },
