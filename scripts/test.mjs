@@ -34,7 +34,7 @@ if (want('typecheck')) {
     add(run('npx', ['tsc', '-p', `tsconfig.${cfg}.json`]) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
   }
 }
-if (want('lint')) add(run('npx', ['eslint', '.']) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+if (want('lint')) add(run('npx', ['eslint', '.']) && run('node', ['scripts/check-docblocks.mjs']) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
 if (want('node')) {
   const ok = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.test-results/node.json']);

@@ -45,5 +45,6 @@ const api = {
   },
 };
 
+/** The analysis worker's API, for callers to `import type` (through the worker bridge). */
 export type AnalyzeWorkerApi = typeof api;
 Comlink.expose(api);

@@ -123,5 +123,6 @@ const api = {
   },
 };
 
+/** The render worker's API, for callers to `import type` (through the worker bridge). */
 export type RenderWorkerApi = typeof api;
 Comlink.expose(api);

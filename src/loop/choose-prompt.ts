@@ -1,11 +1,13 @@
 // Prompt choice: explore (a new procedural prompt) or exploit (a known prompt, favouring those whose jobs discovered most).
 import type { InterpretationRecord } from '../core/registry/export-records.ts';
 
+/** The prompt a job runs and how it was chosen. */
 export interface PromptChoice {
   prompt: string;
   mode: 'explore' | 'exploit';
 }
 
+/** What choosePrompt needs: the random source, the exploit ratio, known prompts and their discoveries, a generator. */
 export interface ChooseOptions {
   /** Uniform [0, 1) random source, seeded by the caller (seededRandom) so a loop can be replayed. */
   random: () => number;

@@ -7,6 +7,7 @@ import type { JobPipeline } from './pipeline.ts';
 import { runJob, type JobResult, type JobStep } from './run-job.ts';
 import type { Workflow } from './workflows.ts';
 
+/** How a loop runs: its workflow, exploit ratio, seed, number of jobs and optional fixed clip length. */
 export interface LoopSettings {
   workflow: Workflow;
   /** 0–1: how often a known prompt is exploited (the explorer/exploiter workflows fix it). */
@@ -18,8 +19,10 @@ export interface LoopSettings {
   durationS?: number;
 }
 
+/** Where a loop is: idle, running, paused, stopped, done, or stopped by an error. */
 export type LoopStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
+/** The loop's persisted state (the meta table): settings, status, next index and counts. */
 export interface LoopState {
   settings: LoopSettings | null;
   status: LoopStatus;
@@ -37,6 +40,7 @@ export const LOOP_STATE_KEY = 'loop_state';
 /** After this many failed jobs in a row the loop stops: something is wrong beyond one prompt. */
 export const MAX_CONSECUTIVE_FAILURES = 3;
 
+/** The Loop view's first settings: every registry grows, a third of prompts exploited. */
 export const DEFAULT_LOOP_SETTINGS: LoopSettings = { workflow: 'all', exploitRatio: 0.3, seed: 'motion', runs: null };
 
 function idleState(): LoopState {

@@ -21,6 +21,7 @@ import { WORKFLOW_SETTINGS, type Workflow } from './workflows.ts';
 
 /** The steps of a job, in order (the UI draws one progress bar each). */
 export const JOB_STEPS = ['prompt', 'interpret', 'spec', 'create', 'analyze', 'grow', 'record'] as const;
+/** One step of a job (JOB_STEPS). */
 export type JobStep = (typeof JOB_STEPS)[number];
 
 /** A job's analysis failed (the MP4 it made could not be read): nothing is recorded. */
@@ -28,6 +29,7 @@ export class JobAnalysisError extends Error {
   override name = 'JobAnalysisError';
 }
 
+/** What one job needs: the store, the pipeline, the workflow, seed and index, and optional prompt, length, signal and progress. */
 export interface RunJobOptions {
   db: RegistriesDb;
   pipeline: JobPipeline;
@@ -47,6 +49,7 @@ export interface RunJobOptions {
   now?: () => Date;
 }
 
+/** What a recorded job gives back: its records, and the clip and report for the UI. */
 export interface JobResult {
   job: LoopJobRecord;
   learning: Learning;

@@ -8,6 +8,7 @@ import type { RenderResult, RenderWorkerApi } from '../../workers/render.worker.
 import { mixAudio } from './mix-audio.ts';
 import { WorkerBridge } from './worker-bridge.ts';
 
+/** Options of createClip: cancellation and progress. */
 export interface CreateClipOptions {
   signal?: AbortSignal;
   /** Progress 0–1, called only when the value changes. */

@@ -109,6 +109,7 @@ export interface RegistryCounts {
   discovery: number;
 }
 
+/** Records per registry (primitives and discoveries) and per run, narrative and language table. */
 export async function counts(db: RegistriesDb): Promise<RegistryCounts> {
   const entries = Object.fromEntries(VALUE_REGISTRIES.map((r) => [r, { primitives: 0, discoveries: 0 }])) as RegistryCounts['entries'];
   await db.entries.each((e) => {

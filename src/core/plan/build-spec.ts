@@ -9,6 +9,7 @@ import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
 import { EmptyKnowledgeError, SPEC_SCHEMA, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
 
+/** What buildSpec may be told besides the instruction: the seed, and the clip's size, rate, length, mode and cell size. */
 export interface BuildSpecOptions {
   seed: string | number;
   width?: number;

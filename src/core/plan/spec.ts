@@ -1,6 +1,7 @@
 // The creation spec (`spec/1`): everything needed to make one clip again, seed included (FOUNDATION §10).
 import type { CameraMove, ColorPrimitiveName, GradientType, Lighting, MotionLevel, SoundBreakdown, SoundMood, TempoLabel } from '../vocab/index.ts';
 
+/** The schema name every spec carries (FOUNDATION §10). */
 export const SPEC_SCHEMA = 'spec/1' as const;
 
 /** pure: every pixel is a pool colour (per-frame registry); blended: one smooth palette gradient (per-window registry). */
@@ -38,6 +39,7 @@ export interface SoundMix {
   level_db: number;
 }
 
+/** The camera of a clip: its move, its registry name and the raw numbers it runs at (FOUNDATION §3.4 units). */
 export interface SpecCamera {
   move: CameraMove;
   /** Knowledge entry it came from. */
@@ -53,6 +55,7 @@ export interface SpecCamera {
   shake_deg: number;
 }
 
+/** The gradient of a clip: its type, registry name, direction or centre, and whether the light sits at the centre. */
 export interface SpecGradient {
   type: GradientType;
   name: string;
@@ -63,6 +66,7 @@ export interface SpecGradient {
   light_center: boolean;
 }
 
+/** A `spec/1`: everything needed to make one clip again, seed included. */
 export interface Spec {
   schema: typeof SPEC_SCHEMA;
   seed: string;

@@ -8,8 +8,10 @@ import { luma709 } from '../color/oklab.ts';
 import type { IntendedFrameSound } from './sound-plan.ts';
 import type { Spec } from '../plan/spec.ts';
 
+/** The schema name of an intended truth. */
 export const INTENDED_TRUTH_SCHEMA = 'intended-truth/1' as const;
 
+/** What one frame was made to be: its colours by share, luma, and sound. */
 export interface IntendedFrame {
   index: number;
   t: number;
@@ -19,6 +21,7 @@ export interface IntendedFrame {
   sound: IntendedFrameSound | null;
 }
 
+/** What one window was made to be, in the report's window terms. */
 export interface IntendedWindow {
   start_frame: number;
   end_frame: number;

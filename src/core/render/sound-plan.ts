@@ -19,6 +19,7 @@ export interface SoundComponent {
   gains: number[];
 }
 
+/** The clip's sound as a plan: the pool's sources and, per frame, their mix and level. */
 export interface SoundPlan {
   sample_rate: number;
   length: number;

@@ -2,6 +2,7 @@
 import type { CameraMove, GradientType, Lighting, MotionLevel, TempoLabel } from './index.ts';
 import type { ColorPrimitiveName } from './colors.ts';
 
+/** A colour the registries know: its name, RGB, primitive, origin and sightings. */
 export interface KnownColor {
   name: string;
   rgb: [number, number, number];
@@ -11,6 +12,7 @@ export interface KnownColor {
   count: number;
 }
 
+/** A sound the registries know: its breakdown, tone, origin and sightings. */
 export interface KnownSound {
   name: string;
   /** Shares 0–100 of silence/tone/rumble/hiss. */
@@ -29,6 +31,7 @@ export interface KnownDynamic<L extends string> {
   count: number;
 }
 
+/** Everything the registries know, per domain: what the spec builder and the prompt generator choose from. */
 export interface Knowledge {
   colors: KnownColor[];
   sounds: KnownSound[];
