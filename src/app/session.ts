@@ -24,6 +24,7 @@ import type { JobResult, JobStep } from '../loop/run-job.ts';
 import type { Workflow } from '../loop/workflows.ts';
 import { repairStore, type RepairSummary } from '../storage/repair-store.ts';
 import { SyncController, readSyncSettings, type SyncControllerOptions, type SyncSettings } from '../sync/sync-controller.ts';
+import { spanMappings } from '../loop/pipeline.ts';
 import { Store } from './session-store.ts';
 
 /** Everything the Registries view shows. */
@@ -287,7 +288,7 @@ export class AppSession {
   /** Interpret a prompt a person typed and record it: interpretation registry (source user), its mappings counted. */
   async interpretAndRecord(prompt: string): Promise<Instruction> {
     const result = (await loadInterpret())(prompt, await listLearnedLexicon(this.db));
-    await recordUserInterpretation(this.db, { prompt, instruction: result.instruction, mappings: result.linguistic });
+    await recordUserInterpretation(this.db, { prompt, instruction: result.instruction, mappings: spanMappings(result) });
     return result.instruction;
   }
 
