@@ -9,6 +9,7 @@ import { validateExport, type RegistriesExport } from '../../src/core/registry/e
 import { exportRegistries } from '../../src/storage/export.ts';
 import { openRegistries } from '../../src/storage/repo-entries.ts';
 import { recordJob } from '../../src/storage/repo-runs.ts';
+import { STUB_ANALYSIS } from '../helpers/stub-analysis.ts';
 // @ts-expect-error plain ESM without types
 import { parseArgs, ArgsError } from '../../bin/lib/args.mjs';
 // @ts-expect-error plain ESM without types
@@ -87,7 +88,7 @@ describe('motion-registries export / import (real CLI, real Chromium)', () => {
     // A grown registry, made in Node (fake-indexeddb) with the same storage code the page runs.
     const grown = await openRegistries(`cli-grown-${Date.now()}`);
     await recordJob(grown, {
-      job: { id: 'job-7', created_at: '2026-05-01T12:00:00.000Z', prompt: 'teal haze' },
+      job: { id: 'job-7', created_at: '2026-05-01T12:00:00.000Z', prompt: 'teal haze', analysis: STUB_ANALYSIS },
       learning: { job_id: 'job-7', agreement: 0.9 },
       sightings: [
         { registry: 'static.colors', canonical: 'teal', value: { rgb: [20, 110, 120], hex: '#146e78' } },

@@ -4,7 +4,6 @@
 // a second import a no-op).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../src/core/report/analysis.ts';
 import { exportRegistries, importRegistries } from '../../src/storage/export.ts';
 import { openRegistries } from '../../src/storage/repo-entries.ts';
 import { diagnostics, recordJob } from '../../src/storage/repo-runs.ts';
@@ -12,12 +11,11 @@ import type { RegistriesDb } from '../../src/storage/db.ts';
 import { validateExport, type RegistriesExport } from '../../src/core/registry/export-schema.ts';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
 import { ImportValidationError } from '../../src/storage/errors.ts';
+import { STUB_ANALYSIS as ANALYSIS } from '../helpers/stub-analysis.ts';
 
 const MUTANTS = 220;
 const T0 = '2026-06-01T00:00:00.000Z';
 const T1 = '2026-06-02T00:00:00.000Z';
-// A stub report: these tests need a job that holds an analysis, not a real one.
-const ANALYSIS = { schema: 'mp4-analysis/1', frames: [], windows: [] } as unknown as AnalysisResult;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

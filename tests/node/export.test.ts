@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import type { AnalysisResult } from '../../src/core/report/analysis.ts';
 import { describe, it, expect } from 'vitest';
 import { exportRegistries, importRegistries } from '../../src/storage/export.ts';
 import { ImportValidationError } from '../../src/storage/errors.ts';
@@ -13,6 +12,7 @@ import { rgbToHex } from '../../src/core/vocab/colors.ts';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
 import { applyRegistryMutations, growthTables } from '../../src/storage/apply-mutations.ts';
 import { recordId, type PutEntry } from '../../src/core/registry/mutations.ts';
+import { STUB_ANALYSIS as ANALYSIS } from '../helpers/stub-analysis.ts';
 
 /** An entry under a chosen name (as another store might have named it), seen once by job-b. */
 async function plant(db: RegistriesDb, name: string, rgb: [number, number, number]): Promise<void> {
@@ -31,9 +31,6 @@ const fresh = () => openRegistries(`export-test-${n++}-${Date.now()}`);
 const color = (rgb: [number, number, number], canonical: string): Candidate => ({ registry: 'static.colors', canonical, value: { rgb, hex: rgbToHex(rgb) } });
 const stripTime = (f: RegistriesExport) => JSON.stringify({ ...f, exported_at: null });
 
-/** The smallest analysis a job keeps (an mp4-analysis/1 report shape: import requires one per job). */
-// A stub report: these tests need a job that holds an analysis, not a real one.
-const ANALYSIS = { schema: 'mp4-analysis/1', frames: [], windows: [] } as unknown as AnalysisResult;
 
 /** A store grown by two jobs touching every kind of registry. */
 async function grownStore(): Promise<RegistriesDb> {

@@ -1,7 +1,6 @@
 // #17 defects 2, 3 and 9: an import that would break the store's invariants is refused with a
 // path-precise message, and the store is byte-identical afterwards; a BOM-prefixed file is accepted.
 import 'fake-indexeddb/auto';
-import type { AnalysisResult } from '../../src/core/report/analysis.ts';
 import { describe, expect, it } from 'vitest';
 import { exportRegistries, importRegistries, parseExportText } from '../../src/storage/export.ts';
 import { openRegistries } from '../../src/storage/repo-entries.ts';
@@ -12,10 +11,9 @@ import { isRealIso, MAX_PROMPT_CHARS } from '../../src/core/registry/import-inva
 import { MAX_PROMPT_CHARS as INTERPRETER_LIMIT } from '../../src/core/language/interpret.ts';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
 import { ImportValidationError } from '../../src/storage/errors.ts';
+import { STUB_ANALYSIS as ANALYSIS } from '../helpers/stub-analysis.ts';
 
 const T0 = '2026-04-01T00:00:00.000Z';
-// A stub report: these tests need a job that holds an analysis, not a real one.
-const ANALYSIS = { schema: 'mp4-analysis/1', frames: [], windows: [] } as unknown as AnalysisResult;
 
 /** A store with one job of everything, and its export. */
 async function source(): Promise<RegistriesExport> {

@@ -11,6 +11,7 @@ import type { IntendedTruth } from '../../src/core/render/intended-truth.ts';
 import { exportRegistries } from '../../src/storage/export.ts';
 import { getKnowledge, openRegistries } from '../../src/storage/repo-entries.ts';
 import { recordJob } from '../../src/storage/repo-runs.ts';
+import { STUB_ANALYSIS } from '../helpers/stub-analysis.ts';
 import type { Spec } from '../../src/core/plan/spec.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -112,7 +113,7 @@ describe('motion-registries create', () => {
     // A store grown in Node (fake-indexeddb, the page's storage code) with two teal discoveries, imported into --db.
     const grown = await openRegistries(`create-grown-${Date.now()}`);
     await recordJob(grown, {
-      job: { id: 'job-1', created_at: '2026-05-01T12:00:00.000Z', prompt: 'teal haze' },
+      job: { id: 'job-1', created_at: '2026-05-01T12:00:00.000Z', prompt: 'teal haze', analysis: STUB_ANALYSIS },
       learning: { job_id: 'job-1', agreement: 0.9 },
       sightings: [
         { registry: 'static.colors', canonical: 'teal', value: { rgb: [20, 110, 120], hex: '#146e78' } },
