@@ -10,5 +10,6 @@ const api = {
   },
 };
 
+/** The API this worker exposes over Comlink; callers `import type` it only. */
 export type FrameColorsWorkerApi = typeof api;
 Comlink.expose(api);

@@ -1,6 +1,7 @@
 // Styles every view shares: readable on a phone, visible focus, tables that scroll sideways.
 import { css } from 'lit';
 
+/** Styles every view shares: readable on a phone, visible focus, tables that scroll sideways. */
 export const viewStyles = css`
   :host { display: block; font: 15px/1.4 system-ui, sans-serif; color: #1d2330; }
   h2 { font-size: 1.2rem; margin: 0.2rem 0 0.8rem; }

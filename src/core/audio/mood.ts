@@ -5,6 +5,7 @@ import type { SoundMood } from '../vocab/sound-time.ts';
 export const MOOD_TENSE_ONSETS_PER_S = 4;
 /** Loud (dBFS, mean over non-silent frames) and noisy (flatness ≥ MOOD_TENSE_FLATNESS) is tense. */
 export const MOOD_TENSE_LOUD_DBFS = -12;
+/** Mean spectral flatness (0–1, over non-silent frames) at or above which a loud window is noisy enough to be tense. */
 export const MOOD_TENSE_FLATNESS = 0.2;
 /** Mean spectral centroid (Hz) at or above which a window is bright. */
 export const MOOD_BRIGHT_CENTROID_HZ = 2000;

@@ -4,6 +4,7 @@ import { autocorrelation, bestCombPeriod, combScore, refinePeriod } from './peri
 
 /** The notated beat of music is looked for in this range (bpm): FOUNDATION §3 asks 60–180 within ±2 %. */
 export const MUSIC_MIN_BPM = 60;
+/** Upper end of the beat search (bpm): a little above FOUNDATION's 180 so a 180 bpm beat off by +2 % is still found. */
 export const MUSIC_MAX_BPM = 185;
 /** Below this comb score the flux has no steady pulse. */
 export const MUSIC_MIN_SCORE = 0.3;

@@ -12,6 +12,7 @@ export const MUSIC_MIN_TRANSIENT_SCORE = 0.3;
 export const MUSIC_MIN_BAND_TRANSIENT_SCORE = 0.7;
 /** Tempo search range (bpm). */
 export const TEMPO_MIN_BPM = 40;
+/** Upper end of the tempo search (bpm). */
 export const TEMPO_MAX_BPM = 240;
 /** Comb score (mean normalized autocorrelation at 1..4 beat periods) below which there is no steady pulse. */
 export const TEMPO_MIN_SCORE = 0.3;

@@ -19,6 +19,7 @@ export type ExpressedField =
   | 'sound.primitives' | 'sound.tone_hz' | 'sound.bpm' | 'sound.tempo' | 'sound.presence'
   | 'narrative.mood' | 'narrative.settings' | 'narrative.genre' | 'narrative.style' | 'narrative.scene_type' | 'duration_s';
 
+/** A prompt written from a sampled instruction, with the instruction it means and the fields it states (the truth to score the interpreter against). */
 export interface GeneratedPrompt {
   prompt: string;
   /** What the prompt was written from: only the `expressed` fields are set, the rest stay empty. */

@@ -1,8 +1,10 @@
 // FOUNDATION §8: the `instruction/1` shape, the interpretation of a prompt with every value canonical.
 import type { CameraMove, ColorPrimitiveName, GradientType, Lighting, MotionLevel, Plot, Presence, SoundMood, SoundPrimitive, TempoLabel } from '../vocab/index.ts';
 
+/** Schema tag of FOUNDATION §7's instruction; bump it when the shape changes so stored instructions can be migrated. */
 export const INSTRUCTION_SCHEMA = 'instruction/1' as const;
 
+/** How a span is written relative to its canonical value (FOUNDATION §9): the value itself, a synonym, a spelling, a dialect or slang. */
 export type SpanVariant = 'standard' | 'synonym' | 'spelling' | 'dialect' | 'slang';
 
 /** One stretch of the prompt mapped to a canonical value. Offsets are UTF-16 indices into the prompt. */
@@ -24,6 +26,7 @@ export interface Span {
   implies?: Record<string, string>;
 }
 
+/** FOUNDATION §7: the interpreter's structured reading of a prompt; a field it did not find stays null or empty, never guessed. */
 export interface Instruction {
   schema: typeof INSTRUCTION_SCHEMA;
   prompt: string;

@@ -9,6 +9,7 @@ import { colorWordEntries } from './color-words.ts';
 import { isDomain, type Domain } from './domain.ts';
 import { wordnetPhraseRecords } from './wordnet-meaning.ts';
 
+/** Where a lexicon entry came from: the origin vocabularies, the built-in spelling/dialect/slang data, or a learned correction. */
 export type LexiconSource = 'origin' | 'built-in' | 'learned';
 
 /** One mapping of the linguistic registry: a span as written → a canonical value in a domain. */

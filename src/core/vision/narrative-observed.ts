@@ -16,9 +16,11 @@ export const ARC_HYSTERESIS = 0.3;
 export const ARC_SEGMENTS = 8;
 /** Shots shorter than this (s) are `fast`, longer than ARC_SLOW_SHOT_S with little motion are `slow`. */
 export const PACE_FAST_SHOT_S = 2;
+/** Mean shot length (s) above which, with little motion, the pace is `slow`. */
 export const PACE_SLOW_SHOT_S = 6;
 /** Primitives in a shot's palette: the largest by summed share, at most this many, each ≥ PALETTE_MIN_PCT. */
 export const PALETTE_TOP = 3;
+/** Smallest summed share (%) a primitive needs to enter a shot's palette, so specks of colour do not name it. */
 export const PALETTE_MIN_PCT = 5;
 /** Floor for silent audio frames' loudness (dBFS), so −Infinity does not swamp the arc. */
 const DB_FLOOR = -90;

@@ -32,6 +32,7 @@ export const CUT_SCORE = 6;
 export const CUT_RATIO = 2;
 /** … and at least this much in absolute terms: decorrelation (1 − NCC) or histogram distance. */
 export const CUT_MIN_DECORRELATION = 0.3;
+/** The histogram-distance counterpart of CUT_MIN_DECORRELATION (0–1): a cut by colour alone must change at least this much. */
 export const CUT_MIN_HIST = 0.25;
 /** A cut changes the picture across the frame: at least this share of the thumbnail (a caption or a UI panel wiping in changes a part). */
 export const CUT_MIN_EXTENT = 0.25;

@@ -19,6 +19,7 @@ export interface FrameLook {
 
 /** Columns and rows of the luma grid kept per frame. */
 export const GRID_COLS = 16;
+/** Rows of the luma grid (16 × 9 keeps a 16:9 frame's cells square). */
 export const GRID_ROWS = 9;
 /** A frame is flat (black or one colour) below this luma standard deviation (0–1; 5 levels of 255). */
 export const FLAT_STD = 0.02;

@@ -6,8 +6,10 @@
 export const CAMERA_MOVES = [
   'static', 'pan_left', 'pan_right', 'tilt_up', 'tilt_down', 'zoom_in', 'zoom_out', 'roll_cw', 'roll_ccw', 'shake',
 ] as const;
+/** One of FOUNDATION §3.4's camera moves. */
 export type CameraMove = (typeof CAMERA_MOVES)[number];
 
+/** Smallest mean component that makes a move: translation in diagonals/s, zoom in d ln(scale)/s, roll in °/s; below all three the camera is `static`. */
 export const CAMERA_THRESHOLDS = { translation: 0.03, zoom: 0.03, roll: 2 } as const;
 
 /** Raw global motion of a window, in the units above. */

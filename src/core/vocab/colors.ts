@@ -18,9 +18,12 @@ export const COLOR_PRIMITIVES = [
   { name: 'olive', hex: '#808000' },
 ] as const;
 
+/** Name of one of FOUNDATION §3.1's colour primitives. */
 export type ColorPrimitiveName = (typeof COLOR_PRIMITIVES)[number]['name'];
+/** An sRGB colour as [r, g, b] on 0–255. */
 export type Rgb = readonly [number, number, number];
 
+/** The colour primitives' names in FOUNDATION order (the order of COLOR_PRIMITIVE_RGB and of every per-primitive array). */
 export const COLOR_PRIMITIVE_NAMES: readonly ColorPrimitiveName[] = COLOR_PRIMITIVES.map((p) => p.name);
 
 /** `#rrggbb` → [r, g, b] on 0–255. Throws TypeError on anything else. */
@@ -39,6 +42,7 @@ export function rgbToHex(rgb: Rgb): string {
 /** The primitives' sRGB values, in COLOR_PRIMITIVES order. */
 export const COLOR_PRIMITIVE_RGB: readonly Rgb[] = COLOR_PRIMITIVES.map((p) => hexToRgb(p.hex));
 
+/** Whether a string names a colour primitive (narrows it for callers reading untrusted input). */
 export function isColorPrimitive(name: string): name is ColorPrimitiveName {
   return (COLOR_PRIMITIVE_NAMES as readonly string[]).includes(name);
 }

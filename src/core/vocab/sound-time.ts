@@ -1,11 +1,16 @@
 /** FOUNDATION §3.7: sound over time. */
 export const PRESENCE_LEVELS = ['absent', 'sparse', 'full'] as const;
+/** How much of a window has sound: absent, sparse or full. */
 export type Presence = (typeof PRESENCE_LEVELS)[number];
 
+/** Tempo labels of a window: `none` without a steady pulse, else slow, medium or fast by bpm. */
 export const TEMPO_LABELS = ['none', 'slow', 'medium', 'fast'] as const;
+/** One of TEMPO_LABELS. */
 export type TempoLabel = (typeof TEMPO_LABELS)[number];
 
+/** Moods a window's sound can have, from loudness, flatness, onsets and spectral centroid. */
 export const SOUND_MOODS = ['calm', 'tense', 'bright', 'dark'] as const;
+/** One of SOUND_MOODS. */
 export type SoundMood = (typeof SOUND_MOODS)[number];
 
 /** absent: no non-silent audio frame; sparse: under 50 % non-silent; full otherwise. */
