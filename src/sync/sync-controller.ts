@@ -75,6 +75,11 @@ export class SyncController {
     return this.status();
   }
 
+  /** The stored settings (what the Sync section's form shows). */
+  settings(): Promise<SyncSettings> {
+    return readSyncSettings(this.db);
+  }
+
   /** New settings: kept, then the loop restarted (or stopped) accordingly. */
   async configure(s: SyncSettings): Promise<SyncStatus> {
     await writeSyncSettings(this.db, s);

@@ -1,6 +1,7 @@
 // <mr-app>: the application shell: the registries opened once, and the views behind keyboard-reachable tabs.
 import { LitElement, css, html } from 'lit';
 import { AppSession } from '../app/session.ts';
+import type { SyncController } from '../sync/sync-controller.ts';
 import { viewStyles } from './ui-styles.ts';
 import './loop-view.ts';
 import './analyze-view.ts';
@@ -8,6 +9,7 @@ import './registries-view.ts';
 import './interpret-view.ts';
 import './diagnostics-view.ts';
 import './transfer-view.ts';
+import './sync-view.ts';
 
 const VIEWS = [
   ['loop', 'Loop'],
@@ -15,7 +17,7 @@ const VIEWS = [
   ['registries', 'Registries'],
   ['interpret', 'Interpret'],
   ['diagnostics', 'Diagnostics'],
-  ['transfer', 'Export / Import'],
+  ['transfer', 'Export / Sync'],
 ] as const;
 type View = (typeof VIEWS)[number][0];
 
@@ -26,6 +28,7 @@ export class MrApp extends LitElement {
     view: { state: true },
     session: { state: true },
     error: { state: true },
+    sync: { state: true },
   };
 
   static override styles = [viewStyles, css`
@@ -41,19 +44,28 @@ export class MrApp extends LitElement {
   declare private view: View;
   declare private session: AppSession | null;
   declare private error: string | null;
+  /** The sync loop lives with the app, not the view: it keeps running while other tabs are shown. */
+  declare private sync: SyncController | null;
 
   constructor() {
     super();
     this.view = 'loop';
     this.session = null;
     this.error = null;
+    this.sync = null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     const hash = location.hash.slice(1);
     if (VIEWS.some(([v]) => v === hash)) this.view = hash as View;
-    AppSession.open().then((s) => (this.session = s), (err: unknown) => (this.error = `The registries could not be opened: ${(err as Error).message}`));
+    AppSession.open().then((s) => {
+      this.session = s;
+      // Starts nothing unless sync is on with a URL and token (kept in the store's meta).
+      const sync = s.syncController({ online: () => navigator.onLine });
+      this.sync = sync;
+      sync.start().catch((err: unknown) => console.warn('sync could not start', err));
+    }, (err: unknown) => (this.error = `The registries could not be opened: ${(err as Error).message}`));
   }
 
   private select(v: View) {
@@ -78,7 +90,7 @@ export class MrApp extends LitElement {
       case 'registries': return html`<registries-view .session=${s}></registries-view>`;
       case 'interpret': return html`<interpret-view .session=${s}></interpret-view>`;
       case 'diagnostics': return html`<diagnostics-view .session=${s}></diagnostics-view>`;
-      case 'transfer': return html`<transfer-view .session=${s}></transfer-view>`;
+      case 'transfer': return html`<transfer-view .session=${s}></transfer-view><sync-view .controller=${this.sync}></sync-view>`;
     }
   }
 
