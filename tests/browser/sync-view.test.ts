@@ -2,7 +2,6 @@
 // pending count after a local change with sync on, an unreachable API's error without losing the
 // pending count, and sync off sending nothing (every fetch counted).
 import { expect } from 'chai';
-import Dexie from 'dexie';
 import { setViewport, sendKeys } from '@web/test-runner-commands';
 import { openRegistries, recordSighting } from '../../src/storage/repo-entries.ts';
 import { SyncController } from '../../src/sync/sync-controller.ts';
@@ -44,7 +43,10 @@ async function mount(): Promise<{ db: RegistriesDb; controller: SyncController; 
     await controller.stop();
     box.remove();
     db.close();
-    await Dexie.delete(db.name);
+    await new Promise((done) => {
+      const req = indexedDB.deleteDatabase(db.name);
+      req.onsuccess = req.onerror = req.onblocked = done;
+    });
   });
   await until(() => view.shadowRoot?.querySelector('form') ?? null);
   return { db, controller, view };
