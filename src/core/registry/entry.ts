@@ -20,6 +20,7 @@ export const VALUE_REGISTRIES = [
   'dynamic.sound.speech',
   'dynamic.blends',
 ] as const;
+/** Name of one value registry (static or dynamic, FOUNDATION §1); the first half of every entry's key. */
 export type ValueRegistry = (typeof VALUE_REGISTRIES)[number];
 
 /** `primitive`: an origin value, seeded; `discovery`: observed or created, named on first sight. */
@@ -49,6 +50,7 @@ export interface StaticColorValue {
   hex: string;
 }
 
+/** A pure sound's value: its primitive breakdown (percentages summing to 100) and its tone in Hz (null without a tone). */
 export interface StaticSoundValue {
   breakdown: Record<'silence' | 'tone' | 'rumble' | 'hiss', number>;
   tone_hz: number | null;

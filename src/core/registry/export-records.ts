@@ -16,7 +16,9 @@ export interface NarrativeRecord {
   narrative: Record<string, unknown>;
 }
 
+/** Where an interpretation stands: waiting, read into an instruction, or failed (with its error). */
 export const INTERPRETATION_STATUSES = ['pending', 'done', 'failed'] as const;
+/** Who wrote the prompt: the app's own prompt generator, the user, or an imported file. */
 export const INTERPRETATION_SOURCES = ['procedural', 'user', 'import'] as const;
 
 /** Prompt → instruction (§8). Keyed by the prompt as written. */
@@ -31,7 +33,9 @@ export interface InterpretationRecord {
   error?: string | null;
 }
 
+/** The span variants of FOUNDATION §9, in the export schema's order. */
 export const LINGUISTIC_VARIANTS: readonly SpanVariant[] = ['standard', 'synonym', 'spelling', 'dialect', 'slang'];
+/** Where a linguistic record came from: origin vocabularies, built-in spelling/dialect/slang data, or learned. */
 export const LINGUISTIC_SOURCES = ['origin', 'built-in', 'learned'] as const;
 
 /** Span → canonical (§9). Identity is span + domain + canonical. */

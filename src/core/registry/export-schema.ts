@@ -12,6 +12,7 @@ import {
 import { validate as generatedValidate } from './export-validator.ts';
 import { invariantProblems, nestingProblem } from './import-invariants.ts';
 
+/** Schema tag of the registries export file; import refuses any other. */
 export const EXPORT_SCHEMA = 'motion-registries/1' as const;
 
 /** An entry as exported: the RegistryEntry fields, its value's fields inlined, and no `key` (it is `registry/name`). */
@@ -26,11 +27,17 @@ export interface ExportEntryBase {
   last_seen: string;
   sources: string[];
 }
+/** An exported colour entry (static or dynamic): rgb and hex inlined. */
 export type ExportColorEntry = ExportEntryBase & StaticColorValue;
+/** An exported pure-sound entry: breakdown and tone_hz inlined. */
 export type ExportSoundEntry = ExportEntryBase & StaticSoundValue;
+/** An exported per-window entry (motion, camera, gradient, lighting, sound over time): raw numbers inlined. */
 export type ExportDynamicEntry = ExportEntryBase & DynamicValue;
+/** An exported melody entry: its MIDI notes inlined. */
 export type ExportMelodyEntry = ExportEntryBase & MelodyValue;
+/** An exported multi-domain blend: its parts (registry/name → percentage) inlined. */
 export type ExportBlendEntry = ExportEntryBase & BlendValue;
+/** Any exported registry entry. */
 export type ExportEntry = ExportColorEntry | ExportSoundEntry | ExportDynamicEntry | ExportMelodyEntry | ExportBlendEntry;
 
 /** A dynamic section: the vocabulary's canonical labels (primitives) and what was discovered. */

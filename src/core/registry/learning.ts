@@ -40,8 +40,10 @@ export interface LearningField<I = unknown, O = unknown> {
 
 /** The fields every learning record has, in this order (the Diagnostics plot uses the same order). */
 export const LEARNING_FIELDS = ['camera', 'motion', 'gradient', 'lighting', 'palette', 'sound', 'tempo'] as const;
+/** One of LEARNING_FIELDS. */
 export type LearningFieldName = (typeof LEARNING_FIELDS)[number];
 
+/** A job's learning record (FOUNDATION §10): intended vs observed per field, and how far they agree. */
 export interface Learning {
   job_id: string;
   fields: Record<LearningFieldName, LearningField>;

@@ -1,29 +1,34 @@
 // FOUNDATION §7: the `mp4-analysis/1` report, one JSON object per file.
 import type { CameraMove, ColorPrimitiveName, GradientType, Lighting, MotionLevel, Presence, SoundBreakdown, SoundMood, TempoLabel } from '../vocab/index.ts';
 
+/** Schema tag of FOUNDATION §7's analysis report. */
 export const ANALYSIS_SCHEMA = 'mp4-analysis/1' as const;
 
 /** A depth breakdown: primitive name → percentage; parts ≥ 0 summing to 100 (FOUNDATION §4). */
 export type Depth = Partial<Record<ColorPrimitiveName, number>>;
 
+/** The analysed file: name, size in bytes and SHA-256 (hex) of its contents. */
 export interface FileInfo {
   name: string;
   bytes: number;
   sha256: string;
 }
 
+/** One track of the container, decodable or not (a codec this browser cannot read is still listed). */
 export interface TrackInfo {
   id: number;
   type: 'video' | 'audio' | 'other';
   codec: string | null;
 }
 
+/** The container: major brand (null when it has none), duration in seconds and every track. */
 export interface ContainerInfo {
   brand: string | null;
   duration_s: number;
   tracks: TrackInfo[];
 }
 
+/** The analysed video track, as displayed (rotation and pixel aspect applied); null in the report when there is none. */
 export interface VideoInfo {
   codec: string;
   width: number;
@@ -39,6 +44,7 @@ export interface VideoInfo {
   decodable: boolean;
 }
 
+/** The analysed audio track (the default, else the first; mixed to mono); null in the report when there is none. */
 export interface AudioInfo {
   codec: string;
   sample_rate: number;
@@ -48,6 +54,7 @@ export interface AudioInfo {
   decodable: boolean;
 }
 
+/** One colour of a frame's palette with its share and nearest primitive; a frame's colours are sorted by share, largest first. */
 export interface FrameColor {
   rgb: [number, number, number];
   /** Percentage of the frame's pixels, 0–100. */
@@ -55,6 +62,7 @@ export interface FrameColor {
   primitive: ColorPrimitiveName;
 }
 
+/** One audio frame's sound: primitive breakdown (%), RMS (dBFS), spectral centroid (Hz), flatness (0–1), tone (Hz or null). */
 export interface FrameSound {
   breakdown: SoundBreakdown;
   rms_db: number;
@@ -63,6 +71,7 @@ export interface FrameSound {
   tone_hz: number | null;
 }
 
+/** One decoded frame (or nominal 1/25 s audio frame for a file without video), measured on its own. */
 export interface FrameReport {
   index: number;
   /** Seconds from the start of the video track. */
@@ -76,6 +85,7 @@ export interface FrameReport {
   sound: FrameSound | null;
 }
 
+/** A window's camera move with its raw mean motion (units of FOUNDATION §3.4) and a confidence (0–1). */
 export interface CameraReport {
   move: CameraMove;
   dx: number;
@@ -85,6 +95,7 @@ export interface CameraReport {
   confidence: number;
 }
 
+/** A window's gradient type, fitted on its mean frame in OKLab, with the fit's parameters. */
 export interface GradientReport {
   type: GradientType;
   /** Degrees of increasing OKLab lightness (0 = right, 90 = down), for linear types. */
@@ -133,23 +144,27 @@ export interface SoundOnlyWindowReport {
 /** One window of the report (FOUNDATION §7). */
 export type WindowReport = PictureWindowReport | SoundOnlyWindowReport;
 
+/** The file's tempo (bpm, null without a steady pulse) and its label, overall and per segment (times in s). */
 export interface TempoReport {
   bpm: number | null;
   label: TempoLabel;
   segments: { t0: number; t1: number; bpm: number | null; label: TempoLabel }[];
 }
 
+/** One tone note of the melody: MIDI note number, start and end in seconds. */
 export interface MelodyNote {
   midi: number;
   start: number;
   end: number;
 }
 
+/** A hard cut: the first frame of the new shot and its time (s). */
 export interface CutReport {
   frame: number;
   t: number;
 }
 
+/** One shot: frames start..end inclusive and its times (s), between cuts or transitions. */
 export interface ShotReport {
   start_frame: number;
   end_frame: number;
@@ -164,6 +179,7 @@ export interface TransitionReport {
   end_frame: number;
 }
 
+/** What one shot shows, measured (label `observed`, never a guess of intent): pace, arcs and palette. */
 export interface ShotNarrative {
   shot: number;
   label: 'observed';
@@ -175,6 +191,7 @@ export interface ShotNarrative {
   motion: MotionLevel;
 }
 
+/** The observed narrative of the file, shot by shot. */
 export interface NarrativeObserved {
   label: 'observed';
   shots: ShotNarrative[];
@@ -192,6 +209,7 @@ export const ANALYSIS_WARNING_CODES = [
   'bad_codec_config',
   'too_large',
 ] as const;
+/** One of ANALYSIS_WARNING_CODES. */
 export type AnalysisWarningCode = (typeof ANALYSIS_WARNING_CODES)[number];
 
 /** One warning: a specific code and a sentence saying what was not analysed and why. */
@@ -200,6 +218,7 @@ export interface AnalysisWarning {
   message: string;
 }
 
+/** FOUNDATION §7: everything measured of a file that could be analysed, at least in part. */
 export interface AnalysisReport {
   schema: typeof ANALYSIS_SCHEMA;
   file: FileInfo;
@@ -217,6 +236,7 @@ export interface AnalysisReport {
   warnings: AnalysisWarning[];
 }
 
+/** Why nothing at all of a file could be analysed (the report's `error.code`). */
 export const ANALYSIS_ERROR_CODES = [
   'not_media',
   'truncated',
@@ -231,6 +251,7 @@ export const ANALYSIS_ERROR_CODES = [
   'too_large',
   'internal',
 ] as const;
+/** One of ANALYSIS_ERROR_CODES. */
 export type AnalysisErrorCode = (typeof ANALYSIS_ERROR_CODES)[number];
 
 /** A file that cannot be read: its `file` still has name, bytes and sha256, and nothing else is reported. */
@@ -240,6 +261,7 @@ export interface AnalysisError {
   error: { code: AnalysisErrorCode; message: string };
 }
 
+/** What analysing a file gives: a report, or an error when nothing could be read. */
 export type AnalysisResult = AnalysisReport | AnalysisError;
 
 /** True for a window with picture measurements (the file has decodable video). */
