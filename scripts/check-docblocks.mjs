@@ -1,9 +1,8 @@
 // Every exported declaration in the app's source carries a doc comment (after Mediabunny's check-docblocks):
 // `/** … */` right above `export function|class|interface|type|const|let|enum …`, decorators and blank lines aside.
 // Re-exports (`export { … }`, `export * from`) document nothing of their own and are skipped. Exit 1 with a list.
-// scripts/docblocks-baseline.txt lists exports that had none when the check came in (by file and name, not line):
-// they are reported but tolerated until documented; any other export without a doc comment fails the check.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Every export is documented (the baseline of older undocumented ones reached zero and is gone): no exceptions.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -39,10 +38,7 @@ function documented(lines, i) {
   return false;
 }
 
-const baselineFile = join(ROOT, 'scripts', 'docblocks-baseline.txt');
-const baseline = new Set(existsSync(baselineFile) ? readFileSync(baselineFile, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : []);
 const missing = [];
-const tolerated = [];
 let total = 0;
 for (const dir of DIRS) {
   for (const file of tsFiles(join(ROOT, dir))) {
@@ -52,8 +48,7 @@ for (const dir of DIRS) {
       if (!m) return;
       total++;
       if (documented(lines, i)) return;
-      const key = `${relative(ROOT, file)}: ${m[2]}`;
-      (baseline.has(key) ? tolerated : missing).push(`${relative(ROOT, file)}:${i + 1}: export ${m[1]} ${m[2]}`);
+      missing.push(`${relative(ROOT, file)}:${i + 1}: export ${m[1]} ${m[2]}`);
     });
   }
 }
@@ -61,4 +56,4 @@ if (missing.length > 0) {
   console.error(`${missing.length} of ${total} exports have no doc comment (/** … */ right above the export):\n${missing.join('\n')}`);
   process.exit(1);
 }
-console.log(`check-docblocks: ${total - tolerated.length} of ${total} exports documented; ${tolerated.length} older ones still in scripts/docblocks-baseline.txt`);
+console.log(`check-docblocks: all ${total} exports documented`);
