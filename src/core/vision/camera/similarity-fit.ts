@@ -1,5 +1,6 @@
 // FOUNDATION §3.4: the robust similarity fit (translation, scale, rotation about the frame centre) to tracked point
 // motion: RANSAC on point pairs, then Tukey-weighted IRLS, so content moving inside the shot is left out as outliers.
+import { seededRandom } from '../../seeded-random.ts';
 import { GRID_STEP } from './tracking.ts';
 
 /** Consensus residual of the robust fit, level-0 pixels: points further from the model are outliers (moving content). */
@@ -63,14 +64,12 @@ function residuals(m: Similarity, px: number[], py: number[], fu: number[], fv: 
   return r;
 }
 
-/** RANSAC on point pairs (deterministic LCG), then Tukey-weighted IRLS. */
+/** RANSAC on point pairs, then Tukey-weighted IRLS. */
 export function robustSimilarity(px: number[], py: number[], fu: number[], fv: number[]): Similarity {
   const n = px.length;
-  let seed = 0x2545f491;
-  const rnd = (m: number) => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % m;
-  };
+  // The app's one seeded source, re-seeded per call: the same flow field always gives the same fit.
+  const random = seededRandom('robust-similarity');
+  const rnd = (m: number) => Math.floor(random() * m);
   let best = fitSimilarity(px, py, fu, fv, null)!;
   let bestScore = score(best);
   function score(m: Similarity): number {
