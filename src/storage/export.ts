@@ -1,76 +1,27 @@
 // FOUNDATION §11: the registries to a `motion-registries/1` object, and back (validated, merged, idempotent).
 import type { IndexableType, Table } from 'dexie';
-import { VALUE_REGISTRIES, type RegistryEntry } from '../core/registry/entry.ts';
-import {
-  EXPORT_SCHEMA, sectionOf, validateExport, valueFields, type ExportEntry, type RegistriesExport,
-} from '../core/registry/export-schema.ts';
+import { assembleExport } from '../core/registry/assemble-export.ts';
+import { VALUE_REGISTRIES } from '../core/registry/entry.ts';
+import { validateExport, type RegistriesExport } from '../core/registry/export-schema.ts';
 import type { RegistriesDb } from './db.ts';
 import { guardQuota, ImportValidationError } from './errors.ts';
-import { compareLinguistic } from './repo-language.ts';
-import { diagnostics } from './repo-runs.ts';
 import { planImport, type ImportKnown, type ImportSummary } from '../core/registry/plan-import.ts';
 import type { InterpretationRecord } from '../core/registry/export-records.ts';
 import { applyRegistryMutations, growthTables, loadKnown, type StoredKnown } from './apply-mutations.ts';
-import { sortEntries } from './repo-entries.ts';
-
-function toExportEntry(e: RegistryEntry): ExportEntry {
-  const value = (e.value ?? {}) as Record<string, unknown>;
-  const out: Record<string, unknown> = { registry: e.registry, name: e.name, origin: e.origin, canonical: e.canonical };
-  for (const f of valueFields(e.registry)) out[f] = value[f];
-  Object.assign(out, { depth: e.depth, count: e.count, first_seen: e.first_seen, last_seen: e.last_seen, sources: e.sources });
-  return out as unknown as ExportEntry;
-}
-
-const byKeys = <T>(...keys: ((t: T) => string)[]) => (a: T, b: T) => {
-  for (const k of keys) {
-    const x = k(a);
-    const y = k(b);
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-};
 
 /** The whole store as a `motion-registries/1` object, in a deterministic order (see docs/storage-and-export.md). */
 export async function exportRegistries(db: RegistriesDb, now: string = new Date().toISOString()): Promise<RegistriesExport> {
   const tables = [db.entries, db.narrative_intended, db.narrative_observed, db.interpretation, db.linguistic, db.jobs, db.learning, db.discovery];
-  return db.transaction('r', tables, async () => {
-    const all = await db.entries.toArray();
-    const file: RegistriesExport = {
-      schema: EXPORT_SCHEMA,
-      exported_at: now,
-      static: { colors: { primitives: [], discoveries: [] }, sound: { primitives: [], discoveries: [] } },
-      dynamic: {
-        colors: { canonical: [], discoveries: [] }, motion: { canonical: [], discoveries: [] }, camera: { canonical: [], discoveries: [] },
-        gradient: { canonical: [], discoveries: [] }, lighting: { canonical: [], discoveries: [] },
-        sound: { canonical: [], discoveries: [], semantic: [] }, blends: { canonical: [], discoveries: [] },
-      },
-      narrative: {
-        intended: (await db.narrative_intended.toArray()).sort(byKeys((r) => r.recorded_at, (r) => r.id)),
-        observed: (await db.narrative_observed.toArray()).sort(byKeys((r) => r.recorded_at, (r) => r.id)),
-      },
-      interpretation: (await db.interpretation.toArray()).sort(byKeys((r) => r.created_at, (r) => r.prompt)),
-      linguistic: (await db.linguistic.toArray()).map(({ counts: _counts, ...r }) => r).sort(compareLinguistic),
-      runs: {
-        jobs: (await db.jobs.toArray()).sort(byKeys((r) => r.created_at, (r) => r.id)),
-        learning: (await db.learning.toArray()).sort(byKeys((r) => r.job_id)),
-        discovery: (await db.discovery.toArray()).sort(byKeys((r) => r.job_id)),
-      },
-      diagnostics: await diagnostics(db),
-    };
-    // Registries in VALUE_REGISTRIES order, each sorted: primitives by vocabulary, discoveries by first sighting.
-    for (const registry of VALUE_REGISTRIES) {
-      for (const e of sortEntries(all.filter((x) => x.registry === registry))) {
-        (listAt(file, sectionOf(registry, e.origin)) as ExportEntry[]).push(toExportEntry(e));
-      }
-    }
-    return file;
-  });
-}
-
-function listAt(root: unknown, pointer: string): unknown {
-  let node = root as Record<string, unknown>;
-  for (const part of pointer.split('/').slice(1)) node = node[part] as Record<string, unknown>;
-  return node;
+  return db.transaction('r', tables, async () => assembleExport({
+    entries: await db.entries.toArray(),
+    narrativeIntended: await db.narrative_intended.toArray(),
+    narrativeObserved: await db.narrative_observed.toArray(),
+    interpretation: await db.interpretation.toArray(),
+    linguistic: await db.linguistic.toArray(),
+    jobs: await db.jobs.toArray(),
+    learning: await db.learning.toArray(),
+    discovery: await db.discovery.toArray(),
+  }, now));
 }
 
 /** What an import did, counted per record (entries, narrative, interpretation, linguistic, runs). */

@@ -9,7 +9,8 @@ import { guardQuota } from './errors.ts';
 import { planSightings, type GrowthOutcome } from '../core/registry/plan-growth.ts';
 import { ORIGIN_CLAIM, type RegistryMutation } from '../core/registry/mutations.ts';
 import { applyRegistryMutations, growthTables, loadKnown } from './apply-mutations.ts';
-import { originPrimitives, PRIMITIVE_ORDER } from './seed.ts';
+import { compareEntries } from '../core/registry/assemble-export.ts';
+import { originPrimitives } from '../core/registry/origin-primitives.ts';
 
 /** Open (creating and seeding if new, upgrading if old) the registries database. */
 export async function openRegistries(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}): Promise<RegistriesDb> {
@@ -43,11 +44,7 @@ export async function listEntries(db: RegistriesDb, registry: ValueRegistry): Pr
 
 /** The stable order of a registry's entries (export, UI). */
 export function sortEntries(list: RegistryEntry[]): RegistryEntry[] {
-  return list.sort((a, b) => {
-    if (a.origin !== b.origin) return a.origin === 'primitive' ? -1 : 1;
-    if (a.origin === 'primitive') return (PRIMITIVE_ORDER.get(a.key) ?? 1e9) - (PRIMITIVE_ORDER.get(b.key) ?? 1e9) || (a.key < b.key ? -1 : 1);
-    return a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-  });
+  return list.sort(compareEntries);
 }
 
 /** The entries a job (or any source) saw, through the v2 `*sources` index, in registry order. */

@@ -1,5 +1,6 @@
 // Repository functions for the interpretation (§8) and linguistic (§9) registries.
 import type { InterpretationRecord, LinguisticRecord } from '../core/registry/export-records.ts';
+import { compareLinguistic } from '../core/registry/assemble-export.ts';
 import type { RegistriesDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import { planLinguistic, type LinguisticMapping } from '../core/registry/plan-growth.ts';
@@ -39,12 +40,6 @@ export async function listLinguistic(db: RegistriesDb, filter: { domain?: string
     : await db.linguistic.toArray();
   // Per-client counters are the merge rule's business; a mapping shows its total.
   return rows.filter((r) => (!filter.span || r.span === filter.span)).map(({ counts: _counts, ...r }) => r).sort(compareLinguistic);
-}
-
-/** The stable order of linguistic records. */
-export function compareLinguistic(a: LinguisticRecord, b: LinguisticRecord): number {
-  return a.domain.localeCompare(b.domain, 'en') || a.span.localeCompare(b.span, 'en') || a.canonical.localeCompare(b.canonical, 'en')
-    || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : a.span < b.span ? -1 : a.span > b.span ? 1 : a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0);
 }
 
 /** The learned mappings of the linguistic registry, as lexicon entries for the next interpretation (no counts). */

@@ -3,6 +3,7 @@
 import type {
   Diagnostics, DiscoveryRecord, LearningRecord, NarrativeRecord,
 } from '../core/registry/export-records.ts';
+import { diagnosticsOf } from '../core/registry/assemble-export.ts';
 import { VALUE_REGISTRIES } from '../core/registry/entry.ts';
 import { planJob, type JobWrite } from '../core/registry/plan-growth.ts';
 import type { RegistriesDb } from './db.ts';
@@ -48,23 +49,9 @@ export async function listNarrative(db: RegistriesDb, label: 'intended' | 'obser
 /** §10: jobs, how many lack a learning or discovery record (0 when healthy), mean agreement 0–1. */
 export async function diagnostics(db: RegistriesDb): Promise<Diagnostics> {
   return db.transaction('r', db.jobs, db.learning, db.discovery, async () => {
-    const jobIds = await db.jobs.toCollection().primaryKeys();
-    const learned = new Set(await db.learning.toCollection().primaryKeys());
-    const discovered = new Set(await db.discovery.toCollection().primaryKeys());
-    let sum = 0;
-    let n = 0;
-    await db.learning.each((l) => {
-      if (Number.isFinite(l.agreement)) {
-        sum += l.agreement;
-        n++;
-      }
-    });
-    return {
-      jobs: jobIds.length,
-      missing_learning: jobIds.filter((id) => !learned.has(id)).length,
-      missing_discovery: jobIds.filter((id) => !discovered.has(id)).length,
-      accuracy: n > 0 ? sum / n : null,
-    };
+    const learning: Pick<LearningRecord, 'job_id' | 'agreement'>[] = [];
+    await db.learning.each((l) => learning.push({ job_id: l.job_id, agreement: l.agreement }));
+    return diagnosticsOf((await db.jobs.toCollection().primaryKeys()).map(String), learning, (await db.discovery.toCollection().primaryKeys()).map(String));
   });
 }
 

@@ -1,12 +1,12 @@
 // The origin primitives every registry starts with (FOUNDATION §3), as entries.
-import type { RegistryEntry, ValueRegistry } from '../core/registry/entry.ts';
-import { CAMERA_MOVES } from '../core/vocab/camera.ts';
-import { COLOR_PRIMITIVES, hexToRgb } from '../core/vocab/colors.ts';
-import { GRADIENT_TYPES } from '../core/vocab/gradient.ts';
-import { LIGHTING_TYPES } from '../core/vocab/lighting.ts';
-import { MOTION_LEVELS } from '../core/vocab/motion.ts';
-import { PRESENCE_LEVELS, SOUND_MOODS, TEMPO_LABELS } from '../core/vocab/sound-time.ts';
-import { SOUND_PRIMITIVES } from '../core/vocab/sounds.ts';
+import type { RegistryEntry, ValueRegistry } from './entry.ts';
+import { CAMERA_MOVES } from '../vocab/camera.ts';
+import { COLOR_PRIMITIVES, hexToRgb } from '../vocab/colors.ts';
+import { GRADIENT_TYPES } from '../vocab/gradient.ts';
+import { LIGHTING_TYPES } from '../vocab/lighting.ts';
+import { MOTION_LEVELS } from '../vocab/motion.ts';
+import { PRESENCE_LEVELS, SOUND_MOODS, TEMPO_LABELS } from '../vocab/sound-time.ts';
+import { SOUND_PRIMITIVES } from '../vocab/sounds.ts';
 
 /** first_seen/last_seen of a never-seen primitive: shipped, not observed; the same in every store. */
 export const ORIGIN_TIME = '1970-01-01T00:00:00.000Z';
