@@ -100,6 +100,8 @@ export interface LoopRunRequest {
   seed?: string;
   /** Every clip this many seconds long, whatever its prompt asks. */
   duration_s?: number;
+  /** One job at a time (the benchmark's reference); default: the pipelined loop. */
+  sequential?: boolean;
 }
 
 /** What a run of N loop jobs did. */
@@ -188,11 +190,9 @@ export class AppSession {
     let completed = 0;
     let fresh = 0;
     let last: string | null = null;
-    let current = 0;
     const tag = (index: number) => `job ${index + 1}/${req.runs}`;
     const off = [
       this.loop.on('progress', ({ step, index }) => {
-        current = index;
         const line = `${tag(index)}: ${step}`;
         if (line !== last) onLine(line);
         last = line;
@@ -200,7 +200,7 @@ export class AppSession {
       this.loop.on('job', (r) => {
         completed++;
         fresh += r.discovery.new.length;
-        onLine(`${tag(current)} done: "${r.job.prompt}" (${r.job.prompt_mode}) agreement ${r.learning.agreement.toFixed(2)}, ${r.discovery.new.length} new, ${r.discovery.seen_again.length} seen again`);
+        onLine(`${tag(r.index)} done: "${r.job.prompt}" (${r.job.prompt_mode}) agreement ${r.learning.agreement.toFixed(2)}, ${r.discovery.new.length} new, ${r.discovery.seen_again.length} seen again`);
       }),
       this.loop.on('failure', (f) => {
         failed.push(f);
@@ -211,7 +211,7 @@ export class AppSession {
     try {
       await this.loop.start({
         workflow: req.workflow, exploitRatio: req.exploit ?? 0.3, seed: req.seed ?? `cli-${Date.now().toString(36)}`, runs: req.runs,
-        ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}),
+        ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}), ...(req.sequential ? { sequential: true } : {}),
       });
       await this.loop.settled();
     } finally {

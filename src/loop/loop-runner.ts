@@ -4,7 +4,7 @@ import { assert } from '../core/assert.ts';
 import type { RegistriesDb } from '../storage/db.ts';
 import { readMeta, writeMeta } from '../storage/repo-meta.ts';
 import type { JobPipeline } from './pipeline.ts';
-import { runJob, type JobResult, type JobStep } from './run-job.ts';
+import { finishJob, prepareJob, type JobResult, type JobStep, type PreparedJob, type RunJobOptions } from './run-job.ts';
 import type { Workflow } from './workflows.ts';
 
 /** How a loop runs: its workflow, exploit ratio, seed, number of jobs and optional fixed clip length. */
@@ -17,6 +17,11 @@ export interface LoopSettings {
   runs: number | null;
   /** Every clip this many seconds long, whatever its prompt asks (the benchmark's fixed clip); absent: the prompt's or the default. */
   durationS?: number;
+  /**
+   * One job at a time, as before the pipelined loop (the benchmark's reference). Default: pipelined — the next job is
+   * planned and made while this one is analysed and recorded, so it is planned from the registries without this job.
+   */
+  sequential?: boolean;
 }
 
 /** Where a loop is: idle, running, paused, stopped, done, or stopped by an error. */
@@ -65,7 +70,8 @@ function isAbort(err: unknown): boolean {
 /** What the runner tells its listeners, by event type (each a CustomEvent with this detail). */
 export interface LoopEvents {
   progress: { step: JobStep; fraction: number; index: number };
-  job: JobResult;
+  /** A recorded job, with its index in the loop. */
+  job: JobResult & { index: number };
   /** A job that failed (reported and skipped; nothing of it was recorded). */
   failure: { index: number; error: string };
   state: LoopState;
@@ -75,6 +81,8 @@ export interface LoopEvents {
 export class LoopRunner extends EventTarget {
   private current: LoopState = idleState();
   private controller: AbortController | null = null;
+  /** Loop-state writes so far: a job's own transaction writes the state too, and must know if another came in between. */
+  private writes = 0;
   private running: Promise<void> | null = null;
 
   /** `pipeline`: the steps, or a loader called when the loop starts (so a page opens even when a step is missing). */
@@ -108,6 +116,11 @@ export class LoopRunner extends EventTarget {
   private async setState(patch: Partial<LoopState>): Promise<void> {
     this.current = { ...this.current, ...patch, updated_at: new Date().toISOString() };
     this.emit('state', this.current);
+    await this.persist();
+  }
+
+  private async persist(): Promise<void> {
+    this.writes++;
     const value = this.current;
     await writeMeta(this.db, LOOP_STATE_KEY, value).catch((err: unknown) => {
       // Saving the state is best effort: a full disk is reported by the next job's own write.
@@ -151,6 +164,23 @@ export class LoopRunner extends EventTarget {
     await this.running;
   }
 
+  /** Start the first half of job `index` (plan and make its clip); `planned` settles once its store reads are done. */
+  private prepare(index: number, base: Omit<RunJobOptions, 'index'>): { index: number; prepared: Promise<PreparedJob>; planned: Promise<void> } {
+    let planned: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (planned = resolve));
+    const prepared = prepareJob({ ...base, index, onPlanned: planned });
+    prepared.then(planned, planned);
+    // Observed when its turn comes (or never, if the loop ends first): not an unhandled rejection meanwhile.
+    prepared.catch(() => {});
+    return { index, prepared, planned: gate };
+  }
+
+  /**
+   * Jobs in index order. Pipelined (the default): while job N is analysed and recorded, job N+1 is planned and made
+   * (its clip rendered and encoded in the render worker as the analysis runs in the analysis workers); N+1 is planned
+   * from the store before N is recorded, and N is recorded only after that, so every run of one seed plans each job
+   * from the same registries (those of jobs 0…N−1). One job ahead at most. A pause or stop abandons both.
+   */
   private async drive(): Promise<void> {
     let consecutive = 0;
     let pipeline: JobPipeline;
@@ -160,44 +190,68 @@ export class LoopRunner extends EventTarget {
       await this.setState({ status: 'error', message: `The loop cannot run: ${(err as Error)?.message ?? String(err)}` });
       return;
     }
-    while (this.current.status === 'running') {
-      const settings = this.current.settings;
-      assert(settings !== null, 'a running loop has settings (start and resume set them)');
-      if (settings.runs !== null && this.current.nextIndex >= settings.runs) {
-        await this.setState({ status: 'done' });
-        return;
-      }
-      const index = this.current.nextIndex;
-      this.controller = new AbortController();
-      try {
-        const result = await runJob({
-          db: this.db, pipeline, workflow: settings.workflow, exploitRatio: settings.exploitRatio,
-          seed: settings.seed, index, signal: this.controller.signal,
-          ...(settings.durationS !== undefined ? { durationS: settings.durationS } : {}),
-          onProgress: (step, fraction) => this.emit('progress', { step, fraction, index }),
-        });
-        consecutive = 0;
-        await this.setState({ nextIndex: index + 1, completed: this.current.completed + 1 });
-        this.emit('job', result);
-      } catch (err) {
-        if (isAbort(err) && this.current.status !== 'running') return;
-        const e = err as Error;
-        if (e?.name === 'StorageQuotaError') {
-          await this.setState({ status: 'error', message: `Storage is full: the loop stopped after ${this.current.completed} jobs and nothing of the last job was written. Export the registries, free space, then resume. (${e.message})` });
+    const settings = this.current.settings;
+    assert(settings !== null, 'a running loop has settings (start and resume set them)');
+    const controller = new AbortController();
+    this.controller = controller;
+    const base: Omit<RunJobOptions, 'index'> = {
+      db: this.db, pipeline, workflow: settings.workflow, exploitRatio: settings.exploitRatio, seed: settings.seed, signal: controller.signal,
+      ...(settings.durationS !== undefined ? { durationS: settings.durationS } : {}),
+    };
+    const withProgress = (index: number) => ({ ...base, onProgress: (step: JobStep, fraction: number) => this.emit('progress', { step, fraction, index }) });
+    const within = (index: number) => settings.runs === null || index < settings.runs;
+    let ahead: ReturnType<LoopRunner['prepare']> | null = null;
+    try {
+      while (this.current.status === 'running') {
+        const index = this.current.nextIndex;
+        if (!within(index)) {
+          await this.setState({ status: 'done' });
           return;
         }
-        consecutive++;
-        const message = `job ${index} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
-        console.warn(message, err);
-        this.emit('failure', { index, error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` });
-        await this.setState({ nextIndex: index + 1, failed: this.current.failed + 1, message });
-        if (consecutive >= MAX_CONSECUTIVE_FAILURES) {
-          await this.setState({ status: 'error', message: `${MAX_CONSECUTIVE_FAILURES} jobs failed in a row; the last: ${message}` });
-          return;
+        const mine = ahead?.index === index ? ahead : this.prepare(index, withProgress(index));
+        ahead = null;
+        const writesBefore = this.writes;
+        try {
+          const prepared = await mine.prepared;
+          if (!settings.sequential && within(index + 1)) ahead = this.prepare(index + 1, withProgress(index + 1));
+          const result = await finishJob(prepared, {
+            ...withProgress(index), index, ...(ahead ? { recordAfter: ahead.planned } : {}),
+            // The loop's next index commits with the job: a page killed after it never runs the job again.
+            recordWith: () => [{ key: LOOP_STATE_KEY, value: this.advanced() }],
+          });
+          consecutive = 0;
+          this.current = { ...this.advanced(), status: this.current.status };
+          this.emit('state', this.current);
+          // A pause or stop wrote the state while the job was recording (its row may have landed after the job's): write it again.
+          if (this.writes !== writesBefore) await this.persist();
+          this.emit('job', { ...result, index });
+        } catch (err) {
+          if (isAbort(err) && this.current.status !== 'running') return;
+          const e = err as Error;
+          if (e?.name === 'StorageQuotaError') {
+            await this.setState({ status: 'error', message: `Storage is full: the loop stopped after ${this.current.completed} jobs and nothing of the last job was written. Export the registries, free space, then resume. (${e.message})` });
+            return;
+          }
+          consecutive++;
+          const message = `job ${index} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
+          console.warn(message, err);
+          this.emit('failure', { index, error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` });
+          await this.setState({ nextIndex: index + 1, failed: this.current.failed + 1, message });
+          if (consecutive >= MAX_CONSECUTIVE_FAILURES) {
+            await this.setState({ status: 'error', message: `${MAX_CONSECUTIVE_FAILURES} jobs failed in a row; the last: ${message}` });
+            return;
+          }
         }
-      } finally {
-        this.controller = null;
       }
+    } finally {
+      // A job made ahead that will not run now (done, error, pause, stop): stop its work; it recorded nothing.
+      if (!controller.signal.aborted) controller.abort(new DOMException('the loop ended', 'AbortError'));
+      this.controller = null;
     }
+  }
+
+  /** The state once the job at nextIndex is recorded. */
+  private advanced(): LoopState {
+    return { ...this.current, nextIndex: this.current.nextIndex + 1, completed: this.current.completed + 1, updated_at: new Date().toISOString() };
   }
 }

@@ -3,20 +3,21 @@
 import { seededRandom } from '../core/seeded-random.ts';
 import type { DiscoveryRecord, LoopJobRecord } from '../core/registry/export-records.ts';
 import { assertNever } from '../core/assert.ts';
-import type { SpecMode } from '../core/plan/spec.ts';
+import type { Spec, SpecMode } from '../core/plan/spec.ts';
+import type { Instruction } from '../core/language/instruction.ts';
 import { growthCandidates, type GrowthCandidate, type GrowthMode } from '../core/registry/growth.ts';
 import { intendedNarrative, observedNarrative } from '../core/registry/growth-narrative.ts';
 import { learningRecord, observedFromReport, type Learning } from '../core/registry/learning.ts';
 import { isAnalysisError, type AnalysisReport } from '../core/report/analysis.ts';
 import type { Candidate } from '../core/registry/identity.ts';
-import type { RegistriesDb } from '../storage/db.ts';
+import type { MetaRecord, RegistriesDb } from '../storage/db.ts';
 import { getKnowledge } from '../storage/repo-entries.ts';
 import { listInterpretations, listLearnedLexicon } from '../storage/repo-language.ts';
 import { discoveriesByPrompt, recordJob } from '../storage/repo-runs.ts';
 import { choosePrompt } from './choose-prompt.ts';
 import { clipSeconds, needsTempoLength, TEMPO_CLIP_S } from './clip-length.ts';
 import { intendedFromTruth } from './intended-from-truth.ts';
-import { spanMappings, type JobPipeline } from './pipeline.ts';
+import { spanMappings, type JobPipeline, type MadeClip, type SpanMapping } from './pipeline.ts';
 import { WORKFLOW_SETTINGS, type Workflow } from './workflows.ts';
 
 /** The steps of a job, in order (the UI draws one progress bar each). */
@@ -47,6 +48,12 @@ export interface RunJobOptions {
   onProgress?: (step: JobStep, fraction: number) => void;
   /** Clock, for tests. */
   now?: () => Date;
+  /** Called once the job's prompt, instruction and spec are chosen: every store read it makes is done (the pipelined loop records the job before only then). */
+  onPlanned?: () => void;
+  /** Awaited after the analysis, just before the record transaction (the pipelined loop: until the next job is planned). */
+  recordAfter?: Promise<unknown>;
+  /** Meta rows written in the job's own transaction (the loop's state), computed when it commits. */
+  recordWith?: () => readonly MetaRecord[];
 }
 
 /** What a recorded job gives back: its records, and the clip and report for the UI. */
@@ -93,14 +100,20 @@ export function clipMode(growth: GrowthMode, index: number): SpecMode {
   }
 }
 
-/** Run one job and record it whole; an abort or a failure before the end records nothing. */
-export async function runJob(o: RunJobOptions): Promise<JobResult> {
-  const { db, pipeline, signal } = o;
+/** A job made but not yet measured: what was chosen and made, with the time each step took (ms). */
+export interface PreparedJob {
+  jobSeed: string;
+  started: Date;
+  choice: { prompt: string; mode: 'explore' | 'exploit' | 'user' };
+  instruction: Instruction;
+  linguistic: SpanMapping[];
+  spec: Spec;
+  clip: MadeClip;
+  times: Partial<Record<JobStep, number>>;
+}
+
+function stepReporter(o: RunJobOptions, times: Partial<Record<JobStep, number>>) {
   const report = (step: JobStep, f: number) => o.onProgress?.(step, Math.max(0, Math.min(1, f)));
-  const clock = o.now ?? (() => new Date());
-  const settings = WORKFLOW_SETTINGS[o.workflow];
-  const started = clock();
-  const times: Partial<Record<JobStep, number>> = {};
   let t = performance.now();
   const lap = (step: JobStep) => {
     const now = performance.now();
@@ -108,12 +121,23 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
     t = now;
     report(step, 1);
   };
+  return { report, lap };
+}
+
+/** The first half of a job: prompt, interpretation, spec (every store read of the job), then the clip made. Writes nothing. */
+export async function prepareJob(o: RunJobOptions): Promise<PreparedJob> {
+  const { db, pipeline, signal } = o;
+  const clock = o.now ?? (() => new Date());
+  const settings = WORKFLOW_SETTINGS[o.workflow];
+  const started = clock();
+  const times: Partial<Record<JobStep, number>> = {};
+  const { report, lap } = stepReporter(o, times);
 
   throwIfAborted(signal);
   report('prompt', 0);
   const knowledge = await getKnowledge(db);
   const jobSeed = `${o.seed}:${o.index}`;
-  let choice: { prompt: string; mode: 'explore' | 'exploit' | 'user' };
+  let choice: PreparedJob['choice'];
   if (o.prompt !== undefined) choice = { prompt: o.prompt, mode: 'user' };
   else {
     const interpretations = await listInterpretations(db);
@@ -142,13 +166,25 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   // The spec builder may choose a beat the prompt did not ask for: then the default 1 s is too short to hear it.
   if (seconds === undefined && needsTempoLength(instruction, mode, spec, o.durationS)) spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode, duration_s: TEMPO_CLIP_S });
   lap('spec');
+  o.onPlanned?.();
 
   throwIfAborted(signal);
   const clip = await pipeline.createClip(spec, { signal: signal ?? new AbortController().signal, onProgress: (f) => report('create', f) });
   lap('create');
+  return { jobSeed, started, choice, instruction, linguistic, spec, clip, times };
+}
+
+/** The second half of a job: analyse its clip, plan the growth, and record everything in one transaction. */
+export async function finishJob(p: PreparedJob, o: RunJobOptions): Promise<JobResult> {
+  const { db, pipeline, signal } = o;
+  const clock = o.now ?? (() => new Date());
+  const settings = WORKFLOW_SETTINGS[o.workflow];
+  const { choice, instruction, clip, spec } = p;
+  const times = { ...p.times };
+  const { report, lap } = stepReporter(o, times);
 
   throwIfAborted(signal);
-  const id = newJobId(started);
+  const id = newJobId(p.started);
   const result = await pipeline.analyze(clip.mp4, { name: `${id}.mp4`, signal: signal ?? new AbortController().signal, onProgress: (f) => report('analyze', f) });
   if (isAnalysisError(result)) throw new JobAnalysisError(`the clip of "${choice.prompt}" could not be analysed: ${result.error.code}: ${result.error.message}`);
   lap('analyze');
@@ -160,18 +196,19 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   const growsWindows = settings.growth !== 'frame';
   lap('grow');
 
+  const sha256 = await sha256Hex(clip.mp4);
+  await o.recordAfter;
   throwIfAborted(signal);
   const created_at = clock().toISOString();
-  const sha256 = await sha256Hex(clip.mp4);
   const job: LoopJobRecord = {
     id,
     created_at,
-    started_at: started.toISOString(),
+    started_at: p.started.toISOString(),
     workflow: o.workflow,
     growth: settings.growth,
     prompt: choice.prompt,
     prompt_mode: choice.mode,
-    seed: jobSeed,
+    seed: p.jobSeed,
     instruction,
     spec,
     truth: clip.truth,
@@ -186,9 +223,14 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
     sightings: candidates.map(stripSupport),
     narrative: growsWindows ? { intended: intendedNarrative(instruction, intended), observed: observedNarrative(result) } : { intended: intendedNarrative(instruction, intended) },
     interpretation: { prompt: choice.prompt, instruction, status: 'done', source: choice.mode === 'user' ? 'user' : 'procedural' },
-    linguistic,
+    linguistic: p.linguistic,
     now: created_at,
-  });
+  }, o.recordWith ? { meta: o.recordWith } : {});
   lap('record');
   return { job, learning, discovery, mp4: clip.mp4, report: result };
+}
+
+/** Run one job and record it whole; an abort or a failure before the end records nothing. */
+export async function runJob(o: RunJobOptions): Promise<JobResult> {
+  return finishJob(await prepareJob(o), o);
 }

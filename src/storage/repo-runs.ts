@@ -6,18 +6,24 @@ import type {
 import { diagnosticsOf } from '../core/registry/assemble-export.ts';
 import { VALUE_REGISTRIES } from '../core/registry/entry.ts';
 import { planJob, type JobWrite } from '../core/registry/plan-growth.ts';
-import type { RegistriesDb } from './db.ts';
+import type { MetaRecord, RegistriesDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import { applyRegistryMutations, growthTables, loadKnown } from './apply-mutations.ts';
 
 /** Everything one completed job writes (the planner's input). */
 export type { JobWrite } from '../core/registry/plan-growth.ts';
 
+/** What else commits with a job: meta rows (the loop's state, so a job and the loop's next index are one write). */
+export interface RecordJobExtras {
+  /** Called inside the transaction, after the growth is applied: the meta rows to put with the job. */
+  meta?: () => readonly MetaRecord[];
+}
+
 /**
- * Write a job, its learning and discovery records, narrative, language and registry growth: all or
- * nothing. Storage → core → storage once: load what is known, plan (core), apply the plan.
+ * Write a job, its learning and discovery records, narrative, language and registry growth (and `extras`): all
+ * or nothing, in one transaction. Storage → core → storage once: load what is known, plan (core), apply the plan.
  */
-export async function recordJob(db: RegistriesDb, write: JobWrite): Promise<DiscoveryRecord> {
+export async function recordJob(db: RegistriesDb, write: JobWrite, extras: RecordJobExtras = {}): Promise<DiscoveryRecord> {
   const { job } = write;
   if (!job || typeof job.id !== 'string' || job.id.length === 0) throw new TypeError('recordJob: job.id must be a non-empty string');
   const sightings = write.sightings ?? [];
@@ -36,6 +42,8 @@ export async function recordJob(db: RegistriesDb, write: JobWrite): Promise<Disc
     const known = await loadKnown(db, sightings.map((c) => c.registry), write.linguistic ?? []);
     const plan = planJob(known, write);
     await applyRegistryMutations(db, plan.mutations, { now: write.now ?? job.created_at, known });
+    const meta = extras.meta?.() ?? [];
+    if (meta.length > 0) await db.meta.bulkPut([...meta]);
     return plan.discovery;
   }));
 }
