@@ -26,8 +26,9 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('createClip aborted', 'AbortError');
 }
 
-// The render worker, through the bridge (queue, cancel on abort), ended after each clip: a worker reused for a second
-// clip made frames and audio that create.test.ts rejects (frame timing off by 8 ms, audio loudness per frame), not yet understood.
+// The render worker, through the bridge (queue, cancel on abort, idle shutdown): one worker for every clip. Each
+// render starts from nothing but its spec and audio (a new canvas, output and field renderer; the audio encoder
+// chosen with its priming, encode-codecs.ts), so a warm worker makes the same bytes as a fresh one.
 const renderer = new WorkerBridge<RenderWorkerApi>(() => new Worker(new URL('../../workers/render.worker.ts', import.meta.url), { type: 'module', name: 'render' }));
 
 /** Render and encode one clip in the render worker; on abort the worker is asked to stop at the next frame (its `cancel()`). */
@@ -35,7 +36,17 @@ function renderInWorker(spec: Spec, pcm: Float32Array, signal: AbortSignal | und
   return renderer.run((api) => api.render(spec, Comlink.transfer(pcm, [pcm.buffer]), Comlink.proxy(onProgress)), {
     ...(signal ? { signal } : {}),
     cancel: (api) => api.cancel(),
-  }).finally(() => renderer.terminate());
+  });
+}
+
+/** Ends the render worker now (a clip in flight ends with it); the next clip starts a fresh one. */
+export function stopRenderWorker(): void {
+  renderer.terminate();
+}
+
+/** Whether the render worker is running (tests: it stays up between clips, and goes after a few idle seconds). */
+export function renderWorkerRunning(): boolean {
+  return renderer.running;
 }
 
 /** Spec → { mp4, truth }. Rejects with the signal's reason (AbortError) on abort, UnsupportedCodecError (by name) without an encoder. */

@@ -57,7 +57,11 @@ const LIBAV_AAC_PRIMING = 1024;
 /** The audio codec to use: AAC (native or the registered pure-TS encoder), else Opus; throws naming both when neither works. */
 export async function chooseAudioCodec(sampleRate: number, numberOfChannels: number): Promise<AudioEncoderChoice> {
   const opts = { sampleRate, numberOfChannels, bitrate: 128_000 };
-  if (await canEncodeAudio('aac', opts)) return { codec: 'aac', primingSamples: 0 };
+  // Once the WASM encoder is registered, Mediabunny encodes every AAC track with it (custom encoders come first) and
+  // canEncodeAudio('aac') answers true: asked first, it would call the WASM encoder native and drop its priming
+  // offset, so the second clip made in a worker had its audio 1024 samples late (the render worker could not be reused).
+  const registered = aacRegistered !== null && (await aacRegistered);
+  if (!registered && (await canEncodeAudio('aac', opts))) return { codec: 'aac', primingSamples: 0 };
   if ((await registerAac()) && (await canEncodeAudio('aac', opts))) return { codec: 'aac', primingSamples: LIBAV_AAC_PRIMING };
   if (await canEncodeAudio('opus', opts)) return { codec: 'opus', primingSamples: 0 };
   throw new UnsupportedCodecError('aac or opus', `no audio encoder for ${numberOfChannels} channel(s) at ${sampleRate} Hz`);

@@ -1,0 +1,112 @@
+// One render worker for every clip (src/media/create-clip.ts): it stays up between clips, and a clip made by a warm
+// worker (after clips of other kinds) is the clip a fresh worker makes — same decoded frames, same decoded audio
+// sample for sample, same bytes but for the container's creation times.
+import { expect } from 'chai';
+import { ALL_FORMATS, AudioSampleSink, BufferSource, Input, VideoSampleSink } from 'mediabunny';
+import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
+import { buildSpec, type BuildSpecOptions } from '../../src/core/plan/build-spec.ts';
+import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
+import type { Spec } from '../../src/core/plan/spec.ts';
+import { createClip, renderWorkerRunning, stopRenderWorker } from '../../src/media/create-clip.ts';
+
+function specFor(patch: (i: Instruction) => void, opts: BuildSpecOptions): Spec {
+  const i = emptyInstruction('render worker');
+  patch(i);
+  return buildSpec(i, primitiveKnowledge(), opts);
+}
+
+/** Every decoded video frame as RGBA (one array) and the audio placed by its timestamps (priming before 0 dropped). */
+async function decode(mp4: Uint8Array): Promise<{ pixels: Uint8ClampedArray; frames: number; audio: Float32Array }> {
+  const input = new Input({ source: new BufferSource(mp4), formats: ALL_FORMATS });
+  const vt = await input.getPrimaryVideoTrack();
+  if (!vt) throw new Error('no video track');
+  const canvas = new OffscreenCanvas(vt.displayWidth, vt.displayHeight);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('no 2d context');
+  const parts: Uint8ClampedArray[] = [];
+  for await (const s of new VideoSampleSink(vt).samples()) {
+    try {
+      s.draw(ctx, 0, 0);
+      parts.push(ctx.getImageData(0, 0, canvas.width, canvas.height).data);
+    } finally {
+      s.close();
+    }
+  }
+  const pixels = new Uint8ClampedArray(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (pixels.set(p, at), at + p.length), 0);
+  const at = await input.getPrimaryAudioTrack();
+  const chunks: { at: number; pcm: Float32Array }[] = [];
+  let end = 0;
+  if (at) {
+    for await (const s of new AudioSampleSink(at).samples()) {
+      try {
+        const buf = new Float32Array(s.numberOfFrames);
+        s.copyTo(buf, { planeIndex: 0, format: 'f32-planar' });
+        const start = Math.round(s.timestamp * at.sampleRate);
+        const skip = Math.max(0, -start);
+        if (skip < buf.length) chunks.push({ at: start + skip, pcm: buf.subarray(skip) });
+        end = Math.max(end, start + buf.length);
+      } finally {
+        s.close();
+      }
+    }
+  }
+  const audio = new Float32Array(end);
+  for (const c of chunks) audio.set(c.pcm, c.at);
+  return { pixels, frames: parts.length, audio };
+}
+
+function differingBytes(a: Uint8Array, b: Uint8Array): number {
+  let n = Math.abs(a.length - b.length);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
+describe('the render worker is reused across clips', () => {
+  it('stays up between clips; a warm worker makes the clip a fresh one makes', async () => {
+    const spec = specFor((i) => (i.camera.move = 'pan_left'), { seed: 'warm', width: 160, height: 120, duration_s: 0.5, cellSize: 2 });
+    const between = [
+      specFor((i) => (i.gradient.type = 'radial'), { seed: 'between-1', width: 96, height: 64, duration_s: 0.4, mode: 'blended' }),
+      specFor(() => {}, { seed: 'between-2', width: 64, height: 48, duration_s: 1, cellSize: 1 }),
+    ];
+    stopRenderWorker();
+    expect(renderWorkerRunning()).to.equal(false);
+    const fresh = await createClip(spec);
+    expect(renderWorkerRunning()).to.equal(true);
+    for (const s of between) {
+      await createClip(s);
+      expect(renderWorkerRunning()).to.equal(true);
+    }
+    const warm = await createClip(spec);
+    expect(renderWorkerRunning()).to.equal(true);
+    expect(warm.stats.audio_codec).to.equal(fresh.stats.audio_codec);
+    expect(warm.stats.video_codec).to.equal(fresh.stats.video_codec);
+    const [a, b] = [await decode(fresh.mp4), await decode(warm.mp4)];
+    expect(b.frames).to.equal(spec.frame_count);
+    expect(a.frames).to.equal(b.frames);
+    expect(a.pixels.every((v, i) => v === b.pixels[i])).to.equal(true);
+    expect(a.audio.length).to.equal(b.audio.length);
+    expect(a.audio.length).to.be.above(0);
+    expect(a.audio.every((v, i) => v === b.audio[i])).to.equal(true);
+    // mvhd, and tkhd + mdhd of both tracks, stamp the wall-clock second the file was made: 2 × 4 bytes each at most.
+    const diff = differingBytes(fresh.mp4, warm.mp4);
+    console.log(`render worker reused: ${fresh.mp4.length} bytes; fresh vs warm differ in ${diff} bytes (creation times); ${a.frames} frames and ${a.audio.length} audio samples identical; audio ${fresh.stats.audio_codec}`);
+    expect(warm.mp4.length).to.equal(fresh.mp4.length);
+    expect(diff).to.be.at.most(40);
+  });
+
+  it('an aborted clip leaves the worker able to make the next one exactly', async () => {
+    const spec = specFor(() => {}, { seed: 'after-abort', width: 160, height: 120, duration_s: 0.5, cellSize: 4 });
+    const reference = await createClip(spec);
+    const ac = new AbortController();
+    const err = await createClip(specFor(() => {}, { seed: 'aborted', width: 160, height: 120, duration_s: 1, cellSize: 4 }), {
+      signal: ac.signal, onProgress: (f) => f > 0.3 && ac.abort(),
+    }).then(() => null, (e: unknown) => e as Error);
+    expect(err?.name).to.equal('AbortError');
+    const next = await createClip(spec);
+    const [a, b] = [await decode(reference.mp4), await decode(next.mp4)];
+    expect(a.pixels.every((v, i) => v === b.pixels[i])).to.equal(true);
+    expect(a.audio.every((v, i) => v === b.audio[i])).to.equal(true);
+    expect(differingBytes(reference.mp4, next.mp4)).to.be.at.most(40);
+  });
+});
