@@ -73,8 +73,12 @@ async function runLoop(db: RegistriesDb, pipeline: JobPipeline, settings: LoopSe
   return loop;
 }
 
-/** The media steps of the data pipeline with a delay each, logging when each job's make and analysis start and end. */
-function timedPipeline(ms: number): { pipeline: JobPipeline; log: string[] } {
+/**
+ * The media steps of the data pipeline with a delay each, logging when each job's make and analysis start and end.
+ * `waitForNext`: job N's analysis also waits (up to that many ms) for job N+1's make to start, so whether the two
+ * overlap does not depend on how long planning takes on a loaded machine.
+ */
+function timedPipeline(ms: number, waitForNext = 0): { pipeline: JobPipeline; log: string[] } {
   const base = dataPipeline();
   const log: string[] = [];
   const indexOf = (seed: string) => seed.split(':')[1];
@@ -95,6 +99,8 @@ function timedPipeline(ms: number): { pipeline: JobPipeline; log: string[] } {
       const seed = (JSON.parse(new TextDecoder().decode(mp4)) as { seed: string }).seed;
       log.push(`analyse ${indexOf(seed)}`);
       await sleep(opts.signal);
+      const next = `make ${Number(indexOf(seed)) + 1}`;
+      for (const t0 = Date.now(); waitForNext > 0 && !log.includes(next) && Date.now() - t0 < waitForNext;) await new Promise((r) => setTimeout(r, 2));
       const report = await base.analyze(mp4, opts);
       log.push(`analysed ${indexOf(seed)}`);
       return report;
@@ -139,7 +145,7 @@ describe('the pipelined loop', () => {
   it('makes job N+1 while job N is analysed; the sequential loop never does', async () => {
     for (const sequential of [false, true]) {
       const { db } = await openStore();
-      const { pipeline, log } = timedPipeline(30);
+      const { pipeline, log } = timedPipeline(10, 1500);
       await runLoop(db, pipeline, { workflow: 'all', exploitRatio: 0.3, seed: 'overlap', runs: 4, sequential });
       const at = (event: string) => log.indexOf(event);
       for (let n = 0; n < 3; n++) {
@@ -188,19 +194,26 @@ describe('the pipelined loop', () => {
 
   it('a pause with two jobs in flight records neither; resume runs them under their indices', async () => {
     const { db } = await openStore();
-    const { pipeline, log } = timedPipeline(40);
+    const { pipeline: timed, log } = timedPipeline(5, 5000);
+    // Job 1's analysis holds (until the pause aborts it) once job 2 is being made: both jobs are in flight.
+    let bothInFlight: () => void = () => {};
+    const inFlight = new Promise<void>((resolve) => (bothInFlight = resolve));
+    let held = true;
+    const pipeline: JobPipeline = {
+      ...timed,
+      async analyze(mp4, opts) {
+        const seed = (JSON.parse(new TextDecoder().decode(mp4)) as { seed: string }).seed;
+        if (!held || !seed.startsWith('pause:1:')) return timed.analyze(mp4, opts);
+        held = false;
+        for (; !log.includes('make 2');) await new Promise((r) => setTimeout(r, 2));
+        bothInFlight();
+        return new Promise((_, reject) => opts.signal.addEventListener('abort', () => reject(opts.signal.reason), { once: true }));
+      },
+    };
     const loop = new LoopRunner(db, pipeline);
     await loop.restore();
     await loop.start({ workflow: 'all', exploitRatio: 0.3, seed: 'pause', runs: 4 });
-    // Job 1 analysed while job 2 is being made: pause then.
-    await new Promise<void>((resolve) => {
-      const t = setInterval(() => {
-        if (log.includes('make 2') && log.includes('analyse 1') && !log.includes('analysed 1')) {
-          clearInterval(t);
-          resolve();
-        }
-      }, 1);
-    });
+    await inFlight;
     await loop.pause();
     const saved: LoopState = await loadLoopState(db);
     expect(saved).toMatchObject({ status: 'paused', nextIndex: 1, completed: 1 });
