@@ -1,5 +1,7 @@
 // @ts-check
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -29,6 +31,11 @@ const browserBuilds = {
   },
   async serve(context) {
     if (context.path === '/__browser/empty.js') return { body: 'export {};', type: 'js' };
+    // A JSON file imported by a module (Vite bundles these) becomes `export default <json>`; fetch() still gets JSON.
+    if (context.path.endsWith('.json') && context.request.headers['sec-fetch-dest'] === 'script') {
+      const text = await readFile(join(process.cwd(), decodeURIComponent(context.path)), 'utf8');
+      return { body: `export default ${text};`, type: 'js' };
+    }
     const pkg = COMMONJS[context.path];
     if (!pkg) return undefined;
     if (!cjsCache.has(pkg)) {

@@ -19,10 +19,11 @@ import type { Taught } from '../core/language/grow-vocabulary.ts';
 import { diagnostics, learningInJobOrder, listNarrative } from '../storage/repo-runs.ts';
 import { backfillRecords, type BackfillSummary } from '../loop/backfill.ts';
 import { loadInterpret, loadPipeline } from '../loop/default-pipeline.ts';
-import { canResume, LoopRunner, type LoopSettings, type LoopState } from '../loop/loop-runner.ts';
+import { canResume, loadLoopState, LoopRunner, type LoopSettings, type LoopState } from '../loop/loop-runner.ts';
 import type { JobResult, JobStep } from '../loop/run-job.ts';
 import type { Workflow } from '../loop/workflows.ts';
 import { repairStore, type RepairSummary } from '../storage/repair-store.ts';
+import { clearRecentReports, listRecentReports, saveRecentReport } from '../storage/repo-recent-reports.ts';
 import { SyncController, readSyncSettings, type SyncControllerOptions, type SyncSettings } from '../sync/sync-controller.ts';
 import { spanMappings } from '../loop/pipeline.ts';
 import { Store } from './session-store.ts';
@@ -64,14 +65,17 @@ export interface AnalyzeRequest {
   track?: boolean;
 }
 
-/** One analysis the views show: in progress (`result` null), done, or failed before a report. */
+/** One analysis the views show: in progress (`done` null), done, or failed before a report. */
 export interface AnalysisItem {
   id: number;
   name: string;
-  file: Blob;
+  /** The file analysed; null for a report kept from an earlier visit without its (large) file. */
+  file: Blob | null;
   progress: number;
   done: AnalyzedFile | null;
   error: string | null;
+  /** Its row among the kept recent reports (IndexedDB), once saved. */
+  savedId?: number;
 }
 
 /** A clip to make: a prompt or an instruction, and the spec builder's options. */
@@ -118,21 +122,79 @@ export interface LoopRunSummary {
   agreement: ReturnType<typeof agreementByField>;
 }
 
-/** The app state views read (subscribe through `session.store`). */
-export interface SessionState {
-  /** Files analysed in this session, in the order they were dropped. */
+/** One job of the loop in this session, as the Loop view lists it. */
+export interface LoopJobItem {
+  /** The job's index in its loop (0-based). */
+  index: number;
+  prompt: string | null;
+  mode: string | null;
+  /** Mean agreement 0–1 of intended vs observed (null for a failed job). */
+  agreement: number | null;
+  fresh: number;
+  seenAgain: number;
+  /** Object URL of a small picture of the clip (its middle frame), once made. */
+  thumbnail: string | null;
+  /** Why the job failed (nothing of it was recorded), or null. */
+  error: string | null;
+}
+
+/** The Loop view's form, kept as typed (before Start). */
+export interface LoopForm {
+  workflow: Workflow;
+  exploit: number;
+  seed: string;
+  /** As typed: empty runs until stopped. */
+  runs: string;
+}
+
+/** The inputs views keep as a person left them (also kept in localStorage across reloads). */
+export interface SessionDrafts {
+  /** The Interpret view's prompt as typed (null: the view's example). */
+  interpretPrompt: string | null;
+  /** The Analyze view's "record into the registries" choice (null: do not record). */
+  analyzeRecord: GrowthMode | null;
+  /** The Loop view's form (null: the last settings used, or the defaults). */
+  loopForm: LoopForm | null;
+}
+
+/**
+ * The app state views read (subscribe through `session.store`, or a SessionController in a Lit view). A view's
+ * inputs and results live here, not in the element, so switching tabs (which destroys the element) loses nothing.
+ */
+export interface SessionState extends SessionDrafts {
+  /** Files analysed (this session's, and the recent ones kept from earlier visits), oldest first. */
   analyses: AnalysisItem[];
   /** The last prompt interpreted, and its instruction (null while it runs or when it failed). */
   interpretation: { prompt: string; instruction: Instruction | null; error: string | null } | null;
   /** The loop's persisted state. */
   loop: LoopState;
-  /** The job step in progress and its fraction 0–1 (null between jobs). */
+  /** The job step in progress and its fraction 0–1 (null between jobs, and once the loop is not running). */
   step: { step: JobStep; fraction: number; index: number } | null;
   /** The latest job the loop finished in this session (its clip included), or null. */
   latestJob: JobResult | null;
+  /** Object URL of the latest job's clip (revoked when the next replaces it). */
+  latestClipUrl: string | null;
+  /** Jobs of this session's loops, oldest first (at most LOOP_JOBS_KEPT). */
+  loopJobs: LoopJobItem[];
+  /** The loop was running when the page went away (it came back paused): offer to resume. A deliberate pause is not this. */
+  loopInterrupted: boolean;
 }
 
+/** How many jobs the Loop view lists (older ones drop off, their thumbnails freed). */
+export const LOOP_JOBS_KEPT = 60;
+
 const SETTINGS_KEY = 'loop_settings';
+const DRAFTS_KEY = 'view_drafts';
+
+function readDrafts(): SessionDrafts {
+  const none: SessionDrafts = { interpretPrompt: null, analyzeRecord: null, loopForm: null };
+  try {
+    const raw = globalThis.localStorage?.getItem(DRAFTS_KEY);
+    return raw ? { ...none, ...(JSON.parse(raw) as Partial<SessionDrafts>) } : none;
+  } catch {
+    return none;
+  }
+}
 
 /** The one application session over one store of registries. */
 export class AppSession {
@@ -140,24 +202,100 @@ export class AppSession {
   readonly store: Store<SessionState>;
   private nextAnalysis = 1;
 
+  private readonly analysisControllers = new Map<number, AbortController>();
+
   private constructor(private readonly db: RegistriesDb, readonly loop: LoopRunner) {
-    this.store = new Store<SessionState>({ analyses: [], interpretation: null, loop: loop.state, step: null, latestJob: null });
-    loop.on('state', (state) => this.store.update({ loop: state }));
-    loop.on('progress', (step) => this.store.update({ step }));
-    loop.on('job', (latestJob) => this.store.update({ latestJob, step: null }));
+    this.store = new Store<SessionState>({
+      analyses: [], interpretation: null, loop: loop.state, step: null, latestJob: null, latestClipUrl: null, loopJobs: [],
+      loopInterrupted: false, ...readDrafts(),
+    });
+    loop.on('state', (state) => {
+      // Bars show the job in flight: once the loop is not running there is none (a paused job runs again from its start).
+      const idle = state.status !== 'running';
+      this.store.update({ loop: state, ...(idle ? { step: null } : {}), ...(state.status === 'running' || state.status === 'stopped' ? { loopInterrupted: false } : {}) });
+    });
+    loop.on('progress', (step) => {
+      if (this.loop.state.status === 'running') this.store.update({ step });
+    });
+    loop.on('job', (r) => this.onJob(r));
+    loop.on('failure', ({ index, error }) => this.pushJob({ index, prompt: null, mode: null, agreement: null, fresh: 0, seenAgain: 0, thumbnail: null, error }));
   }
 
   /** Open the registries (`name`: the IndexedDB database) and restore the loop (a loop that was running when the page closed comes back paused). */
   static async open(name?: string): Promise<AppSession> {
     const db = await openRegistries(name);
     const session = new AppSession(db, new LoopRunner(db, loadPipeline));
+    const before = await loadLoopState(db);
     await session.loop.restore();
+    session.store.update({ loopInterrupted: before.status === 'running' && session.canResume() });
+    await session.restoreRecentReports();
     return session;
   }
 
   /** Whether an interrupted loop can be resumed. */
   canResume(): boolean {
     return canResume(this.loop.state);
+  }
+
+  // ---- App state: what views keep across tabs and reloads (drafts, the loop's jobs, recent reports) ----
+
+  /** Keep some of a view's inputs (in the state, and in localStorage for the next visit). */
+  setDrafts(patch: Partial<SessionDrafts>): void {
+    this.store.update(patch);
+    const { interpretPrompt, analyzeRecord, loopForm } = this.store.state;
+    try {
+      globalThis.localStorage?.setItem(DRAFTS_KEY, JSON.stringify({ interpretPrompt, analyzeRecord, loopForm }));
+    } catch {
+      // Private mode or a full quota: the drafts still live for this session.
+    }
+  }
+
+  /** Stop an analysis in progress (its item is removed) or forget a finished one (and its kept copy); no id: forget all finished. */
+  async clearAnalysis(id?: number): Promise<void> {
+    const all = this.store.state.analyses;
+    const gone = id === undefined ? all.filter((a) => a.done || a.error) : all.filter((a) => a.id === id);
+    for (const a of gone) this.analysisControllers.get(a.id)?.abort(new DOMException('cancelled', 'AbortError'));
+    this.store.update({ analyses: this.store.state.analyses.filter((a) => !gone.includes(a)) });
+    for (const a of gone) if (a.savedId !== undefined) await clearRecentReports(this.db, a.savedId);
+  }
+
+  private async restoreRecentReports(): Promise<void> {
+    const rows = await listRecentReports(this.db).catch((err: unknown) => {
+      console.warn('could not read the recent reports', err);
+      return [];
+    });
+    const kept: AnalysisItem[] = rows.map((r) => ({
+      id: this.nextAnalysis++, name: r.name, file: r.file, progress: 1, done: { name: r.name, result: r.result, recorded: r.recorded }, error: null,
+      ...(r.id !== undefined ? { savedId: r.id } : {}),
+    }));
+    if (kept.length) this.store.update({ analyses: [...kept, ...this.store.state.analyses] });
+  }
+
+  private pushJob(item: LoopJobItem): void {
+    const jobs = [...this.store.state.loopJobs, item];
+    for (const old of jobs.splice(0, Math.max(0, jobs.length - LOOP_JOBS_KEPT))) if (old.thumbnail) URL.revokeObjectURL(old.thumbnail);
+    this.store.update({ loopJobs: jobs });
+  }
+
+  private onJob(r: JobResult): void {
+    const prev = this.store.state.latestClipUrl;
+    if (prev) URL.revokeObjectURL(prev);
+    const clip = new Blob([r.mp4 as Uint8Array<ArrayBuffer>], { type: 'video/mp4' });
+    const index = this.store.state.step?.index ?? this.loop.state.nextIndex - 1;
+    this.store.update({ latestJob: r, latestClipUrl: URL.createObjectURL(clip), step: null });
+    this.pushJob({
+      index, prompt: r.job.prompt, mode: r.job.prompt_mode, agreement: r.learning.agreement, fresh: r.discovery.new.length,
+      seenAgain: r.discovery.seen_again.length, thumbnail: null, error: null,
+    });
+    // The picture comes a moment later; the list shows the job at once.
+    void import('../media/clip-thumbnail.ts').then(({ clipThumbnail }) => clipThumbnail(clip)).then((jpeg) => {
+      if (!jpeg) return;
+      const url = URL.createObjectURL(jpeg);
+      const jobs = this.store.state.loopJobs;
+      const at = jobs.findIndex((j) => j.index === index && j.prompt === r.job.prompt && j.thumbnail === null);
+      if (at < 0) return URL.revokeObjectURL(url);
+      this.store.update({ loopJobs: jobs.map((j, i) => (i === at ? { ...j, thumbnail: url } : j)) });
+    }, (err: unknown) => console.warn('no thumbnail for the clip', err));
   }
 
   /** Loop settings last used (localStorage: they are preferences, not registry data). */
@@ -170,9 +308,14 @@ export class AppSession {
     }
   }
 
-  /** Start a loop with these settings (remembered for next time). */
+  /** Start a new loop with these settings (remembered for next time); refused while one is paused (resume or stop it first). */
   async startLoop(settings: LoopSettings): Promise<void> {
+    const status = this.loop.state.status;
+    // Starting over a paused loop would silently discard it: the person must choose Resume or Stop.
+    if (status === 'paused' || status === 'running') throw new Error(`a loop is ${status}: ${status === 'paused' ? 'resume or stop it' : 'stop it'} before starting another`);
     globalThis.localStorage?.setItem(SETTINGS_KEY, JSON.stringify(settings));
+    for (const j of this.store.state.loopJobs) if (j.thumbnail) URL.revokeObjectURL(j.thumbnail);
+    this.store.update({ loopJobs: [] });
     await this.loop.start(settings);
   }
 
@@ -311,12 +454,18 @@ export class AppSession {
     const patch = (p: Partial<AnalysisItem>) => {
       if (track) this.store.update({ analyses: this.store.state.analyses.map((a) => (a.id === id ? { ...a, ...p } : a)) });
     };
-    if (track) this.store.update({ analyses: [...this.store.state.analyses, { id, name, file, progress: 0, done: null, error: null }] });
+    // A tracked analysis can be cancelled from the state (clearAnalysis) as well as by the caller's signal.
+    const own = new AbortController();
+    const signal = req.signal ? AbortSignal.any([req.signal, own.signal]) : own.signal;
+    if (track) {
+      this.analysisControllers.set(id, own);
+      this.store.update({ analyses: [...this.store.state.analyses, { id, name, file, progress: 0, done: null, error: null }] });
+    }
     try {
       const { analyzeFile } = await import('../media/analyze-client.ts');
       const result = await analyzeFile(file, {
         name,
-        ...(req.signal ? { signal: req.signal } : {}),
+        signal,
         onProgress: (f) => {
           req.onProgress?.(f);
           patch({ progress: f });
@@ -325,10 +474,20 @@ export class AppSession {
       const recorded = req.record && !isAnalysisError(result) ? await this.recordReport(result, req.record) : null;
       const done: AnalyzedFile = { name, result, recorded };
       patch({ progress: 1, done });
+      if (track && this.store.state.analyses.some((a) => a.id === id)) {
+        // Kept across reloads, bounded (repo-recent-reports.ts); failing to keep it does not fail the analysis.
+        const savedId = await saveRecentReport(this.db, { name, result, recorded, file }).catch((err: unknown) => {
+          console.warn('could not keep the report', err);
+          return undefined;
+        });
+        if (savedId !== undefined) patch({ savedId });
+      }
       return done;
     } catch (err) {
       patch({ error: `${(err as Error).name}: ${(err as Error).message}` });
       throw err;
+    } finally {
+      this.analysisControllers.delete(id);
     }
   }
 

@@ -7,6 +7,7 @@ import type { RegistryEntry } from '../core/registry/entry.ts';
 import type { AddSighting, RegistryMutation } from '../core/registry/mutations.ts';
 import type { ClaimedEntry, CountedLinguistic, ResolvedEntry } from '../core/registry/registry-state.ts';
 import { MIGRATIONS } from './migrations.ts';
+import type { RecentReportRow } from './repo-recent-reports.ts';
 
 /** The default IndexedDB database name (one per origin). */
 export const DEFAULT_DB_NAME = 'motion-registries';
@@ -43,6 +44,8 @@ export class RegistriesDb extends Dexie {
   declare learning: Table<LearningRecord, string>;
   declare discovery: Table<DiscoveryRecord, string>;
   declare meta: Table<MetaRecord, string>;
+  /** The app's recent analysis reports (v4): see repo-recent-reports.ts. */
+  declare recent_reports: Table<RecentReportRow, number>;
 
   /** `upTo` opens an older schema version (for migration tests); default: every version. */
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}, upTo = Infinity) {

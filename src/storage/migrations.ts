@@ -18,6 +18,8 @@ export interface Migration {
  * its family's records (`records` table, keyed by family + record id, holding each claim and its
  * sightings); entries get `base`, `family`, `records`; pending sightings wait in `pending`; the
  * `outbox` holds mutations to sync (written only while sync is on); static colours get their depth.
+ * v4: `recent_reports`: the app's latest analysis reports (and the small files they came from), kept across
+ * reloads with a size bound (repo-recent-reports.ts); not registry data, never exported.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -52,6 +54,10 @@ export const MIGRATIONS: readonly Migration[] = [
       outbox: '++seq',
     },
     upgrade: upgradeToFamilies,
+  },
+  {
+    version: 4,
+    stores: { recent_reports: '++id, saved_at' },
   },
 ];
 

@@ -1,26 +1,17 @@
 // <analyze-view>: drop or pick MP4s, see each analysed (progress, then the report as pictures), optionally recorded.
 import { LitElement, css, html } from 'lit';
 import { isAnalysisError } from '../core/report/analysis.ts';
-import type { AnalyzedFile, AppSession } from '../app/session.ts';
+import type { AppSession } from '../app/session.ts';
 import type { GrowthMode } from '../core/registry/growth.ts';
+import { SessionController } from './session-controller.ts';
 import { viewStyles } from './ui-styles.ts';
 import './report-view.ts';
-
-interface Item {
-  name: string;
-  file: File;
-  progress: number;
-  done: AnalyzedFile | null;
-  error: string | null;
-}
 
 /** <analyze-view> */
 export class AnalyzeView extends LitElement {
   static override properties = {
     over: { state: true },
     session: { attribute: false },
-    items: { state: true },
-    record: { state: true },
   };
 
   static override styles = [viewStyles, css`
@@ -30,37 +21,23 @@ export class AnalyzeView extends LitElement {
   `];
 
   declare session: AppSession | null;
-  declare private items: Item[];
   declare private over: boolean;
-  declare private record: GrowthMode | '';
+  /** The analyses, their progress and reports, and the record choice live in the session: they outlast this tab. */
+  private readonly app = new SessionController(this);
 
   constructor() {
     super();
     this.over = false;
     this.session = null;
-    this.items = [];
-    this.record = '';
   }
 
   private async analyze(files: File[]) {
+    const session = this.session;
+    if (!session) return;
     const mp4s = files.filter((f) => f.type === 'video/mp4' || /\.(mp4|m4v|mov)$/i.test(f.name));
     for (const file of mp4s) {
-      const item: Item = { name: file.name, file, progress: 0, done: null, error: null };
-      this.items = [...this.items, item];
-      try {
-        item.done = await this.session!.analyze(file, {
-          record: this.record === '' ? null : this.record,
-          signal: new AbortController().signal,
-          onProgress: (f) => {
-            item.progress = f;
-            this.requestUpdate();
-          },
-        });
-        item.progress = 1;
-      } catch (err) {
-        item.error = `${(err as Error).name}: ${(err as Error).message}`;
-      }
-      this.items = [...this.items];
+      // Progress, report and error are in the session's state; a failure is shown there too.
+      await session.analyze(file, { record: session.store.state.analyzeRecord }).catch(() => {});
     }
   }
 
@@ -76,10 +53,11 @@ export class AnalyzeView extends LitElement {
           @change=${(e: Event) => void this.analyze([...((e.target as HTMLInputElement).files ?? [])])}>
       </div>
       <div class="row"><label>Record into the registries
-        <select @change=${(e: Event) => (this.record = (e.target as HTMLSelectElement).value as GrowthMode | '')}>
-          <option value="">no</option><option value="frame">per-frame values</option><option value="window">per-window values</option><option value="all">both</option>
+        <select @change=${(e: Event) => this.session?.setDrafts({ analyzeRecord: ((e.target as HTMLSelectElement).value || null) as GrowthMode | null })}>
+          ${([['', 'no'], ['frame', 'per-frame values'], ['window', 'per-window values'], ['all', 'both']] as const).map(([v, label]) =>
+            html`<option value=${v} ?selected=${(this.app.state?.analyzeRecord ?? '') === v}>${label}</option>`)}
         </select></label></div>
-      ${this.items.map((it) => html`<article>
+      ${(this.app.state?.analyses ?? []).map((it) => html`<article>
         <h3>${it.name}</h3>
         ${it.done ? null : html`<progress max="1" .value=${it.progress}></progress>`}
         ${it.error ? html`<p class="error" role="alert">${it.error}</p>` : null}

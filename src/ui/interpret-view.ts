@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import type { Instruction } from '../core/language/instruction.ts';
 import type { AppSession } from '../app/session.ts';
 import { partColor } from './part-colors.ts';
+import { SessionController } from './session-controller.ts';
 import { viewStyles } from './ui-styles.ts';
 
 const VARIANT_LINE: Record<string, string> = { standard: 'solid', synonym: 'dotted', spelling: 'dashed', dialect: 'double', slang: 'wavy' };
@@ -10,10 +11,7 @@ const VARIANT_LINE: Record<string, string> = { standard: 'solid', synonym: 'dott
 /** <interpret-view> */
 export class InterpretView extends LitElement {
   static override properties = {
-    prompt: { state: true },
     session: { attribute: false },
-    instruction: { state: true },
-    error: { state: true },
   };
 
   static override styles = [viewStyles, css`
@@ -24,26 +22,21 @@ export class InterpretView extends LitElement {
   `];
 
   declare session: AppSession | null;
-  declare private prompt: string;
-  declare private instruction: Instruction | null;
-  declare private error: string | null;
+  /** The prompt as typed and its interpretation live in the session: they outlast this tab. */
+  private readonly app = new SessionController(this);
 
   constructor() {
     super();
-    this.prompt = 'a slow pan left over a teal sea at dusk, calm rumble';
     this.session = null;
-    this.instruction = null;
-    this.error = null;
   }
 
-  private async run() {
-    this.error = null;
-    try {
-      this.instruction = await this.session!.interpret(this.prompt);
-    } catch (err) {
-      this.instruction = null;
-      this.error = `${(err as Error).name}: ${(err as Error).message}`;
-    }
+  private get prompt(): string {
+    return this.app.state?.interpretPrompt ?? 'a slow pan left over a teal sea at dusk, calm rumble';
+  }
+
+  private run() {
+    // The result (or the error) lands in the session's state.
+    this.session?.interpret(this.prompt).catch(() => {});
   }
 
   private spans(ins: Instruction) {
@@ -61,15 +54,17 @@ export class InterpretView extends LitElement {
   }
 
   override render() {
-    const ins = this.instruction;
+    const done = this.app.state?.interpretation ?? null;
+    const ins = done?.instruction ?? null;
+    const error = done?.error ?? null;
     const domains = ins ? [...new Set(ins.spans.map((s) => s.domain))] : [];
     return html`
       <h2>Interpret</h2>
       <label for="prompt">Prompt</label>
-      <textarea id="prompt" .value=${this.prompt} @input=${(e: Event) => (this.prompt = (e.target as HTMLTextAreaElement).value)}
+      <textarea id="prompt" .value=${this.prompt} @input=${(e: Event) => this.session?.setDrafts({ interpretPrompt: (e.target as HTMLTextAreaElement).value })}
         @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && this.run()}></textarea>
       <div class="row"><button class="primary" @click=${() => this.run()}>Interpret</button><span class="muted">Ctrl+Enter</span></div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      ${error ? html`<p class="error" role="alert">${error}</p>` : null}
       ${ins ? html`
         <p class="spans">${this.spans(ins)}</p>
         <p class="muted">${domains.map((d) => html`<span style="background:color-mix(in srgb, ${partColor(`domain.${d}`)} 30%, white);padding:0 0.3rem;margin-right:0.3rem">${d}</span>`)}

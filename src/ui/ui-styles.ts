@@ -12,7 +12,10 @@ export const viewStyles = css`
   button:disabled { opacity: 0.5; cursor: default; }
   :is(button, select, input, textarea, a, summary, [tabindex]):focus-visible { outline: 3px solid #f0a020; outline-offset: 2px; }
   .row { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin: 0.5rem 0; }
-  .muted { color: #5b647a; }
+  .muted { color: #4f586d; }
+  .tech { font: 400 0.75em ui-monospace, monospace; color: #4f586d; }
+  .notice { background: #fff6e0; border: 1px solid #d9a520; border-radius: 6px; padding: 0.5rem 0.7rem; }
+  a { color: #1f4ab8; }
   .error { color: #b00020; white-space: pre-wrap; }
   .scroll { overflow-x: auto; max-width: 100%; }
   table { border-collapse: collapse; font-size: 0.85rem; }

@@ -96,7 +96,7 @@ describe('the app', () => {
     await page.screenshot({ path: join(shots, 'app-diagnostics.png'), fullPage: true });
 
     await tab(page, 'Loop');
-    await expect.poll(() => page.locator('loop-view .counts').textContent()).toContain(`jobs ${JOBS}`);
+    await expect.poll(() => page.locator('loop-view .counts').textContent()).toContain(`Clips made ${JOBS}`);
     await page.screenshot({ path: join(shots, 'app-loop.png'), fullPage: true });
     await tab(page, 'Analyze');
     // Three real MP4s analysed in the page: each report drawn as pictures (palette, sound, spectrogram, motion/camera,
