@@ -9,7 +9,7 @@ import { assembleReport, type SoundPart } from '../core/analysis/assemble-report
 import { createVisionTimeline, type VisionResult } from '../core/vision/vision-timeline.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { decodeAudioFrames } from './decode-audio.ts';
-import { readMetadata } from './decode-metadata.ts';
+import { readMetadata, type OpenedMedia } from './decode-metadata.ts';
 import { checkIsoStructure, hideBoxes, type ScannedTrack } from './decode-structure.ts';
 import { measureColorsAlongside, parallelByDefault } from './analyze-parallel.ts';
 import { analysisRaster, decodeVideoFrames } from './decode-video.ts';
@@ -99,56 +99,17 @@ async function analyzeInput(
   // frame i spans [t_i, t_{i+1}); the last one ends at its own timestamp + duration
   let bounds: (i: number) => [number, number] | null;
 
-  if (videoTrack && meta.video) {
-    const v = meta.video;
-    const spanS = v.duration_s - v.start_s;
-    if (v.packets === 0 || !(spanS > 0)) throw new AnalysisFailure('corrupt', 'the video track holds no frames');
-    // fps = frames / (end of last frame − start of first): exact for constant rate, the average rate for variable
-    fps = v.packets / spanS;
-    const raster = analysisRaster(v.width, v.height, hooks.maxSide);
-    const tl = createVisionTimeline({ width: raster.width, height: raster.height, fps });
-    originS = v.start_s;
-    let lastEnd = 0;
-    let failure: ReturnType<typeof classifyFailure> | null = null;
-    try {
-      const decoded = decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor);
-      for await (const f of measureColorsAlongside(decoded, hooks.parallel ?? parallelByDefault())) {
-        const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t), f.measured);
-        frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
-        lastEnd = f.t + f.duration;
-        progress((1 - audioShare) * Math.min(1, (f.t + f.duration) / spanS));
-      }
-    } catch (err) {
-      // a file damaged part-way is reported as far as it decodes
-      if (frames.length === 0) throw err;
-      failure = classifyFailure(err);
-    }
-    if (frames.length === 0) throw new AnalysisFailure('corrupt', `the decoder gave none of the ${v.packets} frames the file holds`);
-    if (frames.length < v.packets) {
-      const cut = warnings.find((w) => w.code === 'truncated');
-      const said = `${frames.length} of the ${v.packets} video frames the file claims were decoded${failure ? ` (then: ${failure.message})` : ''}`;
-      if (cut) cut.message = `${cut.message}; ${said}`;
-      else warnings.push({ code: failure?.code === 'corrupt' ? 'corrupt' : 'truncated', message: `the video is damaged part-way: ${said}` });
-    }
-    vision = tl.finish();
-    video = {
-      codec: v.codec,
-      width: v.width,
-      height: v.height,
-      fps: r6(fps),
-      frame_count: frames.length,
-      duration_s: r6(frames.length < v.packets ? lastEnd : spanS),
-      rotation: v.rotation,
-      pixel_aspect: v.pixel_aspect,
-      decodable: true,
-    };
-    const ts = frames.map((f) => f.t);
-    bounds = (i) => (i < ts.length ? [ts[i]!, i + 1 < ts.length ? ts[i + 1]! : r6(lastEnd)] : null);
+  const picture = videoTrack && meta.video
+    ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f) })
+    : null;
+  if (picture) {
+    ({ frames, vision, video, fps, originS, bounds } = picture);
   } else {
     // no picture to measure: nominal audio frames, 25 per second, the last one partial (FOUNDATION §7)
     const a = meta.audio;
     if (!a || !audioTrack) throw new AnalysisFailure('unsupported_codec', 'no track of this file can be decoded here');
     if (meta.video) {
+      // an undecodable or damaged picture keeps its metadata, marked decodable: false (FOUNDATION §7)
       const v = meta.video;
       const spanS = v.duration_s - v.start_s;
       video = { codec: v.codec, width: v.width, height: v.height, fps: r6(spanS > 0 ? v.packets / spanS : 0), frame_count: v.packets, duration_s: r6(Math.max(0, spanS)), rotation: v.rotation, pixel_aspect: v.pixel_aspect, decodable: false };
@@ -205,6 +166,80 @@ async function analyzeInput(
   progress(1);
   return report;
 }
+/** The measured picture, with the frames' time bounds. */
+interface Picture {
+  frames: FrameReport[];
+  vision: VisionResult;
+  video: VideoInfo;
+  fps: number;
+  originS: number;
+  bounds: (i: number) => [number, number] | null;
+}
+
+/**
+ * Decode and measure every frame of the video track. A track damaged part-way is reported as far as it decodes.
+ * One that gives no frame at all fails the file unless there is sound: then it is named in `warnings` and null is
+ * returned, so the sound is analysed on nominal audio frames and the picture keeps its metadata (FOUNDATION §7).
+ */
+async function measurePicture(
+  videoTrack: NonNullable<OpenedMedia['videoTrack']>,
+  v: NonNullable<OpenedMedia['video']>,
+  ctx: { hooks: AnalyzeHooks; warnings: AnalysisWarning[]; hasSound: boolean; progress: (f: number) => void },
+): Promise<Picture | null> {
+  const { hooks, warnings } = ctx;
+  const spanS = v.duration_s - v.start_s;
+  if (v.packets === 0 || !(spanS > 0)) {
+    if (!ctx.hasSound) throw new AnalysisFailure('corrupt', 'the video track holds no frames');
+    warnings.push({ code: 'corrupt', message: `track ${videoTrack.id}: the video track holds no frames; the sound is analysed` });
+    return null;
+  }
+  // fps = frames / (end of last frame − start of first): exact for constant rate, the average rate for variable
+  const fps = v.packets / spanS;
+  const raster = analysisRaster(v.width, v.height, hooks.maxSide);
+  const tl = createVisionTimeline({ width: raster.width, height: raster.height, fps });
+  const originS = v.start_s;
+  const frames: FrameReport[] = [];
+  let lastEnd = 0;
+  let failure: ReturnType<typeof classifyFailure> | null = null;
+  try {
+    const decoded = decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor);
+    for await (const f of measureColorsAlongside(decoded, hooks.parallel ?? parallelByDefault())) {
+      const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t), f.measured);
+      frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
+      lastEnd = f.t + f.duration;
+      ctx.progress(Math.min(1, (f.t + f.duration) / spanS));
+    }
+  } catch (err) {
+    if (frames.length === 0 && !ctx.hasSound) throw err;
+    failure = classifyFailure(err);
+  }
+  if (frames.length === 0) {
+    if (!ctx.hasSound) throw new AnalysisFailure('corrupt', `the decoder gave none of the ${v.packets} frames the file holds`);
+    warnings.push({ code: 'corrupt', message: `track ${videoTrack.id}: the decoder gave none of the ${v.packets} video frames the file holds${failure ? ` (${failure.message})` : ''}; the sound is analysed` });
+    return null;
+  }
+  if (frames.length < v.packets) {
+    const cut = warnings.find((w) => w.code === 'truncated');
+    const said = `${frames.length} of the ${v.packets} video frames the file claims were decoded${failure ? ` (then: ${failure.message})` : ''}`;
+    if (cut) cut.message = `${cut.message}; ${said}`;
+    else warnings.push({ code: failure?.code === 'corrupt' ? 'corrupt' : 'truncated', message: `the video is damaged part-way: ${said}` });
+  }
+  const video: VideoInfo = {
+    codec: v.codec,
+    width: v.width,
+    height: v.height,
+    fps: r6(fps),
+    frame_count: frames.length,
+    duration_s: r6(frames.length < v.packets ? lastEnd : spanS),
+    rotation: v.rotation,
+    pixel_aspect: v.pixel_aspect,
+    decodable: true,
+  };
+  const ts = frames.map((f) => f.t);
+  const bounds = (i: number): [number, number] | null => (i < ts.length ? [ts[i]!, i + 1 < ts.length ? ts[i + 1]! : r6(lastEnd)] : null);
+  return { frames, vision: tl.finish(), video, fps, originS, bounds };
+}
+
 function stripStart<T extends { start_s: number }>(x: T): Omit<T, 'start_s'> {
   const { start_s: _s, ...rest } = x;
   return rest;

@@ -96,6 +96,21 @@ export async function readMetadata(input: Input, blob: Blob, hidden: readonly Sc
       packets: stats.packetCount,
     };
   }
+  const damagedVideo = primaryVideo ? undefined : hidden.find((h) => h.type === 'video');
+  if (damagedVideo) {
+    // a video track hidden from the demuxer (damaged) keeps what its headers say (FOUNDATION §7: metadata, decodable false)
+    video = {
+      codec: damagedVideo.entry ?? 'unknown',
+      width: damagedVideo.width ?? 0,
+      height: damagedVideo.height ?? 0,
+      rotation: 0,
+      pixel_aspect: [1, 1],
+      start_s: 0,
+      duration_s: damagedVideo.duration_s ?? 0,
+      decodable: false,
+      packets: damagedVideo.samples ?? 0,
+    };
+  }
   let audio: OpenedMedia['audio'] = null;
   if (primaryAudio) {
     const start = await primaryAudio.getFirstTimestamp();

@@ -37,6 +37,11 @@ export interface ScannedTrack {
   problem: StructureProblem | null;
   /** Samples the time table (stts) promises, when readable. */
   samples: number | null;
+  /** Presentation size from the track header (tkhd, 16.16 fixed point), when readable: kept for a track that cannot be analysed. */
+  width: number | null;
+  height: number | null;
+  /** Media duration (mdhd duration / timescale), when readable. */
+  duration_s: number | null;
 }
 
 /** What the structure check found. */
@@ -197,7 +202,7 @@ function tooDeep(b: Uint8Array, box: Box, depth: number): boolean {
 }
 
 function scanTrak(b: Uint8Array, trak: Box, base: number, fileBytes: number, movieScale: number | null, out: StructureReport): ScannedTrack {
-  const t: ScannedTrack = { id: 0, type: 'other', entry: null, problem: null, samples: null };
+  const t: ScannedTrack = { id: 0, type: 'other', entry: null, problem: null, samples: null, width: null, height: null, duration_s: null };
   const fail = (code: StructureProblem['code'], message: string): ScannedTrack => {
     t.problem = { code, message: `track ${t.id || '?'}: ${message}` };
     return t;
@@ -206,6 +211,14 @@ function scanTrak(b: Uint8Array, trak: Box, base: number, fileBytes: number, mov
   const tk = children(b, trak.offset + trak.header, trak.offset + trak.size);
   const tkhd = tk?.find((k) => k.type === 'tkhd');
   if (tkhd && tkhd.size >= tkhd.header + 24) t.id = u32(b, tkhd.offset + tkhd.header + (b[tkhd.offset + tkhd.header] === 1 ? 20 : 12));
+  if (tkhd) {
+    // width and height follow the matrix: byte 76 of a version-0 header, 88 of a version-1 one (ISO/IEC 14496-12 §8.3.2)
+    const at = tkhd.offset + tkhd.header + (b[tkhd.offset + tkhd.header] === 1 ? 88 : 76);
+    if (at + 8 <= tkhd.offset + tkhd.size) {
+      t.width = Math.round(u32(b, at) / 65536);
+      t.height = Math.round(u32(b, at + 4) / 65536);
+    }
+  }
   if (tooDeep(b, trak, 1)) return fail('corrupt', `its boxes are nested more than ${MAX_BOX_DEPTH} levels deep`);
   if (tkhd && b[tkhd.offset + tkhd.header]! > 1) return fail('corrupt', `its track header (tkhd) has version ${b[tkhd.offset + tkhd.header]}`);
   const mdia = tk?.find((k) => k.type === 'mdia');
@@ -229,7 +242,6 @@ function scanTrak(b: Uint8Array, trak: Box, base: number, fileBytes: number, mov
   if (mp + (mv === 1 ? 12 : 8) > mdhd.offset + mdhd.size) return fail('corrupt', 'its media header (mdhd) is cut short');
   const timescale = u32(b, mp);
   const mediaDuration = mv === 1 ? u32(b, mp + 4) * 2 ** 32 + u32(b, mp + 8) : u32(b, mp + 4);
-  if (timescale === 0) return fail('bad_timescale', 'its media timescale is 0 (no time can be computed)');
   const box = (type: string) => stblKids.find((k) => k.type === type);
   const payload = (x: Box) => [x.offset + x.header, x.offset + x.size] as const;
 
@@ -247,6 +259,9 @@ function scanTrak(b: Uint8Array, trak: Box, base: number, fileBytes: number, mov
     const problem = checkSampleEntry(b, first, t.type);
     if (problem) return fail(problem.code, problem.message);
   }
+  // after the sample entry, so a track with no time still names its codec
+  if (timescale === 0) return fail('bad_timescale', 'its media timescale is 0 (no time can be computed)');
+  t.duration_s = mediaDuration / timescale;
   // stsz / stz2: how many samples the file holds, each at least 1 byte of the file
   const stsz = box('stsz');
   let sizeCount: number | null = null;

@@ -69,8 +69,17 @@ describe('analyze: hostile MP4s of issue #17', () => {
       ['esds-garbage.mp4', withU32(b, findBox(b, 'mp4a/esds', 'soun').offset + 12, 0xdeadbeef), 'bad_codec_config', 'video'],
       ['deep-trak.mp4', withInMoov(b, nestedTraks(5000)), 'corrupt', 'video'],
     ];
+    const plain = asReport(await analyzeBytes(b, 'plain.mp4'));
     for (const [name, bytes, code, analysed] of cases) {
       const r = asReport(await analyzeBytes(bytes, name));
+      if (analysed === 'audio') {
+        // FOUNDATION §7: a damaged picture keeps the metadata its headers give, marked decodable: false
+        expect(r.video, name).to.not.equal(null);
+        expect(r.video!.decodable, name).to.equal(false);
+        expect([r.video!.width, r.video!.height], name).to.deep.equal([plain.video!.width, plain.video!.height]);
+        // the codec comes from the sample description, unreadable when the sample table box itself is broken
+        expect(r.video!.codec, name).to.match(name === 'stbl-size-4.mp4' ? /^unknown$/ : /^avc1/);
+      }
       console.log(`${name}: ${JSON.stringify(r.warnings)}; tracks ${JSON.stringify(r.container.tracks)}`);
       expectSound(r, name);
       expect(r.warnings.map((w) => w.code), name).to.include(code);
