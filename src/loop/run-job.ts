@@ -13,8 +13,8 @@ import type { Candidate } from '../core/registry/identity.ts';
 import type { MetaRecord, RegistriesDb } from '../storage/db.ts';
 import { getKnowledge } from '../storage/repo-entries.ts';
 import { listInterpretations, listLearnedLexicon } from '../storage/repo-language.ts';
-import { discoveriesByPrompt, recordJob } from '../storage/repo-runs.ts';
-import { choosePrompt } from './choose-prompt.ts';
+import { promptHistory, recordJob } from '../storage/repo-runs.ts';
+import { choosePrompt, MAX_PROMPT_RUN } from './choose-prompt.ts';
 import { clipSeconds, needsTempoLength, TEMPO_CLIP_S } from './clip-length.ts';
 import { intendedFromTruth } from './intended-from-truth.ts';
 import { spanMappings, type JobPipeline, type MadeClip, type SpanMapping } from './pipeline.ts';
@@ -141,13 +141,16 @@ export async function prepareJob(o: RunJobOptions): Promise<PreparedJob> {
   if (o.prompt !== undefined) choice = { prompt: o.prompt, mode: 'user' };
   else {
     const interpretations = await listInterpretations(db);
-    const byPrompt = await discoveriesByPrompt(db);
+    const history = await promptHistory(db, MAX_PROMPT_RUN);
+    const learned = await listLearnedLexicon(db);
     choice = choosePrompt({
       random: seededRandom(`${jobSeed}:choose`),
       exploitRatio: settings.exploit ?? o.exploitRatio ?? 0.5,
       interpretations,
-      discoveriesByPrompt: byPrompt,
-      generate: (avoid) => pipeline.generatePrompt(`${jobSeed}:prompt`, knowledge, avoid),
+      stats: history.byPrompt,
+      recent: history.recent,
+      generate: (avoid, variant) => pipeline.generatePrompt(variant === 0 ? `${jobSeed}:prompt` : `${jobSeed}:prompt:${variant}`, knowledge, avoid),
+      interpret: (prompt) => pipeline.interpret(prompt, learned).instruction,
     });
   }
   lap('prompt');

@@ -72,18 +72,40 @@ export async function learningInJobOrder(db: RegistriesDb): Promise<LearningReco
   });
 }
 
-/** Per prompt, the number of new entries its jobs discovered (what the exploiting workflows pick by). */
-export async function discoveriesByPrompt(db: RegistriesDb): Promise<Map<string, number>> {
-  return db.transaction('r', db.jobs, db.discovery, async () => {
-    const prompts = new Map<string, string>();
-    await db.jobs.each((j) => {
-      if (typeof j.prompt === 'string') prompts.set(j.id, j.prompt);
+/** What prompt choice knows of past jobs: per prompt its discoveries and agreement, and the latest prompts in job order. */
+export interface PromptHistory {
+  /** Per prompt: new entries its jobs discovered, the sum of their agreements and how many jobs ran it. */
+  byPrompt: Map<string, { discoveries: number; agreementSum: number; jobs: number }>;
+  /** The prompts of the last `recent` jobs, oldest first. */
+  recent: string[];
+}
+
+/** Per prompt, discoveries and agreement over its jobs, and the last `recent` jobs' prompts (one read transaction). */
+export async function promptHistory(db: RegistriesDb, recent: number): Promise<PromptHistory> {
+  return db.transaction('r', db.jobs, db.discovery, db.learning, async () => {
+    const ordered: { id: string; prompt: string }[] = [];
+    await db.jobs.orderBy('created_at').each((j) => {
+      if (typeof j.prompt === 'string') ordered.push({ id: j.id, prompt: j.prompt });
     });
-    const out = new Map<string, number>();
+    const promptOf = new Map(ordered.map((j) => [j.id, j.prompt]));
+    const byPrompt: PromptHistory['byPrompt'] = new Map();
+    const of = (p: string) => {
+      let s = byPrompt.get(p);
+      if (!s) byPrompt.set(p, (s = { discoveries: 0, agreementSum: 0, jobs: 0 }));
+      return s;
+    };
     await db.discovery.each((d) => {
-      const p = prompts.get(d.job_id);
-      if (p !== undefined) out.set(p, (out.get(p) ?? 0) + d.new.length);
+      const p = promptOf.get(d.job_id);
+      if (p !== undefined) of(p).discoveries += d.new.length;
     });
-    return out;
+    await db.learning.each((l) => {
+      const p = promptOf.get(l.job_id);
+      if (p !== undefined && typeof l.agreement === 'number') {
+        const s = of(p);
+        s.agreementSum += l.agreement;
+        s.jobs++;
+      }
+    });
+    return { byPrompt, recent: ordered.slice(Math.max(0, ordered.length - recent)).map((j) => j.prompt) };
   });
 }

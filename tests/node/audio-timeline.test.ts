@@ -51,11 +51,12 @@ describe('tempo', () => {
     }
   });
 
-  // Our own clips, mixed sample by sample as the creator plans them: a click peaking 6 dB over the mean bed, whose
-  // hiss, rumble and tones change level and make-up every 0.5 s (blended) or every frame (pure). The spectral-flux
-  // detector before the transient envelope: blended 7/24 (its bed alone read a pulse in 13), pure 10/24 (7).
-  for (const [mode, floor] of [['blended', 20], ['pure', 12]] as const) {
-    it(`finds the click of ${mode}-mode mixes under their changing bed; the bed alone has no pulse`, () => {
+  // Our own clips, mixed sample by sample as the creator plans them: a click peaking 12 dB over the bed (6 dB before
+  // issue 16), whose hiss, rumble and tones change make-up every 0.5 s (blended) or on every beat (pure; every frame
+  // before issue 16), at one level. The spectral-flux detector before the transient envelope: blended 7/24 (its bed
+  // alone read a pulse in 13), pure 10/24 (7); the envelope with the 6 dB click and per-frame beds: pure 14/24.
+  for (const [mode, floor] of [['blended', 20], ['pure', 16]] as const) {
+    it(`finds the click of ${mode}-mode mixes under their changing bed; the bed alone reads no other pulse`, () => {
       let found = 0;
       let bedQuiet = 0;
       const rows: string[] = [];
@@ -69,11 +70,12 @@ describe('tempo', () => {
           const got = analyse(mixReference(plan), spec.sample_rate, spec.fps).tempo!.bpm;
           const bed = analyse(mixReference({ ...plan, components: plan.components.filter((c) => c.kind !== 'click') }), spec.sample_rate, spec.fps).tempo!.bpm;
           if (got !== null && Math.abs(got / want - 1) <= 0.02) found++;
-          if (bed === null) bedQuiet++;
+          // a pure bed changes on the beat, so alone it may carry the tempo; it must never read another
+          if (bed === null || Math.abs(bed / want - 1) <= 0.02) bedQuiet++;
           rows.push(`${tempo} ${seed}: ${want} → ${got?.toFixed(1) ?? 'none'} (bed ${bed?.toFixed(1) ?? 'none'})`);
         }
       }
-      console.log(`${mode} mixes: ${found}/24 tempos within ±2 %, bed alone without pulse ${bedQuiet}/24\n${rows.join('\n')}`);
+      console.log(`${mode} mixes: ${found}/24 tempos within ±2 %, bed alone without another pulse ${bedQuiet}/24\n${rows.join('\n')}`);
       expect(found, rows.join('\n')).toBeGreaterThanOrEqual(floor);
       expect(bedQuiet, rows.join('\n')).toBeGreaterThanOrEqual(20);
     });

@@ -5,12 +5,13 @@ import { counts, openRegistries } from '../../src/storage/repo-entries.ts';
 import { diagnostics } from '../../src/storage/repo-runs.ts';
 import type { RegistriesDb } from '../../src/storage/db.ts';
 import { runJob, JOB_STEPS, type JobStep } from '../../src/loop/run-job.ts';
-import { choosePrompt } from '../../src/loop/choose-prompt.ts';
+import { choosePrompt, MAX_PROMPT_RUN, novelty, ranOut, valueCounts } from '../../src/loop/choose-prompt.ts';
 import { backfillRecords } from '../../src/loop/backfill.ts';
 import { canResume, LoopRunner, loadLoopState } from '../../src/loop/loop-runner.ts';
 import { dataPipeline } from './loop-data-pipeline.ts';
 import { TEMPO_CLIP_S } from '../../src/loop/clip-length.ts';
 import type { InterpretationRecord } from '../../src/core/registry/export-records.ts';
+import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
 
 let dbn = 0;
 const fresh = () => openRegistries(`loop-test-${dbn++}-${Date.now()}`);
@@ -141,16 +142,18 @@ describe('runJob', () => {
 });
 
 describe('choosePrompt', () => {
-  const rec = (prompt: string): InterpretationRecord => ({ prompt, instruction: null, status: 'done', source: 'procedural', created_at: '', updated_at: '' });
-  it('explores new prompts, avoiding known ones; exploits at the set ratio, favouring productive prompts', () => {
-    const known = ['a', 'b', 'c'].map(rec);
+  const rec = (prompt: string, instruction: Instruction | null = null): InterpretationRecord => ({ prompt, instruction, status: 'done', source: 'procedural', created_at: '', updated_at: '' });
+  const stat = (agreement: number, discoveries = 0, jobs = 1) => ({ discoveries, agreementSum: agreement * jobs, jobs });
+  it('exploits at the set ratio, the best-agreeing prompts most; explores new prompts, avoiding known ones', () => {
+    const known = ['a', 'b', 'c'].map((p) => rec(p));
     const gen = (avoid: ReadonlySet<string>) => (avoid.has('a') ? 'new prompt' : 'a');
-    expect(choosePrompt({ random: seedrandom('1'), exploitRatio: 0, interpretations: known, discoveriesByPrompt: new Map(), generate: gen })).toEqual({ prompt: 'new prompt', mode: 'explore' });
+    expect(choosePrompt({ random: seedrandom('1'), exploitRatio: 0, interpretations: known, stats: new Map(), recent: [], generate: gen })).toEqual({ prompt: 'new prompt', mode: 'explore' });
     const rng = seedrandom('2');
     const picks = new Map<string, number>();
     let exploits = 0;
+    const stats = new Map([['a', stat(0.3)], ['b', stat(0.3)], ['c', stat(0.95)]]);
     for (let i = 0; i < 2000; i++) {
-      const c = choosePrompt({ random: rng, exploitRatio: 0.7, interpretations: known, discoveriesByPrompt: new Map([['c', 8]]), generate: gen });
+      const c = choosePrompt({ random: rng, exploitRatio: 0.7, interpretations: known, stats, recent: [], generate: gen });
       if (c.mode === 'exploit') {
         exploits++;
         picks.set(c.prompt, (picks.get(c.prompt) ?? 0) + 1);
@@ -158,10 +161,59 @@ describe('choosePrompt', () => {
     }
     expect(exploits / 2000).toBeGreaterThan(0.65);
     expect(exploits / 2000).toBeLessThan(0.75);
-    // Weights 1 : 1 : 9.
+    // Weights (0.05 + agreement)²: 0.1225 : 0.1225 : 1 → c about 80 %, a and b still drawn.
     expect(picks.get('c')! / exploits).toBeGreaterThan(0.75);
     expect(picks.get('a')!).toBeGreaterThan(0);
-    expect(choosePrompt({ random: seedrandom('3'), exploitRatio: 1, interpretations: [], discoveriesByPrompt: new Map(), generate: gen }).mode).toBe('explore');
+    expect(choosePrompt({ random: seedrandom('3'), exploitRatio: 1, interpretations: [], stats: new Map(), recent: [], generate: gen }).mode).toBe('explore');
+  });
+
+  it(`never runs a prompt more than ${MAX_PROMPT_RUN} times in a row, even exploiting always on a fresh store`, () => {
+    const interpretations: InterpretationRecord[] = [];
+    const recent: string[] = [];
+    let made = 0;
+    const gen = (avoid: ReadonlySet<string>) => {
+      let p = `prompt ${made}`;
+      while (avoid.has(p)) p = `prompt ${++made}`;
+      return p;
+    };
+    const stats = new Map<string, ReturnType<typeof stat>>();
+    let longest = 0;
+    let run = 0;
+    for (let i = 0; i < 60; i++) {
+      const c = choosePrompt({ random: seedrandom(`run:${i}`), exploitRatio: 1, interpretations, stats, recent: recent.slice(-MAX_PROMPT_RUN), generate: gen });
+      run = recent[recent.length - 1] === c.prompt ? run + 1 : 1;
+      longest = Math.max(longest, run);
+      recent.push(c.prompt);
+      if (!interpretations.some((r) => r.prompt === c.prompt)) interpretations.push(rec(c.prompt));
+      stats.set(c.prompt, stat(c.prompt === 'prompt 0' ? 1 : 0.5));
+    }
+    expect(longest).toBe(MAX_PROMPT_RUN);
+    expect(new Set(recent).size).toBeGreaterThan(1);
+    expect(ranOut('x', ['y', 'x', 'x'])).toBe(true);
+    expect(ranOut('x', ['x', 'y', 'x'])).toBe(false);
+  });
+
+  it('explores toward what was asked least: of its candidates, the prompt asking for the least-seen values', () => {
+    const ask = (f: (i: Instruction) => void) => {
+      const i = emptyInstruction('');
+      f(i);
+      return i;
+    };
+    const teal = ask((i) => (i.palette.primitives = ['teal']));
+    const known = [rec('teal one', teal), rec('teal two', teal), rec('teal pan', ask((i) => ((i.palette.primitives = ['teal']), (i.camera.move = 'pan_left'))))];
+    const meaning: Record<string, Instruction> = {
+      'more teal': teal,
+      'teal and a pan': ask((i) => ((i.palette.primitives = ['teal']), (i.camera.move = 'pan_left'))),
+      'an olive roll': ask((i) => ((i.palette.primitives = ['olive']), (i.camera.move = 'roll_cw'))),
+      'teal roll': ask((i) => ((i.palette.primitives = ['teal']), (i.camera.move = 'roll_cw'))),
+    };
+    const order = Object.keys(meaning);
+    const c = choosePrompt({ random: seedrandom('x'), exploitRatio: 0, interpretations: known, stats: new Map(), recent: [], generate: (_avoid, v) => order[v]!, interpret: (p) => meaning[p]! });
+    expect(c).toEqual({ prompt: 'an olive roll', mode: 'explore' });
+    const counts = valueCounts(known);
+    expect(counts.get('colour:teal')).toBe(3);
+    expect(novelty(meaning['an olive roll']!, counts)).toBe(1);
+    expect(novelty(meaning['more teal']!, counts)).toBe(0.25);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { buildSpec } from '../../src/core/plan/build-spec.ts';
+import { BLENDED_TEXTURE, buildSpec, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
+import { conceptRule } from '../../src/core/plan/color-rules.ts';
 import { diagonal } from '../../src/core/plan/camera-path.ts';
 import { createFieldRenderer } from '../../src/core/render/frame-field.ts';
 import { buildTruth } from '../../src/core/render/intended-truth.ts';
@@ -29,8 +30,10 @@ function renderAll(spec: Spec) {
 describe('frame field', () => {
   it('every pixel is a palette colour and the counts are exact', () => {
     const spec = buildSpec(ask((x) => (x.gradient.type = 'radial')), primitiveKnowledge(), { seed: 9, width: 64, height: 48, duration_s: 0.2 });
-    const { frames, counts } = renderAll(spec);
-    const keys = spec.palette.map((c) => c.rgb.join());
+    const { r, frames, counts } = renderAll(spec);
+    // the palette's colours, then the pool colours a frame may re-draw
+    const keys = r.bins.map((c) => c.join());
+    expect(keys.slice(0, spec.palette.length)).toEqual(spec.palette.map((c) => c.rgb.join()));
     frames.forEach((f, i) => {
       const mine = new Array(keys.length).fill(0);
       for (let o = 0; o < f.length; o += 4) {
@@ -45,6 +48,7 @@ describe('frame field', () => {
   it('a pan moves the content by dx·diag/fps pixels a frame, in the §3.4 direction', () => {
     const spec = buildSpec(ask((x) => ((x.camera.move = 'pan_left'), (x.motion.level = 'medium'))), primitiveKnowledge(), { seed: 4, width: 80, height: 60, duration_s: 0.1, cellSize: 2 });
     spec.churn = 0;
+    spec.redraw = null; // the per-frame pool colours sit at random screen pixels: the world's cells are what move
     spec.camera.dx = (3 * spec.fps) / diagonal(80, 60); // exactly 3 px a frame, content moving right
     const { frames } = renderAll(spec);
     let same = 0;
@@ -76,6 +80,94 @@ describe('frame field', () => {
     const truth = buildTruth(dark, r.bins, counts, counts.map(() => null));
     expect(truth.windows.every((w) => w.lighting === 'low_key')).toBe(true);
     expect(truth.frames[0]!.colors.reduce((a, c) => a + c.share, 0)).toBeCloseTo(100, 2);
+  });
+});
+
+describe('variety and structure (issue 16)', () => {
+  it('pure: a share of every frame takes pool colours re-drawn each frame, from the lighting band of the narrowed pool', () => {
+    const spec = buildSpec(ask((x) => (x.lighting = 'balanced')), primitiveKnowledge(), { seed: 'redraw', width: 80, height: 60, duration_s: 0.5 });
+    const redraw = spec.redraw;
+    if (!redraw) throw new Error('a pure spec re-draws pool colours');
+    expect(redraw.share).toBe(REDRAW_SHARE);
+    expect(redraw.per_frame).toBeGreaterThanOrEqual(Math.min(2, redraw.pool.length));
+    expect(redraw.pool.length).toBeGreaterThan(spec.palette.length);
+    const { r, counts } = renderAll(spec);
+    const n = spec.palette.length;
+    const drawnSets = new Set<string>();
+    counts.forEach((c) => {
+      const drawn = Array.from(c.slice(n)).map((v, k) => [k, v] as const).filter(([, v]) => v > 0);
+      const share = drawn.reduce((a, [, v]) => a + v, 0) / (80 * 60);
+      // the pool's colours also in the palette may come from either; the re-drawn share alone is ≈ 12 % of the pixels
+      expect(share).toBeGreaterThan(REDRAW_SHARE * 0.8);
+      expect(share).toBeLessThan(REDRAW_SHARE * 1.2);
+      expect(drawn.length).toBeLessThanOrEqual(redraw.per_frame);
+      drawnSets.add(drawn.map(([k]) => k).join(','));
+    });
+    // frames draw different pool colours, and every pixel's colour is a bin the truth counts
+    expect(drawnSets.size).toBeGreaterThan(3);
+    expect(r.bins.length).toBe(n + redraw.pool.length);
+    // the concept is respected: a warm ask re-draws only warm colours
+    const warm = buildSpec(ask((x) => (x.palette.concept = 'warm')), primitiveKnowledge(), { seed: 'redraw-warm', width: 80, height: 60, duration_s: 0.2 });
+    const rule = conceptRule('warm');
+    if (!rule || !warm.redraw) throw new Error('warm is a concept and pure specs re-draw');
+    expect(warm.redraw.pool.every((c) => rule(c.rgb))).toBe(true);
+  });
+
+  it('blended: a world-anchored texture moves with the camera, so a ramp panned along its iso-lines still changes', () => {
+    const spec = buildSpec(ask((x) => ((x.gradient.type = 'linear_horizontal'), (x.camera.move = 'tilt_down'), (x.motion.level = 'medium'), (x.lighting = 'balanced'))), primitiveKnowledge(), { seed: 'texture', width: 80, height: 60, duration_s: 0.1, mode: 'blended' });
+    expect(spec.texture).toEqual(BLENDED_TEXTURE);
+    spec.camera.dy = (3 * spec.fps) / diagonal(80, 60); // 3 px a frame down, along the ramp's iso-lines
+    const { frames } = renderAll(spec);
+    let moved = 0;
+    let still = 0;
+    for (let y = 0; y < 57; y++) {
+      for (let x = 0; x < 80; x++) {
+        const a = (y * 80 + x) * 4;
+        const b = ((y + 3) * 80 + x) * 4;
+        if (frames[0]![a] === frames[1]![b] && frames[0]![a + 1] === frames[1]![b + 1]) moved++;
+        if (frames[0]![a] === frames[1]![a] && frames[0]![a + 1] === frames[1]![a + 1]) still++;
+      }
+    }
+    // the picture is the frame before, 3 px lower; without the texture it would also equal itself unmoved
+    expect(moved / (57 * 80)).toBeGreaterThan(0.99);
+    expect(still / (57 * 80)).toBeLessThan(0.8);
+    const flat = { ...spec, texture: null };
+    const plain = renderAll(flat).frames;
+    let same = 0;
+    for (let o = 0; o < plain[0]!.length; o += 4) if (plain[0]![o] === plain[1]![o] && plain[0]![o + 1] === plain[1]![o + 1]) same++;
+    expect(same / (80 * 60)).toBeGreaterThan(0.99);
+  });
+
+  it('claims only what the clip can show: a blended move over one asked flat colour is made but not claimed', () => {
+    const both = buildSpec(ask((x) => ((x.gradient.type = 'flat'), (x.camera.move = 'pan_left'))), primitiveKnowledge(), { seed: 'claims', width: 32, height: 24, duration_s: 0.2, mode: 'blended' });
+    expect(both.camera.move).toBe('pan_left');
+    // (a 0.2 s clip cannot show its beat either: 'tempo' is left unclaimed too)
+    expect(both.unobservable).toEqual(expect.arrayContaining(['camera', 'motion']));
+    expect(both.unobservable).not.toContain('gradient');
+    const { r, counts } = renderAll(both);
+    expect(buildTruth(both, r.bins, counts, counts.map(() => null)).unclaimed).toEqual(both.unobservable);
+    // flat asked alone: the camera stays; a move asked alone: the gradient is not flat
+    for (let i = 0; i < 6; i++) {
+      expect(buildSpec(ask((x) => (x.gradient.type = 'flat')), primitiveKnowledge(), { seed: `flat:${i}`, width: 32, height: 24, mode: 'blended' }).camera.move).toBe('static');
+      const moving = buildSpec(ask((x) => (x.camera.move = 'tilt_up')), primitiveKnowledge(), { seed: `move:${i}`, width: 32, height: 24, mode: 'blended' });
+      expect(moving.gradient.type).not.toBe('flat');
+    }
+  });
+
+  it('the truth claims the palette extraction can name (≥ 5 % of the clip) and a ramp turned by a roll by its on-screen type', () => {
+    const spec = buildSpec(ask((x) => ((x.gradient.type = 'linear_horizontal'), (x.camera.move = 'roll_cw'), (x.motion.level = 'fast'))), primitiveKnowledge(), { seed: 'roll', width: 64, height: 48, duration_s: 1.5, mode: 'blended' });
+    const { r, counts } = renderAll(spec);
+    const truth = buildTruth(spec, r.bins, counts, counts.map(() => null));
+    const turned = truth.windows.map((w) => w.gradient.type);
+    truth.windows.forEach((w) => {
+      const mid = Math.round((w.start_frame + w.end_frame) / 2);
+      const want = (((spec.gradient.direction_deg ?? 0) + spec.camera.roll * (mid / spec.fps)) % 360 + 360) % 360;
+      expect(w.gradient.direction_deg).toBeCloseTo(want, 1);
+    });
+    expect(new Set(turned).size).toBeGreaterThan(1);
+    const share = new Map<string, number>();
+    for (const f of truth.frames) for (const c of f.colors) share.set(c.primitive, (share.get(c.primitive) ?? 0) + c.share / truth.frames.length);
+    expect(new Set(truth.palette)).toEqual(new Set([...share].filter(([, v]) => v >= 5).map(([k]) => k)));
   });
 });
 

@@ -5,9 +5,10 @@ import type { Instruction } from '../language/instruction.ts';
 import { luma709, rgbToOklab } from '../color/oklab.ts';
 import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver } from './camera-path.ts';
+import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
 import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
-import { EmptyKnowledgeError, SPEC_SCHEMA, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
+import { EmptyKnowledgeError, SPEC_SCHEMA, type ClaimField, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
 
 /** What buildSpec may be told besides the instruction: the seed, and the clip's size, rate, length, mode and cell size. */
 export interface BuildSpecOptions {
@@ -25,6 +26,26 @@ export interface BuildSpecOptions {
 export const SAMPLE_RATE = 48_000;
 /** Gain ramp at mix boundaries: 1 ms at 48 kHz. */
 export const RAMP_SAMPLES = 48;
+/** Under a beat the bed's mix changes glide over 10 ms (under a third of a 30 fps frame), so only the clicks are sharp transients. */
+export const BEAT_RAMP_SAMPLES = 480;
+/** A clip's sound pool holds this many pool sounds at least (when the narrowed pool has them)… */
+export const MIN_POOL_SOUNDS = 2;
+/** …and at most this many. */
+export const MAX_POOL_SOUNDS = 6;
+/**
+ * Least luma range (Y′, 0–1) of the palette for a move to show: pure cells need a few grey levels between
+ * colours; the blended field's texture moves the gradient position by ±BLENDED_TEXTURE.amplitude, so its
+ * contrast is that share of the palette's range (measured in docs/loop-and-app.md).
+ */
+export const MIN_MOVE_LUMA_SPREAD: Record<SpecMode, number> = { pure: 0.08, blended: 0.2 };
+/** The texture every blended clip carries (frame-field `textureTile`): ±0.12 of the gradient span, 8 px lattice. */
+export const BLENDED_TEXTURE = { amplitude: 0.12, scale_px: 8 } as const;
+
+/** Share of a pure frame's pixels given colours re-drawn from the pool each frame (the rest are the world's cells, which carry the move). */
+export const REDRAW_SHARE = 0.12;
+/** At most this many pool colours re-drawn per frame (each then covers ≥ 2 % of the frame: a per-frame colour, above the 1 % edge-noise floor). */
+export const MAX_REDRAW_PER_FRAME = 5;
+
 /** A pitchless tone (the origin `tone` primitive) gets a MIDI note from this range (A3–A5), picked by the seed. */
 export const PITCHLESS_TONE_MIDI: readonly [number, number] = [57, 81];
 
@@ -195,11 +216,17 @@ function specColor(c: KnownColor): SpecColor {
 }
 
 /** Gradient: needs two lightnesses; adds one from the lighting band to the palette if the handful has only one, else falls back to flat. */
-function chooseGradient(instruction: Instruction, knowledge: Knowledge, colors: LitColors, rngOf: (part: string) => Rng, unmet: string[]): SpecGradient {
+function chooseGradient(instruction: Instruction, knowledge: Knowledge, colors: LitColors, rngOf: (part: string) => Rng, unmet: string[], needsStructure: boolean): SpecGradient {
   const { palette, band, seen } = colors;
   const gradPool = nonEmpty('gradients', knowledge.gradient);
   const grng = rngOf('gradient');
-  const gradEntry = pick(grng, narrow(gradPool, instruction.gradient.type, 'gradient', unmet));
+  let gradCands = narrow(gradPool, instruction.gradient.type, 'gradient', unmet);
+  // A blended clip that moves needs a field with structure: one flat colour shows no move.
+  if (needsStructure && instruction.gradient.type === null) {
+    const f = gradCands.filter((e) => e.canonical !== 'flat');
+    if (f.length > 0) gradCands = f;
+  }
+  const gradEntry = pick(grng, gradCands);
   const gradient = gradientFrom(gradEntry, grng);
   if (gradient.type === 'flat' || new Set(palette.map((c) => c.L.toFixed(4))).size >= 2) return gradient;
   const extra = band.find((c) => !seen.has(c.rgb.join(',')) && Math.abs(rgbToOklab(c.rgb)[0] - palette[0]!.L) > 0.02);
@@ -233,7 +260,7 @@ function weighPalette(colors: LitColors): { palette: SpecColor[]; palette_weight
 }
 
 /** Camera move and motion level: a static camera is still; known raw numbers give their own speed; else the level's speed. */
-function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, frame: ClipFrame, rngOf: (part: string) => Rng, unmet: string[]): { camera: Spec['camera']; motion: Spec['motion'] } {
+function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, frame: ClipFrame, rngOf: (part: string) => Rng, unmet: string[], keepStill: boolean): { camera: Spec['camera']; motion: Spec['motion'] } {
   const { width, height, fps } = frame;
   const camPool = nonEmpty('camera moves', knowledge.camera);
   const motionPool = nonEmpty('motion levels', knowledge.motion);
@@ -241,6 +268,11 @@ function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, f
   let camCands = narrow(camPool, instruction.camera.move, 'camera', unmet);
   if (instruction.camera.move === null && level !== null) {
     const f = camCands.filter((e) => (level === 'still' ? e.canonical === 'static' : e.canonical !== 'static'));
+    if (f.length > 0) camCands = f;
+  }
+  // A field asked to be one flat colour (blended) cannot show a move: when nothing asks for one, the camera stays.
+  if (keepStill && instruction.camera.move === null && (level === null || level === 'still')) {
+    const f = camCands.filter((e) => e.canonical === 'static');
     if (f.length > 0) camCands = f;
   }
   const mrng = rngOf('motion');
@@ -295,13 +327,21 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   const unmet: string[] = [];
 
   const colors = chooseLightingAndColors(instruction, knowledge, rngOf, unmet);
-  const gradient = chooseGradient(instruction, knowledge, colors, rngOf, unmet);
+  const flatAsked = mode === 'blended' && instruction.gradient.type === 'flat';
+  const { camera, motion } = chooseCameraAndMotion(instruction, knowledge, frame, rngOf, unmet, flatAsked);
+  const moves = camera.move !== 'static';
+  const gradient = chooseGradient(instruction, knowledge, colors, rngOf, unmet, mode === 'blended' && moves);
+  if (moves) addLumaContrast(colors, mode);
   const { palette, palette_weights } = weighPalette(colors);
-  const { camera, motion } = chooseCameraAndMotion(instruction, knowledge, frame, rngOf, unmet);
+  const unobservable: ClaimField[] = [];
+  // What hides a move, when both were asked: one flat colour (blended), or colours of one luma (tracking sees luma).
+  if (moves && ((mode === 'blended' && gradient.type === 'flat') || lumaSpread(palette) < MIN_MOVE_LUMA_SPREAD[mode])) unobservable.push('camera', 'motion');
   const churn = mode === 'pure' ? Math.round(rngOf('churn')() * 0.03 * 1000) / 1000 : 0;
   const field_seed = Math.floor(rngOf('field')() * 4294967296) >>> 0;
   const tempo = chooseTempo(instruction, knowledge, mode, rngOf, unmet);
-  const sound = chooseSound(instruction, knowledge, mode, frame_count, fps, rngOf('sound'), unmet);
+  const sound = chooseSound(instruction, knowledge, mode, frame_count, fps, rngOf('sound'), unmet, tempo.bpm);
+  // A beat needs a few periods to be heard (the detector scores 4 s segments): a shorter clip makes it but does not claim it.
+  if (tempo.bpm !== null && frame_count / fps < TEMPO_SEGMENT_S) unobservable.push('tempo');
   const melody = mode === 'blended' ? chooseMelody(knowledge, sound.pool, sound.mixes.length, rngOf('melody')) : null;
 
   return {
@@ -325,11 +365,52 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
     camera,
     gradient,
     churn,
+    texture: mode === 'blended' ? { ...BLENDED_TEXTURE } : null,
+    redraw: mode === 'pure' ? chooseRedraw(colors.band, rngOf('redraw')) : null,
+    unobservable,
     field_seed,
-    sound: { ...sound, ramp_samples: RAMP_SAMPLES, mood: instruction.sound.mood },
+    sound: { ...sound, ramp_samples: tempo.bpm !== null ? BEAT_RAMP_SAMPLES : RAMP_SAMPLES, mood: instruction.sound.mood },
     tempo,
     melody,
   };
+}
+
+/** Pure mode's per-frame colours: the lighting band of the narrowed pool, 2–5 of them a frame. */
+function chooseRedraw(band: readonly KnownColor[], rng: Rng): Spec['redraw'] {
+  const seen = new Set<string>();
+  const pool: SpecColor[] = [];
+  for (const c of band) {
+    const key = c.rgb.join(',');
+    if (!seen.has(key)) {
+      seen.add(key);
+      pool.push(specColor(c));
+    }
+  }
+  if (pool.length === 0) return null;
+  const per_frame = Math.min(pool.length, 2 + Math.floor(rng() * (MAX_REDRAW_PER_FRAME - 1)));
+  return { pool, per_frame, share: REDRAW_SHARE };
+}
+
+/** Luma range (Rec. 709 Y′) of the palette, 0–1. */
+function lumaSpread(palette: readonly SpecColor[]): number {
+  if (palette.length === 0) return 0;
+  return Math.max(...palette.map((c) => c.luma)) - Math.min(...palette.map((c) => c.luma));
+}
+
+/** A moving clip needs luma contrast (tracking reads luma): add the lighting band's colour farthest in luma when the handful lacks it. */
+function addLumaContrast(colors: LitColors, mode: SpecMode): void {
+  if (lumaSpread(colors.palette) >= MIN_MOVE_LUMA_SPREAD[mode] || colors.palette.length === 0) return;
+  const lumas = colors.palette.map((c) => c.luma);
+  const far = (y: number) => Math.max(...lumas.map((l) => Math.abs(l - y)));
+  let best: KnownColor | null = null;
+  for (const c of colors.band) {
+    if (colors.seen.has(c.rgb.join(','))) continue;
+    if (!best || far(luma709(c.rgb)) > far(luma709(best.rgb))) best = c;
+  }
+  if (best && far(luma709(best.rgb)) > Math.max(...lumas) - Math.min(...lumas)) {
+    colors.seen.add(best.rgb.join(','));
+    colors.palette.push(specColor(best));
+  }
 }
 
 function lumaStd(palette: SpecColor[], w: number[]): number {
@@ -352,7 +433,8 @@ function gradientFrom(e: KnownDynamic<SpecGradient['type']>, rng: Rng): SpecGrad
   return g;
 }
 
-function chooseSound(instruction: Instruction, knowledge: Knowledge, mode: SpecMode, frames: number, fps: number, rng: Rng, unmet: string[]) {
+function chooseSound(instruction: Instruction, knowledge: Knowledge, mode: SpecMode, frames: number, fps: number, rng: Rng, unmet: string[], bpm: number | null) {
+  const beat = bpm !== null && bpm > 0;
   const all = nonEmpty('sounds', knowledge.sounds);
   let cands: readonly KnownSound[] = all;
   const asked = instruction.sound.primitives;
@@ -376,7 +458,7 @@ function chooseSound(instruction: Instruction, knowledge: Knowledge, mode: SpecM
     const of = cands.filter((s) => dominant(s) === p && !chosen.includes(s));
     if (of.length > 0) chosen.push(pick(rng, of));
   }
-  const n = Math.min(cands.length, Math.max(chosen.length, 1 + Math.floor(rng() * 4)));
+  const n = Math.min(cands.length, Math.max(chosen.length, MIN_POOL_SOUNDS + Math.floor(rng() * (MAX_POOL_SOUNDS - MIN_POOL_SOUNDS + 1))));
   for (const s of shuffled(rng, cands)) if (chosen.length < n && !chosen.includes(s)) chosen.push(s);
   if (mode === 'blended' && !chosen.some((s) => s.breakdown.tone > 0)) {
     const tone = shuffled(rng, cands).find((s) => s.breakdown.tone > 0);
@@ -394,14 +476,27 @@ function chooseSound(instruction: Instruction, knowledge: Knowledge, mode: SpecM
   const count = mode === 'pure' ? frames : Math.ceil(frames / Math.max(1, Math.round(0.5 * fps)));
   const mixes: SoundMix[] = [];
   const audible = pool.map((s, i) => (s.breakdown.silence < 100 ? i : -1)).filter((i) => i >= 0);
+  // Under a beat the bed keeps one level: level steps at every frame or window would read as onsets of their own.
+  const bedDb = Math.round((-24 + 12 * rng()) * 10) / 10;
+  // Pure frames under a beat keep one mix per beat: the bed then changes on the beat (at the frame nearest it) and
+  // carries the tempo, instead of making onsets of its own 30 times a second.
+  const framesPerBeat = mode === 'pure' && beat ? (60 / bpm) * fps : 0;
+  const beatOf = (f: number) => Math.floor((f + 0.5) / framesPerBeat);
   for (let f = 0; f < count; f++) {
-    const level_db = Math.round((-24 + 12 * rng()) * 10) / 10;
+    const held = mixes[f - 1];
+    if (framesPerBeat >= 1 && held && beatOf(f) === beatOf(f - 1)) {
+      mixes.push({ parts: held.parts.map((p) => ({ ...p })), level_db: held.level_db });
+      continue;
+    }
+    const drawn = Math.round((-24 + 12 * rng()) * 10) / 10;
+    const level_db = beat ? bedDb : drawn;
     const silent = presence === 'absent' || audible.length === 0 || (presence === 'sparse' && rng() < 0.65);
     if (silent) {
       mixes.push({ parts: [], level_db });
       continue;
     }
-    const m = 1 + Math.floor(rng() * Math.min(3, pool.length));
+    // Several pool sounds in every frame: from two (or the whole pool, when smaller) up to the whole pool.
+    const m = Math.min(pool.length, 2 + Math.floor(rng() * Math.max(1, pool.length - 1)));
     let parts = shuffled(rng, pool.map((_, i) => i)).slice(0, m);
     if (mode === 'blended') {
       const tone = pool.findIndex((s) => s.breakdown.tone > 0);

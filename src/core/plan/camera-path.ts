@@ -37,6 +37,12 @@ export function cameraFromSpeed(move: CameraMove, speed: number, width: number, 
   if (move === 'shake') {
     cam.shake_px = (speed * diagonal(width, height)) / (2 * fps);
     cam.shake_deg = shakeDeg;
+    if (cam.shake_px < 1) {
+      // Under a pixel, nearest-cell rendering hides the jitter (±0.4 px rounds to the same pixel): shake along an
+      // axis by at least ±0.5 px, so every frame jumps one whole pixel.
+      cam.shake_px = Math.max(0.5, cam.shake_px);
+      cam.shake_deg = (Math.round(shakeDeg / 90) * 90) % 360;
+    }
     return cam;
   }
   const sign = CAMERA_MOVE_SIGN[move];

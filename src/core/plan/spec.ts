@@ -66,6 +66,24 @@ export interface SpecGradient {
   light_center: boolean;
 }
 
+/** Blended mode's world-anchored structure (frame-field `textureTile`): amplitude in gradient-position units, lattice in world px. */
+export interface SpecTexture {
+  amplitude: number;
+  scale_px: number;
+}
+
+/** Pure mode's per-frame colours: each frame draws `per_frame` colours from `pool` and puts them on a random `share` of its pixels. */
+export interface SpecRedraw {
+  /** The narrowed pool's colours the lighting allows (the palette's concept and asked primitives respected). */
+  pool: SpecColor[];
+  per_frame: number;
+  /** Share 0–1 of each frame's pixels, drawn anew every frame (screen positions, not world cells). */
+  share: number;
+}
+
+/** Picture and sound fields a spec can leave unobservable: asked together with what hides them, so the truth does not claim them. */
+export type ClaimField = 'camera' | 'motion' | 'gradient' | 'lighting' | 'palette' | 'tempo';
+
 /** A `spec/1`: everything needed to make one clip again, seed included. */
 export interface Spec {
   schema: typeof SPEC_SCHEMA;
@@ -94,6 +112,12 @@ export interface Spec {
   gradient: SpecGradient;
   /** Share of world cells re-drawn each frame (0–1). */
   churn: number;
+  /** Pure mode: pool colours re-drawn every frame at random pixels; null in blended mode. */
+  redraw?: SpecRedraw | null;
+  /** Blended mode: structure added to the smooth field so moves show; null in pure mode (its cells are the structure). */
+  texture?: SpecTexture | null;
+  /** Asked fields the clip cannot show (e.g. a move over one flat colour): made as asked, but not claimed by the truth. */
+  unobservable?: ClaimField[];
   /** Seed of the world field hash (uint32). */
   field_seed: number;
   sound: {

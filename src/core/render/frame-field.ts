@@ -1,6 +1,7 @@
 // The world field and the per-pixel renderer: each screen pixel is mapped back to the world (camera
 // inverse) and takes the colour of the world cell it lands in (nearest cell, no interpolation).
 import { poseAt, worldMapOf } from '../plan/camera-path.ts';
+import { rgbToOklab } from '../color/oklab.ts';
 import type { Spec, SpecGradient } from '../plan/spec.ts';
 
 /** Gradient positions are quantised to this many levels (selection tables, blended colours). */
@@ -62,6 +63,79 @@ export function selectionTable(spec: Spec): Float64Array[] {
   return table;
 }
 
+/** Side of the texture tile in world pixels (a power of two: the tile repeats, far beyond any frame). */
+export const TEXTURE_TILE = 512;
+
+/**
+ * The blended field's structure: smooth value noise on a lattice of `scale_px` world pixels, −1…1, as a
+ * TEXTURE_TILE² tile (it repeats every 512 px, more than any frame's move). It offsets the gradient
+ * position, so a smooth field still has 2-D detail that moves with the camera (a ramp alone shows no move
+ * along its iso-lines, and the dense fit cannot tell a shift along it from a brightness change).
+ */
+export function textureTile(scalePx: number, seed: number): Float32Array {
+  if (!(scalePx >= 1)) throw new RangeError(`texture scale must be ≥ 1 px, got ${scalePx}`);
+  const tile = new Float32Array(TEXTURE_TILE * TEXTURE_TILE);
+  const cells = Math.max(1, Math.round(TEXTURE_TILE / scalePx));
+  const step = TEXTURE_TILE / cells;
+  const lattice = (i: number, j: number) => 2 * cellHash(i % cells, j % cells, -7, seed) - 1;
+  const smooth = (t: number) => t * t * (3 - 2 * t);
+  for (let y = 0; y < TEXTURE_TILE; y++) {
+    const fy = y / step;
+    const j = Math.floor(fy);
+    const ty = smooth(fy - j);
+    for (let x = 0; x < TEXTURE_TILE; x++) {
+      const fx = x / step;
+      const i = Math.floor(fx);
+      const tx = smooth(fx - i);
+      const a = lattice(i, j) + (lattice(i + 1, j) - lattice(i, j)) * tx;
+      const b = lattice(i, j + 1) + (lattice(i + 1, j + 1) - lattice(i, j + 1)) * tx;
+      tile[y * TEXTURE_TILE + x] = a + (b - a) * ty;
+    }
+  }
+  return tile;
+}
+
+/**
+ * For each gradient level, the bin whose colour, projected on the main axis of the bins' OKLab colours (oriented
+ * to grow with lightness: how extraction reads a gradient), is nearest a straight line from the first bin's to the
+ * last's: the ramp's colour signal then grows linearly with the position.
+ */
+export function axisLinearLevels(bins: readonly [number, number, number][]): Uint8Array {
+  const lab = bins.map((b) => rgbToOklab(b));
+  const n = lab.length;
+  const m = [0, 1, 2].map((i) => lab.reduce((a, c) => a + c[i]!, 0) / n);
+  const cov = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (const c of lab) for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) cov[3 * i + j]! += (c[i]! - m[i]!) * (c[j]! - m[j]!);
+  let v = [1, 0.001, 0.001];
+  for (let it = 0; it < 50; it++) {
+    const w = [0, 1, 2].map((i) => cov[3 * i]! * v[0]! + cov[3 * i + 1]! * v[1]! + cov[3 * i + 2]! * v[2]!);
+    const norm = Math.hypot(w[0]!, w[1]!, w[2]!) || 1;
+    v = w.map((x) => x / norm);
+  }
+  const P = lab.map((c) => (c[0]! - m[0]!) * v[0]! + (c[1]! - m[1]!) * v[1]! + (c[2]! - m[2]!) * v[2]!);
+  const lo = P[0]!;
+  const hi = P[n - 1]!;
+  const out = new Uint8Array(n);
+  for (let l = 0; l < n; l++) {
+    const want = lo + ((hi - lo) * l) / Math.max(1, n - 1);
+    let best = 0;
+    for (let k = 1; k < n; k++) if (Math.abs(P[k]! - want) < Math.abs(P[best]! - want)) best = k;
+    out[l] = best;
+  }
+  return out;
+}
+
+/** The pool indices a frame re-draws: `perFrame` distinct ones, seeded by the frame (a partial Fisher–Yates on the hash). */
+export function framePoolColors(poolSize: number, perFrame: number, frame: number, seed: number): number[] {
+  const idx = Array.from({ length: poolSize }, (_, i) => i);
+  const k = Math.min(poolSize, perFrame);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(cellHash(frame, i, -3, seed) * (poolSize - i));
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+  }
+  return idx.slice(0, k);
+}
+
 /** A frame renderer: `bins` are the colours pixels can take; `render` fills RGBA and returns pixel counts per bin. */
 export interface FieldRenderer {
   bins: [number, number, number][];
@@ -70,9 +144,11 @@ export interface FieldRenderer {
 
 /**
  * Pure mode: a bin per palette colour, drawn per world cell from the position's selection
- * probabilities; a cell is re-drawn `churn` times per frame on average (generation = ⌊i·churn + φ⌋).
+ * probabilities; a cell is re-drawn `churn` times per frame on average (generation = ⌊i·churn + φ⌋);
+ * then a random share of the frame's pixels take the colours the frame re-drew from the pool (`redraw`).
  * Blended mode: a bin per gradient level, each the probability-weighted mean palette colour (one
- * smooth palette gradient, posterised to GRADIENT_LEVELS steps so every pixel's colour is known).
+ * smooth palette gradient, posterised to GRADIENT_LEVELS steps so every pixel's colour is known), its
+ * position offset by the spec's world-anchored texture when it has one.
  */
 export function createFieldRenderer(spec: Spec): FieldRenderer {
   const { width, height, cell_size: cs, fps, field_seed: seed, churn } = spec;
@@ -87,6 +163,14 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   });
   const pos = gradientPosition(spec.gradient, width, height);
   const levelOf = (x: number, y: number) => Math.min(GRADIENT_LEVELS - 1, Math.floor(pos(x, y) * GRADIENT_LEVELS));
+  const texture = spec.texture ?? null;
+  const tile = texture && texture.amplitude > 0 ? textureTile(texture.scale_px, seed ^ 0x2545f491) : null;
+  const amp = texture?.amplitude ?? 0;
+  const mask = TEXTURE_TILE - 1;
+  const texturedLevelOf = (x: number, y: number) => {
+    const u = pos(x, y) + amp * tile![(Math.floor(y) & mask) * TEXTURE_TILE + (Math.floor(x) & mask)]!;
+    return u <= 0 ? 0 : Math.min(GRADIENT_LEVELS - 1, Math.floor(u * GRADIENT_LEVELS));
+  };
   const blended = spec.mode === 'blended';
   const bins: [number, number, number][] = blended
     ? table.map((p) => {
@@ -95,6 +179,14 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
         return rgb.map(Math.round) as [number, number, number];
       })
     : spec.palette.map((c) => c.rgb);
+  // Pure: the per-frame pool colours are bins after the palette's (bin n + k = redraw pool colour k).
+  const redraw = !blended && spec.redraw && spec.redraw.share > 0 && spec.redraw.pool.length > 0 ? spec.redraw : null;
+  if (redraw) for (const c of redraw.pool) bins.push(c.rgb);
+  const redrawSeed = seed ^ 0x68e31da4;
+
+  // Blended: the level a gradient position shows is re-timed so the colour signal grows linearly with the position
+  // (the bins' path through the palette has plateaus at its colours; a ramp with plateaus reads as curved, even radial).
+  const remap = blended ? axisLinearLevels(bins) : null;
 
   // Each bin's RGBA as one 32-bit word in memory order (one store per pixel instead of four).
   const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -109,6 +201,7 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
       const out = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
       // screenToWorld inlined (same arithmetic, so the same cells as its callers compute).
       const { cx: mx, cy: my, ox, oy, cos, sin } = worldMapOf(poseAt(spec.camera, frame, fps, width, height), width, height);
+      const drawn = redraw ? framePoolColors(redraw.pool.length, redraw.per_frame, frame, redrawSeed).map((k) => n + k) : [];
       let o = 0;
       for (let y = 0; y < height; y++) {
         const qy = y + 0.5 - my - oy;
@@ -121,7 +214,7 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
           const wx = mx + cos * qx + sin * qy;
           const wy = my - sin * qx + cos * qy;
           let bin: number;
-          if (blended) bin = levelOf(wx, wy);
+          if (remap) bin = remap[tile ? texturedLevelOf(wx, wy) : levelOf(wx, wy)]!;
           else {
             const cx = Math.floor(wx / cs);
             const cy = Math.floor(wy / cs);
@@ -137,6 +230,7 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
               lastBin = bin;
             }
           }
+          if (redraw && cellHash(x, y, frame, redrawSeed) < redraw.share) bin = drawn[Math.floor(cellHash(x, y, frame, redrawSeed ^ 0x1b873593) * drawn.length)]!;
           counts[bin]!++;
           if (out) out[o] = words[bin]!;
           else {

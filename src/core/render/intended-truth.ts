@@ -5,8 +5,10 @@ import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import { classifyLighting, classifyMotion, classifyTempo, type ColorPrimitiveName, type Lighting, type Presence, type SoundBreakdown, type SoundMood, type TempoLabel } from '../vocab/index.ts';
 import { cameraRawOver } from '../plan/camera-path.ts';
 import { luma709 } from '../color/oklab.ts';
+import { AXIS_BAND_DEG } from '../vision/gradient.ts';
 import type { IntendedFrameSound } from './sound-plan.ts';
-import type { Spec } from '../plan/spec.ts';
+import type { ClaimField, Spec } from '../plan/spec.ts';
+import { PALETTE_MIN_SHARE } from '../registry/learning.ts';
 
 /** The schema name of an intended truth. */
 export const INTENDED_TRUTH_SCHEMA = 'intended-truth/1' as const;
@@ -58,9 +60,29 @@ export interface IntendedTruth {
   gradient: GradientReport;
   lighting: Lighting;
   sound: { frames: { breakdown: SoundBreakdown }[] };
+  /** Fields the clip was made with but cannot show (spec `unobservable`): the truth does not claim them. */
+  unclaimed?: ClaimField[];
 }
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** The linear gradient type of an on-screen direction (degrees), by extraction's angle bands. */
+function linearType(deg: number): GradientReport['type'] {
+  const a = deg % 180;
+  return a < AXIS_BAND_DEG || a > 180 - AXIS_BAND_DEG ? 'linear_horizontal' : Math.abs(a - 90) < AXIS_BAND_DEG ? 'linear_vertical' : 'linear_diagonal';
+}
+
+/** The clip's gradient: the windows' most frequent type (as extraction sums a clip up), with the first such window's numbers. */
+function clipGradient(windows: readonly GradientReport[], whole: GradientReport): GradientReport {
+  const counts = new Map<GradientReport['type'], number>();
+  let best: GradientReport | null = null;
+  for (const w of windows) {
+    const n = (counts.get(w.type) ?? 0) + 1;
+    counts.set(w.type, n);
+    if (!best || n > (counts.get(best.type) ?? 0)) best = w;
+  }
+  return best ?? whole;
+}
 
 /**
  * Assemble the truth from the spec, the renderer's bins and per-frame pixel counts, and the
@@ -70,7 +92,8 @@ export function buildTruth(spec: Spec, bins: readonly [number, number, number][]
   if (counts.length !== spec.frame_count) throw new RangeError(`counts for ${counts.length} frames, spec has ${spec.frame_count}`);
   const px = spec.width * spec.height;
   const binLuma = bins.map((b) => luma709(b));
-  const binPrim = bins.map((b) => (spec.mode === 'pure' ? spec.palette.find((c) => c.rgb.every((v, i) => v === b[i]))?.primitive : undefined) ?? nearestPrimitive(b));
+  const known = spec.mode === 'pure' ? [...spec.palette, ...(spec.redraw?.pool ?? [])] : [];
+  const binPrim = bins.map((b) => known.find((c) => c.rgb.every((v, i) => v === b[i]))?.primitive ?? nearestPrimitive(b));
   const frames: IntendedFrame[] = counts.map((cnt, index) => {
     const byRgb = new Map<string, FrameColor>();
     let s = 0;
@@ -103,6 +126,12 @@ export function buildTruth(spec: Spec, bins: readonly [number, number, number][]
   };
   const gradientAt = (a: number, b: number): GradientReport => {
     const g = spec.gradient;
+    if (g.direction_deg !== null && spec.camera.roll !== 0) {
+      // A roll turns a ramp on screen: its direction (and so its type) at the window's middle frame.
+      const mid = Math.round((a + b) / 2);
+      const dir = (((g.direction_deg + cameraRawOver(spec.camera, 0, mid, spec.fps, spec.width, spec.height).roll * (mid / spec.fps)) % 360) + 360) % 360;
+      return { type: linearType(dir), direction_deg: r4(dir), center: null, fit: 1 };
+    }
     if (g.type !== 'radial' || !g.center) return { type: g.type, direction_deg: g.direction_deg, center: null, fit: 1 };
     // The centre lives in the world; report where the window's middle frame shows it (clamped to the frame).
     const mid = Math.round((a + b) / 2);
@@ -155,8 +184,11 @@ export function buildTruth(spec: Spec, bins: readonly [number, number, number][]
     if (last && last.midi === midi && last.end === start) last.end = end;
     else if (start < end) melody.push({ midi, start, end });
   });
-  const onScreen = new Set<ColorPrimitiveName>();
-  for (const f of frames) for (const c of f.colors) onScreen.add(c.primitive);
+  // The clip's palette by the rule extraction uses: primitives covering ≥ PALETTE_MIN_SHARE of the clip on average
+  // (a colour on a few pixels is on screen, but no one would name it the clip's).
+  const primShare = new Map<ColorPrimitiveName, number>();
+  for (const f of frames) for (const c of f.colors) primShare.set(c.primitive, (primShare.get(c.primitive) ?? 0) + c.share);
+  const onScreen = [...primShare.entries()].filter(([, v]) => v / frames.length >= PALETTE_MIN_SHARE).sort((a, b) => b[1] - a[1]).map(([p]) => p);
   return {
     schema: INTENDED_TRUTH_SCHEMA,
     label: 'intended',
@@ -171,11 +203,12 @@ export function buildTruth(spec: Spec, bins: readonly [number, number, number][]
     windows,
     tempo: { bpm: spec.tempo.bpm, label: classifyTempo(spec.tempo.bpm) },
     melody,
-    palette: [...onScreen],
+    palette: onScreen,
     camera: { move: spec.camera.move, dx: r4(whole.dx), dy: r4(whole.dy), zoom: r4(whole.zoom), roll: r4(whole.roll) },
     motion: { level: spec.camera.move === 'static' ? 'still' : classifyMotion(whole.speed), speed: r4(whole.speed) },
-    gradient: gradientAt(0, spec.frame_count - 1),
+    gradient: clipGradient(windows.map((w) => w.gradient), gradientAt(0, spec.frame_count - 1)),
     lighting: classifyLighting(all.mean, all.std),
     sound: { frames: frames.filter((f) => f.sound !== null).map((f) => ({ breakdown: f.sound!.breakdown })) },
+    unclaimed: [...(spec.unobservable ?? [])],
   };
 }

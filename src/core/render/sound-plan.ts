@@ -29,6 +29,9 @@ export interface SoundPlan {
   components: SoundComponent[];
 }
 
+/** Peak of the click over the bed's RMS level, dB (6 dB let a bed that changes every frame hide some beats). */
+export const CLICK_OVER_BED_DB = 12;
+
 /** First sample of audio frame i: frame i covers [i/fps, (i+1)/fps) (FOUNDATION §1). */
 export function audioFrameStart(i: number, fps: number, sampleRate: number): number {
   return Math.round((i * sampleRate) / fps);
@@ -144,11 +147,12 @@ export function planSound(spec: Spec): SoundPlan {
   } else for (const f of tones) add(`tone@${f}`, 'tone', sine(length, () => f, sr), f, null);
 
   if (spec.tempo.bpm !== null) {
-    // The click sits 6 dB over the mean bed level, so its onsets stand out; constant gain.
+    // The click sits CLICK_OVER_BED_DB over the mean bed level, so its onsets stand out over the bed's changes; constant gain.
     const levels = spec.sound.mixes.map((m) => 10 ** (m.level_db / 10));
     const bed = Math.sqrt(levels.reduce((a, b) => a + b, 0) / Math.max(1, levels.length));
     const signal = clicks(length, spec.tempo.bpm, sr, rng);
-    components.push({ id: 'click', kind: 'click', tone_hz: null, segment_hz: null, signal, gains: spec.sound.mixes.map(() => 2 * bed) });
+    const gain = 10 ** (CLICK_OVER_BED_DB / 20) * bed;
+    components.push({ id: 'click', kind: 'click', tone_hz: null, segment_hz: null, signal, gains: spec.sound.mixes.map(() => gain) });
   }
   return { sample_rate: sr, length, segment_starts, ramp: spec.sound.ramp_samples, components };
 }

@@ -1,0 +1,96 @@
+// Agreement of a loop run per field and per pair of spec values (camera × gradient, camera × mode, …), read
+// from a motion-registries/1 export (`loop --out FILE`): which combinations the creator makes that extraction
+// does not see. Usage: node scripts/loop-agreement.mjs EXPORT.json [--min N] [--below A] [--json]
+//   --min N    smallest group listed (default 3)   --below A   list groups with a field mean under A (default 0.9)
+import { readFileSync } from 'node:fs';
+
+const FIELDS = ['camera', 'motion', 'gradient', 'lighting', 'palette', 'sound', 'tempo'];
+
+/** The spec values a job is grouped by. */
+function attributes(job) {
+  const s = job.spec;
+  return {
+    mode: s.mode,
+    camera: s.camera.move,
+    motion: s.motion.level,
+    gradient: s.gradient.type,
+    lighting: s.lighting.canonical,
+    beat: s.tempo.bpm === null ? 'none' : 'beat',
+    colours: s.palette.length <= 2 ? '1-2' : s.palette.length <= 4 ? '3-4' : '5+',
+  };
+}
+
+function parse(argv) {
+  const o = { file: null, min: 3, below: 0.9, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--min') o.min = Number(argv[++i]);
+    else if (a === '--below') o.below = Number(argv[++i]);
+    else if (a === '--json') o.json = true;
+    else o.file = a;
+  }
+  if (!o.file) throw new Error('usage: node scripts/loop-agreement.mjs EXPORT.json [--min N] [--below A] [--json]');
+  return o;
+}
+
+function meanOf(xs) {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+}
+
+/** Per-field means over a list of learning records (fields not scored are skipped). */
+function fieldMeans(rows) {
+  const out = {};
+  for (const f of FIELDS) {
+    const xs = rows.map((r) => r.learning.fields[f]?.agreement).filter((x) => typeof x === 'number');
+    out[f] = xs.length ? { mean: Math.round(meanOf(xs) * 1000) / 1000, n: xs.length } : null;
+  }
+  return out;
+}
+
+const o = parse(process.argv.slice(2));
+const exp = JSON.parse(readFileSync(o.file, 'utf8'));
+const learning = new Map(exp.runs.learning.map((l) => [l.job_id, l]));
+const rows = exp.runs.jobs.filter((j) => learning.has(j.id)).map((job) => ({ job, attrs: attributes(job), learning: learning.get(job.id) }));
+
+const overall = fieldMeans(rows);
+const keys = Object.keys(rows[0]?.attrs ?? {});
+const groups = [];
+const addGroups = (names) => {
+  const by = new Map();
+  for (const r of rows) {
+    const k = names.map((n) => `${n}=${r.attrs[n]}`).join(' × ');
+    if (!by.has(k)) by.set(k, []);
+    by.get(k).push(r);
+  }
+  for (const [k, rs] of by) groups.push({ group: k, n: rs.length, fields: fieldMeans(rs), rows: rs });
+};
+for (const a of keys) addGroups([a]);
+for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) addGroups([keys[i], keys[j]]);
+
+const weak = [];
+for (const g of groups) {
+  if (g.n < o.min) continue;
+  for (const f of ['camera', 'motion', 'gradient', 'lighting', 'palette', 'sound', 'tempo']) {
+    const m = g.fields[f];
+    if (m && m.n >= o.min && m.mean < o.below) weak.push({ group: g.group, field: f, mean: m.mean, n: m.n });
+  }
+}
+weak.sort((a, b) => a.mean - b.mean || b.n - a.n);
+
+if (o.json) {
+  process.stdout.write(`${JSON.stringify({ jobs: rows.length, overall, weak }, null, 2)}\n`);
+} else {
+  console.log(`${rows.length} jobs`);
+  console.log(FIELDS.map((f) => `${f} ${overall[f] ? `${overall[f].mean.toFixed(2)} (n ${overall[f].n})` : '—'}`).join(', '));
+  console.log(`\ngroups (≥ ${o.min} jobs) with a field under ${o.below}:`);
+  for (const w of weak) console.log(`  ${w.mean.toFixed(2)}  n=${String(w.n).padStart(3)}  ${w.field.padEnd(8)} ${w.group}`);
+  console.log('\nmisses (intended → observed) per field:');
+  for (const f of ['camera', 'motion', 'gradient', 'lighting']) {
+    const c = new Map();
+    for (const r of rows) {
+      const x = r.learning.fields[f];
+      if (x?.agreement === 0) c.set(`${x.intended}→${x.observed}`, (c.get(`${x.intended}→${x.observed}`) ?? 0) + 1);
+    }
+    console.log(`  ${f}: ${[...c.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+  }
+}
