@@ -1,6 +1,6 @@
 // @ts-check
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -46,10 +46,24 @@ const browserBuilds = {
   },
 };
 
+/** `executeServerCommand('screenshot', { path })`: the test page as a JPEG under docs/screenshots/ (the README shows them). */
+const screenshots = {
+  name: 'screenshot-command',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'screenshot') return undefined;
+    const path = String(payload?.path ?? '');
+    if (!/^docs\/screenshots\/[\w.-]+\.jpg$/.test(path)) throw new Error(`screenshot path must be docs/screenshots/<name>.jpg, not ${path}`);
+    await mkdir(join(process.cwd(), 'docs/screenshots'), { recursive: true });
+    const page = session.browser.getPage(session.id);
+    await page.screenshot({ path: join(process.cwd(), path), type: 'jpeg', quality: 70, fullPage: true });
+    return true;
+  },
+};
+
 export default {
   files: ['tests/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
-  plugins: [browserBuilds, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.ui.json' })],
+  plugins: [browserBuilds, screenshots, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.ui.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },

@@ -26,7 +26,7 @@ export class LoopView extends LitElement {
     .settings { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.8rem 1.2rem; margin: 0.5rem 0; }
     .settings label { display: flex; flex-direction: column; gap: 0.2rem; font-weight: 600; }
     .settings .help { font-weight: 400; font-size: 0.8rem; color: #4f586d; }
-    .settings input, .settings select { max-width: 100%; box-sizing: border-box; }
+    .settings input, .settings select { max-width: 100%; box-sizing: border-box; font-weight: 400; }
     ol.jobs { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.4rem; }
     ol.jobs li { display: grid; grid-template-columns: 96px 1fr; gap: 0.6rem; align-items: center; font-size: 0.85rem; }
     ol.jobs img, ol.jobs .nopic { width: 96px; height: 72px; object-fit: cover; border-radius: 4px; background: #e2e5ec; display: block; }
@@ -128,7 +128,7 @@ export class LoopView extends LitElement {
           <select ?disabled=${running || paused} @change=${(e: Event) => this.edit({ workflow: (e.target as HTMLSelectElement).value as Workflow })}>
             ${WORKFLOWS.map((w) => html`<option value=${w} ?selected=${w === f.workflow}>${WORKFLOW_LABELS[w]} (${w})</option>`)}
           </select>
-          <span class="help">${LOOP_SETTING_HELP.workflow} ${WORKFLOW_SETTINGS[f.workflow].summary}.</span></label>
+          <span class="help">${LOOP_SETTING_HELP.workflow} This one: ${WORKFLOW_SETTINGS[f.workflow].summary}.</span></label>
         <label>Reuse known prompts <small class="tech">exploit ratio</small>
           <input type="number" min="0" max="1" step="0.1" .value=${String(fixed ?? f.exploit)} ?disabled=${running || paused || fixed !== null}
             @change=${(e: Event) => this.edit({ exploit: Math.max(0, Math.min(1, Number((e.target as HTMLInputElement).value) || 0)) })}>
