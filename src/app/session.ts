@@ -168,8 +168,10 @@ export interface SessionState extends SessionDrafts {
   interpretation: { prompt: string; instruction: Instruction | null; error: string | null } | null;
   /** The loop's persisted state. */
   loop: LoopState;
-  /** The job step in progress and its fraction 0–1 (null between jobs, and once the loop is not running). */
+  /** The step of the job to be recorded next and its fraction 0–1 (null between jobs, and once the loop is not running). */
   step: { step: JobStep; fraction: number; index: number } | null;
+  /** The step of the job made ahead of it (the pipelined loop), or null. */
+  ahead: { step: JobStep; fraction: number; index: number } | null;
   /** The latest job the loop finished in this session (its clip included), or null. */
   latestJob: JobResult | null;
   /** Object URL of the latest job's clip (revoked when the next replaces it). */
@@ -203,22 +205,33 @@ export class AppSession {
   private nextAnalysis = 1;
 
   private readonly analysisControllers = new Map<number, AbortController>();
+  /** The latest progress of each job in flight (the pipelined loop makes the next job while this one is analysed). */
+  private readonly inFlight = new Map<number, { step: JobStep; fraction: number; index: number }>();
 
   private constructor(private readonly db: RegistriesDb, readonly loop: LoopRunner) {
     this.store = new Store<SessionState>({
-      analyses: [], interpretation: null, loop: loop.state, step: null, latestJob: null, latestClipUrl: null, loopJobs: [],
+      analyses: [], interpretation: null, loop: loop.state, step: null, ahead: null, latestJob: null, latestClipUrl: null, loopJobs: [],
       loopInterrupted: false, ...readDrafts(),
     });
     loop.on('state', (state) => {
       // Bars show the job in flight: once the loop is not running there is none (a paused job runs again from its start).
       const idle = state.status !== 'running';
-      this.store.update({ loop: state, ...(idle ? { step: null } : {}), ...(state.status === 'running' || state.status === 'stopped' ? { loopInterrupted: false } : {}) });
+      if (idle) this.inFlight.clear();
+      this.store.update({ loop: state, ...(idle ? { step: null, ahead: null } : {}), ...(state.status === 'running' || state.status === 'stopped' ? { loopInterrupted: false } : {}) });
     });
-    loop.on('progress', (step) => {
-      if (this.loop.state.status === 'running') this.store.update({ step });
+    loop.on('progress', (p) => {
+      if (this.loop.state.status !== 'running') return;
+      this.inFlight.set(p.index, p);
+      this.showInFlight();
     });
-    loop.on('job', (r) => this.onJob(r));
-    loop.on('failure', ({ index, error }) => this.pushJob({ index, prompt: null, mode: null, agreement: null, fresh: 0, seenAgain: 0, thumbnail: null, error }));
+    loop.on('job', (r) => {
+      this.settle(r.index);
+      this.onJob(r);
+    });
+    loop.on('failure', ({ index, error }) => {
+      this.settle(index);
+      this.pushJob({ index, prompt: null, mode: null, agreement: null, fresh: 0, seenAgain: 0, thumbnail: null, error });
+    });
   }
 
   /** Open the registries (`name`: the IndexedDB database) and restore the loop (a loop that was running when the page closed comes back paused). */
@@ -271,18 +284,30 @@ export class AppSession {
     if (kept.length) this.store.update({ analyses: [...kept, ...this.store.state.analyses] });
   }
 
+  /** `step`: the job to be recorded next (the lowest index in flight); `ahead`: the one made ahead of it. */
+  private showInFlight(): void {
+    const [first, second] = [...this.inFlight.values()].sort((a, b) => a.index - b.index);
+    this.store.update({ step: first ?? null, ahead: second ?? null });
+  }
+
+  /** Job `index` ended (recorded or failed): it and any before it are no longer in flight. */
+  private settle(index: number): void {
+    for (const i of [...this.inFlight.keys()]) if (i <= index) this.inFlight.delete(i);
+    this.showInFlight();
+  }
+
   private pushJob(item: LoopJobItem): void {
     const jobs = [...this.store.state.loopJobs, item];
     for (const old of jobs.splice(0, Math.max(0, jobs.length - LOOP_JOBS_KEPT))) if (old.thumbnail) URL.revokeObjectURL(old.thumbnail);
     this.store.update({ loopJobs: jobs });
   }
 
-  private onJob(r: JobResult): void {
+  private onJob(r: JobResult & { index: number }): void {
     const prev = this.store.state.latestClipUrl;
     if (prev) URL.revokeObjectURL(prev);
     const clip = new Blob([r.mp4 as Uint8Array<ArrayBuffer>], { type: 'video/mp4' });
-    const index = this.store.state.step?.index ?? this.loop.state.nextIndex - 1;
-    this.store.update({ latestJob: r, latestClipUrl: URL.createObjectURL(clip), step: null });
+    const index = r.index;
+    this.store.update({ latestJob: r, latestClipUrl: URL.createObjectURL(clip) });
     this.pushJob({
       index, prompt: r.job.prompt, mode: r.job.prompt_mode, agreement: r.learning.agreement, fresh: r.discovery.new.length,
       seenAgain: r.discovery.seen_again.length, thumbnail: null, error: null,

@@ -95,7 +95,8 @@ export class LoopView extends LitElement {
     const step = this.app.state?.step ?? null;
     if (s.status === 'running') {
       const n = (step?.index ?? s.nextIndex) + 1;
-      return html`job <b id="job-n">${n}</b>${runs !== null ? html` of <b id="job-m">${runs}</b>` : null}${step ? ` · ${step.step}` : ''}`;
+      const ahead = this.app.state?.ahead ?? null;
+      return html`job <b id="job-n">${n}</b>${runs !== null ? html` of <b id="job-m">${runs}</b>` : null}${step ? ` · ${step.step}` : ''}${ahead ? html` <span class="muted">(job ${ahead.index + 1} under way: ${ahead.step})</span>` : null}`;
     }
     return html`${runs !== null ? `${s.completed} of ${plural(runs, 'job')} done` : `${plural(s.completed, 'job')} done`}`;
   }
