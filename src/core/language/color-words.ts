@@ -45,6 +45,15 @@ export function colorWordPrimitive(rgb: Rgb): ColorPrimitiveName {
   return best;
 }
 
+/** Whether two primitives' hues lie within `toleranceDeg` of each other: "navy" is a shade of "blue", "purple" is not. */
+export function sameHuePrimitives(a: ColorPrimitiveName, b: ColorPrimitiveName, toleranceDeg = HUE_TOLERANCE_DEG): boolean {
+  const pa = PRIMITIVE_CH[COLOR_PRIMITIVE_NAMES.indexOf(a)];
+  const pb = PRIMITIVE_CH[COLOR_PRIMITIVE_NAMES.indexOf(b)];
+  if (!pa || !pb || pa.c < ACHROMATIC_CHROMA || pb.c < ACHROMATIC_CHROMA) return false;
+  const d = Math.abs(pa.h - pb.h) % 360;
+  return Math.min(d, 360 - d) <= toleranceDeg;
+}
+
 /**
  * The primitive nearest (ΔE_ok) to a modified colour among those of the hue the phrase names: "light blue"
  * (#add8e6) is blue, not the pink it is nearest to by ΔE alone, because "blue" names its hue and "light"

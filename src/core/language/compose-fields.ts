@@ -4,9 +4,10 @@
 import { classifyTempo, isColorPrimitive, PLOTS, type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type Plot, type Presence, type SoundMood, type SoundPrimitive, type TempoLabel } from '../vocab/index.ts';
 import type { NegationOutcome } from './apply-negation.ts';
 import { clauseBetween, pushUnique, type Chosen, type PassState } from './chosen.ts';
-import { colorSuffixBase, colorWordPrimitive, colorWordRgb, modifyColor, nearestPrimitiveKeepingHue, type ColorModifier } from './color-words.ts';
+import { colorSuffixBase, colorWordPrimitive, colorWordRgb, modifyColor, nearestPrimitiveKeepingHue, sameHuePrimitives, type ColorModifier } from './color-words.ts';
 import { isCameraMove } from './compose-camera.ts';
 import { assertNever } from './domain.ts';
+import { isWeatherWord } from './imply-lighting.ts';
 
 /** Narrative mood → sound mood, used when the prompt names no sound mood of its own. */
 export const MOOD_TO_SOUND_MOOD: Readonly<Record<string, SoundMood>> = {
@@ -78,8 +79,20 @@ function composeColor(state: PassState, g: Gathered, k: number, c: Chosen, neg: 
     if (!neg.excludedColors.has(c.canonical) && isColorPrimitive(c.canonical)) pushUnique(g.colors, c.canonical);
     return;
   }
+  // Two primitives named as one whose listed colour is one of them ("purple blue" is listed nearest blue) name a
+  // colour between the two: both are in the palette. A name nearest a third primitive ("blue green": teal) is that
+  // one, and two neighbouring hues (within 45°: "navy blue", "olive green", "orange red") are the nearest of the two.
+  const pair = r.span.replace(/grey/g, 'gray').split(' ');
+  const [pa, pb] = pair;
+  if (pair.length === 2 && pa && pb && isColorPrimitive(pa) && isColorPrimitive(pb) && pair.includes(value) && !sameHuePrimitives(pa, pb, NEIGHBOUR_HUES_DEG)) {
+    for (const w of pair) if (!neg.excludedColors.has(w)) pushUnique(g.colors, w);
+    return;
+  }
   if (!neg.excludedColors.has(value) && isColorPrimitive(value)) pushUnique(g.colors, value);
 }
+
+/** Hues closer than this name one colour between them ("olive green"); farther apart, a blend of both ("purple blue"). */
+const NEIGHBOUR_HUES_DEG = 45;
 
 function adjacent(state: PassState, c: Chosen, o: Chosen): boolean {
   return !clauseBetween(state, Math.min(o.i, c.i), Math.max(o.i, c.i)) && (o.i === c.j || o.j === c.i);
@@ -116,7 +129,8 @@ function composeLighting(state: PassState, g: Gathered, c: Chosen, neg: Negation
   // A lighting reading WordNet inferred (a lamp, a lantern) is a light source: the scene pass weighs it.
   if (c.via === 'wordnet') return;
   if (c.canonical !== 'lighting') {
-    g.lighting ??= c.canonical as Lighting;
+    // So is a weather word ("fog at midnight" is dark: the night outranks the weather there).
+    if (!(isWeatherWord(r.span) && c.canonical === 'flat')) g.lighting ??= c.canonical as Lighting;
     // "grey sky", "flat grey light": the colour a lighting phrase names is in the scene too.
     for (let m = c.i; m < c.j; m++) {
       const w = (tokens[m]?.lower ?? '').replace('grey', 'gray');

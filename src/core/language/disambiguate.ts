@@ -17,7 +17,8 @@ export const DOMAIN_PRIORITY: Readonly<Record<string, number>> = {
 const GRADABLE = new Set(['motion', 'lighting', 'mood', 'sound', 'sound_mood', 'approval', 'color', 'color_modifier', 'palette', 'tempo', 'presence', 'intensity']);
 const CAMERA_CLASSES = new Set(['pan', 'tilt', 'zoom', 'roll', 'move', 'camera']);
 /** Move classes that are camera moves on their own; every other class verb needs a direction or a camera word. */
-const STRONG_CLASS_SPANS = new Set(['pan', 'tilt', 'zoom', 'camera', 'shot', 'orbit', 'whip pan', 'pan shot', 'tilt shot', 'crane shot', 'tracking shot']);
+/** Camera words that are a move on their own; the others (track, roll, drift…) only when bound to a direction or the camera. */
+export const STRONG_CLASS_SPANS: ReadonlySet<string> = new Set(['pan', 'tilt', 'zoom', 'camera', 'shot', 'orbit', 'whip pan', 'pan shot', 'tilt shot', 'crane shot', 'tracking shot']);
 const CAMERA_OBJECTS = new Set(['camera', 'cam', 'shot', 'frame', 'image', 'picture', 'view', 'lens', 'it', 'everything', 'world', 'scene', 'footage', 'we', 'viewpoint', 'pov']);
 const COPULAS = new Set(['is', "'s", 'was', 'are', 'were', 'be', 'being', 'been', "it's", "that's", "this's", 'looks', 'look', 'sounds', 'feels', 'seems', 'proper', 'pure', 'straight', 'absolutely', 'totally', 'so', 'well', 'dead', 'real', 'mad', 'hella', 'wicked', 'lowkey', 'highkey', 'deadass', 'fr', 'just', 'too', 'very', 'really', 'bare', 'gey', 'fierce', 'heaps', 'super']);
 const APPROVAL_TARGETS = new Set(['colour', 'colours', 'color', 'colors', 'palette', 'lights', 'light', 'sunset', 'view', 'shot', 'beat', 'beats', 'track', 'tune', 'tunes', 'song', 'vibe', 'vibes', 'party', 'club', 'fit', 'video', 'clip', 'mix', 'drop', 'bars', 'set', 'night', 'crowd', 'show', 'gig', 'look', 'energy']);
@@ -123,6 +124,19 @@ function cameraWordNear(ctx: Context, c: Candidate, before = 3, after = 3): bool
 }
 
 /** "pan" used as a verb of the camera: no determiner before it, a direction or a sweep preposition after it. */
+/**
+ * The word after the stretch agrees with it as its verb: a present-tense verb, or an -s form right after a singular
+ * noun (compromise reads "the pan sizzles" as a plural noun; after "the pan" it is the verb). Not a copula or an
+ * auxiliary ("the pan is slow" names the move), not a camera or direction word.
+ */
+function nounSubjectOfVerb(ctx: Context, c: Candidate): boolean {
+  const t = ctx.tokens[c.j];
+  if (!t || !sameClause(ctx, c.j - 1, c.j) || t.tags.has('Copula') || t.tags.has('Auxiliary')) return false;
+  const sForm = /[^s']s$/.test(t.lower) && t.forms.length > t.exactForms && (ctx.tokens[c.j - 1]?.tags.has('Singular') ?? false);
+  if (!(t.tags.has('Verb') && t.tags.has('PresentTense')) && !sForm) return false;
+  return !candHas(ctx, c.j, (r) => r.domain === 'camera' || r.domain === 'direction');
+}
+
 function panImperative(ctx: Context, c: Candidate): boolean {
   return !DETERMINERS.has(word(ctx, c.i - 1)) && (directionAhead(ctx, c, 2) || SWEEP_PREPOSITIONS.has(word(ctx, c.j)));
 }
@@ -184,15 +198,21 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       break;
     case 'camera':
       if (CAMERA_CLASSES.has(r.canonical) && !STRONG_CLASS_SPANS.has(span) && !cameraBound(ctx, c, r.canonical)) s -= 200;
+      // A verb form whose own word means a speed ("drifting") is the move when a direction follows ("drifting left").
+      else if (CAMERA_CLASSES.has(r.canonical) && !exact && !STRONG_CLASS_SPANS.has(span) && directionAhead(ctx, c, 2)) s += 50;
       // A weak move verb after a noun that is not the camera has that noun as its subject ("a storm rolling in",
       // "clouds drifting left"); after a determiner it is a noun itself ("the track is sick").
       if (CAMERA_CLASSES.has(r.canonical) && !STRONG_CLASS_SPANS.has(span) && c.i > 0 && sameClause(ctx, c.i - 1, c.i)) {
         const pt = ctx.tokens[c.i - 1]!;
         const prevDomains = candDomains(ctx, c.i - 1);
         const prevIsCamera = CAMERA_OBJECTS.has(pt.lower) || prevDomains.has('camera') || prevDomains.has('direction');
-        const thingBefore = pt.tags.has('Noun') && !pt.tags.has('Pronoun') && [...prevDomains].every((d) => THING_DOMAINS.has(d));
+        // A word the lexicon knows only as a thing is a noun whatever compromise tags it ("clouds" can be a verb).
+        const thingBefore = (pt.tags.has('Noun') || prevDomains.size > 0) && !pt.tags.has('Pronoun') && [...prevDomains].every((d) => THING_DOMAINS.has(d));
         if (!prevIsCamera && (DETERMINERS.has(pt.lower) || thingBefore)) s -= 300;
       }
+      // A camera word that is a determiner's noun and the subject of a verb with no direction after it is a thing
+      // doing something ("the pan sizzles on a stove"); "the pan sweeps left" keeps its direction, so its move.
+      if (DETERMINERS.has(prev) && nounSubjectOfVerb(ctx, c) && !directionAhead(ctx, c, 4)) s -= 300;
       if (span === 'crane' && (next === 'shot' || directionAhead(ctx, c, 2, UP_DOWN) || prev === 'camera')) s += 100;
       else if (span === 'crane') s -= 200;
       if (span === 'pan' && (near(ctx, c, KITCHEN) || (['a', 'the', 'an'].includes(prev) && ['of', 'on', 'with', 'full'].includes(next)))) s -= 300;

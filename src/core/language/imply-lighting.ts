@@ -1,16 +1,21 @@
 // Mechanism (c) of #14: the lighting a scene implies when no lighting word says it. Light sources (candles,
-// lamps, neon, the moon → low key; the sun, floodlights → high key) outrank darkness and brightness words
-// (dark, dim → low key; blazing, blinding → high key; overcast, dreich → flat), which outrank the time of
-// day (night, 3am → low key). Explicit lighting words always win: this pass runs only when `lighting` is
+// lamps, neon, the moon → low key; the sun, floodlights → high key) and lights put out ("the lights go out")
+// outrank darkness and brightness words (dark, dim → low key; blazing, blinding → high key), which outrank the
+// night (night, 3am → low key), which outranks the weather (overcast, dreich, fog → flat: fog at midnight is
+// still dark), which outranks the daytime ("a summer day" → high key). Explicit lighting words always win: this pass runs only when `lighting` is
 // still null. The word that implied it says so: its span gets `implies: {lighting}`, or, when the word had
 // no span, a span of domain lighting with via `implied`.
 import type { Lighting } from '../vocab/index.ts';
 import data from './data/implied-light.json';
-import type { PassState } from './chosen.ts';
+import { clauseBetween, type PassState } from './chosen.ts';
 
 type Tiered = Record<'low_key' | 'high_key' | 'flat', string[] | undefined>;
-const TIERS = ['source', 'tone', 'time'] as const;
+const TIERS = ['source', 'tone', 'time', 'weather', 'daytime'] as const;
 const RAW = data as unknown as Record<(typeof TIERS)[number], Partial<Tiered>>;
+const PUT_OUT = (data as unknown as { put_out: { lights: string[]; particles: string[] } }).put_out;
+const LIGHT_WORDS = new Set(PUT_OUT.lights);
+const OUT_PARTICLES = new Set(PUT_OUT.particles);
+const NIGHT_RANK = TIERS.indexOf('time');
 
 /** Phrase (one or two words) → [tier rank, lighting]; lower rank is stronger. */
 const CLASSES = new Map<string, [number, Lighting]>();
@@ -27,14 +32,41 @@ function nightHour(state: PassState, k: number): boolean {
   return next.lower === 'am' ? h === 12 || h <= 4 : h >= 9 && h <= 11;
 }
 
-/** Set `lighting` from the scene when the prompt names none; record on the implying span. */
-export function implyLighting(state: PassState): void {
+const WEATHER = new Set(RAW.weather.flat ?? []);
+
+/** Whether a lighting word only describes the weather ("fog", "overcast"): the scene pass weighs it against the night. */
+export function isWeatherWord(span: string): boolean {
+  return WEATHER.has(span);
+}
+
+/** Whether the light word at token k is put out: "out"/"off" within three words of it, in its clause. */
+function putOut(state: PassState, k: number): boolean {
+  for (let m = Math.max(0, k - 3); m <= Math.min(state.tokens.length - 1, k + 3); m++) {
+    if (m === k || !OUT_PARTICLES.has(state.tokens[m]?.lower ?? '')) continue;
+    if (!clauseBetween(state, Math.min(k, m), Math.max(k, m))) return true;
+  }
+  return false;
+}
+
+/**
+ * Set `lighting` from the scene when the prompt names none; record on the implying span. With `scene` false (the
+ * mechanism switched off for measuring) only a weather word said as the lighting sets it, as it did before.
+ */
+export function implyLighting(state: PassState, scene = true): void {
   const { tokens, chosen, instruction } = state;
   if (instruction.lighting !== null) return;
-  let best: { rank: number; lighting: Lighting; i: number; j: number } | null = null;
+  // A weather word said as the lighting ("overcast", "dreich") gives way only to the night (and lights put out).
+  const weather = chosen.find((c) => c.record.domain === 'lighting' && c.canonical === 'flat' && isWeatherWord(c.record.span));
+  if (!scene) {
+    if (weather) instruction.lighting = 'flat';
+    return;
+  }
+  let best: { rank: number; lighting: Lighting; i: number; j: number; put: boolean } | null = null;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!t) continue;
+    // A word naming a colour ("midnight blue", "pitch black hues") says nothing of the scene's light.
+    if (chosen.some((c) => c.i <= k && c.j > k && c.domain === 'color')) continue;
     const two = tokens[k + 1] && /^\s+$/.test(state.gaps[k + 1] ?? '') ? `${t.lower} ${tokens[k + 1]?.lower ?? ''}` : '';
     let hit: [number, Lighting] | undefined;
     let j = k + 1;
@@ -42,12 +74,20 @@ export function implyLighting(state: PassState): void {
       hit = CLASSES.get(two);
       j = k + 2;
     }
-    for (const f of t.forms) if (!hit) hit = CLASSES.get(f);
+    // The word as written, or a lemma it inflects ("candles" → candle); not a lemma of another shape (compromise
+    // gives "nite" for "note").
+    for (const f of t.forms) if (!hit && (t.forms.indexOf(f) < t.exactForms || t.lower.startsWith(f))) hit = CLASSES.get(f);
     if (!hit && nightHour(state, k)) {
-      hit = [2, 'low_key'];
+      hit = [NIGHT_RANK, 'low_key'];
       j = k + 2;
     }
-    if (hit && (!best || hit[0] < best.rank)) best = { rank: hit[0], lighting: hit[1], i: k, j };
+    const put = t.forms.some((f) => LIGHT_WORDS.has(f)) && putOut(state, k);
+    if (put) hit = [0, 'low_key'];
+    if (hit && (!best || hit[0] < best.rank)) best = { rank: hit[0], lighting: hit[1], i: k, j, put };
+  }
+  if (weather && !(best && best.lighting === 'low_key' && (best.rank === NIGHT_RANK || best.rank === 0 && best.put))) {
+    instruction.lighting = 'flat';
+    return;
   }
   if (!best) return;
   instruction.lighting = best.lighting;

@@ -98,7 +98,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   const impliedMotion = composeCamera(state);
   const negation = applyNegation(state, !off.has('hedges'));
   composeFields(state, negation, impliedMotion);
-  if (!off.has('implied')) implyLighting(state);
+  implyLighting(state, !off.has('implied'));
   const grown = grownEntries(state.chosen);
   const learnedAll = [...learned, ...grown];
   // A grown entry is recorded as learned, not also as a use of the built-in WordNet table.

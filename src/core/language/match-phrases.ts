@@ -1,7 +1,9 @@
 // Lexicon phrases over the prompt's tokens (the segmentation covering most words with the longest phrases):
 // each stretch of tokens gets every sense the lexicon holds for it; the disambiguator then picks one by context.
+import { STRONG_CLASS_SPANS } from './disambiguate.ts';
 import { colorSuffixBase, colorWordPrimitive, colorWordRgb } from './color-words.ts';
 import type { LexiconIndex, LexRecord, Mechanism } from './lexicon.ts';
+import { knownWord } from './morphology.ts';
 import { numeralValue } from './numerals.ts';
 import { spellingSenses } from './spelling.ts';
 import { joinsPhrase, type Token } from './tokenize.ts';
@@ -89,11 +91,18 @@ function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: Lex
   for (const [len, senses] of byLen) {
     // A phrase the lexicon has as written with a specific meaning ("toned": tones) is read as written, not
     // through a lemma ("tone": a sound); a generic written sense ("moving": movement) leaves the lemma ("move") in.
+    // A verb form keeps its lemma's camera sense ("drifting" is slow, and "drifting left" the drift move).
     let list = [...senses].map(([record, exact]) => ({ record, exact }));
-    if (list.some((s) => s.exact && s.record.canonical !== s.record.domain)) list = list.filter((s) => s.exact);
+    // (compromise often tags a participle an adjective, so the -ing ending decides.)
+    const verbForm = len === 1 && (first.tags.has('Verb') || (first.forms[first.exactForms - 1] ?? '').endsWith('ing'));
+    if (list.some((s) => s.exact && s.record.canonical !== s.record.domain)) list = list.filter((s) => s.exact || (verbForm && s.record.domain === 'camera' && !STRONG_CLASS_SPANS.has(s.record.span)));
     out.push({ i, j: i + len, senses: list });
   }
   return out;
+}
+
+function functionSense(t: Token): LexRecord {
+  return { span: t.lower, canonical: t.lower, domain: 'function', variant: 'standard', source: 'built-in' };
 }
 
 /**
@@ -112,12 +121,17 @@ function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanis
       if (rgb) return [{ span: t.lower, canonical: colorWordPrimitive(rgb), domain: 'color', variant: 'synonym', source: 'built-in' }];
     }
   }
-  if (FUNCTION_TAGS.some((tag) => t.tags.has(tag))) return [{ span: t.lower, canonical: t.lower, domain: 'function', variant: 'standard', source: 'built-in' }];
+  // A closed-class tag is trusted for words compromise knows; for others it is a guess from the word's shape
+  // ("hoodmould" looks like a modal), so WordNet's reading comes first.
+  const closedClass = FUNCTION_TAGS.some((tag) => t.tags.has(tag));
+  if (closedClass && knownWord(t.lower)) return [functionSense(t)];
   if (!off.has('wordnet')) {
+    const name = /^\p{Lu}/u.test(t.text) || t.tags.has('Place');
     for (const form of t.forms) {
-      const r = wordnetSense(form);
+      const r = wordnetSense(form, name);
       if (r) return [{ ...r, span: t.lower }];
     }
   }
+  if (closedClass) return [functionSense(t)];
   return off.has('spelling') ? [] : spellingSenses(t.lower, index);
 }

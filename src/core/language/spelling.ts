@@ -3,7 +3,10 @@
 // within one edit (two for words of eight letters or more; a swap of neighbours counts as one), preferring
 // the same first letter, then the lexicon over WordNet, then an origin/standard word: a frequency prior
 // from how the vocabularies are ranked, since no corpus counts ship. Found through a delete index
-// (SymSpell): every word and its one-letter deletions, so a lookup is a few map reads.
+// (SymSpell): every word and its one-letter deletions, so a lookup is a few map reads. A real English word
+// (Hunspell's dictionary-en, reduced at build time by scripts/reduce-dictionary.mjs to the words near ours) is
+// never corrected: "choppy" is not a slip for "chippy".
+import realWordData from './data/real-words.json';
 import type { LexiconIndex, LexRecord } from './lexicon.ts';
 import { knownWord } from './morphology.ts';
 import { wordnetKnows, wordnetSense, wordnetWords } from './wordnet-meaning.ts';
@@ -13,6 +16,8 @@ interface Dictionary {
   deletes: Map<string, string[]>;
   lexicon: Set<string>;
 }
+
+const REAL_WORDS: ReadonlySet<string> = new Set((realWordData as { words: string[] }).words);
 
 const dictionaries = new WeakMap<LexiconIndex, Dictionary>();
 const MIN_LENGTH = 3;
@@ -86,7 +91,7 @@ export function correctSpelling(word: string, index: LexiconIndex): string | nul
 }
 
 function findCorrection(word: string, index: LexiconIndex): string | null {
-  if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || knownWord(word) || wordnetKnows(word)) return null;
+  if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || REAL_WORDS.has(word) || knownWord(word) || wordnetKnows(word)) return null;
   const dict = dictionaryFor(index);
   const max = word.length >= 8 ? 2 : 1;
   const found = new Set<string>();

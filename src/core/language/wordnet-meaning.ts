@@ -11,7 +11,10 @@ import type { LexRecord } from './lexicon.ts';
 export const WORDNET_CONFIDENCE_FLOOR = 0.5;
 
 type Row = [domain: string, canonical: string, confidence: number];
-const WORDS = (table as unknown as { words: Record<string, Row> }).words;
+const TABLE = table as unknown as { words: Record<string, Row>; proper: Record<string, Row>; explore: string[] };
+const WORDS = TABLE.words;
+/** Readings of words whose proper-noun senses change them: used only for a name ("Cam" the river, not a cam). */
+const PROPER = TABLE.proper;
 
 function toRecord(span: string, row: Row): LexRecord | null {
   const [domain, canonical, confidence] = row;
@@ -19,15 +22,18 @@ function toRecord(span: string, row: Row): LexRecord | null {
   return { span, canonical, domain, variant: 'synonym', source: 'built-in', mechanism: 'wordnet', confidence };
 }
 
-/** The WordNet reading of one word (a lookup form: as written or a lemma), or null. */
-export function wordnetSense(form: string): LexRecord | null {
-  const row = Object.hasOwn(WORDS, form) ? WORDS[form] : undefined;
+/**
+ * The WordNet reading of one word (a lookup form: as written or a lemma), or null. `name`: the word stands as a
+ * name (capitalised, or tagged a place): its proper-noun senses count too.
+ */
+export function wordnetSense(form: string, name = false): LexRecord | null {
+  const row = name && Object.hasOwn(PROPER, form) ? PROPER[form] : Object.hasOwn(WORDS, form) ? WORDS[form] : undefined;
   return row ? toRecord(form, row) : null;
 }
 
 /** Whether WordNet (as reduced) has the word at all. */
 export function wordnetKnows(form: string): boolean {
-  return Object.hasOwn(WORDS, form);
+  return Object.hasOwn(WORDS, form) || Object.hasOwn(PROPER, form);
 }
 
 let phrases: LexRecord[] | null = null;
@@ -42,6 +48,11 @@ export function wordnetPhraseRecords(): readonly LexRecord[] {
     if (r) phrases.push(r);
   }
   return phrases;
+}
+
+/** Common place words a prompt generator may ask for ("castle", "boathouse"): WordNet places with no proper sense. */
+export function exploreWords(): readonly string[] {
+  return TABLE.explore;
 }
 
 /** Every single word of the table (for the spelling mechanism's dictionary). */
