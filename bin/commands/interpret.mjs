@@ -1,9 +1,12 @@
 // `motion-registries interpret "TEXT"`: print the prompt's instruction/1 JSON. The interpreter is pure
 // TypeScript (src/core/language), so it runs here in Node through one esbuild bundle, no browser needed.
+// With --db the prompt goes through the app session of that store instead (headless Chromium): interpreted with
+// what the store has learned, and recorded in its interpretation registry (source user) with its mappings counted.
 import { readFileSync } from 'node:fs';
 import { ArgsError, parseArgs, usageError } from '../lib/args.mjs';
 import { loadCore } from '../lib/core-bundle.mjs';
 import { readJsonFile } from '../lib/files.mjs';
+import { withSession } from '../lib/session.mjs';
 
 export const summary = 'interpret an English prompt (dialect and slang too) and print its instruction/1 JSON';
 
@@ -12,6 +15,8 @@ const usage = `usage: motion-registries interpret "TEXT" [options]
 
   TEXT             the prompt (one argument; quote it), or - to read it from stdin
   --learned FILE   a JSON array of learned linguistic mappings {span, canonical, domain, variant, source} to use
+  --db DIR         interpret with what the store in DIR has learned and record the prompt there (source user)
+  --rebuild        with --db: build the app before running, even if dist/ exists
   --full           print {instruction, used, learned} instead of the instruction alone
   --compact        one line of JSON instead of indented
 
@@ -23,7 +28,7 @@ export async function run(argv) {
   let prompt;
   let learned = [];
   try {
-    args = parseArgs(argv, { learned: 'string', full: 'boolean', compact: 'boolean', help: 'boolean' });
+    args = parseArgs(argv, { learned: 'string', db: 'string', rebuild: 'boolean', full: 'boolean', compact: 'boolean', help: 'boolean' });
     if (args.flags.help) {
       console.log(usage);
       return 0;
@@ -35,12 +40,25 @@ export async function run(argv) {
       learned = readJsonFile(args.flags.learned);
       if (!Array.isArray(learned)) throw new ArgsError(`${args.flags.learned} does not hold a JSON array of mappings`);
     }
+    if (args.flags.db && args.flags.learned) throw new ArgsError('--learned and --db do not go together: with --db the store\'s learned mappings are used');
+    if (args.flags.rebuild && !args.flags.db) throw new ArgsError('--rebuild needs --db');
   } catch (err) {
     if (err instanceof ArgsError) return usageError(usage, err);
     throw err;
   }
-  const { interpret } = await loadCore('src/core/language/interpret.ts');
   let result;
+  if (args.flags.db) {
+    const { MAX_PROMPT_CHARS } = await loadCore('src/core/language/interpret.ts');
+    if (prompt.length > MAX_PROMPT_CHARS) {
+      process.stderr.write(`motion-registries interpret: prompt is ${prompt.length} characters; the limit is ${MAX_PROMPT_CHARS}\n`);
+      return 1;
+    }
+    result = await withSession({ db: args.flags.db, rebuild: args.flags.rebuild }, (page) => page.evaluate((p) => window.motionRegistries.interpretRecord(p), prompt));
+    const out = args.flags.full ? result : result.instruction;
+    process.stdout.write(JSON.stringify(out, null, args.flags.compact ? 0 : 2) + '\n');
+    return 0;
+  }
+  const { interpret } = await loadCore('src/core/language/interpret.ts');
   try {
     result = interpret(prompt, { learned });
   } catch (err) {

@@ -4,6 +4,7 @@
 // setInputFiles (the browser reads them from disk by path, so no file is copied whole into the page), and made
 // clips handed to Node in base64 chunks.
 import { emptyInstruction, INSTRUCTION_SCHEMA, type Instruction } from '../core/language/instruction.ts';
+import type { Interpretation } from '../core/language/interpret.ts';
 import type { ExportProblem } from '../core/registry/export-schema.ts';
 import type { AnalysisResult } from '../core/report/analysis.ts';
 import type { ImportSummary } from '../storage/export.ts';
@@ -114,6 +115,12 @@ export const headlessApi = {
   /** §10 diagnostics: jobs, missing learning/discovery records, accuracy. */
   async diagnostics(): Promise<Diagnostics> {
     return (await (await session()).diagnostics()).diagnostics;
+  },
+
+  /** Interpret a prompt with what the store has learned and record it (interpretation registry, source user). */
+  async interpretRecord(prompt: string): Promise<Interpretation> {
+    if (typeof prompt !== 'string') throw new TypeError('prompt must be a string');
+    return (await session()).interpretAndRecord(prompt);
   },
 
   /** Run `runs` jobs of a workflow through the loop runner; each is recorded whole or not at all. */

@@ -14,8 +14,9 @@ import type { CreatedClip } from '../media/create-clip.ts';
 import type { RegistriesDb } from '../storage/db.ts';
 import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../storage/export.ts';
 import { counts, getKnowledge, listEntries, openRegistries, recordSighting, type RegistryCounts } from '../storage/repo-entries.ts';
-import { listLearnedLexicon, recordUserInterpretation, teachLinguistic } from '../storage/repo-language.ts';
+import { listLearnedLexicon, recordUserInterpretation, teachLinguistic, type LinguisticMapping } from '../storage/repo-language.ts';
 import type { Taught } from '../core/language/grow-vocabulary.ts';
+import type { Interpretation } from '../core/language/interpret.ts';
 import { diagnostics, learningInJobOrder, listNarrative } from '../storage/repo-runs.ts';
 import { backfillRecords, type BackfillSummary } from '../loop/backfill.ts';
 import { loadInterpret, loadPipeline } from '../loop/default-pipeline.ts';
@@ -453,11 +454,26 @@ export class AppSession {
     }
   }
 
-  /** Interpret a prompt a person typed and record it: interpretation registry (source user), its mappings counted. */
-  async interpretAndRecord(prompt: string): Promise<Instruction> {
-    const result = (await loadInterpret())(prompt, await listLearnedLexicon(this.db));
-    await recordUserInterpretation(this.db, { prompt, instruction: result.instruction, mappings: spanMappings(result) });
-    return result.instruction;
+  /**
+   * Interpret a prompt a person typed and record it: interpretation registry (source user), its mappings counted
+   * (the linguistic registry grows by what it met). The result is also the session's current interpretation.
+   */
+  async interpretAndRecord(prompt: string): Promise<Interpretation> {
+    this.store.update({ interpretation: { prompt, instruction: null, error: null } });
+    try {
+      const result = (await loadInterpret())(prompt, await listLearnedLexicon(this.db));
+      await recordUserInterpretation(this.db, { prompt, instruction: result.instruction, mappings: spanMappings(result) });
+      this.store.update({ interpretation: { prompt, instruction: result.instruction, error: null } });
+      return result;
+    } catch (err) {
+      this.store.update({ interpretation: { prompt, instruction: null, error: `${(err as Error).name}: ${(err as Error).message}` } });
+      throw err;
+    }
+  }
+
+  /** The mappings learned or taught so far (what the next interpretation knows beyond the lexicon). */
+  learnedMappings(): Promise<LinguisticMapping[]> {
+    return listLearnedLexicon(this.db);
   }
 
   /** Teach what a word means (a domain and a value of its vocabulary): stored as learned; conflicts with the lexicon returned. */

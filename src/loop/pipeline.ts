@@ -21,8 +21,8 @@ export interface MadeClip {
 
 /** The product's steps, in order: prompt generation, interpretation, spec, creation (render, mix, encode), analysis. */
 export interface JobPipeline {
-  /** A new procedural prompt, deterministic from `seed`, not one of `avoid`. */
-  generatePrompt(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>): string;
+  /** A new procedural prompt, deterministic from `seed`, not one of `avoid`; `grown`: learned mappings it may ask for (#14.5). */
+  generatePrompt(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>, grown?: readonly SpanMapping[]): string;
   /** Prompt → instruction/1 with the lexicon entries used and learned; `learned`: mappings learned from earlier prompts. */
   interpret(prompt: string, learned: readonly SpanMapping[]): Interpretation;
   /** Instruction + what the registries know → a spec carrying its seed; `mode`: pure (per-frame values) or blended (per-window); `duration_s`: the clip's length whatever the prompt asks. */

@@ -149,7 +149,7 @@ export async function prepareJob(o: RunJobOptions): Promise<PreparedJob> {
       interpretations,
       stats: history.byPrompt,
       recent: history.recent,
-      generate: (avoid, variant) => pipeline.generatePrompt(variant === 0 ? `${jobSeed}:prompt` : `${jobSeed}:prompt:${variant}`, knowledge, avoid),
+      generate: (avoid, variant) => pipeline.generatePrompt(variant === 0 ? `${jobSeed}:prompt` : `${jobSeed}:prompt:${variant}`, knowledge, avoid, learned),
       interpret: (prompt) => pipeline.interpret(prompt, learned).instruction,
     });
   }

@@ -89,7 +89,7 @@ describe('generatePrompt', () => {
       expect(read(prompt).unknown, prompt).toEqual([]);
     }
     console.log(`20 generated prompts:\n${samples.map((s, i) => `${String(i + 1).padStart(2)}. ${s}`).join('\n')}`);
-  });
+  }, 240_000);
 
   it('is deterministic from the seed, and different seeds give different prompts', () => {
     const k = primitiveKnowledge();

@@ -11,7 +11,7 @@ describe('session: user interpretations and teach', () => {
   it('records a typed prompt, teaches a word, and both survive export → import', async () => {
     const a = await fresh();
     const typed = await a.interpretAndRecord('a castle at dusk, slow pan left');
-    expect(typed.camera.move).toBe('pan_left');
+    expect(typed.instruction.camera.move).toBe('pan_left');
     expect(await a.interpret('skrrtskrrt, pan left')).toMatchObject({ motion: { level: null } });
     const taught = await a.teach('skrrtskrrt', 'motion', 'fast');
     expect(taught.conflicts).toEqual([]);

@@ -12,6 +12,26 @@ import {
 import type { LexiconEntry } from './lexicon.ts';
 import { emptyInstruction, type Instruction } from './instruction.ts';
 import data from './data/prompt-phrases.json';
+import { lexiconIndex } from './lexicon.ts';
+import { exploreWords, wordnetSense } from './wordnet-meaning.ts';
+import { GROWTH_CONFIDENCE_FLOOR } from './grow-vocabulary.ts';
+
+/** Share of drawn settings asked for as a WordNet place outside the phrase list (when no grown one is asked for). */
+const EXPLORE_PLACE_CHANCE = 0.2;
+let places: { span: string; canonical: string }[] | null = null;
+
+/** WordNet's common place words the lexicon does not hold, each with the setting the interpreter reads (cached). */
+function explorePlaces(): { span: string; canonical: string }[] {
+  if (places) return places;
+  const index = lexiconIndex();
+  places = [];
+  for (const w of exploreWords()) {
+    const r = wordnetSense(w);
+    // Plurals are left out: the interpreter may read them through their singular ("sands": sand, a beach).
+    if (r && !index.byFirst.has(w) && !w.endsWith('s') && (r.confidence ?? 0) >= GROWTH_CONFIDENCE_FLOOR) places.push({ span: w, canonical: r.canonical });
+  }
+  return places;
+}
 
 /** The instruction fields a generated prompt can express; the round trip compares exactly these. */
 export type ExpressedField =
@@ -160,8 +180,10 @@ function draw(rng: Rng, k: Knowledge, grown: readonly LexiconEntry[] = []): Clau
     clauses.push({ text: pick(rng, P.motionOnly[level]!), set: (ins) => (ins.motion.level = level), fields: ['motion.level'] });
   }
 
+  let flatLight = false;
   if (chance(rng, 0.35)) {
     const light = weighted(rng, k.lighting.map((l) => ({ label: l.canonical, count: l.count })), LIGHTING_TYPES) as Lighting;
+    flatLight = light === 'flat';
     clauses.push({ text: pick(rng, P.lighting[light]!), set: (ins) => (ins.lighting = light), fields: ['lighting'] });
   }
 
@@ -227,6 +249,9 @@ function draw(rng: Rng, k: Knowledge, grown: readonly LexiconEntry[] = []): Clau
   // Where: a scene type and a setting read as one phrase ("a drone shot over the city").
   const scene = chance(rng, 0.2) ? pick(rng, Object.keys(P.scene_type)) : null;
   let setting = chance(rng, 0.45) ? pick(rng, Object.keys(P.setting)) : null;
+  // Overcast at night is dark (the interpreter lets the night outrank the weather), so a flat light is not asked
+  // for at night: the prompt would say two lightings.
+  if (flatLight && setting === 'night') setting = null;
   if (scene || setting) {
     const words = [scene && pick(rng, P.scene_type[scene]!), setting && pick(rng, P.setting[setting]!)].filter(Boolean);
     // Settings the linguistic registry has grown (learned from prompts through WordNet) are asked for too, so
@@ -236,6 +261,12 @@ function draw(rng: Rng, k: Knowledge, grown: readonly LexiconEntry[] = []): Clau
       const e = pick(rng, grownSettings);
       setting = e.canonical;
       words[words.length - 1] = `in the ${e.span}`;
+    } else if (setting && chance(rng, EXPLORE_PLACE_CHANCE)) {
+      // Explore beyond the phrase list: a common place word from WordNet ("in the boathouse"); the interpreter
+      // reads it through WordNet and learns it, so the registry — and the next prompts — grow.
+      const place = pick(rng, explorePlaces());
+      setting = place.canonical;
+      words[words.length - 1] = `in the ${place.span}`;
     }
     const fields: ExpressedField[] = [];
     if (scene) fields.push('narrative.scene_type');

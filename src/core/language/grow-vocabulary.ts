@@ -6,7 +6,7 @@
 //   a conflict with an origin or built-in word is reported, never applied silently (origin words keep their
 //   meaning; a built-in sense gives way to the taught one, and the conflict says so).
 // - Conflicts met while interpreting: a learned entry whose span an origin word also holds, with another meaning.
-import { CAMERA_MOVES, COLOR_PRIMITIVE_NAMES, GRADIENT_TYPES, LIGHTING_TYPES, MOTION_LEVELS, PLOTS, PRESENCE_LEVELS, SOUND_MOODS, SOUND_PRIMITIVES, TEMPO_LABELS } from '../vocab/index.ts';
+import { CAMERA_MOVES, COLOR_PRIMITIVE_NAMES, GRADIENT_TYPES, LIGHTING_TYPES, MOTION_LEVELS, PLOTS, PRESENCE_LEVELS, SEED_NARRATIVE, SOUND_MOODS, SOUND_PRIMITIVES, TEMPO_LABELS } from '../vocab/index.ts';
 import type { Chosen } from './chosen.ts';
 import { isDomain, type Domain } from './domain.ts';
 import type { SpanVariant } from './instruction.ts';
@@ -47,6 +47,26 @@ const CLOSED: Partial<Record<Domain, readonly string[]>> = {
 };
 /** Domains a person may teach (the ones that fill a field; function words and numbers are not taught). */
 const TEACHABLE: ReadonlySet<Domain> = new Set([...Object.keys(CLOSED) as Domain[], 'setting', 'mood', 'genre', 'theme', 'style', 'scene_type', 'subject', 'approval']);
+
+/** The seed vocabulary of each open (narrative) domain: what a person picks from when teaching one. */
+const OPEN: Partial<Record<Domain, readonly string[]>> = {
+  setting: SEED_NARRATIVE.settings, mood: SEED_NARRATIVE.mood, genre: SEED_NARRATIVE.genre, theme: SEED_NARRATIVE.themes,
+  style: SEED_NARRATIVE.style, scene_type: SEED_NARRATIVE.scene_type, approval: ['good', 'bad'],
+};
+
+/**
+ * The domains a person may teach, each with the values to pick from: a closed vocabulary's values, or an open
+ * one's seed values plus the values already learned (`learned`), so a taught setting such as "castle" is offered.
+ */
+export function teachableVocabulary(learned: readonly { domain: string; canonical: string }[] = []): { domain: Domain; values: string[]; closed: boolean }[] {
+  return [...TEACHABLE].map((domain) => {
+    const closed = CLOSED[domain];
+    if (closed) return { domain, values: [...closed], closed: true };
+    const values = new Set(OPEN[domain] ?? []);
+    for (const e of learned) if (e.domain === domain) values.add(e.canonical);
+    return { domain, values: [...values].sort(), closed: false };
+  });
+}
 
 /** What teaching a mapping gives: the learned entry to store, and the conflicts to show. */
 export interface Taught {

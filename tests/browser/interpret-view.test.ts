@@ -1,0 +1,150 @@
+// The Interpret view (<interpret-view>) in Chromium over a real AppSession and IndexedDB (#14.3, #14.4): each word's
+// meaning shown in words; a word taught through the form changes the next interpretation; a conflict with an origin
+// word is shown and the origin meaning kept; a recorded prompt and the taught word are in the export and the taught
+// word works after import into another store. axe-clean (no serious or moderate violation) and no overflow at 390 px.
+import { expect } from 'chai';
+import { setViewport } from '@web/test-runner-commands';
+import { AppSession } from '../../src/app/session.ts';
+import '../../src/ui/interpret-view.ts';
+import type { InterpretView } from '../../src/ui/interpret-view.ts';
+
+const opened: AppSession[] = [];
+const boxes: HTMLElement[] = [];
+after(async () => {
+  for (const b of boxes) b.remove();
+});
+
+async function until<T>(get: () => T | null | undefined | false, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${get.toString()}`);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+async function mount(): Promise<{ session: AppSession; view: InterpretView; root: ShadowRoot }> {
+  const session = await AppSession.open(`interpret-view-${Date.now()}-${Math.random()}`);
+  opened.push(session);
+  const view = document.createElement('interpret-view');
+  view.session = session;
+  const box = document.createElement('main');
+  box.append(view);
+  document.body.append(box);
+  boxes.push(box);
+  await view.updateComplete;
+  return { session, view, root: view.shadowRoot as ShadowRoot };
+}
+
+/** Type a prompt and press Interpret; resolves when the meanings list shows the prompt's first word. */
+async function interpretIn(view: InterpretView, root: ShadowRoot, prompt: string, record = false): Promise<void> {
+  const area = root.querySelector('textarea') as HTMLTextAreaElement;
+  area.value = prompt;
+  area.dispatchEvent(new Event('input'));
+  const box = root.querySelector('#record') as HTMLInputElement;
+  if (box.checked !== record) box.click();
+  const before = root.querySelector('details pre')?.textContent ?? '';
+  (root.querySelector('button.primary') as HTMLButtonElement).click();
+  await until(() => {
+    const error = root.querySelector('.error')?.textContent;
+    if (error) throw new Error(`the view reports: ${error}`);
+    const pre = root.querySelector('details pre')?.textContent ?? '';
+    return pre !== before && pre.includes(JSON.stringify(prompt));
+  });
+  await view.updateComplete;
+}
+
+function instructionOf(root: ShadowRoot): { motion: { level: string | null }; palette: { primitives: string[] } } {
+  return JSON.parse(root.querySelector('details pre')?.textContent ?? 'null');
+}
+
+function meaningRow(root: ShadowRoot, word: string): HTMLLIElement | undefined {
+  return [...root.querySelectorAll('ul.meanings li')].find((li) => li.querySelector('.word')?.textContent === word) as HTMLLIElement | undefined;
+}
+
+async function teachVia(view: InterpretView, root: ShadowRoot, word: string, domain: string, value: string): Promise<void> {
+  const row = await until(() => meaningRow(root, word));
+  (row.querySelector('button') as HTMLButtonElement).click();
+  await view.updateComplete;
+  const form = await until(() => root.querySelector('form'));
+  const domainSelect = form.querySelector('select[name=domain]') as HTMLSelectElement;
+  domainSelect.value = domain;
+  domainSelect.dispatchEvent(new Event('change'));
+  await view.updateComplete;
+  const valueField = (root.querySelector('form [name=value]') as HTMLSelectElement | HTMLInputElement);
+  valueField.value = value;
+  (root.querySelector('form button[type=submit]') as HTMLButtonElement).click();
+  await until(() => (root.querySelector('[role=status]')?.textContent ?? '').includes('aught'));
+  await view.updateComplete;
+}
+
+describe('<interpret-view>', () => {
+  it('shows each meaning in words; a taught word changes the next interpretation and survives export → import', async () => {
+    const { session, view, root } = await mount();
+    await interpretIn(view, root, 'skrrtskrrt, pan left over the sea');
+    // Meanings visible without hover: "pan left" and "sea" spelled out; the unknown word offered for teaching.
+    expect(meaningRow(root, 'sea')?.textContent).to.match(/setting\s*→\s*sea/);
+    expect(meaningRow(root, 'skrrtskrrt')?.textContent).to.contain('not understood');
+    expect(instructionOf(root).motion.level).to.equal(null);
+
+    await teachVia(view, root, 'skrrtskrrt', 'motion', 'fast');
+    expect(root.querySelector('[role=status]')?.textContent).to.contain('skrrtskrrt');
+    await until(() => instructionOf(root).motion.level === 'fast');
+    expect(meaningRow(root, 'skrrtskrrt')?.textContent).to.match(/motion\s*→\s*fast/);
+
+    // Recorded when asked: the prompt is in the interpretation registry with source user.
+    await interpretIn(view, root, 'skrrtskrrt zoom in on a red barn', true);
+    expect(root.querySelector('[role=status]')?.textContent).to.contain('Recorded');
+    const text = await session.exportText();
+    const file = JSON.parse(text) as { interpretation: { prompt: string; source: string }[]; linguistic: { span: string; domain: string; canonical: string; source: string }[] };
+    expect(file.interpretation.some((i) => i.prompt === 'skrrtskrrt zoom in on a red barn' && i.source === 'user')).to.equal(true);
+    expect(file.interpretation.some((i) => i.prompt === 'skrrtskrrt, pan left over the sea')).to.equal(false);
+    expect(file.linguistic.some((m) => m.span === 'skrrtskrrt' && m.domain === 'motion' && m.canonical === 'fast' && m.source === 'learned')).to.equal(true);
+
+    // Another store knows nothing of it until the export is imported; then its view reads the word as taught.
+    const other = await mount();
+    await interpretIn(other.view, other.root, 'skrrtskrrt, pan left over the sea');
+    expect(instructionOf(other.root).motion.level).to.equal(null);
+    await other.session.importText(text);
+    await interpretIn(other.view, other.root, 'skrrtskrrt pan right');
+    expect(instructionOf(other.root).motion.level).to.equal('fast');
+  });
+
+  it('shows a conflict with an origin word and keeps its meaning', async () => {
+    const { view, root } = await mount();
+    await interpretIn(view, root, 'a red door');
+    await teachVia(view, root, 'red', 'color', 'blue');
+    const note = await until(() => root.querySelector('.conflict'));
+    expect(note.textContent).to.contain('origin');
+    expect(note.textContent).to.contain('keep their meaning');
+    expect(instructionOf(root).palette.primitives).to.deep.equal(['red']);
+  });
+
+  it('is axe-clean and does not overflow at 390 px', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const { view, root } = await mount();
+    await interpretIn(view, root, 'proper gloomy forest at night, camera creepin left, zorblax vibes, a reeeally long wordwithoutanybreaksatallthatkeepsgoing');
+    await teachVia(view, root, 'gloomy', 'mood', 'sad');
+    (await until(() => meaningRow(root, 'zorblax'))).querySelector('button')?.click();
+    await view.updateComplete;
+    await until(() => root.querySelector('form'));
+    if (!(window as unknown as { axe?: unknown }).axe) {
+      await new Promise<void>((done, fail) => {
+        const s = document.createElement('script');
+        s.src = '/node_modules/axe-core/axe.min.js';
+        s.onload = () => done();
+        s.onerror = () => fail(new Error('axe-core did not load'));
+        document.head.append(s);
+      });
+    }
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { html: string; failureSummary?: string }[] }[] }> } }).axe;
+    const result = await axe.run(view, { resultTypes: ['violations'] });
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'moderate' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.html} ${n.failureSummary ?? ''}`).join(' | ')}`)).to.deep.equal([]);
+    // Nothing wider than the phone: the page does not scroll sideways and every box fits.
+    const wide = [...root.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > 390.5 && !el.closest('pre, details:not([open])'));
+    expect(wide.map((el) => `${el.tagName}.${(el as HTMLElement).className} ${Math.round(el.getBoundingClientRect().right)}`)).to.deep.equal([]);
+    expect(document.documentElement.scrollWidth).to.be.at.most(390);
+  });
+});
