@@ -36,12 +36,12 @@ export async function run(argv) {
     if (args.positional.length !== 1) throw new ArgsError(args.positional.length === 0 ? 'give the prompt as one argument (quote it), or - for stdin' : `give the prompt as ONE argument (quote it); got ${args.positional.length}`);
     prompt = args.positional[0] === '-' ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : args.positional[0];
     if (prompt.trim() === '') throw new ArgsError('the prompt is empty');
+    if (args.flags.db && args.flags.learned) throw new ArgsError('--learned and --db do not go together: with --db the store\'s learned mappings are used');
+    if (args.flags.rebuild && !args.flags.db) throw new ArgsError('--rebuild needs --db');
     if (args.flags.learned) {
       learned = readJsonFile(args.flags.learned);
       if (!Array.isArray(learned)) throw new ArgsError(`${args.flags.learned} does not hold a JSON array of mappings`);
     }
-    if (args.flags.db && args.flags.learned) throw new ArgsError('--learned and --db do not go together: with --db the store\'s learned mappings are used');
-    if (args.flags.rebuild && !args.flags.db) throw new ArgsError('--rebuild needs --db');
   } catch (err) {
     if (err instanceof ArgsError) return usageError(usage, err);
     throw err;

@@ -74,7 +74,7 @@ describe('generatePrompt', () => {
     expect([...tally.keys()].sort()).toEqual(['camera.move', 'duration_s', 'gradient.type', 'lighting', 'motion.level', 'narrative.genre', 'narrative.mood', 'narrative.scene_type', 'narrative.settings', 'narrative.style', 'palette.primitives', 'sound.bpm', 'sound.presence', 'sound.primitives', 'sound.tempo', 'sound.tone_hz']);
     for (const t of tally.values()) expect(t.n).toBeGreaterThan(100);
     expect(failures.slice(0, 10)).toEqual([]);
-  });
+  }, 300_000);
 
   it('reads as English: no template holes, articles agree, every word understood; 20 samples printed', () => {
     const k = grownKnowledge();

@@ -57,5 +57,9 @@ describe('motion-registries interpret --db', () => {
     const huge = await run('interpret', 'a'.repeat(10_001), '--db', db);
     expect(huge.code).toBe(1);
     expect(huge.stderr).toContain('10000');
-  }, 120_000);
+    const out = join(work, 'after.json');
+    expect((await run('export', '--db', db, '--out', out)).code).toBe(0);
+    const file = JSON.parse(readFileSync(out, 'utf8')) as RegistriesExport;
+    expect(file.interpretation.filter((i) => i.source === 'user').map((i) => i.prompt)).toEqual(['a crumbling castle at dusk, slow pan left']);
+  }, 180_000);
 });

@@ -13,6 +13,15 @@ interface Methods {
   };
 }
 
+const IRREGULAR_PAST: ReadonlySet<string | undefined> = new Set(['PastTense', 'Participle']);
+let pastLexicon: Readonly<Record<string, string | undefined>> | null = null;
+
+/** compromise's own lexicon tag of a word (undefined when it does not list it). */
+function pastTag(word: string): string | undefined {
+  pastLexicon ??= (nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+  return Object.hasOwn(pastLexicon, word) ? pastLexicon[word] : undefined;
+}
+
 let methods: Methods | null = null;
 let model: unknown = null;
 const lemmaCache = new Map<string, string[]>();
@@ -35,7 +44,9 @@ export function lemmas(word: string): string[] {
   };
   if (/^[a-z']{3,}$/.test(word)) {
     if (word.endsWith('ing')) tryAdd(() => t.verb.toInfinitive(word, model, 'Gerund'));
-    if (word.endsWith('ed') || word.length <= 5) tryAdd(() => t.verb.toInfinitive(word, model, 'PastTense'));
+    // A short word may be an irregular past ("spun", "went") only when compromise's lexicon says so: asked
+    // blindly, it turns "note" into "nite" and "wold" into "well".
+    if (word.endsWith('ed') || (word.length <= 5 && IRREGULAR_PAST.has(pastTag(word)))) tryAdd(() => t.verb.toInfinitive(word, model, 'PastTense'));
     if (word.endsWith('s')) {
       tryAdd(() => t.verb.toInfinitive(word, model, 'PresentTense'));
       tryAdd(() => t.noun.toSingular(word, model));
