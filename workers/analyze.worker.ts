@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import type { AnalysisResult, FileInfo } from '../src/core/report/analysis.ts';
 import { analyzeBlob } from '../src/media/analyze-file.ts';
 import { spectrogramOfBlob } from '../src/media/audio-spectrogram.ts';
+import { thumbnailsOfBlob, type Thumbnail } from '../src/media/frame-thumbnails.ts';
 import type { Spectrogram } from '../src/core/audio/spectrogram.ts';
 import { liveSampleStats, rasterPathStats } from '../src/media/decode-video.ts';
 
@@ -29,6 +30,10 @@ const api = {
   async spectrogram(blob: Blob): Promise<Spectrogram | null> {
     const s = await spectrogramOfBlob(blob);
     return s ? Comlink.transfer(s, [s.levelsDb.buffer as ArrayBuffer]) : null;
+  },
+  /** JPEG pictures of the frames shown at `times` (seconds from the first frame), for the thumbnail strip. */
+  thumbnails(blob: Blob, times: number[]): Promise<Thumbnail[]> {
+    return thumbnailsOfBlob(blob, times);
   },
   /** Decoded video samples held unclosed now and at most (they are closed as soon as drawn). */
   liveSamples(): { alive: number; maxAlive: number } {

@@ -11,6 +11,9 @@ import { agreementByField, agreementSeries } from '../core/registry/learning.ts'
 import type { IntendedTruth } from '../core/render/intended-truth.ts';
 import { isAnalysisError, type AnalysisReport, type AnalysisResult } from '../core/report/analysis.ts';
 import type { CreatedClip } from '../media/create-clip.ts';
+import type { Thumbnail } from '../media/frame-thumbnails.ts';
+import type { Spectrogram } from '../core/audio/spectrogram.ts';
+import { thumbnailTimes } from '../core/report/thumbnail-times.ts';
 import type { RegistriesDb } from '../storage/db.ts';
 import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../storage/export.ts';
 import { counts, getKnowledge, listEntries, openRegistries, recordSighting, type RegistryCounts } from '../storage/repo-entries.ts';
@@ -77,6 +80,17 @@ export interface AnalysisItem {
   error: string | null;
   /** Its row among the kept recent reports (IndexedDB), once saved. */
   savedId?: number;
+  /** Stopped by the person (cancelAnalysis or the caller's signal) before it finished. */
+  cancelled?: boolean;
+  /** Pictures decoded after the report, for the view (absent until the report is done). */
+  pictures?: AnalysisPictures;
+}
+
+/** What the Analyze view draws besides the report: frames (thumbnailTimes) and the sound's spectrogram; 'pending' while decoding. */
+export interface AnalysisPictures {
+  thumbnails: Thumbnail[] | 'pending';
+  /** Null when the file has no audio this browser decodes. */
+  spectrogram: Spectrogram | null | 'pending';
 }
 
 /** A clip to make: a prompt or an instruction, and the spec builder's options. */
@@ -204,7 +218,7 @@ export class AppSession {
   /** The state views read: subscribe() to repaint on change. */
   readonly store: Store<SessionState>;
   private nextAnalysis = 1;
-
+  /** The running analyses' own abort controllers, by item id (cancelAnalysis, clearAnalysis). */
   private readonly analysisControllers = new Map<number, AbortController>();
   /** The latest progress of each job in flight (the pipelined loop makes the next job while this one is analysed). */
   private readonly inFlight = new Map<number, { step: JobStep; fraction: number; index: number }>();
@@ -486,7 +500,9 @@ export class AppSession {
 
   /**
    * Analyse one media file, streamed from the Blob (never read whole into memory); with `record`, its values are
-   * recorded as sightings from `analyze:<sha256>`. Resolves with the report or its error report; rejects on abort.
+   * recorded as sightings from `analyze:<sha256>`. Resolves with the report or its error report; rejects on abort
+   * (the caller's signal or cancelAnalysis). A tracked analysis then decodes its pictures (thumbnails of its shots and
+   * the spectrogram) into the item, in the analysis worker.
    */
   async analyze(file: Blob, req: AnalyzeRequest = {}): Promise<AnalyzedFile> {
     const name = req.name ?? (file instanceof File ? file.name : 'input.mp4');
@@ -512,9 +528,12 @@ export class AppSession {
           patch({ progress: f });
         },
       });
+      // a cancel that lands after the worker answered still means "stop": nothing is recorded
+      if (signal.aborted) throw new DOMException('analysis aborted', 'AbortError');
       const recorded = req.record && !isAnalysisError(result) ? await this.recordReport(result, req.record) : null;
       const done: AnalyzedFile = { name, result, recorded };
-      patch({ progress: 1, done });
+      patch({ progress: 1, done, ...(track && !isAnalysisError(result) ? { pictures: { thumbnails: 'pending', spectrogram: result.audio ? 'pending' : null } } : {}) });
+      if (track && !isAnalysisError(result)) void this.decodePictures(id, file, result);
       if (track && this.store.state.analyses.some((a) => a.id === id)) {
         // Kept across reloads, bounded (repo-recent-reports.ts); failing to keep it does not fail the analysis.
         const savedId = await saveRecentReport(this.db, { name, result, recorded, file }).catch((err: unknown) => {
@@ -525,10 +544,46 @@ export class AppSession {
       }
       return done;
     } catch (err) {
-      patch({ error: `${(err as Error).name}: ${(err as Error).message}` });
+      if (err instanceof DOMException && err.name === 'AbortError') patch({ cancelled: true });
+      else patch({ error: `${(err as Error).name}: ${(err as Error).message}` });
       throw err;
     } finally {
       this.analysisControllers.delete(id);
+    }
+  }
+
+  /** Stop the analysis of item `id` (its promise rejects with AbortError; nothing of it is recorded). False if it is not running. */
+  cancelAnalysis(id: number): boolean {
+    const stop = this.analysisControllers.get(id);
+    if (!stop) return false;
+    stop.abort(new DOMException('analysis cancelled', 'AbortError'));
+    return true;
+  }
+
+  /** Decode the pictures of a finished analysis that has none yet (a report kept from an earlier visit, with its file). */
+  ensurePictures(id: number): void {
+    const it = this.store.state.analyses.find((a) => a.id === id);
+    const result = it?.done?.result;
+    if (!it || it.pictures || !it.file || !result || isAnalysisError(result)) return;
+    this.store.update({ analyses: this.store.state.analyses.map((a) => (a.id === id ? { ...a, pictures: { thumbnails: 'pending', spectrogram: result.audio ? 'pending' : null } } : a)) });
+    void this.decodePictures(id, it.file, result);
+  }
+
+  /** Thumbnails of the report's shots, then the spectrogram, decoded in the analysis worker and patched into item `id`. */
+  private async decodePictures(id: number, file: Blob, report: AnalysisReport): Promise<void> {
+    const set = (p: Partial<AnalysisPictures>) =>
+      this.store.update({ analyses: this.store.state.analyses.map((a) => (a.id === id && a.pictures ? { ...a, pictures: { ...a.pictures, ...p } } : a)) });
+    const { thumbnailsOf, spectrogramOf } = await import('../media/analyze-client.ts');
+    try {
+      set({ thumbnails: await thumbnailsOf(file, thumbnailTimes(report).map((x) => x.t)) });
+    } catch {
+      set({ thumbnails: [] }); // the report stands without pictures
+    }
+    if (!report.audio) return;
+    try {
+      set({ spectrogram: await spectrogramOf(file) });
+    } catch {
+      set({ spectrogram: null });
     }
   }
 

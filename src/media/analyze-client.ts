@@ -5,6 +5,7 @@ import type { Spectrogram } from '../core/audio/spectrogram.ts';
 import type { AnalysisError, AnalysisResult, FileInfo } from '../core/report/analysis.ts';
 import { ANALYSIS_SCHEMA } from '../core/report/analysis.ts';
 import type { AnalyzeWorkerApi } from '../../workers/analyze.worker.ts';
+import type { Thumbnail } from './frame-thumbnails.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { timeLimitSeconds } from './media-errors.ts';
 import { WorkerBridge, WorkerCrashError } from './worker-bridge.ts';
@@ -49,6 +50,11 @@ export async function analyzeWorkerRasterPaths(): Promise<{ exact: number; canva
 /** The audio of a file as a display spectrogram, computed in the analysis worker (queued with the analyses); null without decodable audio. */
 export function spectrogramOf(blob: Blob, signal?: AbortSignal): Promise<Spectrogram | null> {
   return bridge.run((api) => api.spectrogram(blob), signal ? { signal } : {});
+}
+
+/** JPEG pictures of the frames at `times` (seconds from the first frame), decoded in the analysis worker (queued with the analyses). */
+export function thumbnailsOf(blob: Blob, times: readonly number[], signal?: AbortSignal): Promise<Thumbnail[]> {
+  return bridge.run((api) => api.thumbnails(blob, [...times]), signal ? { signal } : {});
 }
 
 /** Analyse a File or Blob (streamed by the worker, never read whole). Resolves with the report or its error report; rejects only with an AbortError. */

@@ -1,9 +1,10 @@
 // <spectrogram-strip>: the sound of a dropped file as a log-frequency spectrogram (low → high bottom → top,
-// time left → right, viridis colour by level). The spectrogram is computed in the analysis worker (spectrogramOf),
-// so the mp4-analysis/1 report stays as it is and the UI thread only paints; no audio, or audio the browser cannot
-// decode, reads "no audio".
+// time left → right, viridis colour by level), with its legend. The session computes the spectrogram in the analysis
+// worker (AppSession.analyze → spectrogramOf) and this element only paints it; no audio, or audio the browser cannot
+// decode, reads "no audio", and a silent track reads "silence" instead of a uniform dark picture.
 import { LitElement, css, html } from 'lit';
-import type { Spectrogram } from '../core/audio/spectrogram.ts';
+import { dominantFrequencyHz, type Spectrogram } from '../core/audio/spectrogram.ts';
+import { SILENCE_DBFS } from '../core/vocab/sounds.ts';
 import { viewStyles } from './ui-styles.ts';
 
 /** Levels shown: from the file's peak (yellow) down this many dB (dark purple); quieter is drawn as the darkest. */
@@ -37,73 +38,47 @@ function timeStep(duration: number): number {
 /** <spectrogram-strip> */
 export class SpectrogramStrip extends LitElement {
   static override properties = {
-    file: { attribute: false },
-    hasAudio: { attribute: false },
-    sampleRate: { attribute: false },
-    state: { state: true },
+    spectrogram: { attribute: false },
+    silent: { attribute: false },
   };
 
   static override styles = [viewStyles, css`
     figure { margin: 0.4rem 0 0.8rem; }
-    figcaption { font-size: 0.8rem; color: #5b647a; }
+    figcaption { font-size: 0.8rem; color: #4a5266; }
     /* Full width, like the strips above and below, so the time axes line up; Hz labels sit inside the left edge. */
     .plot { position: relative; height: 8rem; }
     canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; border-radius: 3px; background: #440154; }
-    .axis { position: relative; font-size: 0.7rem; color: #5b647a; font-variant-numeric: tabular-nums; }
+    .axis { position: relative; font-size: 0.7rem; color: #4a5266; font-variant-numeric: tabular-nums; }
     .y { position: absolute; inset: 0; pointer-events: none; color: #fff; text-shadow: 0 0 2px #000, 0 0 3px #000; }
     .y span { position: absolute; left: 0.3rem; transform: translateY(50%); white-space: nowrap; }
-    .x { height: 1.1rem; }
+    .x { height: 1.1rem; overflow: hidden; }
     .x span { position: absolute; top: 0.1rem; transform: translateX(-50%); white-space: nowrap; }
     .x span:first-child { transform: none; }
-    .ramp { display: inline-block; width: 4rem; height: 0.6rem; vertical-align: middle; border-radius: 2px;
+    .ramp { display: inline-block; width: 4rem; height: 0.6rem; vertical-align: middle; border-radius: 2px; border: 1px solid #8a94ab;
       background: linear-gradient(to right, #440154, #46327e, #365c8d, #277f8e, #1fa187, #4ac16d, #a0da39, #fde725); }
-    .none { font-size: 0.85rem; background: #f4f6fa; border-radius: 3px; padding: 0.5rem; margin: 0.4rem 0 0.8rem; }
+    .none { font-size: 0.85rem; background: #f4f6fa; border: 1px solid #c5cad6; border-radius: 3px; padding: 0.5rem; margin: 0.4rem 0 0.8rem; }
   `];
 
-  /** The analysed file (MP4 or any media the browser can decode). */
-  declare file: Blob | null;
-  /** Whether the report found an audio track; false shows "no audio" without decoding. */
-  declare hasAudio: boolean;
-  /** The audio track's sample rate in Hz (the report's; the worker decodes at the track's own rate). */
-  declare sampleRate: number;
-  declare private state: 'idle' | 'decoding' | 'none' | { s: Spectrogram; dominantHz: number };
-  private token = 0;
+  /** The spectrogram to paint (from the session), null when the file has no decodable audio, 'pending' while it is decoded. */
+  declare spectrogram: Spectrogram | null | 'pending';
+  /** The report found the track silent throughout (every audio frame below FOUNDATION's silence level). */
+  declare silent: boolean;
 
   constructor() {
     super();
-    this.file = null;
-    this.hasAudio = true;
-    this.sampleRate = 48_000;
-    this.state = 'idle';
+    this.spectrogram = null;
+    this.silent = false;
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('file') || changed.has('hasAudio')) void this.compute();
-  }
-
-  private async compute() {
-    const token = ++this.token;
-    if (!this.file || !this.hasAudio) {
-      this.state = 'none';
-      return;
-    }
-    this.state = 'decoding';
-    let next: SpectrogramStrip['state'] = 'none';
-    try {
-      // Loaded on first use, like the pipeline steps, so the first paint stays light.
-      const [{ spectrogramOf }, { dominantFrequencyHz }] = await Promise.all([import('../media/analyze-client.ts'), import('../core/audio/spectrogram.ts')]);
-      const s = await spectrogramOf(this.file);
-      if (s) next = { s, dominantHz: dominantFrequencyHz(s) };
-    } catch {
-      next = 'none'; // the rest of the report stays; this strip says there is nothing to show
-    }
-    if (token === this.token) this.state = next;
+  /** Whether the track is silence: the report says so, or no band anywhere reaches the silence level. */
+  private isSilence(s: Spectrogram): boolean {
+    return this.silent || s.peakDb <= s.floorDb || s.peakDb < SILENCE_DBFS;
   }
 
   override updated() {
     const canvas = this.renderRoot.querySelector('canvas');
-    if (typeof this.state !== 'object' || !canvas) return;
-    const { s } = this.state;
+    const s = this.spectrogram;
+    if (typeof s !== 'object' || s === null || !canvas) return;
     // One pixel per band × column; CSS stretches it (smoothly) to the strip's size.
     canvas.width = s.columns;
     canvas.height = s.bands;
@@ -126,10 +101,13 @@ export class SpectrogramStrip extends LitElement {
   }
 
   override render() {
-    const state = this.state;
-    if (state === 'idle' || state === 'decoding') return html`<p class="none muted" role="status">Spectrogram: decoding audio…</p>`;
-    if (state === 'none') return html`<p class="none muted" id="no-audio">Spectrogram: no audio</p>`;
-    const { s, dominantHz: strongestHz } = state;
+    const s = this.spectrogram;
+    if (s === 'pending') return html`<p class="none muted" role="status">Spectrogram: decoding the sound…</p>`;
+    if (s === null) return html`<p class="none muted" id="no-audio">Spectrogram: no audio</p>`;
+    if (this.isSilence(s)) {
+      return html`<p class="none" id="silence"><strong>Silence.</strong> The sound track is silent throughout (its loudest band reaches ${s.peakDb <= s.floorDb ? 'no level at all' : `${s.peakDb.toFixed(0)} dB`}, below the ${SILENCE_DBFS} dB that counts as sound), so there is no spectrogram to show.</p>`;
+    }
+    const strongestHz = dominantFrequencyHz(s);
     const lo = s.edgesHz[0]!;
     const hi = s.edgesHz[s.bands]!;
     const span = Math.log(hi / lo);
@@ -137,15 +115,14 @@ export class SpectrogramStrip extends LitElement {
     const step = timeStep(s.durationS);
     const tTicks: number[] = [];
     for (let t = 0; t <= s.durationS * 0.94 + 1e-9; t += step) tTicks.push(+t.toFixed(3));
-    const silent = s.peakDb <= s.floorDb;
-    const label = `spectrogram: ${s.bands} bands ${fmtHz(lo)}–${fmtHz(hi)} Hz over ${s.durationS.toFixed(2)} s; ${silent ? 'silent' : `peak ${s.peakDb.toFixed(0)} dB, strongest around ${fmtHz(strongestHz)} Hz`}`;
+    const label = `spectrogram: ${s.bands} bands ${fmtHz(lo)}–${fmtHz(hi)} Hz over ${s.durationS.toFixed(2)} s; peak ${s.peakDb.toFixed(0)} dB, strongest around ${fmtHz(strongestHz)} Hz`;
     return html`<figure>
       <div class="plot">
         <canvas role="img" aria-label=${label}></canvas>
         <div class="axis y" aria-hidden="true">${hzTicks.map((f) => html`<span style="bottom:${((Math.log(f / lo) / span) * 100).toFixed(2)}%">${fmtHz(f)} Hz</span>`)}</div>
       </div>
       <div class="axis x" aria-hidden="true">${tTicks.map((t) => html`<span style="left:${((t / s.durationS) * 100).toFixed(2)}%">${t} s</span>`)}</div>
-      <figcaption>Spectrogram (Hz, log scale, over seconds): level from ${silent ? 'silence' : html`${(s.peakDb - RANGE_DB).toFixed(0)} dB <span class="ramp"></span> ${s.peakDb.toFixed(0)} dB`} (re full-scale sine)${silent ? '' : html`; strongest around ${fmtHz(strongestHz)} Hz`}</figcaption>
+      <figcaption>Spectrogram: pitch up the side (Hz, log scale), time along (seconds). Legend: quiet ${(s.peakDb - RANGE_DB).toFixed(0)} dB <span class="ramp" aria-hidden="true"></span> loud ${s.peakDb.toFixed(0)} dB (re a full-scale sine); strongest around ${fmtHz(strongestHz)} Hz.</figcaption>
     </figure>`;
   }
 }

@@ -107,7 +107,7 @@ describe('the app', () => {
     const reports = page.locator('analyze-view report-view');
     expect(await reports.first().locator('p.muted').first().textContent()).toMatch(/cuts-15-30-45\.mp4 .* 60 frames .* 3 cuts/);
     expect(await reports.first().locator('svg[aria-label="palette per frame"] rect').count()).toBeGreaterThan(60);
-    expect(await reports.nth(1).locator('svg[aria-label="motion and camera per window"] title').first().textContent()).toMatch(/^pan_left /);
+    expect(await reports.nth(1).locator('svg[aria-label="motion and camera per window"] title').first().textContent()).toMatch(/^pan left \(pan_left; /);
     // The spectrogram: computed in the analysis worker from the file with audio, "no audio" for the files without.
     const spectro = reports.nth(2).locator('spectrogram-strip canvas');
     await spectro.waitFor({ timeout: 20_000 });

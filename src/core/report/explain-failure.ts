@@ -55,7 +55,7 @@ export function explainError(code: AnalysisErrorCode, message: string, fileName:
     case 'not_media':
       return /empty/i.test(message)
         ? { what: `${fileName} is empty (0 bytes).`, next: 'Pick the file again from where it was saved, or export it again.' }
-        : { what: `${fileName} is not a video or audio file this app can read.`, next: `Drop a ${READABLE_FORMATS} file.` };
+        : { what: `${fileName} is not a video or audio file this app can read.`, next: `Drop an ${READABLE_FORMATS} file.` };
     case 'unsupported_codec': {
       const codec = codecInWords(message);
       return {

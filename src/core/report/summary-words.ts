@@ -6,10 +6,11 @@ import { SOUND_PRIMITIVES } from '../vocab/sounds.ts';
 import { hasPicture, type AnalysisReport, type PictureWindowReport, type TransitionReport } from './analysis.ts';
 import { colorWords } from './color-words.ts';
 
-/** A colour name and its share of the picture over the whole clip (percent of frame area × time). */
+/** A colour name, its share of the picture over the whole clip (percent of frame area × time) and its mean colour. */
 export interface NamedShare {
   name: string;
   share: number;
+  rgb: [number, number, number];
 }
 
 /** A colour name must cover at least this share (%) of the clip to be named in the summary. */
@@ -72,7 +73,8 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The clip's colours by name with their share of the picture over time, largest first (frames weighted equally). */
 export function dominantColors(report: AnalysisReport): NamedShare[] {
-  const byName = new Map<string, number>();
+  // name → [share sum, r·share, g·share, b·share]
+  const byName = new Map<string, [number, number, number, number]>();
   let frames = 0;
   for (const f of report.frames) {
     if (f.colors.length === 0) continue;
@@ -80,11 +82,15 @@ export function dominantColors(report: AnalysisReport): NamedShare[] {
     const total = f.colors.reduce((s, c) => s + c.share, 0) || 1;
     for (const c of f.colors) {
       const name = colorWords(c.rgb);
-      byName.set(name, (byName.get(name) ?? 0) + (100 * c.share) / total);
+      const w = (100 * c.share) / total;
+      const acc = byName.get(name) ?? [0, 0, 0, 0];
+      byName.set(name, [acc[0] + w, acc[1] + w * c.rgb[0], acc[2] + w * c.rgb[1], acc[3] + w * c.rgb[2]]);
     }
   }
   if (frames === 0) return [];
-  return [...byName].map(([name, s]) => ({ name, share: s / frames })).sort((a, b) => b.share - a.share);
+  return [...byName]
+    .map(([name, [w, r, g, b]]): NamedShare => ({ name, share: w / frames, rgb: [Math.round(r / w), Math.round(g / w), Math.round(b / w)] }))
+    .sort((a, b) => b.share - a.share);
 }
 
 /** Runs of equal values over the windows: [value, t0, t1]. */
