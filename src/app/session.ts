@@ -20,7 +20,8 @@ import { counts, getKnowledge, listEntries, openRegistries, recordSighting, type
 import { listLearnedLexicon, recordUserInterpretation, teachLinguistic, type LinguisticMapping } from '../storage/repo-language.ts';
 import type { Taught } from '../core/language/grow-vocabulary.ts';
 import type { Interpretation } from '../core/language/interpret.ts';
-import { diagnostics, learningInJobOrder, listNarrative } from '../storage/repo-runs.ts';
+import { diagnostics, learningInJobOrder, listNarrative, varietyJobs } from '../storage/repo-runs.ts';
+import { varietyReport, type VarietyReport } from '../core/registry/variety-report.ts';
 import { backfillRecords, type BackfillSummary } from '../loop/backfill.ts';
 import { loadInterpret, loadPipeline } from '../loop/default-pipeline.ts';
 import { canResume, loadLoopState, LoopRunner, type LoopSettings, type LoopState } from '../loop/loop-runner.ts';
@@ -123,6 +124,11 @@ export interface LoopRunRequest {
   sequential?: boolean;
 }
 
+function withoutPoints(r: VarietyReport): Omit<VarietyReport, 'points'> {
+  const { points: _points, ...rest } = r;
+  return rest;
+}
+
 /** What a run of N loop jobs did. */
 export interface LoopRunSummary {
   workflow: Workflow;
@@ -135,6 +141,8 @@ export interface LoopRunSummary {
   new_entries: number;
   diagnostics: Diagnostics;
   agreement: ReturnType<typeof agreementByField>;
+  /** How varied the store's jobs are (issue 16.3): the report's summary, without its per-job points. */
+  variety: Omit<VarietyReport, 'points'>;
 }
 
 /** One job of the loop in this session, as the Loop view lists it. */
@@ -408,7 +416,14 @@ export class AppSession {
       workflow: req.workflow, completed, failed, ...(stopped ? { stopped } : {}), seconds: Math.round(seconds * 100) / 100,
       jobs_per_minute: Math.round((completed / seconds) * 60 * 100) / 100, new_entries: fresh,
       diagnostics: await diagnostics(this.db), agreement: agreementByField(await learningInJobOrder(this.db)),
+      variety: withoutPoints(await this.variety()),
     };
+  }
+
+  /** The variety report over every job of the store, in job order (Diagnostics' chart, the CLI's loop summary). */
+  async variety(): Promise<VarietyReport> {
+    const { jobs, poolAtStart } = await varietyJobs(this.db);
+    return varietyReport(jobs, poolAtStart);
   }
 
   /** Records per registry. */

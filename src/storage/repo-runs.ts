@@ -6,6 +6,7 @@ import type {
 import { diagnosticsOf } from '../core/registry/assemble-export.ts';
 import { VALUE_REGISTRIES } from '../core/registry/entry.ts';
 import { planJob, type JobWrite } from '../core/registry/plan-growth.ts';
+import type { VarietyJob } from '../core/registry/variety-report.ts';
 import type { MetaRecord, RegistriesDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import { applyRegistryMutations, growthTables, loadKnown } from './apply-mutations.ts';
@@ -107,5 +108,28 @@ export async function promptHistory(db: RegistriesDb, recent: number): Promise<P
       }
     });
     return { byPrompt, recent: ordered.slice(Math.max(0, ordered.length - recent)).map((j) => j.prompt) };
+  });
+}
+
+/** The jobs in order as the variety report reads them, and the colour and sound pool before the first of them. */
+export async function varietyJobs(db: RegistriesDb): Promise<{ jobs: VarietyJob[]; poolAtStart: { colors: number; sounds: number } }> {
+  return db.transaction('r', db.jobs, db.discovery, db.entries, async () => {
+    const byJob = new Map((await db.discovery.toArray()).map((d) => [d.job_id, d]));
+    const jobs: VarietyJob[] = [];
+    let grewColors = 0;
+    let grewSounds = 0;
+    await db.jobs.orderBy('created_at').each((j) => {
+      const d = byJob.get(j.id);
+      const spec = j.spec && typeof j.spec === 'object' ? (j.spec as VarietyJob['spec']) : null;
+      jobs.push({ prompt: typeof j.prompt === 'string' ? j.prompt : '', spec, discovery: d ? { new: d.new, seen_again: d.seen_again } : null });
+      for (const k of d?.new ?? []) {
+        if (k.startsWith('static.colors/') || k.startsWith('dynamic.colors/')) grewColors++;
+        else if (k.startsWith('static.sound/')) grewSounds++;
+      }
+    });
+    // Entries known now, less what the jobs added: the pool the first job drew from (imports and analyses aside).
+    const colors = (await db.entries.where('registry').anyOf('static.colors', 'dynamic.colors').count()) - grewColors;
+    const sounds = (await db.entries.where('registry').equals('static.sound').count()) - grewSounds;
+    return { jobs, poolAtStart: { colors: Math.max(0, colors), sounds: Math.max(0, sounds) } };
   });
 }

@@ -3,6 +3,7 @@ import { LitElement, html } from 'lit';
 import type { AppSession, DiagnosticsSnapshot } from '../app/session.ts';
 import { viewStyles } from './ui-styles.ts';
 import './agreement-plot.ts';
+import './variety-chart.ts';
 
 /** <diagnostics-view> */
 export class DiagnosticsView extends LitElement {
@@ -63,6 +64,7 @@ export class DiagnosticsView extends LitElement {
       <table><thead><tr>${Object.keys(s.mean).map((k) => html`<th>${k}</th>`)}</tr></thead>
         <tbody><tr>${Object.values(s.mean).map((v) => html`<td>${v === null ? '—' : v.toFixed(2)}</td>`)}</tr></tbody></table>
       <agreement-plot .series=${s.series}></agreement-plot>
+      <variety-chart .session=${this.session}></variety-chart>
     `;
   }
 }
