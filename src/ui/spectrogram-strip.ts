@@ -70,9 +70,10 @@ export class SpectrogramStrip extends LitElement {
     this.silent = false;
   }
 
-  /** Whether the track is silence: the report says so, or no band anywhere reaches the silence level. */
+  /** Whether the track is silence: the report says so (every audio frame below SILENCE_DBFS), or nothing rises above the floor. */
   private isSilence(s: Spectrogram): boolean {
-    return this.silent || s.peakDb <= s.floorDb || s.peakDb < SILENCE_DBFS;
+    // not judged from band levels: a quiet broadband hiss has every band low while the report hears it
+    return this.silent || s.peakDb <= s.floorDb;
   }
 
   override updated() {
@@ -105,7 +106,7 @@ export class SpectrogramStrip extends LitElement {
     if (s === 'pending') return html`<p class="none muted" role="status">Spectrogram: decoding the sound…</p>`;
     if (s === null) return html`<p class="none muted" id="no-audio">Spectrogram: no audio</p>`;
     if (this.isSilence(s)) {
-      return html`<p class="none" id="silence"><strong>Silence.</strong> The sound track is silent throughout (its loudest band reaches ${s.peakDb <= s.floorDb ? 'no level at all' : `${s.peakDb.toFixed(0)} dB`}, below the ${SILENCE_DBFS} dB that counts as sound), so there is no spectrogram to show.</p>`;
+      return html`<p class="none" id="silence"><strong>Silence.</strong> The sound track is silent throughout (every moment is below ${SILENCE_DBFS} dBFS, the level that counts as sound; its loudest band reaches ${s.peakDb <= s.floorDb ? 'no level at all' : `${s.peakDb.toFixed(0)} dB`}), so there is no spectrogram to show.</p>`;
     }
     const strongestHz = dominantFrequencyHz(s);
     const lo = s.edgesHz[0]!;
