@@ -16,6 +16,7 @@ export const viewStyles = css`
   .tech { font: 400 0.75em ui-monospace, monospace; color: #4f586d; }
   .notice { background: #fff6e0; border: 1px solid #d9a520; border-radius: 6px; padding: 0.5rem 0.7rem; }
   a { color: #1f4ab8; }
+  .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .error { color: #b00020; white-space: pre-wrap; }
   .scroll { overflow-x: auto; max-width: 100%; }
   table { border-collapse: collapse; font-size: 0.85rem; }

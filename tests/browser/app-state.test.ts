@@ -54,6 +54,10 @@ describe('app state survives navigation', () => {
     const third = await AppSession.open(mounted.db);
     expect(third.store.state.analyses).to.have.length(0);
     third.close();
+    // The view's Remove button does the same in the app's own session.
+    deep<HTMLButtonElement>(app, 'analyze-view', 'button.remove')?.click();
+    await until(() => !deep(app, 'analyze-view', 'report-view'), 5_000, 'the report to be cleared');
+    expect(session.store.state.analyses).to.have.length(0);
   });
 
   it('the Interpret prompt and its result stay when the tab is left', async () => {
