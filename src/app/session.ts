@@ -32,6 +32,7 @@ import { clearRecentReports, listRecentReports, saveRecentReport } from '../stor
 import { SyncController, readSyncSettings, type SyncControllerOptions, type SyncSettings } from '../sync/sync-controller.ts';
 import { spanMappings } from '../loop/pipeline.ts';
 import { Store } from './session-store.ts';
+import { CreateSession } from './create-session.ts';
 
 /** Everything the Registries view shows. */
 export interface RegistriesSnapshot {
@@ -225,6 +226,8 @@ function readDrafts(): SessionDrafts {
 export class AppSession {
   /** The state views read: subscribe() to repaint on change. */
   readonly store: Store<SessionState>;
+  /** The Create view's prompt → clip → analysis → record, with its own state (src/app/create-session.ts). */
+  readonly creation: CreateSession;
   private nextAnalysis = 1;
   /** The running analyses' own abort controllers, by item id (cancelAnalysis, clearAnalysis). */
   private readonly analysisControllers = new Map<number, AbortController>();
@@ -255,6 +258,7 @@ export class AppSession {
       this.settle(index);
       this.pushJob({ index, prompt: null, mode: null, agreement: null, fresh: 0, seenAgain: 0, thumbnail: null, error });
     });
+    this.creation = new CreateSession(db, loadPipeline);
   }
 
   /** Open the registries (`name`: the IndexedDB database) and restore the loop (a loop that was running when the page closed comes back paused). */

@@ -5,6 +5,7 @@ import { AppSession } from '../app/session.ts';
 import type { SyncController } from '../sync/sync-controller.ts';
 import { viewStyles } from './ui-styles.ts';
 import './loop-view.ts';
+import './create-view.ts';
 import './analyze-view.ts';
 import './registries-view.ts';
 import './interpret-view.ts';
@@ -16,6 +17,7 @@ import './welcome-view.ts';
 const VIEWS = [
   ['home', 'Home'],
   ['loop', 'Loop'],
+  ['create', 'Create'],
   ['analyze', 'Analyze'],
   ['registries', 'Registries'],
   ['interpret', 'Interpret'],
@@ -130,6 +132,7 @@ export class MrApp extends LitElement {
     switch (this.view) {
       case 'home': return html`<welcome-view></welcome-view>`;
       case 'loop': return html`<loop-view .session=${s}></loop-view>`;
+      case 'create': return html`<create-view .session=${s}></create-view>`;
       case 'analyze': return html`<analyze-view .session=${s}></analyze-view>`;
       case 'registries': return html`<registries-view .session=${s}></registries-view>`;
       case 'interpret': return html`<interpret-view .session=${s}></interpret-view>`;
