@@ -114,8 +114,11 @@ export class WorkerBridge<Api> {
             return;
           }
           void Promise.resolve(opts.cancel(api)).catch(() => {});
-          // A cooperative stop keeps the worker warm; one that does not come in time ends it.
-          const grace = setTimeout(() => this.terminate(), opts.graceMs ?? 1000);
+          // A cooperative stop keeps the worker warm; one that does not come in time ends it. Only this task's
+          // worker: if it was already replaced (terminated, a next task started), ending the new one would hang that task.
+          const grace = setTimeout(() => {
+            if (this.worker === worker) this.terminate();
+          }, opts.graceMs ?? 1000);
           work.then(() => clearTimeout(grace), () => clearTimeout(grace));
           reject(reason);
         };

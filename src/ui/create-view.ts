@@ -40,6 +40,8 @@ export class CreateView extends LitElement {
   static override styles = [viewStyles, css`
     textarea { width: 100%; box-sizing: border-box; min-height: 4rem; }
     select { max-width: 100%; }
+    label.history { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem; max-width: 100%; min-width: 0; }
+    label.history select { flex: 1 1 12rem; min-width: 0; }
     .sentences { margin: 0.3rem 0; padding-left: 1.2rem; }
     .sentences li.open { color: #5b647a; }
     .words { list-style: none; padding: 0; margin: 0.3rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem; }
@@ -279,7 +281,7 @@ export class CreateView extends LitElement {
         @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && canMake && this.act(() => this.creation.make())}></textarea>
       <div class="row">
         <button ?disabled=${busy || st.prompt.trim() === ''} @click=${() => this.act(() => this.creation.read())}>Read it</button>
-        ${st.history.length ? html`<label>Earlier prompts <select name="history" ?disabled=${busy} @change=${(e: Event) => {
+        ${st.history.length ? html`<label class="history">Earlier prompts <select name="history" ?disabled=${busy} @change=${(e: Event) => {
           const sel = e.target as HTMLSelectElement;
           if (sel.value === NONE) return;
           this.creation.setPrompt(sel.value);
