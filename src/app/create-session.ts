@@ -43,6 +43,25 @@ export const FIRST_SEED = '1';
 /** How many earlier prompts the history offers. */
 export const HISTORY_LIMIT = 30;
 
+const DRAFT_KEY = 'create_draft';
+type Draft = Pick<CreateState, 'prompt' | 'seed' | 'size' | 'mode'>;
+
+/** The inputs kept from an earlier visit (localStorage: they are the person's draft, not registry data). */
+function readDraft(): Partial<Draft> {
+  try {
+    const raw = globalThis.localStorage?.getItem(DRAFT_KEY);
+    const d = raw ? (JSON.parse(raw) as Partial<Draft>) : {};
+    return {
+      ...(typeof d.prompt === 'string' ? { prompt: d.prompt } : {}),
+      ...(typeof d.seed === 'string' && d.seed !== '' ? { seed: d.seed } : {}),
+      ...(SIZE_PRESETS.some((p) => p.key === d.size) ? { size: d.size } : {}),
+      ...(d.mode === 'pure' || d.mode === 'blended' ? { mode: d.mode } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
 /** The steps each operation draws. */
 const OPERATION_STEPS: Record<Exclude<CreateBusy, null>, readonly UserClipStep[]> = {
   read: ['interpret'], make: ['interpret', 'spec', 'create'], analyse: ['analyze'], record: ['grow', 'record'],
@@ -62,11 +81,23 @@ export class CreateSession {
   /** The state the Create view reads. */
   readonly store = new Store<CreateState>({
     prompt: '', seed: FIRST_SEED, size: SIZE_PRESETS[0].key, mode: 'blended', read: null, edited: null, busy: null, fractions: {},
-    clip: null, analysis: null, recorded: null, error: null, history: [],
+    clip: null, analysis: null, recorded: null, error: null, history: [], ...readDraft(),
   });
   private controller: AbortController | null = null;
 
-  constructor(private readonly db: RegistriesDb, private readonly pipeline: () => Promise<JobPipeline>) {}
+  constructor(private readonly db: RegistriesDb, private readonly pipeline: () => Promise<JobPipeline>) {
+    let saved = '';
+    this.store.subscribe(({ prompt, seed, size, mode }) => {
+      const next = JSON.stringify({ prompt, seed, size, mode });
+      if (next === saved) return;
+      saved = next;
+      try {
+        globalThis.localStorage?.setItem(DRAFT_KEY, next);
+      } catch {
+        // Private mode or a full quota: the draft still lives for this session.
+      }
+    });
+  }
 
   /** The latest state. */
   get state(): Readonly<CreateState> {

@@ -43,7 +43,8 @@ async function until<T>(get: () => T | null | undefined | false, what: string, m
 }
 
 /** A fresh store and a Create view on it, inside a <main> as in the app. */
-async function mount(): Promise<{ session: AppSession; view: CreateView }> {
+async function mount(keepDraft = false): Promise<{ session: AppSession; view: CreateView }> {
+  if (!keepDraft) localStorage.removeItem('create_draft');
   const session = await AppSession.open(`create-view-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   sessions.push(session);
   const main = document.createElement('main');
@@ -195,7 +196,7 @@ describe('<create-view>', () => {
 
     button(view, 'Analyse it').click();
     await until(() => root(view).querySelector('table.compare'), 'the comparison');
-    const rows = Object.fromEntries([...root(view).querySelectorAll('table.compare tbody tr')].map((tr) => [tr.getAttribute('data-field'), [...tr.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim())]));
+    const rows: Record<string, (string | undefined)[]> = Object.fromEntries([...root(view).querySelectorAll('table.compare tbody tr')].map((tr) => [tr.getAttribute('data-field'), [...tr.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim())]));
     expect(Object.keys(rows)).to.deep.equal(['camera', 'motion', 'gradient', 'lighting', 'palette', 'sound', 'tempo']);
     expect(rows.camera?.[1]).to.equal('pan left');
     const learning = session.creation.state.analysis?.learning;
@@ -298,7 +299,7 @@ describe('<create-view>', () => {
     console.log(`seed 7 twice: ${a.frames} decoded frames ${a.video.slice(0, 12)} = ${b.video.slice(0, 12)}, audio ${a.audio.slice(0, 12)} = ${b.audio.slice(0, 12)}; another take (seed ${take.seed}): frames ${c.video.slice(0, 12)}`);
   });
 
-  it('an empty prompt cannot be made; an unreadable one says what was not understood; nothing is stored', async function () {
+  it('an empty prompt cannot be made; an unreadable one says what was not understood; nothing is stored; the draft is kept', async function () {
     this.timeout(60_000);
     const { session, view } = await mount();
     const before = await session.counts();
@@ -316,5 +317,9 @@ describe('<create-view>', () => {
     expect(after.jobs).to.equal(before.jobs);
     expect(after.interpretation).to.equal(before.interpretation);
     expect(after.linguistic).to.equal(before.linguistic);
+    // The prompt as typed is kept for the next visit (a reload opens a new session).
+    const again = await mount(true);
+    expect(again.session.creation.state.prompt).to.equal('xqzt blorf');
+    expect(root(again.view).querySelector('textarea')?.value).to.equal('xqzt blorf');
   });
 });
