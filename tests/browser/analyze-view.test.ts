@@ -104,6 +104,18 @@ describe('<analyze-view>', () => {
     expect(total(await session.counts() as unknown as Record<string, number>)).to.equal(before);
   });
 
+  it('a file whose picture cannot be decoded is reported for its sound, the warning explained with the command', async () => {
+    const { view } = await mount();
+    drop(view, [await media('real-media/hevc-aac.mp4')]);
+    const report = await until('report', () => articles(view)[0] && reportOf(articles(view)[0]!));
+    await report.updateComplete;
+    const sr = report.shadowRoot!;
+    expect(sr.querySelector('.summary')!.textContent).to.match(/^An? [\d.]+ s file whose picture \(HEVC \(H\.265\)\) this browser cannot decode, so only its sound is described\. The sound is /);
+    expect(sr.querySelector('.warn')!.textContent!.replace(/\s+/g, ' ')).to.contain('This browser cannot decode the picture (HEVC (H.265)), so only the sound was analysed.');
+    expect(sr.querySelector('.warn code')!.textContent).to.equal('ffmpeg -i hevc-aac.mp4 -c:v libx264 -pix_fmt yuv420p -c:a aac hevc-aac-h264.mp4');
+    expect(sr.querySelector('thumbnail-strip')).to.equal(null);
+  });
+
   it('a dropped WebM (VP9) is accepted and analysed', async () => {
     const { view } = await mount();
     drop(view, [await media('media/codec-vp9.webm')]);

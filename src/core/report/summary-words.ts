@@ -5,6 +5,7 @@ import type { CameraMove, Lighting, MotionLevel, SoundMood, SoundPrimitive } fro
 import { SOUND_PRIMITIVES } from '../vocab/sounds.ts';
 import { hasPicture, type AnalysisReport, type PictureWindowReport, type TransitionReport } from './analysis.ts';
 import { colorWords } from './color-words.ts';
+import { codecInWords } from './explain-failure.ts';
 
 /** A colour name, its share of the picture over the whole clip (percent of frame area × time) and its mean colour. */
 export interface NamedShare {
@@ -203,7 +204,7 @@ export function summarizeReport(report: AnalysisReport): string {
     out.push(`${cameraSentence(pictured)}, and ${motionSentence(pictured)}.`);
     out.push(lightingSentence(pictured));
   } else if (report.video) {
-    out.push(`${article(secondsWords(dur))} ${secondsWords(dur)} file whose picture (${report.video.codec}) this browser cannot decode, so only its sound is described.`);
+    out.push(`${article(secondsWords(dur))} ${secondsWords(dur)} file whose picture (${codecInWords(report.video.codec) ?? report.video.codec}) this browser cannot decode, so only its sound is described.`);
   } else {
     out.push(`${article(secondsWords(dur))} ${secondsWords(dur)} sound file with no picture.`);
   }
