@@ -213,7 +213,8 @@ export class LoopRunner extends EventTarget {
         const writesBefore = this.writes;
         try {
           const prepared = await mine.prepared;
-          if (!settings.sequential && within(index + 1)) ahead = this.prepare(index + 1, withProgress(index + 1));
+          // Job N's prompt is not in the registry while N+1 is planned: a new prompt for N+1 avoids it all the same.
+          if (!settings.sequential && within(index + 1)) ahead = this.prepare(index + 1, { ...withProgress(index + 1), inFlightPrompts: [prepared.choice.prompt] });
           const result = await finishJob(prepared, {
             ...withProgress(index), index, ...(ahead ? { recordAfter: ahead.planned } : {}),
             // The loop's next index commits with the job: a page killed after it never runs the job again.

@@ -48,6 +48,8 @@ export interface RunJobOptions {
   onProgress?: (step: JobStep, fraction: number) => void;
   /** Clock, for tests. */
   now?: () => Date;
+  /** Prompts of jobs still in flight, oldest first (not yet recorded): a new prompt avoids them, and they count as the latest jobs' prompts. */
+  inFlightPrompts?: readonly string[];
   /** Called once the job's prompt, instruction and spec are chosen: every store read it makes is done (the pipelined loop records the job before only then). */
   onPlanned?: () => void;
   /** Awaited after the analysis, just before the record transaction (the pipelined loop: until the next job is planned). */
@@ -148,8 +150,9 @@ export async function prepareJob(o: RunJobOptions): Promise<PreparedJob> {
       exploitRatio: settings.exploit ?? o.exploitRatio ?? 0.5,
       interpretations,
       stats: history.byPrompt,
-      recent: history.recent,
-      generate: (avoid, variant) => pipeline.generatePrompt(variant === 0 ? `${jobSeed}:prompt` : `${jobSeed}:prompt:${variant}`, knowledge, avoid, learned),
+      // The job still in flight ran just before this one (the pipelined loop): it counts in the run of a prompt.
+      recent: o.inFlightPrompts?.length ? [...history.recent, ...o.inFlightPrompts] : history.recent,
+      generate: (avoid, variant) => pipeline.generatePrompt(variant === 0 ? `${jobSeed}:prompt` : `${jobSeed}:prompt:${variant}`, knowledge, o.inFlightPrompts?.length ? new Set([...avoid, ...o.inFlightPrompts]) : avoid, learned),
       interpret: (prompt) => pipeline.interpret(prompt, learned).instruction,
     });
   }

@@ -192,6 +192,20 @@ describe('the pipelined loop', () => {
     expect(new Set(a.jobs.map((j) => j.mode))).toEqual(new Set(['explore', 'exploit']));
   });
 
+  it('a new prompt avoids the prompt of the job still in flight, as the sequential loop avoids recorded ones', async () => {
+    for (const sequential of [true, false]) {
+      const { db } = await openStore();
+      const base = dataPipeline();
+      // The first prompt of a fixed list that is not to be avoided: job N+1 would repeat job N's if it ignored it.
+      const list = ['red light, pan left, tone 200 hz', 'blue light, zoom in, tone 300 hz', 'green light, static, tone 400 hz', 'olive light, pan right, tone 500 hz'];
+      const pipeline: JobPipeline = { ...base, generatePrompt: (_seed, _k, avoid) => list.find((p) => !avoid.has(p)) ?? 'white light, static, tone 600 hz' };
+      await runLoop(db, pipeline, { workflow: 'frame-explorer', exploitRatio: 0, seed: 'avoid', runs: 4, sequential });
+      const made = (await db.jobs.orderBy('created_at').toArray()).map((j) => j.prompt);
+      expect(made, sequential ? 'sequential' : 'pipelined').toEqual(list);
+      db.close();
+    }
+  });
+
   it('a pause with two jobs in flight records neither; resume runs them under their indices', async () => {
     const { db } = await openStore();
     const { pipeline: timed, log } = timedPipeline(5, 5000);
