@@ -1,12 +1,15 @@
 // Loop speed: jobs per minute of the default clip (320×240, 30 fps, 1 s, whatever the prompt asks), per
 // workflow, in the system Chromium through the CLI plumbing (the built app, headless.html,
-// window.motionRegistries.loopRun), each workflow on a fresh store. Reference, measured in the same run and
-// the same page: the bare make + analyse of a default clip of the workflow's kind (pure and/or blended;
-// createMake with an empty instruction, then the analyser), i.e. a job without prompt choice,
-// interpretation, growth or the recording transaction.
-// Then one line for `all` with the loop's own clip lengths (src/loop/clip-length.ts). BENCH_LOOP_RUNS=N sets the jobs per workflow (default 6).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// window.motionRegistries.loopRun), every loop on a fresh store. References, measured in the same run: the bare
+// make + analyse of a default clip of the workflow's kind (pure and/or blended; createMake with an empty
+// instruction, then the analyser, one after the other), i.e. a job without prompt choice, interpretation, growth
+// or the recording transaction; and the sequential loop (one job at a time, `sequential: true`), run just before
+// the pipelined one (the default: the next job made while this one is analysed), each on its own fresh store.
+// The machine is shared: the load average is printed, and only ratios measured side by side mean much.
+// Then one line for `all` with the loop's own clip lengths (src/loop/clip-length.ts). BENCH_LOOP_RUNS=N sets the
+// jobs per loop (default 6), BENCH_LOOP_WORKFLOWS=a,b the workflows (default all four).
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withSession } from '../../bin/lib/session.mjs';
 
@@ -17,7 +20,51 @@ process.env.NODE_ENV = 'production';
 
 const runs = Number(process.env.BENCH_LOOP_RUNS ?? 6);
 const CLIP_S = 1;
-const workflows = ['frame-explorer', 'frame-exploiter', 'window', 'all'];
+const workflows = process.env.BENCH_LOOP_WORKFLOWS?.split(',') ?? ['frame-explorer', 'frame-exploiter', 'window', 'all'];
+const load = () => loadavg().map((v) => v.toFixed(1)).join(' ');
+
+/** CPU seconds (user + system) of every process under this one (the Chromium it drives), from /proc; null off Linux. */
+function browserCpuSeconds() {
+  let dirs;
+  try {
+    dirs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return null;
+  }
+  const procs = new Map();
+  for (const d of dirs) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields 4 (ppid), 14 and 15 (utime, stime, in clock ticks of 1/100 s on Linux).
+      procs.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / 100 });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, p] of procs) {
+      if (mine.has(pid) || !mine.has(p.ppid)) continue;
+      mine.add(pid);
+      grew = true;
+    }
+  }
+  let total = 0;
+  for (const pid of mine) if (pid !== process.pid) total += procs.get(pid)?.cpu ?? 0;
+  return total;
+}
+
+/** A loop run with the CPU its browser used meanwhile: seconds, and cores busy on average. */
+async function timedLoop(page, req) {
+  const c0 = browserCpuSeconds();
+  const loop = await page.evaluate((r) => window.motionRegistries.loopRun(r), req);
+  const c1 = browserCpuSeconds();
+  const cpu = c0 === null || c1 === null ? null : c1 - c0;
+  return { ...loop, cpu_s_per_job: cpu === null ? null : cpu / Math.max(1, loop.completed), cores: cpu === null ? null : cpu / loop.seconds };
+}
+const cpuText = (l) => (l.cores === null ? '' : `, ${l.cpu_s_per_job.toFixed(2)} CPU s/job, ${l.cores.toFixed(2)} cores busy`);
 
 /** The clips a workflow makes: frame workflows pure ones (a value per pixel cell), window blended ones, `all` both in turn. */
 const MODES = { 'frame-explorer': ['pure'], 'frame-exploiter': ['pure'], window: ['blended'], all: ['pure', 'blended'] };
@@ -44,18 +91,21 @@ function bareJobSeconds(page, n, modes) {
 
 const rows = [];
 let first = true;
+console.log(`load average at the start: ${load()} (2 cores)`);
 for (const workflow of workflows) {
-  const r = await withSession({ rebuild: first }, async (page) => {
-    const ref = await bareJobSeconds(page, 4, MODES[workflow]);
-    const loop = await page.evaluate((req) => window.motionRegistries.loopRun(req), { runs, workflow, seed: 'bench', exploit: 0.3, duration_s: CLIP_S });
-    return { ref, loop };
-  });
+  const req = (sequential) => ({ runs, workflow, seed: 'bench', exploit: 0.3, duration_s: CLIP_S, sequential });
+  const seq = await withSession({ rebuild: first }, async (page) => ({ ref: await bareJobSeconds(page, 4, MODES[workflow]), loop: await timedLoop(page, req(true)) }));
   first = false;
-  const perJob = r.loop.seconds / Math.max(1, r.loop.completed);
-  rows.push({ workflow, ...r });
-  console.log(`${workflow.padEnd(16)} ${r.loop.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${r.loop.completed}/${runs} jobs in ${r.loop.seconds.toFixed(1)} s, ${r.loop.new_entries} new entries)  reference: bare make + analyse ${(60 / r.ref).toFixed(1)} clips/min; job / bare = ${(perJob / r.ref).toFixed(2)} ×`);
+  const piped = await withSession({}, (page) => timedLoop(page, req(false)));
+  const r = { workflow, ref: seq.ref, seq: seq.loop, loop: piped };
+  rows.push(r);
+  const perJob = piped.seconds / Math.max(1, piped.completed);
+  console.log(`${workflow.padEnd(16)} pipelined ${piped.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${piped.completed}/${runs} in ${piped.seconds.toFixed(1)} s${cpuText(piped)})`);
+  console.log(`${''.padEnd(16)} sequential ${seq.loop.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${seq.loop.completed}/${runs} in ${seq.loop.seconds.toFixed(1)} s${cpuText(seq.loop)})`);
+  console.log(`${''.padEnd(16)} pipelined / sequential = ${(piped.jobs_per_minute / seq.loop.jobs_per_minute).toFixed(2)} ×; bare make + analyse ${(60 / r.ref).toFixed(1)} clips/min (pipelined job / bare = ${(perJob / r.ref).toFixed(2)} ×); load ${load()}`);
 }
 const own = await withSession({}, (page) => page.evaluate((req) => window.motionRegistries.loopRun(req), { runs, workflow: 'all', seed: 'bench', exploit: 0.3 }));
+console.log(`load average at the end: ${load()}`);
 console.log(`${'all (own length)'.padEnd(16)} ${own.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${own.completed}/${runs} jobs in ${own.seconds.toFixed(1)} s: each clip as long as its prompt asks, else 1 s, 4 s for a blended clip with a beat)`);
 const all = rows.find((r) => r.workflow === 'all');
 if (all) console.log(`agreement per field (all, default clip): ${Object.entries(all.loop.agreement).map(([k, v]) => `${k} ${v === null ? '—' : v.toFixed(2)}`).join(', ')}`);
