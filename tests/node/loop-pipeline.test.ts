@@ -8,6 +8,7 @@ import type { RegistriesDb } from '../../src/storage/db.ts';
 import { LOOP_STATE_KEY, LoopRunner, loadLoopState, type LoopSettings, type LoopState } from '../../src/loop/loop-runner.ts';
 import type { JobPipeline } from '../../src/loop/pipeline.ts';
 import { dataPipeline } from './loop-data-pipeline.ts';
+import { MAX_PROMPT_RUN } from '../../src/loop/choose-prompt.ts';
 
 let dbn = 0;
 
@@ -204,6 +205,16 @@ describe('the pipelined loop', () => {
       expect(made, sequential ? 'sequential' : 'pipelined').toEqual(list);
       db.close();
     }
+  });
+
+  it('no prompt runs more than MAX_PROMPT_RUN jobs in a row, the job in flight counted', async () => {
+    const { db } = await openStore();
+    await runLoop(db, dataPipeline(), { workflow: 'frame-exploiter', exploitRatio: 1, seed: 'run', runs: 12 });
+    const made = (await db.jobs.orderBy('created_at').toArray()).map((j) => j.prompt);
+    let longest = 0;
+    for (let i = 0, run = 0; i < made.length; i++) longest = Math.max(longest, (run = i > 0 && made[i] === made[i - 1] ? run + 1 : 1));
+    expect(longest, made.join(' | ')).toBe(MAX_PROMPT_RUN);
+    db.close();
   });
 
   it('a pause with two jobs in flight records neither; resume runs them under their indices', async () => {
