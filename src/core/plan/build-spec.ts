@@ -41,10 +41,19 @@ export const MIN_MOVE_LUMA_SPREAD: Record<SpecMode, number> = { pure: 0.08, blen
 /** The texture every blended clip carries (frame-field `textureTile`): ±0.12 of the gradient span, 8 px lattice. */
 export const BLENDED_TEXTURE = { amplitude: 0.12, scale_px: 8 } as const;
 
-/** Share of a pure frame's pixels given colours re-drawn from the pool each frame (the rest are the world's cells, which carry the move). */
-export const REDRAW_SHARE = 0.12;
-/** At most this many pool colours re-drawn per frame (each then covers ≥ 2 % of the frame: a per-frame colour, above the 1 % edge-noise floor). */
-export const MAX_REDRAW_PER_FRAME = 5;
+/**
+ * Share of a pure clip's world cells showing colours re-drawn from the pool (frame-field REDRAW_SPELL frames at a
+ * time). Fresh random pixels every frame, even 4 % of them, read as moving content (a still camera measured slow
+ * to fast: docs/loop-and-app.md); spells of 8 frames change ≈ 1.5 % of the cells a frame, as churn does.
+ */
+export const REDRAW_SHARE = 0.06;
+/** At most this many pool colours drawn a frame (the colours of the spells that begin then). */
+export const MAX_REDRAW_PER_FRAME = 3;
+/**
+ * Least OKLab distance between a gradient's farthest colours: extraction calls a window flat below a colour std of
+ * 0.015 over its cells, and a ramp's std is about 0.29× its span (less for a radial field, less after a zoom).
+ */
+export const MIN_GRADIENT_SPREAD = 0.12;
 
 /** A pitchless tone (the origin `tone` primitive) gets a MIDI note from this range (A3–A5), picked by the seed. */
 export const PITCHLESS_TONE_MIDI: readonly [number, number] = [57, 81];
@@ -228,9 +237,17 @@ function chooseGradient(instruction: Instruction, knowledge: Knowledge, colors: 
   }
   const gradEntry = pick(grng, gradCands);
   const gradient = gradientFrom(gradEntry, grng);
-  if (gradient.type === 'flat' || new Set(palette.map((c) => c.L.toFixed(4))).size >= 2) return gradient;
-  const extra = band.find((c) => !seen.has(c.rgb.join(',')) && Math.abs(rgbToOklab(c.rgb)[0] - palette[0]!.L) > 0.02);
-  if (extra) {
+  if (gradient.type === 'flat' || oklabSpread(palette.map((c) => c.rgb)) >= MIN_GRADIENT_SPREAD) return gradient;
+  // Too little colour difference reads as flat: add the lighting band's colour that widens the spread most.
+  let extra: KnownColor | null = null;
+  let widest = oklabSpread(palette.map((c) => c.rgb));
+  for (const c of band) {
+    if (seen.has(c.rgb.join(','))) continue;
+    const w = oklabSpread([...palette.map((x) => x.rgb), c.rgb]);
+    if (w > widest) [extra, widest] = [c, w];
+  }
+  if (extra && widest >= MIN_GRADIENT_SPREAD) {
+    seen.add(extra.rgb.join(','));
     palette.push(specColor(extra));
     return gradient;
   }
@@ -389,6 +406,14 @@ function chooseRedraw(band: readonly KnownColor[], rng: Rng): Spec['redraw'] {
   if (pool.length === 0) return null;
   const per_frame = Math.min(pool.length, 2 + Math.floor(rng() * (MAX_REDRAW_PER_FRAME - 1)));
   return { pool, per_frame, share: REDRAW_SHARE };
+}
+
+/** Largest OKLab distance between two of the colours (0 for fewer than two). */
+function oklabSpread(rgbs: readonly (readonly [number, number, number])[]): number {
+  const lab = rgbs.map((c) => rgbToOklab([c[0], c[1], c[2]]));
+  let d = 0;
+  for (let i = 0; i < lab.length; i++) for (let j = i + 1; j < lab.length; j++) d = Math.max(d, Math.hypot(lab[i]![0] - lab[j]![0], lab[i]![1] - lab[j]![1], lab[i]![2] - lab[j]![2]));
+  return d;
 }
 
 /** Luma range (Rec. 709 Y′) of the palette, 0–1. */

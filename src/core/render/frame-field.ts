@@ -63,6 +63,9 @@ export function selectionTable(spec: Spec): Float64Array[] {
   return table;
 }
 
+/** Frames a pure cell's re-drawn spell lasts (so ≈ 2·share/REDRAW_SPELL of the cells change a frame, like churn). */
+export const REDRAW_SPELL = 8;
+
 /** Side of the texture tile in world pixels (a power of two: the tile repeats, far beyond any frame). */
 export const TEXTURE_TILE = 512;
 
@@ -145,7 +148,8 @@ export interface FieldRenderer {
 /**
  * Pure mode: a bin per palette colour, drawn per world cell from the position's selection
  * probabilities; a cell is re-drawn `churn` times per frame on average (generation = ⌊i·churn + φ⌋);
- * then a random share of the frame's pixels take the colours the frame re-drew from the pool (`redraw`).
+ * then a random share of the world's cells, in spells of REDRAW_SPELL frames, take colours re-drawn from the pool
+ * by the frame their spell began (`redraw`).
  * Blended mode: a bin per gradient level, each the probability-weighted mean palette colour (one
  * smooth palette gradient, posterised to GRADIENT_LEVELS steps so every pixel's colour is known), its
  * position offset by the spec's world-anchored texture when it has one.
@@ -183,6 +187,12 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   const redraw = !blended && spec.redraw && spec.redraw.share > 0 && spec.redraw.pool.length > 0 ? spec.redraw : null;
   if (redraw) for (const c of redraw.pool) bins.push(c.rgb);
   const redrawSeed = seed ^ 0x68e31da4;
+  const drawnSets = new Map<number, number[]>();
+  const drawnAt = (f: number): number[] => {
+    let set = drawnSets.get(f);
+    if (!set && redraw) drawnSets.set(f, (set = framePoolColors(redraw.pool.length, redraw.per_frame, f, redrawSeed).map((k) => n + k)));
+    return set ?? [];
+  };
 
   // Blended: the level a gradient position shows is re-timed so the colour signal grows linearly with the position
   // (the bins' path through the palette has plateaus at its colours; a ramp with plateaus reads as curved, even radial).
@@ -201,7 +211,6 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
       const out = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
       // screenToWorld inlined (same arithmetic, so the same cells as its callers compute).
       const { cx: mx, cy: my, ox, oy, cos, sin } = worldMapOf(poseAt(spec.camera, frame, fps, width, height), width, height);
-      const drawn = redraw ? framePoolColors(redraw.pool.length, redraw.per_frame, frame, redrawSeed).map((k) => n + k) : [];
       let o = 0;
       for (let y = 0; y < height; y++) {
         const qy = y + 0.5 - my - oy;
@@ -225,12 +234,23 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
               const r = cellHash(cx, cy, gen, seed);
               bin = 0;
               while (c[bin]! <= r) bin++;
+              if (redraw) {
+                // A world cell is in a re-drawn spell for REDRAW_SPELL frames with probability `share`, showing a colour
+                // the frame its spell began drew from the pool: new pool colours every frame, each cell changing
+                // only at its spell's ends (flicker everywhere read as moving content).
+                const phase = cellHash(cx, cy, -5, redrawSeed);
+                const spell = Math.floor(frame / REDRAW_SPELL + phase);
+                if (cellHash(cx, cy, spell, redrawSeed) < redraw.share) {
+                  const began = Math.max(0, Math.ceil((spell - phase) * REDRAW_SPELL));
+                  const set = drawnAt(began);
+                  bin = set[Math.floor(cellHash(cx, cy, spell, redrawSeed ^ 0x1b873593) * set.length)]!;
+                }
+              }
               lastCx = cx;
               lastCy = cy;
               lastBin = bin;
             }
           }
-          if (redraw && cellHash(x, y, frame, redrawSeed) < redraw.share) bin = drawn[Math.floor(cellHash(x, y, frame, redrawSeed ^ 0x1b873593) * drawn.length)]!;
           counts[bin]!++;
           if (out) out[o] = words[bin]!;
           else {
