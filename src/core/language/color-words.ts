@@ -6,6 +6,7 @@ import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import colorData from './data/color-words.json';
 import coreData from './data/lexicon-core.json';
 import type { LexRecord } from './lexicon.ts';
+import { wordnetColor } from './wordnet-meaning.ts';
 
 /** The colour modifier words of the lexicon (light, dark, pale, deep, bright, dull…). */
 const MODIFIERS: ReadonlySet<string> = new Set(
@@ -111,6 +112,17 @@ export function colorWordRgb(phrase: string): [number, number, number] | null {
   return hex ? hexToRgb(hex) : null;
 }
 
+/**
+ * The sRGB a colour word stands for when its hue matters (a modifier keeps it): the listed sRGB, or for a one-word
+ * name listed without a hue that WordNet files under a chromatic primitive ("lavender"), that primitive's sRGB.
+ */
+export function colorWordHueRgb(word: string): [number, number, number] | null {
+  const rgb = colorWordRgb(word);
+  if (!rgb || word.includes(' ') || chromaHue(rgb).c >= ACHROMATIC_CHROMA) return rgb;
+  const filed = wordnetColor(word);
+  return filed && isColorPrimitive(filed) ? hexToRgb(COLOR_PRIMITIVES.find((c) => c.name === filed)!.hex) : rgb;
+}
+
 /** Colour-list words as lexicon records: canonical = nearest primitive; two-word names and strong adjectives are strong senses. */
 export function colorWordEntries(): LexRecord[] {
   const out: LexRecord[] = [];
@@ -126,7 +138,11 @@ export function colorWordEntries(): LexRecord[] {
     // listed colour decides by plain ΔE.
     const first = words.length === 2 ? prim(words[0]!) : null;
     const byHead = headRgb && prim(head) && !words.slice(0, -1).some((w) => MODIFIERS.has(w));
-    const canonical = first && prim(head) ? colorWordPrimitive(hexToRgb(hex)) : byHead ? prim(head)! : headRgb ? nearestPrimitiveKeepingHue(hexToRgb(hex), headRgb) : colorWordPrimitive(hexToRgb(hex));
+    let canonical = first && prim(head) ? colorWordPrimitive(hexToRgb(hex)) : byHead ? prim(head)! : headRgb ? nearestPrimitiveKeepingHue(hexToRgb(hex), headRgb) : colorWordPrimitive(hexToRgb(hex));
+    // A one-word name whose listed sRGB has no hue (CSS lavender #e6e6fa is nearly white) names the hue WordNet
+    // files it under, when that is a chromatic primitive ("lavender": a pale purple).
+    const filed = words.length === 1 && chromaHue(hexToRgb(hex)).c < ACHROMATIC_CHROMA ? wordnetColor(name) : null;
+    if (filed && isColorPrimitive(filed)) canonical = filed;
     const rec: LexRecord = { span: name, canonical, domain: 'color', variant: 'synonym', source: 'built-in' };
     if (!name.includes(' ') && !STRONG.has(name)) rec.weak = true;
     out.push(rec);

@@ -1,10 +1,10 @@
 // Pass 7 of the interpreter: every remaining span fills its field, in prompt order (the first value of a
 // field wins), then the fields that depend on several spans are settled: the camera move no negator took,
 // motion, the gradient from frame positions, silence and presence, tempo and the sound mood.
-import { classifyTempo, isColorPrimitive, PLOTS, type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type Plot, type Presence, type SoundMood, type SoundPrimitive, type TempoLabel } from '../vocab/index.ts';
+import { classifyTempo, isColorPrimitive, PLOTS, SEED_NARRATIVE, type CameraMove, type ColorPrimitiveName, type GradientType, type Lighting, type MotionLevel, type Plot, type Presence, type SoundMood, type SoundPrimitive, type TempoLabel } from '../vocab/index.ts';
 import type { NegationOutcome } from './apply-negation.ts';
 import { clauseBetween, pushUnique, type Chosen, type PassState } from './chosen.ts';
-import { colorSuffixBase, colorWordPrimitive, colorWordRgb, modifyColor, nearestPrimitiveKeepingHue, sameHuePrimitives, type ColorModifier } from './color-words.ts';
+import { colorSuffixBase, colorWordHueRgb, colorWordPrimitive, colorWordRgb, modifyColor, nearestPrimitiveKeepingHue, sameHuePrimitives, type ColorModifier } from './color-words.ts';
 import { isCameraMove } from './compose-camera.ts';
 import { assertNever } from './domain.ts';
 import { isWeatherWord } from './imply-lighting.ts';
@@ -65,7 +65,7 @@ function composeColor(state: PassState, g: Gathered, k: number, c: Chosen, neg: 
     prev.canonical = p;
     if (!neg.excludedColors.has(p)) pushUnique(g.colors, p);
   } else if (prev && prev.record.domain === 'color_modifier' && adjacent(state, c, prev)) {
-    const rgb = colorWordRgb(r.span);
+    const rgb = colorWordHueRgb(r.span);
     if (rgb) value = nearestPrimitiveKeepingHue(modifyColor(rgb, prev.record.canonical as ColorModifier), rgb);
     c.canonical = value;
   }
@@ -90,6 +90,8 @@ function composeColor(state: PassState, g: Gathered, k: number, c: Chosen, neg: 
   }
   if (!neg.excludedColors.has(value) && isColorPrimitive(value)) pushUnique(g.colors, value);
 }
+
+const SEED_SETTINGS: ReadonlySet<string> = new Set(SEED_NARRATIVE.settings);
 
 /** Hues closer than this name one colour between them ("olive green"); farther apart, a blend of both ("purple blue"). */
 const NEIGHBOUR_HUES_DEG = 45;
@@ -231,6 +233,12 @@ export function composeFields(state: PassState, neg: NegationOutcome, impliedMot
       case 'unit':
       case 'number':
       case 'subject':
+        // A thing the lexicon files under a seed place ("stove", "oven": kitchen) puts the scene there.
+        if (SEED_SETTINGS.has(r.canonical)) {
+          pushUnique(n.settings, r.canonical);
+          c.implies = { ...c.implies, setting: r.canonical };
+        }
+        break;
       case 'approval':
       case 'filler':
       case 'function':

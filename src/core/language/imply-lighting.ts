@@ -7,7 +7,9 @@
 // no span, a span of domain lighting with via `implied`.
 import type { Lighting } from '../vocab/index.ts';
 import data from './data/implied-light.json';
-import { clauseBetween, type PassState } from './chosen.ts';
+import { isColorPrimitive } from '../vocab/index.ts';
+import { clauseBetween, pushUnique, type PassState } from './chosen.ts';
+import { wordnetThingColor } from './wordnet-meaning.ts';
 
 type Tiered = Record<'low_key' | 'high_key' | 'flat', string[] | undefined>;
 const TIERS = ['source', 'tone', 'time', 'weather', 'daytime'] as const;
@@ -106,3 +108,31 @@ export function implyLighting(state: PassState, scene = true): void {
   chosen.push({ i, j: end, start: first.start, end: lastTok.end, record: { span: first.lower, canonical: lighting, domain: 'lighting', variant: 'synonym', source: 'built-in', mechanism: 'implied' }, domain: 'lighting', canonical: lighting, negated: false, consumed: true, via: 'implied', implies: { lighting } });
   chosen.sort((a, b) => a.i - b.i);
 }
+
+/**
+ * The colours a scene implies when the prompt names none ("a field of sunflowers": yellow): each plant, animal or
+ * food whose WordNet definition names one primitive colour (reduced at build time). Explicit colour words always
+ * win: this runs only with an empty palette and nothing excluded. The word's span gets `implies: {color}`.
+ */
+export function implyColors(state: PassState, excluded: ReadonlySet<string>): void {
+  const { tokens, chosen, instruction } = state;
+  if (instruction.palette.primitives.length > 0 || excluded.size > 0 || instruction.palette.concept !== null) return;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    const covering = chosen.find((c) => c.i <= k && c.j > k);
+    // Only a word standing for a thing: no colour, camera, motion or other value of its own.
+    if (covering && !THING_SPANS.has(covering.domain)) continue;
+    const form = t.forms.find((f) => wordnetThingColor(f) !== null);
+    const color = form ? wordnetThingColor(form) : null;
+    if (!color || !isColorPrimitive(color)) continue;
+    pushUnique(instruction.palette.primitives, color);
+    if (covering) covering.implies = { ...covering.implies, color };
+    else {
+      chosen.push({ i: k, j: k + 1, start: t.start, end: t.end, record: { span: t.lower, canonical: color, domain: 'color', variant: 'synonym', source: 'built-in', mechanism: 'implied' }, domain: 'color', canonical: color, negated: false, consumed: true, via: 'implied', implies: { color } });
+      chosen.sort((a, b) => a.i - b.i);
+    }
+  }
+}
+
+const THING_SPANS: ReadonlySet<string> = new Set(['subject', 'setting']);

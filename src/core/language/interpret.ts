@@ -13,7 +13,7 @@ import { composeFields } from './compose-fields.ts';
 import { composeNumbers } from './compose-numbers.ts';
 import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction } from './instruction.ts';
-import { implyLighting } from './imply-lighting.ts';
+import { implyColors, implyLighting } from './imply-lighting.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
 import { conflictsOf, grownEntries, withoutOverridesOfOrigin, type LexiconConflict } from './grow-vocabulary.ts';
 import { lexiconIndex, normalizeSpan, type LexiconEntry, type Mechanism } from './lexicon.ts';
@@ -99,6 +99,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   const negation = applyNegation(state, !off.has('hedges'));
   composeFields(state, negation, impliedMotion);
   implyLighting(state, !off.has('implied'));
+  if (!off.has('implied')) implyColors(state, negation.excludedColors);
   const grown = grownEntries(state.chosen);
   const learnedAll = [...learned, ...grown];
   // A grown entry is recorded as learned, not also as a use of the built-in WordNet table.

@@ -101,8 +101,10 @@ function findCorrection(word: string, index: LexiconIndex): string | null {
   for (const w of found) {
     const d = editDistance(word, w, max);
     if (d > max) continue;
-    // Lower is better: distance, a different first letter, WordNet rather than the lexicon.
-    const rank = [d, w[0] === word[0] ? 0 : 1, dict.lexicon.has(w) ? 0 : 1];
+    // Lower is better: distance, a different first letter, WordNet rather than the lexicon, then a word with other
+    // letters than the ones typed: two letters swapped keep every key pressed, the commonest slip in typing
+    // ("dwon" is "down", not "don").
+    const rank = [d, w[0] === word[0] ? 0 : 1, dict.lexicon.has(w) ? 0 : 1, sameLetters(w, word) ? 0 : 1];
     // A three-letter word is corrected only to a word with its first letter ("zom" → zoom, "bmp" → bpm).
     if (word.length === 3 && rank[1] !== 0) continue;
     const cmp = best ? compareRanks(rank, best.rank) : -1;
@@ -112,6 +114,10 @@ function findCorrection(word: string, index: LexiconIndex): string | null {
     } else if (cmp === 0) tie = true;
   }
   return best && !tie ? best.word : null;
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
 function compareRanks(a: readonly number[], b: readonly number[]): number {

@@ -11,7 +11,7 @@ import type { LexRecord } from './lexicon.ts';
 export const WORDNET_CONFIDENCE_FLOOR = 0.5;
 
 type Row = [domain: string, canonical: string, confidence: number];
-const TABLE = table as unknown as { words: Record<string, Row>; proper: Record<string, Row>; explore: string[] };
+const TABLE = table as unknown as { words: Record<string, Row>; proper: Record<string, Row>; explore: string[]; colors: Record<string, string>; thingColors: Record<string, string> };
 const WORDS = TABLE.words;
 /** Readings of words whose proper-noun senses change them: used only for a name ("Cam" the river, not a cam). */
 const PROPER = TABLE.proper;
@@ -53,6 +53,16 @@ export function wordnetPhraseRecords(): readonly LexRecord[] {
 /** Common place words a prompt generator may ask for ("castle", "boathouse"): WordNet places with no proper sense. */
 export function exploreWords(): readonly string[] {
   return TABLE.explore;
+}
+
+/** The chromatic primitive WordNet files a colour noun under ("lavender": purple), or null. */
+export function wordnetColor(word: string): string | null {
+  return Object.hasOwn(TABLE.colors, word) ? (TABLE.colors[word] ?? null) : null;
+}
+
+/** The one primitive colour WordNet's definition of a plant, animal or food names ("sunflower": yellow), or null. */
+export function wordnetThingColor(word: string): string | null {
+  return Object.hasOwn(TABLE.thingColors, word) ? (TABLE.thingColors[word] ?? null) : null;
 }
 
 /** Every single word of the table (for the spelling mechanism's dictionary). */
