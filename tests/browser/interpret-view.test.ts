@@ -55,7 +55,8 @@ async function interpretIn(view: InterpretView, root: ShadowRoot, prompt: string
   await view.updateComplete;
 }
 
-function instructionOf(root: ShadowRoot): { motion: { level: string | null }; palette: { primitives: string[] } } {
+/** The instruction the view shows (null while an interpretation runs: the session clears it then). */
+function instructionOf(root: ShadowRoot): { motion: { level: string | null }; palette: { primitives: string[] } } | null {
   return JSON.parse(root.querySelector('details pre')?.textContent ?? 'null');
 }
 
@@ -86,11 +87,11 @@ describe('<interpret-view>', () => {
     // Meanings visible without hover: "pan left" and "sea" spelled out; the unknown word offered for teaching.
     expect(meaningRow(root, 'sea')?.textContent).to.match(/setting\s*→\s*sea/);
     expect(meaningRow(root, 'skrrtskrrt')?.textContent).to.contain('not understood');
-    expect(instructionOf(root).motion.level).to.equal(null);
+    expect(instructionOf(root)?.motion.level).to.equal(null);
 
     await teachVia(view, root, 'skrrtskrrt', 'motion', 'fast');
     expect(root.querySelector('[role=status]')?.textContent).to.contain('skrrtskrrt');
-    await until(() => instructionOf(root).motion.level === 'fast');
+    await until(() => instructionOf(root)?.motion.level === 'fast');
     expect(meaningRow(root, 'skrrtskrrt')?.textContent).to.match(/motion\s*→\s*fast/);
 
     // Recorded when asked: the prompt is in the interpretation registry with source user.
@@ -105,10 +106,10 @@ describe('<interpret-view>', () => {
     // Another store knows nothing of it until the export is imported; then its view reads the word as taught.
     const other = await mount();
     await interpretIn(other.view, other.root, 'skrrtskrrt, pan left over the sea');
-    expect(instructionOf(other.root).motion.level).to.equal(null);
+    expect(instructionOf(other.root)?.motion.level).to.equal(null);
     await other.session.importText(text);
     await interpretIn(other.view, other.root, 'skrrtskrrt pan right');
-    expect(instructionOf(other.root).motion.level).to.equal('fast');
+    expect(instructionOf(other.root)?.motion.level).to.equal('fast');
   });
 
   it('shows a conflict with an origin word and keeps its meaning', async () => {
@@ -118,7 +119,8 @@ describe('<interpret-view>', () => {
     const note = await until(() => root.querySelector('.conflict'));
     expect(note.textContent).to.contain('origin');
     expect(note.textContent).to.contain('keep their meaning');
-    expect(instructionOf(root).palette.primitives).to.deep.equal(['red']);
+    await until(() => instructionOf(root));
+    expect(instructionOf(root)?.palette.primitives).to.deep.equal(['red']);
   });
 
   it('is axe-clean and does not overflow at 390 px', async () => {
