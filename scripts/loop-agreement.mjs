@@ -1,8 +1,9 @@
 // Agreement of a loop run per field and per pair of spec values (camera × gradient, camera × mode, …), read
 // from a motion-registries/1 export (`loop --out FILE`): which combinations the creator makes that extraction
-// does not see. Usage: node scripts/loop-agreement.mjs EXPORT.json [--min N] [--below A] [--json]
+// does not see; and the run's variety report (src/core/registry/variety-report.ts). Usage: node scripts/loop-agreement.mjs EXPORT.json [--min N] [--below A] [--json]
 //   --min N    smallest group listed (default 3)   --below A   list groups with a field mean under A (default 0.9)
 import { readFileSync } from 'node:fs';
+import { importTs } from './bench/_bundle.mjs';
 
 const FIELDS = ['camera', 'motion', 'gradient', 'lighting', 'palette', 'sound', 'tempo'];
 
@@ -77,8 +78,23 @@ for (const g of groups) {
 }
 weak.sort((a, b) => a.mean - b.mean || b.n - a.n);
 
+// Variety: the same core report the app shows, over the export's jobs in order (the pool before the first job is
+// the export's colour and sound entries less those the jobs discovered).
+const { varietyReport } = await importTs('src/core/registry/variety-report.ts');
+const discovery = new Map(exp.runs.discovery.map((d) => [d.job_id, d]));
+const vjobs = exp.runs.jobs.map((j) => ({ prompt: j.prompt, spec: j.spec, discovery: discovery.get(j.id) ?? null }));
+const grew = (pred) => vjobs.reduce((a, j) => a + (j.discovery?.new ?? []).filter(pred).length, 0);
+const section = (s) => s.primitives?.length ?? s.canonical?.length ?? 0;
+const colorsNow = section(exp.static.colors) + exp.static.colors.discoveries.length + section(exp.dynamic.colors) + exp.dynamic.colors.discoveries.length;
+const soundsNow = section(exp.static.sound) + exp.static.sound.discoveries.length;
+const variety = varietyReport(vjobs, {
+  colors: colorsNow - grew((k) => k.startsWith('static.colors/') || k.startsWith('dynamic.colors/')),
+  sounds: soundsNow - grew((k) => k.startsWith('static.sound/')),
+});
+const { points, ...varietySummary } = variety;
+
 if (o.json) {
-  process.stdout.write(`${JSON.stringify({ jobs: rows.length, overall, weak }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ jobs: rows.length, overall, weak, variety: varietySummary }, null, 2)}\n`);
 } else {
   console.log(`${rows.length} jobs`);
   console.log(FIELDS.map((f) => `${f} ${overall[f] ? `${overall[f].mean.toFixed(2)} (n ${overall[f].n})` : '—'}`).join(', '));
@@ -93,4 +109,7 @@ if (o.json) {
     }
     console.log(`  ${f}: ${[...c.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
   }
+  console.log(`\nvariety: ${JSON.stringify(varietySummary)}`);
+  const at = (i) => points[Math.min(points.length - 1, i)];
+  console.log(`distinct values made after 1, 10, 25, 50, 100 jobs: ${[0, 9, 24, 49, 99].map((i) => at(i)?.distinct.total).join(', ')}`);
 }
