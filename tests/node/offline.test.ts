@@ -68,6 +68,8 @@ describe('offline', () => {
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 60_000, interval: 250 }).toBe('activated');
     await context.setOffline(true);
     await page.reload();
+    // a first visit opens on the welcome: go to the loop as a person would
+    await page.getByRole('tab', { name: 'Loop' }).click();
     await page.locator('loop-view input[placeholder="∞"]').fill('1');
     await page.locator('loop-view input[placeholder="∞"]').dispatchEvent('change');
     await page.getByRole('button', { name: 'Start' }).click();
