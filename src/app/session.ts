@@ -179,7 +179,12 @@ export interface SessionDrafts {
   analyzeRecord: GrowthMode | null;
   /** The Loop view's form (null: the last settings used, or the defaults). */
   loopForm: LoopForm | null;
+  /** Any other view's simple inputs by view name (a registry chosen, a search typed, a sort): see setViewDraft. */
+  viewDrafts: Record<string, ViewDraft>;
 }
+
+/** A view's simple inputs, by field name. */
+export type ViewDraft = Record<string, string | number | boolean | null>;
 
 /**
  * The app state views read (subscribe through `session.store`, or a SessionController in a Lit view). A view's
@@ -213,7 +218,7 @@ const SETTINGS_KEY = 'loop_settings';
 const DRAFTS_KEY = 'view_drafts';
 
 function readDrafts(): SessionDrafts {
-  const none: SessionDrafts = { interpretPrompt: null, analyzeRecord: null, loopForm: null };
+  const none: SessionDrafts = { interpretPrompt: null, analyzeRecord: null, loopForm: null, viewDrafts: {} };
   try {
     const raw = globalThis.localStorage?.getItem(DRAFTS_KEY);
     return raw ? { ...none, ...(JSON.parse(raw) as Partial<SessionDrafts>) } : none;
@@ -282,12 +287,23 @@ export class AppSession {
   /** Keep some of a view's inputs (in the state, and in localStorage for the next visit). */
   setDrafts(patch: Partial<SessionDrafts>): void {
     this.store.update(patch);
-    const { interpretPrompt, analyzeRecord, loopForm } = this.store.state;
+    const { interpretPrompt, analyzeRecord, loopForm, viewDrafts } = this.store.state;
     try {
-      globalThis.localStorage?.setItem(DRAFTS_KEY, JSON.stringify({ interpretPrompt, analyzeRecord, loopForm }));
+      globalThis.localStorage?.setItem(DRAFTS_KEY, JSON.stringify({ interpretPrompt, analyzeRecord, loopForm, viewDrafts }));
     } catch {
       // Private mode or a full quota: the drafts still live for this session.
     }
+  }
+
+  /** A view's kept inputs (empty until it keeps some). */
+  viewDraft(view: string): ViewDraft {
+    return this.store.state.viewDrafts[view] ?? {};
+  }
+
+  /** Keep some of a view's simple inputs (merged into what it kept before), for the tab's next visit and the next page load. */
+  setViewDraft(view: string, patch: ViewDraft): void {
+    const all = this.store.state.viewDrafts;
+    this.setDrafts({ viewDrafts: { ...all, [view]: { ...all[view], ...patch } } });
   }
 
   /** Stop an analysis in progress (its item is removed) or forget a finished one (and its kept copy); no id: forget all finished. */

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { AppSession } from '../../src/app/session.ts';
 import { fixture } from '../fixtures/truth-helpers.ts';
-import { deep, deepAll, mountApp, pickFiles, showTab, until, type MountedApp } from './app-helpers.ts';
+import { deep, deepAll, deleteDb, mountApp, pickFiles, showTab, until, type MountedApp } from './app-helpers.ts';
 
 let mounted: MountedApp | null = null;
 afterEach(async () => {
@@ -76,6 +76,20 @@ describe('app state survives navigation', () => {
     await until(() => back.value === 'a fast zoom into a crimson flower, loud drums', 5_000, 'the prompt to be back');
     const pre = await until(() => deep(app, 'interpret-view', 'pre'), 5_000, 'the instruction to be back');
     expect(pre.textContent).to.contain('crimson flower');
+  });
+
+  it('a view\'s simple inputs kept with setViewDraft come back in the next session (a reload)', async () => {
+    const name = `drafts-${Date.now()}`;
+    const one = await AppSession.open(name);
+    one.setViewDraft('registries', { which: 'dynamic.camera', query: 'pan' });
+    one.setViewDraft('registries', { query: 'zoom' });
+    expect(one.viewDraft('registries')).to.deep.equal({ which: 'dynamic.camera', query: 'zoom' });
+    one.close();
+    const two = await AppSession.open(name);
+    expect(two.viewDraft('registries')).to.deep.equal({ which: 'dynamic.camera', query: 'zoom' });
+    expect(two.viewDraft('create')).to.deep.equal({});
+    two.close();
+    await deleteDb(name);
   });
 
   it('tabs move with the arrow keys and Home/End', async () => {
