@@ -22,6 +22,8 @@ import type { Taught } from '../core/language/grow-vocabulary.ts';
 import type { Interpretation } from '../core/language/interpret.ts';
 import { diagnostics, learningInJobOrder, listNarrative, varietyJobs } from '../storage/repo-runs.ts';
 import { varietyReport, type VarietyReport } from '../core/registry/variety-report.ts';
+import { queryRegistryPage, registryTotals, type RegistryPage, type RegistryPageQuery } from '../storage/registry-page.ts';
+import { latestNarrative, type NarrativePage } from '../storage/narrative-page.ts';
 import { backfillRecords, type BackfillSummary } from '../loop/backfill.ts';
 import { loadInterpret, loadPipeline } from '../loop/default-pipeline.ts';
 import { canResume, loadLoopState, LoopRunner, type LoopSettings, type LoopState } from '../loop/loop-runner.ts';
@@ -458,6 +460,21 @@ export class AppSession {
     return { entries, narrative: { intended: await listNarrative(this.db, 'intended'), observed: await listNarrative(this.db, 'observed') } };
   }
 
+  /** One page of one registry, searched, filtered and sorted in the store (never the whole registry). */
+  registryPage(query: RegistryPageQuery): Promise<RegistryPage> {
+    return queryRegistryPage(this.db, query);
+  }
+
+  /** Primitives and discoveries per registry, from index counts. */
+  registryTotals(): Promise<RegistryCounts['entries']> {
+    return registryTotals(this.db);
+  }
+
+  /** The newest `limit` narrative records of one layer (intended or observed) and how many there are. */
+  narrativePage(label: 'intended' | 'observed', limit = 100): Promise<NarrativePage> {
+    return latestNarrative(this.db, label, limit);
+  }
+
   /** Agreement per field, mean and series, in job order. */
   async agreement(): Promise<AgreementSnapshot> {
     const learning = await learningInJobOrder(this.db);
@@ -661,7 +678,7 @@ export class AppSession {
     return JSON.stringify(await exportRegistries(this.db), null, 2);
   }
 
-  /** Validate and merge an export's text; throws SyntaxError or ImportValidationError (with `problems`), changing nothing. */
+  /** Validate and merge an export's text; throws ImportParseError (a SyntaxError) or ImportValidationError (with `problems`), changing nothing. */
   async importText(text: string): Promise<ImportSummary> {
     return importRegistries(this.db, parseExportText(text));
   }

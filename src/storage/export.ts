@@ -5,6 +5,7 @@ import { VALUE_REGISTRIES } from '../core/registry/entry.ts';
 import { validateExport, type RegistriesExport } from '../core/registry/export-schema.ts';
 import type { RegistriesDb } from './db.ts';
 import { guardQuota, ImportValidationError } from './errors.ts';
+import { describeJsonFailure } from './import-failure.ts';
 import { planImport, type ImportKnown, type ImportSummary } from '../core/registry/plan-import.ts';
 import type { InterpretationRecord } from '../core/registry/export-records.ts';
 import { applyRegistryMutations, growthTables, loadKnown, type StoredKnown } from './apply-mutations.ts';
@@ -47,9 +48,17 @@ async function loadImportKnown(db: RegistriesDb, file: RegistriesExport): Promis
   };
 }
 
-/** An export file's text as JSON: a leading byte-order mark (editors on Windows add one) is not part of it. */
+/**
+ * An export file's text as JSON: a leading byte-order mark (editors on Windows add one) is not part of it.
+ * Text that is not JSON throws ImportParseError saying where it breaks.
+ */
 export function parseExportText(text: string): unknown {
-  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return JSON.parse(body);
+  } catch (err) {
+    throw describeJsonFailure(body, err);
+  }
 }
 
 /**

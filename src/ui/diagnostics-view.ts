@@ -1,5 +1,5 @@
 // <diagnostics-view>: jobs, jobs missing a learning or discovery record (with a repair), agreement per field over time.
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { AppSession, DiagnosticsSnapshot } from '../app/session.ts';
 import { viewStyles } from './ui-styles.ts';
 import './agreement-plot.ts';
@@ -13,7 +13,12 @@ export class DiagnosticsView extends LitElement {
     note: { state: true },
   };
 
-  static override styles = viewStyles;
+  static override styles = [viewStyles, css`
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .bar { display: inline-block; width: 8rem; max-width: 30vw; height: 0.7rem; border: 1px solid #6b7489; border-radius: 2px; vertical-align: middle; }
+    .bar span { display: block; height: 100%; background: #2f5bd3; }
+  `];
 
   declare session: AppSession | null;
   declare private snap: DiagnosticsSnapshot | null;
@@ -53,6 +58,7 @@ export class DiagnosticsView extends LitElement {
     return html`
       <h2>Diagnostics</h2>
       <table>
+        <caption class="visually-hidden">Runs and their records</caption>
         <tr><th>Jobs</th><td id="jobs">${d.jobs}</td></tr>
         <tr><th>Missing learning records</th><td id="missing-learning">${d.missing_learning}</td></tr>
         <tr><th>Missing discovery records</th><td id="missing-discovery">${d.missing_discovery}</td></tr>
@@ -61,8 +67,11 @@ export class DiagnosticsView extends LitElement {
       <div class="row"><button ?disabled=${missing === 0} @click=${() => this.backfill()}>Backfill missing records</button>
         <button @click=${() => this.refresh()}>Refresh</button>${this.note ? html`<span role="status">${this.note}</span>` : null}</div>
       <h3>Agreement per field</h3>
-      <table><thead><tr>${Object.keys(s.mean).map((k) => html`<th>${k}</th>`)}</tr></thead>
-        <tbody><tr>${Object.values(s.mean).map((v) => html`<td>${v === null ? '—' : v.toFixed(2)}</td>`)}</tr></tbody></table>
+      <!-- One row per field, so the table reflows at 390 px instead of running sideways. -->
+      <div class="scroll" tabindex="0" role="region" aria-label="Agreement per field"><table id="agreement">
+        <thead><tr><th scope="col">Field</th><th scope="col">Mean agreement (0–1)</th><th scope="col"><span class="visually-hidden">As a bar</span></th></tr></thead>
+        <tbody>${Object.entries(s.mean).map(([k, v]) => html`<tr><th scope="row">${k}</th><td class="num">${v === null ? '—' : v.toFixed(2)}</td>
+          <td>${v === null ? null : html`<span class="bar" role="img" aria-label="${(v * 100).toFixed(0)} %"><span style="width:${(v * 100).toFixed(1)}%"></span></span>`}</td></tr>`)}</tbody></table></div>
       <agreement-plot .series=${s.series}></agreement-plot>
       <variety-chart .session=${this.session}></variety-chart>
     `;

@@ -1,30 +1,93 @@
-// <registries-view>: every value registry as a table, and the narrative layers labelled intended or observed.
-import { LitElement, html } from 'lit';
-import { VALUE_REGISTRIES, type ValueRegistry } from '../core/registry/entry.ts';
+// <registries-view>: one registry at a time, a page at a time (searched, filtered and sorted by the store, never
+// loaded whole), and the narrative layers labelled intended or observed.
+import { LitElement, css, html } from 'lit';
+import { VALUE_REGISTRIES, type EntryOrigin, type ValueRegistry } from '../core/registry/entry.ts';
 import type { NarrativeRecord } from '../core/registry/export-records.ts';
-import type { AppSession, RegistriesSnapshot } from '../app/session.ts';
+import type { AppSession } from '../app/session.ts';
+import type { RegistryPage, RegistrySort } from '../storage/registry-page.ts';
+import type { NarrativePage } from '../storage/narrative-page.ts';
+import type { RegistryCounts } from '../storage/repo-entries.ts';
 import { viewStyles } from './ui-styles.ts';
 import './registry-table.ts';
+
+/** What each registry holds, in plain words (the technical name is shown beside it). */
+const REGISTRY_LABELS: Record<ValueRegistry, string> = {
+  'static.colors': 'Colours seen in single frames',
+  'static.sound': 'Sounds of single audio frames',
+  'dynamic.colors': 'Colours of half-second windows',
+  'dynamic.motion': 'Motion',
+  'dynamic.camera': 'Camera moves',
+  'dynamic.gradient': 'Gradients',
+  'dynamic.lighting': 'Lighting',
+  'dynamic.sound.tempo': 'Tempo',
+  'dynamic.sound.mood': 'Sound mood',
+  'dynamic.sound.presence': 'Sound presence',
+  'dynamic.sound.melody': 'Melodies',
+  'dynamic.sound.speech': 'Speech',
+  'dynamic.blends': 'Blends of motion, lighting and camera',
+};
+
+const SORT_LABELS: Record<RegistrySort, string> = { first_seen: 'First seen', name: 'Name', count: 'Times seen', last_seen: 'Last seen' };
+const PAGE_SIZE = 50;
+const SEARCH_DELAY_MS = 250;
 
 /** <registries-view> */
 export class RegistriesView extends LitElement {
   static override properties = {
     session: { attribute: false },
-    snapshot: { state: true },
     which: { state: true },
+    search: { state: true },
+    origin: { state: true },
+    canonical: { state: true },
+    sort: { state: true },
+    descending: { state: true },
+    offset: { state: true },
+    page: { state: true },
+    totals: { state: true },
+    narrative: { state: true },
+    error: { state: true },
   };
 
-  static override styles = viewStyles;
+  static override styles = [viewStyles, css`
+    .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem 0.8rem; align-items: end; margin: 0.6rem 0; }
+    .filters label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.15rem; }
+    .filters select, .filters input { padding: 0.35rem; min-height: 2.3rem; border: 1px solid #6b7489; border-radius: 4px; min-width: 0; }
+    /* The registry names are long: the picker shrinks to the screen (390 px) instead of pushing the page sideways. */
+    .registry label { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem; flex: 0 1 auto; min-width: 0; max-width: 100%; }
+    .registry select { min-width: 0; max-width: 100%; padding: 0.35rem; min-height: 2.3rem; }
+    .pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+  `];
 
   declare session: AppSession | null;
-  declare private snapshot: RegistriesSnapshot | null;
   declare private which: ValueRegistry | 'narrative';
+  declare private search: string;
+  declare private origin: EntryOrigin | '';
+  declare private canonical: string;
+  declare private sort: RegistrySort;
+  declare private descending: boolean;
+  declare private offset: number;
+  declare private page: RegistryPage | null;
+  declare private totals: RegistryCounts['entries'] | null;
+  declare private narrative: { intended: NarrativePage; observed: NarrativePage } | null;
+  declare private error: string | null;
+  /** Only the latest request may paint: a slow page must not overwrite a newer one. */
+  private request = 0;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.session = null;
-    this.snapshot = null;
     this.which = 'static.colors';
+    this.search = '';
+    this.origin = '';
+    this.canonical = '';
+    this.sort = 'first_seen';
+    this.descending = false;
+    this.offset = 0;
+    this.page = null;
+    this.totals = null;
+    this.narrative = null;
+    this.error = null;
   }
 
   override connectedCallback(): void {
@@ -32,38 +95,130 @@ export class RegistriesView extends LitElement {
     void this.refresh();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('session')) void this.refresh();
   }
 
+  /** Reload the totals and the current page. */
   async refresh() {
-    if (this.session) this.snapshot = await this.session.registries();
+    const session = this.session;
+    if (!session) return;
+    const id = ++this.request;
+    try {
+      const totals = await session.registryTotals();
+      if (this.which === 'narrative') {
+        const [intended, observed] = await Promise.all([session.narrativePage('intended'), session.narrativePage('observed')]);
+        if (id !== this.request) return;
+        this.narrative = { intended, observed };
+      } else {
+        const page = await session.registryPage({
+          registry: this.which, search: this.search, origin: this.origin || null, canonical: this.canonical || null,
+          sort: this.sort, descending: this.descending, offset: this.offset, limit: PAGE_SIZE,
+        });
+        if (id !== this.request) return;
+        this.page = page;
+      }
+      this.totals = totals;
+      this.error = null;
+    } catch (err) {
+      if (id === this.request) this.error = `The registry could not be read: ${(err as Error).message}`;
+    }
   }
 
-  private narrativeTable(label: 'intended' | 'observed', rows: NarrativeRecord[]) {
-    const keys = ['prompt', 'settings', 'genre', 'mood', 'themes', 'style', 'plot', 'palette', 'motion', 'camera', 'lighting', 'tempo', 'shots', 'cuts'];
+  /** Change the query and go back to the first page. */
+  private set(patch: { which?: ValueRegistry | 'narrative'; origin?: EntryOrigin | ''; canonical?: string; sort?: RegistrySort; descending?: boolean }) {
+    Object.assign(this, patch);
+    if (patch.which !== undefined) {
+      this.canonical = '';
+      this.page = null;
+    }
+    this.offset = 0;
+    void this.refresh();
+  }
+
+  private onSearch(value: string) {
+    this.search = value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.offset = 0;
+      void this.refresh();
+    }, SEARCH_DELAY_MS);
+  }
+
+  private go(offset: number) {
+    this.offset = Math.max(0, offset);
+    void this.refresh();
+  }
+
+  private narrativeTable(label: 'intended' | 'observed', page: NarrativePage) {
+    const rows: NarrativeRecord[] = page.rows;
+    const keys = ['prompt', 'settings', 'genre', 'mood', 'themes', 'style', 'plot', 'palette', 'motion', 'camera', 'lighting', 'tempo', 'shots', 'cuts'].filter((k) => rows.some((r) => k in r.narrative));
     const show = (v: unknown) => (Array.isArray(v) ? (v.length && typeof v[0] === 'object' ? `${v.length} shots` : v.join(', ')) : v === null || v === undefined ? '—' : String(v));
-    return html`<h3>Narrative — ${label}</h3><div class="scroll"><table>
-      <caption class="muted" style="text-align:left">${rows.length} ${label} records (${label === 'intended' ? 'from the spec and the prompt' : 'measured from the video and its audio'})</caption>
-      <thead><tr><th>Layer</th><th>Job</th>${keys.filter((k) => rows.some((r) => k in r.narrative)).map((k) => html`<th>${k}</th>`)}</tr></thead>
-      <tbody>${rows.slice(-100).map((r) => html`<tr><td><b>${r.label}</b></td><td>${r.job_id ?? '—'}</td>${keys.filter((k) => rows.some((x) => k in x.narrative)).map((k) => html`<td>${show(r.narrative[k])}</td>`)}</tr>`)}</tbody>
+    return html`<h3>Narrative — ${label}</h3>
+      <div class="scroll" tabindex="0" role="region" aria-label="Narrative ${label} records"><table>
+      <caption class="muted" style="text-align:left">${rows.length < page.total ? `The newest ${rows.length} of ` : ''}${page.total} ${label} records (${label === 'intended' ? 'from the spec and the prompt' : 'measured from the video and its audio'})</caption>
+      <thead><tr><th scope="col">Layer</th><th scope="col">Job</th>${keys.map((k) => html`<th scope="col">${k}</th>`)}</tr></thead>
+      <tbody>${rows.map((r) => html`<tr><td><b>${r.label}</b></td><td>${r.job_id ?? '—'}</td>${keys.map((k) => html`<td>${show(r.narrative[k])}</td>`)}</tr>`)}</tbody>
     </table></div>`;
   }
 
+  private controls(p: RegistryPage | null) {
+    return html`<div class="filters" role="search" aria-label="Search and filter this registry">
+      <label>Search names<input type="search" name="search" .value=${this.search} placeholder=${p && (p.registry === 'static.colors' || p.registry === 'dynamic.colors') ? 'name, or #hex' : 'name'}
+        @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}></label>
+      <label>Origin<select name="origin" @change=${(e: Event) => this.set({ origin: (e.target as HTMLSelectElement).value as EntryOrigin | '' })}>
+        <option value="" ?selected=${this.origin === ''}>Primitives and discoveries</option>
+        <option value="primitive" ?selected=${this.origin === 'primitive'}>Primitives only</option>
+        <option value="discovery" ?selected=${this.origin === 'discovery'}>Discoveries only</option>
+      </select></label>
+      <label>Filed under<select name="canonical" @change=${(e: Event) => this.set({ canonical: (e.target as HTMLSelectElement).value })}>
+        <option value="" ?selected=${this.canonical === ''}>Any</option>
+        ${(p?.canonicals ?? []).map((c) => html`<option value=${c} ?selected=${c === this.canonical}>${c}</option>`)}
+      </select></label>
+      <label>Sort by<select name="sort" @change=${(e: Event) => this.set({ sort: (e.target as HTMLSelectElement).value as RegistrySort })}>
+        ${Object.entries(SORT_LABELS).map(([k, label]) => html`<option value=${k} ?selected=${k === this.sort}>${label}</option>`)}
+      </select></label>
+      <label>Order<select name="order" @change=${(e: Event) => this.set({ descending: (e.target as HTMLSelectElement).value === 'desc' })}>
+        <option value="asc" ?selected=${!this.descending}>Ascending</option>
+        <option value="desc" ?selected=${this.descending}>Descending</option>
+      </select></label>
+    </div>`;
+  }
+
+  private pager(p: RegistryPage) {
+    const pages = Math.max(1, Math.ceil(p.matched / p.limit));
+    const at = Math.floor(p.offset / p.limit) + 1;
+    const from = p.matched === 0 ? 0 : p.offset + 1;
+    const to = Math.min(p.matched, p.offset + p.rows.length);
+    return html`<div class="pager">
+      <button name="prev" ?disabled=${p.offset === 0} @click=${() => this.go(p.offset - p.limit)}>Previous page</button>
+      <span role="status" id="range">${from}–${to} of ${p.matched.toLocaleString('en')} matching (page ${at} of ${pages}; ${p.total.toLocaleString('en')} in this registry)</span>
+      <button name="next" ?disabled=${to >= p.matched} @click=${() => this.go(p.offset + p.limit)}>Next page</button>
+    </div>`;
+  }
+
   override render() {
-    const s = this.snapshot;
+    const t = this.totals;
+    const p = this.page && this.page.registry === this.which ? this.page : null;
     return html`
       <h2>Registries</h2>
-      <div class="row">
-        <label>Registry <select @change=${(e: Event) => (this.which = (e.target as HTMLSelectElement).value as ValueRegistry | 'narrative')}>
-          ${VALUE_REGISTRIES.map((r) => html`<option value=${r} ?selected=${r === this.which}>${r} (${s?.entries[r].filter((e) => e.origin === 'discovery').length ?? 0} discovered)</option>`)}
-          <option value="narrative" ?selected=${this.which === 'narrative'}>narrative (intended / observed)</option>
+      <div class="row registry">
+        <label>Registry <select name="registry" @change=${(e: Event) => this.set({ which: (e.target as HTMLSelectElement).value as ValueRegistry | 'narrative' })}>
+          ${VALUE_REGISTRIES.map((r) => html`<option value=${r} ?selected=${r === this.which}>${REGISTRY_LABELS[r]} · ${r} (${t ? `${t[r].discoveries.toLocaleString('en')} discovered` : '…'})</option>`)}
+          <option value="narrative" ?selected=${this.which === 'narrative'}>Narrative, intended and observed · narrative</option>
         </select></label>
         <button @click=${() => this.refresh()}>Refresh</button>
       </div>
-      ${!s ? html`<p class="muted">Loading…</p>` : this.which === 'narrative'
-        ? html`${this.narrativeTable('intended', s.narrative.intended)}${this.narrativeTable('observed', s.narrative.observed)}`
-        : html`<registry-table .registry=${this.which} .entries=${s.entries[this.which]}></registry-table>`}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      ${this.which === 'narrative'
+        ? this.narrative ? html`${this.narrativeTable('intended', this.narrative.intended)}${this.narrativeTable('observed', this.narrative.observed)}` : html`<p class="muted">Loading…</p>`
+        : html`${this.controls(p)}
+          ${p ? html`${this.pager(p)}<registry-table .registry=${p.registry} .entries=${p.rows} .primitives=${p.primitives} .discoveries=${p.discoveries}></registry-table>` : html`<p class="muted">Loading…</p>`}`}
     `;
   }
 }

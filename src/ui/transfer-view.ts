@@ -1,6 +1,7 @@
 // <transfer-view>: download the registries as a motion-registries/1 file, or import one (every problem shown precisely).
 import { LitElement, html } from 'lit';
 import type { AppSession } from '../app/session.ts';
+import { importFailure } from '../storage/import-failure.ts';
 import { viewStyles } from './ui-styles.ts';
 
 /** <transfer-view> */
@@ -46,9 +47,9 @@ export class TransferView extends LitElement {
       const s = await this.session!.importText(await file.text());
       this.result = `Imported ${file.name}: ${s.added} added, ${s.merged} merged, ${s.unchanged} unchanged.`;
     } catch (err) {
-      const e = err as Error & { problems?: { path: string; message: string }[] };
-      this.error = `${file.name}: ${e.name}: ${e.name === 'ImportValidationError' ? 'not a valid motion-registries/1 file; nothing was changed' : e.message}`;
-      this.problems = (e.problems ?? []).map((p) => `${p.path}: ${p.message}`);
+      const failure = importFailure(err, file.name);
+      this.error = failure.message;
+      this.problems = failure.problems;
     }
   }
 
@@ -59,7 +60,8 @@ export class TransferView extends LitElement {
       <div class="row"><label>Import a file <input type="file" accept="application/json,.json" @change=${(e: Event) => this.pick((e.target as HTMLInputElement).files?.[0])}></label></div>
       ${this.result ? html`<p role="status">${this.result}</p>` : null}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
-      ${this.problems.length ? html`<ul class="error">${this.problems.map((p) => html`<li><code>${p}</code></li>`)}</ul>` : null}
+      ${this.problems.length ? html`<div class="scroll" tabindex="0" role="region" aria-label="Problems in the file"><ul class="error problems">${this.problems.slice(0, 200).map((p) => html`<li><code>${p}</code></li>`)}</ul></div>` : null}
+      ${this.problems.length > 200 ? html`<p class="muted">…and ${this.problems.length - 200} more.</p>` : null}
     `;
   }
 }

@@ -70,7 +70,7 @@ describe('the app', () => {
     const bad = join(work, 'bad.json');
     writeFileSync(bad, JSON.stringify({ schema: 'motion-registries/1', exported_at: 'yesterday' }));
     await page.locator('transfer-view input[type=file]').setInputFiles(bad);
-    await expect.poll(() => page.locator('transfer-view [role=alert]').textContent()).toMatch(/bad\.json: ImportValidationError/);
+    await expect.poll(() => page.locator('transfer-view [role=alert]').textContent()).toMatch(/^Import failed: bad\.json: the file is JSON but not a motion-registries\/1 export .*Nothing was changed\.$/);
     expect(await page.locator('transfer-view ul.error li').count()).toBeGreaterThan(1);
     await page.screenshot({ path: join(shots, 'app-transfer.png'), fullPage: true });
 
@@ -79,11 +79,11 @@ describe('the app', () => {
     await expect.poll(() => rows.count()).toBeGreaterThan(16);
     expect(await page.locator('registries-view registry-table th').allTextContents()).toContain('Depth (vs pure static)');
     await page.screenshot({ path: join(shots, 'app-registries-colors.png'), fullPage: true });
-    await page.locator('registries-view select').selectOption('dynamic.blends');
+    await page.locator('registries-view select[name=registry]').selectOption('dynamic.blends');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     expect(await page.locator('registries-view depth-bar').first().getAttribute('aria-label')).toMatch(/motion\.\w+ [\d.]+ %/);
     await page.screenshot({ path: join(shots, 'app-registries-blends.png'), fullPage: true });
-    await page.locator('registries-view select').selectOption('narrative');
+    await page.locator('registries-view select[name=registry]').selectOption('narrative');
     const layers = await page.locator('registries-view table tbody td:first-child b').allTextContents();
     expect(new Set(layers)).toEqual(new Set(['intended', 'observed']));
     await page.screenshot({ path: join(shots, 'app-registries-narrative.png'), fullPage: true });
@@ -178,7 +178,7 @@ describe('the app', () => {
     expect(await page.locator('diagnostics-view #missing-discovery').textContent()).toBe('0');
     await page.screenshot({ path: join(shots, 'app-real-diagnostics.png'), fullPage: true });
     await tab(page, 'Registries');
-    await page.locator('registries-view select').selectOption('dynamic.blends');
+    await page.locator('registries-view select[name=registry]').selectOption('dynamic.blends');
     await expect.poll(() => page.locator('registries-view registry-table tbody tr').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, 'app-real-registries-blends.png'), fullPage: true });
     await tab(page, 'Loop');
