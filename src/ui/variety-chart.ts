@@ -19,6 +19,9 @@ export class VarietyChart extends LitElement {
     svg { width: 100%; height: 9rem; background: #fafbfd; border: 1px solid #e2e5ec; border-radius: 4px; }
     .cap { font-size: 0.8rem; color: #5b647a; margin: 0.2rem 0 0.8rem; }
     table { border-collapse: collapse; font-size: 0.85rem; }
+    /* At 390 px the table scrolls inside its own focusable region rather than the page sideways. */
+    .scroll { overflow-x: auto; max-width: 100%; }
+    .scroll:focus-visible { outline: 3px solid #f0a020; outline-offset: 2px; }
     th, td { padding: 0.15rem 0.6rem; text-align: right; border-bottom: 1px solid #e2e5ec; }
     th:first-child { text-align: left; }
   `;
@@ -61,13 +64,13 @@ export class VarietyChart extends LitElement {
       </svg>
       <p class="cap">Novelty: share of a job's observations that were new, mean of the last ${NOVELTY_WINDOW} jobs (y: 0–1); dashed: the floor ${r.novelty.floor}.
         Mean ${fmt(r.novelty.mean)}, lowest ${fmt(r.novelty.min_running)}; ${r.new_per_job} new entries a job; longest run of one prompt ${r.longest_prompt_run}.</p>
-      <table>
+      <div class="scroll" tabindex="0" role="region" aria-label="Variety per kind"><table>
         <thead><tr><th>made</th>${VARIETY_KINDS.map((k) => html`<th>${k}</th>`)}</tr></thead>
         <tbody>
           <tr><th>distinct</th>${VARIETY_KINDS.map((k) => html`<td>${r.distinct[k]}</td>`)}</tr>
           <tr><th>entropy (bits)</th>${VARIETY_KINDS.map((k) => html`<td>${r.entropy[k].toFixed(2)}</td>`)}</tr>
         </tbody>
-      </table>
+      </table></div>
       <p class="cap">Share of the pool a job drew from: colours ${fmt(r.pool_share.colors)}, sounds ${fmt(r.pool_share.sounds)}.</p>
     `;
   }
