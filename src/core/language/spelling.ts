@@ -101,10 +101,10 @@ function findCorrection(word: string, index: LexiconIndex): string | null {
   for (const w of found) {
     const d = editDistance(word, w, max);
     if (d > max) continue;
-    // Lower is better: distance, a different first letter, WordNet rather than the lexicon, then a word with other
-    // letters than the ones typed: two letters swapped keep every key pressed, the commonest slip in typing
-    // ("dwon" is "down", not "don").
-    const rank = [d, w[0] === word[0] ? 0 : 1, dict.lexicon.has(w) ? 0 : 1, sameLetters(w, word) ? 0 : 1];
+    // Lower is better: distance, a different first letter, WordNet rather than the lexicon, then a slip that is
+    // not one of the two commonest: two letters swapped (every key pressed: "dwon" is "down", not "don") or a vowel
+    // written for the vowel it sounds like ("streat" is "street", not "stream").
+    const rank = [d, w[0] === word[0] ? 0 : 1, dict.lexicon.has(w) ? 0 : 1, sameLetters(w, word) || vowelForVowel(w, word) ? 0 : 1];
     // A three-letter word is corrected only to a word with its first letter ("zom" → zoom, "bmp" → bpm).
     if (word.length === 3 && rank[1] !== 0) continue;
     const cmp = best ? compareRanks(rank, best.rank) : -1;
@@ -114,6 +114,20 @@ function findCorrection(word: string, index: LexiconIndex): string | null {
     } else if (cmp === 0) tie = true;
   }
   return best && !tie ? best.word : null;
+}
+
+const VOWELS = new Set('aeiouy');
+
+/** One letter differs, and both are vowels. */
+function vowelForVowel(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = -1;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] === b[k]) continue;
+    if (diff >= 0) return false;
+    diff = k;
+  }
+  return diff >= 0 && VOWELS.has(a[diff] ?? '') && VOWELS.has(b[diff] ?? '');
 }
 
 function sameLetters(a: string, b: string): boolean {
