@@ -139,7 +139,8 @@ function reference(spec: Spec): Uint8ClampedArray[] {
  * one, and the 50th/95th/max RGB distance to the rendered colour. `inset` skips pixels near cell edges.
  */
 function pixelAgreement(spec: Spec, decoded: Uint8ClampedArray, rendered: Uint8ClampedArray, inset = 0): { match: number; p50: number; p95: number; max: number } {
-  const pal = spec.palette.map((c) => c.rgb);
+  // a pure frame's pixels take palette colours, and pool colours where a re-drawn spell is on (FOUNDATION: random pixels)
+  const pal = [...spec.palette, ...(spec.redraw?.pool ?? [])].map((c) => c.rgb);
   const dists: number[] = [];
   let match = 0;
   const cs = spec.cell_size;
