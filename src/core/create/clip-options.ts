@@ -12,8 +12,8 @@ export type SizeKey = (typeof SIZE_PRESETS)[number]['key'];
 
 /** The two looks a clip can have (spec modes), with what each grows. */
 export const CLIP_LOOKS: readonly { mode: SpecMode; label: string }[] = [
-  { mode: 'blended', label: 'smooth blend of colours (grows per-window values)' },
-  { mode: 'pure', label: 'pure colours, one per cell (grows per-frame values)' },
+  { mode: 'blended', label: 'smooth blend (per window)' },
+  { mode: 'pure', label: 'pure colour cells (per frame)' },
 ];
 
 /** The preset of a size key; TypeError for an unknown key. */
