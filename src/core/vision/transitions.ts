@@ -4,6 +4,9 @@
 // whose frames are, cell by cell, mixes (1 − α)·A + α·B of the frame before it (A) and the frame after it (B) with α
 // rising, that no single step carries, and whose fine detail dips in the middle (two unrelated pictures' gradients
 // add in quadrature, so a half mix keeps about 1/√2 of them) — a pan or a whip pan moves content instead of mixing it.
+// A slow pan or tilt over a smooth photograph (a sky darkening across the frame) also makes its coarse grid ramp
+// like a mix, with a detail dip from codec softening; so a run that the camera explains is no dissolve: the pairs'
+// camera models, composed over the run, carry the frame before it onto the frame after it (issue #13).
 import type { TransitionReport } from '../report/analysis.ts';
 import type { GrayLevel } from './gray-pyramid.ts';
 
@@ -44,6 +47,19 @@ export const DISSOLVE_MAX_STEP_SHARE = 0.45;
 /** Fine detail at the half mix is at most this share of the ends' (linearly interpolated). */
 export const DISSOLVE_MAX_EDGE_DIP = 0.88;
 
+/** Pairs' camera motion (frame i−1 → i, as the timeline's global motion): centre translation in frame px, ln-scale and degrees per frame. */
+export interface PairCamera {
+  tx: number;
+  ty: number;
+  zoom: number;
+  roll: number;
+}
+
+/** The camera explains a dissolve candidate when its composed motion leaves less than this share of the change (mean |Δ| over the cells it keeps in view). */
+export const DISSOLVE_CAMERA_EXPLAINS = 0.5;
+/** The camera check needs at least this share of the grid's cells kept in view by the composed motion. */
+export const DISSOLVE_CAMERA_MIN_VIEW = 0.3;
+
 /** The frame's look from its luma standard deviation (0–1) and its pyramid level 0. */
 export function frameLook(std: number, level0: GrayLevel): FrameLook {
   const { w, h, data, gx, gy } = level0;
@@ -65,14 +81,17 @@ export function frameLook(std: number, level0: GrayLevel): FrameLook {
   return { std, edge: Math.sqrt(g2 / Math.max(1, w * h)), grid };
 }
 
-/** Fades and dissolves over the frames' looks, in frame order, not overlapping. */
-export function detectTransitions(looks: FrameLook[], fps: number): TransitionReport[] {
+/**
+ * Fades and dissolves over the frames' looks, in frame order, not overlapping. `camera` (optional): frame i's camera
+ * motion from frame i−1 (null where unmeasured) on width×height frames, to veto runs that the camera explains.
+ */
+export function detectTransitions(looks: FrameLook[], fps: number, camera?: { motion: (PairCamera | null)[]; width: number; height: number }): TransitionReport[] {
   const fades = detectFades(looks);
   const taken = new Uint8Array(looks.length);
   for (const f of fades) for (let i = Math.max(0, f.start_frame - 1); i <= Math.min(looks.length - 1, f.end_frame + 1); i++) taken[i] = 1;
   // flat frames belong to no dissolve (a fade's black hold)
   for (let i = 0; i < looks.length; i++) if (looks[i]!.std < FLAT_STD) taken[i] = 1;
-  const dissolves = detectDissolves(looks, fps, taken);
+  const dissolves = detectDissolves(looks, fps, taken, camera);
   return [...fades, ...dissolves].sort((a, b) => a.start_frame - b.start_frame);
 }
 
@@ -119,7 +138,7 @@ interface Candidate {
   alphas: number[];
 }
 
-function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array): TransitionReport[] {
+function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array, camera?: { motion: (PairCamera | null)[]; width: number; height: number }): TransitionReport[] {
   const n = looks.length;
   const cells = GRID_COLS * GRID_ROWS;
   const dist = (p: Uint8Array, q: Uint8Array) => {
@@ -147,6 +166,7 @@ function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array): Tr
       if (maxStep > DISSOLVE_MAX_STEP_SHARE * D) continue;
       const fit = mixFit(looks, s, e, A, B, D);
       if (!fit) continue;
+      if (camera && cameraExplains(camera, s, e, A, B)) continue;
       found.push({ s, e, score: D * (1 - fit.error / DISSOLVE_MAX_MIX_ERROR), alphas: fit.alphas });
     }
   }
@@ -199,6 +219,48 @@ function mixFit(looks: FrameLook[], s: number, e: number, A: Uint8Array, B: Uint
   const ends = (1 - am) * looks[s - 1]!.edge + am * looks[e + 1]!.edge;
   if (!(looks[s + m]!.edge <= DISSOLVE_MAX_EDGE_DIP * ends)) return null;
   return { error, alphas };
+}
+
+/**
+ * The pairs' camera motions from frame s−1 to e+1, composed, carry grid A onto grid B: the mean |B − A moved| over
+ * the cells that stay in view is under DISSOLVE_CAMERA_EXPLAINS of the mean |B − A| there. Cell means of a moved
+ * picture are the moved cell means only for smooth content, which is exactly where a move imitates a mix.
+ */
+function cameraExplains(camera: { motion: (PairCamera | null)[]; width: number; height: number }, s: number, e: number, A: Uint8Array, B: Uint8Array): boolean {
+  // q = a·p + b about the frame centre, complex (a: scale and turn, b: translation), composed pair by pair
+  let ar = 1, ai = 0, br = 0, bi = 0;
+  for (let j = s; j <= e + 1; j++) {
+    const m = camera.motion[j];
+    if (!m) continue;
+    const k = Math.exp(m.zoom);
+    const th = (m.roll * Math.PI) / 180;
+    const mr = k * Math.cos(th), mi = k * Math.sin(th);
+    [ar, ai] = [mr * ar - mi * ai, mr * ai + mi * ar];
+    [br, bi] = [mr * br - mi * bi + m.tx, mr * bi + mi * br + m.ty];
+  }
+  if (ar === 1 && ai === 0 && br === 0 && bi === 0) return false;
+  const cw = camera.width / GRID_COLS, ch = camera.height / GRID_ROWS;
+  const den = ar * ar + ai * ai;
+  let moved = 0, still = 0, kept = 0;
+  for (let r = 0; r < GRID_ROWS; r++) {
+    for (let c = 0; c < GRID_COLS; c++) {
+      // cell centre in B relative to the frame centre, back to where it was in A: p = (q − b) / a
+      const qr = (c + 0.5) * cw - camera.width / 2 - br, qi = (r + 0.5) * ch - camera.height / 2 - bi;
+      const px = (qr * ar + qi * ai) / den + camera.width / 2, py = (qi * ar - qr * ai) / den + camera.height / 2;
+      const gx = px / cw - 0.5, gy = py / ch - 0.5;
+      if (!(gx >= 0 && gx <= GRID_COLS - 1 && gy >= 0 && gy <= GRID_ROWS - 1)) continue;
+      const x0 = Math.min(GRID_COLS - 2, Math.floor(gx)), y0 = Math.min(GRID_ROWS - 2, Math.floor(gy));
+      const fx = gx - x0, fy = gy - y0;
+      const at = (x: number, y: number) => A[y * GRID_COLS + x]!;
+      const v = (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+      const b = B[r * GRID_COLS + c]!;
+      moved += Math.abs(b - v);
+      still += Math.abs(b - A[r * GRID_COLS + c]!);
+      kept++;
+    }
+  }
+  if (kept < DISSOLVE_CAMERA_MIN_VIEW * GRID_COLS * GRID_ROWS || still <= 0) return false;
+  return moved < DISSOLVE_CAMERA_EXPLAINS * still;
 }
 
 /** Precision, recall and F1 of found transitions against true ones: a match overlaps by at least half the shorter (one-to-one). */

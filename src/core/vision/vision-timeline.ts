@@ -168,7 +168,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
       const n = perFrame.length;
       const found = detectCuts(perFrame.map((f) => f.change));
       const flashes = found.flashes;
-      const transitions = detectTransitions(perFrame.map((f) => f.look), fps);
+      const transitions = detectTransitions(perFrame.map((f) => f.look), fps, { motion: perFrame.map((f) => f.motion), width, height });
       const cutFrames = cutsOutsideTransitions(found.cuts, transitions);
       const skip = new Set<number>([...cutFrames, ...flashes]);
       const { cuts, shots } = shotsFromCuts(cutFrames, perFrame.map((f) => f.t), fps, transitions);
