@@ -213,11 +213,16 @@ const FLOORS: Record<string, { mean: number; min: number }> = {
   melody: { mean: 0.6, min: 0.3 },
 };
 
-/** Ceilings on the mean agreement with a deliberately wrong intention: the comparison must tell right from wrong. */
+/**
+ * Ceilings on the mean agreement with a deliberately wrong intention: the comparison must tell right from wrong.
+ * Sound 0.25: every frame now mixes two or more pool sounds, so a clip's mean breakdown is near-balanced and the
+ * rotated breakdown of the wrong intention lands close to it (measured 0.20; sound_clip alone 0.38, so 0.45); its
+ * level, pitch and presence parts still score 0.
+ */
 const WRONG_CEILINGS: Record<string, number> = {
-  camera: 0, motion: 0.1, gradient: 0.15, lighting: 0.1, palette: 0.1, sound: 0.15, tempo: 0,
+  camera: 0, motion: 0.1, gradient: 0.15, lighting: 0.1, palette: 0.1, sound: 0.25, tempo: 0,
   camera_window: 0.05, camera_raw: 0, motion_window: 0.1, gradient_window: 0.15, gradient_geometry: 0, lighting_window: 0.1,
-  presence_window: 0.1, loudness_frame: 0.05, tone_pitch: 0, sound_clip: 0.35, speech_window: 0.1, tempo_label: 0.05, melody: 0,
+  presence_window: 0.1, loudness_frame: 0.05, tone_pitch: 0, sound_clip: 0.45, speech_window: 0.1, tempo_label: 0.05, melody: 0,
 };
 
 describe('round trip: made clips, analysed, agree with their intended truth field by field', () => {

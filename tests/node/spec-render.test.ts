@@ -85,7 +85,11 @@ describe('frame field', () => {
 
 describe('variety and structure (issue 16)', () => {
   it('pure: a share of the cells shows pool colours re-drawn every frame (in spells), from the lighting band of the narrowed pool', () => {
-    const spec = buildSpec(ask((x) => ((x.lighting = 'balanced'), (x.camera.move = 'static'))), primitiveKnowledge(), { seed: 'redraw', width: 80, height: 60, duration_s: 0.5 });
+    // a still clip has no re-drawn cells (they read as motion); a moving one has, measured here with its camera held
+    const still = buildSpec(ask((x) => ((x.lighting = 'balanced'), (x.camera.move = 'static'))), primitiveKnowledge(), { seed: 'redraw', width: 80, height: 60, duration_s: 0.5 });
+    expect(still.redraw).toBeNull();
+    const moving = buildSpec(ask((x) => ((x.lighting = 'balanced'), (x.camera.move = 'pan_left'))), primitiveKnowledge(), { seed: 'redraw', width: 80, height: 60, duration_s: 0.5 });
+    const spec = { ...moving, camera: { ...moving.camera, dx: 0, dy: 0, zoom: 0, roll: 0, shake_px: 0 } };
     const redraw = spec.redraw;
     if (!redraw) throw new Error('a pure spec re-draws pool colours');
     expect(redraw.share).toBe(REDRAW_SHARE);

@@ -383,7 +383,9 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
     gradient,
     churn,
     texture: mode === 'blended' ? { ...BLENDED_TEXTURE } : null,
-    redraw: mode === 'pure' ? chooseRedraw(colors.band, rngOf('redraw')) : null,
+    // re-drawn cells are content that changes: a still clip with them read as slow motion (8 of 56 round-trip windows
+    // even at a third of the share), so a still clip keeps only its churn
+    redraw: mode === 'pure' && motion.level !== 'still' ? chooseRedraw(colors.band, rngOf('redraw')) : null,
     unobservable,
     field_seed,
     sound: { ...sound, ramp_samples: tempo.bpm !== null ? BEAT_RAMP_SAMPLES : RAMP_SAMPLES, mood: instruction.sound.mood },
@@ -528,6 +530,9 @@ function chooseSound(instruction: Instruction, knowledge: Knowledge, mode: SpecM
       if (tone >= 0 && !parts.includes(tone)) parts = [tone, ...parts.slice(0, m - 1)];
     }
     const raw = parts.map(() => 0.1 + rng());
+    // blended: the melody's tone leads its mix (at least half of it), or the other sounds mask its notes
+    const lead = mode === 'blended' ? parts.findIndex((i) => pool[i]!.breakdown.tone > 0) : -1;
+    if (lead >= 0) raw[lead] = Math.max(raw[lead]!, raw.reduce((a, b, j) => (j === lead ? a : a + b), 0));
     const sum = raw.reduce((a, b) => a + b, 0);
     mixes.push({ parts: parts.map((sound, j) => ({ sound, weight: Math.round((raw[j]! / sum) * 1e6) / 1e6 })), level_db });
   }
