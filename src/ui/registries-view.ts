@@ -30,6 +30,8 @@ const REGISTRY_LABELS: Record<ValueRegistry, string> = {
 const SORT_LABELS: Record<RegistrySort, string> = { first_seen: 'First seen', name: 'Name', count: 'Times seen', last_seen: 'Last seen' };
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
+/** The session's draft key for this view's query. */
+const DRAFT_VIEW = 'registries';
 
 /** <registries-view> */
 export class RegistriesView extends LitElement {
@@ -101,7 +103,29 @@ export class RegistriesView extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('session')) void this.refresh();
+    if (changed.has('session')) {
+      this.restore();
+      void this.refresh();
+    }
+  }
+
+  /** The query as the person left it (the session keeps it across tabs and reloads). */
+  private restore() {
+    const d = this.session?.viewDraft(DRAFT_VIEW) ?? {};
+    if (typeof d.which === 'string') this.which = d.which as ValueRegistry | 'narrative';
+    if (typeof d.search === 'string') this.search = d.search;
+    if (typeof d.origin === 'string') this.origin = d.origin as EntryOrigin | '';
+    if (typeof d.canonical === 'string') this.canonical = d.canonical;
+    if (typeof d.sort === 'string') this.sort = d.sort as RegistrySort;
+    if (typeof d.descending === 'boolean') this.descending = d.descending;
+    if (typeof d.offset === 'number') this.offset = d.offset;
+  }
+
+  /** Hand the query to the session, so it survives switching tabs and reloading. */
+  private keep() {
+    this.session?.setViewDraft(DRAFT_VIEW, {
+      which: this.which, search: this.search, origin: this.origin, canonical: this.canonical, sort: this.sort, descending: this.descending, offset: this.offset,
+    });
   }
 
   /** Reload the totals and the current page. */
@@ -138,6 +162,7 @@ export class RegistriesView extends LitElement {
       this.page = null;
     }
     this.offset = 0;
+    this.keep();
     void this.refresh();
   }
 
@@ -146,12 +171,14 @@ export class RegistriesView extends LitElement {
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => {
       this.offset = 0;
+      this.keep();
       void this.refresh();
     }, SEARCH_DELAY_MS);
   }
 
   private go(offset: number) {
     this.offset = Math.max(0, offset);
+    this.keep();
     void this.refresh();
   }
 

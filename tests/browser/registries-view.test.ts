@@ -165,6 +165,30 @@ describe('<registries-view> with 10,000 entries per registry', () => {
     expect(names()).to.deep.equal(hex.slice(0, 50).map((e) => e.name));
   });
 
+  it('keeps its query when the tab is left and shown again (a new element, the same session)', async () => {
+    const all = truth('static.colors');
+    const search = control<HTMLInputElement>('input[name=search]');
+    search.value = 'Amber';
+    search.dispatchEvent(new Event('input'));
+    choose('origin', '');
+    choose('canonical', '');
+    choose('sort', 'count');
+    choose('order', 'desc');
+    const byCount = sorted(all.filter((e) => e.name.includes('amber')), (e) => e.count, true);
+    await shows(byCount[0]!.name, /^1–50 of 910 matching/);
+    control<HTMLButtonElement>('button[name=next]').click();
+    await shows(byCount[50]!.name, /^51–100 of 910 matching/);
+    // switching tabs destroys the element; the next one reads the query from the session
+    view.remove();
+    view = document.createElement('registries-view');
+    view.session = session;
+    box.append(view);
+    await shows(byCount[50]!.name, /^51–100 of 910 matching/);
+    expect(names()).to.deep.equal(byCount.slice(50, 100).map((e) => e.name));
+    expect(control<HTMLInputElement>('input[name=search]').value).to.equal('Amber');
+    expect(control<HTMLSelectElement>('select[name=sort]').value).to.equal('count');
+  });
+
   it('pages every registry through the session, by name and by count', async () => {
     for (const registry of VALUE_REGISTRIES) {
       const all = truth(registry);
