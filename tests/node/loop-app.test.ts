@@ -84,8 +84,9 @@ describe('the app', () => {
     expect(await page.locator('registries-view depth-bar').first().getAttribute('aria-label')).toMatch(/motion\.\w+ [\d.]+ %/);
     await page.screenshot({ path: join(shots, 'app-registries-blends.png'), fullPage: true });
     await page.locator('registries-view select[name=registry]').selectOption('narrative');
-    const layers = await page.locator('registries-view table tbody td:first-child b').allTextContents();
-    expect(new Set(layers)).toEqual(new Set(['intended', 'observed']));
+    // the narrative layers load after the choice: wait for them
+    const layers = page.locator('registries-view table tbody td:first-child b');
+    await expect.poll(async () => [...new Set(await layers.allTextContents())].sort(), { timeout: 20_000 }).toEqual(['intended', 'observed']);
     await page.screenshot({ path: join(shots, 'app-registries-narrative.png'), fullPage: true });
 
     await tab(page, 'Diagnostics');
