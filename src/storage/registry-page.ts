@@ -3,14 +3,8 @@
 // as keys alone (no entry is read until its page is known); sorting by count or date, or filtering by
 // canonical label, reads each entry of the registry once in a cursor and keeps only its sort key.
 import { VALUE_REGISTRIES, type EntryOrigin, type RegistryEntry, type StaticColorValue, type ValueRegistry } from '../core/registry/entry.ts';
+import { registryCanonicals } from '../core/registry/canonical-labels.ts';
 import { depthOfColor } from '../core/registry/plan-growth.ts';
-import { CAMERA_MOVES } from '../core/vocab/camera.ts';
-import { COLOR_PRIMITIVE_NAMES } from '../core/vocab/colors.ts';
-import { GRADIENT_TYPES } from '../core/vocab/gradient.ts';
-import { LIGHTING_TYPES } from '../core/vocab/lighting.ts';
-import { MOTION_LEVELS } from '../core/vocab/motion.ts';
-import { PRESENCE_LEVELS, SOUND_MOODS, TEMPO_LABELS } from '../core/vocab/sound-time.ts';
-import { SOUND_PRIMITIVES } from '../core/vocab/sounds.ts';
 import Dexie from 'dexie';
 import type { RegistriesDb } from './db.ts';
 import { PRIMITIVE_ORDER } from '../core/registry/origin-primitives.ts';
@@ -60,41 +54,6 @@ export interface RegistryPage {
 
 const COLOR_REGISTRIES: ReadonlySet<ValueRegistry> = new Set(['static.colors', 'dynamic.colors']);
 const HEX_SEARCH = /^#[0-9a-f]{1,6}$/;
-
-/** The canonical labels of a registry's vocabulary (blends: every part a window blend can be led by). */
-export function registryCanonicals(registry: ValueRegistry): readonly string[] {
-  switch (registry) {
-    case 'static.colors':
-    case 'dynamic.colors':
-      return COLOR_PRIMITIVE_NAMES;
-    case 'static.sound':
-      return SOUND_PRIMITIVES;
-    case 'dynamic.motion':
-      return MOTION_LEVELS;
-    case 'dynamic.camera':
-      return CAMERA_MOVES;
-    case 'dynamic.gradient':
-      return GRADIENT_TYPES;
-    case 'dynamic.lighting':
-      return LIGHTING_TYPES;
-    case 'dynamic.sound.tempo':
-      return TEMPO_LABELS;
-    case 'dynamic.sound.mood':
-      return SOUND_MOODS;
-    case 'dynamic.sound.presence':
-      return PRESENCE_LEVELS;
-    case 'dynamic.sound.melody':
-      return ['melody'];
-    case 'dynamic.sound.speech':
-      return ['speech', 'some_speech', 'no_speech'];
-    case 'dynamic.blends':
-      return [...MOTION_LEVELS.map((l) => `motion.${l}`), ...LIGHTING_TYPES.map((l) => `lighting.${l}`), ...CAMERA_MOVES.map((l) => `camera.${l}`)];
-    default: {
-      const never: never = registry;
-      throw new TypeError(`unknown registry ${JSON.stringify(never)}`);
-    }
-  }
-}
 
 /** The query with every field checked (a TypeError names the bad one) and defaults filled in. */
 export function normalizePageQuery(q: RegistryPageQuery): Required<Omit<RegistryPageQuery, 'origin' | 'canonical'>> & { origin: EntryOrigin | null; canonical: string | null } {

@@ -7,7 +7,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { AppSession } from '../../src/app/session.ts';
 import { VALUE_REGISTRIES, type RegistryEntry, type ValueRegistry } from '../../src/core/registry/entry.ts';
 import { openRegistries } from '../../src/storage/repo-entries.ts';
-import { registryCanonicals } from '../../src/storage/registry-page.ts';
+import { registryCanonicals } from '../../src/core/registry/canonical-labels.ts';
 import { originPrimitives } from '../../src/core/registry/origin-primitives.ts';
 import '../../src/ui/registries-view.ts';
 import type { RegistriesView } from '../../src/ui/registries-view.ts';

@@ -35,3 +35,22 @@ export function canonicalLabels(registry: ValueRegistry): readonly string[] | nu
       return null;
   }
 }
+
+/**
+ * The labels a registry's entries are filed under, open registries included (the Registries view's filter):
+ * melody and speech by their own labels, a window blend by every part it can be led by.
+ */
+export function registryCanonicals(registry: ValueRegistry): readonly string[] {
+  const closed = canonicalLabels(registry);
+  if (closed) return closed;
+  switch (registry) {
+    case 'dynamic.sound.melody':
+      return ['melody'];
+    case 'dynamic.sound.speech':
+      return ['speech', 'some_speech', 'no_speech'];
+    case 'dynamic.blends':
+      return [...MOTION_LEVELS.map((l) => `motion.${l}`), ...LIGHTING_TYPES.map((l) => `lighting.${l}`), ...CAMERA_MOVES.map((l) => `camera.${l}`)];
+    default:
+      throw new TypeError(`registry ${JSON.stringify(registry)} has no vocabulary`);
+  }
+}
