@@ -68,11 +68,13 @@ export interface JobResult {
   report: AnalysisReport;
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('the job was cancelled', 'AbortError');
+/** Throw the signal's reason (or an AbortError saying `message`) when it has been aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined, message = 'the job was cancelled'): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException(message, 'AbortError');
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
+/** SHA-256 of a made clip, as lowercase hex (the job keeps the hash, not the bytes). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

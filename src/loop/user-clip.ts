@@ -18,7 +18,7 @@ import { recordJob } from '../storage/repo-runs.ts';
 import { clipSeconds, needsTempoLength, TEMPO_CLIP_S } from './clip-length.ts';
 import { intendedFromTruth } from './intended-from-truth.ts';
 import { spanMappings, type JobPipeline, type SpanMapping } from './pipeline.ts';
-import { JobAnalysisError, newJobId, type JobStep } from './run-job.ts';
+import { JobAnalysisError, newJobId, sha256Hex, throwIfAborted, type JobStep } from './run-job.ts';
 
 /** The steps of a user clip, in order (the Create view draws one progress bar each). */
 export const USER_CLIP_STEPS = ['interpret', 'spec', 'create', 'analyze', 'grow', 'record'] as const satisfies readonly JobStep[];
@@ -90,14 +90,6 @@ export interface RecordedUserClip {
   discovery: DiscoveryRecord;
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('cancelled', 'AbortError');
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * Interpret the prompt (with what the store has learned), build the spec from what the registries know and make
@@ -120,14 +112,14 @@ export async function makeUserClip(db: RegistriesDb, pipeline: JobPipeline, req:
     progress(step, 1);
   };
 
-  throwIfAborted(signal);
+  throwIfAborted(signal, 'cancelled');
   progress('interpret', 0);
   const interpreted = pipeline.interpret(prompt, await listLearnedLexicon(db));
   const instruction = req.instruction ?? interpreted.instruction;
   if (asksForNothing(instruction)) throw new NothingUnderstoodError(prompt, interpreted.instruction.unknown.map((u) => u.text));
   lap('interpret');
 
-  throwIfAborted(signal);
+  throwIfAborted(signal, 'cancelled');
   const knowledge = await getKnowledge(db);
   const mode = req.mode ?? 'blended';
   const seconds = clipSeconds(instruction, mode);
@@ -138,9 +130,9 @@ export async function makeUserClip(db: RegistriesDb, pipeline: JobPipeline, req:
   if (seconds === undefined && needsTempoLength(instruction, mode, spec)) spec = build(TEMPO_CLIP_S);
   lap('spec');
 
-  throwIfAborted(signal);
+  throwIfAborted(signal, 'cancelled');
   const clip = await pipeline.createClip(spec, { signal: signal ?? new AbortController().signal, onProgress: (f) => progress('create', f) });
-  throwIfAborted(signal);
+  throwIfAborted(signal, 'cancelled');
   lap('create');
   return {
     id: newJobId(started), started_at: started.toISOString(), prompt, seed: req.seed, interpreted: interpreted.instruction, instruction,
@@ -152,10 +144,10 @@ export async function makeUserClip(db: RegistriesDb, pipeline: JobPipeline, req:
 export async function analyseUserClip(
   pipeline: JobPipeline, clip: UserClip, opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<UserClipAnalysis> {
-  throwIfAborted(opts.signal);
+  throwIfAborted(opts.signal, 'cancelled');
   const t0 = performance.now();
   const result = await pipeline.analyze(clip.mp4, { name: `${clip.id}.mp4`, signal: opts.signal ?? new AbortController().signal, onProgress: (f) => opts.onProgress?.(f) });
-  throwIfAborted(opts.signal);
+  throwIfAborted(opts.signal, 'cancelled');
   if (isAnalysisError(result)) throw new JobAnalysisError(`the clip of "${clip.prompt}" could not be analysed: ${result.error.code}: ${result.error.message}`);
   const learning = learningRecord(clip.id, intendedFromTruth(clip.instruction, clip.truth), observedFromReport(result));
   opts.onProgress?.(1);
