@@ -15,8 +15,8 @@ export interface AnalyzeWorkerHooks {
 }
 
 const api = {
-  /** Analyse one file; `maxSide` overrides the analysis raster's longest side, `canvasColor` forces the canvas path (tests). */
-  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number, canvasColor?: boolean): Promise<AnalysisResult> {
+  /** Analyse one file; `maxSide` overrides the analysis raster's longest side, `canvasColor` forces the canvas path (tests), `parallel` false keeps it in this worker. */
+  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number, canvasColor?: boolean, parallel?: boolean): Promise<AnalysisResult> {
     // calls through the proxy are fire-and-forget: the analysis never waits for the caller
     return analyzeBlob(blob, name, {
       onProgress: (f) => void hooks.onProgress(f),
@@ -24,6 +24,7 @@ const api = {
       onDuration: (s) => void hooks.onDuration(s),
       ...(maxSide ? { maxSide } : {}),
       ...(canvasColor ? { canvasColor } : {}),
+      ...(parallel !== undefined ? { parallel } : {}),
     });
   },
   /** The file's audio as a display spectrogram (off the UI thread), or null without decodable audio; its levels are transferred. */

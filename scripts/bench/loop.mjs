@@ -1,10 +1,17 @@
 // Loop speed: jobs per minute of the default clip (320×240, 30 fps, 1 s, whatever the prompt asks), per
 // workflow, in the system Chromium through the CLI plumbing (the built app, headless.html,
-// window.motionRegistries.loopRun), every loop on a fresh store. References, measured in the same run: the bare
-// make + analyse of a default clip of the workflow's kind (pure and/or blended; createMake with an empty
-// instruction, then the analyser, one after the other), i.e. a job without prompt choice, interpretation, growth
-// or the recording transaction; and the sequential loop (one job at a time, `sequential: true`), run just before
-// the pipelined one (the default: the next job made while this one is analysed), each on its own fresh store.
+// window.motionRegistries.loopRun), every loop on a fresh store. Three loops per workflow, in the same run, one after
+// the other:
+// - previous: the sequential loop as issue 16 measured it (one job at a time, the whole analysis in ONE worker:
+//   `sequential: true, single_analysis_worker: true`, options of today's code, not a copy of old code);
+// - sequential: today's sequential loop (one job at a time; the analysis measures palettes and depths in its second
+//   worker, issue 18);
+// - pipelined: the default (the next job made while this one is analysed and recorded).
+// Ratios printed: pipelined / previous (issue 16's Done-when: ≥ 1.8 for the default clip) and pipelined / sequential.
+// A reference measured in the same page: the bare make + analyse of a default clip of the workflow's kind (pure
+// and/or blended; createMake with an empty instruction, then the analyser, one after the other), i.e. a job without
+// prompt choice, interpretation, growth or the recording transaction. Each loop's mean milliseconds per step follow
+// (in the pipelined loop two jobs' steps overlap; `record` includes the wait for the next job's planning).
 // The machine is shared: the load average is printed, and only ratios measured side by side mean much.
 // Then one line for `all` with the loop's own clip lengths (src/loop/clip-length.ts). BENCH_LOOP_RUNS=N sets the
 // jobs per loop (default 6), BENCH_LOOP_WORKFLOWS=a,b the workflows (default all four).
@@ -89,24 +96,35 @@ function bareJobSeconds(page, n, modes) {
   }, { n, seconds: CLIP_S, modes });
 }
 
+/** The three loops of a workflow, each in its own session (a fresh store), in the order previous, sequential, pipelined. */
+async function threeLoops(workflow, rebuild) {
+  const req = (extra) => ({ runs, workflow, seed: 'bench', exploit: 0.3, duration_s: CLIP_S, ...extra });
+  const previous = await withSession({ rebuild }, async (page) => ({ ref: await bareJobSeconds(page, 4, MODES[workflow]), loop: await timedLoop(page, req({ sequential: true, single_analysis_worker: true })) }));
+  const sequential = await withSession({}, (page) => timedLoop(page, req({ sequential: true })));
+  const pipelined = await withSession({}, (page) => timedLoop(page, req({})));
+  return { workflow, ref: previous.ref, previous: previous.loop, sequential, pipelined };
+}
+
+const stepsText = (l) => Object.entries(l.step_ms ?? {}).map(([k, v]) => `${k} ${v}`).join(', ');
+const loopLine = (name, l) => `${''.padEnd(16)} ${name.padEnd(10)} ${l.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${l.completed}/${runs} in ${l.seconds.toFixed(1)} s${cpuText(l)}); ms per step: ${stepsText(l)}`;
+
 const rows = [];
-let first = true;
 console.log(`load average at the start: ${load()} (2 cores)`);
 for (const workflow of workflows) {
-  const req = (sequential) => ({ runs, workflow, seed: 'bench', exploit: 0.3, duration_s: CLIP_S, sequential });
-  const seq = await withSession({ rebuild: first }, async (page) => ({ ref: await bareJobSeconds(page, 4, MODES[workflow]), loop: await timedLoop(page, req(true)) }));
-  first = false;
-  const piped = await withSession({}, (page) => timedLoop(page, req(false)));
-  const r = { workflow, ref: seq.ref, seq: seq.loop, loop: piped };
+  const r = await threeLoops(workflow, rows.length === 0);
   rows.push(r);
-  const perJob = piped.seconds / Math.max(1, piped.completed);
-  console.log(`${workflow.padEnd(16)} pipelined ${piped.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${piped.completed}/${runs} in ${piped.seconds.toFixed(1)} s${cpuText(piped)})`);
-  console.log(`${''.padEnd(16)} sequential ${seq.loop.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${seq.loop.completed}/${runs} in ${seq.loop.seconds.toFixed(1)} s${cpuText(seq.loop)})`);
-  console.log(`${''.padEnd(16)} pipelined / sequential = ${(piped.jobs_per_minute / seq.loop.jobs_per_minute).toFixed(2)} ×; bare make + analyse ${(60 / r.ref).toFixed(1)} clips/min (pipelined job / bare = ${(perJob / r.ref).toFixed(2)} ×); load ${load()}`);
+  const { previous, sequential, pipelined } = r;
+  const perJob = pipelined.seconds / Math.max(1, pipelined.completed);
+  console.log(`${workflow}:`);
+  console.log(loopLine('previous', previous));
+  console.log(loopLine('sequential', sequential));
+  console.log(loopLine('pipelined', pipelined));
+  console.log(`${''.padEnd(16)} pipelined / previous sequential (one analysis worker, issue 16) = ${(pipelined.jobs_per_minute / previous.jobs_per_minute).toFixed(2)} ×; pipelined / today's sequential = ${(pipelined.jobs_per_minute / sequential.jobs_per_minute).toFixed(2)} ×; today's sequential / previous = ${(sequential.jobs_per_minute / previous.jobs_per_minute).toFixed(2)} ×`);
+  console.log(`${''.padEnd(16)} bare make + analyse ${(60 / r.ref).toFixed(1)} clips/min (pipelined job / bare = ${(perJob / r.ref).toFixed(2)} ×); load ${load()}`);
 }
 const own = await withSession({}, (page) => page.evaluate((req) => window.motionRegistries.loopRun(req), { runs, workflow: 'all', seed: 'bench', exploit: 0.3 }));
 console.log(`load average at the end: ${load()}`);
 console.log(`${'all (own length)'.padEnd(16)} ${own.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${own.completed}/${runs} jobs in ${own.seconds.toFixed(1)} s: each clip as long as its prompt asks, else 1 s, 4 s for a blended clip with a beat)`);
 const all = rows.find((r) => r.workflow === 'all');
-if (all) console.log(`agreement per field (all, default clip): ${Object.entries(all.loop.agreement).map(([k, v]) => `${k} ${v === null ? '—' : v.toFixed(2)}`).join(', ')}`);
+if (all) console.log(`agreement per field (all, default clip): ${Object.entries(all.pipelined.agreement).map(([k, v]) => `${k} ${v === null ? '—' : v.toFixed(2)}`).join(', ')}`);
 if (ownDir) rmSync(ownDir, { recursive: true, force: true });

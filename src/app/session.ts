@@ -125,6 +125,8 @@ export interface LoopRunRequest {
   duration_s?: number;
   /** One job at a time (the benchmark's reference); default: the pipelined loop. */
   sequential?: boolean;
+  /** Analyse in one worker, without the colour worker (with `sequential`: the loop as issue 16 measured it). */
+  single_analysis_worker?: boolean;
 }
 
 function withoutPoints(r: VarietyReport): Omit<VarietyReport, 'points'> {
@@ -141,6 +143,8 @@ export interface LoopRunSummary {
   stopped?: string;
   seconds: number;
   jobs_per_minute: number;
+  /** Mean milliseconds per step over the recorded jobs (the pipelined loop's steps of two jobs overlap). */
+  step_ms: Partial<Record<string, number>>;
   new_entries: number;
   diagnostics: Diagnostics;
   agreement: ReturnType<typeof agreementByField>;
@@ -402,6 +406,7 @@ export class AppSession {
     const failed: LoopRunSummary['failed'] = [];
     let completed = 0;
     let fresh = 0;
+    const stepTotals: Record<string, number> = {};
     let last: string | null = null;
     const tag = (index: number) => `job ${index + 1}/${req.runs}`;
     const off = [
@@ -413,6 +418,7 @@ export class AppSession {
       this.loop.on('job', (r) => {
         completed++;
         fresh += r.discovery.new.length;
+        for (const [step, ms] of Object.entries(r.job.step_ms)) stepTotals[step] = (stepTotals[step] ?? 0) + (ms ?? 0);
         onLine(`${tag(r.index)} done: "${r.job.prompt}" (${r.job.prompt_mode}) agreement ${r.learning.agreement.toFixed(2)}, ${r.discovery.new.length} new, ${r.discovery.seen_again.length} seen again`);
       }),
       this.loop.on('failure', (f) => {
@@ -424,7 +430,7 @@ export class AppSession {
     try {
       await this.loop.start({
         workflow: req.workflow, exploitRatio: req.exploit ?? 0.3, seed: req.seed ?? `cli-${Date.now().toString(36)}`, runs: req.runs,
-        ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}), ...(req.sequential ? { sequential: true } : {}),
+        ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}), ...(req.sequential ? { sequential: true } : {}), ...(req.single_analysis_worker ? { singleAnalysisWorker: true } : {}),
       });
       await this.loop.settled();
     } finally {
@@ -436,7 +442,8 @@ export class AppSession {
     if (stopped) onLine(stopped);
     return {
       workflow: req.workflow, completed, failed, ...(stopped ? { stopped } : {}), seconds: Math.round(seconds * 100) / 100,
-      jobs_per_minute: Math.round((completed / seconds) * 60 * 100) / 100, new_entries: fresh,
+      jobs_per_minute: Math.round((completed / seconds) * 60 * 100) / 100,
+      step_ms: Object.fromEntries(Object.entries(stepTotals).map(([step, ms]) => [step, Math.round(ms / Math.max(1, completed))])), new_entries: fresh,
       diagnostics: await diagnostics(this.db), agreement: agreementByField(await learningInJobOrder(this.db)),
       variety: withoutPoints(await this.variety()),
     };

@@ -11,7 +11,7 @@ export async function loadInterpret(): Promise<JobPipeline['interpret']> {
 /** Only the analyser of MP4 bytes (the loop's; files go through AppSession.analyze). */
 export async function loadAnalyze(): Promise<JobPipeline['analyze']> {
   const { analyzeMp4 } = await import('../media/analyze-client.ts');
-  return (mp4, opts) => analyzeMp4(mp4, opts);
+  return (mp4, { singleWorker, ...opts }) => analyzeMp4(mp4, { ...opts, ...(singleWorker ? { parallel: false } : {}) });
 }
 
 let loaded: Promise<JobPipeline> | null = null;

@@ -22,6 +22,8 @@ export interface LoopSettings {
    * planned and made while this one is analysed and recorded, so it is planned from the registries without this job.
    */
   sequential?: boolean;
+  /** Analyse each clip in one worker, without the colour worker of issue 18 (with `sequential`: the loop as issue 16 measured it). */
+  singleAnalysisWorker?: boolean;
 }
 
 /** Where a loop is: idle, running, paused, stopped, done, or stopped by an error. */
@@ -197,6 +199,7 @@ export class LoopRunner extends EventTarget {
     const base: Omit<RunJobOptions, 'index'> = {
       db: this.db, pipeline, workflow: settings.workflow, exploitRatio: settings.exploitRatio, seed: settings.seed, signal: controller.signal,
       ...(settings.durationS !== undefined ? { durationS: settings.durationS } : {}),
+      ...(settings.singleAnalysisWorker ? { singleAnalysisWorker: true } : {}),
     };
     const withProgress = (index: number) => ({ ...base, onProgress: (step: JobStep, fraction: number) => this.emit('progress', { step, fraction, index }) });
     const within = (index: number) => settings.runs === null || index < settings.runs;

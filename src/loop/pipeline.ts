@@ -30,7 +30,7 @@ export interface JobPipeline {
   /** Render frames, mix sound, encode the MP4. */
   createClip(spec: Spec, opts: { signal: AbortSignal; onProgress: FractionCallback }): Promise<MadeClip>;
   /** Analyse MP4 bytes into an mp4-analysis/1 report. */
-  analyze(mp4: Uint8Array, opts: { name: string; signal: AbortSignal; onProgress: FractionCallback }): Promise<AnalysisResult>;
+  analyze(mp4: Uint8Array, opts: { name: string; signal: AbortSignal; onProgress: FractionCallback; singleWorker?: boolean }): Promise<AnalysisResult>;
 }
 
 /** The lexicon entries an interpretation used or learned, each once: what the job records in the linguistic registry. */

@@ -44,6 +44,8 @@ export interface RunJobOptions {
   prompt?: string;
   /** Every clip this many seconds long, whatever the prompt asks (the benchmark's fixed clip). */
   durationS?: number;
+  /** Analyse in one worker, without the colour worker (the benchmark's previous sequential loop). */
+  singleAnalysisWorker?: boolean;
   signal?: AbortSignal;
   onProgress?: (step: JobStep, fraction: number) => void;
   /** Clock, for tests. */
@@ -193,7 +195,7 @@ export async function finishJob(p: PreparedJob, o: RunJobOptions): Promise<JobRe
 
   throwIfAborted(signal);
   const id = newJobId(p.started);
-  const result = await pipeline.analyze(clip.mp4, { name: `${id}.mp4`, signal: signal ?? new AbortController().signal, onProgress: (f) => report('analyze', f) });
+  const result = await pipeline.analyze(clip.mp4, { name: `${id}.mp4`, signal: signal ?? new AbortController().signal, onProgress: (f) => report('analyze', f), ...(o.singleAnalysisWorker ? { singleWorker: true } : {}) });
   if (isAnalysisError(result)) throw new JobAnalysisError(`the clip of "${choice.prompt}" could not be analysed: ${result.error.code}: ${result.error.message}`);
   lap('analyze');
 

@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   maxSide?: number;
   /** Test hook: read every frame through the browser's canvas, never the exact YUV conversion. */
   canvasColor?: boolean;
+  /** false: analyse in the one worker, without the colour worker (the loop benchmark's reference); default: by core count. */
+  parallel?: boolean;
 }
 
 // The analysis worker, started on the first file and shut down after a few idle seconds (src/media/worker-bridge.ts).
@@ -94,7 +96,7 @@ async function runOne(blob: Blob, opts: AnalyzeOptions): Promise<AnalysisResult>
     // the clock starts when the file reaches the worker, not while it waits in the queue
     return await bridge.run((api): Promise<AnalysisResult> => {
       arm(opts.timeLimitS ?? timeLimitSeconds(null));
-      return api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor);
+      return api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor, opts.parallel);
     }, { signal: stop.signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
