@@ -72,24 +72,49 @@ let g = 0;
 const gt0 = performance.now();
 while (performance.now() - gt0 < 1500) generate(`bench:${g++}`, knowledge);
 const generatedPerSecond = (g * 1000) / (performance.now() - gt0);
-// As the loop meets them: prompts freshly generated, each interpreted once (no prompt repeats; their clauses do,
-// as the generator's phrases recur), against compromise alone on the very same prompts. The prompts are made first.
+
+// Unseen prompts (#14 item 6), each interpreted once in a warm process (the JIT warmed above, the clause-tag
+// cache emptied before each timed pass): the human-written set, and prompts freshly generated as the loop meets
+// them. Three paths on the very same prompts, in turn, in this run: the interpreter (compromise asked on demand),
+// the reference path (every token tagged by compromise up front, as before), and compromise alone (its
+// document). Rates per second of wall time and per second of this process's CPU time (the machine is shared).
+const E = await importTs('scripts/bench/_interpret-entry.mjs');
 const FRESH = 3000;
-const fresh = Array.from({ length: FRESH }, (_, i) => generate(`bench-fresh:${Date.now()}:${i}`, knowledge).prompt);
-const timeAll = (list, fn) => {
+const fresh = E.generatedPrompts(FRESH, `bench-fresh:${Date.now()}`);
+const humanOnce = E.humanPrompts();
+for (const p of E.generatedPrompts(300, 'bench-warmup')) E.interpret(p); // JIT warm-up of this bundle
+function timeAll(list, fn) {
+  E.clearTagCache();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const p of list) fn(p);
-  return (list.length * 1000) / (performance.now() - t0);
-};
-const freshNlp = timeAll(fresh, (p) => nlp(p));
-const freshInterpret = timeAll(fresh, (p) => interpret(p));
-// Human-written prompts, each once, in one pass (no repeats at all): the cold end.
-const humanOnce = [...dev, ...heldBack].map((c) => c.prompt);
-const humanNlp = timeAll(humanOnce, (p) => nlp(p));
-const { clearTagCache } = await importTs('src/core/language/morphology.ts');
-mod.clearTagCache?.();
-clearTagCache?.();
-const humanInterpret = timeAll(humanOnce, (p) => interpret(p));
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  return { wall: list.length / wall, cpu: list.length / ((c.user + c.system) / 1e6), tagged: E.tagCounts.tagged, cached: E.tagCounts.cached };
+}
+const fmt = (r) => `${r.wall.toFixed(0)}/s (${r.cpu.toFixed(0)}/s of CPU)`;
+const unseen = {};
+for (const [name, list] of [['human-written', humanOnce], ['freshly generated', fresh]]) {
+  // Each path twice, interleaved, best kept: load from other processes comes and goes.
+  const runs = { fast: [], reference: [], nlp: [] };
+  for (let r = 0; r < 2; r++) {
+    runs.fast.push(timeAll(list, (p) => E.interpret(p)));
+    runs.reference.push(timeAll(list, (p) => E.interpret(p, { eagerTags: true })));
+    runs.nlp.push(timeAll(list, (p) => nlp(p)));
+  }
+  const best = (xs) => xs.reduce((a, b) => (b.cpu > a.cpu ? b : a));
+  unseen[name] = { n: list.length, fast: best(runs.fast), reference: best(runs.reference), nlp: best(runs.nlp) };
+}
+// Warm cache: the same unseen sets a second time, clause tags kept from the pass before.
+E.clearTagCache();
+for (const p of humanOnce) E.interpret(p);
+const warmHuman = (() => {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let r = 0; r < 3; r++) for (const p of humanOnce) E.interpret(p);
+  const c = process.cpuUsage(c0);
+  return { wall: (3 * humanOnce.length * 1000) / (performance.now() - t0), cpu: (3 * humanOnce.length) / ((c.user + c.system) / 1e6) };
+})();
 const long = 'slow pan left over a red sea, proper gloomy. '.repeat(220).slice(0, 9999);
 const t0 = performance.now();
 interpret(long);
@@ -102,10 +127,14 @@ console.log(`lexicon: ${phrases} phrases (longest ${index.maxWords} words)`);
 console.log(`lexicon load: module evaluation (compromise + JSON data) ${median(loads).toFixed(1)} ms, building records and index ${median(builds).toFixed(1)} ms (median of 5 cold loads)`);
 console.log(`interpret: ${perSecond.toFixed(0)} prompts/s warm (${prompts.length} prompts, mean ${chars.toFixed(0)} characters)`);
 console.log(`interpret with 50 learned mappings (a fresh array each call, as the loop passes them): ${learnedPerSecond.toFixed(0)} prompts/s`);
-console.log(`reference: compromise alone tags ${nlpPerSecond.toFixed(0)} prompts/s with its JSON export, ${nlpDocPerSecond.toFixed(0)} prompts/s as a document; the interpreter runs at ${(perSecond / nlpDocPerSecond).toFixed(2)}× of the latter (it caches clause tags, so repeated prompts are cheap)`);
-console.log(`loop-like: ${FRESH} freshly generated prompts, each once: interpreter ${freshInterpret.toFixed(0)} prompts/s, compromise alone ${freshNlp.toFixed(0)} prompts/s (${(freshInterpret / freshNlp).toFixed(2)}×)`);
-console.log(`human-written prompts, each once (${humanOnce.length}, no repeats): interpreter ${humanInterpret.toFixed(0)} prompts/s, compromise alone ${humanNlp.toFixed(0)} prompts/s (${(humanInterpret / humanNlp).toFixed(2)}×)`);
-console.log(`generate: ${generatedPerSecond.toFixed(0)} procedural prompts/s (${(generatedPerSecond / perSecond).toFixed(1)}× the interpreter's rate, so a round trip costs about one interpretation)`);
+console.log(`reference: compromise alone tags ${nlpPerSecond.toFixed(0)} prompts/s with its JSON export, ${nlpDocPerSecond.toFixed(0)} prompts/s as a document; the interpreter runs at ${(perSecond / nlpDocPerSecond).toFixed(2)}× of the latter (repeated prompts: clause tags cached)`);
+console.log('unseen prompts, each once, warm process, tag cache emptied (best of 2 interleaved passes):');
+for (const [name, u] of Object.entries(unseen)) {
+  console.log(`  ${name} (${u.n}): interpreter ${fmt(u.fast)}; before (every token tagged up front) ${fmt(u.reference)}; compromise alone ${fmt(u.nlp)}`);
+  console.log(`    interpreter ÷ compromise alone ${(u.fast.cpu / u.nlp.cpu).toFixed(2)}× (before: ${(u.reference.cpu / u.nlp.cpu).toFixed(2)}×); compromise asked for ${u.fast.tagged} clauses (before ${u.reference.tagged}), ${u.fast.cached} clause tags from the cache`);
+}
+console.log(`  human-written again (cache warm, 3 passes): interpreter ${fmt(warmHuman)}`);
+console.log(`generate: ${generatedPerSecond.toFixed(0)} procedural prompts/s (${(generatedPerSecond / perSecond).toFixed(1)}× the interpreter's rate on repeated prompts)`);
 console.log(`longest accepted prompt (9 999 characters): ${longMs.toFixed(0)} ms`);
 
 const { scoreHuman } = await importTs('tests/helpers/human-prompts.ts');

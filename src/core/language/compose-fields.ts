@@ -116,8 +116,8 @@ function composeMotion(state: PassState, g: Gathered, k: number, c: Chosen): voi
     return;
   }
   // A verb that implies a speed ("creepin'", "drifting") gives way to a speed word ("camera creepin' left fast").
-  const tags = tokens[c.i]?.tags;
-  if (tags && tags.has('Verb') && c.j - c.i === 1 && !tags.has('Adjective')) g.verbMotion ??= level;
+  const t = c.j - c.i === 1 ? tokens[c.i] : undefined;
+  if (t && t.tags.has('Verb') && !t.tags.has('Adjective')) g.verbMotion ??= level;
   else g.motion ??= level;
   // A speed word standing on its own (not within two words of a camera move or movement word)
   // describes the whole clip: its pace and its tempo.

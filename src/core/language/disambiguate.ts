@@ -70,8 +70,7 @@ function nextGradable(ctx: Context, c: Candidate): boolean {
   const domains = candDomains(ctx, k);
   // A generic domain noun ("beat" = tempo, "light" = lighting, "colour") is not graded by the word before it.
   if (candHas(ctx, k, (r) => GRADABLE.has(r.domain) && r.canonical !== r.domain)) return true;
-  const tags = ctx.tokens[k]!.tags;
-  return domains.size === 0 && (tags.has('Adjective') || tags.has('Adverb'));
+  return domains.size === 0 && (ctx.tokens[k]!.tags.has('Adjective') || ctx.tokens[k]!.tags.has('Adverb'));
 }
 
 function clauseFinal(ctx: Context, c: Candidate): boolean {
@@ -131,10 +130,11 @@ function cameraWordNear(ctx: Context, c: Candidate, before = 3, after = 3): bool
  */
 function nounSubjectOfVerb(ctx: Context, c: Candidate): boolean {
   const t = ctx.tokens[c.j];
-  if (!t || !sameClause(ctx, c.j - 1, c.j) || t.tags.has('Copula') || t.tags.has('Auxiliary')) return false;
+  // The tags (compromise, tagged on demand) are read last.
+  if (!t || !sameClause(ctx, c.j - 1, c.j) || candHas(ctx, c.j, (r) => r.domain === 'camera' || r.domain === 'direction')) return false;
+  if (t.tags.has('Copula') || t.tags.has('Auxiliary')) return false;
   const sForm = /[^s']s$/.test(t.lower) && t.forms.length > t.exactForms && (ctx.tokens[c.j - 1]?.tags.has('Singular') ?? false);
-  if (!(t.tags.has('Verb') && t.tags.has('PresentTense')) && !sForm) return false;
-  return !candHas(ctx, c.j, (r) => r.domain === 'camera' || r.domain === 'direction');
+  return (t.tags.has('Verb') && t.tags.has('PresentTense')) || sForm;
 }
 
 function panImperative(ctx: Context, c: Candidate): boolean {
@@ -207,8 +207,8 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
         const prevDomains = candDomains(ctx, c.i - 1);
         const prevIsCamera = CAMERA_OBJECTS.has(pt.lower) || prevDomains.has('camera') || prevDomains.has('direction');
         // A word the lexicon knows only as a thing is a noun whatever compromise tags it ("clouds" can be a verb).
-        const thingBefore = (pt.tags.has('Noun') || prevDomains.size > 0) && !pt.tags.has('Pronoun') && [...prevDomains].every((d) => THING_DOMAINS.has(d));
-        if (!prevIsCamera && (DETERMINERS.has(pt.lower) || thingBefore)) s -= 300;
+        const thingBefore = () => [...prevDomains].every((d) => THING_DOMAINS.has(d)) && (prevDomains.size > 0 || pt.tags.has('Noun')) && !pt.tags.has('Pronoun');
+        if (!prevIsCamera && (DETERMINERS.has(pt.lower) || thingBefore())) s -= 300;
       }
       // A camera word that is a determiner's noun and the subject of a verb with no direction after it is a thing
       // doing something ("the pan sizzles on a stove"); "the pan sweeps left" keeps its direction, so its move.
@@ -287,9 +287,11 @@ function inNounCompound(ctx: Context, c: Candidate): boolean {
   const prev = ctx.tokens[c.i - 1];
   const next = ctx.tokens[c.j];
   if (!prev || !next || !/^\s+$/.test(ctx.gaps[c.i] ?? '') || !/^\s+$/.test(ctx.gaps[c.j] ?? '')) return false;
-  const prevModifier = (prev.tags.has('Noun') || prev.tags.has('Adjective')) && !prev.tags.has('Determiner') && ![...candDomains(ctx, c.i - 1)].some((d) => MOVE_MODIFIERS.has(d)) && !CAMERA_OBJECTS.has(prev.lower);
-  const nextNoun = next.tags.has('Noun') && !next.tags.has('Pronoun') && ![...candDomains(ctx, c.j)].some((d) => d === 'direction' || d === 'camera' || d === 'gradient');
-  return prevModifier && nextNoun;
+  // Word and domain tests first: the tags (compromise, tagged on demand) are read only when they decide.
+  if (CAMERA_OBJECTS.has(prev.lower) || [...candDomains(ctx, c.i - 1)].some((d) => MOVE_MODIFIERS.has(d))) return false;
+  if ([...candDomains(ctx, c.j)].some((d) => d === 'direction' || d === 'camera' || d === 'gradient')) return false;
+  const prevModifier = (prev.tags.has('Noun') || prev.tags.has('Adjective')) && !prev.tags.has('Determiner');
+  return prevModifier && next.tags.has('Noun') && !next.tags.has('Pronoun');
 }
 
 /** One candidate's chosen sense; `bySyntax` when the context, not the domain priority alone, decided it. */

@@ -53,6 +53,8 @@ export interface InterpretOptions {
   learned?: readonly LexiconEntry[];
   /** Mechanisms to switch off (for measuring each on its own); all are on by default. */
   off?: readonly Mechanism[];
+  /** Tag every token with compromise before the passes run (the path before lazy tagging; identity test, bench). */
+  eagerTags?: boolean;
 }
 
 /** What each palette concept implies, for callers that want primitives from a concept (the interpreter does not add them). */
@@ -65,7 +67,7 @@ export const CONCEPT_PRIMITIVES: Readonly<Record<string, readonly ColorPrimitive
 function chooseStretches(prompt: string, options: InterpretOptions, off: ReadonlySet<Mechanism>): { state: PassState; candAt: number[] } {
   const learnedIn = Array.isArray(options.learned) ? options.learned : [];
   const index = lexiconIndex(learnedIn);
-  const tokens = buildTokens(prompt);
+  const tokens = buildTokens(prompt, options.eagerTags === true);
   const gaps = tokens.map((t, k) => prompt.slice(k === 0 ? 0 : (tokens[k - 1]?.end ?? 0), t.start));
   const cands = matchPhrases(tokens, gaps, index, off).map((c) => ({ ...c, senses: withoutOverridesOfOrigin(c.senses) }));
   const candAt = new Array<number>(tokens.length).fill(-1);

@@ -19,7 +19,7 @@ export function learnIntensifiers(state: PassState, candAt: readonly number[]): 
   for (const c of chosen) for (let k = c.i; k < c.j; k++) covered[k] = true;
   for (let k = 0; k < tokens.length - 1; k++) {
     const t = tokens[k];
-    if (!t || covered[k] || (candAt[k] ?? -1) >= 0 || t.isNumber || !/^[a-z]{2,20}$/.test(t.lower) || NO_LEARN_TAGS.some((g) => t.tags.has(g)) || knownNonModifier(t.lower)) continue;
+    if (!t || covered[k] || (candAt[k] ?? -1) >= 0 || t.isNumber || !/^[a-z]{2,20}$/.test(t.lower) || knownNonModifier(t.lower)) continue;
     // After a determiner the word is a noun ("the zonko"), not an intensifier.
     if (k > 0 && DETERMINER_WORDS.has(tokens[k - 1]?.lower ?? '')) continue;
     const nextC = chosen.find((c) => c.i === k + 1);
@@ -27,6 +27,8 @@ export function learnIntensifiers(state: PassState, candAt: readonly number[]): 
     const target = nextC.record;
     const gradable = LEARN_TARGETS.has(target.domain) && (target.domain !== 'motion' || SPEEDS.has(target.canonical));
     if (!gradable) continue;
+    // The tags last: compromise tags a clause only when a pass reads them.
+    if (NO_LEARN_TAGS.some((g) => t.tags.has(g))) continue;
     const entry: LexiconEntry = { span: t.lower, canonical: 'high', domain: 'intensity', variant: 'slang', source: 'learned' };
     if (!learned.some((e) => e.span === entry.span)) learned.push(entry);
     chosen.push({ i: k, j: k + 1, start: t.start, end: t.end, record: { ...entry, domain: 'intensity' }, domain: 'intensity', canonical: 'high', negated: false, consumed: false, via: 'learned' });

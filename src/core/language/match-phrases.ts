@@ -7,7 +7,7 @@ import { knownWord } from './morphology.ts';
 import { numeralValue } from './numerals.ts';
 import { spellingSenses } from './spelling.ts';
 import { joinsPhrase, type Token } from './tokenize.ts';
-import { wordnetSense } from './wordnet-meaning.ts';
+import { wordnetHasProper, wordnetSense } from './wordnet-meaning.ts';
 
 /** A stretch of tokens [i, j) and the senses it may carry. `exact`: matched on the words as written. */
 export interface Candidate {
@@ -94,8 +94,9 @@ function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: Lex
     // A verb form keeps its lemma's camera sense ("drifting" is slow, and "drifting left" the drift move).
     let list = [...senses].map(([record, exact]) => ({ record, exact }));
     // (compromise often tags a participle an adjective, so the -ing ending decides.)
-    const verbForm = len === 1 && (first.tags.has('Verb') || (first.forms[first.exactForms - 1] ?? '').endsWith('ing'));
-    if (list.some((s) => s.exact && s.record.canonical !== s.record.domain)) list = list.filter((s) => s.exact || (verbForm && s.record.domain === 'camera' && !STRONG_CLASS_SPANS.has(s.record.span)));
+    // Asked last, so the tags (compromise) are read only when a lemma's camera sense is at stake.
+    const verbForm = () => len === 1 && ((first.forms[first.exactForms - 1] ?? '').endsWith('ing') || first.tags.has('Verb'));
+    if (list.some((s) => s.exact && s.record.canonical !== s.record.domain)) list = list.filter((s) => s.exact || (s.record.domain === 'camera' && !STRONG_CLASS_SPANS.has(s.record.span) && verbForm()));
     out.push({ i, j: i + len, senses: list });
   }
   return out;
@@ -123,15 +124,18 @@ function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanis
   }
   // A closed-class tag is trusted for words compromise knows; for others it is a guess from the word's shape
   // ("hoodmould" looks like a modal), so WordNet's reading comes first.
-  const closedClass = FUNCTION_TAGS.some((tag) => t.tags.has(tag));
-  if (closedClass && knownWord(t.lower)) return [functionSense(t)];
+  // The tags are read only when the answer depends on them (compromise runs on demand: build-tokens.ts).
+  let closed: boolean | undefined;
+  const closedClass = () => (closed ??= FUNCTION_TAGS.some((tag) => t.tags.has(tag)));
+  if (knownWord(t.lower) && closedClass()) return [functionSense(t)];
   if (!off.has('wordnet')) {
-    const name = /^\p{Lu}/u.test(t.text) || t.tags.has('Place');
+    let name: boolean | undefined;
+    const isName = () => (name ??= /^\p{Lu}/u.test(t.text) || t.tags.has('Place'));
     for (const form of t.forms) {
-      const r = wordnetSense(form, name);
+      const r = wordnetSense(form, wordnetHasProper(form) && isName());
       if (r) return [{ ...r, span: t.lower }];
     }
   }
-  if (closedClass) return [functionSense(t)];
+  if (closedClass()) return [functionSense(t)];
   return off.has('spelling') ? [] : spellingSenses(t.lower, index);
 }

@@ -31,6 +31,11 @@ export function wordnetSense(form: string, name = false): LexRecord | null {
   return row ? toRecord(form, row) : null;
 }
 
+/** Whether the word has a proper-noun reading (only then does `name` change what wordnetSense gives). */
+export function wordnetHasProper(form: string): boolean {
+  return Object.hasOwn(PROPER, form);
+}
+
 /** Whether WordNet (as reduced) has the word at all. */
 export function wordnetKnows(form: string): boolean {
   return Object.hasOwn(WORDS, form) || Object.hasOwn(PROPER, form);
