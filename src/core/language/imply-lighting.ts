@@ -19,6 +19,16 @@ const LIGHT_WORDS = new Set(PUT_OUT.lights);
 const OUT_PARTICLES = new Set(PUT_OUT.particles);
 const NIGHT_RANK = TIERS.indexOf('time');
 
+/** Whether a word form names a light that can be put out ("lights", "lamp", "power"). */
+export function isLightWord(form: string): boolean {
+  return LIGHT_WORDS.has(form);
+}
+
+/** Whether a word says a light is put out after it ("out", "off", Scots "oot"). */
+export function isOutParticle(word: string): boolean {
+  return OUT_PARTICLES.has(word);
+}
+
 /** Phrase (one or two words) → [tier rank, lighting]; lower rank is stronger. */
 const CLASSES = new Map<string, [number, Lighting]>();
 TIERS.forEach((tier, rank) => {
@@ -83,7 +93,8 @@ export function implyLighting(state: PassState, scene = true): void {
       hit = [NIGHT_RANK, 'low_key'];
       j = k + 2;
     }
-    const put = t.forms.some((f) => LIGHT_WORDS.has(f)) && putOut(state, k);
+    const slip = chosen.find((c) => c.i === k && c.record.corrected !== undefined)?.record.corrected;
+    const put = (t.forms.some((f) => LIGHT_WORDS.has(f)) || (slip !== undefined && LIGHT_WORDS.has(slip))) && putOut(state, k);
     if (put) hit = [0, 'low_key'];
     if (hit && (!best || hit[0] < best.rank)) best = { rank: hit[0], lighting: hit[1], i: k, j, put };
   }

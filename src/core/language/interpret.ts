@@ -14,6 +14,7 @@ import { composeNumbers } from './compose-numbers.ts';
 import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction } from './instruction.ts';
 import { implyColors, implyLighting } from './imply-lighting.ts';
+import { implySetting } from './imply-setting.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
 import { conflictsOf, grownEntries, withoutOverridesOfOrigin, type LexiconConflict } from './grow-vocabulary.ts';
 import { lexiconIndex, normalizeSpan, type LexiconEntry, type Mechanism } from './lexicon.ts';
@@ -102,6 +103,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   composeFields(state, negation, impliedMotion);
   implyLighting(state, !off.has('implied'));
   if (!off.has('implied')) implyColors(state, negation.excludedColors);
+  if (!off.has('places')) implySetting(state);
   const grown = grownEntries(state.chosen);
   const learnedAll = [...learned, ...grown];
   // A grown entry is recorded as learned, not also as a use of the built-in WordNet table.

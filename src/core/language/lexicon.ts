@@ -29,7 +29,7 @@ export interface LexiconEntry {
 export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number';
 
 /** The #14 mechanisms that can be switched off one at a time, to measure each on its own (the benchmark does). */
-export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges';
+export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms';
 
 /** A lexicon entry with the interpreter's extras: values it implies, and whether it is a weak (colour-list) sense. */
 export interface LexRecord extends LexiconEntry {
@@ -40,6 +40,8 @@ export interface LexRecord extends LexiconEntry {
   confidence?: number;
   also?: Readonly<Record<string, string>>;
   weak?: boolean;
+  /** For a spelling slip: the dictionary word it stands for ("camrea" → camera), so rules about that word apply. */
+  corrected?: string;
 }
 
 interface DataGroup {

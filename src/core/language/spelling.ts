@@ -145,5 +145,5 @@ export function spellingSenses(word: string, index: LexiconIndex): LexRecord[] {
   if (!fixed) return [];
   const records = (index.byFirst.get(fixed) ?? []).filter((p) => p.words.length === 1).flatMap((p) => p.records);
   const list = records.length > 0 ? records : [wordnetSense(fixed)].filter((r): r is LexRecord => r !== null);
-  return list.filter((r) => r.domain !== 'function').map((r) => ({ ...r, span: word, variant: 'spelling', mechanism: 'spelling' }));
+  return list.filter((r) => r.domain !== 'function').map((r) => ({ ...r, span: word, variant: 'spelling', mechanism: 'spelling', corrected: fixed }));
 }

@@ -11,7 +11,18 @@ import type { LexRecord } from './lexicon.ts';
 export const WORDNET_CONFIDENCE_FLOOR = 0.5;
 
 type Row = [domain: string, canonical: string, confidence: number];
-const TABLE = table as unknown as { words: Record<string, Row>; proper: Record<string, Row>; explore: string[]; colors: Record<string, string>; thingColors: Record<string, string> };
+const TABLE = table as unknown as {
+  words: Record<string, Row>;
+  proper: Record<string, Row>;
+  explore: string[];
+  colors: Record<string, string>;
+  thingColors: Record<string, string>;
+  thingPlaces: Record<string, [setting: string, confidence: number]>;
+  animals: string[];
+  motionVerbs: string[];
+};
+const ANIMALS: ReadonlySet<string> = new Set(TABLE.animals);
+const MOTION_VERBS: ReadonlySet<string> = new Set(TABLE.motionVerbs);
 const WORDS = TABLE.words;
 /** Readings of words whose proper-noun senses change them: used only for a name ("Cam" the river, not a cam). */
 const PROPER = TABLE.proper;
@@ -73,4 +84,20 @@ export function wordnetThingColor(word: string): string | null {
 /** Every single word of the table (for the spelling mechanism's dictionary). */
 export function wordnetWords(): string[] {
   return Object.keys(WORDS).filter((w) => !w.includes(' '));
+}
+
+/** The setting a thing is found in by WordNet ("tulip": garden, "biryani": kitchen, "novel": library, "pike": river), or null. */
+export function wordnetThingPlace(word: string): string | null {
+  const row = Object.hasOwn(TABLE.thingPlaces, word) ? TABLE.thingPlaces[word] : undefined;
+  return row && row[1] >= WORDNET_CONFIDENCE_FLOOR ? row[0] : null;
+}
+
+/** Whether a lexicon word is also an animal in WordNet ("bass", "crane"). */
+export function isAnimalWord(word: string): boolean {
+  return ANIMALS.has(word);
+}
+
+/** Whether a verb lemma is a verb of motion in WordNet (its first sense in verb.motion: "leap", "swim", "dart"). */
+export function isMotionVerb(lemma: string): boolean {
+  return MOTION_VERBS.has(lemma);
 }

@@ -1,0 +1,37 @@
+// Round 3 of #14: the place a scene implies by the things in it, when the prompt names no place ("tulips in neat
+// rows" → garden, "plates of biryani" → kitchen, "shelves of novels" → library, "a salmon swims upstream" → river).
+// The thing → place table is reduced from WordNet's hypernyms at build time (scripts/reduce-wordnet.mjs,
+// `thingPlaces`), so no word list is written here. Explicit places always win: a time of day or weather named as a
+// setting ("morning", "rain") is not a place and does not stop it. The implying word's span gets
+// `implies: {setting}`; a word no span covered becomes a setting span with via `implied`.
+import { pushUnique, type PassState } from './chosen.ts';
+import type { Domain } from './domain.ts';
+import { wordnetThingPlace } from './wordnet-meaning.ts';
+
+/** Seed settings that say when or in what weather, not where. */
+const NOT_PLACES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
+/** Spans that stand for a thing and may imply where it is. */
+const THING_SPANS: ReadonlySet<Domain> = new Set(['subject', 'setting']);
+
+/** Add the settings implied by the things named, when the prompt names no place. */
+export function implySetting(state: PassState): void {
+  const { tokens, chosen, instruction } = state;
+  const settings = instruction.narrative.settings;
+  if (settings.some((s) => !NOT_PLACES.has(s))) return;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    const covering = chosen.find((c) => c.i <= k && c.j > k);
+    if (covering && !THING_SPANS.has(covering.domain)) continue;
+    // The word as written or a lemma it inflects ("tulips" → tulip), as the scene's light does.
+    const form = t.forms.find((f, n) => (n < t.exactForms || t.lower.startsWith(f)) && wordnetThingPlace(f) !== null);
+    const place = form ? wordnetThingPlace(form) : null;
+    if (!place) continue;
+    pushUnique(settings, place);
+    if (covering) covering.implies = { ...covering.implies, setting: place };
+    else {
+      chosen.push({ i: k, j: k + 1, start: t.start, end: t.end, record: { span: t.lower, canonical: place, domain: 'setting', variant: 'synonym', source: 'built-in', mechanism: 'implied' }, domain: 'setting', canonical: place, negated: false, consumed: true, via: 'implied', implies: { setting: place } });
+      chosen.sort((a, b) => a.i - b.i);
+    }
+  }
+}

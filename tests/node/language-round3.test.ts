@@ -1,0 +1,58 @@
+// #14 round 3: each new general mechanism alone, on invented prompts (none from the human-written sets), with the
+// span that says which mechanism made the reading, and each switched off to show it is what made the reading.
+import { describe, expect, it } from 'vitest';
+import { interpret } from '../../src/core/language/interpret.ts';
+
+const read = (p: string, off: ('places' | 'syntax' | 'idioms')[] = []) => interpret(p, { off }).instruction;
+const span = (p: string, text: string) => read(p).spans.find((s) => s.text === text);
+
+describe('a light going out is not a camera move', () => {
+  it('"go out", "went out", "go off" after a light: low key, no move', () => {
+    for (const p of ['the lamps all go out at once', 'then the power went out', 'the candles go out one by one']) {
+      expect(read(p).camera.move, p).toBe(null);
+      expect(read(p).lighting, p).toBe('low_key');
+    }
+  });
+
+  it('a camera still moves out when it is the camera that goes', () => {
+    expect(read('lights flicker, zoom out').camera.move).toBe('zoom_out');
+    expect(read('the camera goes out over the bay').camera.move).toBe('zoom_out');
+  });
+
+  it('a slip for a strong camera word keeps it strong ("camrea" stays the camera)', () => {
+    expect(read('camrea stays still').camera.move).toBe('static');
+  });
+});
+
+describe('an animal by its verb', () => {
+  it('a word that is also an animal, subject of a verb of motion, is the animal', () => {
+    const i = read('a bass leaps clear of the water');
+    expect(i.sound.primitives).not.toContain('rumble');
+    expect(span('a bass leaps clear of the water', 'bass')).toMatchObject({ domain: 'subject', canonical: 'animal', via: 'syntax' });
+    expect(span('a salmon darts under the bridge', 'salmon')).toMatchObject({ domain: 'subject', canonical: 'animal' });
+  });
+
+  it('the same words keep their lexicon sense otherwise, and with syntax off', () => {
+    expect(read('deep bass and a slow pan').sound.primitives).toContain('rumble');
+    expect(read('salmon pink walls').palette.primitives).toContain('pink');
+    expect(read('a bass leaps clear of the water', ['syntax']).sound.primitives).toContain('rumble');
+  });
+});
+
+describe('places implied by the things in them (WordNet hypernyms)', () => {
+  it('flowers → garden, dishes and cookware → kitchen, books → library, fish → their water', () => {
+    expect(read('a row of tulips, slow pan left').narrative.settings).toEqual(['garden']);
+    expect(read('a bowl of risotto, steam rising').narrative.settings).toEqual(['kitchen']);
+    expect(read('a wok on a high flame').narrative.settings).toEqual(['kitchen']);
+    expect(read('stacks of novels, dim').narrative.settings).toEqual(['library']);
+    expect(read('a trout rises at dusk').narrative.settings).toContain('river');
+    expect(read('a shark turns slowly').narrative.settings).toEqual(['sea']);
+    expect(span('a row of tulips, slow pan left', 'tulips')).toMatchObject({ domain: 'setting', canonical: 'garden', via: 'implied' });
+  });
+
+  it('a place named wins; a time of day is not a place; switched off, nothing is implied', () => {
+    expect(read('tulips in the park').narrative.settings).toEqual(['park']);
+    expect(read('tulips at dawn').narrative.settings).toEqual(['dawn', 'garden']);
+    expect(read('a row of tulips, slow pan left', ['places']).narrative.settings).toEqual([]);
+  });
+});
