@@ -324,7 +324,7 @@ function inNounCompound(ctx: Context, c: Candidate): boolean {
 /**
  * A word that is also an animal in WordNet ("bass", "salmon", "crane") is the animal when it is the subject of a verb
  * of motion right after it ("a bass leaps", "a salmon swims upstream"; an adverb may come between): a sound or a
- * colour does not leap. Not after a camera word or when the verb binds a direction as a camera move would.
+ * colour does not leap. Not when the verb is a camera move bound to a direction ("bass, dart left").
  */
 function animalSubject(ctx: Context, c: Candidate): boolean {
   if (c.j - c.i !== 1) return false;
@@ -333,7 +333,11 @@ function animalSubject(ctx: Context, c: Candidate): boolean {
   for (let k = c.j; k < Math.min(ctx.tokens.length, c.j + 2); k++) {
     if (!sameClause(ctx, c.j - 1, k)) return false;
     const v = ctx.tokens[k]!;
-    if (candHas(ctx, k, (r) => r.domain === 'camera' || r.domain === 'direction')) return false;
+    if (candHas(ctx, k, (r) => r.domain === 'direction')) return false;
+    // A move verb with a direction after it may be the camera's ("a bass … darts left" stays a thing doing it).
+    const vc = ctx.candAt[k] ?? -1;
+    const verbCand = vc >= 0 ? ctx.cands[vc] : undefined;
+    if (verbCand && candHas(ctx, k, (r) => r.domain === 'camera') && directionAhead(ctx, verbCand, 2)) return false;
     if (v.forms.some((f) => isMotionVerb(f)) && (v.tags.has('Verb') || /s$/.test(v.lower))) return true;
     if (!v.tags.has('Adverb')) return false;
   }
