@@ -20,6 +20,11 @@ export const MUSIC_LOW_BAND_RATIO = 0.5;
 export const MUSIC_MIN_STRENGTH = 0.5;
 /** Half-width (s) of the moving average subtracted from the flux: a swell or a sustained chord is no onset. */
 export const MUSIC_FLUX_MEAN_S = 0.25;
+/**
+ * Periods (s) of a pulse faster than any musical tatum (14–50 Hz: sixteenths would need 214–750 bpm). A flux that
+ * pulses there is a machine grid — a bed whose level changes every video frame — not a band; see `fastPulse`.
+ */
+export const FAST_PULSE_PERIOD_S: readonly [number, number] = [0.02, 0.07];
 
 /** The flux minus its local mean over ±MUSIC_FLUX_MEAN_S, negative parts dropped: what stands out as an onset. */
 export function onsetStrength(flux: ArrayLike<number>, rate: number): Float64Array {
@@ -36,6 +41,20 @@ export function onsetStrength(flux: ArrayLike<number>, rate: number): Float64Arr
   return out;
 }
 
+/** A music reading of the flux. */
+export interface MusicTempo {
+  /** The notated beat (bpm). */
+  bpm: number;
+  /** Comb score of the onset strength at the beat period. */
+  score: number;
+  /**
+   * The best comb score of the onset strength at periods of FAST_PULSE_PERIOD_S: ≈ 0.3–0.45 for a bed whose level
+   * changes every frame (its flux is a random pulse train on the frame grid, as periodic at 33 ms as at any beat),
+   * ≤ 0.15 on music, whose fastest regular pulse is the tatum.
+   */
+  fastPulse: number;
+}
+
 /** The best comb score within ±3 % of a period, and where. */
 function peakNear(ac: Float64Array, period: number): { period: number; score: number } {
   return bestCombPeriod(ac, 0.97 * period, 1.03 * period);
@@ -49,7 +68,7 @@ function peakNear(ac: Float64Array, period: number): { period: number; score: nu
  * when the kick and bass do not follow it (MUSIC_LOW_BAND_RATIO); else the fast one wins when it is nearly as periodic
  * (MUSIC_FAST_LEVEL_RATIO).
  */
-export function estimateMusicTempo(flux: ArrayLike<number>, lowFlux: ArrayLike<number>, rate: number): { bpm: number; score: number } | null {
+export function estimateMusicTempo(flux: ArrayLike<number>, lowFlux: ArrayLike<number>, rate: number): MusicTempo | null {
   const n = flux.length;
   if (n < rate * 1.5 || lowFlux.length !== n) return null;
   const maxLag = Math.floor(0.5 * n);
@@ -79,5 +98,21 @@ export function estimateMusicTempo(flux: ArrayLike<number>, lowFlux: ArrayLike<n
     const fastWins = f.score >= MUSIC_SLOW_DOUBLE_RATIO * s.score && (bpmOf(s.period) < MUSIC_SLOW_LEVEL_BPM || (lowRatio >= MUSIC_LOW_BAND_RATIO && f.score >= MUSIC_FAST_LEVEL_RATIO * s.score));
     ({ period, score } = fastWins ? f : s);
   }
-  return { bpm: bpmOf(refinePeriod(ac, period)), score };
+  const fastPulse = bestCombPeriod(ac, FAST_PULSE_PERIOD_S[0] * rate, FAST_PULSE_PERIOD_S[1] * rate).score;
+  return { bpm: bpmOf(refinePeriod(ac, period)), score, fastPulse };
+}
+
+/**
+ * The beat near `bpm` (within ±3 %) in a stretch of flux at `rate` Hz, or null when the onset strength does not pulse
+ * there (comb score under MUSIC_MIN_SCORE) or the stretch is too short: the clip's beat measured in one of its segments.
+ */
+export function musicTempoNear(flux: ArrayLike<number>, rate: number, bpm: number): number | null {
+  const n = flux.length;
+  const period = (60 * rate) / bpm;
+  const maxLag = Math.floor(0.5 * n);
+  if (n < rate * 1.5 || 1.03 * period >= maxLag) return null;
+  const ac = autocorrelation(onsetStrength(flux, rate), maxLag);
+  if (!ac) return null;
+  const near = peakNear(ac, period);
+  return near.score >= MUSIC_MIN_SCORE ? (60 * rate) / refinePeriod(ac, near.period) : null;
 }

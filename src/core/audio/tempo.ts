@@ -1,15 +1,25 @@
 // FOUNDATION §3.7 tempo: autocorrelation of the transient envelope, scored as a comb over several beat periods.
 import type { TempoReport } from '../report/analysis.ts';
 import { classifyTempo } from '../vocab/sound-time.ts';
-import { estimateMusicTempo } from './music-tempo.ts';
+import { estimateMusicTempo, musicTempoNear, type MusicTempo } from './music-tempo.ts';
 import { autocorrelation, bestCombPeriod, combScore, refinePeriod } from './periodicity.ts';
 
 /** A transient reading this regular (comb score) is a click track: it stands, whatever the flux says. */
 export const CLICK_TRACK_SCORE = 0.6;
-/** The music reading of the flux needs the transients to pulse with it at least this much (comb score at its period or double)… */
-export const MUSIC_MIN_TRANSIENT_SCORE = 0.3;
-/** …or the band transients this much. Below these, beds of hiss and tones that change every half second read as a pulse too. */
-export const MUSIC_MIN_BAND_TRANSIENT_SCORE = 0.7;
+/**
+ * The music reading of the flux needs hits to pulse with it: the comb score of the transients or of the band
+ * transients at its period or double at least this. A hit rises above both sides; a bed whose level steps every
+ * half second steps, it does not hit (its beds score ≤ 0.17; the fluidsynth bands ≥ 0.26).
+ */
+export const MUSIC_MIN_HIT_SUPPORT = 0.22;
+/**
+ * …and the flux must not pulse faster than any tatum (MusicTempo.fastPulse below this): a bed whose level changes
+ * every video frame pulses on the frame grid, at 33 ms as at any beat (0.29–0.44), and its band transients follow
+ * (up to 0.46); the bands score ≤ 0.15.
+ */
+export const MUSIC_MAX_FAST_PULSE = 0.22;
+/** Two readings an octave apart agree when their ratio is within this of 2. */
+export const OCTAVE_AGREEMENT = 0.03;
 /** Tempo search range (bpm). */
 export const TEMPO_MIN_BPM = 40;
 /** Upper end of the tempo search (bpm). */
@@ -126,30 +136,58 @@ export interface TempoEnvelopes {
   bandTransients: Float32Array;
 }
 
+/** Where a tempo reading came from: a click track, the music reading of the flux, or the transients' own reading. */
+export type TempoSource = 'click' | 'music' | 'transients';
+
 /**
  * Tempo of one stretch of the envelopes. A click track (transient comb ≥ CLICK_TRACK_SCORE) reads as before. Else the
- * music reading of the flux (estimateMusicTempo: the notated beat, no octave errors on our music fixtures) is taken
- * where the transients or the band transients carry the same pulse; else the transients' own reading. The flux alone
- * also pulses with our clips' beds of hiss and tones that change every half second or every frame, so the gate stays
- * strict: on real music it lets 7 of 16 clip readings through (docs/audio-analysis.md).
+ * music reading of the flux (estimateMusicTempo: the notated beat) is taken when it is carried by hits and is no
+ * machine grid (MUSIC_MIN_HIT_SUPPORT, MUSIC_MAX_FAST_PULSE): the flux alone also pulses with our own clips' beds of
+ * hiss, rumble and tones that change every half second or every frame. Else the transients' own reading.
  */
 export function estimateTempoOf(env: TempoEnvelopes, rate: number): number | null {
-  const click = transientTempo(env.transients, rate);
-  const music = estimateMusicTempo(env.flux, env.lowFlux, rate);
-  if (!music) return click?.bpm ?? null;
-  if (click && click.score >= CLICK_TRACK_SCORE) return click.bpm;
-  const period = (60 * rate) / music.bpm;
-  const support = (x: Float32Array): number => {
-    const ac = autocorrelation(smooth(x), Math.floor(0.5 * x.length));
-    return ac ? Math.max(combScore(ac, period), combScore(ac, 2 * period)) : 0;
-  };
-  const supported = support(env.transients) >= MUSIC_MIN_TRANSIENT_SCORE || support(env.bandTransients) >= MUSIC_MIN_BAND_TRANSIENT_SCORE;
-  return supported ? music.bpm : click?.bpm ?? null;
+  return readTempo(env, rate)?.bpm ?? null;
 }
 
-/** Clip and per-segment tempo (FOUNDATION §3.7) of envelopes at `rate` Hz that start at time 0, for audio `duration` s long. */
+/** estimateTempoOf with where the reading came from. */
+export function readTempo(env: TempoEnvelopes, rate: number): { bpm: number; source: TempoSource } | null {
+  const click = transientTempo(env.transients, rate);
+  const fromTransients = click ? { bpm: click.bpm, source: 'transients' as const } : null;
+  const music = estimateMusicTempo(env.flux, env.lowFlux, rate);
+  if (click && click.score >= CLICK_TRACK_SCORE) return { bpm: click.bpm, source: 'click' };
+  if (!music || !musicIsCarried(env, rate, music)) return fromTransients;
+  // Both readings err toward a slower level (a pulse scores at its multiples): when the hits pulse steadily at twice
+  // the music reading, that is the beat (a click track under a bed that changes every half second).
+  if (click && Math.abs(click.bpm / (2 * music.bpm) - 1) <= OCTAVE_AGREEMENT) return fromTransients;
+  return { bpm: music.bpm, source: 'music' };
+}
+
+/** Whether a music reading is carried by hits at its beat and the flux is no frame-rate grid (see estimateTempoOf). */
+export function musicIsCarried(env: TempoEnvelopes, rate: number, music: MusicTempo): boolean {
+  if (music.fastPulse >= MUSIC_MAX_FAST_PULSE) return false;
+  return hitSupport(env, rate, music.bpm) >= MUSIC_MIN_HIT_SUPPORT;
+}
+
+/** How much hits pulse with a beat: the best comb score of the transients or band transients at its period or double. */
+export function hitSupport(env: Pick<TempoEnvelopes, 'transients' | 'bandTransients'>, rate: number, bpm: number): number {
+  const period = (60 * rate) / bpm;
+  let best = -1;
+  for (const x of [env.transients, env.bandTransients]) {
+    const ac = autocorrelation(smooth(x), Math.floor(0.5 * x.length));
+    if (ac) best = Math.max(best, combScore(ac, period));
+  }
+  return best;
+}
+
+/**
+ * Clip and per-segment tempo (FOUNDATION §3.7) of envelopes at `rate` Hz that start at time 0, for audio `duration` s
+ * long. Where the clip's tempo is a music reading, a segment's is that beat measured in the segment
+ * (musicTempoNear): 4 s hold too few bars to choose the metrical level again (alone they chose a level 2/3 or 1/2 off
+ * in 25 of 144 segments of our music), and a segment not carrying that beat reads none.
+ */
 export function tempoReport(env: TempoEnvelopes, rate: number, duration = env.transients.length / rate): TempoReport {
-  const bpm = estimateTempoOf(env, rate);
+  const clip = readTempo(env, rate);
+  const bpm = clip?.bpm ?? null;
   const segments: TempoReport['segments'] = [];
   for (let t0 = 0; t0 < duration; t0 += TEMPO_SEGMENT_S) {
     const t1 = Math.min(duration, t0 + TEMPO_SEGMENT_S);
@@ -157,7 +195,11 @@ export function tempoReport(env: TempoEnvelopes, rate: number, duration = env.tr
     const a = Math.round(t0 * rate);
     const b = Math.round(t1 * rate);
     const seg = { transients: env.transients.subarray(a, b), flux: env.flux.subarray(a, b), lowFlux: env.lowFlux.subarray(a, b), bandTransients: env.bandTransients.subarray(a, b) };
-    const bpmSeg = estimateTempoOf(seg, rate);
+    let bpmSeg: number | null;
+    if (clip?.source === 'music') {
+      const own = readTempo(seg, rate);
+      bpmSeg = own?.source === 'click' ? own.bpm : musicTempoNear(seg.flux, rate, clip.bpm);
+    } else bpmSeg = estimateTempoOf(seg, rate);
     segments.push({ t0, t1, bpm: bpmSeg, label: classifyTempo(bpmSeg) });
   }
   return { bpm, label: classifyTempo(bpm), segments };
