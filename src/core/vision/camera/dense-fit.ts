@@ -69,7 +69,8 @@ export const DENSE_FULL_CONDITIONING = 0.15;
 /** Gauss–Newton iterations per pyramid level of the dense fit. */
 const DENSE_ITERATIONS = 10;
 
-interface DenseStep {
+/** One Gauss–Newton step's result (denseStep). */
+export interface DenseStep {
   /** Update to subtract from the normalised parameters (aR, bR, tx, ty), level-0 px. */
   delta: number[];
   eigMin: number;
@@ -83,20 +84,29 @@ interface DenseStep {
   sigma2: number;
 }
 
-const denseRes = { buf: new Float32Array(0) };
+/**
+ * Reused per-pixel buffers of denseStep: the residual (NaN outside; Float32, as the weights have always read it), the
+ * sum of the two samples (for the gain term) and every fourth |residual| (for the robust scale), the last two Float64:
+ * the doubles the samples gave, unchanged.
+ */
+const denseRes = { res: new Float32Array(0), sum: new Float64Array(0), abs: new Float64Array(0) };
 
-/** One Gauss–Newton step of the dense similarity fit on one level (s = level px per level-0 px). */
-function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number, R: number, p: number[]): DenseStep | null {
+/** One Gauss–Newton step of the dense similarity fit on one level (s = level px per level-0 px); exported for its test against the plain version. */
+export function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number, R: number, p: number[]): DenseStep | null {
   const a = p[0]! / R;
   const b = p[1]! / R;
   const tx = p[2]!;
   const ty = p[3]!;
   const n = P.w * P.h;
-  if (denseRes.buf.length < n) denseRes.buf = new Float32Array(n);
-  const res = denseRes.buf;
+  if (denseRes.res.length < n) {
+    denseRes.res = new Float32Array(n);
+    denseRes.sum = new Float64Array(n);
+    denseRes.abs = new Float64Array((n >> 2) + 1);
+  }
+  const { res, sum, abs } = denseRes;
   // pass 1: residuals (NaN where the warped pixel leaves the frame), for the robust scale
   let m = 0;
-  const abs: number[] = [];
+  let na = 0;
   for (let y = 1; y < P.h - 1; y++) {
     for (let x = 1; x < P.w - 1; x++) {
       const k = y * P.w + x;
@@ -110,19 +120,25 @@ function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number
         res[k] = NaN;
         continue;
       }
-      const r = sampleBilinear(C.data, C.w, C.h, x + hx, y + hy) - sampleBilinear(P.data, P.w, P.h, x - hx, y - hy);
+      const cv = sampleBilinear(C.data, C.w, C.h, x + hx, y + hy);
+      const pv = sampleBilinear(P.data, P.w, P.h, x - hx, y - hy);
+      const r = cv - pv;
       res[k] = r;
-      if ((m++ & 3) === 0) abs.push(Math.abs(r));
+      // the gain term's sum of both samples, kept rather than sampled again in pass 2 (the same doubles)
+      sum[k] = pv + cv;
+      if ((m++ & 3) === 0) abs[na++] = Math.abs(r);
     }
   }
   if (m < 16) return null;
-  abs.sort((u, v) => u - v);
+  // the median |residual|: a numeric typed-array sort orders these finite, non-negative values as the comparator did
+  const sorted = abs.subarray(0, na).sort();
   // Tukey scale: 4.685 × the robust σ (1.4826 × MAD), floored at 2 luma levels so noise-level residuals keep full weight
-  const c = Math.max(2, 4.685 * 1.4826 * abs[abs.length >> 1]!);
+  const c = Math.max(2, 4.685 * 1.4826 * sorted[na >> 1]!);
   // unknowns: the four motion parameters and two photometric ones (offset, gain), which are eliminated below
-  const H = new Float64Array(36);
-  const g = new Float64Array(6);
-  const J = [0, 0, 0, 0, 0, 0];
+  // the normal equations' 21 distinct sums and 6 gradient sums in locals (in a typed array each update is a load and a store)
+  let h00 = 0, h01 = 0, h02 = 0, h03 = 0, h04 = 0, h05 = 0, h11 = 0, h12 = 0, h13 = 0, h14 = 0, h15 = 0, h22 = 0, h23 = 0, h24 = 0, h25 = 0, h33 = 0, h34 = 0, h35 = 0, h44 = 0, h45 = 0, h55 = 0;
+  let g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
+  const grad = [0, 0, 0, 0];
   let used = 0;
   let kept = 0;
   let sw = 0;
@@ -142,23 +158,57 @@ function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number
       const yc = (y + 0.5) / s - cy;
       const hx = 0.5 * (a * xc - b * yc + tx) * s;
       const hy = 0.5 * (b * xc + a * yc + ty) * s;
-      // gradient per level-0 px, the mean of both frames' at their sample points
-      const gx = 0.5 * (sampleBilinear(P.gx, P.w, P.h, x - hx, y - hy) + sampleBilinear(C.gx, C.w, C.h, x + hx, y + hy)) * s;
-      const gy = 0.5 * (sampleBilinear(P.gy, P.w, P.h, x - hx, y - hy) + sampleBilinear(C.gy, C.w, C.h, x + hx, y + hy)) * s;
-      J[0] = (gx * xc + gy * yc) / R;
-      J[1] = (gy * xc - gx * yc) / R;
-      J[2] = gx;
-      J[3] = gy;
-      // a brightness offset (luma) and gain (per 64 luma levels about mid-gray) of cur against prev
-      J[4] = -1;
-      J[5] = -(0.5 * (sampleBilinear(P.data, P.w, P.h, x - hx, y - hy) + sampleBilinear(C.data, C.w, C.h, x + hx, y + hy)) - 128) / 64;
-      for (let i = 0; i < 6; i++) {
-        g[i]! += w * J[i]! * r;
-        for (let j = i; j < 6; j++) H[i * 6 + j]! += w * J[i]! * J[j]!;
-      }
+      // gradient per level-0 px, the mean of both frames' at their sample points (gx and gy of a frame share a point)
+      sampleGradients(P, x - hx, y - hy, grad, 0);
+      sampleGradients(C, x + hx, y + hy, grad, 2);
+      const gx = 0.5 * (grad[0]! + grad[2]!) * s;
+      const gy = 0.5 * (grad[1]! + grad[3]!) * s;
+      // the Jacobian row: the four motion parameters, then a brightness offset (luma) and gain (per 64 luma levels
+      // about mid-gray) of cur against prev
+      const j0 = (gx * xc + gy * yc) / R;
+      const j1 = (gy * xc - gx * yc) / R;
+      const j2 = gx;
+      const j3 = gy;
+      const j4 = -1;
+      const j5 = -(0.5 * sum[k]! - 128) / 64;
+      // w·Jᵢ·Jⱼ evaluates left to right, so (w·Jᵢ) once per row gives the same doubles
+      const w0 = w * j0;
+      const w1 = w * j1;
+      const w2 = w * j2;
+      const w3 = w * j3;
+      const w4 = w * j4;
+      const w5 = w * j5;
+      g0 += w0 * r;
+      h00 += w0 * j0;
+      h01 += w0 * j1;
+      h02 += w0 * j2;
+      h03 += w0 * j3;
+      h04 += w0 * j4;
+      h05 += w0 * j5;
+      g1 += w1 * r;
+      h11 += w1 * j1;
+      h12 += w1 * j2;
+      h13 += w1 * j3;
+      h14 += w1 * j4;
+      h15 += w1 * j5;
+      g2 += w2 * r;
+      h22 += w2 * j2;
+      h23 += w2 * j3;
+      h24 += w2 * j4;
+      h25 += w2 * j5;
+      g3 += w3 * r;
+      h33 += w3 * j3;
+      h34 += w3 * j4;
+      h35 += w3 * j5;
+      g4 += w4 * r;
+      h44 += w4 * j4;
+      h45 += w4 * j5;
+      g5 += w5 * r;
+      h55 += w5 * j5;
     }
   }
-  for (let i = 0; i < 6; i++) for (let j = 0; j < i; j++) H[i * 6 + j] = H[j * 6 + i]!;
+  const H = Float64Array.of(h00, h01, h02, h03, h04, h05, h01, h11, h12, h13, h14, h15, h02, h12, h22, h23, h24, h25, h03, h13, h23, h33, h34, h35, h04, h14, h24, h34, h44, h45, h05, h15, h25, h35, h45, h55);
+  const g = Float64Array.of(g0, g1, g2, g3, g4, g5);
   // eliminate the photometric unknowns (Schur complement): the motion is credited only with the change a brightness
   // offset or gain could not explain — on a ramp, a small exposure change looks like a shift along it
   const p00 = H[4 * 6 + 4]!;
@@ -194,6 +244,34 @@ function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number
     }
   }
   return { delta, eigMin: Math.max(0, eigMin), eigMax, inlierShare: used ? kept / used : 0, values, vectors, sigma2: sw > 0 ? swr2 / sw : 0 };
+}
+
+/**
+ * sampleBilinear of the level's gx and gy at one point, into out[at] and out[at + 1]: the same clamping, indices and
+ * arithmetic, computed once for both arrays.
+ */
+function sampleGradients(L: GrayLevel, x: number, y: number, out: number[], at: number): void {
+  const { w, h, gx, gy } = L;
+  if (x < 0) x = 0;
+  else if (x > w - 1) x = w - 1;
+  if (y < 0) y = 0;
+  else if (y > h - 1) y = h - 1;
+  const x0 = x | 0;
+  const y0 = y | 0;
+  const x1 = x0 < w - 1 ? x0 + 1 : x0;
+  const y1 = y0 < h - 1 ? y0 + 1 : y0;
+  const fx = x - x0;
+  const fy = y - y0;
+  const i00 = y0 * w + x0;
+  const i01 = y0 * w + x1;
+  const i10 = y1 * w + x0;
+  const i11 = y1 * w + x1;
+  const tx = gx[i00]! + (gx[i01]! - gx[i00]!) * fx;
+  const bx = gx[i10]! + (gx[i11]! - gx[i10]!) * fx;
+  out[at] = tx + (bx - tx) * fy;
+  const ty = gy[i00]! + (gy[i01]! - gy[i00]!) * fx;
+  const by = gy[i10]! + (gy[i11]! - gy[i10]!) * fx;
+  out[at + 1] = ty + (by - ty) * fy;
 }
 
 /**
