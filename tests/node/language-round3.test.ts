@@ -56,3 +56,28 @@ describe('places implied by the things in them (WordNet hypernyms)', () => {
     expect(read('a row of tulips, slow pan left', ['places']).narrative.settings).toEqual([]);
   });
 });
+
+describe('intensity idioms of movement (WordNet frenzy words after go/get/like)', () => {
+  it('"going bonkers", "went berserk", "gone mental", "like crazy": fast movement, one span via idiom', () => {
+    for (const p of ['the dogs going bonkers in the yard', 'the fans went berserk', "the sea's gone mental", 'spinning like crazy']) {
+      expect(read(p).motion.level, p).toBe('fast');
+    }
+    expect(span('the fans went berserk', 'went berserk')).toMatchObject({ domain: 'motion', canonical: 'fast', via: 'idiom' });
+  });
+
+  it('a frenzy word elsewhere keeps its own sense; switched off, no speed', () => {
+    expect(read('a bonkers hat').motion.level).toBe(null);
+    expect(read('the fans went berserk', ['idioms']).motion.level).toBe(null);
+  });
+
+  it('West African reduplications are dialect data: "small small" slow, "sharp sharp" fast', () => {
+    expect(read('the boat moves small small').motion.level).toBe('slow');
+    expect(read('come sharp sharp').motion.level).toBe('fast');
+  });
+});
+
+describe('a tree by its definition', () => {
+  it('a plant WordNet files under its wood but defines as trees implies a forest', () => {
+    expect(read('giant sequoias, slow tilt up').narrative.settings).toEqual(['forest']);
+  });
+});

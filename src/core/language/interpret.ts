@@ -15,6 +15,7 @@ import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction } from './instruction.ts';
 import { implyColors, implyLighting } from './imply-lighting.ts';
 import { implySetting } from './imply-setting.ts';
+import { readIdioms } from './read-idioms.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
 import { conflictsOf, grownEntries, withoutOverridesOfOrigin, type LexiconConflict } from './grow-vocabulary.ts';
 import { lexiconIndex, normalizeSpan, type LexiconEntry, type Mechanism } from './lexicon.ts';
@@ -97,6 +98,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   const { state, candAt } = chooseStretches(prompt, options, off);
   if (state.tokens.length === 0) return { instruction: state.instruction, used: [], learned: [], conflicts: [] };
   const learned = learnIntensifiers(state, candAt);
+  if (!off.has('idioms')) readIdioms(state);
   composeNumbers(state);
   const impliedMotion = composeCamera(state);
   const negation = applyNegation(state, !off.has('hedges'));

@@ -20,9 +20,11 @@ const TABLE = table as unknown as {
   thingPlaces: Record<string, [setting: string, confidence: number]>;
   animals: string[];
   motionVerbs: string[];
+  frenzy: string[];
 };
 const ANIMALS: ReadonlySet<string> = new Set(TABLE.animals);
 const MOTION_VERBS: ReadonlySet<string> = new Set(TABLE.motionVerbs);
+const FRENZY: ReadonlySet<string> = new Set(TABLE.frenzy);
 const WORDS = TABLE.words;
 /** Readings of words whose proper-noun senses change them: used only for a name ("Cam" the river, not a cam). */
 const PROPER = TABLE.proper;
@@ -100,4 +102,9 @@ export function isAnimalWord(word: string): boolean {
 /** Whether a verb lemma is a verb of motion in WordNet (its first sense in verb.motion: "leap", "swim", "dart"). */
 export function isMotionVerb(lemma: string): boolean {
   return MOTION_VERBS.has(lemma);
+}
+
+/** Whether an adjective is a word of a frenzy in WordNet ("crazy", "nuts", "feral", "berserk"). */
+export function isFrenzyWord(word: string): boolean {
+  return FRENZY.has(word);
 }
