@@ -1,5 +1,6 @@
 // Pass 1 of the interpreter: word tokens with their lookup forms (as written, g-restored, un-elongated,
 // then lemmas) and compromise's part-of-speech tags, asked of compromise only when a pass reads them.
+import { CLOSED_CLASS_TAGS, neverClosedClass, promptAllowsProof, standsAlone } from './closed-class.ts';
 import { clauseRanges, clauseTagRanges, lemmas, tagRanges, type TagRange } from './morphology.ts';
 import { numeralValue } from './numerals.ts';
 import { lowerWord, restoreDroppedG, unElongate, wordRanges, type Token } from './tokenize.ts';
@@ -44,13 +45,15 @@ function lazyTagger(prompt: string): (start: number, end: number) => Set<string>
 
 /**
  * The prompt's tokens, each with its lookup forms and tags. `eager` tags the whole prompt before the passes
- * run (the interpreter before lazy tagging; kept for the identity test and the benchmark's reference).
+ * run and reads closed-class membership from the tags only (the interpreter before lazy tagging; kept for the
+ * identity test and the benchmark's reference).
  */
 export function buildTokens(prompt: string, eager = false): Token[] {
   const ranges = wordRanges(prompt);
   const all = eager ? tagRanges(prompt) : null;
   const tagger = all ? (start: number, end: number) => tagsOver(all, start, end) : lazyTagger(prompt);
-  return ranges.map((r) => {
+  let proofAllowed: boolean | undefined;
+  const tokens: Token[] = ranges.map((r) => {
     const lower = lowerWord(r.text);
     const forms = [lower];
     const restored = restoreDroppedG(lower);
@@ -59,6 +62,7 @@ export function buildTokens(prompt: string, eager = false): Token[] {
     const exactForms = forms.length;
     for (const f of [...forms]) for (const l of lemmas(f)) if (!forms.includes(l)) forms.push(l);
     let tags: Set<string> | null = all ? tagger(r.start, r.end) : null;
+    let closed: boolean | undefined;
     return {
       ...r,
       lower,
@@ -67,7 +71,18 @@ export function buildTokens(prompt: string, eager = false): Token[] {
       get tags(): ReadonlySet<string> {
         return (tags ??= tagger(r.start, r.end));
       },
+      get closedClass(): boolean {
+        if (closed !== undefined) return closed;
+        // A plain content word compromise cannot make closed-class here needs no tagging (closed-class.ts).
+        if (!all && neverClosedClass(lower) && standsAlone(prompt, r.start, r.end)) {
+          proofAllowed ??= promptAllowsProof(prompt, tokens.map((t) => t.lower));
+          if (proofAllowed) return (closed = false);
+        }
+        const t = this.tags;
+        return (closed = CLOSED_CLASS_TAGS.some((tag) => t.has(tag)));
+      },
       isNumber: NUMERAL_START.test(r.text) && numeralValue(r.text) !== null,
     };
   });
+  return tokens;
 }

@@ -37,8 +37,8 @@ function gradientFromSides(sides: ReadonlySet<string>): GradientType | null {
 /** Values gathered from the spans before the fields that depend on several of them are settled. */
 interface Gathered {
   colors: ColorPrimitiveName[];
-  motion: MotionLevel | null;
-  verbMotion: MotionLevel | null;
+  /** The speed words in order, each with whether it is a verb (read from the tags only when it decides). */
+  speeds: { level: MotionLevel; isVerb: () => boolean }[];
   freeSpeed: MotionLevel | null;
   gradient: GradientType | null;
   genericGradient: boolean;
@@ -117,12 +117,23 @@ function composeMotion(state: PassState, g: Gathered, k: number, c: Chosen): voi
   }
   // A verb that implies a speed ("creepin'", "drifting") gives way to a speed word ("camera creepin' left fast").
   const t = c.j - c.i === 1 ? tokens[c.i] : undefined;
-  if (t && t.tags.has('Verb') && !t.tags.has('Adjective')) g.verbMotion ??= level;
-  else g.motion ??= level;
+  g.speeds.push({ level, isVerb: () => t !== undefined && t.tags.has('Verb') && !t.tags.has('Adjective') });
   // A speed word standing on its own (not within two words of a camera move or movement word)
   // describes the whole clip: its pace and its tempo.
   const nearCamera = chosen.some((o) => o !== c && (o.record.domain === 'camera' || o.domain === 'camera' || (o.record.domain === 'motion' && o.record.canonical === 'motion')) && Math.abs(o.i - c.i) <= 2 + (o.j - o.i) && !clauseBetween(state, Math.min(o.i, c.i), Math.max(o.i, c.i)));
   if (!nearCamera && level !== 'still') g.freeSpeed ??= level;
+}
+
+/**
+ * The motion level the speed words give: the first that is not a verb, else the first verb (a verb that implies
+ * a speed gives way to a speed word). When they all say the same level, no tag is read (no compromise call).
+ */
+function speedLevel(speeds: Gathered['speeds']): MotionLevel | null {
+  const first = speeds[0];
+  if (!first) return null;
+  if (speeds.every((s) => s.level === first.level)) return first.level;
+  for (const s of speeds) if (!s.isVerb()) return s.level;
+  return first.level;
 }
 
 function composeLighting(state: PassState, g: Gathered, c: Chosen, neg: NegationOutcome): void {
@@ -161,7 +172,7 @@ function composeLighting(state: PassState, g: Gathered, c: Chosen, neg: Negation
 /** Fill the instruction's fields from the chosen spans. `impliedMotion` is the speed a move verb implies. */
 export function composeFields(state: PassState, neg: NegationOutcome, impliedMotion: MotionLevel | null): void {
   const { chosen, instruction } = state;
-  const g: Gathered = { colors: [], motion: null, verbMotion: null, freeSpeed: null, gradient: null, genericGradient: false, lighting: null, tempo: null, soundMood: null, presence: null, prims: [...instruction.sound.primitives] };
+  const g: Gathered = { colors: [], speeds: [], freeSpeed: null, gradient: null, genericGradient: false, lighting: null, tempo: null, soundMood: null, presence: null, prims: [...instruction.sound.primitives] };
   const n = instruction.narrative;
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k];
@@ -259,7 +270,7 @@ function settleFields(state: PassState, g: Gathered, neg: NegationOutcome, impli
   const cameraMove: CameraMove | null = moveSpan && isCameraMove(moveSpan.canonical) ? moveSpan.canonical : null;
   instruction.camera.move = cameraMove ?? (neg.still ? 'static' : null);
   // "nothing moving" is still, unless a move the negator did not take remains ("no zoom, pan left").
-  instruction.motion.level = neg.still && !cameraMove ? 'still' : g.motion ?? g.verbMotion ?? impliedMotion;
+  instruction.motion.level = neg.still && !cameraMove ? 'still' : (speedLevel(g.speeds) ?? impliedMotion);
   // A gradient asked for without a type ("fading", "gradient") takes its direction from the frame positions
   // the prompt names outside camera moves ("from the top left … to dark at the bottom right").
   const sides = new Set(chosen.filter((c) => c.record.domain === 'direction' && !c.consumed).map((c) => c.record.canonical));

@@ -17,7 +17,6 @@ export interface Candidate {
 }
 
 const NONE: ReadonlySet<Mechanism> = new Set();
-const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Copula', 'Auxiliary', 'Modal', 'QuestionWord', 'Possessive'];
 
 /**
  * Candidates covering the tokens: the segmentation into lexicon phrases that accounts for the most words,
@@ -125,8 +124,7 @@ function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanis
   // A closed-class tag is trusted for words compromise knows; for others it is a guess from the word's shape
   // ("hoodmould" looks like a modal), so WordNet's reading comes first.
   // The tags are read only when the answer depends on them (compromise runs on demand: build-tokens.ts).
-  let closed: boolean | undefined;
-  const closedClass = () => (closed ??= FUNCTION_TAGS.some((tag) => t.tags.has(tag)));
+  const closedClass = () => t.closedClass;
   if (knownWord(t.lower) && closedClass()) return [functionSense(t)];
   if (!off.has('wordnet')) {
     let name: boolean | undefined;

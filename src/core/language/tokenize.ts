@@ -14,6 +14,8 @@ export interface Token {
   exactForms: number;
   /** Part-of-speech tags from compromise (Noun, Verb, Adjective, Adverb, Determiner, …). */
   tags: ReadonlySet<string>;
+  /** Whether compromise tags the word closed-class (determiner, preposition, pronoun, copula, modal, …). */
+  closedClass: boolean;
   isNumber: boolean;
 }
 
