@@ -338,7 +338,7 @@ function animalSubject(ctx: Context, c: Candidate): boolean {
     const vc = ctx.candAt[k] ?? -1;
     const verbCand = vc >= 0 ? ctx.cands[vc] : undefined;
     if (verbCand && candHas(ctx, k, (r) => r.domain === 'camera') && directionAhead(ctx, verbCand, 2)) return false;
-    if (v.forms.some((f) => isMotionVerb(f)) && (v.tags.has('Verb') || /s$/.test(v.lower))) return true;
+    if (v.forms.some((f) => isMotionVerb(f)) && (/s$/.test(v.lower) || v.tags.has('Verb'))) return true;
     if (!v.tags.has('Adverb')) return false;
   }
   return false;
