@@ -1,12 +1,18 @@
 // The second analysis worker: a frame's palette and depth (src/core/vision/frame-colors.ts), measured while the
-// analyze worker goes on decoding and tracking motion (src/media/analyze-parallel.ts starts and ends it).
+// analyze worker goes on decoding and tracking motion (src/media/analyze-parallel.ts starts it and reuses it).
 import * as Comlink from 'comlink';
 import { measureFrameColors, type FrameColors } from '../src/core/vision/frame-colors.ts';
 
+/** A frame's colours, with its pixels handed back (transferred) for the caller to fill with a later frame. */
+export interface MeasuredColors extends FrameColors {
+  rgba: Uint8ClampedArray;
+}
+
 const api = {
-  /** Palette and depth of one RGBA frame (transferred in: this worker owns it afterwards). */
-  measure(rgba: Uint8ClampedArray): FrameColors {
-    return measureFrameColors(rgba);
+  /** Palette and depth of one RGBA frame (transferred in, and back out with the result: no frame buffer is made per frame). */
+  measure(rgba: Uint8ClampedArray): MeasuredColors {
+    const m = measureFrameColors(rgba);
+    return Comlink.transfer({ colors: m.colors, depth: m.depth, rgba }, [rgba.buffer]);
   },
 };
 

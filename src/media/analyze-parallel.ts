@@ -4,7 +4,7 @@
 // while this worker decodes, converts and tracks. Same functions on the same pixels: the same report.
 import * as Comlink from 'comlink';
 import type { FrameColors } from '../core/vision/frame-colors.ts';
-import type { FrameColorsWorkerApi } from '../../workers/frame-colors.worker.ts';
+import type { FrameColorsWorkerApi, MeasuredColors } from '../../workers/frame-colors.worker.ts';
 import type { RasterFrame } from './decode-video.ts';
 
 /** Frames whose colours are being measured at once (each holds one raster copy, ~0.9 MB at 640×360). */
@@ -22,43 +22,71 @@ export function parallelByDefault(): boolean {
 
 /**
  * Passes `frames` through in order, each with its palette and depth from the colour worker when `parallel`, else
- * with `measured` undefined (the caller's timeline measures them). The worker starts on the first frame and is
- * terminated when the frames end, fail or the caller stops early.
+ * with `measured` undefined (the caller's timeline measures them). The worker starts on the first frame of the first
+ * file and serves the next files too (it ends with this worker); it is ended when the frames fail or the caller stops early.
  */
 export async function* measureColorsAlongside(frames: AsyncIterable<RasterFrame>, parallel: boolean): AsyncGenerator<MeasuredFrame> {
   if (!parallel) {
     for await (const f of frames) yield { ...f, measured: undefined };
     return;
   }
-  const worker = new Worker(new URL('../../workers/frame-colors.worker.ts', import.meta.url), { type: 'module', name: 'frame-colors' });
-  const remote = Comlink.wrap<FrameColorsWorkerApi>(worker);
+  const { worker, remote } = colourWorker();
   let crashed: ((err: Error) => void) | null = null;
   const crash = new Promise<never>((_, reject) => (crashed = reject));
   crash.catch(() => undefined); // observed through the races below
   const onError = (e: ErrorEvent) => crashed?.(new Error(`the frame-colors worker failed: ${e.message}`));
   worker.addEventListener('error', onError);
-  const queue: { frame: RasterFrame; measured: Promise<FrameColors> }[] = [];
+  const queue: { frame: RasterFrame; measured: Promise<MeasuredColors> }[] = [];
+  // buffers the colour worker handed back, filled again with later frames (no 1 MB buffer made per frame at 640×360)
+  const free: Uint8ClampedArray[] = [];
+  const settle = async (next: { frame: RasterFrame; measured: Promise<MeasuredColors> }): Promise<MeasuredFrame> => {
+    const { colors, depth, rgba } = await Promise.race([next.measured, crash]);
+    if (rgba.length === next.frame.rgba.length) free.push(rgba);
+    return { ...next.frame, measured: { colors, depth } };
+  };
+  let done = false;
   try {
     let failure: { err: unknown } | null = null;
     try {
       for await (const frame of frames) {
         // the copy goes to the worker (transferred, not copied again); this worker keeps the frame for motion and cuts
-        const copy = frame.rgba.slice();
+        const reused = free.pop();
+        const copy = reused && reused.length === frame.rgba.length ? reused : new Uint8ClampedArray(frame.rgba.length);
+        copy.set(frame.rgba);
         queue.push({ frame, measured: remote.measure(Comlink.transfer(copy, [copy.buffer])) });
         if (queue.length >= IN_FLIGHT) {
           const next = queue.shift();
-          if (next) yield { ...next.frame, measured: await Promise.race([next.measured, crash]) };
+          if (next) yield await settle(next);
         }
       }
     } catch (err) {
       // a file damaged part-way: the frames decoded before the failure still go out first, as without the worker
       failure = { err };
     }
-    for (let next = queue.shift(); next; next = queue.shift()) yield { ...next.frame, measured: await Promise.race([next.measured, crash]) };
+    for (let next = queue.shift(); next; next = queue.shift()) yield await settle(next);
     if (failure) throw failure.err;
+    done = true;
   } finally {
     worker.removeEventListener('error', onError);
-    remote[Comlink.releaseProxy]();
-    worker.terminate();
+    // a worker that failed, or one left measuring frames nobody will read (the caller stopped early), is not reused
+    if (!done) dropColourWorker();
   }
+}
+
+/** The colour worker, kept between files (its module and its colour → cell table stay warm: a short clip no longer pays for them). */
+let shared: { worker: Worker; remote: Comlink.Remote<FrameColorsWorkerApi> } | null = null;
+
+function colourWorker(): { worker: Worker; remote: Comlink.Remote<FrameColorsWorkerApi> } {
+  if (!shared) {
+    const worker = new Worker(new URL('../../workers/frame-colors.worker.ts', import.meta.url), { type: 'module', name: 'frame-colors' });
+    shared = { worker, remote: Comlink.wrap<FrameColorsWorkerApi>(worker) };
+  }
+  return shared;
+}
+
+function dropColourWorker(): void {
+  if (!shared) return;
+  shared.remote[Comlink.releaseProxy]();
+  shared.worker.terminate();
+  shared = null;
 }
