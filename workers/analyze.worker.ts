@@ -1,6 +1,6 @@
 // The analyze worker: decodes and analyses one file at a time off the main thread (src/media/analyze-file.ts).
 import * as Comlink from 'comlink';
-import type { AnalysisResult, FileInfo } from '../src/core/report/analysis.ts';
+import type { AnalysisResult, FileInfo, FrameReport } from '../src/core/report/analysis.ts';
 import { analyzeBlob } from '../src/media/analyze-file.ts';
 import { spectrogramOfBlob } from '../src/media/audio-spectrogram.ts';
 import { thumbnailsOfBlob, type Thumbnail } from '../src/media/frame-thumbnails.ts';
@@ -12,12 +12,19 @@ export interface AnalyzeWorkerHooks {
   onProgress(fraction: number): void;
   onFile(file: FileInfo): void;
   onDuration(seconds: number): void;
+  /** A batch of complete frames, in order (only when the analysis streams them); the worker waits on its promise. */
+  onFrames(frames: FrameReport[]): Promise<void> | void;
 }
 
 const api = {
-  /** Analyse one file; `maxSide` overrides the analysis raster's longest side, `canvasColor` forces the canvas path (tests), `parallel` false keeps it in this worker. */
-  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number, canvasColor?: boolean, parallel?: boolean): Promise<AnalysisResult> {
-    // calls through the proxy are fire-and-forget: the analysis never waits for the caller
+  /**
+   * Analyse one file; `maxSide` overrides the analysis raster's longest side, `canvasColor` forces the canvas path
+   * (tests), `parallel` false keeps it in this worker. `stream`: the frames go to hooks.onFrames as they are measured
+   * and the report comes back without them.
+   */
+  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number, canvasColor?: boolean, parallel?: boolean, stream?: boolean): Promise<AnalysisResult> {
+    // calls through the proxy are fire-and-forget (the analysis never waits for the caller), except the frames':
+    // waiting on them keeps a slow reader from piling batches up in memory
     return analyzeBlob(blob, name, {
       onProgress: (f) => void hooks.onProgress(f),
       onFile: (f) => void hooks.onFile(f),
@@ -25,6 +32,7 @@ const api = {
       ...(maxSide ? { maxSide } : {}),
       ...(canvasColor ? { canvasColor } : {}),
       ...(parallel !== undefined ? { parallel } : {}),
+      ...(stream ? { onFrames: (frames: FrameReport[]) => hooks.onFrames(frames) } : {}),
     });
   },
   /** The file's audio as a display spectrogram (off the UI thread), or null without decodable audio; its levels are transferred. */

@@ -1,8 +1,12 @@
 // `motion-registries analyze FILE...`: mp4-analysis/1 reports of media files, analysed in the headless browser.
+// The report is streamed (issue 18): its frames come from the page in batches as they are measured and go to a
+// temporary file as text (bin/lib/report-json.mjs), so neither the page nor this process holds a long file's report.
+// MR_ANALYZE_WHOLE=1 takes the report whole from the page instead, as before streaming (the tests compare the two).
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ArgsError, parseArgs, usageError } from '../lib/args.mjs';
 import { writeFileAtomic } from '../lib/files.mjs';
+import { StreamedReport } from '../lib/report-json.mjs';
 import { withSession } from '../lib/session.mjs';
 
 export const summary = 'analyse media files into mp4-analysis/1 reports (JSON, or JSON Lines for several)';
@@ -55,18 +59,36 @@ export async function run(argv) {
     const selector = await page.evaluate(() => window.motionRegistries.analyzePrepareInput());
     // the browser reads the files from disk by path: nothing is loaded whole into Node or the page
     await page.setInputFiles(selector, files);
+    const pretty = Boolean(outDir) || (files.length === 1 && !args.flags.jsonl);
+    const whole = process.env.MR_ANALYZE_WHOLE === '1';
+    let receiving = null;
+    if (!whole) {
+      await page.exposeFunction('mrAnalyzeFrames', (json) => {
+        if (!receiving) throw new Error('frames arrived outside an analysis');
+        receiving.addFrames(JSON.parse(json));
+      });
+    }
     for (let i = 0; i < files.length; i++) {
-      const report = await page.evaluate((k) => window.motionRegistries.analyzeInputFile(k), i);
-      if (report.error) {
-        failed++;
-        process.stderr.write(`${files[i]}: ${report.error.code}: ${report.error.message}\n`);
+      const streamed = whole ? null : new StreamedReport(pretty);
+      try {
+        receiving = streamed;
+        const report = await page.evaluate(([k, w]) => (w ? window.motionRegistries.analyzeInputFile(k) : window.motionRegistries.analyzeInputFileStreamed(k)), [i, whole]);
+        receiving = null;
+        if (report.error) {
+          failed++;
+          process.stderr.write(`${files[i]}: ${report.error.code}: ${report.error.message}\n`);
+        }
+        if (outDir) {
+          const target = join(outDir, `${basename(files[i])}.json`);
+          if (streamed) await streamed.writeFile(target, report, '\n');
+          else writeFileAtomic(target, `${JSON.stringify(report, null, 2)}\n`);
+          if (!args.flags.quiet) process.stderr.write(`wrote ${target}\n`);
+        } else if (streamed) await streamed.writeTo(process.stdout, report, '\n');
+        else process.stdout.write(`${pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)}\n`);
+      } finally {
+        receiving = null;
+        streamed?.dispose();
       }
-      if (outDir) {
-        const target = join(outDir, `${basename(files[i])}.json`);
-        writeFileAtomic(target, `${JSON.stringify(report, null, 2)}\n`);
-        if (!args.flags.quiet) process.stderr.write(`wrote ${target}\n`);
-      } else if (files.length === 1 && !args.flags.jsonl) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else process.stdout.write(`${JSON.stringify(report)}\n`);
     }
   });
   return failed > 0 ? 1 : 0;

@@ -20,6 +20,8 @@ declare global {
   interface Window {
     /** Set by the CLI (page.exposeFunction) to print analysis progress on stderr. */
     mrAnalyzeProgress?: (name: string, fraction: number) => void;
+    /** Set by the CLI to receive a streamed report's frames: one batch as a JSON array, in order; awaited. */
+    mrAnalyzeFrames?: (json: string) => Promise<void>;
     /** Set by the CLI to print creation progress on stderr. */
     mrCreateProgress?: (fraction: number) => void;
     /** Set by the CLI to receive the loop's progress lines. */
@@ -153,6 +155,22 @@ export const headlessApi = {
     const file = input().files?.[index];
     if (!file) throw new RangeError(`no file at index ${index}`);
     const done = await (await session()).analyze(file, { track: false, onProgress: (f) => window.mrAnalyzeProgress?.(file.name, f) });
+    return done.result;
+  },
+  /**
+   * Analyse file `index` of the input with its report streamed (issue 18): the frames go to window.mrAnalyzeFrames
+   * in batches as they are measured, and the report returned has `frames` empty; nothing of the file is kept here.
+   */
+  async analyzeInputFileStreamed(index: number): Promise<AnalysisResult> {
+    const file = input().files?.[index];
+    if (!file) throw new RangeError(`no file at index ${index}`);
+    const sink = window.mrAnalyzeFrames;
+    if (!sink) throw new TypeError('window.mrAnalyzeFrames is not set: nothing would receive the frames');
+    const done = await (await session()).analyze(file, {
+      track: false,
+      onProgress: (f) => window.mrAnalyzeProgress?.(file.name, f),
+      onFrames: (frames) => sink(JSON.stringify(frames)),
+    });
     return done.result;
   },
   /** Analyse bytes given as base64 (small files, tests). */

@@ -9,7 +9,7 @@ import { VALUE_REGISTRIES, type RegistryEntry, type ValueRegistry } from '../cor
 import { growthCandidates, type GrowthMode } from '../core/registry/growth.ts';
 import { agreementByField, agreementSeries } from '../core/registry/learning.ts';
 import type { IntendedTruth } from '../core/render/intended-truth.ts';
-import { isAnalysisError, type AnalysisReport, type AnalysisResult } from '../core/report/analysis.ts';
+import { isAnalysisError, type AnalysisReport, type AnalysisResult, type FrameReport } from '../core/report/analysis.ts';
 import type { CreatedClip } from '../media/create-clip.ts';
 import type { Thumbnail } from '../media/frame-thumbnails.ts';
 import type { Spectrogram } from '../core/audio/spectrogram.ts';
@@ -71,6 +71,11 @@ export interface AnalyzeRequest {
   onProgress?: (fraction: number) => void;
   /** Keep the file and its report in the session state for the views (default true; the CLI analyses many files and keeps none). */
   track?: boolean;
+  /**
+   * Stream the report's frames here as they are measured (the CLI writes them out; nothing of them is kept): the
+   * result then has `frames` empty. Only with `track: false` and no `record` (those need the frames).
+   */
+  onFrames?: (frames: FrameReport[]) => Promise<void> | void;
 }
 
 /** One analysis the views show: in progress (`done` null), done, or failed before a report. */
@@ -566,6 +571,7 @@ export class AppSession {
   async analyze(file: Blob, req: AnalyzeRequest = {}): Promise<AnalyzedFile> {
     const name = req.name ?? (file instanceof File ? file.name : 'input.mp4');
     const track = req.track ?? true;
+    if (req.onFrames && (track || req.record)) throw new TypeError('onFrames: a streamed analysis is neither tracked nor recorded (track: false, no record)');
     const id = this.nextAnalysis++;
     const patch = (p: Partial<AnalysisItem>) => {
       if (track) this.store.update({ analyses: this.store.state.analyses.map((a) => (a.id === id ? { ...a, ...p } : a)) });
@@ -586,6 +592,7 @@ export class AppSession {
           req.onProgress?.(f);
           patch({ progress: f });
         },
+        ...(req.onFrames ? { onFrames: req.onFrames } : {}),
       });
       // a cancel that lands after the worker answered still means "stop": nothing is recorded
       if (signal.aborted) throw new DOMException('analysis aborted', 'AbortError');

@@ -2,7 +2,7 @@
 // abort, idle shutdown): enforces the per-file time limit, and turns a timeout or a crash into an error report.
 import * as Comlink from 'comlink';
 import type { Spectrogram } from '../core/audio/spectrogram.ts';
-import type { AnalysisError, AnalysisResult, FileInfo } from '../core/report/analysis.ts';
+import type { AnalysisError, AnalysisResult, FileInfo, FrameReport } from '../core/report/analysis.ts';
 import { ANALYSIS_SCHEMA } from '../core/report/analysis.ts';
 import type { AnalyzeWorkerApi } from '../../workers/analyze.worker.ts';
 import type { Thumbnail } from './frame-thumbnails.ts';
@@ -24,6 +24,11 @@ export interface AnalyzeOptions {
   canvasColor?: boolean;
   /** false: analyse in the one worker, without the colour worker (the loop benchmark's reference); default: by core count. */
   parallel?: boolean;
+  /**
+   * Stream the report (issue 18): batches of complete frames, in order, come here as they are measured (the worker
+   * waits on the promise returned), and the report resolved has `frames` empty. An error report voids the frames.
+   */
+  onFrames?: (frames: FrameReport[]) => Promise<void> | void;
 }
 
 // The analysis worker, started on the first file and shut down after a few idle seconds (src/media/worker-bridge.ts).
@@ -91,12 +96,13 @@ async function runOne(blob: Blob, opts: AnalyzeOptions): Promise<AnalysisResult>
     onProgress: (f: number) => opts.onProgress?.(f),
     onFile: (f: FileInfo) => (file = f),
     onDuration: (s: number) => arm(opts.timeLimitS ?? timeLimitSeconds(s)),
+    onFrames: (frames: FrameReport[]) => opts.onFrames?.(frames),
   });
   try {
     // the clock starts when the file reaches the worker, not while it waits in the queue
     return await bridge.run((api): Promise<AnalysisResult> => {
       arm(opts.timeLimitS ?? timeLimitSeconds(null));
-      return api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor, opts.parallel);
+      return api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor, opts.parallel, opts.onFrames !== undefined);
     }, { signal: stop.signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;

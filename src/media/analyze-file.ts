@@ -3,9 +3,10 @@
 // mono and cut into the video frames' time spans), then the two joined by frame index (docs/extraction.md). A file
 // without decodable video gets nominal audio frames; damaged tracks are named in `warnings` and the rest analysed.
 import { ALL_FORMATS, BlobSource, Input } from 'mediabunny';
-import type { AnalysisResult, AnalysisWarning, FileInfo, FrameReport, VideoInfo } from '../core/report/analysis.ts';
+import type { AnalysisResult, AnalysisWarning, FileInfo, VideoInfo } from '../core/report/analysis.ts';
 import { ANALYSIS_SCHEMA, windowBounds } from '../core/report/analysis.ts';
-import { assembleReport, type SoundPart } from '../core/analysis/assemble-report.ts';
+import { assembleReport, assembleReportAround, type SoundPart } from '../core/analysis/assemble-report.ts';
+import { FrameTable } from '../core/report/frame-table.ts';
 import { createVisionTimeline, type VisionResult } from '../core/vision/vision-timeline.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { decodeAudioFrames } from './decode-audio.ts';
@@ -13,6 +14,7 @@ import { readMetadata, type OpenedMedia } from './decode-metadata.ts';
 import { checkIsoStructure, hideBoxes, type ScannedTrack } from './decode-structure.ts';
 import { measureColorsAlongside, parallelByDefault } from './analyze-parallel.ts';
 import { analysisRaster, decodeVideoFrames } from './decode-video.ts';
+import { FrameSinkError, FrameStream, type FrameSink } from './frame-stream.ts';
 import { AnalysisFailure, classifyFailure } from './media-errors.ts';
 
 /** Frame rate of the nominal audio frames of a file without decodable video (FOUNDATION §7). */
@@ -38,6 +40,11 @@ export interface AnalyzeHooks {
   canvasColor?: boolean;
   /** Measure palettes and depths in a second worker (analyze-parallel.ts); default: when there is a second core. */
   parallel?: boolean;
+  /**
+   * Stream the frames out (frame-stream.ts): complete frames, in order, in batches, as soon as they are measured; the
+   * report returned then has `frames` empty. An error report returned after some frames were sent makes them void.
+   */
+  onFrames?: FrameSink;
 }
 
 /** Analyse a Blob (a File, or MP4 bytes wrapped in one). Never throws for a bad file: it returns the error report. */
@@ -91,7 +98,9 @@ async function analyzeInput(
   const { videoTrack, audioTrack } = meta;
   const audioShare = videoTrack && audioTrack ? 0.15 : audioTrack ? 1 : 0;
 
-  let frames: FrameReport[] = [];
+  // every frame's values, compact: the audio pass completes them, the narrative reads them all at the end
+  const table = new FrameTable();
+  const stream = hooks.onFrames ? new FrameStream(table, hooks.onFrames) : null;
   let video: VideoInfo | null = null;
   let fps: number;
   let vision: VisionResult | null = null;
@@ -100,10 +109,11 @@ async function analyzeInput(
   let bounds: (i: number) => [number, number] | null;
 
   const picture = videoTrack && meta.video
-    ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f) })
+    // without sound a frame is complete when measured: it leaves at once
+    ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f), table, stream: audioTrack ? null : stream })
     : null;
   if (picture) {
-    ({ frames, vision, video, fps, originS, bounds } = picture);
+    ({ vision, video, fps, originS, bounds } = picture);
   } else {
     // no picture to measure: nominal audio frames, 25 per second, the last one partial (FOUNDATION §7)
     const a = meta.audio;
@@ -118,12 +128,12 @@ async function analyzeInput(
     originS = Math.max(0, a.start_s);
     const durationS = Math.max(0, a.duration_s);
     const n = Math.max(1, Math.ceil(durationS * fps - 1e-9));
-    for (let i = 0; i < n; i++) frames.push({ index: i, t: r6(i / fps), colors: [], depth: null, luma: null, sound: null });
+    for (let i = 0; i < n; i++) table.push({ index: i, t: r6(i / fps), colors: [], depth: null, luma: null, sound: null });
     bounds = (i) => (i < n ? [r6(i / fps), r6(Math.min((i + 1) / fps, Math.max(durationS, i / fps + 1e-6)))] : null);
   }
 
   let sound: SoundPart | null = null;
-  const windows = windowBounds(frames.length, fps);
+  const windows = windowBounds(table.length, fps);
   if (audioTrack) {
     const { createSoundTimeline } = await import('../core/audio/sound-timeline.ts');
     const stl = createSoundTimeline(audioTrack.sampleRate);
@@ -135,13 +145,16 @@ async function analyzeInput(
         originS,
         bounds,
         (i, t0, t1, samples) => {
-          frames[i]!.sound = stl.pushFrame(i, t0, t1, samples);
+          table.setSound(i, stl.pushFrame(i, t0, t1, samples));
           heard++;
+          stream?.upTo(i + 1);
         },
         (t) => progress(1 - audioShare + audioShare * Math.min(1, t / total)),
+        stream ? () => stream.pace() : undefined,
       );
       if (channels !== null && meta.audio) meta.audio.channels = channels;
     } catch (err) {
+      if (err instanceof FrameSinkError) throw err;
       // sound damaged part-way: what decoded is kept; with no picture and no sound there is nothing to report
       if (heard === 0 && !vision) throw err;
       const f = classifyFailure(err);
@@ -150,25 +163,21 @@ async function analyzeInput(
     const res = stl.finish(windows, fps);
     sound = { windows: res.windows, tempo: res.tempo, melody: res.melody };
   }
-  const report = assembleReport({
-    file,
-    container: meta.container,
-    video,
-    audio: meta.audio ? stripStart(meta.audio) : null,
-    frames,
-    vision,
-    sound,
-    soundWindows: windows,
-    fps,
-    warnings,
-  });
-  frames = [];
+  const parts = { file, container: meta.container, video, audio: meta.audio ? stripStart(meta.audio) : null, vision, sound, soundWindows: windows, fps, warnings };
+  let report: AnalysisResult;
+  if (stream) {
+    // frames past the end of the sound have none: they leave now, before the rest of the report
+    stream.upTo(table.length);
+    await stream.finish();
+    report = assembleReportAround(parts, { count: table.length, time: (i) => table.time(i), frame: (i) => table.frame(i) });
+  } else {
+    report = assembleReport({ ...parts, frames: Array.from({ length: table.length }, (_, i) => table.frame(i)) });
+  }
   progress(1);
   return report;
 }
-/** The measured picture, with the frames' time bounds. */
+/** The measured picture (its frames are in the table), with the frames' time bounds. */
 interface Picture {
-  frames: FrameReport[];
   vision: VisionResult;
   video: VideoInfo;
   fps: number;
@@ -184,9 +193,9 @@ interface Picture {
 async function measurePicture(
   videoTrack: NonNullable<OpenedMedia['videoTrack']>,
   v: NonNullable<OpenedMedia['video']>,
-  ctx: { hooks: AnalyzeHooks; warnings: AnalysisWarning[]; hasSound: boolean; progress: (f: number) => void },
+  ctx: { hooks: AnalyzeHooks; warnings: AnalysisWarning[]; hasSound: boolean; progress: (f: number) => void; table: FrameTable; stream: FrameStream | null },
 ): Promise<Picture | null> {
-  const { hooks, warnings } = ctx;
+  const { hooks, warnings, table: frames, stream } = ctx;
   const spanS = v.duration_s - v.start_s;
   if (v.packets === 0 || !(spanS > 0)) {
     if (!ctx.hasSound) throw new AnalysisFailure('corrupt', 'the video track holds no frames');
@@ -198,7 +207,6 @@ async function measurePicture(
   const raster = analysisRaster(v.width, v.height, hooks.maxSide);
   const tl = createVisionTimeline({ width: raster.width, height: raster.height, fps });
   const originS = v.start_s;
-  const frames: FrameReport[] = [];
   let lastEnd = 0;
   let failure: ReturnType<typeof classifyFailure> | null = null;
   try {
@@ -208,8 +216,13 @@ async function measurePicture(
       frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
       lastEnd = f.t + f.duration;
       ctx.progress(Math.min(1, (f.t + f.duration) / spanS));
+      if (stream) {
+        stream.upTo(frames.length);
+        await stream.pace();
+      }
     }
   } catch (err) {
+    if (err instanceof FrameSinkError) throw err;
     if (frames.length === 0 && !ctx.hasSound) throw err;
     failure = classifyFailure(err);
   }
@@ -235,9 +248,9 @@ async function measurePicture(
     pixel_aspect: v.pixel_aspect,
     decodable: true,
   };
-  const ts = frames.map((f) => f.t);
-  const bounds = (i: number): [number, number] | null => (i < ts.length ? [ts[i]!, i + 1 < ts.length ? ts[i + 1]! : r6(lastEnd)] : null);
-  return { frames, vision: tl.finish(), video, fps, originS, bounds };
+  const n = frames.length;
+  const bounds = (i: number): [number, number] | null => (i < n ? [frames.time(i), i + 1 < n ? frames.time(i + 1) : r6(lastEnd)] : null);
+  return { vision: tl.finish(), video, fps, originS, bounds };
 }
 
 function stripStart<T extends { start_s: number }>(x: T): Omit<T, 'start_s'> {

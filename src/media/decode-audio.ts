@@ -13,6 +13,7 @@ export type AudioFrameSink = (index: number, t0: number, t1: number, samples: Fl
  * gets the samples there are (if it has at least half of them), and later frames get none.
  * Returns the number of frames delivered and the channel count the decoder gave (MP4 sample entries say 2 for any
  * AAC layout; the decoder reads the real one from the codec configuration), or null when nothing decoded.
+ * `pace`, when given, is awaited after each decoded sample's frames were delivered (a streamed report's backpressure).
  */
 export async function decodeAudioFrames(
   track: InputAudioTrack,
@@ -20,6 +21,7 @@ export async function decodeAudioFrames(
   bounds: (i: number) => [number, number] | null,
   onFrame: AudioFrameSink,
   onTime?: (t: number) => void,
+  pace?: () => Promise<void>,
 ): Promise<{ frames: number; channels: number | null }> {
   const rate = track.sampleRate;
   let channels: number | null = null;
@@ -98,6 +100,7 @@ export async function decodeAudioFrames(
       sample.close();
     }
     flush(false);
+    if (pace) await pace();
     if (!span) break;
   }
   flush(true);

@@ -37,8 +37,25 @@ export interface ReportParts {
   warnings?: AnalysisWarning[];
 }
 
+/** What assembling reads of the frames: how many, their times, and each frame (the narrative reads them all). */
+export interface FrameAccess {
+  count: number;
+  time(i: number): number;
+  frame(i: number): FrameReport;
+}
+
 /** The report: windows get their sound by index, and the observed narrative is read from the joined result. */
 export function assembleReport(p: ReportParts): AnalysisReport {
+  const report = assembleReportAround(p, { count: p.frames.length, time: (i) => p.frames[i]!.t, frame: (i) => p.frames[i]! });
+  report.frames = p.frames;
+  return report;
+}
+
+/**
+ * The report with `frames` left empty, in its place among the keys (they were streamed out as measured, or are kept
+ * in a FrameTable); everything else is built as assembleReport builds it, reading the frames through `frames`.
+ */
+export function assembleReportAround(p: Omit<ReportParts, 'frames'>, frames: FrameAccess): AnalysisReport {
   const count = p.vision ? p.vision.windows.length : (p.soundWindows ?? []).length;
   if (p.sound && p.sound.windows.length !== count) {
     throw new TypeError(`${count} vision windows but ${p.sound.windows.length} sound windows`);
@@ -48,16 +65,21 @@ export function assembleReport(p: ReportParts): AnalysisReport {
   if (p.vision) {
     const pictureWindows: PictureWindowReport[] = p.vision.windows.map((w, k) => ({ ...w, sound: p.sound?.windows[k] ?? null }));
     windows = pictureWindows;
-    const frames = p.frames.filter((f): f is FrameReport & { luma: NonNullable<FrameReport['luma']> } => f.luma !== null);
-    if (frames.length > 0) narrative = observeNarrative(p.vision.shots, frames, pictureWindows);
+    const lit: (FrameReport & { luma: NonNullable<FrameReport['luma']> })[] = [];
+    for (let i = 0; i < frames.count; i++) {
+      const f = frames.frame(i);
+      if (hasLuma(f)) lit.push(f);
+    }
+    if (lit.length > 0) narrative = observeNarrative(p.vision.shots, lit, pictureWindows);
   } else {
     // no picture: windows carry only their sound, and nothing of a narrative is observed (FOUNDATION §7)
     const step = 1 / (p.fps ?? 25);
+    const time = (i: number) => (i >= 0 && i < frames.count ? frames.time(i) : undefined);
     windows = (p.soundWindows ?? []).map(([s, e], k): SoundOnlyWindowReport => ({
       start_frame: s,
       end_frame: e,
-      t0: p.frames[s]?.t ?? s * step,
-      t1: p.frames[e + 1]?.t ?? r6((p.frames[e]?.t ?? e * step) + step),
+      t0: time(s) ?? s * step,
+      t1: time(e + 1) ?? r6((time(e) ?? e * step) + step),
       motion: null,
       camera: null,
       gradient: null,
@@ -72,7 +94,7 @@ export function assembleReport(p: ReportParts): AnalysisReport {
     container: p.container,
     video: p.video,
     audio: p.audio,
-    frames: p.frames,
+    frames: [],
     windows,
     tempo: p.sound?.tempo ?? null,
     melody: p.sound?.melody ?? [],
@@ -82,6 +104,10 @@ export function assembleReport(p: ReportParts): AnalysisReport {
     narrative_observed: narrative,
     warnings: p.warnings ?? [],
   };
+}
+
+function hasLuma(f: FrameReport): f is FrameReport & { luma: NonNullable<FrameReport['luma']> } {
+  return f.luma !== null;
 }
 
 function r6(x: number): number {
