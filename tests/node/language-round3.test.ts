@@ -81,3 +81,23 @@ describe('a tree by its definition', () => {
     expect(read('giant sequoias, slow tilt up').narrative.settings).toEqual(['forest']);
   });
 });
+
+describe('short-word slips and plurals', () => {
+  it('a two- or three-letter word in no dictionary is two neighbouring letters swapped', () => {
+    expect(span('zoom ni slowly', 'ni')).toMatchObject({ variant: 'spelling', via: 'spelling' });
+    expect(read('zoom otu slowly').camera.move).toBe('zoom_out');
+    expect(read('teh lake').unknown.map((u) => u.text)).toEqual([]);
+    // A real word is never a slip, and a swap that makes no word changes nothing.
+    expect(read('an ox in the field').unknown.map((u) => u.text)).toEqual(['ox']);
+  });
+
+  it('every key pressed, two out of order, from five letters ("britgh" → bright)', () => {
+    expect(read('britgh morning').lighting).toBe('high_key');
+  });
+
+  it('a slip reads as its word everywhere: scene light, places, plurals by their singular', () => {
+    expect(read('slow pan at nihgt').lighting).toBe('low_key');
+    expect(read('a vase of tulpis').narrative.settings).toEqual(['garden']);
+    expect(read('gloomy forrests').narrative.settings).toEqual(['forest']);
+  });
+});

@@ -89,11 +89,13 @@ export function implyLighting(state: PassState, scene = true): void {
     // The word as written, or a lemma it inflects ("candles" → candle); not a lemma of another shape (compromise
     // gives "nite" for "note").
     for (const f of t.forms) if (!hit && (t.forms.indexOf(f) < t.exactForms || t.lower.startsWith(f))) hit = CLASSES.get(f);
+    // A slip is read as the word it stands for ("nihgt": night).
+    const slip = chosen.find((c) => c.i === k && c.record.corrected !== undefined)?.record.corrected;
+    if (!hit && slip !== undefined) hit = CLASSES.get(slip);
     if (!hit && nightHour(state, k)) {
       hit = [NIGHT_RANK, 'low_key'];
       j = k + 2;
     }
-    const slip = chosen.find((c) => c.i === k && c.record.corrected !== undefined)?.record.corrected;
     const put = (t.forms.some((f) => LIGHT_WORDS.has(f)) || (slip !== undefined && LIGHT_WORDS.has(slip))) && putOut(state, k);
     if (put) hit = [0, 'low_key'];
     if (hit && (!best || hit[0] < best.rank)) best = { rank: hit[0], lighting: hit[1], i: k, j, put };

@@ -24,7 +24,8 @@ export function implySetting(state: PassState): void {
     const covering = chosen.find((c) => c.i <= k && c.j > k);
     if (covering && !THING_SPANS.has(covering.domain)) continue;
     // The word as written or a lemma it inflects ("tulips" → tulip), as the scene's light does.
-    const form = t.forms.find((f, n) => (n < t.exactForms || t.lower.startsWith(f)) && wordnetThingPlace(f) !== null);
+    const slip = covering?.record.corrected;
+    const form = t.forms.find((f, n) => (n < t.exactForms || t.lower.startsWith(f)) && wordnetThingPlace(f) !== null) ?? (slip !== undefined && wordnetThingPlace(slip) !== null ? slip : undefined);
     const place = form ? wordnetThingPlace(form) : null;
     if (!place) continue;
     pushUnique(settings, place);

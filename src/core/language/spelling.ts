@@ -6,10 +6,11 @@
 // (SymSpell): every word and its one-letter deletions, so a lookup is a few map reads. A real English word
 // (Hunspell's dictionary-en, reduced at build time by scripts/reduce-dictionary.mjs to the words near ours) is
 // never corrected: "choppy" is not a slip for "chippy".
+import functionData from './data/function-words.json';
 import realWordData from './data/real-words.json';
 import type { LexiconIndex, LexRecord } from './lexicon.ts';
 import { knownWord } from './morphology.ts';
-import { wordnetKnows, wordnetSense, wordnetWords } from './wordnet-meaning.ts';
+import { wordnetKnows, wordnetSense, wordnetThingPlace, wordnetWords } from './wordnet-meaning.ts';
 
 interface Dictionary {
   /** A word or one of its one-letter deletions → the dictionary words it comes from. */
@@ -18,6 +19,7 @@ interface Dictionary {
 }
 
 const REAL_WORDS: ReadonlySet<string> = new Set((realWordData as { words: string[] }).words);
+const FUNCTION_WORDS: ReadonlySet<string> = new Set((functionData as { words: string[] }).words);
 
 const dictionaries = new WeakMap<LexiconIndex, Dictionary>();
 const MIN_LENGTH = 3;
@@ -83,19 +85,53 @@ export function correctSpelling(word: string, index: LexiconIndex): string | nul
   if (!memo) corrections.set(index, (memo = new Map()));
   const known = memo.get(word);
   if (known !== undefined) return known;
-  const fixed = findCorrection(word, index);
+  // A regular plural of a word WordNet knows is a word ("tulips", "lilies"), not a slip.
+  if (/s$/.test(word) && [word.slice(0, -1), word.replace(/es$/, ''), word.replace(/ies$/, 'y')].some((w) => w !== word && wordnetKnows(w))) return null;
+  // A plural's slip is its singular's ("tulpis" → tulip, "forrests" → forest): the stem's correction wins when the word
+  // as typed finds nothing or only a word two edits away ("forrests" is not "fortress").
+  const whole = findCorrection(word, index);
+  const stem = word.length >= 5 && word.endsWith('s') && (!whole || editDistance(word, whole, 2) >= 2) ? findCorrection(word.slice(0, -1), index) : null;
+  const fixed = stem !== null && (!whole || editDistance(word.slice(0, -1), stem, 2) < editDistance(word, whole, 2)) ? stem : whole;
   // Unknown words repeat across a loop's prompts; the memo is bounded like the lemma cache.
   if (memo.size > 20000) memo.clear();
   memo.set(word, fixed);
   return fixed;
 }
 
+/** The swaps of two neighbouring letters of a word ("ni" → "in", "teh" → "the"). */
+function swaps(word: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k + 1 < word.length; k++) out.push(word.slice(0, k) + (word[k + 1] ?? '') + (word[k] ?? '') + word.slice(k + 2));
+  return out;
+}
+
+/**
+ * A short word (two or three letters) in no dictionary is a slip only as two neighbouring letters swapped into a
+ * lexicon or function word ("ni" → in, "pu" → up, "teh" → the, "otu" → out): at that length any other edit reaches
+ * too many words to choose among. One such word, or none.
+ */
+function shortSlip(word: string, index: LexiconIndex): string | null {
+  const found = swaps(word).filter((w) => w !== word && (FUNCTION_WORDS.has(w) || (index.byFirst.get(w) ?? []).some((p) => p.words.length === 1)));
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
 function findCorrection(word: string, index: LexiconIndex): string | null {
+  if (word.length >= 2 && word.length <= 3 && /^[a-z]+$/.test(word) && !REAL_WORDS.has(word) && !knownWord(word) && !wordnetKnows(word) && !FUNCTION_WORDS.has(word) && !index.byFirst.has(word)) {
+    const slip = shortSlip(word, index);
+    if (slip) return slip;
+  }
   if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || REAL_WORDS.has(word) || knownWord(word) || wordnetKnows(word)) return null;
   const dict = dictionaryFor(index);
   const max = word.length >= 8 ? 2 : 1;
   const found = new Set<string>();
   for (const key of [word, ...deletions(word)]) for (const w of dict.deletes.get(key) ?? []) found.add(w);
+  // Every key pressed, two out of order ("britgh" → bright): from five letters, the one lexicon word with the same
+  // letters and first letter within two edits, when nothing lies within one.
+  if (word.length >= 5 && ![...found].some((w) => editDistance(word, w, max) <= max)) {
+    const anagrams = new Set<string>();
+    for (const w of found) if (w[0] === word[0] && dict.lexicon.has(w) && sameLetters(w, word) && editDistance(word, w, 2) <= 2) anagrams.add(w);
+    if (anagrams.size === 1) return [...anagrams][0] ?? null;
+  }
   let best: { word: string; rank: number[] } | null = null;
   let tie = false;
   for (const w of found) {
@@ -145,5 +181,10 @@ export function spellingSenses(word: string, index: LexiconIndex): LexRecord[] {
   if (!fixed) return [];
   const records = (index.byFirst.get(fixed) ?? []).filter((p) => p.words.length === 1).flatMap((p) => p.records);
   const list = records.length > 0 ? records : [wordnetSense(fixed)].filter((r): r is LexRecord => r !== null);
-  return list.filter((r) => r.domain !== 'function').map((r) => ({ ...r, span: word, variant: 'spelling', mechanism: 'spelling', corrected: fixed }));
+  const content = list.filter((r) => r.domain !== 'function');
+  // A slip for a thing WordNet places somewhere ("biryanni": biryani, found in a kitchen) is that thing.
+  if (content.length === 0 && wordnetThingPlace(fixed) !== null) return [{ span: word, canonical: fixed, domain: 'subject', variant: 'spelling', source: 'built-in', mechanism: 'spelling', corrected: fixed }];
+  // A slip for a function word is accounted for as that function word ("teh": the).
+  if (content.length === 0 && FUNCTION_WORDS.has(fixed)) return [{ span: word, canonical: fixed, domain: 'function', variant: 'spelling', source: 'built-in', mechanism: 'spelling', corrected: fixed }];
+  return content.map((r) => ({ ...r, span: word, variant: 'spelling', mechanism: 'spelling', corrected: fixed }));
 }

@@ -51,7 +51,7 @@ export function wordnetHasProper(form: string): boolean {
 
 /** Whether WordNet (as reduced) has the word at all. */
 export function wordnetKnows(form: string): boolean {
-  return Object.hasOwn(WORDS, form) || Object.hasOwn(PROPER, form);
+  return Object.hasOwn(WORDS, form) || Object.hasOwn(PROPER, form) || Object.hasOwn(TABLE.thingPlaces, form);
 }
 
 let phrases: LexRecord[] | null = null;
@@ -83,9 +83,9 @@ export function wordnetThingColor(word: string): string | null {
   return Object.hasOwn(TABLE.thingColors, word) ? (TABLE.thingColors[word] ?? null) : null;
 }
 
-/** Every single word of the table (for the spelling mechanism's dictionary). */
+/** Every single word of the table and of the things with a place (for the spelling mechanism's dictionary). */
 export function wordnetWords(): string[] {
-  return Object.keys(WORDS).filter((w) => !w.includes(' '));
+  return [...Object.keys(WORDS).filter((w) => !w.includes(' ')), ...Object.keys(TABLE.thingPlaces).filter((w) => !Object.hasOwn(WORDS, w))];
 }
 
 /** The setting a thing is found in by WordNet ("tulip": garden, "biryani": kitchen, "novel": library, "pike": river), or null. */
