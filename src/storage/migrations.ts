@@ -1,6 +1,7 @@
 // The schema's versions, oldest first. Never edit a shipped version: add the next one.
 import type { Transaction } from 'dexie';
 import { upgradeToFamilies } from './migrate-families.ts';
+import { refileColors } from './migrate-filing.ts';
 
 /** One schema version: Dexie store specs for the tables it adds or changes, and an optional data upgrade. */
 export interface Migration {
@@ -20,6 +21,9 @@ export interface Migration {
  * `outbox` holds mutations to sync (written only while sync is on); static colours get their depth.
  * v4: `recent_reports`: the app's latest analysis reports (and the small files they came from), kept across
  * reloads with a size bound (repo-recent-reports.ts); not registry data, never exported.
+ * v5: registry pages read indexes, never entries they do not show (registry-page.ts): `[registry+origin]`,
+ * `[registry+canonical]`, one `[registry+<sort key>+name]` per sort key and `[registry+value.hex]` for hex search;
+ * colour entries are re-filed under the primitive the filing rule gives them (migrate-filing.ts).
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -58,6 +62,16 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     stores: { recent_reports: '++id, saved_at' },
+  },
+  {
+    version: 5,
+    stores: {
+      entries: 'key, registry, &[registry+name], origin, *sources, family, [registry+origin], [registry+canonical], '
+        + '[registry+count+name], [registry+first_seen+name], [registry+last_seen+name], [registry+value.hex]',
+    },
+    upgrade: async (tx) => {
+      await refileColors(tx);
+    },
   },
 ];
 

@@ -26,14 +26,14 @@ function truth(registry: ValueRegistry): RegistryEntry[] {
   return [...originPrimitives().filter((p) => p.registry === registry), ...Array.from({ length: N }, (_, i) => syntheticEntry(registry, i, canonicals))];
 }
 const PRIMITIVE_INDEX = new Map(originPrimitives().map((p, i) => [p.key, i]));
-/** The order the view promises: by the key, ties by vocabulary order then name. */
+/** The order the view promises: by the key, ties by vocabulary order then name; descending is the exact reverse. */
 function sorted(list: RegistryEntry[], by: (e: RegistryEntry) => string | number, descending = false): RegistryEntry[] {
   const dir = descending ? -1 : 1;
   const prim = (e: RegistryEntry) => PRIMITIVE_INDEX.get(e.key) ?? Infinity;
   return [...list].sort((a, b) => {
     const x = by(a);
     const y = by(b);
-    return x < y ? -dir : x > y ? dir : prim(a) - prim(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return dir * (x < y ? -1 : x > y ? 1 : prim(a) - prim(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   });
 }
 
@@ -124,7 +124,7 @@ describe('<registries-view> with 10,000 entries per registry', () => {
     await shows(amber[0]!.name, /^1–50 of 910 matching/);
     expect(names()).to.deep.equal(amber.slice(0, 50).map((e) => e.name));
 
-    // sort by times seen, most first (a scan: count has no index)
+    // sort by times seen, most first (the [registry+count+name] index)
     choose('sort', 'count');
     choose('order', 'desc');
     const byCount = sorted(amber, (e) => e.count, true);
@@ -193,11 +193,14 @@ describe('<registries-view> with 10,000 entries per registry', () => {
     for (const registry of VALUE_REGISTRIES) {
       const all = truth(registry);
       const byName = await session.registryPage({ registry, sort: 'name', offset: 100, limit: 25 });
-      expect(byName.plan).to.equal('name-index');
+      expect(byName.plan).to.equal('index-page');
       expect(byName.matched, registry).to.equal(all.length);
       expect(byName.rows.map((e) => e.name), registry).to.deep.equal(sorted(all, (e) => e.name).slice(100, 125).map((e) => e.name));
       const byLast = await session.registryPage({ registry, sort: 'last_seen', descending: true, limit: 10 });
-      expect(byLast.plan).to.equal('scan');
+      expect(byLast.plan).to.equal('index-page');
+      const filtered = await session.registryPage({ registry, sort: 'count', descending: true, search: 'amber', offset: 20, limit: 10 });
+      expect(filtered.plan).to.equal('index-keys');
+      expect(filtered.rows.map((e) => e.name), registry).to.deep.equal(sorted(all.filter((e) => e.name.includes('amber')), (e) => e.count, true).slice(20, 30).map((e) => e.name));
       expect(byLast.rows.map((e) => e.name), registry).to.deep.equal(sorted(all, (e) => e.last_seen, true).slice(0, 10).map((e) => e.name));
       const totals = await session.registryTotals();
       expect(totals[registry].discoveries, registry).to.equal(N);

@@ -11,6 +11,10 @@ import { setOutboxEnabled } from '../../src/storage/apply-mutations.ts';
 import { colorDepth } from '../../src/core/color/depth.ts';
 import { depthToRgb } from '../../src/core/color/depth.ts';
 import type { Candidate } from '../../src/core/registry/identity.ts';
+import { recordOfEntry } from '../../src/storage/migrate-families.ts';
+import { resolveFamily } from '../../src/core/registry/registry-state.ts';
+import { nearestPrimitive } from '../../src/core/color/nearest-primitive.ts';
+import { queryRegistryPage } from '../../src/storage/registry-page.ts';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const T1 = '2026-01-02T00:00:00.000Z';
@@ -48,6 +52,59 @@ describe('schema v3 upgrade', () => {
     const r = await recordSighting(db, color([0, 100, 100]), 'job-c', '2026-01-03T00:00:00.000Z');
     expect(r.outcome).toBe('added');
     expect(r.entry.name).toMatch(/^Teal 3$|^(?!Teal)/);
+    db.close();
+  });
+});
+
+describe('schema v5 upgrade', () => {
+  it('re-files colours under the filing rule (names, counts, sources kept; other registries untouched) and pages them by the new label', async () => {
+    const name = `v4-${Date.now()}`;
+    const v4 = new RegistriesDb(name, {}, 4);
+    await v4.open();
+    // Rows as a v4 store holds them, filed by the smallest ΔE (#15: "Paradise Island" under gray).
+    const old = (registry: 'static.colors' | 'dynamic.colors' | 'dynamic.motion', n: string, canonical: string, value: unknown, sources: string[]) => ({
+      key: `${registry}/${n}`, registry, name: n, origin: 'discovery' as const, canonical, value, depth: null, count: sources.length, first_seen: T0, last_seen: T1, sources,
+    });
+    const plain = [
+      old('static.colors', 'Paradise Island', 'gray', { rgb: [0x5b, 0xad, 0xa5], hex: '#5bada5' }, ['job-a', 'job-b']),
+      old('static.colors', 'Dark Side', 'brown', { rgb: [0x3c, 0x3c, 0x3c], hex: '#3c3c3c' }, ['job-a']),
+      old('dynamic.colors', 'Salmon Sky', 'orange', { rgb: [0xff, 0x80, 0x80], hex: '#ff8080' }, ['job-b']),
+      old('dynamic.motion', 'brisk drift', 'fast', { raw: { speed: 0.4 } }, ['job-b']),
+    ];
+    const records = plain.map((e) => recordOfEntry(e, new Map()));
+    await v4.records.bulkAdd(records);
+    await v4.entries.bulkAdd(records.flatMap((r) => resolveFamily([r])));
+    v4.close();
+
+    const db = await openRegistries(name);
+    expect(db.verno).toBe(5);
+    const got = async (key: string) => {
+      const e = await db.entries.get(key);
+      if (!e) throw new Error(`no ${key}`);
+      return e;
+    };
+    expect(await got('static.colors/Paradise Island')).toMatchObject({ name: 'Paradise Island', canonical: 'teal', count: 2, sources: ['job-a', 'job-b'] });
+    expect(await got('static.colors/Dark Side')).toMatchObject({ canonical: 'black', count: 1 });
+    expect((await got('dynamic.colors/Salmon Sky')).canonical).toBe(nearestPrimitive([0xff, 0x80, 0x80]));
+    expect((await got('dynamic.colors/Salmon Sky')).canonical).not.toBe('orange');
+    expect(await got('dynamic.motion/brisk drift')).toMatchObject({ canonical: 'fast', count: 1 });
+    // The records agree with their entries, so the next mutation of a family resolves to the same row.
+    for (const r of await db.records.where('family').startsWith('static.colors/').toArray()) expect(r.canonical).toBe(nearestPrimitive((r.value as { rgb: [number, number, number] }).rgb));
+    const teal = await queryRegistryPage(db, { registry: 'static.colors', canonical: 'teal', origin: 'discovery' });
+    expect(teal.rows.map((e) => e.name)).toEqual(['Paradise Island']);
+    expect((await queryRegistryPage(db, { registry: 'static.colors', canonical: 'gray', origin: 'discovery' })).matched).toBe(0);
+    // A new sighting of the same colour is a repeat, not a second entry.
+    const again = await recordSighting(db, color([0x5b, 0xad, 0xa5], 'gray'), 'job-c', '2026-01-03T00:00:00.000Z');
+    expect(again.outcome).toBe('merged');
+    expect(again.entry).toMatchObject({ name: 'Paradise Island', canonical: 'teal', count: 3 });
+    db.close();
+  });
+
+  it('files what an old client pushes or an old export holds by the colour, not by the label it claims', async () => {
+    const db = await openRegistries(`refile-${Date.now()}`);
+    await recordJob(db, { job: { id: 'job-1', created_at: T0 }, learning: { job_id: 'job-1', agreement: 1 }, sightings: [color([0x5b, 0xad, 0xa5], 'gray')] });
+    const file = await exportRegistries(db);
+    expect(file.static.colors.discoveries.map((e) => e.canonical)).toEqual(['teal']);
     db.close();
   });
 });

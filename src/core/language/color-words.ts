@@ -26,24 +26,12 @@ function chromaHue(rgb: Rgb): { c: number; h: number } {
 const PRIMITIVE_CH = COLOR_PRIMITIVE_RGB.map(chromaHue);
 
 /**
- * The primitive a colour word names: the nearest by ΔE_ok, except that a colour with no hue (OKLCh chroma
- * below ACHROMATIC_CHROMA: silver, ash, charcoal) is named among black, grey and white only — by ΔE alone
- * silver (#c0c0c0) would be pink, the lightest low-chroma primitive.
+ * The primitive a colour word names: the one its colour is filed under (core/color/nearest-primitive.ts:
+ * a colour with no hue, such as silver, ash or charcoal, is black, grey or white by lightness; otherwise
+ * hue decides), so a word and a frame of its colour land on the same primitive.
  */
 export function colorWordPrimitive(rgb: Rgb): ColorPrimitiveName {
-  if (chromaHue(rgb).c >= ACHROMATIC_CHROMA) return nearestPrimitive(rgb);
-  const lab = rgbToOklab(rgb);
-  let best: ColorPrimitiveName = 'gray';
-  let bestD = Infinity;
-  PRIMITIVE_CH.forEach((p, i) => {
-    if (p.c >= ACHROMATIC_CHROMA) return;
-    const d = deltaE(lab, rgbToOklab(COLOR_PRIMITIVE_RGB[i]!));
-    if (d < bestD) {
-      bestD = d;
-      best = COLOR_PRIMITIVE_NAMES[i]!;
-    }
-  });
-  return best;
+  return nearestPrimitive(rgb);
 }
 
 /** Whether two primitives' hues lie within `toleranceDeg` of each other: "navy" is a shade of "blue", "purple" is not. */

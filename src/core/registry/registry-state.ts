@@ -6,6 +6,7 @@ import type {
   DiscoveryRecord, InterpretationRecord, JobRecord, LearningRecord, LinguisticRecord, NarrativeRecord,
 } from './export-records.ts';
 import { RegistryIndex } from './registry-index.ts';
+import { filedCanonical } from './color-filing.ts';
 import {
   assertNever, baseOfName, cmp, recordId, compareClaims, familyKey, linguisticKey,
   type AddSighting, type EntryClaim, type PutEntry, type PutInterpretation, type PutLinguistic, type RegistryMutation,
@@ -165,7 +166,7 @@ function putEntry(state: RegistryState, m: PutEntry, effects: MutationEffects): 
   const name = m.name === base || baseOfName(m.name) === base ? m.name : base;
   const id = recordId(m);
   const record: ClaimedEntry = {
-    id, family, registry: m.registry, base, name, origin: m.origin, canonical: m.canonical,
+    id, family, registry: m.registry, base, name, origin: m.origin, canonical: filedCanonical(m.registry, m.canonical, m.value),
     value: deepClone(m.value), depth: deepClone(m.depth), claim: { ...m.claim }, sightings: [], last_seen: m.claim.recorded_at,
   };
   // A record is created once: a replayed put-entry changes nothing (its sightings are separate mutations).
