@@ -1,12 +1,13 @@
 // @ts-check
 import { build } from 'esbuild';
-import { mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
+import { compareImages } from './scripts/screenshot-diff.mjs';
 
 /** Packages whose default resolution is not a browser ES module, mapped to the build a browser loads. */
 const BROWSER_BUILDS = {
@@ -46,16 +47,32 @@ const browserBuilds = {
   },
 };
 
-/** `executeServerCommand('screenshot', { path })`: the test page as a JPEG under docs/screenshots/ (the README shows them). */
+/**
+ * `executeServerCommand('screenshot', { name })`: the test page as a JPEG in .test-results/screenshots/ (ignored by
+ * git), so a test run never dirties the tree. `npm run screenshots` (MR_UPDATE_SCREENSHOTS=1) also copies each one to
+ * docs/screenshots/ (the README shows them) — only when its decoded pixels differ from the committed picture beyond
+ * the tolerances of scripts/screenshot-diff.mjs, so an unchanged view leaves its file alone.
+ */
 const screenshots = {
   name: 'screenshot-command',
   async executeCommand({ command, payload, session }) {
     if (command !== 'screenshot') return undefined;
-    const path = String(payload?.path ?? '');
-    if (!/^docs\/screenshots\/[\w.-]+\.jpg$/.test(path)) throw new Error(`screenshot path must be docs/screenshots/<name>.jpg, not ${path}`);
-    await mkdir(join(process.cwd(), 'docs/screenshots'), { recursive: true });
+    const name = String(payload?.name ?? '');
+    if (!/^[\w.-]+$/.test(name)) throw new Error(`screenshot name must be letters, digits, dots and dashes, not ${JSON.stringify(name)}`);
+    const outDir = join(process.cwd(), '.test-results/screenshots');
+    await mkdir(outDir, { recursive: true });
+    const out = join(outDir, `${name}.jpg`);
     const page = session.browser.getPage(session.id);
-    await page.screenshot({ path: join(process.cwd(), path), type: 'jpeg', quality: 70, fullPage: true });
+    await page.screenshot({ path: out, type: 'jpeg', quality: 70, fullPage: true });
+    if (process.env.MR_UPDATE_SCREENSHOTS === '1') {
+      const docs = join(process.cwd(), 'docs/screenshots', `${name}.jpg`);
+      const { same, share } = compareImages(out, docs);
+      if (!same) {
+        await mkdir(join(process.cwd(), 'docs/screenshots'), { recursive: true });
+        await copyFile(out, docs);
+        console.log(`screenshot ${name}: ${(share * 100).toFixed(2)} % of pixels changed, docs/screenshots/${name}.jpg updated`);
+      }
+    }
     return true;
   },
 };

@@ -2,41 +2,15 @@
 // in #15.7 (Create, Analyze with a report, Registries with entries) and a few more (Interpret with a result, the Loop
 // after a job): axe-core 4 in the page with 0 serious and 0
 // moderate violations; no horizontal overflow at 390×844 (document.documentElement.scrollWidth ≤ innerWidth); a
-// screenshot of each at 1280×800 and 390×844 in docs/screenshots/ (linked from the README).
+// screenshot of each at 1280×800 and 390×844 in .test-results/screenshots/; `npm run screenshots` copies the ones
+// whose pixels changed to docs/screenshots/ (linked from the README).
 import { expect } from 'chai';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { fixture } from '../fixtures/truth-helpers.ts';
 import { deep, deepAll, mountApp, pickFiles, showTab, until, type MountedApp } from './app-helpers.ts';
-
-interface AxeResult { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }
-interface Axe { run(context: Document, options?: object): Promise<{ violations: AxeResult[] }> }
-// axe-core's UMD build sets window.axe (other tests may declare it with their own type: read it untyped).
-const axeOf = () => (window as unknown as { axe?: Axe }).axe;
+import { axeViolations } from './helpers/axe.ts';
 
 const SIZES = [{ width: 1280, height: 800, tag: 'desktop' }, { width: 390, height: 844, tag: 'phone' }] as const;
-
-async function loadAxe(): Promise<Axe> {
-  if (!axeOf()) {
-    const script = document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    await new Promise((done, fail) => {
-      script.onload = done;
-      script.onerror = fail;
-      document.head.append(script);
-    });
-  }
-  const axe = axeOf();
-  if (!axe) throw new Error('axe-core did not load');
-  return axe;
-}
-
-/** Serious and moderate violations on the page now, one line each. */
-async function violations(): Promise<string[]> {
-  const axe = await loadAxe();
-  const { violations: found } = await axe.run(document, { resultTypes: ['violations'] });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'moderate' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')})`);
-}
 
 /** Let layout, lazy parts and animation frames settle before measuring. */
 async function settle(app: Element): Promise<void> {
@@ -51,10 +25,10 @@ async function check(app: Element, name: string): Promise<string[]> {
   for (const size of SIZES) {
     await setViewport({ width: size.width, height: size.height });
     await settle(app);
-    for (const v of await violations()) problems.push(`${name} @${size.width}: ${v}`);
+    for (const v of await axeViolations(document)) problems.push(`${name} @${size.width}: ${v}`);
     const wide = document.documentElement.scrollWidth;
     if (wide > window.innerWidth) problems.push(`${name} @${size.width}: page ${wide} px wide in a ${window.innerWidth} px window`);
-    await executeServerCommand('screenshot', { path: `docs/screenshots/${name}-${size.tag}.jpg` });
+    await executeServerCommand('screenshot', { name: `${name}-${size.tag}` });
   }
   return problems;
 }

@@ -3,30 +3,15 @@
 import type { MrApp } from '../../src/ui/mr-app.ts';
 import '../../src/ui/mr-app.ts';
 
-/** Poll `get` every 50 ms until it returns something truthy (or fail after `ms`). */
-export async function until<T>(get: () => T | null | undefined | false, ms = 60_000, what = get.toString()): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { deleteDb, until } from './helpers/page.ts';
+
+export { deleteDb, until };
 
 /** A mounted app, its database name, and how to remove both. */
 export interface MountedApp {
   app: MrApp;
   db: string;
   remove: () => Promise<void>;
-}
-
-/** Delete an IndexedDB database (only src/storage imports Dexie: tests go through indexedDB). */
-export function deleteDb(name: string): Promise<void> {
-  return new Promise((done) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = req.onerror = req.onblocked = () => done();
-  });
 }
 
 /** Mount <mr-app> on database `db` (a fresh one by default) at `#view`, and wait for its session. */

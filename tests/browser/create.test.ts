@@ -1,7 +1,6 @@
 // Creation in Chromium: clips made by createClip (worker render + H.264, OfflineAudioContext mix + audio),
 // decoded back with Mediabunny and compared with what the spec renders and the truth it records.
 import { expect } from 'chai';
-import { ALL_FORMATS, AudioSampleSink, BufferSource, Input, VideoSampleSink } from 'mediabunny';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
 import { buildSpec, type BuildSpecOptions } from '../../src/core/plan/build-spec.ts';
 import { poseAt, screenToWorld, worldToScreen } from '../../src/core/plan/camera-path.ts';
@@ -13,6 +12,7 @@ import { chooseAudioCodec, UnsupportedCodecError } from '../../src/media/encode-
 import { CAMERA_MOVES, COLOR_PRIMITIVES, GRADIENT_TYPES } from '../../src/core/vocab/index.ts';
 import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import type { Spec } from '../../src/core/plan/spec.ts';
+import { decodeMp4, type DecodedMp4 } from './helpers/decode-mp4.ts';
 
 function specFor(patch: (i: Instruction) => void, opts: BuildSpecOptions): Spec {
   const i = emptyInstruction('test');
@@ -20,65 +20,8 @@ function specFor(patch: (i: Instruction) => void, opts: BuildSpecOptions): Spec 
   return buildSpec(i, primitiveKnowledge(), opts);
 }
 
-interface Decoded {
-  frames: Uint8ClampedArray[];
-  videoCodec: string | null;
-  audioCodec: string | null;
-  videoDuration: number;
-  audioSamples: number;
-  audioRate: number;
-  audio: Float32Array;
-}
-
-/** Decode every video frame to RGBA and all audio to mono PCM. */
-async function decode(mp4: Uint8Array): Promise<Decoded> {
-  const input = new Input({ source: new BufferSource(mp4), formats: ALL_FORMATS });
-  const vt = (await input.getPrimaryVideoTrack())!;
-  const w = vt.displayWidth;
-  const h = vt.displayHeight;
-  const canvas = new OffscreenCanvas(w, h);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  const frames: Uint8ClampedArray[] = [];
-  let videoDuration = 0;
-  for await (const s of new VideoSampleSink(vt).samples()) {
-    try {
-      s.draw(ctx, 0, 0);
-      frames.push(ctx.getImageData(0, 0, w, h).data);
-      videoDuration = s.timestamp + s.duration;
-    } finally {
-      s.close();
-    }
-  }
-  const at = await input.getPrimaryAudioTrack();
-  const chunks: { at: number; pcm: Float32Array }[] = [];
-  let audioSamples = 0;
-  if (at) {
-    for await (const s of new AudioSampleSink(at).samples()) {
-      try {
-        const buf = new Float32Array(s.numberOfFrames);
-        s.copyTo(buf, { planeIndex: 0, format: 'f32-planar' });
-        // Place each sample by its timestamp: the encoder's priming comes before 0 (the edit list trims it).
-        const start = Math.round(s.timestamp * at.sampleRate);
-        const skip = Math.max(0, -start);
-        if (skip < buf.length) chunks.push({ at: start + skip, pcm: buf.subarray(skip) });
-        audioSamples = Math.max(audioSamples, start + buf.length);
-      } finally {
-        s.close();
-      }
-    }
-  }
-  const audio = new Float32Array(audioSamples);
-  for (const c of chunks) audio.set(c.pcm, c.at);
-  return {
-    frames,
-    videoCodec: await vt.getCodecParameterString(),
-    audioCodec: at ? await at.getCodecParameterString() : null,
-    videoDuration,
-    audioSamples,
-    audioRate: at ? at.sampleRate : 0,
-    audio,
-  };
-}
+type Decoded = DecodedMp4;
+const decode = decodeMp4;
 
 /** Both tracks as the spec asks: its frame count, H.264, AAC or Opus, and audio as long as the video within one audio frame (1/fps). */
 function expectTracks(spec: Spec, d: Decoded): void {

@@ -13,12 +13,15 @@ import '../../src/ui/registries-view.ts';
 import type { RegistriesView } from '../../src/ui/registries-view.ts';
 import { axeViolations, overflowing } from './helpers/axe.ts';
 import { bulkSeed, syntheticEntry } from './helpers/bulk-registry.ts';
+import { deleteDb, mountInMain, until as untilFor, type MainBox } from './helpers/page.ts';
+
+const until = <T>(get: () => T | null | undefined | false) => untilFor(get, 30_000);
 
 const N = 10_000;
 const NAME = `registries-view-${Date.now()}`;
 let session: AppSession;
 let view: RegistriesView;
-let box: HTMLElement;
+let box: MainBox;
 
 /** Every entry of a registry as the store holds it: its primitives and the N synthetic discoveries. */
 function truth(registry: ValueRegistry): RegistryEntry[] {
@@ -35,16 +38,6 @@ function sorted(list: RegistryEntry[], by: (e: RegistryEntry) => string | number
     const y = by(b);
     return dir * (x < y ? -1 : x > y ? 1 : prim(a) - prim(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   });
-}
-
-async function until<T>(get: () => T | null | undefined | false, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${get.toString()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const root = () => {
@@ -76,22 +69,15 @@ before(async () => {
   await bulkSeed(db, VALUE_REGISTRIES, N, registryCanonicals);
   db.close();
   session = await AppSession.open(NAME);
-  box = document.createElement('main');
-  const h1 = document.createElement('h1');
-  h1.textContent = 'Motion Registries';
   view = document.createElement('registries-view');
   view.session = session;
-  box.append(h1, view);
-  document.body.append(box);
+  box = mountInMain(view);
 });
 
 after(async () => {
   box.remove();
   session.close();
-  await new Promise((done) => {
-    const req = indexedDB.deleteDatabase(NAME);
-    req.onsuccess = req.onerror = req.onblocked = done;
-  });
+  await deleteDb(NAME);
 });
 
 describe('<registries-view> with 10,000 entries per registry', () => {
@@ -182,7 +168,7 @@ describe('<registries-view> with 10,000 entries per registry', () => {
     view.remove();
     view = document.createElement('registries-view');
     view.session = session;
-    box.append(view);
+    box.main.append(view);
     await shows(byCount[50]!.name, /^51–100 of 910 matching/);
     expect(names()).to.deep.equal(byCount.slice(50, 100).map((e) => e.name));
     expect(control<HTMLInputElement>('input[name=search]').value).to.equal('Amber');
@@ -216,12 +202,12 @@ describe('<registries-view> with 10,000 entries per registry', () => {
     search.dispatchEvent(new Event('input'));
     choose('registry', 'dynamic.blends');
     await until(() => names().length === 50 && /of 10,000 matching .* 10,000 in this registry/.test(range()));
-    expect(await axeViolations(box)).to.deep.equal([]);
+    expect(await axeViolations(box.main)).to.deep.equal([]);
     await setViewport({ width: 390, height: 844 });
     try {
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       expect(document.documentElement.scrollWidth, overflowing(390).slice(0, 5).join('; ')).to.be.at.most(390);
-      expect(await axeViolations(box)).to.deep.equal([]);
+      expect(await axeViolations(box.main)).to.deep.equal([]);
     } finally {
       await setViewport({ width: 1280, height: 800 });
     }

@@ -2,12 +2,12 @@
 // worker (after clips of other kinds) is the clip a fresh worker makes — same decoded frames, same decoded audio
 // sample for sample, same bytes but for the container's creation times.
 import { expect } from 'chai';
-import { ALL_FORMATS, AudioSampleSink, BufferSource, Input, VideoSampleSink } from 'mediabunny';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
 import { buildSpec, type BuildSpecOptions } from '../../src/core/plan/build-spec.ts';
 import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import type { Spec } from '../../src/core/plan/spec.ts';
 import { createClip, renderWorkerRunning, stopRenderWorker } from '../../src/media/create-clip.ts';
+import { allPixels, decodeMp4 } from './helpers/decode-mp4.ts';
 
 function specFor(patch: (i: Instruction) => void, opts: BuildSpecOptions): Spec {
   const i = emptyInstruction('render worker');
@@ -17,43 +17,8 @@ function specFor(patch: (i: Instruction) => void, opts: BuildSpecOptions): Spec 
 
 /** Every decoded video frame as RGBA (one array) and the audio placed by its timestamps (priming before 0 dropped). */
 async function decode(mp4: Uint8Array): Promise<{ pixels: Uint8ClampedArray; frames: number; audio: Float32Array }> {
-  const input = new Input({ source: new BufferSource(mp4), formats: ALL_FORMATS });
-  const vt = await input.getPrimaryVideoTrack();
-  if (!vt) throw new Error('no video track');
-  const canvas = new OffscreenCanvas(vt.displayWidth, vt.displayHeight);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('no 2d context');
-  const parts: Uint8ClampedArray[] = [];
-  for await (const s of new VideoSampleSink(vt).samples()) {
-    try {
-      s.draw(ctx, 0, 0);
-      parts.push(ctx.getImageData(0, 0, canvas.width, canvas.height).data);
-    } finally {
-      s.close();
-    }
-  }
-  const pixels = new Uint8ClampedArray(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((at, p) => (pixels.set(p, at), at + p.length), 0);
-  const at = await input.getPrimaryAudioTrack();
-  const chunks: { at: number; pcm: Float32Array }[] = [];
-  let end = 0;
-  if (at) {
-    for await (const s of new AudioSampleSink(at).samples()) {
-      try {
-        const buf = new Float32Array(s.numberOfFrames);
-        s.copyTo(buf, { planeIndex: 0, format: 'f32-planar' });
-        const start = Math.round(s.timestamp * at.sampleRate);
-        const skip = Math.max(0, -start);
-        if (skip < buf.length) chunks.push({ at: start + skip, pcm: buf.subarray(skip) });
-        end = Math.max(end, start + buf.length);
-      } finally {
-        s.close();
-      }
-    }
-  }
-  const audio = new Float32Array(end);
-  for (const c of chunks) audio.set(c.pcm, c.at);
-  return { pixels, frames: parts.length, audio };
+  const d = await decodeMp4(mp4);
+  return { pixels: allPixels(d), frames: d.frames.length, audio: d.audio };
 }
 
 function differingBytes(a: Uint8Array, b: Uint8Array): number {

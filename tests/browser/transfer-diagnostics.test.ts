@@ -13,23 +13,16 @@ import '../../src/ui/diagnostics-view.ts';
 import type { TransferView } from '../../src/ui/transfer-view.ts';
 import type { DiagnosticsView } from '../../src/ui/diagnostics-view.ts';
 import { axeViolations, overflowing } from './helpers/axe.ts';
+import { deleteDb, mountInMain, until as untilFor, type MainBox } from './helpers/page.ts';
+
+const until = <T>(get: () => T | null | undefined | false) => untilFor(get, 20_000);
 
 const NAME = `transfer-diagnostics-${Date.now()}`;
 const JOBS = 23;
 let session: AppSession;
-let box: HTMLElement;
+let box: MainBox;
 /** A valid export: a fresh store's (its primitives). */
 let validText = '';
-
-async function until<T>(get: () => T | null | undefined | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${get.toString()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Pick a file in the view's file input, as a person would. */
 async function pick(view: TransferView, name: string, text: string) {
@@ -62,31 +55,22 @@ before(async () => {
   validText = await fresh.exportText();
   fresh.close();
   indexedDB.deleteDatabase(`${NAME}-fresh`);
-  box = document.createElement('main');
-  const h1 = document.createElement('h1');
-  h1.textContent = 'Motion Registries';
-  box.append(h1);
-  document.body.append(box);
+  box = mountInMain();
 });
 
 after(async () => {
   box.remove();
   session.close();
-  await new Promise((done) => {
-    const req = indexedDB.deleteDatabase(NAME);
-    req.onsuccess = req.onerror = req.onblocked = done;
-  });
+  await deleteDb(NAME);
 });
 
-afterEach(() => {
-  for (const el of [...box.children]) if (el.tagName !== 'H1') el.remove();
-});
+afterEach(() => box.clear());
 
 describe('<transfer-view> import errors', () => {
   it('a truncated file: "not valid JSON (unexpected end at byte N …)", nothing changed, counts equal', async () => {
     const view = document.createElement('transfer-view');
     view.session = session;
-    box.append(view);
+    box.main.append(view);
     const before = await session.counts();
     const full = validText;
     const cut = full.slice(0, Math.floor(full.length / 2));
@@ -102,7 +86,7 @@ describe('<transfer-view> import errors', () => {
   it('a file with a stray character says which byte', async () => {
     const view = document.createElement('transfer-view');
     view.session = session;
-    box.append(view);
+    box.main.append(view);
     await pick(view, 'stray.json', '{"schema": "motion-registries/1",\n "x": ]}');
     const alert = await until(() => view.shadowRoot?.querySelector('[role=alert]'));
     expect(alert.textContent?.trim()).to.equal('Import failed: stray.json: the file is not valid JSON (unexpected character "]" at byte 40, line 2 column 7). Nothing was changed.');
@@ -111,7 +95,7 @@ describe('<transfer-view> import errors', () => {
   it('JSON of the wrong shape: says it is not a motion-registries/1 export, lists the problems, nothing changed', async () => {
     const view = document.createElement('transfer-view');
     view.session = session;
-    box.append(view);
+    box.main.append(view);
     const before = await session.counts();
     const wrong = JSON.parse(validText) as Record<string, unknown>;
     wrong.exported_at = 'yesterday';
@@ -123,13 +107,13 @@ describe('<transfer-view> import errors', () => {
     expect(problems.some((p) => p.startsWith('/exported_at'))).to.equal(true);
     expect(problems.some((p) => /runs/.test(p))).to.equal(true);
     expect(await session.counts()).to.deep.equal(before);
-    expect(await axeViolations(box)).to.deep.equal([]);
+    expect(await axeViolations(box.main)).to.deep.equal([]);
   });
 
   it('a valid file still imports (a fresh store\'s export: its primitives, all unchanged)', async () => {
     const view = document.createElement('transfer-view');
     view.session = session;
-    box.append(view);
+    box.main.append(view);
     await pick(view, 'same.json', validText);
     const status = await until(() => view.shadowRoot?.querySelector('[role=status], [role=alert]'));
     expect(status.textContent).to.match(/^Imported same\.json: 0 added, 0 merged, \d+ unchanged\.$/);
@@ -140,7 +124,7 @@ describe('<diagnostics-view>', () => {
   it('numbers its axes, has a legend, one line per field, a field table that reflows; axe clean; fits 390 px', async () => {
     const view = document.createElement('diagnostics-view');
     view.session = session;
-    box.append(view);
+    box.main.append(view);
     const plot = await until(() => view.shadowRoot?.querySelector('agreement-plot')?.shadowRoot?.querySelector('svg') ? view.shadowRoot.querySelector('agreement-plot')!.shadowRoot! : null);
     expect(view.shadowRoot?.querySelector('#jobs')?.textContent).to.equal(String(JOBS));
     expect([...plot.querySelectorAll('text.ytick')].map((t) => t.textContent)).to.deep.equal(['0.00', '0.25', '0.50', '0.75', '1.00']);
@@ -150,12 +134,12 @@ describe('<diagnostics-view>', () => {
     expect([...plot.querySelectorAll('.legend li')].map((li) => li.textContent?.trim())).to.deep.equal([...LEARNING_FIELDS, 'total (all fields)']);
     const rows = [...(view.shadowRoot?.querySelectorAll('#agreement tbody tr') ?? [])].map((tr) => tr.querySelector('th')?.textContent);
     expect(rows).to.deep.equal([...LEARNING_FIELDS, 'total']);
-    expect(await axeViolations(box)).to.deep.equal([]);
+    expect(await axeViolations(box.main)).to.deep.equal([]);
     await setViewport({ width: 390, height: 844 });
     try {
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       expect(document.documentElement.scrollWidth, overflowing(390).slice(0, 5).join('; ')).to.be.at.most(390);
-      expect(await axeViolations(box)).to.deep.equal([]);
+      expect(await axeViolations(box.main)).to.deep.equal([]);
     } finally {
       await setViewport({ width: 1280, height: 800 });
     }
