@@ -12,7 +12,7 @@ import {
   analyseUserClip, EmptyPromptError, makeUserClip, recordUserClip, USER_CLIP_STEPS,
   type RecordedUserClip, type UserClip, type UserClipAnalysis, type UserClipStep,
 } from '../loop/user-clip.ts';
-import { Store } from './session-store.ts';
+import { Store, type StateSlice } from './session-store.ts';
 
 /** What the Create view is doing: reading the prompt, making, analysing, recording, or nothing. */
 export type CreateBusy = 'read' | 'make' | 'analyse' | 'record' | null;
@@ -76,16 +76,25 @@ function message(err: unknown): string {
   return PLAIN.has(e?.name) ? e.message : `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
 }
 
-/** The Create view's session: state in a store, one operation at a time, each cancellable. */
-export class CreateSession {
-  /** The state the Create view reads. */
-  readonly store = new Store<CreateState>({
+/** The Create view's state on a first visit: nothing made, the inputs of the last visit's draft. */
+export function initialCreateState(): CreateState {
+  return {
     prompt: '', seed: FIRST_SEED, size: SIZE_PRESETS[0].key, mode: 'blended', read: null, edited: null, busy: null, fractions: {},
     clip: null, analysis: null, recorded: null, error: null, history: [], ...readDraft(),
-  });
+  };
+}
+
+/**
+ * The Create view's session: one operation at a time, each cancellable. Its state is the `create` part of the
+ * application session's one SessionState (AppSession passes that slice); alone (tests), a store of its own.
+ */
+export class CreateSession {
+  /** The state the Create view reads (in the app: SessionState.create). */
+  readonly store: StateSlice<CreateState>;
   private controller: AbortController | null = null;
 
-  constructor(private readonly db: RegistriesDb, private readonly pipeline: () => Promise<JobPipeline>) {
+  constructor(private readonly db: RegistriesDb, private readonly pipeline: () => Promise<JobPipeline>, state?: StateSlice<CreateState>) {
+    this.store = state ?? new Store<CreateState>(initialCreateState());
     let saved = '';
     this.store.subscribe(({ prompt, seed, size, mode }) => {
       const next = JSON.stringify({ prompt, seed, size, mode });
@@ -102,6 +111,11 @@ export class CreateSession {
   /** The latest state. */
   get state(): Readonly<CreateState> {
     return this.store.state;
+  }
+
+  /** Show a refusal that happened before any operation started (a bad chip value, busy) on the error line. */
+  showError(message: string): void {
+    this.store.update({ error: message });
   }
 
   /** Keep what the person typed (the reading goes stale until read again). */

@@ -31,3 +31,34 @@ export class Store<T extends object> {
     return () => this.listeners.delete(listener);
   }
 }
+
+/** State read and written as a store of its own: a Store, or one part of a Store's state (sliceOf). */
+export interface StateSlice<T extends object> {
+  readonly state: Readonly<T>;
+  update(patch: Partial<T>): void;
+  subscribe(listener: Listener<T>): () => void;
+}
+
+/**
+ * The `key` part of `store`'s state as a StateSlice: an update merges into that part (and notifies the whole store's
+ * subscribers, since it is one state); the slice's subscribers hear only when that part changes.
+ */
+export function sliceOf<S extends object, K extends keyof S>(store: Store<S>, key: K): StateSlice<S[K] & object> {
+  type T = S[K] & object;
+  return {
+    get state(): Readonly<T> {
+      return store.state[key] as T;
+    },
+    update(patch: Partial<T>): void {
+      store.update({ [key]: { ...(store.state[key] as T), ...patch } } as unknown as Partial<S>);
+    },
+    subscribe(listener: Listener<T>): () => void {
+      let last: unknown = undefined;
+      return store.subscribe((s) => {
+        if (s[key] === last) return;
+        last = s[key];
+        listener(s[key] as T);
+      });
+    },
+  };
+}

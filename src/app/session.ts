@@ -33,8 +33,8 @@ import { repairStore, type RepairSummary } from '../storage/repair-store.ts';
 import { clearRecentReports, listRecentReports, saveRecentReport } from '../storage/repo-recent-reports.ts';
 import { SyncController, readSyncSettings, type SyncControllerOptions, type SyncSettings } from '../sync/sync-controller.ts';
 import { spanMappings } from '../loop/pipeline.ts';
-import { Store } from './session-store.ts';
-import { CreateSession } from './create-session.ts';
+import { sliceOf, Store } from './session-store.ts';
+import { CreateSession, initialCreateState, type CreateState } from './create-session.ts';
 
 /** Everything the Registries view shows. */
 export interface RegistriesSnapshot {
@@ -220,6 +220,8 @@ export interface SessionState extends SessionDrafts {
   loopJobs: LoopJobItem[];
   /** The loop was running when the page went away (it came back paused): offer to resume. A deliberate pause is not this. */
   loopInterrupted: boolean;
+  /** The Create view: prompt, reading, chips, the made clip, its analysis and record (AppSession.creation acts on it). */
+  create: CreateState;
 }
 
 /** How many jobs the Loop view lists (older ones drop off, their thumbnails freed). */
@@ -242,7 +244,7 @@ function readDrafts(): SessionDrafts {
 export class AppSession {
   /** The state views read: subscribe() to repaint on change. */
   readonly store: Store<SessionState>;
-  /** The Create view's prompt → clip → analysis → record, with its own state (src/app/create-session.ts). */
+  /** The Create view's prompt → clip → analysis → record (src/app/create-session.ts); its state is `store.state.create`. */
   readonly creation: CreateSession;
   private nextAnalysis = 1;
   /** The running analyses' own abort controllers, by item id (cancelAnalysis, clearAnalysis). */
@@ -253,7 +255,7 @@ export class AppSession {
   private constructor(private readonly db: RegistriesDb, readonly loop: LoopRunner) {
     this.store = new Store<SessionState>({
       analyses: [], interpretation: null, loop: loop.state, step: null, ahead: null, latestJob: null, latestClipUrl: null, loopJobs: [],
-      loopInterrupted: false, ...readDrafts(),
+      loopInterrupted: false, create: initialCreateState(), ...readDrafts(),
     });
     loop.on('state', (state) => {
       // Bars show the job in flight: once the loop is not running there is none (a paused job runs again from its start).
@@ -274,7 +276,7 @@ export class AppSession {
       this.settle(index);
       this.pushJob({ index, prompt: null, mode: null, agreement: null, fresh: 0, seenAgain: 0, thumbnail: null, error });
     });
-    this.creation = new CreateSession(db, loadPipeline);
+    this.creation = new CreateSession(db, loadPipeline, sliceOf(this.store, 'create'));
   }
 
   /** Open the registries (`name`: the IndexedDB database) and restore the loop (a loop that was running when the page closed comes back paused). */

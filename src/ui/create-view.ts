@@ -87,7 +87,7 @@ export class CreateView extends LitElement {
     if (this.session && this.bound !== this.session) {
       this.unsubscribe?.();
       this.bound = this.session;
-      this.unsubscribe = this.session.creation.store.subscribe((s) => (this.st = s));
+      this.unsubscribe = this.session.store.subscribe((s) => (this.st = s.create));
       void this.session.creation.loadHistory().catch(() => {});
     }
     // The player's object URL follows the made clip (one at a time; the old one is freed).
@@ -102,7 +102,7 @@ export class CreateView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Reconnected after a tab switch: subscribe again to the same session.
-    if (this.bound && !this.unsubscribe) this.unsubscribe = this.bound.creation.store.subscribe((s) => (this.st = s));
+    if (this.bound && !this.unsubscribe) this.unsubscribe = this.bound.store.subscribe((s) => (this.st = s.create));
   }
 
   override disconnectedCallback(): void {
@@ -121,7 +121,7 @@ export class CreateView extends LitElement {
       if (r instanceof Promise) r.catch(() => {});
     } catch (err) {
       // Synchronous refusals (a chip value, busy) go to the state's error line too.
-      this.session?.creation.store.update({ error: (err as Error).message });
+      this.session?.creation.showError((err as Error).message);
     }
   }
 

@@ -130,3 +130,24 @@ describe('CreateSession', () => {
     db.close();
   });
 });
+
+describe('the Create state in the one SessionState', () => {
+  it('lives in session.store.state.create: one store, one subscription, the same state the creation acts on', async () => {
+    const { AppSession } = await import('../../src/app/session.ts');
+    const session = await AppSession.open(`create-in-session-${Date.now()}`);
+    const seen: string[] = [];
+    const stop = session.store.subscribe((s) => seen.push(s.create.prompt));
+    session.creation.setPrompt('a teal sea at dusk');
+    session.creation.setOptions({ seed: '9', mode: 'pure' });
+    expect(session.store.state.create).toMatchObject({ prompt: 'a teal sea at dusk', seed: '9', mode: 'pure' });
+    expect(session.creation.state).toBe(session.store.state.create);
+    expect(seen.at(-1)).toBe('a teal sea at dusk');
+    // Other parts of the state change beside it without touching it.
+    const create = session.store.state.create;
+    session.setDrafts({ interpretPrompt: 'slow pan left' });
+    expect(session.store.state.create).toBe(create);
+    await expect(session.creation.record()).rejects.toThrow(/make a clip before recording it/);
+    stop();
+    session.close();
+  });
+});
