@@ -8,6 +8,7 @@
 import type { FrameColor } from '../report/analysis.ts';
 import { rgbToOklab } from '../color/oklab.ts';
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
+import { hypot3 } from './hypot.ts';
 
 /** Bins (or clusters) closer than this in OKLab (ΔE_ok) are one colour. */
 export const MERGE_DELTA_E = 0.05;
@@ -189,7 +190,7 @@ function mergeClusters(clusters: Cluster[], npx: number): Merged {
     for (let o = 0; o < clusters.length; o++) {
       if (o === c || !alive[o] || (bigger && clusters[o]!.n < C.n)) continue;
       const O = clusters[o]!;
-      const d = Math.hypot(C.L - O.L, C.a - O.a, C.b - O.b);
+      const d = hypot3(C.L - O.L, C.a - O.a, C.b - O.b);
       if (d < bestD) {
         bestD = d;
         best = o;
@@ -205,7 +206,7 @@ function mergeClusters(clusters: Cluster[], npx: number): Merged {
       if (o < 0) continue;
       const A = clusters[c]!;
       const B = clusters[o]!;
-      if (Math.hypot(A.L - B.L, A.a - B.a, A.b - B.b) < MERGE_DELTA_E) {
+      if (hypot3(A.L - B.L, A.a - B.a, A.b - B.b) < MERGE_DELTA_E) {
         if (A.n >= B.n) absorb(o, c);
         else absorb(c, o);
         changed = true;

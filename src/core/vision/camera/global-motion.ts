@@ -7,6 +7,7 @@ import { denseFit } from './dense-fit.ts';
 import { INLIER_PX, robustSimilarity, ZERO_SIMILARITY as ZERO, type Similarity } from './similarity-fit.ts';
 import { GRID_STEP, isTextured, PATCH_RADIUS, trackPoint } from './tracking.ts';
 import { warpResidual } from './warp-residual.ts';
+import { hypot2 } from '../hypot.ts';
 
 /** Moving content counts when its outliers are at least this share of the tracked points (and at least 3 points). */
 export const MIN_MOVING_SHARE = 0.04;
@@ -99,8 +100,8 @@ function estimateFrom(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity): G
   for (let k = 0; k < n; k++) {
     const ru = fu[k]! - (model.a * px[k]! - model.b * py[k]! + model.tx);
     const rv = fv[k]! - (model.b * px[k]! + model.a * py[k]! + model.ty);
-    if (Math.hypot(ru, rv) < INLIER_PX) inliers++;
-    else movingFlow.push(Math.hypot(fu[k]!, fv[k]!));
+    if (hypot2(ru, rv) < INLIER_PX) inliers++;
+    else movingFlow.push(hypot2(fu[k]!, fv[k]!));
   }
   const inlierRatio = inliers / n;
   const movingN = movingFlow.length;
@@ -120,7 +121,7 @@ function fromModel(prev: GrayPyramid, cur: GrayPyramid, model: Similarity, gridP
   for (const [x, y] of gridPts) {
     const xc = x + 0.5 - cx;
     const yc = y + 0.5 - cy;
-    gridSpeedSum += Math.hypot(model.a * xc - model.b * yc + model.tx, model.b * xc + model.a * yc + model.ty);
+    gridSpeedSum += hypot2(model.a * xc - model.b * yc + model.tx, model.b * xc + model.a * yc + model.ty);
   }
   const f = prev.scale;
   return {

@@ -2,6 +2,7 @@
 // motion: RANSAC on point pairs, then Tukey-weighted IRLS, so content moving inside the shot is left out as outliers.
 import { seededRandom } from '../../seeded-random.ts';
 import { GRID_STEP } from './tracking.ts';
+import { hypot2 } from '../hypot.ts';
 
 /** Consensus residual of the robust fit, level-0 pixels: points further from the model are outliers (moving content). */
 export const INLIER_PX = 0.35;
@@ -59,7 +60,7 @@ function fitSimilarity(px: number[], py: number[], fu: number[], fv: number[], w
 function residuals(m: Similarity, px: number[], py: number[], fu: number[], fv: number[]): number[] {
   const r: number[] = new Array(px.length);
   for (let k = 0; k < px.length; k++) {
-    r[k] = Math.hypot(fu[k]! - (m.a * px[k]! - m.b * py[k]! + m.tx), fv[k]! - (m.b * px[k]! + m.a * py[k]! + m.ty));
+    r[k] = hypot2(fu[k]! - (m.a * px[k]! - m.b * py[k]! + m.tx), fv[k]! - (m.b * px[k]! + m.a * py[k]! + m.ty));
   }
   return r;
 }
@@ -72,9 +73,13 @@ export function robustSimilarity(px: number[], py: number[], fu: number[], fv: n
   const rnd = (m: number) => Math.floor(random() * m);
   let best = fitSimilarity(px, py, fu, fv, null)!;
   let bestScore = score(best);
+  // the residuals summed as they are computed (no array per candidate), in the same order: the same sum
   function score(m: Similarity): number {
     let s = 0;
-    for (const r of residuals(m, px, py, fu, fv)) s += r < INLIER_PX ? 1 - (r / INLIER_PX) ** 2 : 0;
+    for (let k = 0; k < n; k++) {
+      const r = hypot2(fu[k]! - (m.a * px[k]! - m.b * py[k]! + m.tx), fv[k]! - (m.b * px[k]! + m.a * py[k]! + m.ty));
+      s += r < INLIER_PX ? 1 - (r / INLIER_PX) ** 2 : 0;
+    }
     return s;
   }
   // the pure translation of each point is a candidate too (most shots translate), plus random pairs
@@ -84,7 +89,7 @@ export function robustSimilarity(px: number[], py: number[], fu: number[], fv: n
     if (it < 20) m = { a: 0, b: 0, tx: fu[i]!, ty: fv[i]! };
     else {
       const j = rnd(n);
-      if (i === j || Math.hypot(px[i]! - px[j]!, py[i]! - py[j]!) < 3 * GRID_STEP) continue;
+      if (i === j || hypot2(px[i]! - px[j]!, py[i]! - py[j]!) < 3 * GRID_STEP) continue;
       m = fitSimilarity([px[i]!, px[j]!], [py[i]!, py[j]!], [fu[i]!, fu[j]!], [fv[i]!, fv[j]!], null);
     }
     if (!m) continue;
