@@ -101,3 +101,11 @@ describe('short-word slips and plurals', () => {
     expect(read('gloomy forrests').narrative.settings).toEqual(['forest']);
   });
 });
+
+describe('the sun going down lights nothing', () => {
+  it('"the sun goes down", "the sun sets": no bright light from the sun; "the sun beats down" stays bright', () => {
+    expect(read('the sun goes down and the lamps come on').lighting).toBe('low_key');
+    expect(read('as the sun sets over the bay').lighting).toBe(null);
+    expect(read('the sun beats down on the sand').lighting).toBe('high_key');
+  });
+});

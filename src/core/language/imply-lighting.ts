@@ -60,6 +60,19 @@ function putOut(state: PassState, k: number): boolean {
   return false;
 }
 
+const SETTING = (data as unknown as { going_down: { verbs: string[]; particles: string[] } }).going_down;
+const DOWN_VERBS = new Set(SETTING.verbs);
+const DOWN_PARTICLES = new Set(SETTING.particles);
+
+/** Whether the light at token k is going down: a setting verb right after it, or a form of go then "down". */
+function goingDown(state: PassState, k: number): boolean {
+  const next = state.tokens[k + 1];
+  const after = state.tokens[k + 2];
+  if (!next || clauseBetween(state, k, k + 1)) return false;
+  if (next.forms.some((f) => f === 'set')) return true;
+  return next.forms.some((f) => DOWN_VERBS.has(f)) && after !== undefined && DOWN_PARTICLES.has(after.lower) && !clauseBetween(state, k + 1, k + 2);
+}
+
 /**
  * Set `lighting` from the scene when the prompt names none; record on the implying span. With `scene` false (the
  * mechanism switched off for measuring) only a weather word said as the lighting sets it, as it did before.
@@ -96,6 +109,8 @@ export function implyLighting(state: PassState, scene = true): void {
       hit = [NIGHT_RANK, 'low_key'];
       j = k + 2;
     }
+    // The sun going down ("the sun goes down", "as the sun sets") lights nothing: its hit is dropped.
+    if (hit && hit[1] === 'high_key' && goingDown(state, k)) hit = undefined;
     const put = (t.forms.some((f) => LIGHT_WORDS.has(f)) || (slip !== undefined && LIGHT_WORDS.has(slip))) && putOut(state, k);
     if (put) hit = [0, 'low_key'];
     if (hit && (!best || hit[0] < best.rank)) best = { rank: hit[0], lighting: hit[1], i: k, j, put };
