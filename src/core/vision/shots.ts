@@ -3,6 +3,7 @@
 // unless the content comes back within three frames (a flash: one- to three-frame brightness spikes or glitches), the
 // structure stays the same (a brightness change: only the histogram moved), or it falls inside a gradual transition.
 import type { CutReport, ShotReport, TransitionReport } from '../report/analysis.ts';
+import { frameRuns } from './frame-runs.ts';
 
 /** How many earlier frames each frame is compared with (a flash of 3 frames ends by matching the frame 4 back). */
 export const CHANGE_LAGS = 4;
@@ -19,7 +20,23 @@ export interface FrameChange {
   structured: boolean;
   /** Share of the thumbnail's pixels that changed since the previous frame (changedShare, 0–1). */
   extent: number;
+  /** How far the pair's camera model moves the frame (pairShift: share of the diagonal); NaN without a model. */
+  shift: number;
 }
+
+/** A camera model's frame displacement as a share of the frame diagonal: translation plus what zoom and roll move a corner by. */
+export function pairShift(m: { tx: number; ty: number; zoom: number; roll: number }, width: number, height: number): number {
+  const diag = Math.hypot(width, height);
+  if (!(diag > 0)) return NaN;
+  return (Math.hypot(m.tx, m.ty) + (Math.abs(m.zoom) + Math.abs((m.roll * Math.PI) / 180)) * diag / 2) / diag;
+}
+
+/**
+ * A re-lit picture keeps its structure where it was: the model that correlates the two frames moves them no more than
+ * this share of the diagonal beyond the camera's usual move around them (two smooth photographs can correlate well
+ * under a far-fetched model: a 400 px jump lined up one sky's gradient with another's, issue #13 seq-mixed 316).
+ */
+export const RELIT_MAX_EXTRA_SHIFT = 0.05;
 
 /** With structure on both sides, a histogram change whose decorrelation stays below this is the same picture re-lit. */
 export const SAME_STRUCTURE_DECORRELATION = 0.1;
@@ -64,35 +81,39 @@ export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: n
   const n = changes.length;
   const dec = changes.map((c) => c.decorrelation);
   const hist = changes.map((c) => c.hist[0] ?? NaN);
-  const candidates: number[] = [];
-  for (let i = 1; i < n; i++) {
+  const shift = changes.map((c) => c.shift);
+  const candidate = (i: number): boolean => {
+    if (i < 1) return false;
     const byStructure = standsOut(dec, i, CUT_MIN_DECORRELATION, 0.01);
     // the histogram speaks for pictures without structure (flat colours); with structure kept, it is a lighting change
-    const relit = changes[i]!.structured && changes[i]!.decorrelation < SAME_STRUCTURE_DECORRELATION;
+    const relit = changes[i]!.structured && changes[i]!.decorrelation < SAME_STRUCTURE_DECORRELATION && !(changes[i]!.shift > usualShift(shift, i) + RELIT_MAX_EXTRA_SHIFT);
     const byHist = !relit && standsOut(hist, i, CUT_MIN_HIST, 0.01);
-    if ((byStructure || byHist) && changes[i]!.extent >= CUT_MIN_EXTENT) candidates.push(i);
-  }
+    return (byStructure || byHist) && changes[i]!.extent >= CUT_MIN_EXTENT;
+  };
   const cuts: number[] = [];
   const flashes = new Set<number>();
-  for (const i of candidates) {
-    if (flashes.has(i)) continue; // inside a flash already found
-    const jump = changes[i]!.thumb[0] ?? NaN;
-    const jumpH = changes[i]!.hist[0] ?? NaN;
-    const same = (j: number, lag: number) => {
-      const c = changes[j];
-      if (!c) return false;
-      const t = c.thumb[lag - 1]!;
-      const hh = c.hist[lag - 1]!;
-      return Number.isFinite(t) && t <= FLASH_RETURN * jump && !(hh > Math.max(FLASH_RETURN * jumpH, 0.1));
-    };
-    // start of a flash of m frames: frame i+m is like frame i−1; end of a flash: frame i is like frame i−2 … i−4
-    const m = [1, 2, 3].find((k) => same(i + k, k + 1));
-    if (m !== undefined) {
-      for (let k = 0; k <= m; k++) flashes.add(i + k);
-    } else if (same(i, 2) || same(i, 3) || same(i, 4)) {
-      flashes.add(i);
-    } else if (cuts.length === 0 || i - cuts[cuts.length - 1]! > 1) {
-      cuts.push(i);
+  // a run of changed frames (a cut the codec smeared over two frames) opens one shot: its first frame outside a flash
+  for (const run of frameRuns(n, candidate)) {
+    for (let i = run.start; i <= run.end; i++) {
+      if (flashes.has(i)) continue; // inside a flash already found
+      const jump = changes[i]!.thumb[0] ?? NaN;
+      const jumpH = changes[i]!.hist[0] ?? NaN;
+      const same = (j: number, lag: number) => {
+        const c = changes[j];
+        if (!c) return false;
+        const t = c.thumb[lag - 1]!;
+        const hh = c.hist[lag - 1]!;
+        return Number.isFinite(t) && t <= FLASH_RETURN * jump && !(hh > Math.max(FLASH_RETURN * jumpH, 0.1));
+      };
+      // start of a flash of m frames: frame i+m is like frame i−1; end of a flash: frame i is like frame i−2 … i−4
+      const m = [1, 2, 3].find((k) => same(i + k, k + 1));
+      if (m !== undefined) {
+        for (let k = 0; k <= m; k++) flashes.add(i + k);
+      } else if (same(i, 2) || same(i, 3) || same(i, 4)) {
+        flashes.add(i);
+      } else if (cuts[cuts.length - 1] !== i - 1) {
+        cuts.push(i);
+      }
     }
   }
   return { cuts, flashes: [...flashes].filter((f) => f < n).sort((a, b) => a - b) };
@@ -108,6 +129,15 @@ function standsOut(x: number[], i: number, minimum: number, sigmaFloor: number):
   const sides = [side(x, i - CUT_CONTEXT, i - 1), side(x, i + 1, i + CUT_CONTEXT)].filter((s) => s !== null);
   if (sides.length === 0) return true;
   return sides.every((s) => v >= CUT_RATIO * s.med && v >= s.med + CUT_SCORE * Math.max(s.sigma, sigmaFloor));
+}
+
+/** The camera's usual move around frame i: the median shift of the frames within ±CUT_CONTEXT (i left out); 0 when none is known. */
+function usualShift(shift: number[], i: number): number {
+  const v: number[] = [];
+  for (let j = Math.max(1, i - CUT_CONTEXT); j <= Math.min(shift.length - 1, i + CUT_CONTEXT); j++) if (j !== i && Number.isFinite(shift[j]!)) v.push(shift[j]!);
+  if (!v.length) return 0;
+  v.sort((a, b) => a - b);
+  return v[v.length >> 1]!;
 }
 
 function side(x: number[], from: number, to: number): { med: number; sigma: number } | null {

@@ -8,6 +8,7 @@
 // like a mix, with a detail dip from codec softening; so a run that the camera explains is no dissolve: the pairs'
 // camera models, composed over the run, carry the frame before it onto the frame after it (issue #13).
 import type { TransitionReport } from '../report/analysis.ts';
+import { frameRuns } from './frame-runs.ts';
 import type { GrayLevel } from './gray-pyramid.ts';
 
 /** What transition detection keeps of each frame (a few numbers and a tiny luma grid). */
@@ -100,10 +101,7 @@ function detectFades(looks: FrameLook[]): TransitionReport[] {
   const std = looks.map((l) => l.std);
   const flat = std.map((v) => v < FLAT_STD);
   const out: TransitionReport[] = [];
-  for (let a = 0; a < n; a++) {
-    if (!flat[a]) continue;
-    let b = a;
-    while (b + 1 < n && flat[b + 1]) b++;
+  for (const { start: a, end: b } of frameRuns(n, (i) => flat[i]!)) {
     // fade_out into the flat run: contrast falling from the content's peak k to the run, and on into it while it
     // still falls by more than noise (the last nearly-black frames)
     let k = a;
@@ -126,7 +124,6 @@ function detectFades(looks: FrameLook[]): TransitionReport[] {
       while (e0 > s && std[e0]! > std[k]! - FADE_EDGE_SHARE * (std[k]! - std[s]!)) e0--;
       out.push({ kind: 'fade_in', start_frame: s, end_frame: Math.min(k, e0 + 1) });
     }
-    a = b;
   }
   return out;
 }

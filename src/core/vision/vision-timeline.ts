@@ -15,7 +15,7 @@ import { buildGrayPyramid, type GrayPyramid } from './gray-pyramid.ts';
 import { frameLuma } from './luma.ts';
 import { createMeanFrame } from './mean-frame.ts';
 import { pairSpeed, windowMotion } from './motion-level.ts';
-import { CHANGE_LAGS, changedShare, cutsOutsideTransitions, detectCuts, shotsFromCuts, type FrameChange } from './shots.ts';
+import { CHANGE_LAGS, changedShare, cutsOutsideTransitions, detectCuts, pairShift, shotsFromCuts, type FrameChange } from './shots.ts';
 import { detectTransitions, FADE_MIN_CONTRAST, FLAT_STD, frameLook, type FrameLook } from './transitions.ts';
 
 /** The per-frame part of the report. */
@@ -141,6 +141,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
         decorrelation,
         structured: structuredNow && structuredPrev,
         extent: recentThumbs[0] ? changedShare(thumb, recentThumbs[0]) : 1,
+        shift: motion ? pairShift(motion, width, height) : NaN,
       };
       structuredPrev = structuredNow;
       recentThumbs.unshift(thumb);
