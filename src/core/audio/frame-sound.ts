@@ -382,15 +382,27 @@ export const PITCH_SPAN_S = 0.05;
  * stream at each frame's end, whatever the frame length.
  */
 export function pitchHarmonicity(samples: Float32Array, sampleRate: number): number {
+  return pitchAutocorrelation(samples, sampleRate).harmonicity;
+}
+
+/**
+ * pitchHarmonicity and the pitch it implies (Hz; 0 when there is none): the shortest period whose autocorrelation
+ * peak reaches PITCH_PEAK_SHARE of the best (a period of two cycles correlates as well as one), refined by a parabola
+ * through the peak. The voice-activity detector follows it from frame to frame.
+ */
+export function pitchAutocorrelation(samples: Float32Array, sampleRate: number): { harmonicity: number; hz: number } {
   const n = samples.length;
-  if (n < 8) return 0;
+  if (n < 8) return { harmonicity: 0, hz: 0 };
   const size = nextPowerOfTwo(2 * n);
   const win = hannWindow(n);
   const buf = new Float64Array(n);
   for (let i = 0; i < n; i++) buf[i] = samples[i]! * win[i]!;
   const P = realFft(size).power(buf, new Float64Array(size / 2 + 1));
-  return harmonicity(P, size, n, sampleRate);
+  return pitchPeak(P, size, n, sampleRate);
 }
+
+/** A peak of the normalized autocorrelation at least this share of the best one counts as the pitch period (the shortest such). */
+export const PITCH_PEAK_SHARE = 0.9;
 
 const acScratch = new Map<number, { spec: Float64Array; ac: Float64Array }>();
 const windowAc = new Map<string, Float64Array>();
@@ -423,18 +435,31 @@ function inverseOfPower(P: Float64Array, size: number): Float64Array {
 
 /** Best normalized autocorrelation for a pitch period of 80–400 Hz (lags up to half the analysed span). */
 function harmonicity(P: Float64Array, size: number, n: number, sampleRate: number): number {
+  return pitchPeak(P, size, n, sampleRate).harmonicity;
+}
+
+function pitchPeak(P: Float64Array, size: number, n: number, sampleRate: number): { harmonicity: number; hz: number } {
   const wac = hannAutocorrelation(n, size);
   const ac = inverseOfPower(P, size); // the frame is padded to ≥ 2n, so this is the linear (not circular) autocorrelation
   const r0 = ac[0]!;
-  if (!(r0 > 0)) return 0;
+  if (!(r0 > 0)) return { harmonicity: 0, hz: 0 };
   const lo = Math.max(2, Math.floor(sampleRate / 400));
   const hi = Math.min(Math.floor(n / 2), Math.ceil(sampleRate / 80));
+  const norm = (lag: number) => ac[lag]! / r0 / (wac[lag]! / wac[0]!);
   let best = 0;
   for (let lag = lo; lag <= hi; lag++) {
-    const v = ac[lag]! / r0 / (wac[lag]! / wac[0]!);
+    const v = norm(lag);
     if (v > best && ac[lag]! >= ac[lag - 1]! && ac[lag]! >= ac[lag + 1]!) best = v;
   }
-  return Math.min(1, best);
+  if (!(best > 0)) return { harmonicity: 0, hz: 0 };
+  for (let lag = lo; lag <= hi; lag++) {
+    if (!(norm(lag) >= PITCH_PEAK_SHARE * best && ac[lag]! >= ac[lag - 1]! && ac[lag]! >= ac[lag + 1]!)) continue;
+    const a = norm(lag - 1), b = norm(lag), c = norm(lag + 1);
+    const den = a - 2 * b + c;
+    const d = den < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / den)) : 0;
+    return { harmonicity: Math.min(1, best), hz: sampleRate / (lag + d) };
+  }
+  return { harmonicity: Math.min(1, best), hz: 0 };
 }
 
 /**

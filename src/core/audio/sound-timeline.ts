@@ -3,7 +3,7 @@
 import type { FrameSound, MelodyNote, TempoReport } from '../report/analysis.ts';
 import type { Presence, SoundMood } from '../vocab/sound-time.ts';
 import { classifyPresence } from '../vocab/sound-time.ts';
-import { analyzeFrame, pitchHarmonicity, PITCH_SPAN_S } from './frame-sound.ts';
+import { analyzeFrame, pitchAutocorrelation, PITCH_SPAN_S } from './frame-sound.ts';
 import { extractMelody } from './melody.ts';
 import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
@@ -44,6 +44,7 @@ interface FrameSummary {
   harmonicity: number;
   topPeakShare: number;
   peaks: number;
+  pitchHz: number;
 }
 
 /** A streaming sound-over-time accumulator for one audio stream at `sampleRate`. */
@@ -86,12 +87,13 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
     }
     recentFill = Math.min(recent.length, recentFill + samples.length);
     const a = analyzeFrame(samples, sampleRate, false);
-    if (mayBeVoiced(a.extras)) a.extras.harmonicity = pitchHarmonicity(recent.subarray(recent.length - recentFill), sampleRate);
+    let pitchHz = 0;
+    if (mayBeVoiced(a.extras)) ({ harmonicity: a.extras.harmonicity, hz: pitchHz } = pitchAutocorrelation(recent.subarray(recent.length - recentFill), sampleRate));
     const s = a.sound;
     frames.push({
       index, t0, t1, silent: s.breakdown.silence === 100, rmsDb: s.rms_db, centroid: s.centroid_hz, flatness: s.flatness,
       tonePct: s.breakdown.tone, toneHz: s.tone_hz, speechBand: a.extras.speechBand, harmonicity: a.extras.harmonicity,
-      topPeakShare: a.extras.topPeakShare, peaks: a.extras.peaks,
+      topPeakShare: a.extras.topPeakShare, peaks: a.extras.peaks, pitchHz,
     });
     return s;
   };
@@ -142,7 +144,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       const flux = env.flux();
       const onsets = detectOnsets(flux, env.rate).map((m) => env.timeOf(m) + t0);
       const speech = detectSpeech(
-        frames.map((f) => ({ t0: f.t0 - t0, t1: f.t1 - t0, silent: f.silent, speechBand: f.speechBand, harmonicity: f.harmonicity, topPeakShare: f.topPeakShare, peaks: f.peaks })),
+        frames.map((f) => ({ t0: f.t0 - t0, t1: f.t1 - t0, silent: f.silent, speechBand: f.speechBand, harmonicity: f.harmonicity, topPeakShare: f.topPeakShare, peaks: f.peaks, pitchHz: f.pitchHz })),
         env.bandDb(), env.rate, // the envelope's clock starts at the first frame's t0
       );
       const speechByIndex = new Map<number, boolean>();
