@@ -23,7 +23,7 @@ function speechShare(path: string): number {
   return shares.reduce((a, v) => a + v, 0) / shares.length;
 }
 
-describe('speech share: music alone reads low, speech high', () => {
+describe('speech share: music alone reads low, speech high', { timeout: 600_000 }, () => {
   const list = JSON.parse(readFileSync(new URL('list.json', CORPUS), 'utf8')) as { file: string; speech: boolean }[];
   for (const c of list) {
     it(`${c.file}: ${c.speech ? '≥ 60 %' : '≤ 10 %'}`, () => {
