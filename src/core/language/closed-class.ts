@@ -32,6 +32,12 @@ interface Knowledge {
 
 let knowledge: Knowledge | null = null;
 
+/** The tags a rule sets: one name, a space-separated list by position ("#Copula #Adverb ."), or an array. */
+function tagsOfRule(tag: unknown): string[] {
+  if (Array.isArray(tag)) return tag.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^#/, ''));
+  return typeof tag === 'string' ? tag.split(/\s+/).map((t) => t.replace(/^#/, '')) : [];
+}
+
 function build(): Knowledge {
   const model = nlp.model() as unknown as Model;
   const closed = new Set(CLOSED_CLASS_TAGS);
@@ -42,14 +48,18 @@ function build(): Knowledge {
   const possessive = new Set<string>(['my', 'our', 'their', 'her', 'his', 'its']);
   const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
   for (const [entry, tags] of Object.entries(model.one.lexicon)) {
-    // A word of a multi-word entry may take the entry's tags ("in front of"), whatever they are: all kept out.
-    if (entry.includes(' ')) for (const w of words(entry)) maybe.add(w);
-    else if (isClosed(tags)) maybe.add(entry);
+    // A word of a closed-class multi-word entry takes the entry's tag when the whole entry is there ("in front of").
+    if (isClosed(tags)) for (const w of words(entry)) maybe.add(w);
     if (!entry.includes(' ') && isPossessive(tags)) possessive.add(entry);
   }
-  // Every word a post-tagger rule names (not only the rules that set closed-class tags: one rule may retag a
-  // word that another then makes closed-class), and every contraction or alias.
-  for (const rule of model.two.matches) for (const w of rule.match.replace(/[#@%][A-Za-z|]+%?/g, ' ').match(/[a-z']+/gi) ?? []) for (const p of words(w)) maybe.add(p);
+  // Every word a post-tagger rule that sets a closed-class tag names. Such a rule that names no word for its
+  // target needs a closed-class or possessive term there already (the possessive rules, "[#Copula] … #Gerund",
+  // "[#QuestionWord] …"), so no chain of rules makes a content word closed-class without naming it. Every
+  // contraction and alias too.
+  for (const rule of model.two.matches) {
+    if (!isClosed(tagsOfRule(rule.tag))) continue;
+    for (const w of rule.match.replace(/[#@%][A-Za-z|]+%?/g, ' ').match(/[a-z']+/gi) ?? []) for (const p of words(w)) maybe.add(p);
+  }
   for (const c of model.one.contractions) if (typeof c.word === 'string') for (const w of words(c.word)) maybe.add(w);
   for (const [from, to] of Object.entries(model.one.aliases)) for (const w of [...words(from), ...words(to)]) maybe.add(w);
   const endings: string[] = [];

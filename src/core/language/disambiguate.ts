@@ -330,7 +330,8 @@ function animalSubject(ctx: Context, c: Candidate): boolean {
   if (c.j - c.i !== 1) return false;
   const t = ctx.tokens[c.i];
   if (!t || !t.forms.some((f) => isAnimalWord(f))) return false;
-  for (let k = c.j; k < Math.min(ctx.tokens.length, c.j + 2); k++) {
+  const end = Math.min(ctx.tokens.length, c.j + 2);
+  for (let k = c.j; k < end; k++) {
     if (!sameClause(ctx, c.j - 1, k)) return false;
     const v = ctx.tokens[k]!;
     if (candHas(ctx, k, (r) => r.domain === 'direction')) return false;
@@ -339,7 +340,9 @@ function animalSubject(ctx: Context, c: Candidate): boolean {
     const verbCand = vc >= 0 ? ctx.cands[vc] : undefined;
     if (verbCand && candHas(ctx, k, (r) => r.domain === 'camera') && directionAhead(ctx, verbCand, 2)) return false;
     if (v.forms.some((f) => isMotionVerb(f)) && (/s$/.test(v.lower) || v.tags.has('Verb'))) return true;
-    if (!v.tags.has('Adverb')) return false;
+    // An adverb in between is passed over; its tags are read only when a verb of motion could follow it.
+    const after = ctx.tokens[k + 1];
+    if (k + 1 >= end || !after || !after.forms.some((f) => isMotionVerb(f)) || !v.tags.has('Adverb')) return false;
   }
   return false;
 }
