@@ -4,7 +4,7 @@
 // word ending ("-ould" → Modal, "'ll", "'re") or an apostrophe-s, (c) by a contraction or alias it expands, or
 // (d) by a post-tagger rule: every one of its rules that sets a closed-class tag names the word itself, or needs
 // a closed-class or possessive word already there (all collected from its model at first use, in build below). So a
-// plain word outside all of those, in a prompt with no apostrophe and no possessive word, is never closed-class,
+// plain word outside all of those, in a prompt with no possessive ending or word, is never closed-class,
 // whatever its neighbours; anything else is asked of compromise (tests/node/interpret-identity.test.ts).
 import nlp from 'compromise';
 
@@ -77,17 +77,26 @@ export function neverClosedClass(word: string): boolean {
   return !knowledge.endings.some((e) => word.endsWith(e));
 }
 
-/** Whether the prompt has no apostrophe and no possessive word, so no possessive rule of compromise can fire. */
+/**
+ * An apostrophe-s or s-apostrophe ending ("city's", "it's", "flanders'"): what compromise may read as a
+ * possessive (any character its Unicode table maps to an apostrophe, and the accents it accepts as one).
+ */
+const POSSESSIVE_ENDING = /['‘’‛❛❜＇`´′‵][sS](?![\p{L}\p{N}])|[sS]['‘’‛❛❜＇`´′‵](?![\p{L}\p{N}])/u;
+
+/** Whether the prompt has no possessive ending and no possessive word, so no possessive rule of compromise can fire. */
 export function promptAllowsProof(prompt: string, lowerWords: readonly string[]): boolean {
   knowledge ??= build();
   const possessive = knowledge.possessive;
-  return !/['‘’‛‵′`´]/.test(prompt) && !lowerWords.some((w) => possessive.has(w));
+  return !POSSESSIVE_ENDING.test(prompt) && !lowerWords.some((w) => possessive.has(w));
 }
 
-/** Whether the token stands alone as compromise splits words: between spaces or clause punctuation. */
+/**
+ * Whether the token is a term of its own as compromise splits words: between spaces, clause punctuation or a
+ * hyphen (compromise splits "low-key" into two terms and only adds Hyphenated; a slash makes aliases, so not that).
+ */
 export function standsAlone(prompt: string, start: number, end: number): boolean {
   const before = start === 0 ? ' ' : prompt.charAt(start - 1);
   const after = end >= prompt.length ? ' ' : prompt.charAt(end);
   const afterNext = end + 1 >= prompt.length ? ' ' : prompt.charAt(end + 1);
-  return /[\s("[]/.test(before) && (/[\s,;:!?)"\]]/.test(after) || (after === '.' && /\s/.test(afterNext)));
+  return /[\s("[-]/.test(before) && (/[\s,;:!?)"\]-]/.test(after) || (after === '.' && /\s/.test(afterNext)));
 }
