@@ -1,31 +1,37 @@
 // Extraction speed and memory (issue 18): the full analysis (decode + vision + audio, in the built app's analyze
 // worker in the system Chromium) of real-looking clips, next to ffmpeg decoding the same file and ffmpeg's analysis
 // chain (signalstats, scdet, astats, aspectralstats) on it, measured in the same run; wall time and CPU time (the
-// browser's processes from CDP, ffmpeg's from -benchmark). Then the renderer's and this CLI process's peak memory
-// for a 1-minute and a 10-minute 1080p file (MR_BENCH_LONG=0 skips the 10-minute file: it takes many minutes).
+// browser's processes from CDP, ffmpeg's from -benchmark). Then the peak memory of the real CLI (`analyze FILE
+// --out DIR`, its report streamed) and of its renderer for a 1-minute and a 10-minute 1080p file, each in its own
+// processes (MR_BENCH_LONG=0 skips the 10-minute file: it takes many minutes; MR_BENCH_MEMORY_ONLY=1 runs only the
+// memory part). The speed part is helper "pipe"'s, the memory part (benchMemory and its helpers) helper "stream"'s.
 //
 // Clips (made by ffmpeg into .bench/, not committed):
 // - grain: Debian mate-backgrounds photos in turn (a cut every 2 s), each slowly zoomed and panned, temporal
 //   grain (the noisy content of real footage) at a camera-like bit rate (≤ 12 Mbit/s), pink-noise + tone AAC;
 // - photo: one still photo moved by a camera (zoom and pan), light grain, the same audio;
-// - scroll (the memory files, cheap to make at any length): a photo panned back and forth, light grain.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// - scroll (the memory files, cheap to make at any length; made in the system's tmp dir, kept there for the next
+//   run): a photo panned back and forth, light grain.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withSession, REPO_ROOT } from '../../bin/lib/session.mjs';
+import { ensureBuilt, withSession, REPO_ROOT } from '../../bin/lib/session.mjs';
 
 const PHOTOS = ['Garden', 'Storm', 'Aqua', 'GreenMeadow', 'Wood'].map((n) => `/usr/share/backgrounds/mate/nature/${n}.jpg`);
 const LONG = process.env.MR_BENCH_LONG !== '0';
+const MEMORY_ONLY = process.env.MR_BENCH_MEMORY_ONLY === '1';
 const ownDist = process.env.MR_DIST ? null : mkdtempSync(join(tmpdir(), 'mr-bench-analyze-'));
 if (ownDist) process.env.MR_DIST = join(ownDist, 'dist');
 const dir = join(REPO_ROOT, '.bench');
 mkdirSync(dir, { recursive: true });
 
 /** Makes (once) a clip of `kind` at width×height for `seconds`, 30 fps H.264 yuv420p + AAC. */
-function make(kind, width, height, seconds, preset = 'veryfast') {
-  const file = join(dir, `analyze-${kind}-${height}p-${seconds}s.mp4`);
+function make(kind, width, height, seconds, preset = 'veryfast', into = dir) {
+  const file = join(into, `analyze-${kind}-${height}p-${seconds}s.mp4`);
   if (existsSync(file)) return file;
+  // made under a temporary name: an interrupted run leaves no half file to be taken for a whole one
+  const part = `${file}.part.mp4`;
   const fps = 30;
   // the photo is scaled a quarter above the frame so the zoom and pan never show its edge
   const big = `scale=${2 * Math.round((1.25 * width) / 2)}:${2 * Math.round((1.25 * height) / 2)},setsar=1`;
@@ -47,7 +53,8 @@ function make(kind, width, height, seconds, preset = 'veryfast') {
   }
   const n = kind === 'grain' ? PHOTOS.length : 1;
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...video.inputs, ...audio, '-filter_complex', `${video.filter};[${n}:a][${n + 1}:a]amix=inputs=2[a]`,
-    '-map', '[v]', '-map', '[a]', '-t', String(seconds), '-c:v', 'libx264', '-preset', preset, '-crf', '23', '-maxrate', '12M', '-bufsize', '24M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', file]);
+    '-map', '[v]', '-map', '[a]', '-t', String(seconds), '-c:v', 'libx264', '-preset', preset, '-crf', '23', '-maxrate', '12M', '-bufsize', '24M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', part]);
+  renameSync(part, file);
   return file;
 }
 
@@ -88,15 +95,13 @@ async function browserCpuS(cdp) {
   return processInfo.reduce((s, p) => s + p.cpuTime, 0);
 }
 
-const clips = [
+const clips = MEMORY_ONLY ? [] : [
   { label: 'grain 720p 10 s', file: make('grain', 1280, 720, 10), frames: 300 },
   { label: 'grain 720p 60 s', file: make('grain', 1280, 720, 60), frames: 1800 },
   { label: 'grain 1080p 10 s', file: make('grain', 1920, 1080, 10), frames: 300 },
   { label: 'photo 720p 10 s', file: make('photo', 1280, 720, 10), frames: 300 },
   { label: 'photo 1080p 10 s', file: make('photo', 1920, 1080, 10), frames: 300 },
 ];
-const memClips = [{ label: '1080p 1 min', file: make('scroll', 1920, 1080, 60, 'ultrafast') }];
-if (LONG) memClips.push({ label: '1080p 10 min', file: make('scroll', 1920, 1080, 600, 'ultrafast') });
 
 console.log(`machine: ${cpus().length} cores; load average before: ${load()}`);
 const refs = clips.map((c) => ({
@@ -105,9 +110,9 @@ const refs = clips.map((c) => ({
   chain: ffmpegTimed(['-i', c.file, ...CHAIN]),
 }));
 
-const files = [...clips, ...memClips].map((c) => c.file);
+const files = clips.map((c) => c.file);
 // MR_DIST set by the caller: that build as it is (e.g. an older commit's, for a before → after in one sitting)
-await withSession({ rebuild: Boolean(ownDist) }, async (page) => {
+if (clips.length > 0) await withSession({ rebuild: Boolean(ownDist) }, async (page) => {
   const cdp = await page.context().browser().newBrowserCDPSession();
   const selector = await page.evaluate(() => window.motionRegistries.analyzePrepareInput());
   await page.setInputFiles(selector, files);
@@ -143,18 +148,110 @@ await withSession({ rebuild: Boolean(ownDist) }, async (page) => {
       `${c.label.padEnd(18)} | ${a.seconds.toFixed(2)} s ${(a.frames / a.seconds).toFixed(1)} f/s ${a.cpu.toFixed(2)} CPU-s | ${r.decode.wall.toFixed(2)}/${r.decode.cpu.toFixed(2)} s | ${r.chain1.wall.toFixed(2)}/${r.chain1.cpu.toFixed(2)} s | ${r.chain.wall.toFixed(2)} s | ${(r.chain.wall / a.seconds).toFixed(2)}× (CPU ${(r.chain1.cpu / a.cpu).toFixed(2)}×) | ${(r.decode.wall / a.seconds).toFixed(3)}× (load ${load()})`,
     );
   }
-  const memory = [];
-  for (let k = 0; k < memClips.length; k++) {
-    const m = await run(clips.length + k);
-    memory.push(m);
-    console.log(`memory ${memClips[k].label}: ${m.frames} frames in ${m.seconds.toFixed(1)} s; renderer peak RSS ${m.peakMb.toFixed(0)} MB, CLI (this node process) peak RSS ${m.cliPeakMb.toFixed(0)} MB (load ${load()})`);
+});
+await benchMemory();
+if (ownDist) rmSync(ownDist, { recursive: true, force: true });
+console.log(`load average after: ${load()}`);
+
+// ---- Memory (helper "stream"): the real CLI, its report streamed, in its own processes per file ----
+
+/** Peak (VmHWM) and current (VmRSS) resident kB, parent pid and whether it is a Chromium renderer; null when gone. */
+function procInfo(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    const ppid = kb('PPid');
+    const renderer = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    return { hwm: kb('VmHWM'), rss: kb('VmRSS'), ppid, renderer };
+  } catch {
+    return null;
   }
-  if (memory.length === 2) {
-    const [x, y] = memory;
-    console.log(`memory ratio 10 min / 1 min: renderer ${(y.peakMb / x.peakMb).toFixed(2)}× (≤1.2 wanted, <600 MB), CLI ${(y.cliPeakMb / x.cliPeakMb).toFixed(2)}×`);
+}
+
+/** Every live process below `root` (its children, theirs…), from /proc. */
+function descendants(root) {
+  const children = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const info = procInfo(Number(d));
+    if (!info) continue;
+    if (!children.has(info.ppid)) children.set(info.ppid, []);
+    children.get(info.ppid).push(Number(d));
+  }
+  const out = [];
+  const todo = [root];
+  while (todo.length) {
+    for (const c of children.get(todo.pop()) ?? []) {
+      out.push(c);
+      todo.push(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs `motion-registries analyze FILE --out DIR` (MR_ANALYZE_WHOLE=1 for the report taken whole, as before
+ * streaming) and samples /proc every 250 ms: the CLI's own peak (VmHWM of its node process) and the renderer's
+ * (VmHWM of its largest renderer process: the page and its workers live there).
+ */
+async function cliPeakMemory(file, whole) {
+  const out = mkdtempSync(join(tmpdir(), 'mr-bench-out-'));
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/motion-registries.mjs'), 'analyze', file, '--out', out, '--quiet'], {
+    env: { ...process.env, MR_ANALYZE_WHOLE: whole ? '1' : '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let cli = 0;
+  let renderer = 0;
+  const sample = () => {
+    cli = Math.max(cli, procInfo(child.pid)?.hwm ?? 0);
+    for (const pid of descendants(child.pid)) {
+      const p = procInfo(pid);
+      if (p?.renderer) renderer = Math.max(renderer, p.hwm);
+    }
+  };
+  const done = new Promise((resolve) => child.on('exit', resolve));
+  let exited = false;
+  void done.then(() => (exited = true));
+  while (!exited) {
+    sample();
+    await Promise.race([done, new Promise((r) => setTimeout(r, 250))]);
+  }
+  const code = await done;
+  const seconds = (performance.now() - t0) / 1000;
+  const name = readdirSync(out)[0];
+  const report = name ? JSON.parse(readFileSync(join(out, name), 'utf8')) : null;
+  rmSync(out, { recursive: true, force: true });
+  if (code !== 0 || !report || report.error) throw new Error(`analyze ${file}: exit ${code}${report?.error ? `: ${report.error.code}: ${report.error.message}` : ''}`);
+  return { seconds, frames: report.frames.length, cliMb: cli / 1024, rendererMb: renderer / 1024 };
+}
+
+/**
+ * Peak renderer and CLI memory for a 1-minute and a 10-minute 1080p file, with their ratio (issue 18: ≤ 1.2×,
+ * renderer < 600 MB). MR_BENCH_MEMORY_HEIGHT=180 measures 320×180 files instead (the same 18,000 frames in 10 min,
+ * ~10× cheaper to make and to analyse: the growth with length on a loaded machine).
+ */
+async function benchMemory() {
+  ensureBuilt({ rebuild: Boolean(ownDist) && clips.length === 0 });
+  const into = join(tmpdir(), 'mr-bench-memory');
+  mkdirSync(into, { recursive: true });
+  const h = Number(process.env.MR_BENCH_MEMORY_HEIGHT ?? 1080);
+  const w = 2 * Math.round((h * 16) / 9 / 2);
+  const files = [{ label: `${h}p 1 min`, file: make('scroll', w, h, 60, 'ultrafast', into) }];
+  if (LONG) files.push({ label: `${h}p 10 min`, file: make('scroll', w, h, 600, 'ultrafast', into) });
+  console.log(`memory: the CLI (analyze FILE --out DIR) in its own processes per file; peak resident memory (VmHWM) of its node process and of its renderer (load ${load()})`);
+  const wholeRef = await cliPeakMemory(files[0].file, true);
+  console.log(`memory ${files[0].label}, report taken whole (MR_ANALYZE_WHOLE=1, as before streaming): ${wholeRef.frames} frames in ${wholeRef.seconds.toFixed(1)} s; renderer ${wholeRef.rendererMb.toFixed(0)} MB, CLI ${wholeRef.cliMb.toFixed(0)} MB (load ${load()})`);
+  const measured = [];
+  for (const f of files) {
+    const m = await cliPeakMemory(f.file, false);
+    measured.push(m);
+    console.log(`memory ${f.label}, report streamed: ${m.frames} frames in ${m.seconds.toFixed(1)} s; renderer ${m.rendererMb.toFixed(0)} MB, CLI ${m.cliMb.toFixed(0)} MB (load ${load()})`);
+  }
+  if (measured.length === 2) {
+    const [x, y] = measured;
+    console.log(`memory ratio 10 min / 1 min: renderer ${(y.rendererMb / x.rendererMb).toFixed(2)}× (${y.rendererMb.toFixed(0)} MB; ≤ 1.2× and < 600 MB wanted), CLI ${(y.cliMb / x.cliMb).toFixed(2)}× (≤ 1.2× wanted)`);
   } else {
     console.log('memory: the 10-minute file was skipped (MR_BENCH_LONG=0)');
   }
-});
-if (ownDist) rmSync(ownDist, { recursive: true, force: true });
-console.log(`load average after: ${load()}`);
+}
