@@ -65,12 +65,15 @@ export function assembleReportAround(p: Omit<ReportParts, 'frames'>, frames: Fra
   if (p.vision) {
     const pictureWindows: PictureWindowReport[] = p.vision.windows.map((w, k) => ({ ...w, sound: p.sound?.windows[k] ?? null }));
     windows = pictureWindows;
-    const lit: (FrameReport & { luma: NonNullable<FrameReport['luma']> })[] = [];
-    for (let i = 0; i < frames.count; i++) {
+    // the narrative reads the frames with a picture one at a time: none is kept (a long file has many)
+    const lit = (i: number) => {
+      if (!(i >= 0 && i < frames.count)) return undefined;
       const f = frames.frame(i);
-      if (hasLuma(f)) lit.push(f);
-    }
-    if (lit.length > 0) narrative = observeNarrative(p.vision.shots, lit, pictureWindows);
+      return hasLuma(f) ? f : undefined;
+    };
+    let anyLit = false;
+    for (let i = 0; i < frames.count && !anyLit; i++) anyLit = lit(i) !== undefined;
+    if (anyLit) narrative = observeNarrative(p.vision.shots, lit, pictureWindows);
   } else {
     // no picture: windows carry only their sound, and nothing of a narrative is observed (FOUNDATION §7)
     const step = 1 / (p.fps ?? 25);

@@ -90,25 +90,29 @@ function shotSpeed(windows: Pick<PictureWindowReport, 'start_frame' | 'end_frame
  * per-frame luma mean and rms_db; loudness null without sound), palette (top primitives by summed share), lighting
  * (pooled luma of its frames) and motion (its windows' speed).
  */
-export function observeNarrative(shots: ShotReport[], frames: (Pick<FrameReport, 'index' | 'colors' | 'sound'> & { luma: NonNullable<FrameReport['luma']> })[], windows: Pick<PictureWindowReport, 'start_frame' | 'end_frame' | 'motion'>[]): NarrativeObserved {
-  const byIndex = new Map(frames.map((f) => [f.index, f]));
+export function observeNarrative(shots: ShotReport[], frames: NarrativeFrame[] | ((index: number) => NarrativeFrame | undefined), windows: Pick<PictureWindowReport, 'start_frame' | 'end_frame' | 'motion'>[]): NarrativeObserved {
+  // frames by index: an array, or a lookup that builds one frame at a time (a long file's frames kept compact)
+  const byIndex = typeof frames === 'function' ? null : new Map(frames.map((f) => [f.index, f]));
+  const frameAt = (i: number) => (byIndex ? byIndex.get(i) : (frames as (index: number) => NarrativeFrame | undefined)(i));
   const out: ShotNarrative[] = shots.map((shot, k) => {
-    const fs: typeof frames = [];
-    for (let i = shot.start_frame; i <= shot.end_frame; i++) {
-      const f = byIndex.get(i);
-      if (f) fs.push(f);
-    }
-    const luma = fs.map((f) => f.luma.mean);
-    const db = fs.filter((f) => f.sound).map((f) => Math.max(DB_FLOOR, f.sound!.rms_db));
+    // one pass over the shot's frames, none of them kept
+    const luma: number[] = [];
+    const db: number[] = [];
     const shares = new Map<ColorPrimitiveName, number>();
     let lm = 0;
     let l2 = 0;
-    for (const f of fs) {
+    let count = 0;
+    for (let i = shot.start_frame; i <= shot.end_frame; i++) {
+      const f = frameAt(i);
+      if (!f) continue;
+      count++;
+      luma.push(f.luma.mean);
+      if (f.sound) db.push(Math.max(DB_FLOOR, f.sound.rms_db));
       for (const c of f.colors) shares.set(c.primitive, (shares.get(c.primitive) ?? 0) + c.share);
       lm += f.luma.mean;
       l2 += f.luma.std * f.luma.std + f.luma.mean * f.luma.mean;
     }
-    const n = Math.max(1, fs.length);
+    const n = Math.max(1, count);
     const palette = [...shares.entries()]
       .map(([p, s]) => [p, s / n] as const)
       .filter(([, s]) => s >= PALETTE_MIN_PCT)
@@ -134,3 +138,6 @@ export function observeNarrative(shots: ShotReport[], frames: (Pick<FrameReport,
   });
   return { label: 'observed', shots: out };
 }
+
+/** What the narrative reads of a frame with a picture. */
+export type NarrativeFrame = Pick<FrameReport, 'index' | 'colors' | 'sound'> & { luma: NonNullable<FrameReport['luma']> };
