@@ -109,3 +109,13 @@ describe('the sun going down lights nothing', () => {
     expect(read('the sun beats down on the sand').lighting).toBe('high_key');
   });
 });
+
+describe('a shaking camera by a WordNet adjective of shaking said of it', () => {
+  it('"choppy camera", "jerky cam" shake; "a choppy sea" does not; syntax off, no shake', () => {
+    expect(read('choppy camera over the moor').camera.move).toBe('shake');
+    expect(read('jerky cam in the crowd').camera.move).toBe('shake');
+    expect(read('a choppy grey sea').camera.move).toBe(null);
+    expect(read('choppy camera over the moor', ['syntax']).camera.move).toBe(null);
+    expect(span('choppy camera over the moor', 'choppy')).toMatchObject({ domain: 'camera', canonical: 'shake', via: 'syntax' });
+  });
+});

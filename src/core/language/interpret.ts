@@ -16,6 +16,7 @@ import { emptyInstruction, type Instruction } from './instruction.ts';
 import { implyColors, implyLighting } from './imply-lighting.ts';
 import { implySetting } from './imply-setting.ts';
 import { readIdioms } from './read-idioms.ts';
+import { readShakyCamera } from './shaky-camera.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
 import { conflictsOf, grownEntries, withoutOverridesOfOrigin, type LexiconConflict } from './grow-vocabulary.ts';
 import { lexiconIndex, normalizeSpan, type LexiconEntry, type Mechanism } from './lexicon.ts';
@@ -99,6 +100,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (state.tokens.length === 0) return { instruction: state.instruction, used: [], learned: [], conflicts: [] };
   const learned = learnIntensifiers(state, candAt);
   if (!off.has('idioms')) readIdioms(state);
+  if (!off.has('syntax')) readShakyCamera(state);
   composeNumbers(state);
   const impliedMotion = composeCamera(state);
   const negation = applyNegation(state, !off.has('hedges'));

@@ -21,10 +21,12 @@ const TABLE = table as unknown as {
   animals: string[];
   motionVerbs: string[];
   frenzy: string[];
+  shaky: string[];
 };
 const ANIMALS: ReadonlySet<string> = new Set(TABLE.animals);
 const MOTION_VERBS: ReadonlySet<string> = new Set(TABLE.motionVerbs);
 const FRENZY: ReadonlySet<string> = new Set(TABLE.frenzy);
+const SHAKY: ReadonlySet<string> = new Set(TABLE.shaky);
 const WORDS = TABLE.words;
 /** Readings of words whose proper-noun senses change them: used only for a name ("Cam" the river, not a cam). */
 const PROPER = TABLE.proper;
@@ -107,4 +109,9 @@ export function isMotionVerb(lemma: string): boolean {
 /** Whether an adjective is a word of a frenzy in WordNet ("crazy", "nuts", "feral", "berserk"). */
 export function isFrenzyWord(word: string): boolean {
   return FRENZY.has(word);
+}
+
+/** Whether an adjective says a shaking camera when said of one ("choppy", "jerky", "wobbly"). */
+export function isShakyWord(word: string): boolean {
+  return SHAKY.has(word);
 }
