@@ -233,7 +233,8 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
         const prevDomains = candDomains(ctx, c.i - 1);
         const prevIsCamera = CAMERA_OBJECTS.has(pt.lower) || prevDomains.has('camera') || prevDomains.has('direction');
         // A word the lexicon knows only as a thing is a noun whatever compromise tags it ("clouds" can be a verb).
-        const thingBefore = () => [...prevDomains].every((d) => THING_DOMAINS.has(d)) && (prevDomains.size > 0 || pt.tags.has('Noun')) && !pt.tags.has('Pronoun');
+        // (A word compromise cannot make closed-class is no pronoun: closedClass answers that without tagging.)
+        const thingBefore = () => [...prevDomains].every((d) => THING_DOMAINS.has(d)) && (prevDomains.size > 0 || pt.tags.has('Noun')) && !(pt.closedClass && pt.tags.has('Pronoun'));
         if (!prevIsCamera && (DETERMINERS.has(pt.lower) || thingBefore())) s -= 300;
       }
       // A camera word that is a determiner's noun and the subject of a verb with no direction after it is a thing
