@@ -80,29 +80,37 @@ describe('melody on real sound', () => {
     }
   }
 
-  it('finds the lead line’s notes as played (pitch exact, onset within 0.1 s) in the band’s mix', () => {
-    let truthNotes = 0;
-    let found = 0;
-    let reported = 0;
-    for (const { name, t } of clips) {
-      const melody = results.get(name)!.melody;
-      reported += melody.length;
-      truthNotes += t.lead.length;
-      const used = new Set<number>();
-      for (const n of t.lead) {
-        const i = melody.findIndex((m, j) => !used.has(j) && m.midi === n.midi && Math.abs(m.start - n.start) <= 0.1);
-        if (i >= 0) {
-          used.add(i);
-          found++;
+  it('finds the lead line’s notes as played (pitch within half a semitone, onset within 50 ms and 0.1 s) in the band’s mix', () => {
+    const rows: string[] = [];
+    const rates: Record<string, number> = {};
+    for (const tol of [0.05, 0.1]) {
+      let truthNotes = 0;
+      let found = 0;
+      let reported = 0;
+      for (const { name, t } of clips) {
+        const melody = results.get(name)!.melody;
+        reported += melody.length;
+        truthNotes += t.lead.length;
+        const used = new Set<number>();
+        // MIDI numbers are integers: pitch within ±0.5 semitone is the same number
+        for (const n of t.lead) {
+          const i = melody.findIndex((m, j) => !used.has(j) && m.midi === n.midi && Math.abs(m.start - n.start) <= tol);
+          if (i >= 0) {
+            used.add(i);
+            found++;
+          }
         }
       }
+      rates[`recall${tol}`] = found / truthNotes;
+      rates[`precision${tol}`] = found / reported;
+      rows.push(`onset ±${tol * 1000} ms: recall ${(found / truthNotes).toFixed(2)} (${found}/${truthNotes}), precision ${(found / reported).toFixed(2)} (${reported} notes reported)`);
     }
-    const recall = found / truthNotes;
-    const precision = found / reported;
-    console.log(`lead notes: recall ${recall.toFixed(2)} (${found}/${truthNotes}), precision ${precision.toFixed(2)} (${reported} notes reported)`);
-    // measured 0.43 / 0.35 (before the steady-note hold: 0.47 / 0.30)
-    expect(recall).toBeGreaterThanOrEqual(0.4);
-    expect(precision).toBeGreaterThanOrEqual(0.33);
+    console.log(`lead notes:\n${rows.join('\n')}`);
+    // ±0.1 s before the predominant-pitch tracker: recall 0.43, precision 0.35
+    expect(rates['recall0.1']).toBeGreaterThanOrEqual(0.6);
+    expect(rates['precision0.1']).toBeGreaterThanOrEqual(0.75);
+    expect(rates['recall0.05']).toBeGreaterThanOrEqual(0.45);
+    expect(rates['precision0.05']).toBeGreaterThanOrEqual(0.55);
   });
 });
 

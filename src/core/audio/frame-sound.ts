@@ -2,6 +2,7 @@
 import type { FrameSound } from '../report/analysis.ts';
 import { RUMBLE_HISS_SPLIT_HZ, SILENCE_DBFS } from '../vocab/sounds.ts';
 import { hannWindow, nextPowerOfTwo, realFft } from './fft.ts';
+import { leadPitch } from './lead-pitch.ts';
 
 /** rms_db reported for digital zero (a finite stand-in for −∞, so the report stays valid JSON). */
 export const RMS_DB_FLOOR = -160;
@@ -34,6 +35,8 @@ export interface FrameExtras {
   topPeakShare: number;
   /** Normalized autocorrelation (0–1) at the best lag for a pitch of 80–400 Hz, from the windowed frame; 0 when silent. */
   harmonicity: number;
+  /** Predominant pitch (fractional MIDI, leadPitch) when asked for and the frame is not silent; else null. */
+  leadMidi: number | null;
 }
 
 /** FrameSound plus the extras. */
@@ -99,8 +102,14 @@ function lerpAt(arr: Float64Array, x: number): number {
 /**
  * The frame measured in full. `withHarmonicity` also computes the pitch autocorrelation (one more FFT), which only
  * the voice-activity detector needs: true, or a test on the other extras that says when it is worth computing.
+ * `withLead` likewise adds the predominant pitch (leadPitch on the same spectrum), which only melody needs.
  */
-export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarmonicity: boolean | ((e: FrameExtras) => boolean)): FrameAnalysis {
+export function analyzeFrame(
+  samples: Float32Array,
+  sampleRate: number,
+  withHarmonicity: boolean | ((e: FrameExtras) => boolean),
+  withLead: boolean | ((s: FrameSound, e: FrameExtras) => boolean) = false,
+): FrameAnalysis {
   if (!(sampleRate > 0)) throw new TypeError(`sample rate must be positive, got ${sampleRate}`);
   const n = samples.length;
   const rms_db = rmsDb(samples);
@@ -120,16 +129,19 @@ export function analyzeFrame(samples: Float32Array, sampleRate: number, withHarm
     peaks: peaks.count,
     topPeakShare: shape.total > 0 ? peaks.topLobe / shape.total : 0,
     harmonicity: 0,
+    leadMidi: null,
   };
   if (withHarmonicity === true || (withHarmonicity && withHarmonicity(extras))) extras.harmonicity = harmonicity(spec.P, spec.size, n, sampleRate);
-  return { sound: { breakdown: breakdown.shares, rms_db, centroid_hz: shape.centroid_hz, flatness: shape.flatness, tone_hz: tone.hz }, extras };
+  const sound: FrameSound = { breakdown: breakdown.shares, rms_db, centroid_hz: shape.centroid_hz, flatness: shape.flatness, tone_hz: tone.hz };
+  if (withLead === true || (withLead && withLead(sound, extras))) extras.leadMidi = leadPitch(spec.P, spec.size, sampleRate, n)?.midi ?? null;
+  return { sound, extras };
 }
 
 /** A silent frame's analysis: breakdown all silence, no tone, no extras (centroid and flatness still describe it). */
 function silentFrame(rms_db: number, centroid_hz: number, flatness: number): FrameAnalysis {
   return {
     sound: { breakdown: { silence: 100, tone: 0, rumble: 0, hiss: 0 }, rms_db, centroid_hz, flatness, tone_hz: null },
-    extras: { speechBand: 0, peaks: 0, topPeakShare: 0, harmonicity: 0 },
+    extras: { speechBand: 0, peaks: 0, topPeakShare: 0, harmonicity: 0, leadMidi: null },
   };
 }
 

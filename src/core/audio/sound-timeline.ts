@@ -4,7 +4,7 @@ import type { FrameSound, MelodyNote, TempoReport } from '../report/analysis.ts'
 import type { Presence, SoundMood } from '../vocab/sound-time.ts';
 import { classifyPresence } from '../vocab/sound-time.ts';
 import { analyzeFrame, pitchAutocorrelation, PITCH_SPAN_S } from './frame-sound.ts';
-import { extractMelody } from './melody.ts';
+import { extractMelody, isMelodyFrame, MELODY_MIN_NOTE_S } from './melody.ts';
 import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
 import { detectOnsets, tempoReport } from './tempo.ts';
@@ -40,6 +40,7 @@ interface FrameSummary {
   flatness: number;
   tonePct: number;
   toneHz: number | null;
+  leadMidi: number | null;
   speechBand: number;
   harmonicity: number;
   topPeakShare: number;
@@ -86,13 +87,13 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       recent.set(samples, recent.length - samples.length);
     }
     recentFill = Math.min(recent.length, recentFill + samples.length);
-    const a = analyzeFrame(samples, sampleRate, false);
+    const a = analyzeFrame(samples, sampleRate, false, isMelodyFrame);
     let pitchHz = 0;
     if (mayBeVoiced(a.extras)) ({ harmonicity: a.extras.harmonicity, hz: pitchHz } = pitchAutocorrelation(recent.subarray(recent.length - recentFill), sampleRate));
     const s = a.sound;
     frames.push({
       index, t0, t1, silent: s.breakdown.silence === 100, rmsDb: s.rms_db, centroid: s.centroid_hz, flatness: s.flatness,
-      tonePct: s.breakdown.tone, toneHz: s.tone_hz, speechBand: a.extras.speechBand, harmonicity: a.extras.harmonicity,
+      tonePct: s.breakdown.tone, toneHz: s.tone_hz, leadMidi: a.extras.leadMidi, speechBand: a.extras.speechBand, harmonicity: a.extras.harmonicity,
       topPeakShare: a.extras.topPeakShare, peaks: a.extras.peaks, pitchHz,
     });
     return s;
@@ -186,7 +187,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       return {
         windows: out,
         tempo,
-        melody: extractMelody(frames.map((f) => ({ index: f.index, t0: f.t0, t1: f.t1, tonePct: f.tonePct, toneHz: f.toneHz, silent: f.silent }))),
+        melody: extractMelody(frames.map((f) => ({ index: f.index, t0: f.t0, t1: f.t1, tonePct: f.tonePct, toneHz: f.toneHz, leadMidi: f.leadMidi, silent: f.silent })), MELODY_MIN_NOTE_S),
         frameLoudness,
       };
     },
