@@ -34,11 +34,17 @@ export interface MelodyFrame {
 }
 
 /**
- * Whether a frame's predominant pitch is worth computing: it can carry a note (tone share ≥ MELODY_MIN_TONE_PCT) and
- * holds more than one tone peak (a single partial is its own pitch, measured finer by tone_hz than by the harmonic sum).
+ * A frame whose strongest tone peak holds at least this share of its energy is one partial: its pitch is tone_hz,
+ * measured finer than a harmonic sum can in a short frame (a 60 Hz hum's frames hold 6–8 small peaks besides it).
  */
-export function isMelodyFrame(s: { breakdown: { tone: number } }, e: { peaks: number }): boolean {
-  return s.breakdown.tone >= MELODY_MIN_TONE_PCT && e.peaks >= 2;
+export const MELODY_ONE_PARTIAL_SHARE = 0.9;
+
+/**
+ * Whether a frame's predominant pitch is worth computing: it can carry a note (tone share ≥ MELODY_MIN_TONE_PCT) and
+ * is more than one partial (several tone peaks, the strongest under MELODY_ONE_PARTIAL_SHARE of the energy).
+ */
+export function isMelodyFrame(s: { breakdown: { tone: number } }, e: { peaks: number; topPeakShare: number }): boolean {
+  return s.breakdown.tone >= MELODY_MIN_TONE_PCT && e.peaks >= 2 && e.topPeakShare < MELODY_ONE_PARTIAL_SHARE;
 }
 
 /** MIDI note number of a frequency: round(69 + 12·log2(f/440)). */
