@@ -16,6 +16,9 @@ export const REGISTRY_SORTS = ['first_seen', 'name', 'count', 'last_seen'] as co
 /** A sort key of REGISTRY_SORTS: `first_seen` is discovery order (primitives, shipped first, come first). */
 export type RegistrySort = (typeof REGISTRY_SORTS)[number];
 
+/** A label or hex filter leaving at most this many entries reads them rather than the sort index's keys. */
+export const FEW_ROWS = 2000;
+
 /** The largest page a query may ask for. */
 export const MAX_PAGE = 500;
 
@@ -52,9 +55,10 @@ export interface RegistryPage {
   canonicals: readonly string[];
   /**
    * How the page was found: `index-page` (read at its offset in the sort index, plus the ties at its edges) or
-   * `index-keys` (the sort index's keys walked once and joined with the filters' keys). Neither reads an entry off the page.
+   * `index-keys` (the sort index's keys walked once and joined with the filters' keys): neither reads an entry off the
+   * page. `filter-rows`: a label or hex filter left at most FEW_ROWS entries, read and sorted.
    */
-  plan: 'index-page' | 'index-keys';
+  plan: 'index-page' | 'index-keys' | 'filter-rows';
 }
 
 const COLOR_REGISTRIES: ReadonlySet<ValueRegistry> = new Set(['static.colors', 'dynamic.colors']);
@@ -139,9 +143,10 @@ function comparePageOrder(registry: ValueRegistry, descending: boolean): (a: Ind
 
 /**
  * One page of a registry. Ties in the sort key go by vocabulary order, then name (ascending), so pages never
- * overlap or skip. Reads index keys only (see the file comment), then the page's rows by key.
+ * overlap or skip. Reads index keys only (see the file comment), then the page's rows by key; a label or hex filter
+ * that leaves at most `fewRows` entries reads those rows instead.
  */
-export async function queryRegistryPage(db: RegistriesDb, query: RegistryPageQuery): Promise<RegistryPage> {
+export async function queryRegistryPage(db: RegistriesDb, query: RegistryPageQuery, fewRows = FEW_ROWS): Promise<RegistryPage> {
   const q = normalizePageQuery(query);
   const { registry } = q;
   const hexSearch = COLOR_REGISTRIES.has(registry) && HEX_SEARCH.test(q.search);
@@ -154,7 +159,14 @@ export async function queryRegistryPage(db: RegistriesDb, query: RegistryPageQue
     const all = db.entries.where(ix.index).between(ix.lower(registry), ix.upper(registry), true, true);
     let hits: IndexHit[];
     let matched: number;
-    let plan: RegistryPage['plan'];
+    let plan: RegistryPage['plan'] = 'index-page';
+    const finish = async (found: number, page: IndexHit[]): Promise<RegistryPage> => {
+      const rows = (await db.entries.bulkGet(page.map(keyOf))).filter((e): e is NonNullable<typeof e> => e !== undefined).map(withDepth);
+      return {
+        registry, rows, offset: q.offset, limit: q.limit, matched: found, total,
+        primitives: primitiveKeys.size, discoveries: total - primitiveKeys.size, canonicals: registryCanonicals(registry), plan,
+      };
+    };
     if (q.search === '' && q.origin === null && q.canonical === null) {
       plan = 'index-page';
       matched = total;
@@ -189,6 +201,13 @@ export async function queryRegistryPage(db: RegistriesDb, query: RegistryPageQue
         if (q.origin !== null && (q.origin === 'primitive') !== primitive) return false;
         return hexSearch || q.search === '' || key.slice(prefix).toLowerCase().includes(q.search);
       };
+      if (keep !== null && keep.size <= fewRows) {
+        // A label or hex filter that leaves few entries: read just those rows and sort them (cheaper than the sort index's keys).
+        plan = 'filter-rows';
+        const rows = (await db.entries.bulkGet([...keep])).filter((e): e is NonNullable<typeof e> => e !== undefined && passes(e.key, primitiveKeys.has(e.key)));
+        const found = rows.map((e) => ({ by: q.sort === 'name' ? e.name : e[q.sort], name: e.name })).sort(byOrder);
+        return finish(found.length, found.slice(q.offset, q.offset + q.limit));
+      }
       // The whole registry's keys in index order (sort value, then name), as one bulk read of primary keys;
       // the names are in the keys, so a name search needs nothing more.
       const ordered = await all.primaryKeys();
@@ -233,10 +252,6 @@ export async function queryRegistryPage(db: RegistriesDb, query: RegistryPageQue
       matched = list.length;
       hits = list.slice(q.offset, q.offset + q.limit).map((k) => ({ by: 0, name: k.slice(prefix) }));
     }
-    const rows = (await db.entries.bulkGet(hits.map(keyOf))).filter((e): e is NonNullable<typeof e> => e !== undefined).map(withDepth);
-    return {
-      registry, rows, offset: q.offset, limit: q.limit, matched, total,
-      primitives: primitiveKeys.size, discoveries: total - primitiveKeys.size, canonicals: registryCanonicals(registry), plan,
-    };
+    return finish(matched, hits);
   });
 }
