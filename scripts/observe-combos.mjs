@@ -2,7 +2,7 @@
 // (and a motion level), make a clip from a bare instruction in the built app, analyse it, and compare the
 // intended truth's camera, motion, gradient, lighting and palette with what extraction reads (the loop's rules:
 // the modal window value; the palette as primitives ≥ 5 % of the clip). Prints failing combinations.
-// Usage: MR_DIST=DIR node scripts/observe-combos.mjs [--seeds N] [--modes pure,blended] [--moves a,b] [--gradients a,b] [--levels slow,fast] [--json FILE]
+// Usage: MR_DIST=DIR node scripts/observe-combos.mjs [--seeds N] [--modes pure,blended] [--moves a,b] [--gradients a,b] [--levels slow,fast] [--cell N] [--json FILE]
 import { writeFileSync } from 'node:fs';
 import { withSession } from '../bin/lib/session.mjs';
 
@@ -17,11 +17,12 @@ const moves = opt('moves', 'static,pan_left,pan_right,tilt_up,tilt_down,zoom_in,
 const gradients = opt('gradients', 'flat,linear_horizontal,linear_vertical,linear_diagonal,radial,complex').split(',');
 const levels = opt('levels', 'slow,medium,fast').split(',');
 const out = opt('json', null);
+const cell = opt('cell', null);
 
 const jobs = [];
 for (const mode of modes) for (const move of moves) for (const gradient of gradients) for (let s = 0; s < seeds; s++) {
   const level = move === 'static' ? null : levels[(s + jobs.length) % levels.length];
-  jobs.push({ mode, move, gradient, level, seed: `combo:${mode}:${move}:${gradient}:${s}` });
+  jobs.push({ mode, move, gradient, level, seed: `combo:${mode}:${move}:${gradient}:${s}`, cell: cell === null ? null : Number(cell) });
 }
 
 const results = await withSession({}, async (page) => {
@@ -30,7 +31,7 @@ const results = await withSession({}, async (page) => {
     const r = await page.evaluate(async (j) => {
       const api = window.motionRegistries;
       const instruction = { camera: { move: j.move }, gradient: { type: j.gradient }, motion: { level: j.level } };
-      const made = await api.createMake({ instruction, seed: j.seed, mode: j.mode });
+      const made = await api.createMake({ instruction, seed: j.seed, mode: j.mode, ...(j.cell ? { cellSize: j.cell } : {}) });
       const b64 = api.createReadChunk(made.id, 0, made.bytes);
       api.createRelease(made.id);
       const report = await api.analyzeBase64(b64, `${j.seed}.mp4`);
@@ -68,7 +69,7 @@ const results = await withSession({}, async (page) => {
     agree.palette = inter / new Set([...r.intended.palette, ...r.observed.palette]).size;
     res.push({ ...j, ...r, agree });
     const bad = Object.entries(agree).filter(([, v]) => v !== null && v < 0.9).map(([k]) => `${k} ${r.intended[k]}→${r.observed[k]}`);
-    process.stderr.write(`${j.mode} ${j.move} ${j.level ?? '-'} ${j.gradient}: ${bad.length ? bad.join(', ') : 'ok'} (${r.bytes} B) ${r.observed.cameras}\n`);
+    process.stderr.write(`${j.mode} ${j.move} ${j.level ?? '-'} ${j.gradient}: ${bad.length ? bad.join(', ') : 'ok'} (${r.bytes} B) ${r.observed.cameras} palette ${r.intended.palette.join(',')} / ${r.observed.palette.join(',')}\n`);
   }
   return res;
 });

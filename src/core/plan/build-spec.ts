@@ -6,6 +6,8 @@ import { luma709, rgbToOklab } from '../color/oklab.ts';
 import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver } from './camera-path.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
+import { FLAT_STD } from '../vision/gradient.ts';
+import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
 import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
 import { EmptyKnowledgeError, SPEC_SCHEMA, type ClaimField, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
@@ -349,10 +351,14 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   const moves = camera.move !== 'static';
   const gradient = chooseGradient(instruction, knowledge, colors, rngOf, unmet, mode === 'blended' && moves);
   if (moves) addLumaContrast(colors, mode);
-  const { palette, palette_weights } = weighPalette(colors);
+  const weighed = weighPalette(colors);
+  const { palette, palette_weights } = gradient.type === 'flat' ? weighed : alongMainAxis(weighed.palette, weighed.palette_weights);
   const unobservable: ClaimField[] = [];
   // What hides a move, when both were asked: one flat colour (blended), or colours of one luma (tracking sees luma).
   if (moves && ((mode === 'blended' && gradient.type === 'flat') || lumaSpread(palette) < MIN_MOVE_LUMA_SPREAD[mode])) unobservable.push('camera', 'motion');
+  // A flat pure field is a random mix of its colours: where the analysis grid's cells hold too few pixels to average
+  // the mix out, it reads as spatial variation (`complex`), so the flat it is made as is not claimed.
+  if (mode === 'pure' && gradient.type === 'flat' && flatMixNoise(palette, palette_weights, frame, motion.speed) >= FLAT_STD) unobservable.push('gradient');
   const churn = mode === 'pure' ? Math.round(rngOf('churn')() * 0.03 * 1000) / 1000 : 0;
   const field_seed = Math.floor(rngOf('field')() * 4294967296) >>> 0;
   const tempo = chooseTempo(instruction, knowledge, mode, rngOf, unmet);
@@ -408,6 +414,47 @@ function chooseRedraw(band: readonly KnownColor[], rng: Rng): Spec['redraw'] {
   if (pool.length === 0) return null;
   const per_frame = Math.min(pool.length, 2 + Math.floor(rng() * (MAX_REDRAW_PER_FRAME - 1)));
   return { pool, per_frame, share: REDRAW_SHARE };
+}
+
+/**
+ * A gradient's palette in the order of its colours along their main OKLab axis (oriented to grow with lightness),
+ * with their weights: extraction reads a ramp as the cells' projection on that axis, so colours of near one
+ * lightness sorted by L alone would zig-zag along it and read as complex.
+ */
+function alongMainAxis(palette: SpecColor[], weights: number[]): { palette: SpecColor[]; palette_weights: number[] } {
+  if (palette.length < 3) return { palette, palette_weights: weights };
+  const lab = palette.map((c) => rgbToOklab(c.rgb));
+  const m = [0, 1, 2].map((i) => lab.reduce((a, c) => a + c[i]!, 0) / lab.length);
+  const cov = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (const c of lab) for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) cov[3 * i + j]! += (c[i]! - m[i]!) * (c[j]! - m[j]!);
+  let v = [1, 0.001, 0.001];
+  for (let it = 0; it < 50; it++) {
+    const w = [0, 1, 2].map((i) => cov[3 * i]! * v[0]! + cov[3 * i + 1]! * v[1]! + cov[3 * i + 2]! * v[2]!);
+    const norm = Math.hypot(w[0]!, w[1]!, w[2]!) || 1;
+    v = w.map((x) => x / norm);
+  }
+  if (cov[0]! * v[0]! + cov[1]! * v[1]! + cov[2]! * v[2]! < 0) v = v.map((x) => -x);
+  const proj = lab.map((c) => (c[0] - m[0]!) * v[0]! + (c[1] - m[1]!) * v[1]! + (c[2] - m[2]!) * v[2]!);
+  const order = palette.map((_, i) => i).sort((a, b) => proj[a]! - proj[b]! || palette[a]!.L - palette[b]!.L);
+  return { palette: order.map((i) => palette[i]!), palette_weights: order.map((i) => weights[i]!) };
+}
+
+/**
+ * Expected standard deviation (OKLab) between the analysis grid's cells of a window's mean frame over a flat pure
+ * field: the palette mix's spread over the independent cells a grid cell averages (its world cells, times the cells
+ * the camera brings past it over a window).
+ */
+export function flatMixNoise(palette: readonly SpecColor[], weights: readonly number[], frame: { width: number; height: number; fps: number; cellSize: number }, speed: number): number {
+  const lab = palette.map((c) => rgbToOklab(c.rgb));
+  const m = [0, 1, 2].map((i) => lab.reduce((a, c, k) => a + weights[k]! * c[i]!, 0));
+  const variance = lab.reduce((a, c, k) => a + weights[k]! * ((c[0] - m[0]!) ** 2 + (c[1] - m[1]!) ** 2 + (c[2] - m[2]!) ** 2), 0);
+  const gridW = frame.width / Math.min(MEAN_FRAME_CELLS, frame.width);
+  const gridH = frame.height / Math.min(MEAN_FRAME_CELLS, frame.height);
+  const cells = Math.max(1, (gridW * gridH) / (frame.cellSize * frame.cellSize));
+  // a move brings the world's cells through a grid cell: it sees (its side + the distance moved) / its side as many
+  const W = Math.max(1, Math.round(0.5 * frame.fps));
+  const travelled = (speed * Math.hypot(frame.width, frame.height) * (W - 1)) / frame.fps;
+  return Math.sqrt(variance / (cells * (1 + travelled / Math.sqrt(gridW * gridH))));
 }
 
 /** Largest OKLab distance between two of the colours (0 for fewer than two). */

@@ -146,13 +146,17 @@ export interface FieldRenderer {
 }
 
 /**
- * Pure mode: a bin per palette colour, drawn per world cell from the position's selection
- * probabilities; a cell is re-drawn `churn` times per frame on average (generation = ⌊i·churn + φ⌋);
- * then a random share of the world's cells, in spells of REDRAW_SPELL frames, take colours re-drawn from the pool
- * by the frame their spell began (`redraw`).
+ * Pure mode: a bin per palette colour, drawn per world cell from the selection probabilities of the gradient
+ * position where the cell shows on screen; a cell is re-drawn `churn` times per frame on average
+ * (generation = ⌊i·churn + φ⌋); then a random share of the world's cells, in spells of REDRAW_SPELL frames, take
+ * colours re-drawn from the pool by the frame their spell began (`redraw`).
  * Blended mode: a bin per gradient level, each the probability-weighted mean palette colour (one
  * smooth palette gradient, posterised to GRADIENT_LEVELS steps so every pixel's colour is known), its
  * position offset by the spec's world-anchored texture when it has one.
+ * The gradient is the light on the screen, the cells and the texture are the world under it: a move, however
+ * long or far (a 4 s fast zoom scales the world 36,000×), never takes the view off the gradient, and the content
+ * still moves with the camera. Under a zoom the world's detail comes in octaves (ZOOM_OCTAVES), so it stays
+ * near its size on screen instead of growing into one flat cell or shrinking under a pixel.
  */
 export function createFieldRenderer(spec: Spec): FieldRenderer {
   const { width, height, cell_size: cs, fps, field_seed: seed, churn } = spec;
@@ -165,28 +169,33 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
     c[n - 1] = 1;
     return c;
   });
+  // The gradient is on the screen: each pixel's position and level, once for the whole clip.
   const pos = gradientPosition(spec.gradient, width, height);
-  const levelOf = (x: number, y: number) => Math.min(GRADIENT_LEVELS - 1, Math.floor(pos(x, y) * GRADIENT_LEVELS));
+  const posAt = new Float32Array(width * height);
+  const levelAt = new Uint8Array(width * height);
+  for (let y = 0, o = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, o++) {
+      const u = pos(x + 0.5, y + 0.5);
+      posAt[o] = u;
+      levelAt[o] = Math.min(GRADIENT_LEVELS - 1, Math.floor(u * GRADIENT_LEVELS));
+    }
+  }
   const texture = spec.texture ?? null;
   const tile = texture && texture.amplitude > 0 ? textureTile(texture.scale_px, seed ^ 0x2545f491) : null;
   const amp = texture?.amplitude ?? 0;
   const mask = TEXTURE_TILE - 1;
-  const texturedLevelOf = (x: number, y: number) => {
-    const u = pos(x, y) + amp * tile![(Math.floor(y) & mask) * TEXTURE_TILE + (Math.floor(x) & mask)]!;
-    return u <= 0 ? 0 : Math.min(GRADIENT_LEVELS - 1, Math.floor(u * GRADIENT_LEVELS));
-  };
   const blended = spec.mode === 'blended';
-  const bins: [number, number, number][] = blended
-    ? table.map((p) => {
-        const rgb = [0, 0, 0];
-        p.forEach((w, k) => spec.palette[k]!.rgb.forEach((v, c) => (rgb[c]! += w * v)));
-        return rgb.map(Math.round) as [number, number, number];
-      })
-    : spec.palette.map((c) => c.rgb);
+  // Each level's mean colour: a blended pixel's colour, a pure cell's expected colour (what a mean frame shows).
+  const levelColors = table.map((p) => {
+    const rgb = [0, 0, 0];
+    p.forEach((w, k) => spec.palette[k]!.rgb.forEach((v, c) => (rgb[c]! += w * v)));
+    return rgb.map(Math.round) as [number, number, number];
+  });
+  const bins: [number, number, number][] = blended ? levelColors : spec.palette.map((c) => c.rgb);
   // Pure: the per-frame pool colours are bins after the palette's (bin n + k = redraw pool colour k).
   const redraw = !blended && spec.redraw && spec.redraw.share > 0 && spec.redraw.pool.length > 0 ? spec.redraw : null;
   if (redraw) for (const c of redraw.pool) bins.push(c.rgb);
-  const redrawSeed = seed ^ 0x68e31da4;
+  const redrawSeed = seed ^ 0x68e31da4; // the frame's pool draw (the cells' spells mix in their own level's seed)
   const drawnSets = new Map<number, number[]>();
   const drawnAt = (f: number): number[] => {
     let set = drawnSets.get(f);
@@ -194,14 +203,16 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
     return set ?? [];
   };
 
-  // Blended: the level a gradient position shows is re-timed so the colour signal grows linearly with the position
-  // (the bins' path through the palette has plateaus at its colours; a ramp with plateaus reads as curved, even radial).
-  const remap = blended ? axisLinearLevels(bins) : null;
+  // The level a gradient position shows is re-timed so the colour signal grows linearly with the position (the levels'
+  // path through the palette has plateaus at its colours; a ramp with plateaus reads as curved, even radial). Blended
+  // shows the level's colour; pure draws its cells from the level's probabilities, whose mean is that colour.
+  const linear = spec.gradient.type === 'flat' ? null : axisLinearLevels(levelColors);
+  const remap = blended ? (linear ?? axisLinearLevels(bins)) : null;
+  if (!blended && linear) for (let o = 0; o < levelAt.length; o++) levelAt[o] = linear[levelAt[o]!]!;
 
   // Each bin's RGBA as one 32-bit word in memory order (one store per pixel instead of four).
   const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
   const words = new Uint32Array(bins.map(([r, g, b]) => (littleEndian ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0)));
-  const churnSeed = seed ^ 0x5bd1e995;
 
   return {
     bins,
@@ -210,44 +221,74 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
       const counts = new Uint32Array(bins.length);
       const out = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
       // screenToWorld inlined (same arithmetic, so the same cells as its callers compute).
-      const { cx: mx, cy: my, ox, oy, cos, sin } = worldMapOf(poseAt(spec.camera, frame, fps, width, height), width, height);
+      const pose = poseAt(spec.camera, frame, fps, width, height);
+      const { cx: mx, cy: my, ox, oy, cos, sin } = worldMapOf(pose, width, height);
+      const { level: zl, fade } = zoomOctave(pose.lnScale);
+      // the world's detail at octave zl (scale fA) and the next (fB, fading in); octave 0 is the world at frame 0
+      const fA = 2 ** (zl * ZOOM_OCTAVES);
+      const fB = fA * 2 ** ZOOM_OCTAVES;
+      const wA = Math.cos((Math.PI / 2) * fade);
+      const wB = Math.sin((Math.PI / 2) * fade);
+      const seedA = octaveSeed(seed, zl);
+      const seedB = octaveSeed(seed, zl + 1);
+      const pickB = octaveSeed(seed ^ 0x7f4a7c15, zl + 1);
       let o = 0;
       for (let y = 0; y < height; y++) {
         const qy = y + 0.5 - my - oy;
         // Neighbouring pixels often share a world cell (cells > 1 px, zoom-in): reuse the last cell's bin.
         let lastCx = NaN;
         let lastCy = NaN;
+        let lastB = false;
+        let lastLevel = -1;
         let lastBin = 0;
         for (let x = 0; x < width; x++, o++) {
           const qx = x + 0.5 - mx - ox;
           const wx = mx + cos * qx + sin * qy;
           const wy = my - sin * qx + cos * qy;
           let bin: number;
-          if (remap) bin = remap[tile ? texturedLevelOf(wx, wy) : levelOf(wx, wy)]!;
-          else {
-            const cx = Math.floor(wx / cs);
-            const cy = Math.floor(wy / cs);
-            if (cx === lastCx && cy === lastCy) bin = lastBin;
+          if (remap) {
+            let u = posAt[o]!;
+            if (tile) {
+              let t = wA * tile[(Math.floor(wy * fA) & mask) * TEXTURE_TILE + (Math.floor(wx * fA) & mask)]!;
+              if (wB > 0) t += wB * tile[(Math.floor(wy * fB) & mask) * TEXTURE_TILE + (Math.floor(wx * fB) & mask)]!;
+              u += amp * t;
+            }
+            bin = remap[u <= 0 ? 0 : Math.min(GRADIENT_LEVELS - 1, Math.floor(u * GRADIENT_LEVELS))]!;
+          } else {
+            // the cell at the next octave (fading in: its cells take over one by one as the zoom goes on) or this one
+            let cx = Math.floor((wx * fB) / cs);
+            let cy = Math.floor((wy * fB) / cs);
+            const useB = fade > 0 && cellHash(cx, cy, -9, pickB) < fade;
+            if (!useB) {
+              cx = Math.floor((wx * fA) / cs);
+              cy = Math.floor((wy * fA) / cs);
+            }
+            const level = levelAt[o]!;
+            if (cx === lastCx && cy === lastCy && useB === lastB && level === lastLevel) bin = lastBin;
             else {
-              const gen = churn > 0 ? Math.floor(frame * churn + cellHash(cx, cy, -1, churnSeed)) : 0;
-              const c = cdf[levelOf((cx + 0.5) * cs, (cy + 0.5) * cs)]!;
-              const r = cellHash(cx, cy, gen, seed);
+              const cseed = useB ? seedB : seedA;
+              const gen = churn > 0 ? Math.floor(frame * churn + cellHash(cx, cy, -1, cseed ^ 0x5bd1e995)) : 0;
+              const c = cdf[level]!;
+              const r = cellHash(cx, cy, gen, cseed);
               bin = 0;
               while (c[bin]! <= r) bin++;
               if (redraw) {
                 // A world cell is in a re-drawn spell for REDRAW_SPELL frames with probability `share`, showing a colour
                 // the frame its spell began drew from the pool: new pool colours every frame, each cell changing
                 // only at its spell's ends (flicker everywhere read as moving content).
-                const phase = cellHash(cx, cy, -5, redrawSeed);
+                const rseed = cseed ^ 0x68e31da4;
+                const phase = cellHash(cx, cy, -5, rseed);
                 const spell = Math.floor(frame / REDRAW_SPELL + phase);
-                if (cellHash(cx, cy, spell, redrawSeed) < redraw.share) {
+                if (cellHash(cx, cy, spell, rseed) < redraw.share) {
                   const began = Math.max(0, Math.ceil((spell - phase) * REDRAW_SPELL));
                   const set = drawnAt(began);
-                  bin = set[Math.floor(cellHash(cx, cy, spell, redrawSeed ^ 0x1b873593) * set.length)]!;
+                  bin = set[Math.floor(cellHash(cx, cy, spell, rseed ^ 0x1b873593) * set.length)]!;
                 }
               }
               lastCx = cx;
               lastCy = cy;
+              lastB = useB;
+              lastLevel = level;
               lastBin = bin;
             }
           }
@@ -265,4 +306,23 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
       return counts;
     },
   };
+}
+
+/**
+ * Octaves (powers of two of scale) between one level of the world's detail and the next under a zoom: a level's
+ * cells (or texture) grow or shrink up to 2^ZOOM_OCTAVES on screen, then the next level has faded in. Two octaves
+ * (4×) keep a pure clip's fade to a few percent of its cells a frame even at a fast zoom.
+ */
+export const ZOOM_OCTAVES = 2;
+
+/** The detail level a camera scale shows (0 at frame 0's scale) and how far the next level has faded in, 0–1. */
+export function zoomOctave(lnScale: number): { level: number; fade: number } {
+  const z = lnScale / Math.LN2 / ZOOM_OCTAVES;
+  const level = Math.floor(z);
+  return { level, fade: z - level };
+}
+
+/** A detail level's hash seed: level 0 keeps the field's own seed (a clip without a zoom is drawn as it always was). */
+function octaveSeed(seed: number, level: number): number {
+  return (seed ^ Math.imul(level, 0x3c6ef372)) | 0;
 }

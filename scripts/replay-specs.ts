@@ -1,0 +1,27 @@
+// Entry bundled by scripts/replay-specs.mjs: render a spec's frames in Node (no encoder) and read them with the
+// same vision timeline extraction uses, next to the intended truth; tells the creator's misses from the codec's.
+import { createFieldRenderer } from '../src/core/render/frame-field.ts';
+import { buildTruth } from '../src/core/render/intended-truth.ts';
+import { createVisionTimeline } from '../src/core/vision/vision-timeline.ts';
+import { mode } from '../src/core/registry/learning.ts';
+import type { Spec } from '../src/core/plan/spec.ts';
+
+/** The truth's and the raw frames' camera, motion, gradient and lighting (modal over windows), per window too. */
+export function replay(spec: Spec) {
+  const r = createFieldRenderer(spec);
+  const tl = createVisionTimeline({ width: spec.width, height: spec.height, fps: spec.fps });
+  const rgba = new Uint8ClampedArray(spec.width * spec.height * 4);
+  const counts: Uint32Array[] = [];
+  for (let f = 0; f < spec.frame_count; f++) {
+    counts.push(r.render(f, rgba));
+    tl.pushFrame(rgba, f, f / spec.fps);
+  }
+  const truth = buildTruth(spec, r.bins, counts, counts.map(() => null));
+  const v = tl.finish();
+  const ws = v.windows;
+  return {
+    intended: { camera: truth.camera.move, motion: truth.motion.level, gradient: truth.gradient.type, lighting: truth.lighting, unclaimed: truth.unclaimed ?? [] },
+    observed: { camera: mode(ws.map((w) => w.camera.move)), motion: mode(ws.map((w) => w.motion.level)), gradient: mode(ws.map((w) => w.gradient.type)), lighting: mode(ws.map((w) => w.lighting)) },
+    windows: ws.map((w, i) => ({ intended: truth.windows[i]?.gradient.type, gradient: w.gradient, camera: w.camera.move, conf: w.camera.confidence, motion: w.motion.level })),
+  };
+}
