@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { BLENDED_TEXTURE, buildSpec, flatMixNoise, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
+import { BLENDED_TEXTURE, buildSpec, flatMixNoise, pureRampInView, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
 import { FLAT_STD } from '../../src/core/vision/gradient.ts';
 import { conceptRule } from '../../src/core/plan/color-rules.ts';
 import { diagonal } from '../../src/core/plan/camera-path.ts';
@@ -216,6 +216,34 @@ describe('variety and structure (issue 16)', () => {
     const f1 = frames[61]!;
     for (let o = 0; o < f0.length; o += 4) if (f0[o] === f1[o]) kept++;
     expect(kept / (64 * 48)).toBeGreaterThan(0.5);
+  });
+});
+
+describe('what a pure ramp can show', () => {
+  it('a pure ramp is on the world: claimed while it stays in view, not after a long move leaves it (measured on the pixels)', () => {
+    const tiltOf = (duration_s: number, seed: string) => buildSpec(ask((x) => ((x.gradient.type = 'linear_vertical'), (x.camera.move = 'tilt_up'), (x.motion.level = 'fast'), (x.lighting = 'balanced'))), primitiveKnowledge(), { seed, width: 64, height: 48, duration_s });
+    // light rows minus dark rows of a frame, in OKLab L, signed so the ramp's own direction is positive
+    const contrast = (spec: Spec, f: Uint8ClampedArray) => {
+      const rows = (y0: number, y1: number) => {
+        let s = 0;
+        for (let y = y0; y < y1; y++) for (let x = 0; x < 64; x++) s += rgbToOklab([f[(y * 64 + x) * 4]!, f[(y * 64 + x) * 4 + 1]!, f[(y * 64 + x) * 4 + 2]!])[0];
+        return s / ((y1 - y0) * 64);
+      };
+      return (spec.gradient.direction_deg === 90 ? 1 : -1) * (rows(32, 48) - rows(0, 16));
+    };
+    const short = tiltOf(0.2, 'ramp-short');
+    short.churn = 0;
+    short.redraw = null;
+    expect(short.unobservable).not.toContain('gradient');
+    expect(contrast(short, renderAll(short).frames.at(-1)!)).toBeGreaterThan(0.05);
+    const long = tiltOf(4, 'ramp-long');
+    long.churn = 0;
+    long.redraw = null;
+    expect(long.unobservable).toContain('gradient');
+    // 4 s at 0.5 diag/s: the view is 6.7 frame heights past the ramp, on one end's colours
+    expect(Math.abs(contrast(long, renderAll(long).frames.at(-1)!))).toBeLessThan(0.03);
+    expect(pureRampInView(long.gradient, long.camera, long)).toBe(false);
+    expect(pureRampInView(long.gradient, { ...long.camera, move: 'static', dy: 0 }, long)).toBe(true);
   });
 });
 

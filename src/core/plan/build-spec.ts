@@ -4,7 +4,8 @@ import { seededRandom } from '../seeded-random.ts';
 import type { Instruction } from '../language/instruction.ts';
 import { luma709, rgbToOklab } from '../color/oklab.ts';
 import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type SoundPrimitive } from '../vocab/index.ts';
-import { cameraFromSpeed, cameraRawOver } from './camera-path.ts';
+import { cameraFromSpeed, cameraRawOver, poseAt, screenToWorld } from './camera-path.ts';
+import { gradientPosition } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
 import { FLAT_STD } from '../vision/gradient.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
@@ -356,6 +357,8 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   const unobservable: ClaimField[] = [];
   // What hides a move, when both were asked: one flat colour (blended), or colours of one luma (tracking sees luma).
   if (moves && ((mode === 'blended' && gradient.type === 'flat') || lumaSpread(palette) < MIN_MOVE_LUMA_SPREAD[mode])) unobservable.push('camera', 'motion');
+  // Pure cells take the ramp of the world: a move that leaves it or a zoom into a sliver of it does not show it.
+  if (mode === 'pure' && gradient.type !== 'flat' && !pureRampInView(gradient, camera, frame)) unobservable.push('gradient');
   // A flat pure field is a random mix of its colours: where the analysis grid's cells hold too few pixels to average
   // the mix out, it reads as spatial variation (`complex`), so the flat it is made as is not claimed.
   if (mode === 'pure' && gradient.type === 'flat' && flatMixNoise(palette, palette_weights, frame, motion.speed) >= FLAT_STD) unobservable.push('gradient');
@@ -455,6 +458,48 @@ export function flatMixNoise(palette: readonly SpecColor[], weights: readonly nu
   const W = Math.max(1, Math.round(0.5 * frame.fps));
   const travelled = (speed * Math.hypot(frame.width, frame.height) * (W - 1)) / frame.fps;
   return Math.sqrt(variance / (cells * (1 + travelled / Math.sqrt(gridW * gridH))));
+}
+
+/** A window shows a pure (world) ramp when this share of its view lies on the ramp (not past its ends)… */
+export const RAMP_MIN_IN_VIEW = 0.8;
+/** …and its middle frame spans at least this much of the ramp's position (0–1). */
+export const RAMP_MIN_SPAN = 0.5;
+
+/**
+ * Whether a world-anchored ramp stays in view: at least half the windows (extraction's clip value is their mode) have
+ * RAMP_MIN_IN_VIEW of a 9×7 grid of screen points on the ramp over their frames and span RAMP_MIN_SPAN of it.
+ */
+export function pureRampInView(gradient: SpecGradient, camera: Omit<Spec['camera'], 'name'>, frame: { width: number; height: number; fps: number; frame_count: number }): boolean {
+  const { width, height, fps, frame_count } = frame;
+  if (camera.move === 'static' || gradient.type === 'flat' || gradient.type === 'complex') return true;
+  const u = gradientPosition(gradient, width, height, false);
+  const cam = { name: '', ...camera };
+  const W = Math.max(1, Math.round(0.5 * fps));
+  let shown = 0;
+  let windows = 0;
+  for (let a = 0; a < frame_count; a += W) {
+    const b = Math.min(frame_count, a + W) - 1;
+    let inside = 0;
+    let n = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    const mid = Math.round((a + b) / 2);
+    for (let f = a; f <= b; f++) {
+      const toWorld = screenToWorld(poseAt(cam, f, fps, width, height), width, height);
+      for (let j = 0; j < 7; j++) {
+        for (let i = 0; i < 9; i++) {
+          const [wx, wy] = toWorld(((i + 0.5) / 9) * width, ((j + 0.5) / 7) * height);
+          const v = u(wx, wy);
+          n++;
+          if (v >= 0 && v <= 1) inside++;
+          if (f === mid) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+        }
+      }
+    }
+    windows++;
+    if (inside / n >= RAMP_MIN_IN_VIEW && Math.min(1, hi) - Math.max(0, lo) >= RAMP_MIN_SPAN) shown++;
+  }
+  return shown * 2 >= windows;
 }
 
 /** Largest OKLab distance between two of the colours (0 for fewer than two). */

@@ -18,9 +18,12 @@ export function cellHash(x: number, y: number, z: number, seed: number): number 
   return (h >>> 0) / 4294967296;
 }
 
-/** Gradient position u ∈ [0, 1] (0 = dark end, 1 = light end) of a world point; world = screen at frame 0. */
-export function gradientPosition(g: SpecGradient, width: number, height: number): (x: number, y: number) => number {
-  const clamp = (u: number) => (u < 0 ? 0 : u > 1 ? 1 : u);
+/**
+ * Gradient position u ∈ [0, 1] (0 = dark end, 1 = light end) of a world point; world = screen at frame 0.
+ * `clamped` false: the ramp's own position beyond its ends (outside [0, 1] where the world shows one end's colour).
+ */
+export function gradientPosition(g: SpecGradient, width: number, height: number, clamped = true): (x: number, y: number) => number {
+  const clamp = clamped ? (u: number) => (u < 0 ? 0 : u > 1 ? 1 : u) : (u: number) => u;
   if (g.type === 'flat') return () => 0.5;
   if (g.type === 'radial') {
     const [fx, fy] = g.center ?? [0.5, 0.5];
@@ -153,10 +156,11 @@ export interface FieldRenderer {
  * Blended mode: a bin per gradient level, each the probability-weighted mean palette colour (one
  * smooth palette gradient, posterised to GRADIENT_LEVELS steps so every pixel's colour is known), its
  * position offset by the spec's world-anchored texture when it has one.
- * The gradient is the light on the screen, the cells and the texture are the world under it: a move, however
- * long or far (a 4 s fast zoom scales the world 36,000×), never takes the view off the gradient, and the content
- * still moves with the camera. Under a zoom the world's detail comes in octaves (ZOOM_OCTAVES), so it stays
- * near its size on screen instead of growing into one flat cell or shrinking under a pixel.
+ * Blended, the gradient is the light on the screen and the texture is the world under it: a move, however long or
+ * far (a 4 s fast zoom scales the world 36,000×), never takes the view off the gradient, and the content still moves
+ * with the camera. Pure cells take the world's ramp (a screen ramp would re-colour cells as they cross it: moving
+ * content); what leaves it is not claimed (build-spec `pureRampInView`). Under a zoom the world's detail comes in
+ * octaves (ZOOM_OCTAVES), so it stays near its size on screen instead of growing into one cell or shrinking under a pixel.
  */
 export function createFieldRenderer(spec: Spec): FieldRenderer {
   const { width, height, cell_size: cs, fps, field_seed: seed, churn } = spec;
@@ -169,17 +173,13 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
     c[n - 1] = 1;
     return c;
   });
-  // The gradient is on the screen: each pixel's position and level, once for the whole clip.
+  // Blended: the gradient is on the screen, each pixel's position once for the whole clip. Pure: on the world (the
+  // level of the cell's centre), since cells crossing a screen-anchored ramp would change colour under the camera
+  // and read as moving content (a medium pan measured fast).
   const pos = gradientPosition(spec.gradient, width, height);
-  const posAt = new Float32Array(width * height);
-  const levelAt = new Uint8Array(width * height);
-  for (let y = 0, o = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, o++) {
-      const u = pos(x + 0.5, y + 0.5);
-      posAt[o] = u;
-      levelAt[o] = Math.min(GRADIENT_LEVELS - 1, Math.floor(u * GRADIENT_LEVELS));
-    }
-  }
+  const levelOf = (x: number, y: number) => Math.min(GRADIENT_LEVELS - 1, Math.floor(pos(x, y) * GRADIENT_LEVELS));
+  const posAt = new Float32Array(spec.mode === 'blended' ? width * height : 0);
+  for (let y = 0, o = 0; y < height && posAt.length > 0; y++) for (let x = 0; x < width; x++, o++) posAt[o] = pos(x + 0.5, y + 0.5);
   const texture = spec.texture ?? null;
   const tile = texture && texture.amplitude > 0 ? textureTile(texture.scale_px, seed ^ 0x2545f491) : null;
   const amp = texture?.amplitude ?? 0;
@@ -208,7 +208,7 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   // shows the level's colour; pure draws its cells from the level's probabilities, whose mean is that colour.
   const linear = spec.gradient.type === 'flat' ? null : axisLinearLevels(levelColors);
   const remap = blended ? (linear ?? axisLinearLevels(bins)) : null;
-  if (!blended && linear) for (let o = 0; o < levelAt.length; o++) levelAt[o] = linear[levelAt[o]!]!;
+  const pureLevel = !blended && linear ? linear : null;
 
   // Each bin's RGBA as one 32-bit word in memory order (one store per pixel instead of four).
   const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -239,7 +239,6 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
         let lastCx = NaN;
         let lastCy = NaN;
         let lastB = false;
-        let lastLevel = -1;
         let lastBin = 0;
         for (let x = 0; x < width; x++, o++) {
           const qx = x + 0.5 - mx - ox;
@@ -263,12 +262,13 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
               cx = Math.floor((wx * fA) / cs);
               cy = Math.floor((wy * fA) / cs);
             }
-            const level = levelAt[o]!;
-            if (cx === lastCx && cy === lastCy && useB === lastB && level === lastLevel) bin = lastBin;
+            if (cx === lastCx && cy === lastCy && useB === lastB) bin = lastBin;
             else {
               const cseed = useB ? seedB : seedA;
+              const f = useB ? fB : fA;
               const gen = churn > 0 ? Math.floor(frame * churn + cellHash(cx, cy, -1, cseed ^ 0x5bd1e995)) : 0;
-              const c = cdf[level]!;
+              const lv = levelOf(((cx + 0.5) * cs) / f, ((cy + 0.5) * cs) / f);
+              const c = cdf[pureLevel ? pureLevel[lv]! : lv]!;
               const r = cellHash(cx, cy, gen, cseed);
               bin = 0;
               while (c[bin]! <= r) bin++;
@@ -288,7 +288,6 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
               lastCx = cx;
               lastCy = cy;
               lastB = useB;
-              lastLevel = level;
               lastBin = bin;
             }
           }

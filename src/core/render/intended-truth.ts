@@ -72,6 +72,18 @@ function linearType(deg: number): GradientReport['type'] {
   return a < AXIS_BAND_DEG || a > 180 - AXIS_BAND_DEG ? 'linear_horizontal' : Math.abs(a - 90) < AXIS_BAND_DEG ? 'linear_vertical' : 'linear_diagonal';
 }
 
+/** The clip's gradient: the windows' most frequent type (as extraction sums a clip up), with the first such window's numbers. */
+function clipGradient(windows: readonly GradientReport[], whole: GradientReport): GradientReport {
+  const counts = new Map<GradientReport['type'], number>();
+  let best: GradientReport | null = null;
+  for (const w of windows) {
+    const n = (counts.get(w.type) ?? 0) + 1;
+    counts.set(w.type, n);
+    if (!best || n > (counts.get(best.type) ?? 0)) best = w;
+  }
+  return best ?? whole;
+}
+
 /**
  * Assemble the truth from the spec, the renderer's bins and per-frame pixel counts, and the
  * per-frame intended sound (null entries when the clip has no audio).
@@ -112,11 +124,24 @@ export function buildTruth(spec: Spec, bins: readonly [number, number, number][]
     const n = b - a + 1;
     return { mean: m / n, std: Math.sqrt(Math.max(0, m2 / n - (m / n) ** 2)) };
   };
-  // The gradient is the light on the screen (frame-field.ts): whatever the camera does, every window shows the
-  // spec's type, direction and centre.
-  const gradientAt = (): GradientReport => {
+  // Blended: the gradient is the light on the screen (frame-field.ts), every window shows the spec's. Pure: it is on
+  // the world, so a roll turns a ramp and a pan moves a radial centre on screen.
+  const gradientAt = (a: number, b: number): GradientReport => {
     const g = spec.gradient;
-    return { type: g.direction_deg !== null ? linearType(g.direction_deg) : g.type, direction_deg: g.direction_deg, center: g.type === 'radial' && g.center ? [g.center[0], g.center[1]] : null, fit: 1 };
+    const mid = Math.round((a + b) / 2);
+    if (g.direction_deg !== null) {
+      const roll = spec.mode === 'pure' && spec.camera.roll !== 0 ? cameraRawOver(spec.camera, 0, mid, spec.fps, spec.width, spec.height).roll * (mid / spec.fps) : 0;
+      const dir = (((g.direction_deg + roll) % 360) + 360) % 360;
+      return { type: linearType(dir), direction_deg: r4(dir), center: null, fit: 1 };
+    }
+    if (g.type !== 'radial' || !g.center) return { type: g.type, direction_deg: null, center: null, fit: 1 };
+    if (spec.mode !== 'pure') return { type: 'radial', direction_deg: null, center: [g.center[0], g.center[1]], fit: 1 };
+    // The centre lives in the world; report where the window's middle frame shows it (clamped to the frame).
+    const raw = cameraRawOver(spec.camera, 0, mid, spec.fps, spec.width, spec.height);
+    const diag = Math.hypot(spec.width, spec.height);
+    const cx = g.center[0] + (raw.dx * diag * (mid / spec.fps)) / spec.width;
+    const cy = g.center[1] + (raw.dy * diag * (mid / spec.fps)) / spec.height;
+    return { type: 'radial', direction_deg: null, center: [r4(Math.min(1, Math.max(0, cx))), r4(Math.min(1, Math.max(0, cy)))], fit: 1 };
   };
   const meanRgb = (a: number, b: number): [number, number, number] => {
     const acc = [0, 0, 0];
@@ -143,7 +168,7 @@ export function buildTruth(spec: Spec, bins: readonly [number, number, number][]
       t1: r4((b + 1) / spec.fps),
       motion: { level: spec.camera.move === 'static' ? 'still' : classifyMotion(raw.speed), speed: r4(raw.speed) },
       camera: { move: spec.camera.move, dx: r4(raw.dx), dy: r4(raw.dy), zoom: r4(raw.zoom), roll: r4(raw.roll), confidence: 1 },
-      gradient: gradientAt(),
+      gradient: gradientAt(a, b),
       lighting: classifyLighting(l.mean, l.std),
       color: { rgb: meanRgb(a, b) },
       sound: hasAudio ? { presence: audible === 0 ? 'absent' : audible / n < 0.5 ? 'sparse' : 'full', mood: spec.sound.mood, speech_share: 0 } : null,
@@ -183,7 +208,7 @@ export function buildTruth(spec: Spec, bins: readonly [number, number, number][]
     palette: onScreen,
     camera: { move: spec.camera.move, dx: r4(whole.dx), dy: r4(whole.dy), zoom: r4(whole.zoom), roll: r4(whole.roll) },
     motion: { level: spec.camera.move === 'static' ? 'still' : classifyMotion(whole.speed), speed: r4(whole.speed) },
-    gradient: gradientAt(),
+    gradient: clipGradient(windows.map((w) => w.gradient), gradientAt(0, spec.frame_count - 1)),
     lighting: classifyLighting(all.mean, all.std),
     sound: { frames: frames.filter((f) => f.sound !== null).map((f) => ({ breakdown: f.sound!.breakdown })) },
     unclaimed: [...(spec.unobservable ?? [])],
