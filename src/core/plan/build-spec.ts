@@ -13,6 +13,13 @@ import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
 import { EmptyKnowledgeError, SPEC_SCHEMA, type ClaimField, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
 
+/**
+ * Default world cell size (px) by mode. Pure: 2, one cell per block of a 4:2:0 codec's chroma sample: 1-px cells of
+ * different colours share their chroma and decode as mixtures, which the palette names as other primitives (pure
+ * clips, palette agreement 0.74 → 0.88 over 27 made clips, docs/loop-and-app.md). Blended has no cells.
+ */
+export const DEFAULT_CELL_SIZE: Record<SpecMode, number> = { pure: 2, blended: 1 };
+
 /** What buildSpec may be told besides the instruction: the seed, and the clip's size, rate, length, mode and cell size. */
 export interface BuildSpecOptions {
   seed: string | number;
@@ -156,7 +163,7 @@ function clipFrame(instruction: Instruction, opts: BuildSpecOptions): ClipFrame 
   const duration_s = opts.duration_s ?? instruction.duration_s ?? 1;
   if (!(duration_s > 0 && duration_s <= 600)) throw new TypeError(`duration_s must be in (0, 600], got ${duration_s}`);
   const mode: SpecMode = opts.mode ?? 'pure';
-  const cellSize = positiveInt('cellSize', opts.cellSize ?? 1);
+  const cellSize = positiveInt('cellSize', opts.cellSize ?? DEFAULT_CELL_SIZE[mode]);
   return { seed, width, height, fps, mode, cellSize, frame_count: Math.max(1, Math.round(duration_s * fps)) };
 }
 
