@@ -18,7 +18,7 @@ import { intendedFromTruth } from '../../src/loop/intended-from-truth.ts';
 
 /** The size of the sweep's clips (small: the whole file runs in about a minute on 2 cores), 1 s at 30 fps. */
 const SWEEP: Partial<BuildSpecOptions> = { width: 160, height: 120, duration_s: 1 };
-/** The loop's own clips: buildSpec's defaults (320×240, pure cells of 2×2 px), 1 s. */
+/** The loop's own clips: buildSpec's defaults (320×240, pure cells of 2×2 px; the 160×120 sweep keeps 1 px), 1 s. */
 const LOOP_SIZE: Partial<BuildSpecOptions> = { width: 320, height: 240, duration_s: 1 };
 /** Tempo needs several beats (the comb scores 1–4 beat periods; 72 bpm is 0.83 s a beat): 4 s, at a small size. */
 const TEMPO: Partial<BuildSpecOptions> = { width: 96, height: 72, duration_s: 4 };

@@ -5,7 +5,7 @@ import type { Instruction } from '../language/instruction.ts';
 import { luma709, rgbToOklab } from '../color/oklab.ts';
 import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver, poseAt, screenToWorld } from './camera-path.ts';
-import { gradientPosition } from '../render/frame-field.ts';
+import { GRADIENT_SIGMA, gradientPosition } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
 import { FLAT_STD } from '../vision/gradient.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
@@ -14,11 +14,21 @@ import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/k
 import { EmptyKnowledgeError, SPEC_SCHEMA, type ClaimField, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
 
 /**
- * Default world cell size (px) by mode. Pure: 2, one cell per block of a 4:2:0 codec's chroma sample: 1-px cells of
- * different colours share their chroma and decode as mixtures, which the palette names as other primitives (pure
- * clips, palette agreement 0.74 → 0.88 over 27 made clips, docs/loop-and-app.md). Blended has no cells.
+ * Least world cells a cell of the analysis grid (MEAN_FRAME_CELLS² over the frame) averages in a pure clip: fewer,
+ * and a still ramp's mean frame is too noisy to fit (at 160×120, 2-px cells leave 4.7 and static ramps read complex).
  */
-export const DEFAULT_CELL_SIZE: Record<SpecMode, number> = { pure: 2, blended: 1 };
+export const MIN_CELLS_PER_GRID_CELL = 16;
+
+/**
+ * Default world cell size (px): pure clips take 2 (one cell per block of a 4:2:0 codec's chroma sample: 1-px cells
+ * of different colours share their chroma and decode as mixtures, which the palette names as other primitives;
+ * pure palette agreement 0.74 → 0.88 over 27 made clips, docs/loop-and-app.md) where the analysis grid still
+ * averages MIN_CELLS_PER_GRID_CELL of them (320×240 and up), else 1. Blended has no cells.
+ */
+export function defaultCellSize(mode: SpecMode, width: number, height: number): number {
+  const perGridCell = (width / Math.min(MEAN_FRAME_CELLS, width)) * (height / Math.min(MEAN_FRAME_CELLS, height));
+  return mode === 'pure' && perGridCell / 4 >= MIN_CELLS_PER_GRID_CELL ? 2 : 1;
+}
 
 /** What buildSpec may be told besides the instruction: the seed, and the clip's size, rate, length, mode and cell size. */
 export interface BuildSpecOptions {
@@ -163,7 +173,7 @@ function clipFrame(instruction: Instruction, opts: BuildSpecOptions): ClipFrame 
   const duration_s = opts.duration_s ?? instruction.duration_s ?? 1;
   if (!(duration_s > 0 && duration_s <= 600)) throw new TypeError(`duration_s must be in (0, 600], got ${duration_s}`);
   const mode: SpecMode = opts.mode ?? 'pure';
-  const cellSize = positiveInt('cellSize', opts.cellSize ?? DEFAULT_CELL_SIZE[mode]);
+  const cellSize = positiveInt('cellSize', opts.cellSize ?? defaultCellSize(mode, width, height));
   return { seed, width, height, fps, mode, cellSize, frame_count: Math.max(1, Math.round(duration_s * fps)) };
 }
 
@@ -446,7 +456,46 @@ function alongMainAxis(palette: SpecColor[], weights: number[]): { palette: Spec
   if (cov[0]! * v[0]! + cov[1]! * v[1]! + cov[2]! * v[2]! < 0) v = v.map((x) => -x);
   const proj = lab.map((c) => (c[0] - m[0]!) * v[0]! + (c[1] - m[1]!) * v[1]! + (c[2] - m[2]!) * v[2]!);
   const order = palette.map((_, i) => i).sort((a, b) => proj[a]! - proj[b]! || palette[a]!.L - palette[b]!.L);
-  return { palette: order.map((i) => palette[i]!), palette_weights: order.map((i) => weights[i]!) };
+  const sorted = order.map((i) => palette[i]!);
+  const sortedWeights = order.map((i) => weights[i]!);
+  // Extraction signs the ramp by the lightness of the mean colours along it (the levels' blend, not the colours' own
+  // L): when those grow the other way, the light end is the first colour's, so the order is turned round.
+  if (levelLightnessSlope(sorted, sortedWeights) < 0) {
+    sorted.reverse();
+    sortedWeights.reverse();
+  }
+  return { palette: sorted, palette_weights: sortedWeights };
+}
+
+/** Covariance of the gradient levels' index with the OKLab L of their mean colours (frame-field's selection bumps), projected as extraction does. */
+function levelLightnessSlope(palette: readonly SpecColor[], weights: readonly number[]): number {
+  const n = palette.length;
+  const levels = 64;
+  const lab: [number, number, number][] = [];
+  for (let l = 0; l < levels; l++) {
+    const u = (l + 0.5) / levels;
+    const rgb = [0, 0, 0];
+    let sum = 0;
+    palette.forEach((c, k) => {
+      const w = weights[k]! * Math.exp(-(((n === 1 ? 0.5 : k / (n - 1)) - u) ** 2) / (2 * GRADIENT_SIGMA ** 2));
+      sum += w;
+      c.rgb.forEach((v, ch) => (rgb[ch]! += w * v));
+    });
+    lab.push(rgbToOklab(rgb.map((v) => Math.round(v / sum)) as [number, number, number]));
+  }
+  const m = [0, 1, 2].map((i) => lab.reduce((a, c) => a + c[i]!, 0) / levels);
+  const cov = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (const c of lab) for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) cov[3 * i + j]! += (c[i]! - m[i]!) * (c[j]! - m[j]!);
+  let v = [1, 0.001, 0.001];
+  for (let it = 0; it < 50; it++) {
+    const w = [0, 1, 2].map((i) => cov[3 * i]! * v[0]! + cov[3 * i + 1]! * v[1]! + cov[3 * i + 2]! * v[2]!);
+    const norm = Math.hypot(w[0]!, w[1]!, w[2]!) || 1;
+    v = w.map((x) => x / norm);
+  }
+  if (cov[0]! * v[0]! + cov[1]! * v[1]! + cov[2]! * v[2]! < 0) v = v.map((x) => -x);
+  let slope = 0;
+  lab.forEach((c, l) => (slope += (l - (levels - 1) / 2) * ((c[0] - m[0]!) * v[0]! + (c[1] - m[1]!) * v[1]! + (c[2] - m[2]!) * v[2]!)));
+  return slope;
 }
 
 /**
