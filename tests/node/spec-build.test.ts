@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { buildSpec } from '../../src/core/plan/build-spec.ts';
+import { buildSpec, observableSpeed, SPEED_MARGIN } from '../../src/core/plan/build-spec.ts';
 import { cameraRawOver } from '../../src/core/plan/camera-path.ts';
 import { conceptRule } from '../../src/core/plan/color-rules.ts';
 import type { Knowledge } from '../../src/core/vocab/knowledge.ts';
 import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import { EmptyKnowledgeError, type Spec } from '../../src/core/plan/spec.ts';
-import { CAMERA_MOVES, CAMERA_MOVE_SIGN, GRADIENT_TYPES, LIGHTING_TYPES, classifyCameraMove, classifyLighting, classifyMotion, type CameraMove } from '../../src/core/vocab/index.ts';
+import { CAMERA_MOVES, CAMERA_MOVE_SIGN, GRADIENT_TYPES, LIGHTING_TYPES, classifyCameraMove, classifyLighting, classifyMotion, MOTION_THRESHOLDS, type CameraMove } from '../../src/core/vocab/index.ts';
 
 function ask(patch: (i: Instruction) => void): Instruction {
   const i = emptyInstruction('test');
@@ -166,5 +166,25 @@ describe('buildSpec: the instruction narrows the pool', () => {
     const s = buildSpec(emptyInstruction(), primitiveKnowledge(), { seed: 1, fps: 24, duration_s: 2 });
     expect(s.frame_count).toBe(48);
     expect(s.sound.mixes.length).toBe(48);
+  });
+});
+
+describe('moves made at a speed that can be seen (issue 16)', () => {
+  it('a known move too slow to tell from still, or at a level\'s edge, is made well inside its level', () => {
+    expect(observableSpeed('slow', 0.016)).toBeCloseTo(MOTION_THRESHOLDS.still * SPEED_MARGIN, 10);
+    expect(observableSpeed('slow', 0.098)).toBeCloseTo(MOTION_THRESHOLDS.slow / SPEED_MARGIN, 10);
+    expect(observableSpeed('medium', 0.2)).toBe(0.2);
+    expect(observableSpeed('fast', 0.4)).toBeCloseTo(MOTION_THRESHOLDS.medium * SPEED_MARGIN, 10);
+    expect(observableSpeed('still', 0.01)).toBe(0);
+    // a discovered "gentle roll" at 0.0102 diag/s (a loop job that read static): made as a slow roll, turning the same way
+    const k = primitiveKnowledge();
+    k.camera = [{ name: 'gentle roll cw', canonical: 'roll_cw', raw: { dx: -0.001, dy: 0, zoom: 0, roll: -2.169 }, origin: 'discovery', count: 1 }];
+    const spec = buildSpec(emptyInstruction('x'), k, { seed: 'gentle', width: 320, height: 240 });
+    expect(spec.camera.move).toBe('roll_cw');
+    expect(spec.motion.level).toBe('slow');
+    expect(spec.camera.roll).toBeLessThan(-2.169);
+    const made = cameraRawOver(spec.camera, 0, 1, spec.fps, 320, 240).speed;
+    expect(made).toBeCloseTo(spec.motion.speed, 3);
+    expect(classifyMotion(made)).toBe('slow');
   });
 });

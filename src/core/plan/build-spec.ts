@@ -3,7 +3,7 @@
 import { seededRandom } from '../seeded-random.ts';
 import type { Instruction } from '../language/instruction.ts';
 import { luma709, rgbToOklab } from '../color/oklab.ts';
-import { MOTION_LEVEL_SPEED, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type SoundPrimitive } from '../vocab/index.ts';
+import { MOTION_LEVEL_SPEED, MOTION_THRESHOLDS, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type MotionLevel, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver, poseAt, screenToWorld } from './camera-path.ts';
 import { GRADIENT_SIGMA, gradientPosition } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
@@ -325,8 +325,11 @@ function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, f
   }
   if (rawKnown && level === null && move !== 'shake') {
     const camera = { name: camEntry.name, move, dx: num(camEntry.raw, 'dx') ?? 0, dy: num(camEntry.raw, 'dy') ?? 0, zoom: num(camEntry.raw, 'zoom') ?? 0, roll: num(camEntry.raw, 'roll') ?? 0, shake_px: 0, shake_deg: 0 };
-    const speed = cameraRawOver(camera, 0, 1, fps, width, height).speed;
-    const motionLevel = classifyMotion(speed);
+    const raw = cameraRawOver(camera, 0, 1, fps, width, height).speed;
+    // A known move at a speed no one can tell from still, or from the next level, is made well inside its level
+    const motionLevel = classifyMotion(raw) === 'still' ? 'slow' : classifyMotion(raw);
+    const speed = observableSpeed(motionLevel, raw);
+    if (raw > 0 && speed !== raw) for (const k of ['dx', 'dy', 'zoom', 'roll'] as const) camera[k] *= speed / raw;
     const same = motionPool.filter((e) => e.canonical === motionLevel);
     return { camera, motion: { level: motionLevel, name: same.length > 0 ? pick(mrng, same).name : motionLevel, speed } };
   }
@@ -334,8 +337,23 @@ function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, f
   let mc = narrow(motionPool, level === 'still' ? null : level, 'motion', unmet).filter((e) => e.canonical !== 'still');
   if (mc.length === 0) mc = [{ name: 'slow', canonical: 'slow', raw: {}, origin: 'primitive', count: 0 }];
   const mEntry = pick(mrng, mc);
-  const speed = num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical];
+  const speed = observableSpeed(mEntry.canonical, num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical]);
   return { camera: { name: camEntry.name, ...cameraFromSpeed(move, speed, width, height, fps, shakeDeg) }, motion: { level: mEntry.canonical, name: mEntry.name, speed } };
+}
+
+/**
+ * Margin (a factor) a made move's speed keeps from its level's thresholds: discovered entries carry speeds measured
+ * at 0.01–0.1 diag/s, and one at 0.016 (a "gentle roll" under the still threshold) or 0.098 (slow, by 2 % of medium)
+ * read static or the next level (docs/loop-and-app.md).
+ */
+export const SPEED_MARGIN = 1.4;
+
+/** The speed nearest `speed` inside `level`'s band, SPEED_MARGIN from its thresholds (still: 0). */
+export function observableSpeed(level: MotionLevel, speed: number): number {
+  if (level === 'still') return 0;
+  const lo = (level === 'slow' ? MOTION_THRESHOLDS.still : level === 'medium' ? MOTION_THRESHOLDS.slow : MOTION_THRESHOLDS.medium) * SPEED_MARGIN;
+  const hi = level === 'slow' ? MOTION_THRESHOLDS.slow / SPEED_MARGIN : level === 'medium' ? MOTION_THRESHOLDS.medium / SPEED_MARGIN : Infinity;
+  return Math.min(hi, Math.max(lo, speed));
 }
 
 /** Tempo (a click track at the bpm): always in blended mode, in pure mode only when asked. */
