@@ -460,7 +460,7 @@ function chooseRedraw(band: readonly KnownColor[], rng: Rng): Spec['redraw'] {
  * lightness sorted by L alone would zig-zag along it and read as complex.
  */
 function alongMainAxis(palette: SpecColor[], weights: number[]): { palette: SpecColor[]; palette_weights: number[] } {
-  if (palette.length < 3) return { palette, palette_weights: weights };
+  if (palette.length < 2) return { palette, palette_weights: weights };
   const lab = palette.map((c) => rgbToOklab(c.rgb));
   const m = [0, 1, 2].map((i) => lab.reduce((a, c) => a + c[i]!, 0) / lab.length);
   const cov = [0, 0, 0, 0, 0, 0, 0, 0, 0];

@@ -4,7 +4,8 @@ import { windowBounds, type FrameColor, type GradientReport, type MelodyNote, ty
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import { classifyLighting, classifyMotion, classifyTempo, type ColorPrimitiveName, type Lighting, type Presence, type SoundBreakdown, type SoundMood, type TempoLabel } from '../vocab/index.ts';
 import { cameraRawOver } from '../plan/camera-path.ts';
-import { luma709 } from '../color/oklab.ts';
+import { luma709, rgbToOklab } from '../color/oklab.ts';
+import { selectionTable } from './frame-field.ts';
 import { AXIS_BAND_DEG } from '../vision/gradient.ts';
 import type { IntendedFrameSound } from './sound-plan.ts';
 import type { ClaimField, Spec } from '../plan/spec.ts';
@@ -66,6 +67,9 @@ export interface IntendedTruth {
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
+/** Least OKLab L between a ramp's end levels for its direction (where lightness grows) to be claimed. */
+export const RAMP_MIN_LIGHTNESS_STEP = 0.03;
+
 /** The linear gradient type of an on-screen direction (degrees), by extraction's angle bands. */
 function linearType(deg: number): GradientReport['type'] {
   const a = deg % 180;
@@ -126,13 +130,17 @@ export function buildTruth(spec: Spec, bins: readonly [number, number, number][]
   };
   // Blended: the gradient is the light on the screen (frame-field.ts), every window shows the spec's. Pure: it is on
   // the world, so a roll turns a ramp and a pan moves a radial centre on screen.
+  // A ramp's direction is where lightness grows (FOUNDATION §3.5): between ends of one lightness it has none to claim.
+  const table = selectionTable(spec);
+  const endL = (p: Float64Array) => rgbToOklab([0, 1, 2].map((ch) => p.reduce((acc, w, k) => acc + w * spec.palette[k]!.rgb[ch]!, 0)) as [number, number, number])[0];
+  const oriented = Math.abs(endL(table[table.length - 1]!) - endL(table[0]!)) >= RAMP_MIN_LIGHTNESS_STEP;
   const gradientAt = (a: number, b: number): GradientReport => {
     const g = spec.gradient;
     const mid = Math.round((a + b) / 2);
     if (g.direction_deg !== null) {
       const roll = spec.mode === 'pure' && spec.camera.roll !== 0 ? cameraRawOver(spec.camera, 0, mid, spec.fps, spec.width, spec.height).roll * (mid / spec.fps) : 0;
       const dir = (((g.direction_deg + roll) % 360) + 360) % 360;
-      return { type: linearType(dir), direction_deg: r4(dir), center: null, fit: 1 };
+      return { type: linearType(dir), direction_deg: oriented ? r4(dir) : null, center: null, fit: 1 };
     }
     if (g.type !== 'radial' || !g.center) return { type: g.type, direction_deg: null, center: null, fit: 1 };
     if (spec.mode !== 'pure') return { type: 'radial', direction_deg: null, center: [g.center[0], g.center[1]], fit: 1 };
