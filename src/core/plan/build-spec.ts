@@ -5,7 +5,7 @@ import type { Instruction } from '../language/instruction.ts';
 import { luma709, rgbToOklab } from '../color/oklab.ts';
 import { MOTION_LEVEL_SPEED, MOTION_THRESHOLDS, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type MotionLevel, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver, poseAt, screenToWorld } from './camera-path.ts';
-import { GRADIENT_SIGMA, gradientPosition } from '../render/frame-field.ts';
+import { gradientPosition } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
 import { FLAT_STD } from '../vision/gradient.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
@@ -387,8 +387,7 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   const moves = camera.move !== 'static';
   const gradient = chooseGradient(instruction, knowledge, colors, rngOf, unmet, mode === 'blended' && moves);
   if (moves) addLumaContrast(colors, mode);
-  const weighed = weighPalette(colors);
-  const { palette, palette_weights } = gradient.type === 'flat' ? weighed : alongMainAxis(weighed.palette, weighed.palette_weights);
+  const { palette, palette_weights } = weighPalette(colors);
   const unobservable: ClaimField[] = [];
   // What hides a move, when both were asked: one flat colour (blended), or colours of one luma (tracking sees luma).
   if (moves && ((mode === 'blended' && gradient.type === 'flat') || lumaSpread(palette) < MIN_MOVE_LUMA_SPREAD[mode])) unobservable.push('camera', 'motion');
@@ -452,68 +451,6 @@ function chooseRedraw(band: readonly KnownColor[], rng: Rng): Spec['redraw'] {
   if (pool.length === 0) return null;
   const per_frame = Math.min(pool.length, 2 + Math.floor(rng() * (MAX_REDRAW_PER_FRAME - 1)));
   return { pool, per_frame, share: REDRAW_SHARE };
-}
-
-/**
- * A gradient's palette in the order of its colours along their main OKLab axis (oriented to grow with lightness),
- * with their weights: extraction reads a ramp as the cells' projection on that axis, so colours of near one
- * lightness sorted by L alone would zig-zag along it and read as complex.
- */
-function alongMainAxis(palette: SpecColor[], weights: number[]): { palette: SpecColor[]; palette_weights: number[] } {
-  if (palette.length < 2) return { palette, palette_weights: weights };
-  const lab = palette.map((c) => rgbToOklab(c.rgb));
-  const m = [0, 1, 2].map((i) => lab.reduce((a, c) => a + c[i]!, 0) / lab.length);
-  const cov = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-  for (const c of lab) for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) cov[3 * i + j]! += (c[i]! - m[i]!) * (c[j]! - m[j]!);
-  let v = [1, 0.001, 0.001];
-  for (let it = 0; it < 50; it++) {
-    const w = [0, 1, 2].map((i) => cov[3 * i]! * v[0]! + cov[3 * i + 1]! * v[1]! + cov[3 * i + 2]! * v[2]!);
-    const norm = Math.hypot(w[0]!, w[1]!, w[2]!) || 1;
-    v = w.map((x) => x / norm);
-  }
-  if (cov[0]! * v[0]! + cov[1]! * v[1]! + cov[2]! * v[2]! < 0) v = v.map((x) => -x);
-  const proj = lab.map((c) => (c[0] - m[0]!) * v[0]! + (c[1] - m[1]!) * v[1]! + (c[2] - m[2]!) * v[2]!);
-  const order = palette.map((_, i) => i).sort((a, b) => proj[a]! - proj[b]! || palette[a]!.L - palette[b]!.L);
-  const sorted = order.map((i) => palette[i]!);
-  const sortedWeights = order.map((i) => weights[i]!);
-  // Extraction signs the ramp by the lightness of the mean colours along it (the levels' blend, not the colours' own
-  // L): when those grow the other way, the light end is the first colour's, so the order is turned round.
-  if (levelLightnessSlope(sorted, sortedWeights) < 0) {
-    sorted.reverse();
-    sortedWeights.reverse();
-  }
-  return { palette: sorted, palette_weights: sortedWeights };
-}
-
-/** Covariance of the gradient levels' index with the OKLab L of their mean colours (frame-field's selection bumps), projected as extraction does. */
-function levelLightnessSlope(palette: readonly SpecColor[], weights: readonly number[]): number {
-  const n = palette.length;
-  const levels = 64;
-  const lab: [number, number, number][] = [];
-  for (let l = 0; l < levels; l++) {
-    const u = (l + 0.5) / levels;
-    const rgb = [0, 0, 0];
-    let sum = 0;
-    palette.forEach((c, k) => {
-      const w = weights[k]! * Math.exp(-(((n === 1 ? 0.5 : k / (n - 1)) - u) ** 2) / (2 * GRADIENT_SIGMA ** 2));
-      sum += w;
-      c.rgb.forEach((v, ch) => (rgb[ch]! += w * v));
-    });
-    lab.push(rgbToOklab(rgb.map((v) => Math.round(v / sum)) as [number, number, number]));
-  }
-  const m = [0, 1, 2].map((i) => lab.reduce((a, c) => a + c[i]!, 0) / levels);
-  const cov = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-  for (const c of lab) for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) cov[3 * i + j]! += (c[i]! - m[i]!) * (c[j]! - m[j]!);
-  let v = [1, 0.001, 0.001];
-  for (let it = 0; it < 50; it++) {
-    const w = [0, 1, 2].map((i) => cov[3 * i]! * v[0]! + cov[3 * i + 1]! * v[1]! + cov[3 * i + 2]! * v[2]!);
-    const norm = Math.hypot(w[0]!, w[1]!, w[2]!) || 1;
-    v = w.map((x) => x / norm);
-  }
-  if (cov[0]! * v[0]! + cov[1]! * v[1]! + cov[2]! * v[2]! < 0) v = v.map((x) => -x);
-  let slope = 0;
-  lab.forEach((c, l) => (slope += (l - (levels - 1) / 2) * ((c[0] - m[0]!) * v[0]! + (c[1] - m[1]!) * v[1]! + (c[2] - m[2]!) * v[2]!)));
-  return slope;
 }
 
 /**

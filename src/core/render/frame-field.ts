@@ -214,6 +214,9 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
   const words = new Uint32Array(bins.map(([r, g, b]) => (littleEndian ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0)));
 
+  // A zoom that stays within 2× of the first frame's scale keeps one level (no cells fading: content only moves).
+  const octaves = Math.abs(spec.camera.zoom) * spec.duration_s > Math.LN2;
+
   return {
     bins,
     render(frame, rgba) {
@@ -223,7 +226,7 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
       // screenToWorld inlined (same arithmetic, so the same cells as its callers compute).
       const pose = poseAt(spec.camera, frame, fps, width, height);
       const { cx: mx, cy: my, ox, oy, cos, sin } = worldMapOf(pose, width, height);
-      const { level: zl, fade } = zoomOctave(pose.lnScale);
+      const { level: zl, fade } = octaves ? zoomOctave(pose.lnScale) : { level: 0, fade: 0 };
       // the world's detail at octave zl (scale fA) and the next (fB, fading in); octave 0 is the world at frame 0
       const fA = 2 ** (zl * ZOOM_OCTAVES);
       const fB = fA * 2 ** ZOOM_OCTAVES;
