@@ -1,7 +1,9 @@
 // Agreement of a loop run per field and per pair of spec values (camera × gradient, camera × mode, …), read
 // from a motion-registries/1 export (`loop --out FILE`): which combinations the creator makes that extraction
-// does not see; and the run's variety report (src/core/registry/variety-report.ts). Usage: node scripts/loop-agreement.mjs EXPORT.json [--min N] [--below A] [--json]
+// does not see; and the run's variety report (src/core/registry/variety-report.ts). Usage: node scripts/loop-agreement.mjs EXPORT.json [--min N] [--below A] [--groups] [--json]
 //   --min N    smallest group listed (default 3)   --below A   list groups with a field mean under A (default 0.9)
+//   --groups   also print every group (each spec value and each pair) of at least N jobs with its per-field means
+//   --first K  only the run's first K jobs (to compare a shorter run with a longer one of the same seed)
 import { readFileSync } from 'node:fs';
 import { importTs } from './bench/_bundle.mjs';
 
@@ -22,12 +24,14 @@ function attributes(job) {
 }
 
 function parse(argv) {
-  const o = { file: null, min: 3, below: 0.9, json: false };
+  const o = { file: null, min: 3, below: 0.9, json: false, groups: false, first: Infinity };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--min') o.min = Number(argv[++i]);
     else if (a === '--below') o.below = Number(argv[++i]);
     else if (a === '--json') o.json = true;
+    else if (a === '--groups') o.groups = true;
+    else if (a === '--first') o.first = Number(argv[++i]);
     else o.file = a;
   }
   if (!o.file) throw new Error('usage: node scripts/loop-agreement.mjs EXPORT.json [--min N] [--below A] [--json]');
@@ -51,7 +55,7 @@ function fieldMeans(rows) {
 const o = parse(process.argv.slice(2));
 const exp = JSON.parse(readFileSync(o.file, 'utf8'));
 const learning = new Map(exp.runs.learning.map((l) => [l.job_id, l]));
-const rows = exp.runs.jobs.filter((j) => learning.has(j.id)).map((job) => ({ job, attrs: attributes(job), learning: learning.get(job.id) }));
+const rows = [...exp.runs.jobs].sort((a, b) => String(a.created_at).localeCompare(String(b.created_at))).filter((j) => learning.has(j.id)).slice(0, o.first).map((job) => ({ job, attrs: attributes(job), learning: learning.get(job.id) }));
 
 const overall = fieldMeans(rows);
 const keys = Object.keys(rows[0]?.attrs ?? {});
@@ -98,6 +102,14 @@ if (o.json) {
 } else {
   console.log(`${rows.length} jobs`);
   console.log(FIELDS.map((f) => `${f} ${overall[f] ? `${overall[f].mean.toFixed(2)} (n ${overall[f].n})` : '—'}`).join(', '));
+  const big = groups.filter((g) => g.n >= o.min);
+  const target = new Set(['camera', 'motion', 'gradient', 'lighting', 'palette']);
+  console.log(`\n${big.length} groups of ≥ ${o.min} jobs; ${new Set(weak.filter((w) => target.has(w.field)).map((w) => w.group)).size} with camera, motion, gradient, lighting or palette under ${o.below} (over ≥ ${o.min} jobs that claimed it)`);
+  if (o.groups) {
+    const f2 = (m) => (m ? `${m.mean.toFixed(2)}/${m.n}`.padEnd(9) : '—'.padEnd(9));
+    console.log(`\nevery group of ≥ ${o.min} jobs (mean/n per field):\n  ${'n'.padStart(4)}  ${['camera', 'motion', 'gradient', 'lighting', 'palette'].map((f) => f.padEnd(9)).join(' ')} group`);
+    for (const g of big) console.log(`  ${String(g.n).padStart(4)}  ${['camera', 'motion', 'gradient', 'lighting', 'palette'].map((f) => f2(g.fields[f])).join(' ')} ${g.group}`);
+  }
   console.log(`\ngroups (≥ ${o.min} jobs) with a field under ${o.below}:`);
   for (const w of weak) console.log(`  ${w.mean.toFixed(2)}  n=${String(w.n).padStart(3)}  ${w.field.padEnd(8)} ${w.group}`);
   console.log('\nmisses (intended → observed) per field:');

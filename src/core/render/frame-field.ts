@@ -203,12 +203,9 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
     return set ?? [];
   };
 
-  // The level a gradient position shows is re-timed so the colour signal grows linearly with the position (the levels'
-  // path through the palette has plateaus at its colours; a ramp with plateaus reads as curved, even radial). Blended
-  // shows the level's colour; pure draws its cells from the level's probabilities, whose mean is that colour.
-  const linear = spec.gradient.type === 'flat' ? null : axisLinearLevels(levelColors);
-  const remap = blended ? (linear ?? axisLinearLevels(bins)) : null;
-  const pureLevel = !blended && linear ? linear : null;
+  // Blended: the level a gradient position shows is re-timed so the colour signal grows linearly with the position
+  // (the bins' path through the palette has plateaus at its colours; a ramp with plateaus reads as curved, even radial).
+  const remap = blended ? axisLinearLevels(bins) : null;
 
   // Each bin's RGBA as one 32-bit word in memory order (one store per pixel instead of four).
   const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -271,7 +268,7 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
               const f = useB ? fB : fA;
               const gen = churn > 0 ? Math.floor(frame * churn + cellHash(cx, cy, -1, cseed ^ 0x5bd1e995)) : 0;
               const lv = levelOf(((cx + 0.5) * cs) / f, ((cy + 0.5) * cs) / f);
-              const c = cdf[pureLevel ? pureLevel[lv]! : lv]!;
+              const c = cdf[lv]!;
               const r = cellHash(cx, cy, gen, cseed);
               bin = 0;
               while (c[bin]! <= r) bin++;
