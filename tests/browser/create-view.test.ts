@@ -4,9 +4,10 @@
 // same seed makes the same MP4 (another take does not), an empty or unreadable prompt says why and stores nothing,
 // axe-core finds no serious or moderate violation, and at 390 px nothing is wider than the viewport.
 import { expect } from 'chai';
-import { ALL_FORMATS, AudioSampleSink, BufferSource, Input, VideoSampleSink } from 'mediabunny';
 import { setViewport } from '@web/test-runner-commands';
 import { AppSession } from '../../src/app/session.ts';
+import { deleteDb, until } from './helpers/page.ts';
+import { decodeMp4 } from './helpers/decode-mp4.ts';
 import '../../src/ui/create-view.ts';
 import '../../src/ui/diagnostics-view.ts';
 import type { CreateView } from '../../src/ui/create-view.ts';
@@ -25,22 +26,9 @@ after(async () => {
   for (const b of boxes) b.remove();
   for (const s of sessions) {
     s.close();
-    await new Promise((done) => {
-      const req = indexedDB.deleteDatabase((s as unknown as { db: { name: string } }).db.name);
-      req.onsuccess = req.onerror = req.onblocked = done;
-    });
+    await deleteDb((s as unknown as { db: { name: string } }).db.name);
   }
 });
-
-async function until<T>(get: () => T | null | undefined | false, what: string, ms = 120_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A fresh store and a Create view on it, inside a <main> as in the app. */
 async function mount(keepDraft = false): Promise<{ session: AppSession; view: CreateView }> {
@@ -53,7 +41,7 @@ async function mount(keepDraft = false): Promise<{ session: AppSession; view: Cr
   main.append(view);
   document.body.append(main);
   boxes.push(main);
-  await until(() => view.shadowRoot?.querySelector('textarea'), 'the prompt box');
+  await until(() => view.shadowRoot?.querySelector('textarea'), 120_000, 'the prompt box');
   return { session, view };
 }
 
@@ -102,43 +90,14 @@ async function sha256(bytes: Uint8Array): Promise<string> {
  * encoders return them, and stamps the creation time.)
  */
 async function decodedDigest(mp4: Uint8Array): Promise<{ frames: number; video: string; audio: string }> {
-  const input = new Input({ source: new BufferSource(mp4), formats: ALL_FORMATS });
-  const vt = await input.getPrimaryVideoTrack();
-  if (!vt) throw new Error('no video track');
-  const ctx = new OffscreenCanvas(vt.displayWidth, vt.displayHeight).getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('no 2d context');
-  const pixels: Uint8Array[] = [];
-  for await (const f of new VideoSampleSink(vt).samples()) {
-    try {
-      f.draw(ctx, 0, 0);
-      pixels.push(new Uint8Array(ctx.getImageData(0, 0, vt.displayWidth, vt.displayHeight).data.buffer));
-    } finally {
-      f.close();
-    }
+  const d = await decodeMp4(mp4);
+  const video = new Uint8Array(d.frames.reduce((n, f) => n + f.length, 0));
+  let o = 0;
+  for (const f of d.frames) {
+    video.set(f, o);
+    o += f.length;
   }
-  const samples: Uint8Array[] = [];
-  const at = await input.getPrimaryAudioTrack();
-  if (at) {
-    for await (const a of new AudioSampleSink(at).samples()) {
-      try {
-        const buf = new Float32Array(a.numberOfFrames);
-        a.copyTo(buf, { planeIndex: 0, format: 'f32-planar' });
-        samples.push(new Uint8Array(buf.buffer));
-      } finally {
-        a.close();
-      }
-    }
-  }
-  const join = (parts: Uint8Array[]) => {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
-  };
-  return { frames: pixels.length, video: await sha256(join(pixels)), audio: await sha256(join(samples)) };
+  return { frames: d.frames.length, video: await sha256(video), audio: await sha256(new Uint8Array(d.audio.buffer, d.audio.byteOffset, d.audio.byteLength)) };
 }
 
 describe('<create-view>', () => {
@@ -149,7 +108,7 @@ describe('<create-view>', () => {
     expect(button(view, 'Make').disabled, 'Make is off with no prompt').to.equal(true);
     await type(view, `${PROMPT}, zorbly`);
     button(view, 'Read it').click();
-    await until(() => root(view).querySelector('.sentences'), 'the sentences');
+    await until(() => root(view).querySelector('.sentences'), 120_000, 'the sentences');
     const sentences = text(view, '.sentences');
     expect(sentences).to.contain('The camera pans left.');
     expect(sentences).to.contain('Colours: teal.');
@@ -165,11 +124,11 @@ describe('<create-view>', () => {
     if (!add) throw new Error('no palette chip');
     add.value = 'orange';
     add.dispatchEvent(new Event('change'));
-    await until(() => text(view, '.sentences').includes('Colours: teal and orange.'), 'the edited palette sentence');
+    await until(() => text(view, '.sentences').includes('Colours: teal and orange.'), 120_000, 'the edited palette sentence');
     expect(root(view).querySelector('[data-chip=palette]')?.classList.contains('edited')).to.equal(true);
 
     button(view, 'Make').click();
-    const video = await until(() => root(view).querySelector('video'), 'the clip');
+    const video = await until(() => root(view).querySelector('video'), 120_000, 'the clip');
     const made = session.creation.state.clip;
     if (!made) throw new Error('no clip in the state');
     expect(made.instruction.palette.primitives).to.deep.equal(['teal', 'orange']);
@@ -195,7 +154,7 @@ describe('<create-view>', () => {
     console.log(`made "${made.prompt}" seed ${made.seed}: ${made.spec.width}×${made.spec.height}, ${made.spec.duration_s} s, ${made.mp4.byteLength} bytes; played to the end (${video.currentTime.toFixed(2)} s)`);
 
     button(view, 'Analyse it').click();
-    await until(() => root(view).querySelector('table.compare'), 'the comparison');
+    await until(() => root(view).querySelector('table.compare'), 120_000, 'the comparison');
     const rows: Record<string, (string | undefined)[]> = Object.fromEntries([...root(view).querySelectorAll('table.compare tbody tr')].map((tr) => [tr.getAttribute('data-field'), [...tr.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim())]));
     expect(Object.keys(rows)).to.deep.equal(['camera', 'motion', 'gradient', 'lighting', 'palette', 'sound', 'tempo']);
     expect(rows.camera?.[1]).to.equal('pan left');
@@ -213,7 +172,7 @@ describe('<create-view>', () => {
 
     const before = (await session.diagnostics()).diagnostics;
     button(view, 'Record').click();
-    await until(() => root(view).querySelector('.notice'), 'the recorded notice');
+    await until(() => root(view).querySelector('.notice'), 120_000, 'the recorded notice');
     const recorded = session.creation.state.recorded;
     if (!recorded) throw new Error('nothing recorded');
     expect(text(view, '.notice')).to.contain(recorded.job.id);
@@ -227,7 +186,7 @@ describe('<create-view>', () => {
     const diag = document.createElement('diagnostics-view');
     diag.session = session;
     boxes[boxes.length - 1]!.append(diag);
-    await until(() => diag.shadowRoot?.querySelector('#jobs')?.textContent === String(after.jobs), 'the Diagnostics job count');
+    await until(() => diag.shadowRoot?.querySelector('#jobs')?.textContent === String(after.jobs), 120_000, 'the Diagnostics job count');
     // Registries: every entry the job discovered or saw again lists the job among its sources.
     const reg = await session.registries();
     const all = Object.values(reg.entries).flat();
@@ -261,10 +220,10 @@ describe('<create-view>', () => {
     await type(view, 'a fast zoom in on a red and yellow field, hiss, 4 seconds');
     const jobs = (await session.counts()).jobs;
     button(view, 'Make').click();
-    await until(() => session.creation.state.busy === 'make' && (session.creation.state.fractions.create ?? 0) > 0, 'creation under way');
+    await until(() => session.creation.state.busy === 'make' && (session.creation.state.fractions.create ?? 0) > 0, 120_000, 'creation under way');
     expect(button(view, 'Cancel').disabled).to.equal(false);
     button(view, 'Cancel').click();
-    await until(() => session.creation.state.busy === null, 'the make to stop');
+    await until(() => session.creation.state.busy === null, 120_000, 'the make to stop');
     await view.updateComplete;
     expect(text(view, '[role=alert]')).to.equal('Cancelled: nothing was kept.');
     expect(root(view).querySelector('video')).to.equal(null);
@@ -273,7 +232,7 @@ describe('<create-view>', () => {
     // Making again right after a cancel works (the cancelled render's worker must not take the next one down).
     await type(view, 'a teal field, rumble, 1 second');
     button(view, 'Make').click();
-    await until(() => root(view).querySelector('video'), 'a clip after the cancel', 60_000);
+    await until(() => root(view).querySelector('video'), 60_000, 'a clip after the cancel');
     expect(session.creation.state.clip?.spec.duration_s).to.equal(1);
   });
 
@@ -290,7 +249,7 @@ describe('<create-view>', () => {
     expect(a.frames).to.equal(one.spec.frame_count);
     expect(b).to.deep.equal(a);
     button(view, 'Another take').click();
-    await until(() => session.creation.state.busy === null && session.creation.state.clip?.seed !== '7' && session.creation.state.clip, 'another take');
+    await until(() => session.creation.state.busy === null && session.creation.state.clip?.seed !== '7' && session.creation.state.clip, 120_000, 'another take');
     const take = session.creation.state.clip!;
     expect(take.seed).to.not.equal('7');
     expect(take.spec.seed).to.equal(take.seed);
@@ -308,7 +267,7 @@ describe('<create-view>', () => {
     expect(button(view, 'Read it').disabled).to.equal(true);
     await type(view, 'xqzt blorf');
     button(view, 'Make').click();
-    await until(() => root(view).querySelector('[role=alert]'), 'the error');
+    await until(() => root(view).querySelector('[role=alert]'), 120_000, 'the error');
     expect(text(view, '[role=alert]')).to.equal('Nothing in “xqzt blorf” was understood (not understood: xqzt, blorf). Name a colour, a camera move, a sound or a pace, or set one with the chips below.');
     expect(root(view).querySelector('video')).to.equal(null);
     // Its reading is shown: both words marked as not understood.
