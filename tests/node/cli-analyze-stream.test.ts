@@ -3,10 +3,11 @@
 // whole (MR_ANALYZE_WHOLE=1, the path before streaming), for pictures with and without sound, sound alone, damaged
 // and unreadable files: as JSON files (--out), as JSON Lines, and as one report on stdout.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildApp } from '../helpers/build-app.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'mr-cli-stream-'));
@@ -32,8 +33,7 @@ function cli(args: string[], whole: boolean): Promise<{ code: number; stdout: st
 }
 
 beforeAll(() => {
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+  buildApp(dist);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

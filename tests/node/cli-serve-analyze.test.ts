@@ -3,7 +3,7 @@
 // under it in Chromium (workers, the AAC encoder's blob worker and WebAssembly, analysis) with no violation. And
 // `analyze … --jsonl` as the README documents it (issue #13.8), a bad file never stopping the batch.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, serveStatic } from '../../bin/lib/serve.mjs';
 // @ts-expect-error plain ESM without types
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { buildApp } from '../helpers/build-app.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'mr-serve-'));
@@ -47,8 +48,7 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 beforeAll(async () => {
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-  expect(r.status, r.stderr).toBe(0);
+  buildApp(dist, { ...process.env, NODE_ENV: 'production' });
   served = await serveStatic(dist, 0);
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 }, 180_000);

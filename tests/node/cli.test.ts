@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { parseArgs, ArgsError } from '../../bin/lib/args.mjs';
 import { parseJsonText } from '../../bin/lib/files.mjs';
 // @ts-expect-error plain ESM without types
 import { serveStatic } from '../../bin/lib/serve.mjs';
+import { buildApp } from '../helpers/build-app.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'bin/motion-registries.mjs');
@@ -35,8 +36,7 @@ const withoutTime = (text: string) => JSON.stringify({ ...(JSON.parse(text) as R
 
 beforeAll(() => {
   // Our own build, so a parallel `vite build` into dist/ cannot pull files from under us.
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+  buildApp(dist);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -2,12 +2,13 @@
 // real Chromium, our own build): recorded in the interpretation registry with source user, its mappings counted
 // in the linguistic registry, and both in the store's export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Instruction } from '../../src/core/language/instruction.ts';
 import type { RegistriesExport } from '../../src/core/registry/export-schema.ts';
+import { buildApp } from '../helpers/build-app.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'bin/motion-registries.mjs');
@@ -24,8 +25,7 @@ function run(...args: string[]): Promise<{ code: number; stdout: string; stderr:
 }
 
 beforeAll(() => {
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+  buildApp(dist);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

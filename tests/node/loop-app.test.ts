@@ -3,7 +3,6 @@
 // a phone-sized screen; then it runs real jobs from the Loop view and kills a page mid-job.
 import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +15,7 @@ import { dataPipeline } from './loop-data-pipeline.ts';
 import { serveStatic } from '../../bin/lib/serve.mjs';
 // @ts-expect-error plain ESM without types
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { buildApp } from '../helpers/build-app.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'mr-app-'));
@@ -28,8 +28,7 @@ let browser: Browser;
 let exportFile: string;
 
 beforeAll(async () => {
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-  expect(r.status, r.stderr).toBe(0);
+  buildApp(dist, { ...process.env, NODE_ENV: 'production' });
   // Registry data: jobs of every workflow recorded by the real job runner (media steps as data), exported.
   const db = await openRegistries(`app-data-${Date.now()}`);
   const workflows = ['frame-explorer', 'frame-exploiter', 'window', 'all'] as const;

@@ -2,11 +2,12 @@
 // create → analyse → grow → record) in the built app in system Chromium, then exports; the export must
 // hold every job whole and discoveries in the pure and the blended sections.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validateExport, type RegistriesExport } from '../../src/core/registry/export-schema.ts';
+import { buildApp } from '../helpers/build-app.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'bin/motion-registries.mjs');
@@ -38,8 +39,7 @@ function entries(file: RegistriesExport): { section: string; registry: string; n
 
 beforeAll(() => {
   // Our own production build, so a parallel `vite build` into dist/ cannot pull files from under us.
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8', env });
-  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+  buildApp(dist, env);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

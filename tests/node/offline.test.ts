@@ -10,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../../bin/lib/serve.mjs';
 // @ts-expect-error plain ESM without types
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { buildApp } from '../helpers/build-app.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'mr-offline-'));
@@ -20,8 +21,7 @@ let served: { port: number; close: () => Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-  expect(r.status, r.stderr).toBe(0);
+  buildApp(dist, { ...process.env, NODE_ENV: 'production' });
   mkdirSync(shots, { recursive: true });
   served = await serveStatic(dist, 0);
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });

@@ -13,6 +13,7 @@ import { getKnowledge, openRegistries } from '../../src/storage/repo-entries.ts'
 import { recordJob } from '../../src/storage/repo-runs.ts';
 import { STUB_ANALYSIS } from '../helpers/stub-analysis.ts';
 import type { Spec } from '../../src/core/plan/spec.ts';
+import { buildApp } from '../helpers/build-app.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'bin/motion-registries.mjs');
@@ -34,8 +35,7 @@ function probe(file: string) {
 }
 
 beforeAll(() => {
-  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+  buildApp(dist);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
