@@ -95,8 +95,9 @@ export function detectSpeech(frames: VadFrame[], bandDb: Float32Array, rate: num
     return Math.sqrt(Math.max(0, (p2[b]! - p2[a]!) / (b - a) - m * m));
   };
   const voiced = frames.map(isVoicedLike);
-  const notes = holdsNotes(frames, steadyPairs(frames, voiced));
-  const grid = onSemitoneGrid(frames, voiced);
+  const spans = pitchSpans(frames);
+  const notes = holdsNotes(spans, steadyPairs(frames, voiced));
+  const grid = onSemitoneGrid(frames, spans, voiced);
   const out: boolean[] = [];
   let lo = 0;
   let hi = 0;
@@ -138,9 +139,30 @@ function steadyPairs(frames: VadFrame[], voiced: boolean[]): Int8Array {
   return out;
 }
 
-/** Per frame: whether the voiced pairs within ±VAD_PITCH_SPAN_S of its centre mostly hold a steady pitch (notes, not a voice). */
-function holdsNotes(frames: VadFrame[], steady: Int8Array): boolean[] {
+/** Per frame i, the frames [lo[i], hi[i]) within ±VAD_PITCH_SPAN_S of its centre: the window both pitch checks sum over. */
+interface PitchSpans {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+function pitchSpans(frames: VadFrame[]): PitchSpans {
   const n = frames.length;
+  const spans = { lo: new Int32Array(n), hi: new Int32Array(n) };
+  let lo = 0;
+  let hi = 0;
+  frames.forEach((f, i) => {
+    const c = 0.5 * (f.t0 + f.t1);
+    while (lo < n && frames[lo]!.t1 < c - VAD_PITCH_SPAN_S) lo++;
+    while (hi < n && frames[hi]!.t0 <= c + VAD_PITCH_SPAN_S) hi++;
+    spans.lo[i] = lo;
+    spans.hi[i] = hi;
+  });
+  return spans;
+}
+
+/** Per frame: whether the voiced pairs within ±VAD_PITCH_SPAN_S of its centre mostly hold a steady pitch (notes, not a voice). */
+function holdsNotes(spans: PitchSpans, steady: Int8Array): boolean[] {
+  const n = steady.length;
   const pairs = new Int32Array(n + 1);
   const held = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) {
@@ -148,12 +170,8 @@ function holdsNotes(frames: VadFrame[], steady: Int8Array): boolean[] {
     held[j + 1] = held[j]! + (steady[j]! > 0 ? 1 : 0);
   }
   const out: boolean[] = [];
-  let lo = 0;
-  let hi = 0;
-  for (const f of frames) {
-    const c = 0.5 * (f.t0 + f.t1);
-    while (lo < n && frames[lo]!.t1 < c - VAD_PITCH_SPAN_S) lo++;
-    while (hi < n && frames[hi]!.t0 <= c + VAD_PITCH_SPAN_S) hi++;
+  for (let i = 0; i < n; i++) {
+    const [lo, hi] = [spans.lo[i]!, spans.hi[i]!];
     const p = pairs[hi]! - pairs[lo]!;
     out.push(p >= VAD_MIN_PITCH_PAIRS && (held[hi]! - held[lo]!) / p > VAD_MAX_STEADY_SHARE);
   }
@@ -161,7 +179,7 @@ function holdsNotes(frames: VadFrame[], steady: Int8Array): boolean[] {
 }
 
 /** Per frame: whether the pitches of the voiced-like frames within ±VAD_PITCH_SPAN_S of its centre sit on one semitone grid. */
-function onSemitoneGrid(frames: VadFrame[], voiced: boolean[]): boolean[] {
+function onSemitoneGrid(frames: VadFrame[], spans: PitchSpans, voiced: boolean[]): boolean[] {
   const n = frames.length;
   const cs = new Float64Array(n + 1);
   const sn = new Float64Array(n + 1);
@@ -175,12 +193,8 @@ function onSemitoneGrid(frames: VadFrame[], voiced: boolean[]): boolean[] {
     count[j + 1] = count[j]! + (on ? 1 : 0);
   }
   const out: boolean[] = [];
-  let lo = 0;
-  let hi = 0;
-  for (const f of frames) {
-    const c = 0.5 * (f.t0 + f.t1);
-    while (lo < n && frames[lo]!.t1 < c - VAD_PITCH_SPAN_S) lo++;
-    while (hi < n && frames[hi]!.t0 <= c + VAD_PITCH_SPAN_S) hi++;
+  for (let i = 0; i < n; i++) {
+    const [lo, hi] = [spans.lo[i]!, spans.hi[i]!];
     const k = count[hi]! - count[lo]!;
     out.push(k >= VAD_MIN_GRID_FRAMES && Math.hypot(cs[hi]! - cs[lo]!, sn[hi]! - sn[lo]!) / k > VAD_MAX_GRID_ALIGNMENT);
   }
