@@ -96,35 +96,62 @@ function bareJobSeconds(page, n, modes) {
   }, { n, seconds: CLIP_S, modes });
 }
 
-/** The three loops of a workflow, each in its own session (a fresh store), in the order previous, sequential, pipelined. */
-async function threeLoops(workflow, rebuild) {
+/** The loops compared, by name: each a loop request's extra settings. */
+const LOOPS = {
+  previous: { sequential: true, single_analysis_worker: true },
+  sequential: { sequential: true },
+  pipelined: {},
+  'piped-2w': { single_analysis_worker: false },
+};
+const names = process.env.BENCH_LOOP_LOOPS?.split(',') ?? Object.keys(LOOPS);
+
+/** Two loop runs summed (jobs, seconds, CPU, step means averaged by jobs). */
+function sum(a, b) {
+  const completed = a.completed + b.completed;
+  const seconds = a.seconds + b.seconds;
+  const cpu = a.cpu_s_per_job === null || b.cpu_s_per_job === null ? null : a.cpu_s_per_job * a.completed + b.cpu_s_per_job * b.completed;
+  const step_ms = {};
+  for (const k of new Set([...Object.keys(a.step_ms ?? {}), ...Object.keys(b.step_ms ?? {})])) step_ms[k] = Math.round(((a.step_ms?.[k] ?? 0) * a.completed + (b.step_ms?.[k] ?? 0) * b.completed) / Math.max(1, completed));
+  return { ...b, completed, seconds, jobs_per_minute: (completed / seconds) * 60, cpu_s_per_job: cpu === null ? null : cpu / Math.max(1, completed), cores: cpu === null ? null : cpu / seconds, step_ms };
+}
+
+/**
+ * Every loop of a workflow, each on a fresh store, twice, in mirrored order (A B C D D C B A): the load of a shared
+ * machine drifts, and a loop always run first would get the quietest minutes. The reference is measured in the first page.
+ */
+async function loopsOf(workflow, rebuild) {
   const req = (extra) => ({ runs, workflow, seed: 'bench', exploit: 0.3, duration_s: CLIP_S, ...extra });
-  const previous = await withSession({ rebuild }, async (page) => ({ ref: await bareJobSeconds(page, 4, MODES[workflow]), loop: await timedLoop(page, req({ sequential: true, single_analysis_worker: true })) }));
-  const sequential = await withSession({}, (page) => timedLoop(page, req({ sequential: true })));
-  const pipelined = await withSession({}, (page) => timedLoop(page, req({})));
-  return { workflow, ref: previous.ref, previous: previous.loop, sequential, pipelined };
+  const out = {};
+  let ref = null;
+  for (const name of [...names, ...[...names].reverse()]) {
+    const l = await withSession({ rebuild: rebuild && ref === null }, async (page) => {
+      if (ref === null) ref = await bareJobSeconds(page, 4, MODES[workflow]);
+      return timedLoop(page, req(LOOPS[name]));
+    });
+    out[name] = out[name] ? sum(out[name], l) : l;
+  }
+  return { workflow, ref, loops: out };
 }
 
 const stepsText = (l) => Object.entries(l.step_ms ?? {}).map(([k, v]) => `${k} ${v}`).join(', ');
-const loopLine = (name, l) => `${''.padEnd(16)} ${name.padEnd(10)} ${l.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${l.completed}/${runs} in ${l.seconds.toFixed(1)} s${cpuText(l)}); ms per step: ${stepsText(l)}`;
+const loopLine = (name, l) => `${''.padEnd(16)} ${name.padEnd(10)} ${l.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${l.completed}/${2 * runs} in ${l.seconds.toFixed(1)} s${cpuText(l)}); ms per step: ${stepsText(l)}`;
+const ratio = (l, name, ref) => (l[name] && l[ref] ? `${name} / ${ref} = ${(l[name].jobs_per_minute / l[ref].jobs_per_minute).toFixed(2)} × (CPU s/job ${l[ref].cpu_s_per_job?.toFixed(2)} → ${l[name].cpu_s_per_job?.toFixed(2)})` : null);
 
 const rows = [];
-console.log(`load average at the start: ${load()} (2 cores)`);
+console.log(`load average at the start: ${load()} (2 cores); loops ${names.join(', ')}, ${runs} jobs each, twice (mirrored order)`);
 for (const workflow of workflows) {
-  const r = await threeLoops(workflow, rows.length === 0);
+  const r = await loopsOf(workflow, ownDir !== null && rows.length === 0);
   rows.push(r);
-  const { previous, sequential, pipelined } = r;
-  const perJob = pipelined.seconds / Math.max(1, pipelined.completed);
+  const l = r.loops;
   console.log(`${workflow}:`);
-  console.log(loopLine('previous', previous));
-  console.log(loopLine('sequential', sequential));
-  console.log(loopLine('pipelined', pipelined));
-  console.log(`${''.padEnd(16)} pipelined / previous sequential (one analysis worker, issue 16) = ${(pipelined.jobs_per_minute / previous.jobs_per_minute).toFixed(2)} ×; pipelined / today's sequential = ${(pipelined.jobs_per_minute / sequential.jobs_per_minute).toFixed(2)} ×; today's sequential / previous = ${(sequential.jobs_per_minute / previous.jobs_per_minute).toFixed(2)} ×`);
-  console.log(`${''.padEnd(16)} bare make + analyse ${(60 / r.ref).toFixed(1)} clips/min (pipelined job / bare = ${(perJob / r.ref).toFixed(2)} ×); load ${load()}`);
+  for (const name of names) console.log(loopLine(name, l[name]));
+  for (const line of [ratio(l, 'pipelined', 'previous'), ratio(l, 'piped-2w', 'previous'), ratio(l, 'pipelined', 'sequential'), ratio(l, 'sequential', 'previous')]) if (line) console.log(`${''.padEnd(16)} ${line}`);
+  const best = l.pipelined ?? l['piped-2w'];
+  if (best) console.log(`${''.padEnd(16)} bare make + analyse ${(60 / r.ref).toFixed(1)} clips/min (pipelined job / bare = ${(best.seconds / Math.max(1, best.completed) / r.ref).toFixed(2)} ×); load ${load()}`);
 }
-const own = await withSession({}, (page) => page.evaluate((req) => window.motionRegistries.loopRun(req), { runs, workflow: 'all', seed: 'bench', exploit: 0.3 }));
+const own = process.env.BENCH_LOOP_OWN === '0' ? null : await withSession({}, (page) => page.evaluate((req) => window.motionRegistries.loopRun(req), { runs, workflow: 'all', seed: 'bench', exploit: 0.3 }));
 console.log(`load average at the end: ${load()}`);
-console.log(`${'all (own length)'.padEnd(16)} ${own.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${own.completed}/${runs} jobs in ${own.seconds.toFixed(1)} s: each clip as long as its prompt asks, else 1 s, 4 s for a blended clip with a beat)`);
+if (own) console.log(`${'all (own length)'.padEnd(16)} ${own.jobs_per_minute.toFixed(1).padStart(5)} jobs/min (${own.completed}/${runs} jobs in ${own.seconds.toFixed(1)} s: each clip as long as its prompt asks, else 1 s, 4 s for a blended clip with a beat)`);
 const all = rows.find((r) => r.workflow === 'all');
-if (all) console.log(`agreement per field (all, default clip): ${Object.entries(all.pipelined.agreement).map(([k, v]) => `${k} ${v === null ? '—' : v.toFixed(2)}`).join(', ')}`);
+if (all?.loops.pipelined) console.log(`agreement per field (all, default clip): ${Object.entries(all.loops.pipelined.agreement).map(([k, v]) => `${k} ${v === null ? '—' : v.toFixed(2)}`).join(', ')}`);
 if (ownDir) rmSync(ownDir, { recursive: true, force: true });

@@ -130,7 +130,7 @@ export interface LoopRunRequest {
   duration_s?: number;
   /** One job at a time (the benchmark's reference); default: the pipelined loop. */
   sequential?: boolean;
-  /** Analyse in one worker, without the colour worker (with `sequential`: the loop as issue 16 measured it). */
+  /** Analyse in one worker, without the colour worker (with `sequential`: the loop as issue 16 measured it); default: one when pipelined, two when sequential. */
   single_analysis_worker?: boolean;
 }
 
@@ -437,7 +437,7 @@ export class AppSession {
     try {
       await this.loop.start({
         workflow: req.workflow, exploitRatio: req.exploit ?? 0.3, seed: req.seed ?? `cli-${Date.now().toString(36)}`, runs: req.runs,
-        ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}), ...(req.sequential ? { sequential: true } : {}), ...(req.single_analysis_worker ? { singleAnalysisWorker: true } : {}),
+        ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}), ...(req.sequential ? { sequential: true } : {}), ...(req.single_analysis_worker !== undefined ? { singleAnalysisWorker: req.single_analysis_worker } : {}),
       });
       await this.loop.settled();
     } finally {

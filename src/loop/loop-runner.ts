@@ -22,7 +22,11 @@ export interface LoopSettings {
    * planned and made while this one is analysed and recorded, so it is planned from the registries without this job.
    */
   sequential?: boolean;
-  /** Analyse each clip in one worker, without the colour worker of issue 18 (with `sequential`: the loop as issue 16 measured it). */
+  /**
+   * Analyse each clip in one worker, without the colour worker of issue 18 (with `sequential`: the loop as issue 16
+   * measured it). Default: one worker when pipelined (the render worker, making the next clip, is the other core's
+   * work: a third busy thread only adds CPU per job), the colour worker too when sequential (nothing else runs then).
+   */
   singleAnalysisWorker?: boolean;
 }
 
@@ -199,7 +203,7 @@ export class LoopRunner extends EventTarget {
     const base: Omit<RunJobOptions, 'index'> = {
       db: this.db, pipeline, workflow: settings.workflow, exploitRatio: settings.exploitRatio, seed: settings.seed, signal: controller.signal,
       ...(settings.durationS !== undefined ? { durationS: settings.durationS } : {}),
-      ...(settings.singleAnalysisWorker ? { singleAnalysisWorker: true } : {}),
+      ...((settings.singleAnalysisWorker ?? !settings.sequential) ? { singleAnalysisWorker: true } : {}),
     };
     const withProgress = (index: number) => ({ ...base, onProgress: (step: JobStep, fraction: number) => this.emit('progress', { step, fraction, index }) });
     const within = (index: number) => settings.runs === null || index < settings.runs;

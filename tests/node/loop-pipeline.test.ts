@@ -161,6 +161,19 @@ describe('the pipelined loop', () => {
     }
   });
 
+  it('analyses in one worker when pipelined (the render worker is the other core\'s work), with the colour worker when sequential, unless told', async () => {
+    const cases: [Partial<LoopSettings>, boolean][] = [[{}, true], [{ sequential: true }, false], [{ singleAnalysisWorker: false }, false], [{ sequential: true, singleAnalysisWorker: true }, true]];
+    for (const [extra, single] of cases) {
+      const { db } = await openStore();
+      const base = dataPipeline();
+      const asked: (boolean | undefined)[] = [];
+      const pipeline: JobPipeline = { ...base, analyze: (mp4, opts) => (asked.push(opts.singleWorker), base.analyze(mp4, opts)) };
+      await runLoop(db, pipeline, { workflow: 'all', exploitRatio: 0.3, seed: 'workers', runs: 3, ...extra });
+      expect(asked, JSON.stringify(extra)).toEqual([single, single, single].map((s) => (s ? true : undefined)));
+      db.close();
+    }
+  });
+
   it('plans job N+1 from the registries of jobs 0…N−1, so one seed gives the same jobs every run', async () => {
     const runOnce = async (delayMs: number) => {
       const { db } = await openStore();

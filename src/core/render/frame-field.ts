@@ -83,16 +83,26 @@ export function textureTile(scalePx: number, seed: number): Float32Array {
   const tile = new Float32Array(TEXTURE_TILE * TEXTURE_TILE);
   const cells = Math.max(1, Math.round(TEXTURE_TILE / scalePx));
   const step = TEXTURE_TILE / cells;
-  const lattice = (i: number, j: number) => 2 * cellHash(i % cells, j % cells, -7, seed) - 1;
+  // The lattice's values hashed once each ((cells + 1)² hashes, not 4 per tile pixel), and each column's offset once.
+  const side = cells + 1;
+  const values = new Float64Array(side * side);
+  for (let j = 0; j < side; j++) for (let i = 0; i < side; i++) values[j * side + i] = 2 * cellHash(i % cells, j % cells, -7, seed) - 1;
+  const lattice = (i: number, j: number) => values[j * side + i]!;
   const smooth = (t: number) => t * t * (3 - 2 * t);
+  const colI = new Int32Array(TEXTURE_TILE);
+  const colT = new Float64Array(TEXTURE_TILE);
+  for (let x = 0; x < TEXTURE_TILE; x++) {
+    const fx = x / step;
+    colI[x] = Math.floor(fx);
+    colT[x] = smooth(fx - colI[x]!);
+  }
   for (let y = 0; y < TEXTURE_TILE; y++) {
     const fy = y / step;
     const j = Math.floor(fy);
     const ty = smooth(fy - j);
     for (let x = 0; x < TEXTURE_TILE; x++) {
-      const fx = x / step;
-      const i = Math.floor(fx);
-      const tx = smooth(fx - i);
+      const i = colI[x]!;
+      const tx = colT[x]!;
       const a = lattice(i, j) + (lattice(i + 1, j) - lattice(i, j)) * tx;
       const b = lattice(i, j + 1) + (lattice(i + 1, j + 1) - lattice(i, j + 1)) * tx;
       tile[y * TEXTURE_TILE + x] = a + (b - a) * ty;
