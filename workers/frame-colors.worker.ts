@@ -1,5 +1,6 @@
-// The second analysis worker: a frame's palette and depth (src/core/vision/frame-colors.ts), measured while the
-// analyze worker goes on decoding and tracking motion (src/media/analyze-parallel.ts starts it and reuses it).
+// The second analysis worker: a frame's palette, depth, luma and colour histogram (src/core/vision/frame-colors.ts),
+// measured while the analyze worker goes on decoding and tracking motion (src/media/analyze-parallel.ts starts it
+// and reuses it).
 import * as Comlink from 'comlink';
 import { measureFrameColors, type FrameColors } from '../src/core/vision/frame-colors.ts';
 
@@ -9,10 +10,10 @@ export interface MeasuredColors extends FrameColors {
 }
 
 const api = {
-  /** Palette and depth of one RGBA frame (transferred in, and back out with the result: no frame buffer is made per frame). */
+  /** The per-frame measures of one RGBA frame (transferred in, and back out with the result: no frame buffer is made per frame). */
   measure(rgba: Uint8ClampedArray): MeasuredColors {
     const m = measureFrameColors(rgba);
-    return Comlink.transfer({ colors: m.colors, depth: m.depth, rgba }, [rgba.buffer]);
+    return Comlink.transfer({ ...m, rgba }, [rgba.buffer, m.hist.buffer as ArrayBuffer]);
   },
 };
 

@@ -1,7 +1,8 @@
 // Both cores for one analysis (issue 18). The motion and cut measures chain from frame to frame (the tracker starts
 // from the last pair's model), so frame ranges analysed apart could not give the report one worker gives; the
-// palette and depth of a frame need no other frame, so they are measured in a second worker, a few frames ahead,
-// while this worker decodes, converts and tracks. Same functions on the same pixels: the same report.
+// palette, depth, luma and colour histogram of a frame need no other frame, so they are measured in a second
+// worker, a few frames ahead, while this worker decodes, converts and tracks. Same functions on the same pixels:
+// the same report.
 import * as Comlink from 'comlink';
 import type { FrameColors } from '../core/vision/frame-colors.ts';
 import type { FrameColorsWorkerApi, MeasuredColors } from '../../workers/frame-colors.worker.ts';
@@ -10,7 +11,7 @@ import type { RasterFrame } from './decode-video.ts';
 /** Frames whose colours are being measured at once (each holds one raster copy, ~0.9 MB at 640×360). */
 const IN_FLIGHT = 4;
 
-/** A decoded frame with its palette and depth measured by the colour worker (undefined: measure it here). */
+/** A decoded frame with its per-frame measures from the colour worker (undefined: measure them here). */
 export interface MeasuredFrame extends RasterFrame {
   measured: FrameColors | undefined;
 }
@@ -21,7 +22,7 @@ export function parallelByDefault(): boolean {
 }
 
 /**
- * Passes `frames` through in order, each with its palette and depth from the colour worker when `parallel`, else
+ * Passes `frames` through in order, each with its palette, depth, luma and histogram from the colour worker when `parallel`, else
  * with `measured` undefined (the caller's timeline measures them). The worker starts on the first frame of the first
  * file and serves the next files too (it ends with this worker); it is ended when the frames fail or the caller stops early.
  */
@@ -40,9 +41,9 @@ export async function* measureColorsAlongside(frames: AsyncIterable<RasterFrame>
   // buffers the colour worker handed back, filled again with later frames (no 1 MB buffer made per frame at 640×360)
   const free: Uint8ClampedArray[] = [];
   const settle = async (next: { frame: RasterFrame; measured: Promise<MeasuredColors> }): Promise<MeasuredFrame> => {
-    const { colors, depth, rgba } = await Promise.race([next.measured, crash]);
+    const { rgba, ...measured } = await Promise.race([next.measured, crash]);
     if (rgba.length === next.frame.rgba.length) free.push(rgba);
-    return { ...next.frame, measured: { colors, depth } };
+    return { ...next.frame, measured };
   };
   let done = false;
   try {

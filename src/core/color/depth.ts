@@ -122,7 +122,8 @@ function inCell(t: Tetrahedron, r: number, g: number, b: number): boolean {
 // wholly inside one cell (78 % of them; cells are convex, so its 8 corners decide), 0 for boxes that straddle cells.
 const BOX_BITS = 3;
 const BOXES = 256 >> BOX_BITS;
-const cellOfBox = new Uint8Array(BOXES ** 3);
+/** Cell (+1) of each 8-code-value box (r5·1024 + g5·32 + b5) wholly inside one cell, 0 for boxes that straddle cells. */
+export const cellOfBox = new Uint8Array(BOXES ** 3);
 for (let i = 0; i < cellOfBox.length; i++) {
   const lo = [(i >> 10) << BOX_BITS, ((i >> 5) & 31) << BOX_BITS, (i & 31) << BOX_BITS];
   const hi = lo.map((v) => v + (1 << BOX_BITS) - 1);
@@ -132,7 +133,7 @@ for (let i = 0; i < cellOfBox.length; i++) {
 }
 
 /** Per cell: pixel count and channel sums (r, g, b), interleaved; zeroed again after each region. */
-const cellSums = new Float64Array(TETRAHEDRA.length * 4);
+const cellSums = newCellSums();
 
 /**
  * Adds 100 × the summed weights of `n` pixels of cell `ti` whose channels sum to (sr, sg, sb) into `acc`. Exact:
@@ -157,9 +158,50 @@ function accumulateCell(ti: number, n: number, sr: number, sg: number, sb: numbe
   acc[c[3]] = acc[c[3]]! + n3 * k;
 }
 
+/**
+ * The cell (+1) of the integer colour (r, g, b): its box's when the box lies in one cell, else from the colour → cell
+ * table, looked up (and kept) the first time the colour appears.
+ */
+export function cellOfColor8(r: number, g: number, b: number): number {
+  const box = ((r >> BOX_BITS) << 10) | ((g >> BOX_BITS) << 5) | (b >> BOX_BITS);
+  const c = cellOfBox[box]!;
+  if (c !== 0) return c;
+  const table = (cellOfColor ??= new Uint8Array(1 << 24));
+  // box-major: the noisy neighbours of a colour share a few cache lines, not lines 64 KiB apart
+  const key = (box << 9) | ((r & 7) << 6) | ((g & 7) << 3) | (b & 7);
+  let t = table[key]!;
+  if (t === 0) {
+    t = locate(r, g, b, scratch) + 1;
+    table[key] = t;
+  }
+  return t;
+}
+
+/**
+ * Per 16-code-value box (4 bits a channel, key r4·256 + g4·16 + b4, the palette's bins): the cell (+1) every colour of
+ * the box gets from cellOfColor8 when its 8 smaller boxes all lie in that one cell, else 0. A caller holding a box's
+ * pixel count and channel sums can add them to that cell at once (frame-pass.ts).
+ */
+export const cellOfBin16 = new Uint8Array(4096);
+for (let k = 0; k < 4096; k++) {
+  const r = (k >> 8) << 1;
+  const g = ((k >> 4) & 15) << 1;
+  const b = (k & 15) << 1;
+  let c = -1;
+  for (let q = 0; q < 8 && c !== 0; q++) {
+    const sub = cellOfBox[((r + ((q >> 2) & 1)) << 10) | ((g + ((q >> 1) & 1)) << 5) | (b + (q & 1))]!;
+    c = c === -1 || c === sub ? sub : 0;
+  }
+  cellOfBin16[k] = c;
+}
+
+/** Per cell: pixel count and channel sums (r, g, b), interleaved (4 a cell); what depthOfCellSums reads. */
+export function newCellSums(): Float64Array {
+  return new Float64Array(TETRAHEDRA.length * 4);
+}
+
 /** Sums every step-th pixel of 8-bit RGBA into cellSums by cell; returns the pixels summed. */
 function sumByCell(rgba: Uint8ClampedArray | Uint8Array, step: number): number {
-  const table = (cellOfColor ??= new Uint8Array(1 << 24));
   const sums = cellSums;
   const end = rgba.length - 3;
   const stride = 4 * step;
@@ -168,18 +210,7 @@ function sumByCell(rgba: Uint8ClampedArray | Uint8Array, step: number): number {
     const r = rgba[i]!;
     const g = rgba[i + 1]!;
     const b = rgba[i + 2]!;
-    const box = ((r >> BOX_BITS) << 10) | ((g >> BOX_BITS) << 5) | (b >> BOX_BITS);
-    let c = cellOfBox[box]!;
-    if (c === 0) {
-      // box-major: the noisy neighbours of a colour share a few cache lines, not lines 64 KiB apart
-      const key = (box << 9) | ((r & 7) << 6) | ((g & 7) << 3) | (b & 7);
-      c = table[key]!;
-      if (c === 0) {
-        c = locate(r, g, b, scratch) + 1;
-        table[key] = c;
-      }
-    }
-    const s = 4 * (c - 1);
+    const s = 4 * (cellOfColor8(r, g, b) - 1);
     sums[s]!++;
     sums[s + 1]! += r;
     sums[s + 2]! += g;
@@ -190,26 +221,34 @@ function sumByCell(rgba: Uint8ClampedArray | Uint8Array, step: number): number {
 }
 
 /**
+ * The depth of `count` pixels whose per-cell counts and integer channel sums are in `sums` (newCellSums' layout);
+ * zeroes `sums` for the next region. Exact: the same depth whatever order the sums were gathered in.
+ */
+export function depthOfCellSums(sums: Float64Array, count: number): Depth {
+  const acc = new Float64Array(COLOR_PRIMITIVE_NAMES.length);
+  for (let t = 0; t < TETRAHEDRA.length; t++) {
+    const s = 4 * t;
+    if (sums[s] === 0) continue;
+    accumulateCell(t, sums[s]!, sums[s + 1]!, sums[s + 2]!, sums[s + 3]!, acc);
+  }
+  sums.fill(0);
+  if (count === 0) return {};
+  for (let i = 0; i < acc.length; i++) acc[i] = acc[i]! / count;
+  return toDepth(acc);
+}
+
+/**
  * The depth of a region: the mean of its pixels' depths (RGBA bytes, alpha ignored). `step` samples every step-th
  * pixel (1 = all of them), for previews; analysis uses every pixel. A plain array may hold fractional values: its
  * pixels are weighed one by one.
  */
 export function regionDepth(rgba: ArrayLike<number>, step = 1): Depth {
   if (!(Number.isInteger(step) && step >= 1)) throw new TypeError(`step must be a positive integer, got ${step}`);
+  if (rgba instanceof Uint8ClampedArray || rgba instanceof Uint8Array) return depthOfCellSums(cellSums, sumByCell(rgba, step));
   const acc = new Float64Array(COLOR_PRIMITIVE_NAMES.length);
   let count = 0;
-  if (rgba instanceof Uint8ClampedArray || rgba instanceof Uint8Array) {
-    count = sumByCell(rgba, step);
-    for (let t = 0; t < TETRAHEDRA.length; t++) {
-      const s = 4 * t;
-      if (cellSums[s] === 0) continue;
-      accumulateCell(t, cellSums[s]!, cellSums[s + 1]!, cellSums[s + 2]!, cellSums[s + 3]!, acc);
-    }
-    cellSums.fill(0);
-  } else {
-    const n = Math.floor(rgba.length / 4);
-    for (let p = 0; p < n; p += step, count++) accumulate(rgba[p * 4]!, rgba[p * 4 + 1]!, rgba[p * 4 + 2]!, acc, 100);
-  }
+  const n = Math.floor(rgba.length / 4);
+  for (let p = 0; p < n; p += step, count++) accumulate(rgba[p * 4]!, rgba[p * 4 + 1]!, rgba[p * 4 + 2]!, acc, 100);
   if (count === 0) return {};
   for (let i = 0; i < acc.length; i++) acc[i] = acc[i]! / count;
   return toDepth(acc);

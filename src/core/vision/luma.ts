@@ -12,6 +12,11 @@ export function frameLuma(rgba: Uint8ClampedArray): { mean: number; std: number 
     s += y;
     s2 += y * y;
   }
+  return lumaOfSums(s, s2, n);
+}
+
+/** Luma mean and standard deviation (0–1) of n pixels whose Y′ (0–255, summed in pixel order) sum to s and whose squares sum to s2. */
+export function lumaOfSums(s: number, s2: number, n: number): { mean: number; std: number } {
   const mean = s / n;
   const v = Math.max(0, s2 / n - mean * mean);
   return { mean: mean / 255, std: Math.sqrt(v) / 255 };

@@ -36,6 +36,12 @@ const bins16 = new Uint32Array(NBINS * 64);
 const STRIDE = 64;
 const LOW = 1;
 
+/**
+ * The palette's per-bin counters (layout above), for a caller that counts the pixels in its own pass (frame-pass.ts)
+ * and then calls paletteOfCounted: bin k's block starts at 64k, its pixel count there, then 16 low-bit counts of r, g, b.
+ */
+export const paletteCounters = bins16;
+
 interface Cluster {
   n: number;
   L: number;
@@ -58,7 +64,16 @@ interface Bins {
 export function framePalette(rgba: Uint8ClampedArray): FrameColor[] {
   const npx = rgba.length >> 2;
   if (npx === 0) return [];
-  const bins = histogramBins(rgba, npx);
+  return paletteOfCounted(countBins(rgba, npx), npx);
+}
+
+/**
+ * The palette of `npx` pixels already counted into paletteCounters, `keys` the occupied bins in the order they first
+ * appeared; clears the counters for the next frame.
+ */
+export function paletteOfCounted(keys: number[], npx: number): FrameColor[] {
+  if (npx === 0) return [];
+  const bins = binsOf(keys);
   const { clusters, assign } = leaderClusters(bins);
   nearestCentrePass(clusters, assign, bins);
   recompute(clusters, assign, bins);
@@ -68,8 +83,8 @@ export function framePalette(rgba: Uint8ClampedArray): FrameColor[] {
   return roundShares(out);
 }
 
-/** Step 1, the only pass over the pixels: count each bin and the low bits of its pixels' channels. */
-function histogramBins(rgba: Uint8ClampedArray, npx: number): Bins {
+/** Step 1, the only pass over the pixels: count each bin and the low bits of its pixels' channels; the bins in order of first appearance. */
+function countBins(rgba: Uint8ClampedArray, npx: number): number[] {
   const keys: number[] = [];
   for (let p = 0, i = 0; p < npx; p++, i += 4) {
     const r = rgba[i]!;
@@ -83,6 +98,11 @@ function histogramBins(rgba: Uint8ClampedArray, npx: number): Bins {
     bins16[h + LOW + 16 + (g & 15)]!++;
     bins16[h + LOW + 32 + (b & 15)]!++;
   }
+  return keys;
+}
+
+/** The occupied bins, largest first (ties in order of first appearance), with their mean colours. */
+function binsOf(keys: number[]): Bins {
   keys.sort((p, q) => bins16[STRIDE * q]! - bins16[STRIDE * p]!);
   const nb = keys.length;
   const bins: Bins = { keys, n: new Float64Array(nb), rgb: new Float64Array(nb * 3), lab: new Float64Array(nb * 3) };
@@ -98,8 +118,8 @@ function histogramBins(rgba: Uint8ClampedArray, npx: number): Bins {
   return bins;
 }
 
-/** The sum of channel `ch` (0 r, 1 g, 2 b) over bin k's pixels, from its high bits and low-bit counts (exact). */
-function channelSum(k: number, ch: number): number {
+/** The sum of channel `ch` (0 r, 1 g, 2 b) over bin k's counted pixels, from its high bits and low-bit counts (exact). */
+export function channelSum(k: number, ch: number): number {
   const high = ((k >> (8 - 4 * ch)) & 15) << 4;
   const h = STRIDE * k + LOW + 16 * ch;
   let n = 0;

@@ -12,7 +12,6 @@ import { summarizeCamera, type PairMotion } from './camera/window-summary.ts';
 import { measureFrameColors, type FrameColors } from './frame-colors.ts';
 import { fitGradient } from './gradient.ts';
 import { buildGrayPyramid, type GrayPyramid } from './gray-pyramid.ts';
-import { frameLuma } from './luma.ts';
 import { createMeanFrame } from './mean-frame.ts';
 import { pairSpeed, windowMotion } from './motion-level.ts';
 import { CHANGE_LAGS, changedShare, cutsOutsideTransitions, detectCuts, pairShift, shotsFromCuts, type FrameChange } from './shots.ts';
@@ -71,7 +70,6 @@ interface OpenWindow {
   rgb: [number, number, number];
 }
 
-const HIST_BINS = 64;
 /** A pair's model seeds the next pair's tracker only when at least this confident (0–1). */
 const PRIOR_MIN_CONFIDENCE = 0.3;
 
@@ -118,8 +116,8 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
       if (index !== next) throw new TypeError(`frame ${index} pushed, expected ${next}`);
       if (rgba.length !== width * height * 4) throw new TypeError(`frame ${index} holds ${rgba.length} bytes, expected ${width}×${height}×4`);
       next++;
-      const { colors, depth } = measured ?? measureFrameColors(rgba);
-      const luma = frameLuma(rgba);
+      // palette, depth, luma and the colour histogram: one pass over the pixels, here or in another worker
+      const { colors, depth, luma, hist } = measured ?? measureFrameColors(rgba);
       const pyr = buildGrayPyramid(rgba, width, height);
       let motion: FrameSummary['motion'] = null;
       let decorrelation = NaN;
@@ -131,7 +129,6 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
         motion = { tx: g.tx, ty: g.ty, zoom: g.zoom, roll: g.roll, confidence: g.confidence, speed: pairSpeed(g, fps, diagonal) };
       }
       const thumb = pyr.levels[pyr.levels.length - 1]!.data;
-      const hist = colorHistogram(rgba);
       const lags = Array.from({ length: CHANGE_LAGS }, (_, k) => k);
       const look = frameLook(luma.std, pyr.levels[0]!);
       const structuredNow = luma.std >= FADE_MIN_CONTRAST * FLAT_STD;
@@ -207,18 +204,6 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
 
 function r4(x: number): number {
   return Math.round(x * 1e4) / 1e4;
-}
-
-/** 4×4×4 RGB histogram of every other pixel, normalised to sum 1. */
-function colorHistogram(rgba: Uint8ClampedArray): Float32Array {
-  const h = new Float32Array(HIST_BINS);
-  let n = 0;
-  for (let i = 0; i < rgba.length; i += 8) {
-    h[((rgba[i]! >> 6) << 4) | ((rgba[i + 1]! >> 6) << 2) | (rgba[i + 2]! >> 6)]!++;
-    n++;
-  }
-  for (let k = 0; k < HIST_BINS; k++) h[k]! /= n || 1;
-  return h;
 }
 
 function histDistance(a: Float32Array, b: Float32Array): number {
