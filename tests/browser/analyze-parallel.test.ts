@@ -1,11 +1,21 @@
-// Both cores (issue 18): the analysis with palettes and depths measured in a second worker gives exactly the report
-// of the analysis in one worker, on fixtures with cuts, camera moves, colour regions, sound and rotation.
+// Both cores (issue 18): the analysis with each frame's palette, depth, luma and colour histogram measured in a
+// second worker gives exactly the report of the analysis in one worker, on fixtures with cuts, camera moves, colour
+// regions, sound, rotation, a variable frame rate, real photos panned and zoomed by a camera, sound alone (stereo and
+// 5.1) and a file cut short.
 import { expect } from 'chai';
 import type { AnalysisReport } from '../../src/core/report/analysis.ts';
 import { analyzeBlob } from '../../src/media/analyze-file.ts';
 import { asReport, fixture, loadTruth } from '../fixtures/truth-helpers.ts';
 
-const FIXTURES = ['cuts-15-30-45.mp4', 'pan-flash.mp4', 'quarters-ff0000-00ff00-0000ff-ffffff.mp4', 'mix-440-white.mov', 'rotate-90.mp4', 'zoom-in.mp4'];
+const FIXTURES = ['cuts-15-30-45.mp4', 'pan-flash.mp4', 'quarters-ff0000-00ff00-0000ff-ffffff.mp4', 'mix-440-white.mov', 'rotate-90.mp4', 'zoom-in.mp4', 'vfr.mp4', 'pan-left-fast.mp4'];
+/** Real files from other folders of tests/fixtures: photos moved by a camera, 5.1 sound alone, a file cut short. */
+const OTHERS = ['real/photos/cam-1280-pan-left-ladybird.mp4', 'real/photos/cam-1280-zoom-in-dune.mp4', 'real-media/surround-51.m4a', 'real-media/cut-short.mp4', 'media/audio-only-1000.m4a'];
+
+async function otherFixture(path: string): Promise<File> {
+  const r = await fetch(`/tests/fixtures/${path}`);
+  if (!r.ok) throw new Error(`fixture ${path}: HTTP ${r.status}`);
+  return new File([await r.blob()], path.split('/').pop()!);
+}
 
 describe('analysis on two workers', () => {
   it('gives the identical report to the one-worker analysis', async function () {
@@ -19,6 +29,19 @@ describe('analysis on two workers', () => {
       expect(two.frames.every((f) => f.colors.length > 0), name).to.equal(true);
       expect(JSON.stringify(two), name).to.equal(JSON.stringify(one));
       console.log(`${name}: ${two.frames.length} frames, ${(two as AnalysisReport).windows.length} windows, reports identical`);
+    }
+  });
+
+  it('gives the identical report on real photos moved by a camera, sound alone (stereo, 5.1) and a file cut short', async function () {
+    this.timeout(300_000);
+    for (const path of OTHERS) {
+      const file = await otherFixture(path);
+      const one = await analyzeBlob(file, file.name, { parallel: false });
+      const two = await analyzeBlob(file, file.name, { parallel: true });
+      const report = asReport(two);
+      expect(report.frames.length, path).to.be.greaterThan(10);
+      expect(JSON.stringify(two), path).to.equal(JSON.stringify(one));
+      console.log(`${path}: ${report.frames.length} frames, video ${report.video ? 'yes' : 'no'}, audio channels ${report.audio?.channels ?? '-'}, warnings ${report.warnings.map((w) => w.code).join(',') || 'none'}, identical`);
     }
   });
 
