@@ -55,7 +55,8 @@ function negate(state: PassState, d: Chosen, passed: readonly Chosen[], out: Neg
   if (dom === 'motion' && (d.record.canonical === 'fast' || d.record.canonical === 'slow' || d.record.canonical === 'medium')) {
     // A speed turned round is a value, not a negated span: it fills motion.level.
     d.canonical = d.record.canonical === 'fast' ? 'slow' : d.record.canonical === 'medium' ? 'slow' : softened ? 'medium' : 'fast';
-  } else if (dom === 'motion' || (dom === 'camera' && !['shake', 'static'].includes(d.record.canonical))) {
+  } else if (dom === 'motion' || (dom === 'camera' && d.record.canonical !== 'static')) {
+    // A shake negated ("no shaking", "no camera shake") is a steady camera, like any other move.
     d.negated = true;
     d.canonical = dom === 'camera' ? 'static' : 'still';
     out.still = true;
@@ -75,6 +76,10 @@ function negate(state: PassState, d: Chosen, passed: readonly Chosen[], out: Neg
     d.negated = true;
     d.canonical = 'low_key';
     state.instruction.lighting ??= 'low_key';
+  } else if (dom === 'lighting' && (d.record.canonical === 'high_key' || d.record.canonical === 'low_key')) {
+    // A key turned round, like a speed: "not bright" is low key, "nothing too bright" / "not too dark" (softened) the
+    // middle (balanced).
+    d.canonical = softened ? 'balanced' : d.record.canonical === 'high_key' ? 'low_key' : 'high_key';
   }
 }
 

@@ -3,7 +3,11 @@
 import { CLOSED_CLASS_TAGS, neverClosedClass, promptAllowsProof, standsAlone } from './closed-class.ts';
 import { clauseRanges, clauseTagRanges, lemmas, tagRanges, type TagRange } from './morphology.ts';
 import { numeralValue } from './numerals.ts';
-import { lowerWord, restoreDroppedG, unElongate, wordRanges, type Token } from './tokenize.ts';
+import functionData from './data/function-words.json';
+import { lowerWord, restoreDroppedG, unElongate, withoutClitic, wordRanges, type Token } from './tokenize.ts';
+
+const FUNCTION_WORDS: ReadonlySet<string> = new Set((functionData as { words: string[] }).words);
+const isFunctionWord = (w: string) => FUNCTION_WORDS.has(w);
 
 /** A token that may be a numeral: a digit of any script, a fraction, a superscript, a Roman numeral. */
 const NUMERAL_START = /^[\p{Nd}\u00BC-\u00BE\u2150-\u215E\u00B9\u00B2\u00B3\u2070-\u2079\u2160-\u217F]|^[MDCLXVI]{2,}$/u;
@@ -59,6 +63,9 @@ export function buildTokens(prompt: string, eager = false): Token[] {
     const restored = restoreDroppedG(lower);
     if (restored) forms.push(restored);
     for (const f of unElongate(lower)) if (!forms.includes(f)) forms.push(f);
+    // "the loch's like glass", "the old barn's": the noun as written, its clitic off.
+    const bare = withoutClitic(lower, isFunctionWord);
+    if (bare) forms.push(bare);
     const exactForms = forms.length;
     for (const f of [...forms]) for (const l of lemmas(f)) if (!forms.includes(l)) forms.push(l);
     let tags: Set<string> | null = all ? tagger(r.start, r.end) : null;

@@ -270,7 +270,10 @@ function settleFields(state: PassState, g: Gathered, neg: NegationOutcome, impli
   const cameraMove: CameraMove | null = moveSpan && isCameraMove(moveSpan.canonical) ? moveSpan.canonical : null;
   instruction.camera.move = cameraMove ?? (neg.still ? 'static' : null);
   // "nothing moving" is still, unless a move the negator did not take remains ("no zoom, pan left").
-  instruction.motion.level = neg.still && !cameraMove ? 'still' : (speedLevel(g.speeds) ?? impliedMotion);
+  // A speed word said outright outlives a negated move: in "people walk damn fast, camera don't move" only the
+  // camera is still.
+  const said = neg.still && !cameraMove ? g.speeds.find((s) => s.level !== 'still' && !s.isVerb()) : undefined;
+  instruction.motion.level = neg.still && !cameraMove ? (said?.level ?? 'still') : (speedLevel(g.speeds) ?? impliedMotion);
   // A gradient asked for without a type ("fading", "gradient") takes its direction from the frame positions
   // the prompt names outside camera moves ("from the top left … to dark at the bottom right").
   const sides = new Set(chosen.filter((c) => c.record.domain === 'direction' && !c.consumed).map((c) => c.record.canonical));

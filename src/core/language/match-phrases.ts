@@ -135,5 +135,7 @@ function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanis
     }
   }
   if (closedClass()) return [functionSense(t)];
+  // A short word in capitals is an initialism ("MRT", "HDB", "MCG"), not a slip.
+  if (/^\p{Lu}{2,4}$/u.test(t.text)) return [];
   return off.has('spelling') ? [] : spellingSenses(t.lower, index);
 }

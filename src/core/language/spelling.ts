@@ -90,7 +90,8 @@ export function correctSpelling(word: string, index: LexiconIndex): string | nul
   // A plural's slip is its singular's ("tulpis" → tulip, "forrests" → forest): the stem's correction wins when the word
   // as typed finds nothing or only a word two edits away ("forrests" is not "fortress").
   const whole = findCorrection(word, index);
-  const stem = word.length >= 5 && word.endsWith('s') && (!whole || editDistance(word, whole, 2) >= 2) ? findCorrection(word.slice(0, -1), index) : null;
+  // (A word ending in -ss is no plural: "bless" is not a slip for a plural of "bleu".)
+  const stem = word.length >= 5 && word.endsWith('s') && !word.endsWith('ss') && (!whole || editDistance(word, whole, 2) >= 2) ? findCorrection(word.slice(0, -1), index) : null;
   const fixed = stem !== null && (!whole || editDistance(word.slice(0, -1), stem, 2) < editDistance(word, whole, 2)) ? stem : whole;
   // Unknown words repeat across a loop's prompts; the memo is bounded like the lemma cache.
   if (memo.size > 20000) memo.clear();
@@ -141,8 +142,10 @@ function findCorrection(word: string, index: LexiconIndex): string | null {
     // not one of the two commonest: two letters swapped (every key pressed: "dwon" is "down", not "don") or a vowel
     // written for the vowel it sounds like ("streat" is "street", not "stream").
     const rank = [d, w[0] === word[0] ? 0 : 1, dict.lexicon.has(w) ? 0 : 1, sameLetters(w, word) || vowelForVowel(w, word) ? 0 : 1];
-    // A three-letter word is corrected only to a word with its first letter ("zom" → zoom, "bmp" → bpm).
-    if (word.length === 3 && rank[1] !== 0) continue;
+    // A three-letter word is corrected only to a word with its first letter ("zom" → zoom, "bmp" → bpm), and not by
+    // a letter written for another: at that length a substitution changes a third of the word and reaches too many
+    // words ("dey", the West African and Caribbean copula, is not "den").
+    if (word.length === 3 && (rank[1] !== 0 || (w.length === 3 && d === 1 && !sameLetters(w, word)))) continue;
     const cmp = best ? compareRanks(rank, best.rank) : -1;
     if (cmp < 0) {
       best = { word: w, rank };

@@ -75,12 +75,23 @@ export function unElongate(lower: string): string[] {
   return two === one ? [one] : [two, one];
 }
 
-/** Whether the text between two tokens lets a phrase continue across it (spaces, hyphens, slashes only). */
+/** Whether the text between two tokens lets a phrase continue across it (spaces, hyphens, a slash between words only). */
 export function joinsPhrase(gap: string): boolean {
-  return /^[\s\-–/]*$/.test(gap) && gap.length <= 3;
+  // A slash with spaces round it separates the items of a list ("ocean / sunset / orange"); "black/white" joins.
+  return /^[\s\-–/]*$/.test(gap) && gap.length <= 3 && !/\s\/|\/\s/.test(gap);
 }
 
 /** Whether the text between two tokens ends a clause (sentence or clause punctuation). */
 export function breaksClause(gap: string): boolean {
   return /[,.;:!?()[\]{}"“”…|—]/.test(gap) || /\s–\s/.test(gap);
+}
+
+/**
+ * The word without a clitic 's ("barn's", "loch's": a possessive or "is"), or null. A function word keeps its
+ * clitic ("that's", "it's", "there's" are read as written).
+ */
+export function withoutClitic(lower: string, isFunctionWord: (w: string) => boolean): string | null {
+  if (!/^\p{L}{3,}'s$/u.test(lower)) return null;
+  const stem = lower.slice(0, -2);
+  return isFunctionWord(stem) ? null : stem;
 }
