@@ -83,32 +83,32 @@ async function teachVia(view: InterpretView, root: ShadowRoot, word: string, dom
 describe('<interpret-view>', () => {
   it('shows each meaning in words; a taught word changes the next interpretation and survives export → import', async () => {
     const { session, view, root } = await mount();
-    await interpretIn(view, root, 'skrrtskrrt, pan left over the sea');
+    await interpretIn(view, root, 'zindleqwop, pan left over the sea');
     // Meanings visible without hover: "pan left" and "sea" spelled out; the unknown word offered for teaching.
     expect(meaningRow(root, 'sea')?.textContent).to.match(/setting\s*→\s*sea/);
-    expect(meaningRow(root, 'skrrtskrrt')?.textContent).to.contain('not understood');
+    expect(meaningRow(root, 'zindleqwop')?.textContent).to.contain('not understood');
     expect(instructionOf(root)?.motion.level).to.equal(null);
 
-    await teachVia(view, root, 'skrrtskrrt', 'motion', 'fast');
-    expect(root.querySelector('[role=status]')?.textContent).to.contain('skrrtskrrt');
+    await teachVia(view, root, 'zindleqwop', 'motion', 'fast');
+    expect(root.querySelector('[role=status]')?.textContent).to.contain('zindleqwop');
     await until(() => instructionOf(root)?.motion.level === 'fast');
-    expect(meaningRow(root, 'skrrtskrrt')?.textContent).to.match(/motion\s*→\s*fast/);
+    expect(meaningRow(root, 'zindleqwop')?.textContent).to.match(/motion\s*→\s*fast/);
 
     // Recorded when asked: the prompt is in the interpretation registry with source user.
-    await interpretIn(view, root, 'skrrtskrrt zoom in on a red barn', true);
+    await interpretIn(view, root, 'zindleqwop zoom in on a red barn', true);
     expect(root.querySelector('[role=status]')?.textContent).to.contain('Recorded');
     const text = await session.exportText();
     const file = JSON.parse(text) as { interpretation: { prompt: string; source: string }[]; linguistic: { span: string; domain: string; canonical: string; source: string }[] };
-    expect(file.interpretation.some((i) => i.prompt === 'skrrtskrrt zoom in on a red barn' && i.source === 'user')).to.equal(true);
-    expect(file.interpretation.some((i) => i.prompt === 'skrrtskrrt, pan left over the sea')).to.equal(false);
-    expect(file.linguistic.some((m) => m.span === 'skrrtskrrt' && m.domain === 'motion' && m.canonical === 'fast' && m.source === 'learned')).to.equal(true);
+    expect(file.interpretation.some((i) => i.prompt === 'zindleqwop zoom in on a red barn' && i.source === 'user')).to.equal(true);
+    expect(file.interpretation.some((i) => i.prompt === 'zindleqwop, pan left over the sea')).to.equal(false);
+    expect(file.linguistic.some((m) => m.span === 'zindleqwop' && m.domain === 'motion' && m.canonical === 'fast' && m.source === 'learned')).to.equal(true);
 
     // Another store knows nothing of it until the export is imported; then its view reads the word as taught.
     const other = await mount();
-    await interpretIn(other.view, other.root, 'skrrtskrrt, pan left over the sea');
+    await interpretIn(other.view, other.root, 'zindleqwop, pan left over the sea');
     expect(instructionOf(other.root)?.motion.level).to.equal(null);
     await other.session.importText(text);
-    await interpretIn(other.view, other.root, 'skrrtskrrt pan right');
+    await interpretIn(other.view, other.root, 'zindleqwop pan right');
     expect(instructionOf(other.root)?.motion.level).to.equal('fast');
   });
 

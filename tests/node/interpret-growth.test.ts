@@ -62,10 +62,10 @@ describe('narrative vocabularies grow through WordNet', () => {
 
 describe('teach', () => {
   it('a taught word changes the next interpretation', () => {
-    const { entry, conflicts } = teachMapping('skrrtskrrt', 'motion', 'fast');
+    const { entry, conflicts } = teachMapping('zindleqwop', 'motion', 'fast');
     expect(conflicts).toEqual([]);
-    expect(interpret('skrrtskrrt, pan left').instruction.motion.level).toBe(null);
-    expect(interpret('skrrtskrrt, pan left', { learned: [entry] }).instruction.motion.level).toBe('fast');
+    expect(interpret('zindleqwop, pan left').instruction.motion.level).toBe(null);
+    expect(interpret('zindleqwop, pan left', { learned: [entry] }).instruction.motion.level).toBe('fast');
   });
 
   it('an origin word keeps its meaning; the conflict is reported', () => {
@@ -109,13 +109,13 @@ describe('storage of user interpretations and taught mappings', () => {
 
   it('a taught mapping is stored as learned and read back as the learned lexicon of the next interpretation', async () => {
     const db = await fresh();
-    const { entry } = teachMapping('skrrtskrrt', 'motion', 'fast');
+    const { entry } = teachMapping('zindleqwop', 'motion', 'fast');
     await teachLinguistic(db, entry);
     await teachLinguistic(db, entry);
-    expect(await listLinguistic(db, { span: 'skrrtskrrt' })).toMatchObject([{ source: 'learned', count: 2 }]);
+    expect(await listLinguistic(db, { span: 'zindleqwop' })).toMatchObject([{ source: 'learned', count: 2 }]);
     const learned = await listLearnedLexicon(db);
-    expect(learned).toEqual([{ span: 'skrrtskrrt', canonical: 'fast', domain: 'motion', variant: 'synonym', source: 'learned' }]);
-    expect(interpret('skrrtskrrt!', { learned }).instruction.motion.level).toBe('fast');
+    expect(learned).toEqual([{ span: 'zindleqwop', canonical: 'fast', domain: 'motion', variant: 'synonym', source: 'learned' }]);
+    expect(interpret('zindleqwop!', { learned }).instruction.motion.level).toBe('fast');
     await expect(teachLinguistic(db, { ...entry, source: 'origin' })).rejects.toThrow(TypeError);
   });
 });

@@ -12,21 +12,21 @@ describe('session: user interpretations and teach', () => {
     const a = await fresh();
     const typed = await a.interpretAndRecord('a castle at dusk, slow pan left');
     expect(typed.instruction.camera.move).toBe('pan_left');
-    expect(await a.interpret('skrrtskrrt, pan left')).toMatchObject({ motion: { level: null } });
-    const taught = await a.teach('skrrtskrrt', 'motion', 'fast');
+    expect(await a.interpret('zindleqwop, pan left')).toMatchObject({ motion: { level: null } });
+    const taught = await a.teach('zindleqwop', 'motion', 'fast');
     expect(taught.conflicts).toEqual([]);
-    expect((await a.interpret('skrrtskrrt, pan left')).motion.level).toBe('fast');
+    expect((await a.interpret('zindleqwop, pan left')).motion.level).toBe('fast');
     await expect(a.teach('red', 'color', 'mauve')).rejects.toThrow(TypeError);
 
     const text = await a.exportText();
     const exported = JSON.parse(text) as { interpretation: { prompt: string; source: string }[]; linguistic: { span: string; source: string; domain: string; canonical: string }[] };
     expect(exported.interpretation).toContainEqual(expect.objectContaining({ prompt: 'a castle at dusk, slow pan left', source: 'user' }));
-    expect(exported.linguistic).toContainEqual(expect.objectContaining({ span: 'skrrtskrrt', domain: 'motion', canonical: 'fast', source: 'learned' }));
+    expect(exported.linguistic).toContainEqual(expect.objectContaining({ span: 'zindleqwop', domain: 'motion', canonical: 'fast', source: 'learned' }));
     expect(exported.linguistic).toContainEqual(expect.objectContaining({ span: 'castle', domain: 'setting', canonical: 'castle', source: 'learned' }));
 
     const b = await fresh();
-    expect((await b.interpret('skrrtskrrt, pan left')).motion.level).toBe(null);
+    expect((await b.interpret('zindleqwop, pan left')).motion.level).toBe(null);
     await b.importText(text);
-    expect((await b.interpret('skrrtskrrt, pan left')).motion.level).toBe('fast');
+    expect((await b.interpret('zindleqwop, pan left')).motion.level).toBe('fast');
   });
 });

@@ -128,6 +128,26 @@ function cameraWordNear(ctx: Context, c: Candidate, before = 3, after = 3): bool
   return false;
 }
 
+/** Auxiliaries and negators that may stand between a noun and its verb ("the fog hasn't lifted", "clouds won't roll"). */
+const AUXILIARIES = new Set(['has', "hasn't", 'have', "haven't", 'had', "hadn't", 'is', "isn't", 'are', "aren't", 'was', "wasn't", 'were', "weren't", 'will', "won't", "'ll", 'would', "wouldn't", 'does', "doesn't", 'did', "didn't", 'do', "don't", 'not', 'never', 'can', "can't", 'cannot', 'could', "couldn't", 'should', 'may', 'might', 'must', 'just', 'finally', 'slowly', 'gently', 'now']);
+
+/** The token before a move word that would be its subject: the one right before, past up to two auxiliaries or negators. */
+function subjectBefore(ctx: Context, c: Candidate): number {
+  let k = c.i - 1;
+  for (let n = 0; n < 2 && k > 0 && AUXILIARIES.has(word(ctx, k)) && sameClause(ctx, k - 1, c.i); n++) k--;
+  return k;
+}
+
+/** A move word written as its -s form at the start of a clause, a verb right after it, no direction ahead. */
+function pluralNounOpening(ctx: Context, c: Candidate, r: LexRecord): boolean {
+  if (c.j - c.i !== 1 || !(c.i === 0 || breaksClause(ctx.gaps[c.i] ?? ''))) return false;
+  const w = word(ctx, c.i);
+  if (w === r.span || !/[^s]s$/.test(w) || w.slice(0, -1) !== r.span) return false;
+  const next = ctx.tokens[c.j];
+  if (!next || !sameClause(ctx, c.i, c.j) || candHas(ctx, c.j, (x) => x.domain === 'camera' || x.domain === 'direction' || x.domain === 'motion') || directionAhead(ctx, c, 4)) return false;
+  return next.tags.has('Verb') && !next.tags.has('Copula') && !next.tags.has('Auxiliary');
+}
+
 /** "pan" used as a verb of the camera: no determiner before it, a direction or a sweep preposition after it. */
 /**
  * The word after the stretch agrees with it as its verb: a present-tense verb, or an -s form right after a singular
@@ -228,18 +248,26 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       else if (CAMERA_CLASSES.has(r.canonical) && !exact && !strong(r) && directionAhead(ctx, c, 2)) s += 50;
       // A weak move verb after a noun that is not the camera has that noun as its subject ("a storm rolling in",
       // "clouds drifting left"); after a determiner it is a noun itself ("the track is sick").
-      if (CAMERA_CLASSES.has(r.canonical) && !strong(r) && c.i > 0 && sameClause(ctx, c.i - 1, c.i)) {
-        const pt = ctx.tokens[c.i - 1]!;
-        const prevDomains = candDomains(ctx, c.i - 1);
+      // Auxiliaries and negators between the noun and its verb are passed over ("the fog hasn't lifted"), and a move
+      // word of its own (lift, rise) has a subject like a class verb does.
+      const subj = subjectBefore(ctx, c);
+      // ("pan left", a phrase led by a strong word, is as strong as "pan".)
+      if ((CAMERA_CLASSES.has(r.canonical) || r.canonical !== 'camera') && !strong(r) && !STRONG_CLASS_SPANS.has(r.span.split(' ')[0] ?? '') && subj >= 0 && sameClause(ctx, subj, c.i)) {
+        const pt = ctx.tokens[subj]!;
+        const prevDomains = candDomains(ctx, subj);
         const prevIsCamera = CAMERA_OBJECTS.has(pt.lower) || prevDomains.has('camera') || prevDomains.has('direction');
         // A word the lexicon knows only as a thing is a noun whatever compromise tags it ("clouds" can be a verb).
         // (A word compromise cannot make closed-class is no pronoun: closedClass answers that without tagging.)
         const thingBefore = () => [...prevDomains].every((d) => THING_DOMAINS.has(d)) && (prevDomains.size > 0 || pt.tags.has('Noun')) && !(pt.closedClass && pt.tags.has('Pronoun'));
-        if (!prevIsCamera && (DETERMINERS.has(pt.lower) || thingBefore())) s -= 300;
+        // After a determiner a class verb is a noun ("the track"); a move word of its own stays a move ("a static shot").
+        if (!prevIsCamera && ((CAMERA_CLASSES.has(r.canonical) && subj === c.i - 1 && DETERMINERS.has(pt.lower)) || thingBefore())) s -= 300;
       }
       // A camera word that is a determiner's noun and the subject of a verb with no direction after it is a thing
       // doing something ("the pan sizzles on a stove"); "the pan sweeps left" keeps its direction, so its move.
       if (DETERMINERS.has(prev) && nounSubjectOfVerb(ctx, c) && !directionAhead(ctx, c, 4)) s -= 300;
+      // A move word in its -s form opening a clause with no subject, a verb after it and no direction, is a plural noun
+      // doing something ("chefs shouting, pans clanging"); "pans left" and "zooms in" keep their move.
+      if (pluralNounOpening(ctx, c, r)) s -= 300;
       if (CAMERA_CLASSES.has(r.canonical) && !strong(r) && lightGoesOut(ctx, c)) s -= 300;
       if (span === 'crane' && (next === 'shot' || directionAhead(ctx, c, 2, UP_DOWN) || prev === 'camera')) s += 100;
       else if (span === 'crane') s -= 200;

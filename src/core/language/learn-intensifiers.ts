@@ -7,7 +7,8 @@ import type { LexiconEntry } from './lexicon.ts';
 import { knownNonModifier } from './morphology.ts';
 
 const LEARN_TARGETS: ReadonlySet<Domain> = new Set(['motion', 'lighting', 'mood', 'sound_mood', 'tempo', 'approval', 'palette']);
-const NO_LEARN_TAGS = ['Verb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Value', 'Copula', 'Auxiliary', 'Modal'];
+// A plural noun is a thing, not an intensifier ("kookaburras laughing").
+const NO_LEARN_TAGS = ['Verb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Value', 'Copula', 'Auxiliary', 'Modal', 'Plural'];
 const SPEEDS = new Set(['still', 'slow', 'medium', 'fast']);
 const DETERMINER_WORDS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'our', 'their', 'its', 'some', 'no', 'every', 'each']);
 
@@ -25,7 +26,8 @@ export function learnIntensifiers(state: PassState, candAt: readonly number[]): 
     const nextC = chosen.find((c) => c.i === k + 1);
     if (!nextC || clauseBetween(state, k, k + 1) || !/^\s+$/.test(gaps[k + 1] ?? '')) continue;
     const target = nextC.record;
-    const gradable = LEARN_TARGETS.has(target.domain) && (target.domain !== 'motion' || SPEEDS.has(target.canonical));
+    // An intensifier grades an adjective or adverb; before a verb's -ing form the unknown word is its subject.
+    const gradable = LEARN_TARGETS.has(target.domain) && (target.domain !== 'motion' || SPEEDS.has(target.canonical)) && !/ing$/.test(tokens[k + 1]?.lower ?? '');
     if (!gradable) continue;
     // The tags last: compromise tags a clause only when a pass reads them.
     if (NO_LEARN_TAGS.some((g) => t.tags.has(g))) continue;

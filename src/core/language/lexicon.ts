@@ -26,10 +26,10 @@ export interface LexiconEntry {
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's
  * hypernyms, a spelling correction, the scene (implied lighting), or the syntax around an ambiguous word.
  */
-export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom';
+export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound';
 
 /** The #14 mechanisms that can be switched off one at a time, to measure each on its own (the benchmark does). */
-export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms';
+export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds';
 
 /** A lexicon entry with the interpreter's extras: values it implies, and whether it is a weak (colour-list) sense. */
 export interface LexRecord extends LexiconEntry {
@@ -40,7 +40,10 @@ export interface LexRecord extends LexiconEntry {
   confidence?: number;
   also?: Readonly<Record<string, string>>;
   weak?: boolean;
-  /** For a spelling slip: the dictionary word it stands for ("camrea" → camera), so rules about that word apply. */
+  /**
+   * For a spelling slip: the dictionary word it stands for ("camrea" → camera); for a closed compound, its head
+   * ("skatepark" → park). Rules about that word apply.
+   */
   corrected?: string;
 }
 

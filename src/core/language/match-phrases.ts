@@ -6,8 +6,9 @@ import type { LexiconIndex, LexRecord, Mechanism } from './lexicon.ts';
 import { knownWord } from './morphology.ts';
 import { numeralValue } from './numerals.ts';
 import { spellingSenses } from './spelling.ts';
+import { compoundSenses } from './split-compound.ts';
 import { joinsPhrase, type Token } from './tokenize.ts';
-import { wordnetHasProper, wordnetSense } from './wordnet-meaning.ts';
+import { wordnetHasProper, wordnetKnows, wordnetSense } from './wordnet-meaning.ts';
 
 /** A stretch of tokens [i, j) and the senses it may carry. `exact`: matched on the words as written. */
 export interface Candidate {
@@ -137,5 +138,9 @@ function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanis
   if (closedClass()) return [functionSense(t)];
   // A short word in capitals is an initialism ("MRT", "HDB", "MCG"), not a slip.
   if (/^\p{Lu}{2,4}$/u.test(t.text)) return [];
-  return off.has('spelling') ? [] : spellingSenses(t.lower, index);
+  const slip = off.has('spelling') ? [] : spellingSenses(t.lower, index);
+  // A word that is neither a word nor a slip may be a closed compound ("skatepark"); a thing WordNet places
+  // ("bluebells") is neither.
+  if (slip.length > 0 || off.has('compounds') || t.forms.some((f) => wordnetKnows(f))) return slip;
+  return compoundSenses(t.lower, index);
 }

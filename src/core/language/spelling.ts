@@ -21,6 +21,11 @@ interface Dictionary {
 const REAL_WORDS: ReadonlySet<string> = new Set((realWordData as { words: string[] }).words);
 const FUNCTION_WORDS: ReadonlySet<string> = new Set((functionData as { words: string[] }).words);
 
+/** Whether Hunspell's dictionary (as reduced at build time) has the word. */
+export function isRealWord(word: string): boolean {
+  return REAL_WORDS.has(word);
+}
+
 const dictionaries = new WeakMap<LexiconIndex, Dictionary>();
 const MIN_LENGTH = 3;
 
