@@ -242,7 +242,7 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       if (span === 'mint' && approvalContext(ctx, c) && !isColorAt(ctx, c.j)) s -= 200;
       if (span === 'mint' && (HERB.has(next) || ['fresh', 'sprig', 'sprigs'].includes(prev))) s -= 200;
       break;
-    case 'camera':
+    case 'camera': {
       if (CAMERA_CLASSES.has(r.canonical) && !strong(r) && !cameraBound(ctx, c, r.canonical)) s -= 200;
       // A verb form whose own word means a speed ("drifting") is the move when a direction follows ("drifting left").
       else if (CAMERA_CLASSES.has(r.canonical) && !exact && !strong(r) && directionAhead(ctx, c, 2)) s += 50;
@@ -252,7 +252,7 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       // word of its own (lift, rise) has a subject like a class verb does.
       const subj = subjectBefore(ctx, c);
       // ("pan left", a phrase led by a strong word, is as strong as "pan".)
-      if ((CAMERA_CLASSES.has(r.canonical) || r.canonical !== 'camera') && !strong(r) && !STRONG_CLASS_SPANS.has(r.span.split(' ')[0] ?? '') && subj >= 0 && sameClause(ctx, subj, c.i)) {
+      if (!strong(r) && !STRONG_CLASS_SPANS.has(r.span.split(' ')[0] ?? '') && subj >= 0 && sameClause(ctx, subj, c.i)) {
         const pt = ctx.tokens[subj]!;
         const prevDomains = candDomains(ctx, subj);
         const prevIsCamera = CAMERA_OBJECTS.has(pt.lower) || prevDomains.has('camera') || prevDomains.has('direction');
@@ -277,6 +277,7 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       if (span === 'static' && (STATIC_SOUND_AFTER.has(next) || (STATIC_SOUND_BEFORE.has(prev) && !near(ctx, c, STATIC_CAMERA, 2)))) s -= 200;
       if (r.canonical === 'camera' && !directionAhead(ctx, c, 4)) s -= 100;
       break;
+    }
     case 'sound':
       if (span === 'static' && near(ctx, c, STATIC_CAMERA, 2) && !STATIC_SOUND_AFTER.has(next)) s -= 100;
       break;
