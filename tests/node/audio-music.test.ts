@@ -109,8 +109,9 @@ describe('melody on real sound', () => {
     // ±0.1 s before the predominant-pitch tracker: recall 0.43, precision 0.35
     expect(rates['recall0.1']).toBeGreaterThanOrEqual(0.6);
     expect(rates['precision0.1']).toBeGreaterThanOrEqual(0.75);
-    expect(rates['recall0.05']).toBeGreaterThanOrEqual(0.45);
-    expect(rates['precision0.05']).toBeGreaterThanOrEqual(0.55);
+    // ±50 ms before note starts were moved to the attack (snapNoteStarts): recall 0.51, precision 0.61; after 0.59 / 0.71
+    expect(rates['recall0.05']).toBeGreaterThanOrEqual(0.55);
+    expect(rates['precision0.05']).toBeGreaterThanOrEqual(0.66);
   });
 });
 

@@ -136,3 +136,35 @@ export function extractMelody(frames: MelodyFrame[], minNoteS = 0): MelodyNote[]
   }
   return notes.filter((n) => n.end - n.start >= minNoteS).map(({ midi, start, end }) => ({ midi, start, end }));
 }
+
+/** A note's start moves to the strongest onset this far (s) before the frame where its pitch first won… */
+export const MELODY_ONSET_BEFORE_S = 0.08;
+/** …or this far (s) after it: the attack precedes the frame in which the new pitch outweighs the last one. */
+export const MELODY_ONSET_AFTER_S = 0.03;
+
+/**
+ * Notes whose starts are moved to the attack: the strongest peak of the onset strength (`strength`, at `rate` Hz,
+ * value m at time `t0 + m / rate`) within MELODY_ONSET_BEFORE_S before to MELODY_ONSET_AFTER_S after the note's
+ * frame-quantised start, never before the previous note's end nor past the note's own end. A note's pitch wins a frame
+ * only once its partials outweigh the last note's ringing, a frame (33 ms at 30 fps) or more after the attack; the
+ * onset strength is measured every 5 ms. Without a peak there (a swell, a legato change) the start stays.
+ */
+export function snapNoteStarts(notes: readonly MelodyNote[], strength: ArrayLike<number>, rate: number, t0 = 0): MelodyNote[] {
+  const out: MelodyNote[] = [];
+  for (const n of notes) {
+    const prevEnd = out.length ? out[out.length - 1]!.end : -Infinity;
+    const lo = Math.max(1, Math.ceil((Math.max(prevEnd, n.start - MELODY_ONSET_BEFORE_S) - t0) * rate));
+    const hi = Math.min(strength.length - 2, Math.floor((Math.min(n.end, n.start + MELODY_ONSET_AFTER_S) - t0) * rate));
+    let best = -1;
+    let bestV = 0;
+    for (let m = lo; m <= hi; m++) {
+      const v = strength[m]!;
+      if (v > bestV && v >= strength[m - 1]! && v >= strength[m + 1]!) {
+        bestV = v;
+        best = m;
+      }
+    }
+    out.push(best >= 0 ? { ...n, start: t0 + best / rate } : { ...n });
+  }
+  return out;
+}

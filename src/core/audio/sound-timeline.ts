@@ -4,7 +4,8 @@ import type { FrameSound, MelodyNote, TempoReport } from '../report/analysis.ts'
 import type { Presence, SoundMood } from '../vocab/sound-time.ts';
 import { classifyPresence } from '../vocab/sound-time.ts';
 import { analyzeFrame, pitchAutocorrelation, PITCH_SPAN_S } from './frame-sound.ts';
-import { extractMelody, isMelodyFrame, MELODY_MIN_NOTE_S } from './melody.ts';
+import { extractMelody, isMelodyFrame, MELODY_MIN_NOTE_S, snapNoteStarts } from './melody.ts';
+import { onsetStrength } from './music-tempo.ts';
 import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
 import { detectOnsets, tempoReport } from './tempo.ts';
@@ -187,7 +188,11 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       return {
         windows: out,
         tempo,
-        melody: extractMelody(frames.map((f) => ({ index: f.index, t0: f.t0, t1: f.t1, tonePct: f.tonePct, toneHz: f.toneHz, leadMidi: f.leadMidi, silent: f.silent })), MELODY_MIN_NOTE_S),
+        // the envelope's value m is centred at m / rate on the clock that starts at the first frame's t0
+        melody: snapNoteStarts(
+          extractMelody(frames.map((f) => ({ index: f.index, t0: f.t0, t1: f.t1, tonePct: f.tonePct, toneHz: f.toneHz, leadMidi: f.leadMidi, silent: f.silent })), MELODY_MIN_NOTE_S),
+          onsetStrength(flux, env.rate), env.rate, t0,
+        ),
         frameLoudness,
       };
     },
