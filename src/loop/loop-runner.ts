@@ -4,7 +4,7 @@ import { assert } from '../core/assert.ts';
 import type { RegistriesDb } from '../storage/db.ts';
 import { readMeta, writeMeta } from '../storage/repo-meta.ts';
 import type { JobPipeline } from './pipeline.ts';
-import { finishJob, prepareJob, type JobResult, type JobStep, type PreparedJob, type RunJobOptions } from './run-job.ts';
+import { finishJob, prepareJob, startAnalysis, type JobResult, type JobStep, type PreparedJob, type RunJobOptions } from './run-job.ts';
 import type { Workflow } from './workflows.ts';
 
 /** How a loop runs: its workflow, exploit ratio, seed, number of jobs and optional fixed clip length. */
@@ -170,11 +170,17 @@ export class LoopRunner extends EventTarget {
     await this.running;
   }
 
-  /** Start the first half of job `index` (plan and make its clip); `planned` settles once its store reads are done. */
-  private prepare(index: number, base: Omit<RunJobOptions, 'index'>): { index: number; prepared: Promise<PreparedJob>; planned: Promise<void> } {
+  /**
+   * Start the first half of job `index` (plan and make its clip); `planned` settles once its store reads are done.
+   * `analyseEarly`: queue the clip's analysis as soon as it is made (the job made ahead: the analysis worker goes on to
+   * it straight from the job before, instead of idling while that one is grown and recorded).
+   */
+  private prepare(index: number, base: Omit<RunJobOptions, 'index'>, analyseEarly = false): { index: number; prepared: Promise<PreparedJob>; planned: Promise<void> } {
     let planned: () => void = () => {};
     const gate = new Promise<void>((resolve) => (planned = resolve));
-    const prepared = prepareJob({ ...base, index, onPlanned: planned });
+    const o = { ...base, index, onPlanned: planned };
+    const made = prepareJob(o);
+    const prepared = analyseEarly ? made.then((p): PreparedJob => ({ ...p, analysis: startAnalysis(p, o) })) : made;
     prepared.then(planned, planned);
     // Observed when its turn comes (or never, if the loop ends first): not an unhandled rejection meanwhile.
     prepared.catch(() => {});
@@ -221,7 +227,7 @@ export class LoopRunner extends EventTarget {
         try {
           const prepared = await mine.prepared;
           // Job N's prompt is not in the registry while N+1 is planned: a new prompt for N+1 avoids it all the same.
-          if (!settings.sequential && within(index + 1)) ahead = this.prepare(index + 1, { ...withProgress(index + 1), inFlightPrompts: [prepared.choice.prompt] });
+          if (!settings.sequential && within(index + 1)) ahead = this.prepare(index + 1, { ...withProgress(index + 1), inFlightPrompts: [prepared.choice.prompt] }, true);
           const result = await finishJob(prepared, {
             ...withProgress(index), index, ...(ahead ? { recordAfter: ahead.planned } : {}),
             // The loop's next index commits with the job: a page killed after it never runs the job again.

@@ -8,7 +8,7 @@ import type { Instruction } from '../core/language/instruction.ts';
 import { growthCandidates, type GrowthCandidate, type GrowthMode } from '../core/registry/growth.ts';
 import { intendedNarrative, observedNarrative } from '../core/registry/growth-narrative.ts';
 import { learningRecord, observedFromReport, type Learning } from '../core/registry/learning.ts';
-import { isAnalysisError, type AnalysisReport } from '../core/report/analysis.ts';
+import { isAnalysisError, type AnalysisReport, type AnalysisResult } from '../core/report/analysis.ts';
 import type { Candidate } from '../core/registry/identity.ts';
 import type { MetaRecord, RegistriesDb } from '../storage/db.ts';
 import { getKnowledge } from '../storage/repo-entries.ts';
@@ -108,6 +108,8 @@ export function clipMode(growth: GrowthMode, index: number): SpecMode {
 
 /** A job made but not yet measured: what was chosen and made, with the time each step took (ms). */
 export interface PreparedJob {
+  /** The job's id (its clip is analysed under `${id}.mp4`). */
+  id: string;
   jobSeed: string;
   started: Date;
   choice: { prompt: string; mode: 'explore' | 'exploit' | 'user' };
@@ -116,6 +118,8 @@ export interface PreparedJob {
   spec: Spec;
   clip: MadeClip;
   times: Partial<Record<JobStep, number>>;
+  /** Its analysis, when the pipelined loop queued it as soon as the clip was made (startAnalysis); else finishJob starts it. */
+  analysis?: Promise<AnalysisResult>;
 }
 
 function stepReporter(o: RunJobOptions, times: Partial<Record<JobStep, number>>) {
@@ -181,21 +185,34 @@ export async function prepareJob(o: RunJobOptions): Promise<PreparedJob> {
   throwIfAborted(signal);
   const clip = await pipeline.createClip(spec, { signal: signal ?? new AbortController().signal, onProgress: (f) => report('create', f) });
   lap('create');
-  return { jobSeed, started, choice, instruction, linguistic, spec, clip, times };
+  return { id: newJobId(started), jobSeed, started, choice, instruction, linguistic, spec, clip, times };
 }
 
-/** The second half of a job: analyse its clip, plan the growth, and record everything in one transaction. */
+/**
+ * Start analysing a made clip (the analysis worker takes files one at a time, in call order): the pipelined loop
+ * queues job N+1's clip as soon as it is made, so the worker goes on to it while job N is grown and recorded.
+ */
+export function startAnalysis(p: PreparedJob, o: RunJobOptions): Promise<AnalysisResult> {
+  const { pipeline, signal } = o;
+  const { report } = stepReporter(o, {});
+  const analysis = pipeline.analyze(p.clip.mp4, { name: `${p.id}.mp4`, signal: signal ?? new AbortController().signal, onProgress: (f) => report('analyze', f), ...(o.singleAnalysisWorker ? { singleWorker: true } : {}) });
+  // Observed by finishJob when the job's turn comes (or never, if the loop ends first): not an unhandled rejection meanwhile.
+  analysis.catch(() => {});
+  return analysis;
+}
+
+/** The second half of a job: analyse its clip (or wait for the analysis started early), plan the growth, and record everything in one transaction. */
 export async function finishJob(p: PreparedJob, o: RunJobOptions): Promise<JobResult> {
-  const { db, pipeline, signal } = o;
+  const { db, signal } = o;
   const clock = o.now ?? (() => new Date());
   const settings = WORKFLOW_SETTINGS[o.workflow];
   const { choice, instruction, clip, spec } = p;
   const times = { ...p.times };
-  const { report, lap } = stepReporter(o, times);
+  const { lap } = stepReporter(o, times);
 
   throwIfAborted(signal);
-  const id = newJobId(p.started);
-  const result = await pipeline.analyze(clip.mp4, { name: `${id}.mp4`, signal: signal ?? new AbortController().signal, onProgress: (f) => report('analyze', f), ...(o.singleAnalysisWorker ? { singleWorker: true } : {}) });
+  const { id } = p;
+  const result = await (p.analysis ?? startAnalysis(p, o));
   if (isAnalysisError(result)) throw new JobAnalysisError(`the clip of "${choice.prompt}" could not be analysed: ${result.error.code}: ${result.error.message}`);
   lap('analyze');
 

@@ -161,6 +161,25 @@ describe('the pipelined loop', () => {
     }
   });
 
+  it('queues the clip made ahead for analysis as soon as it is made, before the job before it is recorded (sequential: after)', async () => {
+    for (const sequential of [false, true]) {
+      const { db } = await openStore();
+      const { pipeline, log } = timedPipeline(10, 1500);
+      const loop = new LoopRunner(db, pipeline);
+      await loop.restore();
+      loop.on('job', ({ index }) => log.push(`recorded ${index}`));
+      await loop.start({ workflow: 'all', exploitRatio: 0.3, seed: 'early', runs: 4, sequential });
+      await loop.settled();
+      const at = (event: string) => log.indexOf(event);
+      for (let n = 0; n < 3; n++) {
+        expect(at(`analyse ${n + 1}`), log.join(', ')).toBeGreaterThan(at(`made ${n + 1}`));
+        expect(at(`analyse ${n + 1}`) < at(`recorded ${n}`), `${sequential ? 'sequential' : 'pipelined'}: ${log.join(', ')}`).toBe(!sequential);
+      }
+      expect(await diagnostics(db)).toMatchObject({ jobs: 4, missing_learning: 0, missing_discovery: 0 });
+      db.close();
+    }
+  });
+
   it('analyses in one worker when pipelined (the render worker is the other core\'s work), with the colour worker when sequential, unless told', async () => {
     const cases: [Partial<LoopSettings>, boolean][] = [[{}, true], [{ sequential: true }, false], [{ singleAnalysisWorker: false }, false], [{ sequential: true, singleAnalysisWorker: true }, true]];
     for (const [extra, single] of cases) {
