@@ -7,6 +7,10 @@ import { breaksClause, type Token } from './tokenize.ts';
 import { isLightWord, isOutParticle } from './imply-lighting.ts';
 import { isAnimalWord, isMotionVerb } from './wordnet-meaning.ts';
 
+/** What carries a camera: as the subject of a move it is the camera ("the drone goes up", "slow drone going up"). */
+const CAMERA_CARRIERS_LIST = ['drone', 'dolly', 'gimbal', 'steadicam', 'crane', 'jib'];
+const CAMERA_CARRIERS: ReadonlySet<string> = new Set(CAMERA_CARRIERS_LIST);
+
 /** Default order when context says nothing: a higher number wins. */
 export const DOMAIN_PRIORITY: Readonly<Record<string, number>> = {
   camera: 90, gradient: 88, color: 86, lighting: 84, motion: 82, tempo: 80, sound: 78, presence: 76,
@@ -25,7 +29,7 @@ export const STRONG_CLASS_SPANS: ReadonlySet<string> = new Set(['pan', 'tilt', '
 function strong(r: LexRecord): boolean {
   return STRONG_CLASS_SPANS.has(r.span) || (r.corrected !== undefined && STRONG_CLASS_SPANS.has(r.corrected));
 }
-const CAMERA_OBJECTS = new Set(['camera', 'cam', 'shot', 'frame', 'image', 'picture', 'view', 'lens', 'it', 'everything', 'world', 'scene', 'footage', 'we', 'viewpoint', 'pov']);
+const CAMERA_OBJECTS = new Set(['camera', 'cam', 'shot', 'frame', 'image', 'picture', 'view', 'lens', 'it', 'everything', 'world', 'scene', 'footage', 'we', 'viewpoint', 'pov', ...CAMERA_CARRIERS_LIST]);
 const COPULAS = new Set(['is', "'s", 'was', 'are', 'were', 'be', 'being', 'been', "it's", "that's", "this's", 'looks', 'look', 'sounds', 'feels', 'seems', 'proper', 'pure', 'straight', 'absolutely', 'totally', 'so', 'well', 'dead', 'real', 'mad', 'hella', 'wicked', 'lowkey', 'highkey', 'deadass', 'fr', 'just', 'too', 'very', 'really', 'bare', 'gey', 'fierce', 'heaps', 'super']);
 const APPROVAL_TARGETS = new Set(['colour', 'colours', 'color', 'colors', 'palette', 'lights', 'light', 'sunset', 'view', 'shot', 'beat', 'beats', 'track', 'tune', 'tunes', 'song', 'vibe', 'vibes', 'party', 'club', 'fit', 'video', 'clip', 'mix', 'drop', 'bars', 'set', 'night', 'crowd', 'show', 'gig', 'look', 'energy']);
 const PREPOSITIONS_AFTER = new Set(['by', 'with', 'from', 'up', 'in', 'on', 'under', 'through', 'of']);
@@ -377,6 +381,17 @@ function animalSubject(ctx: Context, c: Candidate): boolean {
   return false;
 }
 
+/**
+ * A camera carrier ("drone") that is the subject of a move bound to a direction right after it ("drone goes up over
+ * the bush", "slow drone going up") is the camera itself, not its other sense (a drone is also a sound).
+ */
+function carriesCamera(ctx: Context, c: Candidate): boolean {
+  if (c.j - c.i !== 1 || !CAMERA_CARRIERS.has(word(ctx, c.i)) || c.senses.some((s) => s.record.domain === 'camera')) return false;
+  const ci = ctx.candAt[c.j] ?? -1;
+  const verb = ci >= 0 ? ctx.cands[ci] : undefined;
+  return verb !== undefined && sameClause(ctx, c.i, c.j) && verb.senses.some((s) => s.record.domain === 'camera' && s.record.canonical !== 'camera') && directionAhead(ctx, verb, 3);
+}
+
 /** One candidate's chosen sense; `bySyntax` when the context, not the domain priority alone, decided it. */
 export interface ChosenSense {
   record: LexRecord;
@@ -405,6 +420,10 @@ export function chooseSenses(ctx: Context, syntax = true): (ChosenSense | null)[
       // With no other sense the word is a thing named by the compound: a subject of its own name.
       const record: LexRecord = other ? other.record : { span: word, canonical: word, domain: 'subject', variant: 'standard', source: 'built-in', mechanism: 'syntax' };
       return { record, exact: true, bySyntax: true };
+    }
+    if (syntax && carriesCamera(ctx, c)) {
+      const word = ctx.tokens[c.i]?.lower ?? best.record.span;
+      return { record: { span: word, canonical: 'camera', domain: 'camera', variant: 'synonym', source: 'built-in', mechanism: 'syntax' }, exact: true, bySyntax: true };
     }
     if (syntax && best.record.domain !== 'subject' && animalSubject(ctx, c)) {
       const word = ctx.tokens[c.i]?.lower ?? best.record.span;

@@ -151,7 +151,8 @@ export function implyColors(state: PassState, excluded: ReadonlySet<string>): vo
     const covering = chosen.find((c) => c.i <= k && c.j > k);
     // Only a word standing for a thing: no colour, camera, motion or other value of its own.
     if (covering && !THING_SPANS.has(covering.domain)) continue;
-    const form = t.forms.find((f) => wordnetThingColor(f) !== null);
+    // A slip is read as the word it stands for ("sunflowrs": sunflower).
+    const form = [...t.forms, covering?.record.corrected ?? ''].find((f) => f !== '' && wordnetThingColor(f) !== null);
     const color = form ? wordnetThingColor(form) : null;
     if (!color || !isColorPrimitive(color)) continue;
     pushUnique(instruction.palette.primitives, color);
