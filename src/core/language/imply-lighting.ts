@@ -35,6 +35,19 @@ TIERS.forEach((tier, rank) => {
   for (const [lighting, words] of Object.entries(RAW[tier])) for (const w of words ?? []) if (!CLASSES.has(w)) CLASSES.set(w, [rank, lighting as Lighting]);
 });
 
+/** The nouns an adjective in -y may be made from: "drizzly" → drizzle, "foggy" → fog, "smoky" → smoke, "dusky" → dusk. */
+export function nounOfYAdjective(word: string): string[] {
+  if (!/^[a-z]{3,}y$/.test(word) || word.endsWith('ey')) return [];
+  const stem = word.slice(0, -1);
+  const out = [stem, stem + 'e'];
+  // A doubled consonant is undoubled ("foggy" → fog, "sunny" → sun).
+  if (/([^aeiou])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  return out;
+}
+
+/** Nouns that take a colour said of the scene's light. */
+const SKY: ReadonlySet<string> = new Set(['sky', 'skies', 'clouds', 'cloud', 'heavens']);
+
 /** A clock time at night ("3am", "11 pm") as the token index of its number, or -1. */
 function nightHour(state: PassState, k: number): boolean {
   const t = state.tokens[k];
@@ -91,7 +104,9 @@ export function implyLighting(state: PassState, scene = true): void {
     const t = tokens[k];
     if (!t) continue;
     // A word naming a colour ("midnight blue", "pitch black hues") says nothing of the scene's light.
-    if (chosen.some((c) => c.i <= k && c.j > k && c.domain === 'color')) continue;
+    // But a colour said of the sky is the scene's light ("dark purple sky", "a bright blue sky").
+    const colour = chosen.find((c) => c.i <= k && c.j > k && c.domain === 'color');
+    if (colour && !SKY.has(tokens[colour.j]?.lower ?? '')) continue;
     const two = tokens[k + 1] && /^\s+$/.test(state.gaps[k + 1] ?? '') ? `${t.lower} ${tokens[k + 1]?.lower ?? ''}` : '';
     let hit: [number, Lighting] | undefined;
     let j = k + 1;
@@ -105,6 +120,8 @@ export function implyLighting(state: PassState, scene = true): void {
     // A slip is read as the word it stands for ("nihgt": night).
     const slip = chosen.find((c) => c.i === k && c.record.corrected !== undefined)?.record.corrected;
     if (!hit && slip !== undefined) hit = CLASSES.get(slip);
+    // An adjective made from a noun with -y reads as the noun ("drizzly": drizzle, "smoky": smoke).
+    if (!hit) for (const noun of nounOfYAdjective(t.lower)) hit ??= CLASSES.get(noun);
     if (!hit && nightHour(state, k)) {
       hit = [NIGHT_RANK, 'low_key'];
       j = k + 2;
