@@ -1,20 +1,25 @@
 // Loop speed: jobs per minute of the default clip (320×240, 30 fps, 1 s, whatever the prompt asks), per
 // workflow, in the system Chromium through the CLI plumbing (the built app, headless.html,
-// window.motionRegistries.loopRun), every loop on a fresh store. Three loops per workflow, in the same run, one after
-// the other:
+// window.motionRegistries.loopRun), every loop on a fresh store. Four loops per workflow, in the same run:
 // - previous: the sequential loop as issue 16 measured it (one job at a time, the whole analysis in ONE worker:
 //   `sequential: true, single_analysis_worker: true`, options of today's code, not a copy of old code);
 // - sequential: today's sequential loop (one job at a time; the analysis measures palettes and depths in its second
 //   worker, issue 18);
-// - pipelined: the default (the next job made while this one is analysed and recorded).
-// Ratios printed: pipelined / previous (issue 16's Done-when: ≥ 1.8 for the default clip) and pipelined / sequential.
-// A reference measured in the same page: the bare make + analyse of a default clip of the workflow's kind (pure
+// - pipelined: the default (the next job made in the render worker while this one is analysed in one analysis
+//   worker, its clip queued for analysis as soon as it is made);
+// - piped-2w: pipelined with the analysis's colour worker too (`single_analysis_worker: false`).
+// Each loop runs twice, in mirrored order (previous, sequential, pipelined, piped-2w, piped-2w, …, previous), and its
+// two runs are summed: on a shared machine the load drifts, and a loop always run first gets the quietest minutes.
+// Ratios printed: pipelined / previous (issue 16's Done-when: ≥ 1.8 for the default clip), with each loop's CPU
+// seconds per job (every process of its browser, from /proc): when the browser is held to a share of the CPU (a
+// loaded machine), jobs/min is that share over the CPU a job costs, and only a quiet machine shows the overlap.
+// A reference measured in the first page: the bare make + analyse of a default clip of the workflow's kind (pure
 // and/or blended; createMake with an empty instruction, then the analyser, one after the other), i.e. a job without
 // prompt choice, interpretation, growth or the recording transaction. Each loop's mean milliseconds per step follow
 // (in the pipelined loop two jobs' steps overlap; `record` includes the wait for the next job's planning).
-// The machine is shared: the load average is printed, and only ratios measured side by side mean much.
-// Then one line for `all` with the loop's own clip lengths (src/loop/clip-length.ts). BENCH_LOOP_RUNS=N sets the
-// jobs per loop (default 6), BENCH_LOOP_WORKFLOWS=a,b the workflows (default all four).
+// Then one line for `all` with the loop's own clip lengths (src/loop/clip-length.ts; BENCH_LOOP_OWN=0 skips it).
+// BENCH_LOOP_RUNS=N sets the jobs per loop run (default 6), BENCH_LOOP_WORKFLOWS=a,b the workflows (default all four),
+// BENCH_LOOP_LOOPS=a,b the loops (default all four). `node scripts/bench/loop.mjs` takes ≈ 5–6 minutes on a quiet machine.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
