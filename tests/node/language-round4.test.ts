@@ -44,6 +44,11 @@ describe('words in their clause', () => {
     expect(read('market at noon, pans left across the stalls').camera.move).toBe('pan_left');
   });
 
+  it('an adjective in a noun\'s position after a determiner takes its WordNet place reading', () => {
+    expect(span('two old men in the snug', 'snug')).toMatchObject({ domain: 'setting', canonical: 'snug', via: 'wordnet' });
+    expect(read('a snug little room').narrative.mood).toContain('cosy');
+  });
+
   it('a camera carrier doing a bound move is the camera, via syntax; otherwise its own sense', () => {
     expect(read('then the drone moves up past the cliffs').camera.move).toBe('tilt_up');
     expect(span('then the drone moves up past the cliffs', 'drone')).toMatchObject({ domain: 'camera', via: 'syntax' });

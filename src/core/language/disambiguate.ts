@@ -318,6 +318,9 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       if (span === 'fire' && approvalContext(ctx, c)) s -= 100;
       break;
     case 'setting':
+      // An adjective's place-noun reading (WordNet) wins in a noun's position: after a determiner, ending its clause or
+      // before a preposition ("in the snug, candles", "out into the wild at dawn").
+      if (r.mechanism === 'wordnet' && c.j - c.i === 1 && DETERMINERS.has(prev) && (clauseFinal(ctx, c) || PREPOSITIONS_AFTER.has(next) || SWEEP_PREPOSITIONS.has(next)) && c.senses.some((x) => x.record.domain !== 'setting')) s += 200;
       if (span === 'bush' && ['a', 'an', 'this', 'that', 'rose', 'green', 'small', 'little'].includes(prev)) s -= 100;
       break;
     case 'filler':

@@ -18,6 +18,8 @@ export interface Candidate {
 }
 
 const NONE: ReadonlySet<Mechanism> = new Set();
+/** Domains of adjectives that may also be written as a noun ("the snug", "the wild"). */
+const ADJECTIVE_DOMAINS: ReadonlySet<string> = new Set(['mood', 'lighting', 'approval']);
 
 /**
  * Candidates covering the tokens: the segmentation into lexicon phrases that accounts for the most words,
@@ -97,6 +99,12 @@ function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: Lex
     // Asked last, so the tags (compromise) are read only when a lemma's camera sense is at stake.
     const verbForm = () => len === 1 && ((first.forms[first.exactForms - 1] ?? '').endsWith('ing') || first.tags.has('Verb'));
     if (list.some((s) => s.exact && s.record.canonical !== s.record.domain)) list = list.filter((s) => s.exact || (s.record.domain === 'camera' && !STRONG_CLASS_SPANS.has(s.record.span) && verbForm()));
+    // A one-word adjective of mood or light may be a place noun too ("in the snug", "into the wild"): WordNet's place
+    // reading joins as a sense, which the disambiguator chooses only in a noun's position after a determiner.
+    if (len === 1 && list.every((x) => ADJECTIVE_DOMAINS.has(x.record.domain))) {
+      const place = wordnetSense(first.lower);
+      if (place && place.domain === 'setting') list.push({ record: { ...place, span: first.lower }, exact: true });
+    }
     out.push({ i, j: i + len, senses: list });
   }
   return out;
