@@ -31,6 +31,8 @@ describe('spelling leaves what is no slip', () => {
 describe('words in their clause', () => {
   it('a clitic \'s comes off a noun; a spaced slash separates a list', () => {
     expect(read("the lake's like a mirror").narrative.settings).toContain('lake');
+    // A verb takes no clitic: "the pan's hot" is the pan.
+    expect(read("the old pan's hot").camera.move).toBe(null);
     expect(read('forest / orange + teal / pan right').palette.primitives).toEqual(expect.arrayContaining(['orange', 'teal']));
   });
 
@@ -75,6 +77,8 @@ describe('idioms and learning', () => {
   it('go + intensifier + a word with no value of its own is the frenzy idiom', () => {
     expect(span('the fans went totally potty', 'went totally potty')).toMatchObject({ domain: 'motion', canonical: 'fast', via: 'idiom' });
     expect(read('the sky went totally white').motion.level).toBe(null);
+    // Only go itself, and the word ends its clause.
+    expect(read('the stall got so many buns, pan right').motion.level).toBe(null);
     expect(read('the fans went totally potty', ['idioms']).motion.level).toBe(null);
   });
 

@@ -272,6 +272,8 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       // A move word in its -s form opening a clause with no subject, a verb after it and no direction, is a plural noun
       // doing something ("chefs shouting, pans clanging"); "pans left" and "zooms in" keep their move.
       if (pluralNounOpening(ctx, c, r)) s -= 300;
+      // A verb takes no clitic 's: "the chip pan's on" is the pan (is) or the pan's (possessive), a thing.
+      if (c.j - c.i === 1 && /'s$/.test(word(ctx, c.i))) s -= 300;
       if (CAMERA_CLASSES.has(r.canonical) && !strong(r) && lightGoesOut(ctx, c)) s -= 300;
       if (span === 'crane' && (next === 'shot' || directionAhead(ctx, c, 2, UP_DOWN) || prev === 'camera')) s += 100;
       else if (span === 'crane') s -= 200;

@@ -30,7 +30,8 @@ export function readIdioms(state: PassState): void {
     if (m < tokens.length && !frenzyAt(state, m) && chosen.some((c) => c.i === m && c.j === m + 1 && BETWEEN.has(c.domain))) m++;
     // After a form of go and an intensifier, the construction itself is the frenzy ("going absolutely bananas"), whatever
     // the word, unless it is a value of its own ("went totally silent", "going completely white").
-    const construction = m === k + 2 && t.forms.some((f) => GO.has(f)) && chosen.some((c) => c.i === k + 1 && c.domain === 'intensity') && m < tokens.length && /^\p{L}+$/u.test(tokens[m]?.lower ?? '') && chosen.every((c) => c.i !== m || c.domain === 'subject');
+    // Only with go itself, and the word ending its clause ("got so many dishes" is no frenzy).
+    const construction = m === k + 2 && t.forms.includes('go') && chosen.some((c) => c.i === k + 1 && c.domain === 'intensity') && m < tokens.length && /^\p{L}+$/u.test(tokens[m]?.lower ?? '') && (m + 1 >= tokens.length || clauseBetween(state, m, m + 1)) && chosen.every((c) => c.i !== m || c.domain === 'subject');
     if (m >= tokens.length || !(frenzyAt(state, m) || construction) || clauseBetween(state, k, m)) continue;
     // Only words no other stretch reaches into: the idiom's span replaces the readings inside it.
     if (chosen.some((c) => (c.i < k && c.j > k) || (c.i <= m && c.j > m + 1))) continue;
