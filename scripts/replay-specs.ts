@@ -6,22 +6,27 @@ import { createVisionTimeline } from '../src/core/vision/vision-timeline.ts';
 import { mode } from '../src/core/registry/learning.ts';
 import type { Spec } from '../src/core/plan/spec.ts';
 
-/** The truth's and the raw frames' camera, motion, gradient and lighting (modal over windows), per window too. */
-export function replay(spec: Spec) {
+export { buildSpec } from '../src/core/plan/build-spec.ts';
+
+/**
+ * The truth's and the frames' camera, motion, gradient and lighting (modal over windows), per window too. `codec`,
+ * when given, takes the rendered RGBA frames and returns what a decoder reads back (an encode/decode round trip).
+ */
+export function replay(spec: Spec, codec?: (frames: Uint8ClampedArray, spec: Spec) => Uint8ClampedArray) {
   const r = createFieldRenderer(spec);
-  const tl = createVisionTimeline({ width: spec.width, height: spec.height, fps: spec.fps });
-  const rgba = new Uint8ClampedArray(spec.width * spec.height * 4);
+  const size = spec.width * spec.height * 4;
+  const all = new Uint8ClampedArray(size * spec.frame_count);
   const counts: Uint32Array[] = [];
-  for (let f = 0; f < spec.frame_count; f++) {
-    counts.push(r.render(f, rgba));
-    tl.pushFrame(rgba, f, f / spec.fps);
-  }
+  for (let f = 0; f < spec.frame_count; f++) counts.push(r.render(f, all.subarray(f * size, (f + 1) * size)));
+  const frames = codec ? codec(all, spec) : all;
+  const tl = createVisionTimeline({ width: spec.width, height: spec.height, fps: spec.fps });
+  for (let f = 0; f < spec.frame_count; f++) tl.pushFrame(frames.subarray(f * size, (f + 1) * size), f, f / spec.fps);
   const truth = buildTruth(spec, r.bins, counts, counts.map(() => null));
   const v = tl.finish();
   const ws = v.windows;
   return {
     intended: { camera: truth.camera.move, motion: truth.motion.level, gradient: truth.gradient.type, lighting: truth.lighting, unclaimed: truth.unclaimed ?? [] },
     observed: { camera: mode(ws.map((w) => w.camera.move)), motion: mode(ws.map((w) => w.motion.level)), gradient: mode(ws.map((w) => w.gradient.type)), lighting: mode(ws.map((w) => w.lighting)) },
-    windows: ws.map((w, i) => ({ intended: truth.windows[i]?.gradient.type, gradient: w.gradient, camera: w.camera.move, conf: w.camera.confidence, motion: w.motion.level })),
+    windows: ws.map((w, i) => ({ intended: truth.windows[i]?.gradient.type, gradient: w.gradient, camera: w.camera.move, conf: w.camera.confidence, motion: w.motion.level, speed: w.motion.speed })),
   };
 }

@@ -11,7 +11,7 @@ import { FLAT_STD } from '../vision/gradient.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
 import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
-import { EmptyKnowledgeError, SPEC_SCHEMA, type ClaimField, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound } from './spec.ts';
+import { EmptyKnowledgeError, SPEC_SCHEMA, type ClaimField, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound, type SpecTexture } from './spec.ts';
 
 /**
  * Least world cells a cell of the analysis grid (MEAN_FRAME_CELLS² over the frame) averages in a pure clip: fewer,
@@ -60,6 +60,37 @@ export const MAX_POOL_SOUNDS = 6;
 export const MIN_MOVE_LUMA_SPREAD: Record<SpecMode, number> = { pure: 0.08, blended: 0.2 };
 /** The texture every blended clip carries (frame-field `textureTile`): ±0.12 of the gradient span, 8 px lattice. */
 export const BLENDED_TEXTURE = { amplitude: 0.12, scale_px: 8 } as const;
+/**
+ * Least luma swing (Y′, 0–1, ± about the ramp) of a moving blended clip's texture: the texture's swing is its
+ * amplitude × the palette's luma range, and at ±0.024 (0.12 × the 0.2 range a move needs) the browser's H.264 at
+ * 1 Mb/s smooths it until tracking loses it (fast moves read still, slow ones 1.5× their speed: docs/loop-and-app.md).
+ */
+export const MIN_TEXTURE_LUMA_SWING = 0.05;
+/** Largest texture amplitude (gradient-position units): more hides the ramp under its own detail. */
+export const MAX_TEXTURE_AMPLITUDE = 0.3;
+/**
+ * A moving texture's lattice is at least this many times the content's per-frame displacement: tracking works on
+ * a pyramid whose coarse levels blur an 8 px lattice away, and a lattice the content crosses in two frames aliases
+ * (a fast tilt over an 8 px texture read still).
+ */
+export const TEXTURE_LATTICE_PER_STEP = 4;
+/** Largest texture lattice (world px). */
+export const MAX_TEXTURE_SCALE_PX = 32;
+
+/**
+ * A blended clip's texture: a still camera keeps BLENDED_TEXTURE; a move gets a lattice coarse enough for its
+ * per-frame step (TEXTURE_LATTICE_PER_STEP, powers of two up to MAX_TEXTURE_SCALE_PX) and an amplitude whose luma
+ * swing is MIN_TEXTURE_LUMA_SWING on this palette (up to MAX_TEXTURE_AMPLITUDE).
+ */
+export function blendedTexture(palette: readonly SpecColor[], speed: number, frame: { width: number; height: number; fps: number }): SpecTexture {
+  if (!(speed > 0)) return { ...BLENDED_TEXTURE };
+  const step = (speed * Math.hypot(frame.width, frame.height)) / frame.fps;
+  let scale_px: number = BLENDED_TEXTURE.scale_px;
+  while (scale_px < TEXTURE_LATTICE_PER_STEP * step && scale_px < MAX_TEXTURE_SCALE_PX) scale_px *= 2;
+  const spread = lumaSpread(palette);
+  const amplitude = spread > 0 ? Math.min(MAX_TEXTURE_AMPLITUDE, Math.max(BLENDED_TEXTURE.amplitude, MIN_TEXTURE_LUMA_SWING / spread)) : BLENDED_TEXTURE.amplitude;
+  return { amplitude: Math.round(amplitude * 1000) / 1000, scale_px };
+}
 
 /**
  * Share of a pure clip's world cells showing colours re-drawn from the pool (frame-field REDRAW_SPELL frames at a
@@ -425,7 +456,7 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
     camera,
     gradient,
     churn,
-    texture: mode === 'blended' ? { ...BLENDED_TEXTURE } : null,
+    texture: mode === 'blended' ? blendedTexture(palette, motion.speed, frame) : null,
     // re-drawn cells are content that changes: a still clip with them read as slow motion (8 of 56 round-trip windows
     // even at a third of the share), so a still clip keeps only its churn
     redraw: mode === 'pure' && motion.level !== 'still' ? chooseRedraw(colors.band, rngOf('redraw')) : null,
