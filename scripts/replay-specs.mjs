@@ -34,7 +34,7 @@ const tally = Object.fromEntries(FIELDS.map((f) => [f, { n: 0, loop: 0, raw: 0 }
 for (const job of exp.runs.jobs) {
   const l = learning.get(job.id);
   if (!l) continue;
-  const loopMiss = FIELDS.filter((f) => l.fields[f]?.agreement === 0);
+  const loopMiss = FIELDS.filter((f) => (f === 'palette' ? (l.fields[f]?.agreement ?? 1) < 1 : l.fields[f]?.agreement === 0));
   if ((onlyMisses && loopMiss.length === 0) || job.spec.frame_count > maxFrames || (onlyJob && !job.id.startsWith(onlyJob))) continue;
   const r = replay(job.spec, codec);
   const s = job.spec;
@@ -42,7 +42,7 @@ for (const job of exp.runs.jobs) {
   for (const f of FIELDS) {
     if (l.fields[f]?.agreement === null || l.fields[f]?.agreement === undefined) continue;
     tally[f].n++;
-    if (l.fields[f].agreement === 1) tally[f].loop++;
+    if (l.fields[f].agreement === 1) tally[f].loop++; // palette: exact match only
     if (!rawMiss.includes(f)) tally[f].raw++;
   }
   if (loopMiss.length || rawMiss.length) {

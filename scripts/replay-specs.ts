@@ -3,7 +3,7 @@
 import { createFieldRenderer } from '../src/core/render/frame-field.ts';
 import { buildTruth } from '../src/core/render/intended-truth.ts';
 import { createVisionTimeline } from '../src/core/vision/vision-timeline.ts';
-import { mode } from '../src/core/registry/learning.ts';
+import { mode, PALETTE_MIN_SHARE } from '../src/core/registry/learning.ts';
 import type { Spec } from '../src/core/plan/spec.ts';
 
 export { buildSpec } from '../src/core/plan/build-spec.ts';
@@ -20,13 +20,18 @@ export function replay(spec: Spec, codec?: (frames: Uint8ClampedArray, spec: Spe
   for (let f = 0; f < spec.frame_count; f++) counts.push(r.render(f, all.subarray(f * size, (f + 1) * size)));
   const frames = codec ? codec(all, spec) : all;
   const tl = createVisionTimeline({ width: spec.width, height: spec.height, fps: spec.fps });
-  for (let f = 0; f < spec.frame_count; f++) tl.pushFrame(frames.subarray(f * size, (f + 1) * size), f, f / spec.fps);
+  const share = new Map<string, number>();
+  for (let f = 0; f < spec.frame_count; f++) {
+    const { colors } = tl.pushFrame(frames.subarray(f * size, (f + 1) * size), f, f / spec.fps);
+    for (const c of colors) share.set(c.primitive, (share.get(c.primitive) ?? 0) + c.share);
+  }
+  const palette = [...share].filter(([, v]) => v / spec.frame_count >= PALETTE_MIN_SHARE).map(([p]) => p).sort();
   const truth = buildTruth(spec, r.bins, counts, counts.map(() => null));
   const v = tl.finish();
   const ws = v.windows;
   return {
-    intended: { camera: truth.camera.move, motion: truth.motion.level, gradient: truth.gradient.type, lighting: truth.lighting, unclaimed: truth.unclaimed ?? [] },
-    observed: { camera: mode(ws.map((w) => w.camera.move)), motion: mode(ws.map((w) => w.motion.level)), gradient: mode(ws.map((w) => w.gradient.type)), lighting: mode(ws.map((w) => w.lighting)) },
+    intended: { camera: truth.camera.move, motion: truth.motion.level, gradient: truth.gradient.type, lighting: truth.lighting, palette: [...truth.palette].sort().join(','), unclaimed: truth.unclaimed ?? [] },
+    observed: { camera: mode(ws.map((w) => w.camera.move)), motion: mode(ws.map((w) => w.motion.level)), gradient: mode(ws.map((w) => w.gradient.type)), lighting: mode(ws.map((w) => w.lighting)), palette: palette.join(',') },
     windows: ws.map((w, i) => ({ intended: truth.windows[i]?.gradient.type, gradient: w.gradient, camera: w.camera.move, conf: w.camera.confidence, motion: w.motion.level, speed: w.motion.speed })),
   };
 }

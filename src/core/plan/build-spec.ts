@@ -67,29 +67,30 @@ export const BLENDED_TEXTURE = { amplitude: 0.12, scale_px: 8 } as const;
  */
 export const MIN_TEXTURE_LUMA_SWING = 0.05;
 /** Largest texture amplitude (gradient-position units): more hides the ramp under its own detail. */
-export const MAX_TEXTURE_AMPLITUDE = 0.3;
+export const MAX_TEXTURE_AMPLITUDE = 0.25;
 /**
- * A moving texture's lattice is at least this many times the content's per-frame displacement: tracking works on
+ * A moving texture's coarsest octave is at least this many times the content's per-frame step: tracking works down
  * a pyramid whose coarse levels blur an 8 px lattice away, and a lattice the content crosses in two frames aliases
- * (a fast tilt over an 8 px texture read still).
+ * (a fast tilt over an 8 px texture read still). A coarse lattice alone fails too (its gradients are weak: a fast
+ * roll over a 32 px one read still), so the 8 px octave stays and coarser ones are added.
  */
 export const TEXTURE_LATTICE_PER_STEP = 4;
-/** Largest texture lattice (world px). */
-export const MAX_TEXTURE_SCALE_PX = 32;
+/** Most texture octaves (8, 16, 32 px lattices). */
+export const MAX_TEXTURE_OCTAVES = 3;
 
 /**
- * A blended clip's texture: a still camera keeps BLENDED_TEXTURE; a move gets a lattice coarse enough for its
- * per-frame step (TEXTURE_LATTICE_PER_STEP, powers of two up to MAX_TEXTURE_SCALE_PX) and an amplitude whose luma
- * swing is MIN_TEXTURE_LUMA_SWING on this palette (up to MAX_TEXTURE_AMPLITUDE).
+ * A blended clip's texture: a still camera keeps BLENDED_TEXTURE; a move adds coarser octaves until the coarsest
+ * lattice is TEXTURE_LATTICE_PER_STEP × its per-frame step (up to MAX_TEXTURE_OCTAVES), each octave with an
+ * amplitude whose luma swing is MIN_TEXTURE_LUMA_SWING on this palette (up to MAX_TEXTURE_AMPLITUDE).
  */
 export function blendedTexture(palette: readonly SpecColor[], speed: number, frame: { width: number; height: number; fps: number }): SpecTexture {
   if (!(speed > 0)) return { ...BLENDED_TEXTURE };
   const step = (speed * Math.hypot(frame.width, frame.height)) / frame.fps;
-  let scale_px: number = BLENDED_TEXTURE.scale_px;
-  while (scale_px < TEXTURE_LATTICE_PER_STEP * step && scale_px < MAX_TEXTURE_SCALE_PX) scale_px *= 2;
+  let octaves = 1;
+  while (BLENDED_TEXTURE.scale_px * 2 ** (octaves - 1) < TEXTURE_LATTICE_PER_STEP * step && octaves < MAX_TEXTURE_OCTAVES) octaves++;
   const spread = lumaSpread(palette);
   const amplitude = spread > 0 ? Math.min(MAX_TEXTURE_AMPLITUDE, Math.max(BLENDED_TEXTURE.amplitude, MIN_TEXTURE_LUMA_SWING / spread)) : BLENDED_TEXTURE.amplitude;
-  return { amplitude: Math.round(amplitude * 1000) / 1000, scale_px };
+  return { amplitude: Math.round(amplitude * 1000) / 1000, scale_px: BLENDED_TEXTURE.scale_px, octaves };
 }
 
 /**

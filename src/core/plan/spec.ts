@@ -70,6 +70,8 @@ export interface SpecGradient {
 export interface SpecTexture {
   amplitude: number;
   scale_px: number;
+  /** Octaves of noise summed, each twice the last one's lattice and `amplitude` high (absent: 1). */
+  octaves?: number;
 }
 
 /** Pure mode's per-frame colours: each frame draws `per_frame` colours from `pool` and puts them on a random `share` of its pixels. */

@@ -73,39 +73,45 @@ export const REDRAW_SPELL = 8;
 export const TEXTURE_TILE = 512;
 
 /**
- * The blended field's structure: smooth value noise on a lattice of `scale_px` world pixels, −1…1, as a
+ * The blended field's structure: smooth value noise on a lattice of `scale_px` world pixels, −1…1 (summed with
+ * `octaves` − 1 coarser ones, each twice the last lattice: a move's coarse pyramid levels need the coarse ones), as a
  * TEXTURE_TILE² tile (it repeats every 512 px, more than any frame's move). It offsets the gradient
  * position, so a smooth field still has 2-D detail that moves with the camera (a ramp alone shows no move
  * along its iso-lines, and the dense fit cannot tell a shift along it from a brightness change).
  */
-export function textureTile(scalePx: number, seed: number): Float32Array {
+export function textureTile(scalePx: number, seed: number, octaves = 1): Float32Array {
   if (!(scalePx >= 1)) throw new RangeError(`texture scale must be ≥ 1 px, got ${scalePx}`);
+  if (!(Number.isInteger(octaves) && octaves >= 1)) throw new RangeError(`texture octaves must be a positive integer, got ${octaves}`);
   const tile = new Float32Array(TEXTURE_TILE * TEXTURE_TILE);
-  const cells = Math.max(1, Math.round(TEXTURE_TILE / scalePx));
-  const step = TEXTURE_TILE / cells;
-  // The lattice's values hashed once each ((cells + 1)² hashes, not 4 per tile pixel), and each column's offset once.
-  const side = cells + 1;
-  const values = new Float64Array(side * side);
-  for (let j = 0; j < side; j++) for (let i = 0; i < side; i++) values[j * side + i] = 2 * cellHash(i % cells, j % cells, -7, seed) - 1;
-  const lattice = (i: number, j: number) => values[j * side + i]!;
   const smooth = (t: number) => t * t * (3 - 2 * t);
-  const colI = new Int32Array(TEXTURE_TILE);
-  const colT = new Float64Array(TEXTURE_TILE);
-  for (let x = 0; x < TEXTURE_TILE; x++) {
-    const fx = x / step;
-    colI[x] = Math.floor(fx);
-    colT[x] = smooth(fx - colI[x]!);
-  }
-  for (let y = 0; y < TEXTURE_TILE; y++) {
-    const fy = y / step;
-    const j = Math.floor(fy);
-    const ty = smooth(fy - j);
+  for (let k = 0; k < octaves; k++) {
+    // octave 0 is the single-octave texture itself (a still clip's field is drawn as it always was)
+    const oseed = k === 0 ? seed : (seed ^ Math.imul(k, 0x51ed270b)) | 0;
+    const cells = Math.max(1, Math.round(TEXTURE_TILE / (scalePx * 2 ** k)));
+    const step = TEXTURE_TILE / cells;
+    // The lattice's values hashed once each ((cells + 1)² hashes, not 4 per tile pixel), and each column's offset once.
+    const side = cells + 1;
+    const values = new Float64Array(side * side);
+    for (let j = 0; j < side; j++) for (let i = 0; i < side; i++) values[j * side + i] = 2 * cellHash(i % cells, j % cells, -7, oseed) - 1;
+    const lattice = (i: number, j: number) => values[j * side + i]!;
+    const colI = new Int32Array(TEXTURE_TILE);
+    const colT = new Float64Array(TEXTURE_TILE);
     for (let x = 0; x < TEXTURE_TILE; x++) {
-      const i = colI[x]!;
-      const tx = colT[x]!;
-      const a = lattice(i, j) + (lattice(i + 1, j) - lattice(i, j)) * tx;
-      const b = lattice(i, j + 1) + (lattice(i + 1, j + 1) - lattice(i, j + 1)) * tx;
-      tile[y * TEXTURE_TILE + x] = a + (b - a) * ty;
+      const fx = x / step;
+      colI[x] = Math.floor(fx);
+      colT[x] = smooth(fx - colI[x]!);
+    }
+    for (let y = 0; y < TEXTURE_TILE; y++) {
+      const fy = y / step;
+      const j = Math.floor(fy);
+      const ty = smooth(fy - j);
+      for (let x = 0; x < TEXTURE_TILE; x++) {
+        const i = colI[x]!;
+        const tx = colT[x]!;
+        const a = lattice(i, j) + (lattice(i + 1, j) - lattice(i, j)) * tx;
+        const b = lattice(i, j + 1) + (lattice(i + 1, j + 1) - lattice(i, j + 1)) * tx;
+        tile[y * TEXTURE_TILE + x]! += a + (b - a) * ty;
+      }
     }
   }
   return tile;
@@ -189,9 +195,13 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   const pos = gradientPosition(spec.gradient, width, height);
   const levelOf = (x: number, y: number) => Math.min(GRADIENT_LEVELS - 1, Math.floor(pos(x, y) * GRADIENT_LEVELS));
   const posAt = new Float32Array(spec.mode === 'blended' ? width * height : 0);
+  // A blended complex field is periodic, so a pan, tilt, roll or shake never leaves it: it is on the world and moves
+  // with the camera. On the screen its strong still pattern outweighed the texture (a fast tilt over it read still);
+  // a zoom would grow it into one patch, so under a zoom it stays on the screen (the texture's octaves carry the move).
+  const worldComplex = spec.mode === 'blended' && spec.gradient.type === 'complex' && spec.camera.move !== 'static' && spec.camera.zoom === 0;
   for (let y = 0, o = 0; y < height && posAt.length > 0; y++) for (let x = 0; x < width; x++, o++) posAt[o] = pos(x + 0.5, y + 0.5);
   const texture = spec.texture ?? null;
-  const tile = texture && texture.amplitude > 0 ? textureTile(texture.scale_px, seed ^ 0x2545f491) : null;
+  const tile = texture && texture.amplitude > 0 ? textureTile(texture.scale_px, seed ^ 0x2545f491, texture.octaves ?? 1) : null;
   const amp = texture?.amplitude ?? 0;
   const mask = TEXTURE_TILE - 1;
   const blended = spec.mode === 'blended';
@@ -221,6 +231,12 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
   const words = new Uint32Array(bins.map(([r, g, b]) => (littleEndian ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0)));
 
+  // Pure cells of an even size are drawn in 2×2 screen blocks on the codec's chroma grid (a block takes the cell under
+  // its centre): a 4:2:0 clip shares chroma over each block, so a block holding two palette colours decodes as their
+  // mixture, named as another primitive (blue and pink cells moving read magenta too: palette Jaccard 0.67). At
+  // frame 0 and under a still camera this draws exactly the cells the pixel centres fall in.
+  const chromaBlocks = !blended && cs % 2 === 0;
+
   // A zoom that stays within 2× of the first frame's scale keeps one level (no cells fading: content only moves).
   const octaves = Math.abs(spec.camera.zoom) * spec.duration_s > Math.LN2;
 
@@ -244,19 +260,19 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
       const pickB = octaveSeed(seed ^ 0x7f4a7c15, zl + 1);
       let o = 0;
       for (let y = 0; y < height; y++) {
-        const qy = y + 0.5 - my - oy;
+        const qy = (chromaBlocks ? y | 1 : y + 0.5) - my - oy;
         // Neighbouring pixels often share a world cell (cells > 1 px, zoom-in): reuse the last cell's bin.
         let lastCx = NaN;
         let lastCy = NaN;
         let lastB = false;
         let lastBin = 0;
         for (let x = 0; x < width; x++, o++) {
-          const qx = x + 0.5 - mx - ox;
+          const qx = (chromaBlocks ? x | 1 : x + 0.5) - mx - ox;
           const wx = mx + cos * qx + sin * qy;
           const wy = my - sin * qx + cos * qy;
           let bin: number;
           if (remap) {
-            let u = posAt[o]!;
+            let u = worldComplex ? pos(wx, wy) : posAt[o]!;
             if (tile) {
               let t = wA * tile[(Math.floor(wy * fA) & mask) * TEXTURE_TILE + (Math.floor(wx * fA) & mask)]!;
               if (wB > 0) t += wB * tile[(Math.floor(wy * fB) & mask) * TEXTURE_TILE + (Math.floor(wx * fB) & mask)]!;
