@@ -331,6 +331,7 @@ function weighPalette(colors: LitColors): { palette: SpecColor[]; palette_weight
 /** Camera move and motion level: a static camera is still; known raw numbers give their own speed; else the level's speed. */
 function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, frame: ClipFrame, rngOf: (part: string) => Rng, unmet: string[], keepStill: boolean): { camera: Spec['camera']; motion: Spec['motion'] } {
   const { width, height, fps } = frame;
+  const margin = frame.mode === 'blended' ? BLENDED_SPEED_MARGIN : SPEED_MARGIN;
   const camPool = nonEmpty('camera moves', knowledge.camera);
   const motionPool = nonEmpty('motion levels', knowledge.motion);
   const level = instruction.motion.level;
@@ -360,7 +361,7 @@ function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, f
     const raw = cameraRawOver(camera, 0, 1, fps, width, height).speed;
     // A known move at a speed no one can tell from still, or from the next level, is made well inside its level
     const motionLevel = classifyMotion(raw) === 'still' ? 'slow' : classifyMotion(raw);
-    const speed = observableSpeed(motionLevel, raw);
+    const speed = observableSpeed(motionLevel, raw, margin);
     if (raw > 0 && speed !== raw) for (const k of ['dx', 'dy', 'zoom', 'roll'] as const) camera[k] *= speed / raw;
     const same = motionPool.filter((e) => e.canonical === motionLevel);
     return { camera, motion: { level: motionLevel, name: same.length > 0 ? pick(mrng, same).name : motionLevel, speed } };
@@ -369,7 +370,7 @@ function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, f
   let mc = narrow(motionPool, level === 'still' ? null : level, 'motion', unmet).filter((e) => e.canonical !== 'still');
   if (mc.length === 0) mc = [{ name: 'slow', canonical: 'slow', raw: {}, origin: 'primitive', count: 0 }];
   const mEntry = pick(mrng, mc);
-  const speed = observableSpeed(mEntry.canonical, num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical]);
+  const speed = observableSpeed(mEntry.canonical, num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical], margin);
   return { camera: { name: camEntry.name, ...cameraFromSpeed(move, speed, width, height, fps, shakeDeg) }, motion: { level: mEntry.canonical, name: mEntry.name, speed } };
 }
 
@@ -379,12 +380,18 @@ function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, f
  * read static or the next level (docs/loop-and-app.md).
  */
 export const SPEED_MARGIN = 1.4;
+/**
+ * The margin of a blended move: its texture is all that moves, and after the browser's H.264 tracking reads it up
+ * to 1.5× off (a slow tilt at 0.071 read 0.105, a medium one at 0.165 read 0.08–0.11, slow rolls at 0.03–0.04 read
+ * 0.006–0.02: docs/loop-and-app.md), so it is made nearer its level's middle.
+ */
+export const BLENDED_SPEED_MARGIN = 1.8;
 
-/** The speed nearest `speed` inside `level`'s band, SPEED_MARGIN from its thresholds (still: 0). */
-export function observableSpeed(level: MotionLevel, speed: number): number {
+/** The speed nearest `speed` inside `level`'s band, `margin` (SPEED_MARGIN) from its thresholds (still: 0). */
+export function observableSpeed(level: MotionLevel, speed: number, margin = SPEED_MARGIN): number {
   if (level === 'still') return 0;
-  const lo = (level === 'slow' ? MOTION_THRESHOLDS.still : level === 'medium' ? MOTION_THRESHOLDS.slow : MOTION_THRESHOLDS.medium) * SPEED_MARGIN;
-  const hi = level === 'slow' ? MOTION_THRESHOLDS.slow / SPEED_MARGIN : level === 'medium' ? MOTION_THRESHOLDS.medium / SPEED_MARGIN : Infinity;
+  const lo = (level === 'slow' ? MOTION_THRESHOLDS.still : level === 'medium' ? MOTION_THRESHOLDS.slow : MOTION_THRESHOLDS.medium) * margin;
+  const hi = level === 'slow' ? MOTION_THRESHOLDS.slow / margin : level === 'medium' ? MOTION_THRESHOLDS.medium / margin : Infinity;
   return Math.min(hi, Math.max(lo, speed));
 }
 
