@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { BLENDED_TEXTURE, buildSpec, flatMixNoise, pureRampInView, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
+import { BLENDED_TEXTURE, blendedTexture, buildSpec, flatMixNoise, pureRampInView, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
 import { FLAT_STD } from '../../src/core/vision/gradient.ts';
 import { conceptRule } from '../../src/core/plan/color-rules.ts';
 import { diagonal } from '../../src/core/plan/camera-path.ts';
@@ -51,14 +51,15 @@ describe('frame field', () => {
     const spec = buildSpec(ask((x) => ((x.camera.move = 'pan_left'), (x.motion.level = 'medium'))), primitiveKnowledge(), { seed: 4, width: 80, height: 60, duration_s: 0.1, cellSize: 2 });
     spec.churn = 0;
     spec.redraw = null; // the per-frame pool colours sit at random screen pixels: the world's cells are what move
-    spec.camera.dx = (3 * spec.fps) / diagonal(80, 60); // exactly 3 px a frame, content moving right
+    // exactly 4 px a frame, content moving right (2-px cells are drawn in whole 2×2 chroma blocks: even steps are exact)
+    spec.camera.dx = (4 * spec.fps) / diagonal(80, 60);
     const { frames } = renderAll(spec);
     let same = 0;
     let total = 0;
     for (let y = 0; y < 60; y++) {
-      for (let x = 0; x < 77; x++) {
+      for (let x = 0; x < 76; x++) {
         const a = (y * 80 + x) * 4;
-        const b = (y * 80 + x + 3) * 4;
+        const b = (y * 80 + x + 4) * 4;
         total++;
         if (frames[0]![a] === frames[1]![b] && frames[0]![a + 1] === frames[1]![b + 1] && frames[0]![a + 2] === frames[1]![b + 2]) same++;
       }
@@ -127,7 +128,9 @@ describe('variety and structure (issue 16)', () => {
 
   it('blended: a world-anchored texture moves with the camera, so a ramp panned along its iso-lines still changes', () => {
     const spec = buildSpec(ask((x) => ((x.gradient.type = 'linear_horizontal'), (x.camera.move = 'tilt_down'), (x.motion.level = 'medium'), (x.lighting = 'balanced'))), primitiveKnowledge(), { seed: 'texture', width: 80, height: 60, duration_s: 0.1, mode: 'blended' });
-    expect(spec.texture).toEqual(BLENDED_TEXTURE);
+    // a move's texture: BLENDED_TEXTURE's 8 px octave and coarser ones (blendedTexture)
+    expect(spec.texture).toEqual(blendedTexture(spec.palette, spec.motion.speed, spec));
+    expect(spec.texture).toMatchObject({ scale_px: BLENDED_TEXTURE.scale_px });
     spec.camera.dy = (3 * spec.fps) / diagonal(80, 60); // 3 px a frame down, along the ramp's iso-lines
     const { frames } = renderAll(spec);
     let moved = 0;
