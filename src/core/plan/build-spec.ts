@@ -75,20 +75,28 @@ export const MAX_TEXTURE_AMPLITUDE = 0.25;
  * roll over a 32 px one read still), so the 8 px octave stays and coarser ones are added.
  */
 export const TEXTURE_LATTICE_PER_STEP = 4;
+/** A window (0.5 s) must carry the texture over this many fine lattices for a stronger texture to average out of its mean frame. */
+export const TEXTURE_AVERAGED_LATTICES = 2;
 /** Most texture octaves (8, 16, 32 px lattices). */
 export const MAX_TEXTURE_OCTAVES = 3;
 
 /**
  * A blended clip's texture: a still camera keeps BLENDED_TEXTURE; a move adds coarser octaves until the coarsest
- * lattice is TEXTURE_LATTICE_PER_STEP × its per-frame step (up to MAX_TEXTURE_OCTAVES), each octave with an
- * amplitude whose luma swing is MIN_TEXTURE_LUMA_SWING on this palette (up to MAX_TEXTURE_AMPLITUDE).
+ * lattice is TEXTURE_LATTICE_PER_STEP × its per-frame step (up to MAX_TEXTURE_OCTAVES); one whose window carries
+ * the texture over TEXTURE_AVERAGED_LATTICES (not a shake) gets an amplitude per octave whose luma swing is
+ * MIN_TEXTURE_LUMA_SWING on this palette (up to MAX_TEXTURE_AMPLITUDE).
  */
-export function blendedTexture(palette: readonly SpecColor[], speed: number, frame: { width: number; height: number; fps: number }): SpecTexture {
+export function blendedTexture(palette: readonly SpecColor[], speed: number, frame: { width: number; height: number; fps: number }, move: CameraMove = 'pan_left'): SpecTexture {
   if (!(speed > 0)) return { ...BLENDED_TEXTURE };
   const step = (speed * Math.hypot(frame.width, frame.height)) / frame.fps;
   let octaves = 1;
   while (BLENDED_TEXTURE.scale_px * 2 ** (octaves - 1) < TEXTURE_LATTICE_PER_STEP * step && octaves < MAX_TEXTURE_OCTAVES) octaves++;
+  // A stronger texture only where a window's move carries it over TEXTURE_AVERAGED_LATTICES of its fine lattice, so the
+  // window's mean frame (where extraction reads the gradient) averages it out: a shake or slow move keeps it in place
+  // (at ±0.25 a slow shake's ramp read complex).
+  const travel = (speed * Math.hypot(frame.width, frame.height) * 0.5) / BLENDED_TEXTURE.scale_px;
   const spread = lumaSpread(palette);
+  if (travel < TEXTURE_AVERAGED_LATTICES || move === 'shake') return { ...BLENDED_TEXTURE, octaves };
   const amplitude = spread > 0 ? Math.min(MAX_TEXTURE_AMPLITUDE, Math.max(BLENDED_TEXTURE.amplitude, MIN_TEXTURE_LUMA_SWING / spread)) : BLENDED_TEXTURE.amplitude;
   return { amplitude: Math.round(amplitude * 1000) / 1000, scale_px: BLENDED_TEXTURE.scale_px, octaves };
 }
@@ -387,11 +395,18 @@ export const SPEED_MARGIN = 1.4;
  */
 export const BLENDED_SPEED_MARGIN = 1.8;
 
+/**
+ * Fastest move made (diagonals/s): discovered fast entries carry speeds up to 3.7 diag/s (50 px a frame at 320×240),
+ * which no tracker follows (a 100-job run read them still, zoom or another pan); fast is 0.35 and up, so 0.8 is
+ * twice its threshold with room for a SPEED_MARGIN.
+ */
+export const MAX_TRACKABLE_SPEED = 0.8;
+
 /** The speed nearest `speed` inside `level`'s band, `margin` (SPEED_MARGIN) from its thresholds (still: 0). */
 export function observableSpeed(level: MotionLevel, speed: number, margin = SPEED_MARGIN): number {
   if (level === 'still') return 0;
   const lo = (level === 'slow' ? MOTION_THRESHOLDS.still : level === 'medium' ? MOTION_THRESHOLDS.slow : MOTION_THRESHOLDS.medium) * margin;
-  const hi = level === 'slow' ? MOTION_THRESHOLDS.slow / margin : level === 'medium' ? MOTION_THRESHOLDS.medium / margin : Infinity;
+  const hi = level === 'slow' ? MOTION_THRESHOLDS.slow / margin : level === 'medium' ? MOTION_THRESHOLDS.medium / margin : MAX_TRACKABLE_SPEED;
   return Math.min(hi, Math.max(lo, speed));
 }
 
@@ -464,7 +479,7 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
     camera,
     gradient,
     churn,
-    texture: mode === 'blended' ? blendedTexture(palette, motion.speed, frame) : null,
+    texture: mode === 'blended' ? blendedTexture(palette, motion.speed, frame, camera.move) : null,
     // re-drawn cells are content that changes: a still clip with them read as slow motion (8 of 56 round-trip windows
     // even at a third of the share), so a still clip keeps only its churn
     redraw: mode === 'pure' && motion.level !== 'still' ? chooseRedraw(colors.band, rngOf('redraw')) : null,
