@@ -150,11 +150,14 @@ export const headlessApi = {
   analyzeInputCount(): number {
     return input().files?.length ?? 0;
   },
-  /** Analyse file `index` of the input (streamed from disk); progress goes to window.mrAnalyzeProgress when the CLI set it. */
-  async analyzeInputFile(index: number): Promise<AnalysisResult> {
+  /**
+   * Analyse file `index` of the input (streamed from disk); progress goes to window.mrAnalyzeProgress when the CLI set
+   * it. `parallel` false: in one worker (the speed benchmark's reference); default by core count.
+   */
+  async analyzeInputFile(index: number, parallel?: boolean): Promise<AnalysisResult> {
     const file = input().files?.[index];
     if (!file) throw new RangeError(`no file at index ${index}`);
-    const done = await (await session()).analyze(file, { track: false, onProgress: (f) => window.mrAnalyzeProgress?.(file.name, f) });
+    const done = await (await session()).analyze(file, { track: false, onProgress: (f) => window.mrAnalyzeProgress?.(file.name, f), ...(parallel !== undefined ? { parallel } : {}) });
     return done.result;
   },
   /**

@@ -76,6 +76,8 @@ export interface AnalyzeRequest {
    * result then has `frames` empty. Only with `track: false` and no `record` (those need the frames).
    */
   onFrames?: (frames: FrameReport[]) => Promise<void> | void;
+  /** false: one worker, without the second (colour) worker; default: by core count (the speed benchmark's one-worker reference). */
+  parallel?: boolean;
 }
 
 /** One analysis the views show: in progress (`done` null), done, or failed before a report. */
@@ -595,6 +597,7 @@ export class AppSession {
           patch({ progress: f });
         },
         ...(req.onFrames ? { onFrames: req.onFrames } : {}),
+        ...(req.parallel !== undefined ? { parallel: req.parallel } : {}),
       });
       // a cancel that lands after the worker answered still means "stop": nothing is recorded
       if (signal.aborted) throw new DOMException('analysis aborted', 'AbortError');
