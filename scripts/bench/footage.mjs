@@ -1,0 +1,127 @@
+// Accuracy of shots, transitions and camera moves on footage-like degradations of the real-photograph fixtures
+// (tests/fixtures/real/degraded, make-degraded.sh: grain, motion blur, heavy compression, 23.976/29.97/50/60 fps,
+// letterbox, a moving subject, a ticker, flicker, an exposure ramp, handheld micro-shake) next to the clean set
+// (tests/fixtures/real/photos). Truth: the clean fixture's generating parameters mapped through the degradation's
+// (frame ratio of the fps filter, retiming). Hard cuts P/R/F1 at ±1 frame; transitions P/R/F1 with the kind right
+// and an overlap of at least half the shorter span; camera: windows read right, wrong windows with confidence > 0.5,
+// windows of a still picture that read a move.
+// Run: node scripts/bench/footage.mjs [dev|held_out|all] [-v] [--only=NAME-PART] (default all; the clean set is always
+// scored too)
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importTs } from './_bundle.mjs';
+
+const { createVisionTimeline } = await importTs('src/core/vision/vision-timeline.ts');
+const { cutF1 } = await importTs('src/core/vision/shots.ts');
+
+const split = process.argv[2] && !process.argv[2].startsWith('-') ? process.argv[2] : 'all';
+const verbose = process.argv.includes('-v');
+// --only=TEXT: score only files whose name contains TEXT (for a quick look while tuning on dev)
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? '';
+const root = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'real');
+const cleanTruth = JSON.parse(readFileSync(join(root, 'photos', 'truth.json'), 'utf8'));
+const degradedTruth = JSON.parse(readFileSync(join(root, 'degraded', 'truth.json'), 'utf8'));
+
+function ratio(s) {
+  const [a, b] = String(s).split('/').map(Number);
+  return b ? a / b : a;
+}
+
+function analyse(path, width, height, fps) {
+  const s = Math.min(1, 640 / Math.max(width, height));
+  const w = Math.round(width * s);
+  const h = Math.round(height * s);
+  const dec = spawnSync('ffmpeg', ['-v', 'error', '-i', path, '-vf', `scale=${w}:${h}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'], { maxBuffer: 2 ** 31 - 1 });
+  if (dec.status !== 0) throw new Error(`ffmpeg could not decode ${path}`);
+  const size = w * h * 4;
+  const tl = createVisionTimeline({ width: w, height: h, fps });
+  let i = 0;
+  for (let o = 0; o + size <= dec.stdout.length; o += size, i++) tl.pushFrame(new Uint8ClampedArray(dec.stdout.subarray(o, o + size)), i, i / fps);
+  return tl.finish();
+}
+
+/** Transition P/R counts: a found span matches an unused true one of the same kind overlapping at least half the shorter. */
+function transitionMatches(found, truth) {
+  const used = new Set();
+  let tp = 0;
+  for (const f of found) {
+    const k = truth.findIndex((t, j) => {
+      if (used.has(j) || t.kind !== f.kind) return false;
+      const overlap = Math.min(f.end_frame, t.end_frame) - Math.max(f.start_frame, t.start_frame) + 1;
+      return overlap >= Math.min(f.end_frame - f.start_frame + 1, t.end_frame - t.start_frame + 1) / 2;
+    });
+    if (k >= 0) {
+      used.add(k);
+      tp++;
+    }
+  }
+  return tp;
+}
+
+function score(label, items) {
+  const acc = { cut: [0, 0, 0], trans: [0, 0, 0], windows: 0, right: 0, wrongConfident: 0, stillWindows: 0, stillMoves: 0 };
+  const byDegrade = {};
+  for (const it of items) {
+    if (!it.name.includes(only)) continue;
+    const r = analyse(it.path, it.width, it.height, it.fps);
+    if (it.kind === 'shots') {
+      const cuts = r.cuts.map((c) => c.frame);
+      const c = cutF1(cuts, it.cuts, 1);
+      acc.cut[0] += Math.round(c.precision * cuts.length);
+      acc.cut[1] += cuts.length;
+      acc.cut[2] += it.cuts.length;
+      const tp = transitionMatches(r.transitions, it.transitions);
+      acc.trans[0] += tp;
+      acc.trans[1] += r.transitions.length;
+      acc.trans[2] += it.transitions.length;
+      const bad = c.f1 < 1 || tp < it.transitions.length || tp < r.transitions.length;
+      if (verbose || bad)
+        console.log(`  ${it.name.padEnd(34)} cuts ${cuts.join(',')} (truth ${it.cuts.join(',')}); transitions ${r.transitions.map((x) => `${x.kind} ${x.start_frame}–${x.end_frame}`).join(', ')} (truth ${it.transitions.map((x) => `${x.kind} ${x.start_frame}–${x.end_frame}`).join(', ')})`);
+    } else {
+      const d = (byDegrade[it.degrade] ??= [0, 0]);
+      const wrong = [];
+      for (const w of r.windows) {
+        acc.windows++;
+        d[1]++;
+        if (it.move === 'static') acc.stillWindows++;
+        if (w.camera.move === it.move) {
+          acc.right++;
+          d[0]++;
+        } else {
+          wrong.push(`${w.start_frame}:${w.camera.move}@${w.camera.confidence.toFixed(2)}`);
+          if (w.camera.confidence > 0.5) acc.wrongConfident++;
+          if (it.move === 'static') acc.stillMoves++;
+        }
+      }
+      if (verbose || wrong.length) console.log(`  ${it.name.padEnd(44)} truth ${it.move}; wrong windows ${wrong.join(' ') || '-'}`);
+    }
+  }
+  const prf = ([tp, nf, nt]) => {
+    const p = nf ? tp / nf : 1;
+    const r = nt ? tp / nt : 1;
+    return `P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${(p + r ? (2 * p * r) / (p + r) : 0).toFixed(3)} (${nt} true, ${nf} found)`;
+  };
+  console.log(`${label}: hard cuts ±1 ${prf(acc.cut)}`);
+  console.log(`${label}: transitions (kind + overlap) ${prf(acc.trans)}`);
+  console.log(`${label}: camera windows right ${acc.right}/${acc.windows} (${((100 * acc.right) / acc.windows).toFixed(1)} %); wrong with confidence > 0.5: ${acc.wrongConfident}; still-picture windows reading a move: ${acc.stillMoves}/${acc.stillWindows}`);
+  if (Object.keys(byDegrade).length) console.log(`${label}: camera by degradation ${Object.entries(byDegrade).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}`);
+}
+
+const clean = Object.entries(cleanTruth).map(([name, t]) => ({ name, path: join(root, 'photos', name), ...t }));
+score('clean', clean);
+for (const part of split === 'all' ? ['dev', 'held_out'] : [split]) {
+  const items = Object.entries(degradedTruth)
+    .filter(([, d]) => d.split === part)
+    .map(([name, d]) => {
+      const src = cleanTruth[d.source];
+      const fps = ratio(d.fps);
+      const r = ratio(d.frame_ratio);
+      const map = (f) => Math.round(f * r);
+      const base = { name, degrade: d.degrade, path: join(root, 'degraded', name), width: 640, height: 360, fps, kind: src.kind };
+      if (src.kind === 'shots')
+        return { ...base, cuts: src.cuts.map(map), transitions: src.transitions.map((t) => ({ kind: t.kind, start_frame: map(t.start_frame), end_frame: Math.round((t.end_frame + 1) * r) - 1 })) };
+      return { ...base, move: d.move ?? src.move };
+    });
+  score(`degraded ${part}`, items);
+}
