@@ -5,12 +5,19 @@
 import type { CutReport, ShotReport, TransitionReport } from '../report/analysis.ts';
 import { frameRuns } from './frame-runs.ts';
 
-/** How many earlier frames each frame is compared with (a flash of 3 frames ends by matching the frame 4 back). */
+/** How many earlier frames each frame is compared with at least (a flash of 3 frames ends by matching the frame 4 back). */
 export const CHANGE_LAGS = 4;
+/** A flash lasts up to this long (s): 3 frames at 30 fps, 6 at 60, where a camera's frames repeat a 30 fps flash. */
+export const FLASH_MAX_S = 0.1;
+
+/** The lags compared at `fps`: enough to see past the longest flash (FLASH_MAX_S) and at least CHANGE_LAGS. */
+export function changeLags(fps: number): number {
+  return Math.max(CHANGE_LAGS, Math.round(FLASH_MAX_S * fps) + 1);
+}
 
 /** Per-frame change measures against earlier frames (all 0–1; lag k compares frame i with frame i−k). */
 export interface FrameChange {
-  /** Colour-histogram distance (half L1 of 4×4×4 RGB histograms) at lags 1…CHANGE_LAGS (NaN where the lag frame is missing). */
+  /** Colour-histogram distance (half L1 of 4×4×4 RGB histograms) at lags 1…changeLags(fps) (NaN where the lag frame is missing). */
   hist: number[];
   /** Mean absolute difference of the coarse gray thumbnails (luma/255) at lags 1…CHANGE_LAGS. */
   thumb: number[];
@@ -58,7 +65,11 @@ export const CUT_PIXEL_DELTA_SHARE = 0.3;
 /** … and by more than this (0–255; the thumbnail averages away pixel noise). */
 export const CUT_PIXEL_DELTA_MIN = 1.5;
 
-/** Share of the thumbnail's pixels that changed from `prev` to `cur` by more than the delta above (relative to the picture's own contrast, so low-contrast cuts count). */
+/**
+ * Share of the thumbnail's pixels that changed from `prev` to `cur` by more than the delta above (relative to the
+ * picture's own contrast, so low-contrast cuts count), after taking out the frame's median change: a light that
+ * flickers or an exposure that drifts moves every pixel alike and is not a change of picture.
+ */
 export function changedShare(cur: Float32Array, prev: Float32Array): number {
   const n = prev.length;
   if (!n) return 0;
@@ -68,8 +79,11 @@ export function changedShare(cur: Float32Array, prev: Float32Array): number {
   let mad = 0;
   for (let i = 0; i < n; i++) mad += Math.abs(prev[i]! - mean);
   const delta = Math.max(CUT_PIXEL_DELTA_MIN, (CUT_PIXEL_DELTA_SHARE * mad) / n);
+  const diff = new Float32Array(n);
+  for (let i = 0; i < n; i++) diff[i] = cur[i]! - prev[i]!;
+  const offset = Float32Array.from(diff).sort()[n >> 1]!;
   let k = 0;
-  for (let i = 0; i < n; i++) if (Math.abs(cur[i]! - prev[i]!) > delta) k++;
+  for (let i = 0; i < n; i++) if (Math.abs(diff[i]! - offset) > delta) k++;
   return k / n;
 }
 
@@ -79,6 +93,9 @@ export const FLASH_RETURN = 0.4;
 /** Cut frames (frame i starts new content) and frames in a flash (their pairs are left out of camera averages). */
 export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: number[] } {
   const n = changes.length;
+  // the lags measured (changeLags(fps)): a flash may last one frame fewer
+  const lags = Math.max(CHANGE_LAGS, changes[0]?.thumb.length ?? 0);
+  const flashLengths = Array.from({ length: lags - 1 }, (_, k) => k + 1);
   const dec = changes.map((c) => c.decorrelation);
   const hist = changes.map((c) => c.hist[0] ?? NaN);
   const shift = changes.map((c) => c.shift);
@@ -105,11 +122,11 @@ export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: n
         const hh = c.hist[lag - 1]!;
         return Number.isFinite(t) && t <= FLASH_RETURN * jump && !(hh > Math.max(FLASH_RETURN * jumpH, 0.1));
       };
-      // start of a flash of m frames: frame i+m is like frame i−1; end of a flash: frame i is like frame i−2 … i−4
-      const m = [1, 2, 3].find((k) => same(i + k, k + 1));
+      // start of a flash of m frames: frame i+m is like frame i−1; end of a flash: frame i is like frame i−2 … i−lags
+      const m = flashLengths.find((k) => same(i + k, k + 1));
       if (m !== undefined) {
         for (let k = 0; k <= m; k++) flashes.add(i + k);
-      } else if (same(i, 2) || same(i, 3) || same(i, 4)) {
+      } else if (flashLengths.some((k) => same(i, k + 1))) {
         flashes.add(i);
       } else if (cuts[cuts.length - 1] !== i - 1) {
         cuts.push(i);

@@ -85,9 +85,10 @@ export function frameLook(std: number, level0: GrayLevel): FrameLook {
 /**
  * Fades and dissolves over the frames' looks, in frame order, not overlapping. `camera` (optional): frame i's camera
  * motion from frame i−1 (null where unmeasured) on width×height frames, to veto runs that the camera explains.
+ * `cuts` (optional): hard-cut frames found so far; a fade_out's content does not reach back across one.
  */
-export function detectTransitions(looks: FrameLook[], fps: number, camera?: { motion: (PairCamera | null)[]; width: number; height: number }): TransitionReport[] {
-  const fades = detectFades(looks);
+export function detectTransitions(looks: FrameLook[], fps: number, camera?: { motion: (PairCamera | null)[]; width: number; height: number }, cuts: number[] = []): TransitionReport[] {
+  const fades = detectFades(looks, cuts);
   const taken = new Uint8Array(looks.length);
   for (const f of fades) for (let i = Math.max(0, f.start_frame - 1); i <= Math.min(looks.length - 1, f.end_frame + 1); i++) taken[i] = 1;
   // flat frames belong to no dissolve (a fade's black hold)
@@ -96,33 +97,80 @@ export function detectTransitions(looks: FrameLook[], fps: number, camera?: { mo
   return [...fades, ...dissolves].sort((a, b) => a.start_frame - b.start_frame);
 }
 
-function detectFades(looks: FrameLook[]): TransitionReport[] {
+/** A fade's walk tolerates frame-to-frame contrast noise up to this many times the file's median |Δ contrast| (grain, codec). */
+export const FADE_NOISE_MULT = 3;
+/** A fade's walk crosses at most this many steps in a row that do not continue it (a frame repeated by a higher frame rate, grain). */
+export const FADE_MAX_PAUSE = 2;
+/** A fade ramps: at least FADE_MIN_FRAMES of its frames have contrast strictly inside this share of the way between its ends (a flash or a cut to black jumps). */
+export const FADE_RAMP_MARGIN = 0.1;
+
+/** The file's contrast noise: FADE_NOISE_MULT × the median |std step| (at least FADE_NOISE). */
+function contrastNoise(std: number[]): number {
+  const d: number[] = [];
+  for (let i = 1; i < std.length; i++) d.push(Math.abs(std[i]! - std[i - 1]!));
+  if (!d.length) return FADE_NOISE;
+  d.sort((p, q) => p - q);
+  return Math.max(FADE_NOISE, FADE_NOISE_MULT * d[d.length >> 1]!);
+}
+
+/**
+ * From `from`, walk by `dir` (±1, within [lo, hi]) while the contrast keeps going `up` (or down) — noise of `tol`
+ * and up to FADE_MAX_PAUSE steps that do not continue it crossed — and return the most extreme frame reached.
+ */
+function walkExtreme(std: number[], from: number, dir: 1 | -1, up: boolean, lo: number, hi: number, tol: number): number {
+  const better = (x: number, y: number) => (up ? x > y : x < y);
+  let best = from;
+  let pause = 0;
+  for (let j = from + dir; j >= lo && j <= hi; j += dir) {
+    // falls back from the best by more than noise: the walk is over
+    if (up ? std[j]! < std[best]! - tol : std[j]! > std[best]! + tol) break;
+    if (better(std[j]!, std[j - dir]!)) pause = 0;
+    else if (++pause > FADE_MAX_PAUSE) break;
+    if (better(std[j]!, std[best]!)) best = j;
+  }
+  return best;
+}
+
+/** Frames of [s, e] whose contrast lies strictly inside the ramp between a and b (FADE_RAMP_MARGIN off each end). */
+function rampFrames(std: number[], s: number, e: number, a: number, b: number): number {
+  const lo = Math.min(a, b) + FADE_RAMP_MARGIN * Math.abs(a - b);
+  const hi = Math.max(a, b) - FADE_RAMP_MARGIN * Math.abs(a - b);
+  let k = 0;
+  for (let j = s; j <= e; j++) if (std[j]! > lo && std[j]! < hi) k++;
+  return k;
+}
+
+function detectFades(looks: FrameLook[], cuts: number[]): TransitionReport[] {
   const n = looks.length;
   const std = looks.map((l) => l.std);
   const flat = std.map((v) => v < FLAT_STD);
+  const tol = contrastNoise(std);
   const out: TransitionReport[] = [];
   for (const { start: a, end: b } of frameRuns(n, (i) => flat[i]!)) {
     // fade_out into the flat run: contrast falling from the content's peak k to the run, and on into it while it
     // still falls by more than noise (the last nearly-black frames)
-    let k = a;
-    while (k - 1 >= 0 && std[k - 1]! > std[k]!) k--;
+    const k = walkExtreme(std, a, -1, true, Math.max(0, ...cuts.filter((c) => c < a)), a, tol);
     let e = a;
     while (e + 1 <= b && std[e + 1]! < std[e]! - FADE_NOISE) e++;
     if (e - k >= FADE_MIN_FRAMES + 1 && std[k]! >= FADE_MIN_CONTRAST * FLAT_STD) {
-      // the fade starts where the contrast has fallen by a noticeable share of its whole fall
-      let s0 = k + 1;
-      while (s0 < e && std[s0]! > std[k]! - FADE_EDGE_SHARE * (std[k]! - std[e]!)) s0++;
-      out.push({ kind: 'fade_out', start_frame: Math.max(k + 1, s0 - 1), end_frame: e });
+      // the fade starts where the contrast last stood within a small share of its whole fall from the peak: the
+      // final fall, not a drift of the content before it (a pan across the picture)
+      let j = e;
+      while (j > k && std[j]! < std[k]! - FADE_EDGE_SHARE * (std[k]! - std[e]!)) j--;
+      const start = Math.max(k + 1, j);
+      if (rampFrames(std, start, e, std[k]!, std[e]!) >= FADE_MIN_FRAMES) out.push({ kind: 'fade_out', start_frame: start, end_frame: e });
     }
-    // fade_in out of the flat run: contrast rising from its last falling-free frame s to the content's peak k
-    let s = b;
-    while (s - 1 >= a && std[s - 1]! < std[s]! - FADE_NOISE) s--;
-    k = b;
-    while (k + 1 < n && std[k + 1]! > std[k]!) k++;
-    if (k - s >= FADE_MIN_FRAMES + 1 && std[k]! >= FADE_MIN_CONTRAST * FLAT_STD) {
-      let e0 = k - 1;
-      while (e0 > s && std[e0]! > std[k]! - FADE_EDGE_SHARE * (std[k]! - std[s]!)) e0--;
-      out.push({ kind: 'fade_in', start_frame: s, end_frame: Math.min(k, e0 + 1) });
+    // fade_in out of the flat run: contrast rising from the run's darkest late frame s to the content's peak k
+    let s = walkExtreme(std, b, -1, false, a, b, tol);
+    const kin = walkExtreme(std, b, 1, true, b, n - 1, tol);
+    // the fade starts where the contrast begins to rise by a noticeable share (a long flat hold is not the fade)
+    const trough = std[s]!;
+    while (s + 1 <= b && s + 1 < kin && std[s + 1]! < trough + FADE_EDGE_SHARE * (std[kin]! - trough)) s++;
+    if (kin - s >= FADE_MIN_FRAMES + 1 && std[kin]! >= FADE_MIN_CONTRAST * FLAT_STD) {
+      // and ends where the contrast first comes within that share of the content's peak (a later drift is content)
+      let end = s + 1;
+      while (end < kin && std[end]! < std[kin]! - FADE_EDGE_SHARE * (std[kin]! - std[s]!)) end++;
+      if (rampFrames(std, s, end, std[s]!, std[kin]!) >= FADE_MIN_FRAMES) out.push({ kind: 'fade_in', start_frame: s, end_frame: end });
     }
   }
   return out;

@@ -1,5 +1,5 @@
 // The streaming video analysis: frames go in one by one (in order, from index 0); per frame it returns the palette,
-// depth and luma, and keeps only the previous frame's gray pyramid, the last three frames' thumbnails and histograms,
+// depth and luma, and keeps only the previous frame's gray pyramid, the last few frames' thumbnails and histograms,
 // the open window's running sums and small per-frame summaries, so memory stays flat however long the video.
 // Cuts need two frames of look-ahead (flashes), so windows, cuts and shots are assembled by finish().
 import type { CutReport, Depth, FrameColor, ShotReport, PictureWindowReport, TransitionReport } from '../report/analysis.ts';
@@ -14,7 +14,7 @@ import { fitGradient } from './gradient.ts';
 import { buildGrayPyramid, type GrayPyramid } from './gray-pyramid.ts';
 import { createMeanFrame } from './mean-frame.ts';
 import { pairSpeed, windowMotion } from './motion-level.ts';
-import { CHANGE_LAGS, changedShare, cutsOutsideTransitions, detectCuts, pairShift, shotsFromCuts, type FrameChange } from './shots.ts';
+import { changedShare, changeLags, cutsOutsideTransitions, detectCuts, pairShift, shotsFromCuts, type FrameChange } from './shots.ts';
 import { detectTransitions, FADE_MIN_CONTRAST, FLAT_STD, frameLook, type FrameLook } from './transitions.ts';
 
 /** The per-frame part of the report. */
@@ -79,6 +79,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
   if (!(width > 0 && height > 0 && fps > 0)) throw new TypeError('width, height and fps must be positive');
   const diagonal = Math.hypot(width, height);
   const W = Math.max(1, Math.round(0.5 * fps));
+  const lagCount = changeLags(fps);
   const meanFrame = createMeanFrame(width, height);
   const perFrame: FrameSummary[] = [];
   const closed = new Map<number, OpenWindow>();
@@ -129,7 +130,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
         motion = { tx: g.tx, ty: g.ty, zoom: g.zoom, roll: g.roll, confidence: g.confidence, speed: pairSpeed(g, fps, diagonal) };
       }
       const thumb = pyr.levels[pyr.levels.length - 1]!.data;
-      const lags = Array.from({ length: CHANGE_LAGS }, (_, k) => k);
+      const lags = Array.from({ length: lagCount }, (_, k) => k);
       const look = frameLook(luma.std, pyr.levels[0]!);
       const structuredNow = luma.std >= FADE_MIN_CONTRAST * FLAT_STD;
       const change: FrameChange = {
@@ -143,8 +144,8 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
       structuredPrev = structuredNow;
       recentThumbs.unshift(thumb);
       recentHists.unshift(hist);
-      recentThumbs.length = Math.min(recentThumbs.length, CHANGE_LAGS);
-      recentHists.length = Math.min(recentHists.length, CHANGE_LAGS);
+      recentThumbs.length = Math.min(recentThumbs.length, lagCount);
+      recentHists.length = Math.min(recentHists.length, lagCount);
       prevPyr = pyr;
       perFrame.push({ index, t, luma, motion, change, look });
       // window accumulators (FOUNDATION §1: W frames, hop W)
@@ -166,7 +167,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
       const n = perFrame.length;
       const found = detectCuts(perFrame.map((f) => f.change));
       const flashes = found.flashes;
-      const transitions = detectTransitions(perFrame.map((f) => f.look), fps, { motion: perFrame.map((f) => f.motion), width, height });
+      const transitions = detectTransitions(perFrame.map((f) => f.look), fps, { motion: perFrame.map((f) => f.motion), width, height }, found.cuts);
       const cutFrames = cutsOutsideTransitions(found.cuts, transitions);
       const skip = new Set<number>([...cutFrames, ...flashes]);
       const { cuts, shots } = shotsFromCuts(cutFrames, perFrame.map((f) => f.t), fps, transitions);
