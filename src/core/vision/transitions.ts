@@ -85,7 +85,7 @@ export function frameLook(std: number, level0: GrayLevel): FrameLook {
 /**
  * Fades and dissolves over the frames' looks, in frame order, not overlapping. `camera` (optional): frame i's camera
  * motion from frame i−1 (null where unmeasured) on width×height frames, to veto runs that the camera explains.
- * `cuts` (optional): hard-cut frames found so far; a fade_out's content does not reach back across one.
+ * `cuts` (optional): hard-cut frames found so far; a fade's content does not reach across one.
  */
 export function detectTransitions(looks: FrameLook[], fps: number, camera?: { motion: (PairCamera | null)[]; width: number; height: number }, cuts: number[] = []): TransitionReport[] {
   const fades = detectFades(looks, cuts);
@@ -131,6 +131,16 @@ function walkExtreme(std: number[], from: number, dir: 1 | -1, up: boolean, lo: 
   return best;
 }
 
+/** No single frame step carries more than this share of a fade's whole change (a flash ending or a cut from black jumps). */
+export const FADE_MAX_STEP_SHARE = 0.5;
+
+/** The largest |contrast step| from frame s−1 to e, as a share of |a − b|. */
+function maxStepShare(std: number[], s: number, e: number, a: number, b: number): number {
+  let m = 0;
+  for (let j = Math.max(1, s); j <= e; j++) m = Math.max(m, Math.abs(std[j]! - std[j - 1]!));
+  return m / Math.max(1e-9, Math.abs(a - b));
+}
+
 /** Frames of [s, e] whose contrast lies strictly inside the ramp between a and b (FADE_RAMP_MARGIN off each end). */
 function rampFrames(std: number[], s: number, e: number, a: number, b: number): number {
   const lo = Math.min(a, b) + FADE_RAMP_MARGIN * Math.abs(a - b);
@@ -158,19 +168,20 @@ function detectFades(looks: FrameLook[], cuts: number[]): TransitionReport[] {
       let j = e;
       while (j > k && std[j]! < std[k]! - FADE_EDGE_SHARE * (std[k]! - std[e]!)) j--;
       const start = Math.max(k + 1, j);
-      if (rampFrames(std, start, e, std[k]!, std[e]!) >= FADE_MIN_FRAMES) out.push({ kind: 'fade_out', start_frame: start, end_frame: e });
+      if (rampFrames(std, start, e, std[k]!, std[e]!) >= FADE_MIN_FRAMES && maxStepShare(std, start, e, std[k]!, std[e]!) <= FADE_MAX_STEP_SHARE) out.push({ kind: 'fade_out', start_frame: start, end_frame: e });
     }
     // fade_in out of the flat run: contrast rising from the run's darkest late frame s to the content's peak k
     let s = walkExtreme(std, b, -1, false, a, b, tol);
-    const kin = walkExtreme(std, b, 1, true, b, n - 1, tol);
-    // the fade starts where the contrast begins to rise by a noticeable share (a long flat hold is not the fade)
+    // the content's peak, not past the next cut (the frame after the run may itself read as one: it is the fade's)
+    const kin = walkExtreme(std, b, 1, true, b, Math.min(n, ...cuts.filter((c) => c > b + 1)) - 1, tol);
+    // the fade starts where the contrast rises out of the hold's noise (a long flat hold is not the fade)
     const trough = std[s]!;
-    while (s + 1 <= b && s + 1 < kin && std[s + 1]! < trough + FADE_EDGE_SHARE * (std[kin]! - trough)) s++;
+    while (s + 1 <= b && s + 1 < kin && std[s + 1]! <= trough + tol) s++;
     if (kin - s >= FADE_MIN_FRAMES + 1 && std[kin]! >= FADE_MIN_CONTRAST * FLAT_STD) {
       // and ends where the contrast first comes within that share of the content's peak (a later drift is content)
       let end = s + 1;
       while (end < kin && std[end]! < std[kin]! - FADE_EDGE_SHARE * (std[kin]! - std[s]!)) end++;
-      if (rampFrames(std, s, end, std[s]!, std[kin]!) >= FADE_MIN_FRAMES) out.push({ kind: 'fade_in', start_frame: s, end_frame: end });
+      if (rampFrames(std, s, end, std[s]!, std[kin]!) >= FADE_MIN_FRAMES && maxStepShare(std, s + 1, end, std[s]!, std[kin]!) <= FADE_MAX_STEP_SHARE) out.push({ kind: 'fade_in', start_frame: s, end_frame: end });
     }
   }
   return out;
