@@ -53,8 +53,8 @@ const f1 = (tp: number, nf: number, nt: number) => {
 for (const split of ['dev', 'held_out'] as const) {
   describe(`degraded footage, ${split} part`, { timeout: 1_800_000 }, () => {
     it('meets the issue #13 targets on cuts, transitions and camera', () => {
-      const cut = [0, 0, 0];
-      const tr = [0, 0, 0];
+      const cut: [number, number, number] = [0, 0, 0];
+      const tr: [number, number, number] = [0, 0, 0];
       const cam = { windows: 0, right: 0, wrongConfident: 0, stillMoves: 0 };
       const files = Object.entries(degraded).filter(([, d]) => d.split === split);
       expect(files.length).toBeGreaterThanOrEqual(12);
@@ -93,8 +93,8 @@ for (const split of ['dev', 'held_out'] as const) {
           }
         }
       }
-      const cutsF1 = f1(cut[0]!, cut[1]!, cut[2]!);
-      const transF1 = f1(tr[0]!, tr[1]!, tr[2]!);
+      const cutsF1 = f1(...cut);
+      const transF1 = f1(...tr);
       console.log(`${split}: cuts F1 ${cutsF1.toFixed(3)} (${cut[0]}/${cut[1]} found right, ${cut[2]} true); transitions F1 ${transF1.toFixed(3)} (${tr[0]}/${tr[1]}, ${tr[2]} true); camera ${cam.right}/${cam.windows} windows right, ${cam.wrongConfident} wrong with confidence > 0.5, ${cam.stillMoves} still windows reading a move`);
       expect(cut[2]).toBeGreaterThanOrEqual(8);
       expect(tr[2]).toBeGreaterThanOrEqual(4);

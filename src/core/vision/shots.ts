@@ -68,9 +68,10 @@ export const CUT_PIXEL_DELTA_MIN = 1.5;
 /**
  * Share of the thumbnail's pixels that changed from `prev` to `cur` by more than the delta above (relative to the
  * picture's own contrast, so low-contrast cuts count), after taking out the frame's median change: a light that
- * flickers or an exposure that drifts moves every pixel alike and is not a change of picture.
+ * flickers or an exposure that drifts moves every pixel alike and is not a change of picture. `removeOffset` false
+ * for pictures without structure (one flat colour to another moves every pixel alike, and is a cut).
  */
-export function changedShare(cur: Float32Array, prev: Float32Array): number {
+export function changedShare(cur: Float32Array, prev: Float32Array, removeOffset = true): number {
   const n = prev.length;
   if (!n) return 0;
   let mean = 0;
@@ -81,7 +82,7 @@ export function changedShare(cur: Float32Array, prev: Float32Array): number {
   const delta = Math.max(CUT_PIXEL_DELTA_MIN, (CUT_PIXEL_DELTA_SHARE * mad) / n);
   const diff = new Float32Array(n);
   for (let i = 0; i < n; i++) diff[i] = cur[i]! - prev[i]!;
-  const offset = Float32Array.from(diff).sort()[n >> 1]!;
+  const offset = removeOffset ? Float32Array.from(diff).sort()[n >> 1]! : 0;
   let k = 0;
   for (let i = 0; i < n; i++) if (Math.abs(diff[i]! - offset) > delta) k++;
   return k / n;

@@ -138,7 +138,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
         hist: lags.map((k) => (recentHists[k] ? histDistance(hist, recentHists[k]!) : NaN)),
         decorrelation,
         structured: structuredNow && structuredPrev,
-        extent: recentThumbs[0] ? changedShare(thumb, recentThumbs[0]) : 1,
+        extent: recentThumbs[0] ? changedShare(thumb, recentThumbs[0], structuredNow && structuredPrev) : 1,
         shift: motion ? pairShift(motion, width, height) : NaN,
       };
       structuredPrev = structuredNow;
