@@ -1,7 +1,7 @@
 // FOUNDATION §3.7 tempo: autocorrelation of the transient envelope, scored as a comb over several beat periods.
 import type { TempoReport } from '../report/analysis.ts';
 import { classifyTempo } from '../vocab/sound-time.ts';
-import { estimateMusicTempo, musicTempoNear, type MusicTempo } from './music-tempo.ts';
+import { estimateMusicTempo, MUSIC_MAX_BPM, musicTempoNear, type MusicTempo } from './music-tempo.ts';
 import { autocorrelation, bestCombPeriod, combScore, refinePeriod } from './periodicity.ts';
 
 /** A transient reading this regular (comb score) is a click track: it stands, whatever the flux says. */
@@ -152,7 +152,9 @@ export function estimateTempoOf(env: TempoEnvelopes, rate: number): number | nul
 /** estimateTempoOf with where the reading came from. */
 export function readTempo(env: TempoEnvelopes, rate: number): { bpm: number; source: TempoSource } | null {
   const click = transientTempo(env.transients, rate);
-  const fromTransients = click ? { bpm: click.bpm, source: 'transients' as const } : null;
+  // A weak transient pulse (no click track) faster than any tapped beat (FOUNDATION §3.7: 60–180 bpm) is a
+  // subdivision of the beat — the 8ths of a piano's or a guitar's broken chords — so its half is the beat.
+  const fromTransients = click ? { bpm: click.score < CLICK_TRACK_SCORE && click.bpm > MUSIC_MAX_BPM ? click.bpm / 2 : click.bpm, source: 'transients' as const } : null;
   const music = estimateMusicTempo(env.flux, env.lowFlux, rate);
   if (click && click.score >= CLICK_TRACK_SCORE) return { bpm: click.bpm, source: 'click' };
   if (!music || !musicIsCarried(env, rate, music)) return fromTransients;
