@@ -7,7 +7,7 @@ import { MOTION_LEVEL_SPEED, MOTION_THRESHOLDS, SOUND_PRIMITIVES, TEMPO_LABEL_BP
 import { cameraFromSpeed, cameraRawOver, poseAt, screenToWorld } from './camera-path.ts';
 import { gradientPosition } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
-import { FLAT_STD } from '../vision/gradient.ts';
+import { FLAT_STD, RADIAL_MARGIN } from '../vision/gradient.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
 import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
@@ -447,6 +447,10 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   if (moves && ((mode === 'blended' && gradient.type === 'flat') || lumaSpread(palette) < MIN_MOVE_LUMA_SPREAD[mode])) unobservable.push('camera', 'motion');
   // Pure cells take the ramp of the world: a move that leaves it or a zoom into a sliver of it does not show it.
   if (mode === 'pure' && gradient.type !== 'flat' && !pureRampInView(gradient, camera, frame)) unobservable.push('gradient');
+  // A blended radial centred at (or near) the frame's edge shows arcs so wide the frame holds a near-ramp: extraction
+  // names radial only a margin above the ramp's fit, so it reads linear (blended: 5 of 6 such clips in two 100-job runs;
+  // pure ones read radial in 5 of 6, their cells' colour steps curving the field's fit, so they stay claimed).
+  if (mode === 'blended' && radialLooksLinear(gradient, frame)) unobservable.push('gradient');
   // A flat pure field is a random mix of its colours: where the analysis grid's cells hold too few pixels to average
   // the mix out, it reads as spatial variation (`complex`), so the flat it is made as is not claimed.
   if (mode === 'pure' && gradient.type === 'flat' && flatMixNoise(palette, palette_weights, frame, motion.speed) >= FLAT_STD) unobservable.push('gradient');
@@ -529,6 +533,55 @@ export function flatMixNoise(palette: readonly SpecColor[], weights: readonly nu
 export const RAMP_MIN_IN_VIEW = 0.8;
 /** …and its middle frame spans at least this much of the ramp's position (0–1). */
 export const RAMP_MIN_SPAN = 0.5;
+
+/**
+ * A radial's ideal position field may be this close to a ramp's (linear R² ≥ 1 − RADIAL_LOOKS_LINEAR × RADIAL_MARGIN)
+ * before it is not claimed: a radial fits its own field exactly, and extraction needs RADIAL_MARGIN over the ramp's fit
+ * (1.5, not 1: grain and texture cost both fits alike, the palette's curve costs the radial some).
+ */
+export const RADIAL_LOOKS_LINEAR = 1.5;
+
+/**
+ * Whether a radial gradient's field (as drawn, frame-field `gradientPosition`) over the mean frame's grid is so near a
+ * ramp that extraction cannot tell them apart: a least-squares plane's R² ≥ 1 − RADIAL_LOOKS_LINEAR × RADIAL_MARGIN
+ * (a centre on the frame's edge: 0.96; at 0.1 of the width in: 0.92; central: 0).
+ */
+export function radialLooksLinear(gradient: SpecGradient, frame: { width: number; height: number }): boolean {
+  if (gradient.type !== 'radial') return false;
+  const pos = gradientPosition(gradient, frame.width, frame.height);
+  const cols = Math.min(MEAN_FRAME_CELLS, frame.width);
+  const rows = Math.min(MEAN_FRAME_CELLS, frame.height);
+  const n = cols * rows;
+  const X = new Float64Array(n);
+  const Y = new Float64Array(n);
+  const P = new Float64Array(n);
+  for (let r = 0, c = 0; r < rows; r++) {
+    for (let q = 0; q < cols; q++, c++) {
+      X[c] = ((q + 0.5) / cols) * frame.width;
+      Y[c] = ((r + 0.5) / rows) * frame.height;
+      P[c] = pos(X[c]!, Y[c]!);
+    }
+  }
+  const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
+  const [mx, my, mp] = [mean(X), mean(Y), mean(P)];
+  let sxx = 0, sxy = 0, syy = 0, sxp = 0, syp = 0, spp = 0;
+  for (let c = 0; c < n; c++) {
+    const x = X[c]! - mx;
+    const y = Y[c]! - my;
+    const p = P[c]! - mp;
+    sxx += x * x;
+    sxy += x * y;
+    syy += y * y;
+    sxp += x * p;
+    syp += y * p;
+    spp += p * p;
+  }
+  const det = sxx * syy - sxy * sxy;
+  if (!(det > 0 && spp > 0)) return false;
+  const bx = (syy * sxp - sxy * syp) / det;
+  const by = (sxx * syp - sxy * sxp) / det;
+  return (bx * sxp + by * syp) / spp >= 1 - RADIAL_LOOKS_LINEAR * RADIAL_MARGIN;
+}
 
 /**
  * Whether a world-anchored ramp stays in view: at least half the windows (extraction's clip value is their mode) have
