@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { BLENDED_TEXTURE, blendedTexture, buildSpec, flatMixNoise, pureRampInView, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
-import { FLAT_STD } from '../../src/core/vision/gradient.ts';
+import { BLENDED_TEXTURE, blendedTexture, buildSpec, flatMixNoise, pureRampInView, radialLooksLinear, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
+import { FLAT_STD, fitGradient } from '../../src/core/vision/gradient.ts';
 import { conceptRule } from '../../src/core/plan/color-rules.ts';
 import { diagonal } from '../../src/core/plan/camera-path.ts';
 import { createFieldRenderer, REDRAW_SPELL } from '../../src/core/render/frame-field.ts';
@@ -247,6 +247,44 @@ describe('what a pure ramp can show', () => {
     expect(Math.abs(contrast(long, renderAll(long).frames.at(-1)!))).toBeLessThan(0.03);
     expect(pureRampInView(long.gradient, long.camera, long)).toBe(false);
     expect(pureRampInView(long.gradient, { ...long.camera, move: 'static', dy: 0 }, long)).toBe(true);
+  });
+});
+
+describe('what a blended radial can show', () => {
+  it('a radial centred on the frame\'s edge is drawn as asked but reads as a ramp, so it is not claimed; an inner centre is', () => {
+    const knowledge = primitiveKnowledge();
+    const radial = knowledge.gradient.find((e) => e.canonical === 'radial');
+    expect(radial).toBeDefined();
+    const withCentre = (cx: number, cy: number) => ({ ...knowledge, gradient: [{ ...radial!, raw: { ...radial!.raw, center_x: cx, center_y: cy } }] });
+    // the mean frame's grid (32×32 mean sRGB cells) of a still blended clip, fitted by extraction's own rule
+    const readOf = (spec: Spec) => {
+      const f = renderAll(spec).frames[0]!;
+      const grid = new Float64Array(32 * 32 * 3);
+      for (let gy = 0; gy < 32; gy++) {
+        for (let gx = 0; gx < 32; gx++) {
+          let n = 0;
+          for (let y = Math.floor((gy * 96) / 32); y < Math.floor(((gy + 1) * 96) / 32); y++) {
+            for (let x = gx * 4; x < gx * 4 + 4; x++, n++) for (let c = 0; c < 3; c++) grid[(gy * 32 + gx) * 3 + c]! += f[(y * 128 + x) * 4 + c]!;
+          }
+          for (let c = 0; c < 3; c++) grid[(gy * 32 + gx) * 3 + c]! /= n;
+        }
+      }
+      return fitGradient(grid, 32, 32, 128, 96).type;
+    };
+    const make = (cx: number, cy: number) =>
+      buildSpec(ask((x) => ((x.gradient.type = 'radial'), (x.camera.move = 'static'), (x.lighting = 'balanced'))), withCentre(cx, cy), { seed: `edge-radial:${cx}`, mode: 'blended', width: 128, height: 96, duration_s: 0.1 });
+    const edge = make(0, 0.656);
+    expect(edge.gradient).toMatchObject({ type: 'radial', center: [0, 0.656] });
+    expect(radialLooksLinear(edge.gradient, edge)).toBe(true);
+    expect(edge.unobservable).toContain('gradient');
+    expect(readOf(edge)).toMatch(/^linear_/);
+    const inner = make(0.3, 0.5);
+    expect(radialLooksLinear(inner.gradient, inner)).toBe(false);
+    expect(inner.unobservable ?? []).not.toContain('gradient');
+    expect(readOf(inner)).toBe('radial');
+    // pure edge radials stay claimed (their cells' steps read radial in 5 of 6 loop clips)
+    const pure = buildSpec(ask((x) => ((x.gradient.type = 'radial'), (x.camera.move = 'static'))), withCentre(0, 0.656), { seed: 'edge-radial:pure', mode: 'pure', width: 128, height: 96, duration_s: 0.1 });
+    expect(pure.unobservable ?? []).not.toContain('gradient');
   });
 });
 
