@@ -3,7 +3,7 @@
 // fast, "not too slow" → medium), motion or a camera move becomes still/static, a sound silence, a tempo
 // word tempo none, a colour is excluded, "no light" is low key. A hedge ("hardly any", "barely",
 // "not much") reaches its word the same way and lowers it: movement → slow, a sound → sparse presence,
-// light → low key.
+// light → low key. A negative pronoun before a verb no span reads ("nothing happening") makes the scene still.
 import { isColorPrimitive } from '../vocab/index.ts';
 import { clauseBetween, type Chosen, type PassState } from './chosen.ts';
 import type { Domain } from './domain.ts';
@@ -29,6 +29,24 @@ const QUANTITY_AFTER_NOT = new Set(['much', 'many', 'a lot of', 'a lot', 'lots o
 /** Intensifiers that soften a negated slow into the middle ("not too slow" is medium, not fast). */
 const SOFTENERS = new Set(['too', 'overly', 'very', 'that', 'so', 'super', 'crazy']);
 const SPEEDS = new Set(['still', 'slow', 'medium', 'fast']);
+/** Negators that stand for the subject of a verb ("nothing happening", "nobody moving", "nowt stirring"). */
+const NEGATIVE_PRONOUNS = new Set(['nothing', 'nowt', 'nobody', 'no one', 'noone', 'naught', 'nought', 'nada', 'none', 'no-one']);
+
+/**
+ * A negative pronoun as the subject of a verb no span reads ("nothing happening", "nobody stirring"): whatever
+ * the verb says does not happen, so the scene is still. The verb gets a span of its own (via `negation`).
+ */
+function stillSubject(state: PassState, c: Chosen, out: NegationOutcome): void {
+  if (!NEGATIVE_PRONOUNS.has(c.record.span)) return;
+  const k = c.j;
+  const t = state.tokens[k];
+  if (!t || clauseBetween(state, c.j - 1, k) || state.chosen.some((d) => d.i <= k && d.j > k)) return;
+  if (!(t.tags.has('Verb') || t.tags.has('Gerund') || /[a-z]{3,}ing$/.test(t.lower))) return;
+  out.still = true;
+  const record = { span: t.lower, canonical: 'still', domain: 'motion' as const, variant: 'standard' as const, source: 'built-in' as const, mechanism: 'negation' as const };
+  state.chosen.push({ i: k, j: k + 1, start: t.start, end: t.end, record, domain: 'motion', canonical: 'still', negated: true, consumed: false, via: 'negation' });
+  state.chosen.sort((a, b) => a.i - b.i);
+}
 
 /** The content word a negator or hedge at chosen[k] reaches, with the words it passed over. */
 function reach(state: PassState, k: number): { target: Chosen; passed: Chosen[] } | null {
@@ -94,7 +112,7 @@ function hedge(d: Chosen, out: NegationOutcome): void {
 }
 
 /** Apply every negator and hedge of the prompt to the word it reaches. */
-export function applyNegation(state: PassState, hedges = true): NegationOutcome {
+export function applyNegation(state: PassState, hedges = true, negatedVerbs = true): NegationOutcome {
   const { chosen } = state;
   const out: NegationOutcome = { still: false, silence: false, sparse: false, excludedColors: new Set() };
   for (let k = 0; k < chosen.length; k++) {
@@ -104,7 +122,10 @@ export function applyNegation(state: PassState, hedges = true): NegationOutcome 
     const isHedge = hedges && (c.record.domain === 'hedge' || (c.record.domain === 'intensity' && HEDGE_SPANS.has(c.record.span)));
     if (!isNegator && !isHedge) continue;
     const found = reach(state, k);
-    if (!found) continue;
+    if (!found) {
+      if (isNegator && negatedVerbs) stillSubject(state, c, out);
+      continue;
+    }
     let { target } = found;
     const quantity = found.passed.find((p) => QUANTITY_AFTER_NOT.has(p.record.span));
     if (isHedge || (isNegator && quantity && found.passed.length === 1)) {

@@ -2,7 +2,8 @@
 // lamps, neon, the moon → low key; the sun, floodlights → high key) and lights put out ("the lights go out")
 // outrank darkness and brightness words (dark, dim → low key; blazing, blinding → high key), which outrank the
 // night (night, 3am → low key), which outranks the weather (overcast, dreich, fog → flat: fog at midnight is
-// still dark), which outranks the daytime ("a summer day" → high key). Explicit lighting words always win: this pass runs only when `lighting` is
+// still dark), which outranks the daytime ("a summer day" → high key). Lights switched on and a place's lights
+// ("shop lights coming on", "city lights") are light sources of the dark (low key). Explicit lighting words always win: this pass runs only when `lighting` is
 // still null. The word that implied it says so: its span gets `implies: {lighting}`, or, when the word had
 // no span, a span of domain lighting with via `implied`.
 import type { Lighting } from '../vocab/index.ts';
@@ -73,6 +74,27 @@ function putOut(state: PassState, k: number): boolean {
   return false;
 }
 
+/** Settings that are times or weather, not places: "morning lights" is no lamp of a place. */
+const NOT_PLACES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'sky', 'space', 'underwater', 'studio', 'stage']);
+
+/**
+ * Whether the light word at token k is an artificial light that is on: lights coming/switched/turned on ("on" after
+ * it in its clause with nothing after "on" there), or lights of a place ("city lights", "shop lights", "street
+ * lamps"). One puts lights on, and a place's lights show, when it is dark: low key.
+ */
+function artificialLightOn(state: PassState, k: number): boolean {
+  const t = state.tokens[k];
+  if (!t || !/s$/.test(t.lower) || t.lower === 'candles') return false;
+  for (let m = k + 1; m <= Math.min(state.tokens.length - 1, k + 3); m++) {
+    if (clauseBetween(state, k, m)) break;
+    if (state.tokens[m]?.lower !== 'on') continue;
+    const after = state.tokens[m + 1];
+    if (!after || clauseBetween(state, m, m + 1)) return true;
+  }
+  const place = state.chosen.find((c) => c.j === k && c.domain === 'setting' && !NOT_PLACES.has(c.canonical));
+  return place !== undefined && /^\s+$/.test(state.gaps[k] ?? '');
+}
+
 const SETTING = (data as unknown as { going_down: { verbs: string[]; particles: string[] } }).going_down;
 const DOWN_VERBS = new Set(SETTING.verbs);
 const DOWN_PARTICLES = new Set(SETTING.particles);
@@ -90,7 +112,7 @@ function goingDown(state: PassState, k: number): boolean {
  * Set `lighting` from the scene when the prompt names none; record on the implying span. With `scene` false (the
  * mechanism switched off for measuring) only a weather word said as the lighting sets it, as it did before.
  */
-export function implyLighting(state: PassState, scene = true): void {
+export function implyLighting(state: PassState, scene = true, artificial = true): void {
   const { tokens, chosen, instruction } = state;
   if (instruction.lighting !== null) return;
   // A weather word said as the lighting ("overcast", "dreich") gives way only to the night (and lights put out).
@@ -130,6 +152,7 @@ export function implyLighting(state: PassState, scene = true): void {
     if (hit && hit[1] === 'high_key' && goingDown(state, k)) hit = undefined;
     const put = (t.forms.some((f) => LIGHT_WORDS.has(f)) || (slip !== undefined && LIGHT_WORDS.has(slip))) && putOut(state, k);
     if (put) hit = [0, 'low_key'];
+    else if (artificial && !hit && t.forms.some((f) => LIGHT_WORDS.has(f)) && artificialLightOn(state, k)) hit = [0, 'low_key'];
     if (hit && (!best || hit[0] < best.rank)) best = { rank: hit[0], lighting: hit[1], i: k, j, put };
   }
   if (weather && !(best && best.lighting === 'low_key' && (best.rank === NIGHT_RANK || best.rank === 0 && best.put))) {

@@ -26,7 +26,7 @@ export interface LexiconEntry {
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's
  * hypernyms, a spelling correction, the scene (implied lighting), or the syntax around an ambiguous word.
  */
-export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound';
+export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound' | 'negation' | 'manner' | 'name';
 
 /** The #14 mechanisms that can be switched off one at a time, to measure each on its own (the benchmark does). */
 export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds';
