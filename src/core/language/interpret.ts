@@ -6,6 +6,7 @@
 import type { ColorPrimitiveName } from '../vocab/index.ts';
 import { applyNegation } from './apply-negation.ts';
 import { buildTokens } from './build-tokens.ts';
+import { readCameraManner } from './camera-manner.ts';
 import type { Chosen, PassState } from './chosen.ts';
 import { collectSpans, type LexiconUse } from './collect-spans.ts';
 import { composeCamera } from './compose-camera.ts';
@@ -103,9 +104,10 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('syntax')) readShakyCamera(state);
   composeNumbers(state);
   const impliedMotion = composeCamera(state);
-  const negation = applyNegation(state, !off.has('hedges'));
+  if (!off.has('manner')) readCameraManner(state);
+  const negation = applyNegation(state, !off.has('hedges'), !off.has('negatedVerbs'));
   composeFields(state, negation, impliedMotion);
-  implyLighting(state, !off.has('implied'));
+  implyLighting(state, !off.has('implied'), !off.has('artificialLight'));
   if (!off.has('implied')) implyColors(state, negation.excludedColors);
   if (!off.has('places')) implySetting(state);
   const grown = grownEntries(state.chosen);
