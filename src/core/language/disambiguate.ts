@@ -121,6 +121,8 @@ const THING_DOMAINS = new Set(['subject', 'setting', 'lighting', 'sound', 'theme
 /** Domains a negator can reach: "nowt moving", "nothing but silence" are negations, not a sound or a thing. */
 const NEGATABLE = new Set(['motion', 'camera', 'sound', 'tempo', 'color', 'presence']);
 const LIGHT_NOUNS = new Set(['lighting', 'light', 'lights', 'lit', 'look', 'exposure', 'illumination', 'glow']);
+/** Prepositions that put a thing in, on or along a place ("up the pitch", "on the green"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'on', 'at', 'up', 'down', 'across', 'along', 'over', 'onto', 'into', 'around', 'round', 'near', 'by', 'inside', 'outside']);
 const SWEEP_PREPOSITIONS = new Set(['across', 'over', 'around', 'round', 'along', 'through', 'past', 'to', 'towards', 'toward', 'from']);
 
 function cameraWordNear(ctx: Context, c: Candidate, before = 3, after = 3): boolean {
@@ -320,6 +322,9 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       if (span === 'fire' && approvalContext(ctx, c)) s -= 100;
       break;
     case 'setting':
+      // A minor WordNet place sense ("pitch": a playing field) only in a place frame: a place preposition, a
+      // determiner, the word ending its clause ("lads flying up the pitch, ...", "out on the pitch").
+      if (r.minorSense === true) s += PLACE_PREPOSITIONS.has(word(ctx, c.i - 2)) && DETERMINERS.has(prev) && clauseFinal(ctx, c) ? 200 : -400;
       // An adjective's place-noun reading (WordNet) wins in a noun's position: after a determiner, ending its clause or
       // before a preposition ("in the snug, candles", "out into the wild at dawn").
       if (r.mechanism === 'wordnet' && c.j - c.i === 1 && DETERMINERS.has(prev) && (clauseFinal(ctx, c) || PREPOSITIONS_AFTER.has(next) || SWEEP_PREPOSITIONS.has(next)) && c.senses.some((x) => x.record.domain !== 'setting')) s += 200;

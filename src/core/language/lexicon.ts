@@ -40,6 +40,8 @@ export interface LexRecord extends LexiconEntry {
   confidence?: number;
   also?: Readonly<Record<string, string>>;
   weak?: boolean;
+  /** A WordNet place from a word's minor sense ("up the pitch"): chosen only in a place frame. */
+  minorSense?: boolean;
   /**
    * For a spelling slip: the dictionary word it stands for ("camrea" → camera); for a closed compound, its head
    * ("skatepark" → park). Rules about that word apply.

@@ -8,7 +8,7 @@ import { numeralValue } from './numerals.ts';
 import { spellingSenses } from './spelling.ts';
 import { compoundSenses } from './split-compound.ts';
 import { joinsPhrase, type Token } from './tokenize.ts';
-import { wordnetHasProper, wordnetKnows, wordnetSense } from './wordnet-meaning.ts';
+import { wordnetHasProper, wordnetKnows, wordnetPlaceSense, wordnetSense } from './wordnet-meaning.ts';
 
 /** A stretch of tokens [i, j) and the senses it may carry. `exact`: matched on the words as written. */
 export interface Candidate {
@@ -20,6 +20,8 @@ export interface Candidate {
 const NONE: ReadonlySet<Mechanism> = new Set();
 /** Domains of adjectives that may also be written as a noun ("the snug", "the wild"). */
 const ADJECTIVE_DOMAINS: ReadonlySet<string> = new Set(['mood', 'lighting', 'approval']);
+/** Domains of nouns that may also name a place by a minor WordNet sense ("pitch": a tone, a playing field). */
+const MINOR_PLACE_DOMAINS: ReadonlySet<string> = new Set(['sound', 'subject', 'theme', 'plot', 'scene_type', 'filler', 'sound_mood', 'mood', 'style', 'genre']);
 
 /**
  * Candidates covering the tokens: the segmentation into lexicon phrases that accounts for the most words,
@@ -30,7 +32,7 @@ export function matchPhrases(tokens: readonly Token[], gaps: readonly string[], 
   const n = tokens.length;
   const at: Candidate[][] = [];
   for (let i = 0; i < n; i++) {
-    const list = matchesAt(tokens, gaps, index, i);
+    const list = matchesAt(tokens, gaps, index, i, off);
     if (list.length === 0) {
       const extra = fallbackSenses(tokens[i]!, index, off);
       if (extra.length) list.push({ i, j: i + 1, senses: extra.map((record) => ({ record, exact: true })) });
@@ -62,7 +64,7 @@ export function matchPhrases(tokens: readonly Token[], gaps: readonly string[], 
 }
 
 /** Every lexicon phrase starting at token i, one candidate per length, each with all its senses. */
-function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: LexiconIndex, i: number): Candidate[] {
+function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: LexiconIndex, i: number, off: ReadonlySet<Mechanism>): Candidate[] {
   const byLen = new Map<number, Map<LexRecord, boolean>>();
   const first = tokens[i]!;
   for (let f = 0; f < first.forms.length; f++) {
@@ -104,6 +106,12 @@ function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: Lex
     if (len === 1 && list.every((x) => ADJECTIVE_DOMAINS.has(x.record.domain))) {
       const place = wordnetSense(first.lower);
       if (place && place.domain === 'setting') list.push({ record: { ...place, span: first.lower }, exact: true });
+    }
+    // A noun whose lexicon reading is not a place but one of its WordNet senses is ("up the pitch"): the place joins as
+    // a minor sense, which the disambiguator chooses only in a place frame.
+    if (len === 1 && !off.has('wordnet') && list.every((x) => MINOR_PLACE_DOMAINS.has(x.record.domain))) {
+      const place = wordnetPlaceSense(first.lower);
+      if (place) list.push({ record: place, exact: true });
     }
     out.push({ i, j: i + len, senses: list });
   }

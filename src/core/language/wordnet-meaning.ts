@@ -22,6 +22,7 @@ const TABLE = table as unknown as {
   motionVerbs: string[];
   frenzy: string[];
   shaky: string[];
+  placeSenses: Record<string, string>;
 };
 const ANIMALS: ReadonlySet<string> = new Set(TABLE.animals);
 const MOTION_VERBS: ReadonlySet<string> = new Set(TABLE.motionVerbs);
@@ -114,4 +115,13 @@ export function isFrenzyWord(word: string): boolean {
 /** Whether an adjective says a shaking camera when said of one ("choppy", "jerky", "wobbly"). */
 export function isShakyWord(word: string): boolean {
   return SHAKY.has(word);
+}
+
+/**
+ * A lexicon word's place among any of its WordNet noun senses when its own reading is not a place ("pitch": a field),
+ * as a setting record (via `wordnet`, confidence 0.5: a minor sense), or null. Chosen only in a place frame.
+ */
+export function wordnetPlaceSense(word: string): LexRecord | null {
+  const setting = Object.hasOwn(TABLE.placeSenses, word) ? TABLE.placeSenses[word] : undefined;
+  return setting ? { span: word, canonical: setting, domain: 'setting', variant: 'synonym', source: 'built-in', mechanism: 'wordnet', confidence: WORDNET_CONFIDENCE_FLOOR, minorSense: true } : null;
 }
