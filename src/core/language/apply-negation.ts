@@ -40,8 +40,11 @@ function stillSubject(state: PassState, c: Chosen, out: NegationOutcome): void {
   if (!NEGATIVE_PRONOUNS.has(c.record.span)) return;
   const k = c.j;
   const t = state.tokens[k];
-  if (!t || clauseBetween(state, c.j - 1, k) || state.chosen.some((d) => d.i <= k && d.j > k)) return;
+  // A closed-compound guess ("stirring": stir + ring, a sound) gives way to the verb; any other reading stays.
+  const guess = state.chosen.findIndex((d) => d.i <= k && d.j > k);
+  if (!t || clauseBetween(state, c.j - 1, k) || (guess >= 0 && state.chosen[guess]?.via !== 'compound')) return;
   if (!(t.tags.has('Verb') || t.tags.has('Gerund') || /[a-z]{3,}ing$/.test(t.lower))) return;
+  if (guess >= 0) state.chosen.splice(guess, 1);
   out.still = true;
   const record = { span: t.lower, canonical: 'still', domain: 'motion' as const, variant: 'standard' as const, source: 'built-in' as const, mechanism: 'negation' as const };
   state.chosen.push({ i: k, j: k + 1, start: t.start, end: t.end, record, domain: 'motion', canonical: 'still', negated: true, consumed: false, via: 'negation' });
@@ -122,7 +125,8 @@ export function applyNegation(state: PassState, hedges = true, negatedVerbs = tr
     const isHedge = hedges && (c.record.domain === 'hedge' || (c.record.domain === 'intensity' && HEDGE_SPANS.has(c.record.span)));
     if (!isNegator && !isHedge) continue;
     const found = reach(state, k);
-    if (!found) {
+    const guessAfter = found !== null && found.target.via === 'compound' && found.target.i === c.j;
+    if (!found || (guessAfter && isNegator && negatedVerbs && NEGATIVE_PRONOUNS.has(c.record.span))) {
       if (isNegator && negatedVerbs) stillSubject(state, c, out);
       continue;
     }
