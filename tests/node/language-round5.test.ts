@@ -72,3 +72,17 @@ describe('the WordNet route to a setting', () => {
     expect(read('two dogs chasing across the pitch, slow pan', ['wordnet']).narrative.settings).not.toContain('pitch');
   });
 });
+
+describe('a capitalised name after a place preposition', () => {
+  it('is one named place: its head gives the setting, its other words no colour, via name', () => {
+    expect(read('slow pan over Red Rock Canyon').palette.primitives).toEqual([]);
+    expect(read('slow pan over Red Rock Canyon').narrative.settings).toEqual(['canyon']);
+    expect(span('fog rolling in across Silver Lake', 'Silver Lake')).toMatchObject({ domain: 'setting', canonical: 'lake', via: 'name' });
+  });
+
+  it('lower case, title case or switched off, the words keep their own readings', () => {
+    expect(read('a walk in the green park').palette.primitives).toEqual(['green']);
+    expect(read('A Walk In Green Park').palette.primitives).toEqual(['green']);
+    expect(read('slow pan over Red Rock Canyon', ['names']).palette.primitives).toEqual(['red']);
+  });
+});
