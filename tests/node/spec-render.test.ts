@@ -282,7 +282,7 @@ describe('what a blended radial can show', () => {
     expect(radialLooksLinear(inner.gradient, inner)).toBe(false);
     expect(inner.unobservable ?? []).not.toContain('gradient');
     expect(readOf(inner)).toBe('radial');
-    // pure edge radials stay claimed (their cells' steps read radial in 5 of 6 loop clips)
+    // pure edge radials stay claimed (their cells' steps read radial in 6 of 7 loop clips)
     const pure = buildSpec(ask((x) => ((x.gradient.type = 'radial'), (x.camera.move = 'static'))), withCentre(0, 0.656), { seed: 'edge-radial:pure', mode: 'pure', width: 128, height: 96, duration_s: 0.1 });
     expect(pure.unobservable ?? []).not.toContain('gradient');
   });

@@ -448,8 +448,8 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   // Pure cells take the ramp of the world: a move that leaves it or a zoom into a sliver of it does not show it.
   if (mode === 'pure' && gradient.type !== 'flat' && !pureRampInView(gradient, camera, frame)) unobservable.push('gradient');
   // A blended radial centred at (or near) the frame's edge shows arcs so wide the frame holds a near-ramp: extraction
-  // names radial only a margin above the ramp's fit, so it reads linear (blended: 5 of 6 such clips in two 100-job runs;
-  // pure ones read radial in 5 of 6, their cells' colour steps curving the field's fit, so they stay claimed).
+  // names radial only a margin above the ramp's fit, so it reads linear (blended: 6 of 7 such clips in two 100-job runs;
+  // pure ones read radial in 6 of 7, their cells' colour steps curving the field's fit, so they stay claimed).
   if (mode === 'blended' && radialLooksLinear(gradient, frame)) unobservable.push('gradient');
   // A flat pure field is a random mix of its colours: where the analysis grid's cells hold too few pixels to average
   // the mix out, it reads as spatial variation (`complex`), so the flat it is made as is not claimed.
