@@ -32,6 +32,11 @@ describe('lights switched on and a place\'s lights: the dark', () => {
     expect(span('harbour lights reflected in the water', 'lights')?.implies).toEqual({ lighting: 'low_key' });
   });
 
+  it('a daytime word with any light noun is daylight, as its phrase with sun is', () => {
+    expect(read('a cat asleep on the sofa, warm afternoon glow').lighting).toBe('high_key');
+    expect(read('a cat asleep on the sofa, warm afternoon glow', ['artificialLight']).lighting).toBe(null);
+  });
+
   it('not lights on something, nor a time of day\'s light; switched off, nothing implied', () => {
     expect(read('a tree with lights on the branches, bright sunny day').lighting).toBe('high_key');
     expect(read('harbour lights reflected in the water', ['artificialLight']).lighting).toBe(null);

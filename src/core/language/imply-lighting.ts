@@ -59,6 +59,11 @@ function nightHour(state: PassState, k: number): boolean {
 }
 
 const WEATHER = new Set(RAW.weather.flat ?? []);
+const DAYTIME_RANK = TIERS.indexOf('daytime');
+/** The first words of the daytime phrases ("morning sun", "summer day"): any light noun after one is daylight too. */
+const DAY_HEADS: ReadonlySet<string> = new Set((RAW.daytime.high_key ?? []).filter((w) => w.includes(' ')).map((w) => w.split(' ')[0] ?? ''));
+/** Nouns of the light a time of day gives ("morning light", "afternoon glow"). */
+const LIGHT_NOUNS: ReadonlySet<string> = new Set(['light', 'glow', 'sun', 'sunlight', 'sunshine', 'rays', 'daylight']);
 
 /** Whether a lighting word only describes the weather ("fog", "overcast"): the scene pass weighs it against the night. */
 export function isWeatherWord(span: string): boolean {
@@ -112,7 +117,7 @@ function goingDown(state: PassState, k: number): boolean {
  * Set `lighting` from the scene when the prompt names none; record on the implying span. With `scene` false (the
  * mechanism switched off for measuring) only a weather word said as the lighting sets it, as it did before.
  */
-export function implyLighting(state: PassState, scene = true, artificial = true): void {
+export function implyLighting(state: PassState, scene = true, artificial = true, daylight = artificial): void {
   const { tokens, chosen, instruction } = state;
   if (instruction.lighting !== null) return;
   // A weather word said as the lighting ("overcast", "dreich") gives way only to the night (and lights put out).
@@ -134,6 +139,10 @@ export function implyLighting(state: PassState, scene = true, artificial = true)
     let j = k + 1;
     if (two && CLASSES.has(two)) {
       hit = CLASSES.get(two);
+      j = k + 2;
+    } else if (two && daylight && DAY_HEADS.has(t.lower) && LIGHT_NOUNS.has(tokens[k + 1]?.lower ?? '')) {
+      // A daytime phrase with another light noun ("morning light" as "morning sun"): daylight.
+      hit = [DAYTIME_RANK, 'high_key'];
       j = k + 2;
     }
     // The word as written, or a lemma it inflects ("candles" → candle); not a lemma of another shape (compromise
