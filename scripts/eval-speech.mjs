@@ -1,45 +1,154 @@
-// Speech share on a speech-versus-music corpus made by tests/fixtures/real/speech/make-corpus.mjs: per clip the share
-// of audio frames the detector calls speech (the mean of the window speech_share), summarised for music and speech.
-// Run: node scripts/eval-speech.mjs [corpusDir=/tmp/speech-corpus/dev] [--verbose]
+// Speech share per clip, summarised for music alone and for speech (clean and over music), for our detector and,
+// with --silero, for the Silero VAD beside it. Per clip the share of 30 fps frames called speech (the mean of the
+// 0.5 s windows' speech_share, as the report gives it).
+// Sets: a corpus directory made by tests/fixtures/real/speech/make-corpus.mjs (with its list.json), `band` (the band
+// fixtures tests/fixtures/real/music, all music), `festival` (tests/fixtures/real/speech/*.m4a, all speech) or
+// `small` (the committed corpus tests/fixtures/real/speech/corpus).
+// Run: node scripts/eval-speech.mjs [set…=/tmp/speech-corpus/dev] [--verbose] [--silero[=DIR]] [--silero-model=v5|v6|legacy]
+// --silero needs the model and its runtime installed OUTSIDE the project (they are not dependencies):
+//   mkdir -p /tmp/silero && cd /tmp/silero && npm init -y && npm i @ricky0123/vad-web@0.0.31 onnxruntime-web@1.31.1
+// and runs silero_vad_<model>.onnx from that package with onnxruntime-web's wasm backend (one thread) at 16 kHz, 512-sample
+// chunks (32 ms) with the 64-sample context vad-web gives it; a frame is speech when the chunk under its centre has
+// probability ≥ 0.5 (Silero's own default threshold; --silero-threshold=0.3 for vad-web's positiveSpeechThreshold).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { importTs } from './bench/_bundle.mjs';
 
-const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/speech-corpus/dev';
-const verbose = process.argv.includes('--verbose');
+const args = process.argv.slice(2);
+const opt = (name) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1];
+const sets = args.filter((a) => !a.startsWith('--'));
+if (sets.length === 0) sets.push('/tmp/speech-corpus/dev');
+const verbose = args.includes('--verbose');
+const sileroDir = args.some((a) => a.startsWith('--silero') && !a.startsWith('--silero-')) ? (opt('silero') ?? '/tmp/silero') : null;
+const sileroModel = opt('silero-model') ?? 'v5';
+const sileroThreshold = Number(opt('silero-threshold') ?? 0.5);
+const root = join(import.meta.dirname, '..');
 const { createSoundTimeline } = await importTs('src/core/audio/sound-timeline.ts');
 const { windowBounds } = await importTs('src/core/report/analysis.ts');
 const SR = 44100;
+const FPS = 30;
 
-function decode(path) {
-  const out = execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-f', 'f32le', '-ac', '1', '-ar', String(SR), '-'], { maxBuffer: 1 << 28 });
+function decode(path, sr) {
+  const out = execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-f', 'f32le', '-ac', '1', '-ar', String(sr), '-'], { maxBuffer: 1 << 28 });
   const b = Uint8Array.from(out);
   return new Float32Array(b.buffer, 0, b.length >> 2);
 }
 
-const list = JSON.parse(readFileSync(join(dir, 'list.json'), 'utf8'));
-const rows = [];
-for (const c of list) {
-  const x = decode(join(dir, c.file));
+/** The clips of a set: { path, file, speech, musicUnderDb }. */
+function clipsOf(set) {
+  if (set === 'band') {
+    const dir = join(root, 'tests/fixtures/real/music');
+    return Object.keys(JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'))).map((file) => ({ path: join(dir, file), file, speech: false }));
+  }
+  if (set === 'festival') {
+    const dir = join(root, 'tests/fixtures/real/speech');
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.m4a'))
+      .map((file) => ({ path: join(dir, file), file, speech: true, musicUnderDb: file.includes('music') ? 20 : null }));
+  }
+  const dir = set === 'small' ? join(root, 'tests/fixtures/real/speech/corpus') : set;
+  return JSON.parse(readFileSync(join(dir, 'list.json'), 'utf8')).map((c) => ({ ...c, path: join(dir, c.file), musicUnderDb: c.musicUnderDb ?? null }));
+}
+
+const cost = { ours: 0, silero: 0, seconds: 0 };
+
+/** Our detector: the mean window speech_share of the sound timeline. */
+function oursShare(path) {
+  const x = decode(path, SR);
+  const t0 = performance.now();
   const tl = createSoundTimeline(SR);
   tl.pushSamples(x);
-  const r = tl.finish(windowBounds(Math.floor((x.length / SR) * 30), 30), 30);
+  const r = tl.finish(windowBounds(Math.floor((x.length / SR) * FPS), FPS), FPS);
+  cost.ours += performance.now() - t0;
+  cost.seconds += x.length / SR;
   const shares = r.windows.map((w) => w.speech_share);
-  const share = shares.reduce((a, v) => a + v, 0) / shares.length;
-  rows.push({ ...c, share });
-  if (verbose) console.log(`${c.speech ? 'S' : 'M'} ${share.toFixed(0).padStart(3)} %  ${c.file}`);
+  return shares.reduce((a, v) => a + v, 0) / shares.length;
 }
+
+let silero = null;
+async function loadSilero() {
+  const require = createRequire(join(sileroDir, 'package.json'));
+  const ort = require('onnxruntime-web');
+  ort.env.wasm.numThreads = 1;
+  const model = readFileSync(join(sileroDir, 'node_modules/@ricky0123/vad-web/dist', `silero_vad_${sileroModel}.onnx`));
+  const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'] });
+  return { ort, session };
+}
+
+/** Silero: per 32 ms chunk the speech probability, then per 30 fps frame the chunk under its centre, as windows. */
+async function sileroShare(path) {
+  silero ??= await loadSilero();
+  const { ort, session } = silero;
+  const x = decode(path, 16000);
+  const t0 = performance.now();
+  const sr = new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
+  const legacy = sileroModel === 'legacy';
+  const chunk = legacy ? 1536 : 512;
+  let state = new ort.Tensor('float32', new Float32Array(256), [2, 1, 128]);
+  let h = new ort.Tensor('float32', new Float32Array(128), [2, 1, 64]);
+  let c = new ort.Tensor('float32', new Float32Array(128), [2, 1, 64]);
+  const probs = [];
+  for (let i = 0; i < x.length; i += chunk) {
+    const frame = new Float32Array(chunk);
+    frame.set(x.subarray(i, i + chunk));
+    if (legacy) {
+      const o = await session.run({ input: new ort.Tensor('float32', frame, [1, chunk]), h, c, sr });
+      [h, c] = [o.hn, o.cn];
+      probs.push(o.output.data[0]);
+    } else {
+      const w = new Float32Array(64 + chunk);
+      if (i >= 64) w.set(x.subarray(i - 64, i), 0);
+      w.set(frame, 64);
+      const o = await session.run({ input: new ort.Tensor('float32', w, [1, w.length]), state, sr });
+      state = o.stateN;
+      probs.push(o.output.data[0]);
+    }
+  }
+  cost.silero += performance.now() - t0;
+  const frames = Math.floor((x.length / 16000) * FPS);
+  const speech = (f) => (probs[Math.min(probs.length - 1, Math.floor((((f + 0.5) / FPS) * 16000) / chunk))] ?? 0) >= sileroThreshold;
+  const shares = windowBounds(frames, FPS).map(([a, b]) => {
+    let k = 0;
+    for (let f = a; f <= b; f++) if (speech(f)) k++;
+    return (100 * k) / (b - a + 1);
+  });
+  return shares.reduce((a, v) => a + v, 0) / shares.length;
+}
+
 const stats = (xs) => {
+  if (xs.length === 0) return '—';
   const s = [...xs].sort((a, b) => a - b);
   const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
   return `n ${s.length}, mean ${(s.reduce((a, v) => a + v, 0) / s.length).toFixed(1)}, median ${q(0.5).toFixed(0)}, p90 ${q(0.9).toFixed(0)}, min ${s[0].toFixed(0)}, max ${s[s.length - 1].toFixed(0)}`;
 };
-const music = rows.filter((r) => !r.speech).map((r) => r.share);
-const speech = rows.filter((r) => r.speech).map((r) => r.share);
-console.log(`${dir}\n  music alone: ${stats(music)}; ≤ 10 %: ${music.filter((v) => v <= 10).length}/${music.length}`);
-console.log(`  speech:      ${stats(speech)}; ≥ 60 %: ${speech.filter((v) => v >= 60).length}/${speech.length}`);
-for (const u of [null, 20, 14, 10]) {
-  const s = rows.filter((r) => r.speech && r.musicUnderDb === u).map((r) => r.share);
-  if (s.length) console.log(`    ${u === null ? 'clean' : `music ${u} dB under`}: ${stats(s)}`);
+
+function summary(label, rows, key) {
+  const music = rows.filter((r) => !r.speech).map((r) => r[key]);
+  const speech = rows.filter((r) => r.speech).map((r) => r[key]);
+  console.log(`  ${label}`);
+  if (music.length) console.log(`    music alone: ${stats(music)}; ≤ 10 %: ${music.filter((v) => v <= 10).length}/${music.length}`);
+  if (speech.length) {
+    console.log(`    speech:      ${stats(speech)}; ≥ 60 %: ${speech.filter((v) => v >= 60).length}/${speech.length}`);
+    for (const u of [null, 20, 14, 10]) {
+      const s = rows.filter((r) => r.speech && r.musicUnderDb === u).map((r) => r[key]);
+      if (s.length) console.log(`      ${u === null ? 'clean' : `music ${u} dB under`}: ${stats(s)}`);
+    }
+  }
 }
+
+for (const set of sets) {
+  const rows = [];
+  for (const c of clipsOf(set)) {
+    const row = { ...c, ours: oursShare(c.path) };
+    if (sileroDir) row.silero = await sileroShare(c.path);
+    rows.push(row);
+    if (verbose) console.log(`${c.speech ? 'S' : 'M'} ours ${row.ours.toFixed(0).padStart(3)} %${sileroDir ? `  silero ${row.silero.toFixed(0).padStart(3)} %` : ''}  ${c.file}`);
+  }
+  console.log(set);
+  summary('ours', rows, 'ours');
+  if (sileroDir) summary(`silero ${sileroModel} (p ≥ ${sileroThreshold})`, rows, 'silero');
+}
+const perMin = (ms) => ((ms / 1000 / cost.seconds) * 60).toFixed(2);
+console.log(`CPU per minute of audio (this run, load ${(await import('node:os')).loadavg()[0].toFixed(1)}): ours (whole sound timeline, 44.1 kHz) ${perMin(cost.ours)} s` + (sileroDir ? `, silero ${perMin(cost.silero)} s (${(cost.silero / cost.ours).toFixed(1)}× ours)` : ''));

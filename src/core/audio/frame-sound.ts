@@ -402,15 +402,22 @@ export function pitchHarmonicity(samples: Float32Array, sampleRate: number): num
  * peak reaches PITCH_PEAK_SHARE of the best (a period of two cycles correlates as well as one), refined by a parabola
  * through the peak. The voice-activity detector follows it from frame to frame.
  */
-export function pitchAutocorrelation(samples: Float32Array, sampleRate: number): { harmonicity: number; hz: number } {
+export function pitchAutocorrelation(samples: Float32Array, sampleRate: number): PitchReading {
   const n = samples.length;
-  if (n < 8) return { harmonicity: 0, hz: 0 };
+  if (n < 8) return { harmonicity: 0, hz: 0, rival: 0 };
   const size = nextPowerOfTwo(2 * n);
   const win = hannWindow(n);
   const buf = new Float64Array(n);
   for (let i = 0; i < n; i++) buf[i] = samples[i]! * win[i]!;
   const P = realFft(size).power(buf, new Float64Array(size / 2 + 1));
   return pitchPeak(P, size, n, sampleRate);
+}
+
+/** What pitchAutocorrelation reads: harmonicity (0–1), pitch (Hz, 0 when none) and the rival peak (share of the best, see rivalPeak). */
+export interface PitchReading {
+  harmonicity: number;
+  hz: number;
+  rival: number;
 }
 
 /** A peak of the normalized autocorrelation at least this share of the best one counts as the pitch period (the shortest such). */
@@ -450,11 +457,11 @@ function harmonicity(P: Float64Array, size: number, n: number, sampleRate: numbe
   return pitchPeak(P, size, n, sampleRate).harmonicity;
 }
 
-function pitchPeak(P: Float64Array, size: number, n: number, sampleRate: number): { harmonicity: number; hz: number } {
+function pitchPeak(P: Float64Array, size: number, n: number, sampleRate: number): PitchReading {
   const wac = hannAutocorrelation(n, size);
   const ac = inverseOfPower(P, size); // the frame is padded to ≥ 2n, so this is the linear (not circular) autocorrelation
   const r0 = ac[0]!;
-  if (!(r0 > 0)) return { harmonicity: 0, hz: 0 };
+  if (!(r0 > 0)) return { harmonicity: 0, hz: 0, rival: 0 };
   const lo = Math.max(2, Math.floor(sampleRate / 400));
   const hi = Math.min(Math.floor(n / 2), Math.ceil(sampleRate / 80));
   const norm = (lag: number) => ac[lag]! / r0 / (wac[lag]! / wac[0]!);
@@ -463,15 +470,34 @@ function pitchPeak(P: Float64Array, size: number, n: number, sampleRate: number)
     const v = norm(lag);
     if (v > best && ac[lag]! >= ac[lag - 1]! && ac[lag]! >= ac[lag + 1]!) best = v;
   }
-  if (!(best > 0)) return { harmonicity: 0, hz: 0 };
+  if (!(best > 0)) return { harmonicity: 0, hz: 0, rival: 0 };
   for (let lag = lo; lag <= hi; lag++) {
     if (!(norm(lag) >= PITCH_PEAK_SHARE * best && ac[lag]! >= ac[lag - 1]! && ac[lag]! >= ac[lag + 1]!)) continue;
     const a = norm(lag - 1), b = norm(lag), c = norm(lag + 1);
     const den = a - 2 * b + c;
     const d = den < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / den)) : 0;
-    return { harmonicity: Math.min(1, best), hz: sampleRate / (lag + d) };
+    return { harmonicity: Math.min(1, best), hz: sampleRate / (lag + d), rival: rivalPeak(norm, ac, lo, hi, lag + d) / best };
   }
-  return { harmonicity: Math.min(1, best), hz: 0 };
+  return { harmonicity: Math.min(1, best), hz: 0, rival: 0 };
+}
+
+/** Lags within this share of a multiple of the period belong to that period (its own peaks at 2T, 3T…). */
+export const RIVAL_LAG_TOLERANCE = 0.04;
+
+/**
+ * The best normalized autocorrelation peak in [lo, hi] at a lag that is not a multiple of `period` (samples): another
+ * periodicity beside the pitch, as when several notes sound at once. A single voice has none (its peaks repeat at T, 2T…).
+ */
+function rivalPeak(norm: (lag: number) => number, ac: Float64Array, lo: number, hi: number, period: number): number {
+  let rival = 0;
+  for (let lag = lo; lag <= hi; lag++) {
+    if (!(ac[lag]! >= ac[lag - 1]! && ac[lag]! >= ac[lag + 1]!)) continue;
+    const k = lag / period;
+    const near = Math.abs(k - Math.round(k)) * period;
+    if (Math.round(k) >= 1 && near <= Math.max(1.5, RIVAL_LAG_TOLERANCE * lag)) continue;
+    rival = Math.max(rival, norm(lag));
+  }
+  return Math.max(0, rival);
 }
 
 /**

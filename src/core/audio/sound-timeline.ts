@@ -47,6 +47,7 @@ interface FrameSummary {
   topPeakShare: number;
   peaks: number;
   pitchHz: number;
+  pitchRival: number;
 }
 
 /** A streaming sound-over-time accumulator for one audio stream at `sampleRate`. */
@@ -90,12 +91,13 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
     recentFill = Math.min(recent.length, recentFill + samples.length);
     const a = analyzeFrame(samples, sampleRate, false, isMelodyFrame);
     let pitchHz = 0;
-    if (mayBeVoiced(a.extras)) ({ harmonicity: a.extras.harmonicity, hz: pitchHz } = pitchAutocorrelation(recent.subarray(recent.length - recentFill), sampleRate));
+    let pitchRival = 0;
+    if (mayBeVoiced(a.extras)) ({ harmonicity: a.extras.harmonicity, hz: pitchHz, rival: pitchRival } = pitchAutocorrelation(recent.subarray(recent.length - recentFill), sampleRate));
     const s = a.sound;
     frames.push({
       index, t0, t1, silent: s.breakdown.silence === 100, rmsDb: s.rms_db, centroid: s.centroid_hz, flatness: s.flatness,
       tonePct: s.breakdown.tone, toneHz: s.tone_hz, leadMidi: a.extras.leadMidi, speechBand: a.extras.speechBand, harmonicity: a.extras.harmonicity,
-      topPeakShare: a.extras.topPeakShare, peaks: a.extras.peaks, pitchHz,
+      topPeakShare: a.extras.topPeakShare, peaks: a.extras.peaks, pitchHz, pitchRival,
     });
     return s;
   };
@@ -146,7 +148,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       const flux = env.flux();
       const onsets = detectOnsets(flux, env.rate).map((m) => env.timeOf(m) + t0);
       const speech = detectSpeech(
-        frames.map((f) => ({ t0: f.t0 - t0, t1: f.t1 - t0, silent: f.silent, speechBand: f.speechBand, harmonicity: f.harmonicity, topPeakShare: f.topPeakShare, peaks: f.peaks, pitchHz: f.pitchHz })),
+        frames.map((f) => ({ t0: f.t0 - t0, t1: f.t1 - t0, silent: f.silent, speechBand: f.speechBand, harmonicity: f.harmonicity, topPeakShare: f.topPeakShare, peaks: f.peaks, pitchHz: f.pitchHz, pitchRival: f.pitchRival })),
         env.bandDb(), env.rate, // the envelope's clock starts at the first frame's t0
       );
       const speechByIndex = new Map<number, boolean>();

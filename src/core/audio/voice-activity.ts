@@ -4,7 +4,10 @@
 // played or sung note moves by hundredths of a semitone and jumps between notes, while a voice glides through every
 // voiced stretch (intonation moves tenths of a semitone per 33 ms frame). And the notes of a piece share one tuning:
 // their pitches sit on a grid of semitones (whatever its offset from A440), while a voice's pitch falls anywhere. So
-// speech needs a pitch that is mostly not steady from frame to frame and not on a common semitone grid.
+// speech needs a pitch that is mostly not steady from frame to frame and not on a common semitone grid. In a dense
+// band mix (bass, chords, lead) the pitch estimate wanders between the notes, neither held nor on the grid; but one
+// voice has one periodicity while such a mix has several, so speech also needs most voiced frames to have no rival
+// autocorrelation peak off the multiples of their period.
 import { SPEECH_BAND_HZ } from './frame-sound.ts';
 
 /** A frame is voiced-like at this pitch autocorrelation (80–400 Hz lags) or above. */
@@ -35,8 +38,16 @@ export const VAD_MIN_PITCH_PAIRS = 6;
  * median, music that the other tests let through 0.5–0.98; 0.6 left two band mixes at 30–42 %, 0.5 brings them to 14–23 %).
  */
 export const VAD_MAX_GRID_ALIGNMENT = 0.5;
-/** Fewer voiced frames with a pitch than this in the neighbourhood say nothing about a grid (no veto). */
+/** Fewer voiced frames with a pitch than this in the neighbourhood say nothing about a grid or polyphony (no veto). */
 export const VAD_MIN_GRID_FRAMES = 8;
+/** A voiced frame whose autocorrelation has a peak off the pitch period's multiples at least this share of the pitch's own is polyphonic (several periodicities at once). */
+export const VAD_RIVAL_SHARE = 0.8;
+/**
+ * Several notes at once: more than this share of the voiced frames within ±VAD_PITCH_SPAN_S are polyphonic (measured
+ * on the frames the other tests call speech, per clip 10th–90th percentile: speech 0–0.42 clean or over music 10–20 dB
+ * under, dense band mixes 0.81–0.96).
+ */
+export const VAD_MAX_POLYPHONIC_SHARE = 0.6;
 
 export { SPEECH_BAND_HZ };
 
@@ -51,6 +62,8 @@ export interface VadFrame {
   peaks: number;
   /** The frame's pitch (Hz) from the autocorrelation; 0 when not measured or none. */
   pitchHz: number;
+  /** Best autocorrelation peak at a lag that is not a multiple of the pitch period, as a share of the pitch's (0 when none). */
+  pitchRival: number;
 }
 
 /** Whether a frame can be voiced whatever its harmonicity (so harmonicity is only computed for these). */
@@ -98,6 +111,7 @@ export function detectSpeech(frames: VadFrame[], bandDb: Float32Array, rate: num
   const spans = pitchSpans(frames);
   const notes = holdsNotes(spans, steadyPairs(frames, voiced));
   const grid = onSemitoneGrid(frames, spans, voiced);
+  const chords = polyphonic(frames, spans, voiced);
   const out: boolean[] = [];
   let lo = 0;
   let hi = 0;
@@ -120,7 +134,7 @@ export function detectSpeech(frames: VadFrame[], bandDb: Float32Array, rate: num
         loud++;
       }
     }
-    out.push(v / (hi - lo) >= VAD_MIN_VOICED_SHARE && bandSum / Math.max(1, loud) >= VAD_MIN_BAND_SHARE && modulation(c) >= VAD_MIN_MODULATION_DB && !notes[i] && !grid[i]);
+    out.push(v / (hi - lo) >= VAD_MIN_VOICED_SHARE && bandSum / Math.max(1, loud) >= VAD_MIN_BAND_SHARE && modulation(c) >= VAD_MIN_MODULATION_DB && !notes[i] && !grid[i] && !chords[i]);
   }
   return out;
 }
@@ -197,6 +211,31 @@ function onSemitoneGrid(frames: VadFrame[], spans: PitchSpans, voiced: boolean[]
     const [lo, hi] = [spans.lo[i]!, spans.hi[i]!];
     const k = count[hi]! - count[lo]!;
     out.push(k >= VAD_MIN_GRID_FRAMES && Math.hypot(cs[hi]! - cs[lo]!, sn[hi]! - sn[lo]!) / k > VAD_MAX_GRID_ALIGNMENT);
+  }
+  return out;
+}
+
+/**
+ * Per frame: whether most voiced-like frames within ±VAD_PITCH_SPAN_S of its centre hear several periodicities at once
+ * (a band's bass, chords and lead), not one voice's. In a dense mix the pitch estimate wanders between the notes by
+ * tenths of a semitone, so it is neither held nor on the grid; but the autocorrelation then has a peak off the
+ * multiples of the chosen period nearly as high as the period's own, where a voice's repeat only at its period.
+ */
+function polyphonic(frames: VadFrame[], spans: PitchSpans, voiced: boolean[]): boolean[] {
+  const n = frames.length;
+  const count = new Int32Array(n + 1);
+  const poly = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) {
+    const f = frames[j]!;
+    const on = voiced[j]! && f.pitchHz > 0;
+    count[j + 1] = count[j]! + (on ? 1 : 0);
+    poly[j + 1] = poly[j]! + (on && f.pitchRival >= VAD_RIVAL_SHARE ? 1 : 0);
+  }
+  const out: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    const [lo, hi] = [spans.lo[i]!, spans.hi[i]!];
+    const k = count[hi]! - count[lo]!;
+    out.push(k >= VAD_MIN_GRID_FRAMES && (poly[hi]! - poly[lo]!) / k > VAD_MAX_POLYPHONIC_SHARE);
   }
   return out;
 }
