@@ -3,7 +3,8 @@
 // 0.5 s windows' speech_share, as the report gives it).
 // Sets: a corpus directory made by tests/fixtures/real/speech/make-corpus.mjs (with its list.json), `band` (the band
 // fixtures tests/fixtures/real/music, all music), `festival` (tests/fixtures/real/speech/*.m4a, all speech) or
-// `small` (the committed corpus tests/fixtures/real/speech/corpus).
+// `small` (the committed corpus tests/fixtures/real/speech/corpus). Clips whose list.json entry names a voiceStem (the
+// voice alone, as make-over-band.mjs writes) are also scored window by window against the voice's own activity.
 // Run: node scripts/eval-speech.mjs [set…=/tmp/speech-corpus/dev] [--verbose] [--silero[=DIR]] [--silero-model=v5|v6|legacy]
 // --silero needs the model and its runtime installed OUTSIDE the project (they are not dependencies):
 //   mkdir -p /tmp/silero && cd /tmp/silero && npm init -y && npm i @ricky0123/vad-web@0.0.31 onnxruntime-web@1.31.1
@@ -54,8 +55,8 @@ function clipsOf(set) {
 
 const cost = { ours: 0, silero: 0, seconds: 0 };
 
-/** Our detector: the mean window speech_share of the sound timeline. */
-function oursShare(path) {
+/** Our detector: the window speech_share of the sound timeline. */
+function oursWindows(path) {
   const x = decode(path, SR);
   const t0 = performance.now();
   const tl = createSoundTimeline(SR);
@@ -63,8 +64,7 @@ function oursShare(path) {
   const r = tl.finish(windowBounds(Math.floor((x.length / SR) * FPS), FPS), FPS);
   cost.ours += performance.now() - t0;
   cost.seconds += x.length / SR;
-  const shares = r.windows.map((w) => w.speech_share);
-  return shares.reduce((a, v) => a + v, 0) / shares.length;
+  return r.windows.map((w) => w?.speech_share ?? 0);
 }
 
 let silero = null;
@@ -78,7 +78,7 @@ async function loadSilero() {
 }
 
 /** Silero: per 32 ms chunk the speech probability, then per 30 fps frame the chunk under its centre, as windows. */
-async function sileroShare(path) {
+async function sileroWindows(path) {
   silero ??= await loadSilero();
   const { ort, session } = silero;
   const x = decode(path, 16000);
@@ -109,13 +109,39 @@ async function sileroShare(path) {
   cost.silero += performance.now() - t0;
   const frames = Math.floor((x.length / 16000) * FPS);
   const speech = (f) => (probs[Math.min(probs.length - 1, Math.floor((((f + 0.5) / FPS) * 16000) / chunk))] ?? 0) >= sileroThreshold;
-  const shares = windowBounds(frames, FPS).map(([a, b]) => {
+  return windowBounds(frames, FPS).map(([a, b]) => {
     let k = 0;
     for (let f = a; f <= b; f++) if (speech(f)) k++;
     return (100 * k) / (b - a + 1);
   });
-  return shares.reduce((a, v) => a + v, 0) / shares.length;
 }
+
+/** Truth from the voice alone (a clip's voiceStem): per 30 fps frame, the voice within 40 dB of its loudest frame, pauses under 0.3 s bridged; as windows. */
+function truthWindows(stemPath, clipPath) {
+  const x = decode(stemPath, 16000);
+  const n = Math.floor((decode(clipPath, 16000).length / 16000) * FPS);
+  const db = Array.from({ length: n }, (_, f) => {
+    const a = Math.round((f * 16000) / FPS);
+    const b = Math.min(x.length, Math.round(((f + 1) * 16000) / FPS));
+    let e = 0;
+    for (let i = a; i < b; i++) e += x[i] * x[i];
+    return b > a ? 10 * Math.log10(e / (b - a) + 1e-12) : -120;
+  });
+  const top = Math.max(...db);
+  const on = db.map((v) => v > top - 40);
+  const bridge = Math.round(0.3 * FPS);
+  let last = -1;
+  for (let f = 0; f < n; f++) {
+    if (!on[f]) continue;
+    if (last >= 0 && f - last - 1 < bridge) for (let g = last + 1; g < f; g++) on[g] = true;
+    last = f;
+  }
+  return windowBounds(n, FPS).map(([a, b]) => (100 * on.slice(a, b + 1).filter(Boolean).length) / (b - a + 1));
+}
+
+const mean = (xs) => xs.reduce((a, v) => a + v, 0) / xs.length;
+/** Mean absolute difference (points) between a detector's window shares and the truth's. */
+const windowError = (ws, truth) => mean(truth.map((t, i) => Math.abs((ws[i] ?? 0) - t)));
 
 const stats = (xs) => {
   if (xs.length === 0) return '—';
@@ -141,14 +167,31 @@ function summary(label, rows, key) {
 for (const set of sets) {
   const rows = [];
   for (const c of clipsOf(set)) {
-    const row = { ...c, ours: oursShare(c.path) };
-    if (sileroDir) row.silero = await sileroShare(c.path);
+    const ours = oursWindows(c.path);
+    const row = { ...c, ours: mean(ours) };
+    const silero = sileroDir ? await sileroWindows(c.path) : null;
+    if (silero) row.silero = mean(silero);
+    if (c.voiceStem) {
+      const truth = truthWindows(join(c.path, '..', c.voiceStem), c.path);
+      row.truth = mean(truth);
+      row.oursErr = windowError(ours, truth);
+      if (silero) row.sileroErr = windowError(silero, truth);
+    }
     rows.push(row);
-    if (verbose) console.log(`${c.speech ? 'S' : 'M'} ours ${row.ours.toFixed(0).padStart(3)} %${sileroDir ? `  silero ${row.silero.toFixed(0).padStart(3)} %` : ''}  ${c.file}`);
+    if (verbose) {
+      const t = row.truth === undefined ? '' : `  (truth ${row.truth.toFixed(0)} %; window error ours ${row.oursErr.toFixed(0)}${silero ? `, silero ${row.sileroErr.toFixed(0)}` : ''} points)`;
+      console.log(`${c.speech ? 'S' : 'M'} ours ${row.ours.toFixed(0).padStart(3)} %${silero ? `  silero ${row.silero.toFixed(0).padStart(3)} %` : ''}  ${c.file}${t}`);
+    }
   }
   console.log(set);
   summary('ours', rows, 'ours');
   if (sileroDir) summary(`silero ${sileroModel} (p ≥ ${sileroThreshold})`, rows, 'silero');
+  const scored = rows.filter((r) => r.truth !== undefined);
+  if (scored.length) {
+    console.log(`  against the voice alone (${scored.length} clips): truth share ${stats(scored.map((r) => r.truth))}`);
+    console.log(`    window error (mean |share − truth| per clip, points), ours: ${stats(scored.map((r) => r.oursErr))}`);
+    if (sileroDir) console.log(`    window error, silero: ${stats(scored.map((r) => r.sileroErr))}`);
+  }
 }
 const perMin = (ms) => ((ms / 1000 / cost.seconds) * 60).toFixed(2);
 console.log(`CPU per minute of audio (this run, load ${(await import('node:os')).loadavg()[0].toFixed(1)}): ours (whole sound timeline, 44.1 kHz) ${perMin(cost.ours)} s` + (sileroDir ? `, silero ${perMin(cost.silero)} s (${(cost.silero / cost.ours).toFixed(1)}× ours)` : ''));
