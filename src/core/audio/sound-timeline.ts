@@ -10,6 +10,7 @@ import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
 import { detectOnsets, tempoReport } from './tempo.ts';
 import { detectSpeech, mayBeVoiced } from './voice-activity.ts';
+import { TypedColumn } from '../report/typed-column.ts';
 
 /** Frame rate of the synthetic frames used for audio without video (pushSamples). */
 export const AUDIO_ONLY_FPS = 30;
@@ -31,23 +32,41 @@ export interface SoundTimelineResult {
   frameLoudness: number[];
 }
 
-interface FrameSummary {
-  index: number;
-  t0: number;
-  t1: number;
-  silent: boolean;
-  rmsDb: number;
-  centroid: number;
-  flatness: number;
-  tonePct: number;
-  toneHz: number | null;
-  leadMidi: number | null;
-  speechBand: number;
-  harmonicity: number;
-  topPeakShare: number;
-  peaks: number;
-  pitchHz: number;
-  pitchRival: number;
+/**
+ * What the timeline keeps of each frame, one typed column per value (issue 18: ~110 bytes a frame instead of an
+ * object of ~350; the values are doubles, read back exactly). `nulls`: bit 0 tone_hz null, bit 1 lead MIDI null.
+ */
+class FrameSummaries {
+  readonly index = new TypedColumn((n) => new Int32Array(n));
+  readonly t0 = f64();
+  readonly t1 = f64();
+  readonly silent = new TypedColumn((n) => new Uint8Array(n));
+  readonly nulls = new TypedColumn((n) => new Uint8Array(n));
+  readonly rmsDb = f64();
+  readonly centroid = f64();
+  readonly flatness = f64();
+  readonly tonePct = f64();
+  readonly toneHz = f64();
+  readonly leadMidi = f64();
+  readonly speechBand = f64();
+  readonly harmonicity = f64();
+  readonly topPeakShare = f64();
+  readonly peaks = f64();
+  readonly pitchHz = f64();
+  readonly pitchRival = f64();
+  get length(): number {
+    return this.index.length;
+  }
+  toneHzAt(k: number): number | null {
+    return this.nulls.at(k) & 1 ? null : this.toneHz.at(k);
+  }
+  leadMidiAt(k: number): number | null {
+    return this.nulls.at(k) & 2 ? null : this.leadMidi.at(k);
+  }
+}
+
+function f64(): TypedColumn<Float64Array> {
+  return new TypedColumn((n) => new Float64Array(n));
 }
 
 /** A streaming sound-over-time accumulator for one audio stream at `sampleRate`. */
@@ -66,7 +85,7 @@ export interface SoundTimeline {
 /** Create the accumulator. */
 export function createSoundTimeline(sampleRate: number): SoundTimeline {
   const env = createOnsetEnvelope(sampleRate);
-  const frames: FrameSummary[] = [];
+  const frames = new FrameSummaries();
   let samplesPushed = 0;
   // the last PITCH_SPAN_S of the stream, for the pitch autocorrelation (a 60 fps frame is shorter than two periods of a low voice)
   const recent = new Float32Array(Math.max(8, Math.round(PITCH_SPAN_S * sampleRate)));
@@ -78,8 +97,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
   let syntheticStart = 0; // absolute sample index of synthetic[0]
 
   const pushFrame = (index: number, t0: number, t1: number, samples: Float32Array): FrameSound => {
-    const last = frames[frames.length - 1];
-    if (last && index <= last.index) throw new TypeError(`audio frame ${index} after ${last.index}: frames must arrive in order`);
+    if (frames.length > 0 && index <= frames.index.at(frames.length - 1)) throw new TypeError(`audio frame ${index} after ${frames.index.at(frames.length - 1)}: frames must arrive in order`);
     if (origin === null) origin = t0;
     env.push(samples);
     samplesPushed += samples.length;
@@ -94,11 +112,23 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
     let pitchRival = 0;
     if (mayBeVoiced(a.extras)) ({ harmonicity: a.extras.harmonicity, hz: pitchHz, rival: pitchRival } = pitchAutocorrelation(recent.subarray(recent.length - recentFill), sampleRate));
     const s = a.sound;
-    frames.push({
-      index, t0, t1, silent: s.breakdown.silence === 100, rmsDb: s.rms_db, centroid: s.centroid_hz, flatness: s.flatness,
-      tonePct: s.breakdown.tone, toneHz: s.tone_hz, leadMidi: a.extras.leadMidi, speechBand: a.extras.speechBand, harmonicity: a.extras.harmonicity,
-      topPeakShare: a.extras.topPeakShare, peaks: a.extras.peaks, pitchHz, pitchRival,
-    });
+    frames.index.push(index);
+    frames.t0.push(t0);
+    frames.t1.push(t1);
+    frames.silent.push(s.breakdown.silence === 100 ? 1 : 0);
+    frames.nulls.push((s.tone_hz === null ? 1 : 0) | (a.extras.leadMidi === null ? 2 : 0));
+    frames.rmsDb.push(s.rms_db);
+    frames.centroid.push(s.centroid_hz);
+    frames.flatness.push(s.flatness);
+    frames.tonePct.push(s.breakdown.tone);
+    frames.toneHz.push(s.tone_hz ?? 0);
+    frames.leadMidi.push(a.extras.leadMidi ?? 0);
+    frames.speechBand.push(a.extras.speechBand);
+    frames.harmonicity.push(a.extras.harmonicity);
+    frames.topPeakShare.push(a.extras.topPeakShare);
+    frames.peaks.push(a.extras.peaks);
+    frames.pitchHz.push(pitchHz);
+    frames.pitchRival.push(pitchRival);
     return s;
   };
 
@@ -138,21 +168,28 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
     finish(windows, fps) {
       if (syntheticLen > 0) drainSynthetic(true);
       const frameLoudness: number[] = [];
-      const byIndex = new Map<number, FrameSummary>();
-      for (const f of frames) byIndex.set(f.index, f);
-      const maxIndex = Math.max(frames.length ? frames[frames.length - 1]!.index : -1, ...windows.map((w) => w[1]));
-      for (let i = 0; i <= maxIndex; i++) frameLoudness.push(byIndex.get(i)?.rmsDb ?? -160);
-      if (frames.length === 0) return { windows: windows.map(() => null), tempo: null, melody: [], frameLoudness };
+      const n = frames.length;
+      let maxIndex = n ? frames.index.at(n - 1) : -1;
+      for (const w of windows) maxIndex = Math.max(maxIndex, w[1]);
+      // frame index → row of the columns (−1: never pushed); indices arrive in increasing order
+      const rowOf = new Int32Array(maxIndex + 1).fill(-1);
+      for (let k = 0; k < n; k++) rowOf[frames.index.at(k)] = k;
+      for (let i = 0; i <= maxIndex; i++) {
+        const k = rowOf[i]!;
+        frameLoudness.push(k >= 0 ? frames.rmsDb.at(k) : -160);
+      }
+      if (n === 0) return { windows: windows.map(() => null), tempo: null, melody: [], frameLoudness };
 
       const t0 = origin ?? 0;
       const flux = env.flux();
       const onsets = detectOnsets(flux, env.rate).map((m) => env.timeOf(m) + t0);
       const speech = detectSpeech(
-        frames.map((f) => ({ t0: f.t0 - t0, t1: f.t1 - t0, silent: f.silent, speechBand: f.speechBand, harmonicity: f.harmonicity, topPeakShare: f.topPeakShare, peaks: f.peaks, pitchHz: f.pitchHz, pitchRival: f.pitchRival })),
+        Array.from({ length: n }, (_, k) => ({
+          t0: frames.t0.at(k) - t0, t1: frames.t1.at(k) - t0, silent: frames.silent.at(k) === 1, speechBand: frames.speechBand.at(k),
+          harmonicity: frames.harmonicity.at(k), topPeakShare: frames.topPeakShare.at(k), peaks: frames.peaks.at(k), pitchHz: frames.pitchHz.at(k), pitchRival: frames.pitchRival.at(k),
+        })),
         env.bandDb(), env.rate, // the envelope's clock starts at the first frame's t0
       );
-      const speechByIndex = new Map<number, boolean>();
-      frames.forEach((f, i) => speechByIndex.set(f.index, speech[i]!));
 
       const clipEndS = windows.length ? (windows[windows.length - 1]![1] + 1) / fps : 0;
       const out: (WindowSound | null)[] = windows.map(([s, e]) => {
@@ -164,13 +201,13 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
         let flat = 0;
         for (let i = s; i <= e; i++) {
           count++;
-          const f = byIndex.get(i);
-          if (!f || f.silent) continue;
+          const k = rowOf[i]!;
+          if (k < 0 || frames.silent.at(k) === 1) continue;
           nonSilent++;
-          loud += f.rmsDb;
-          cent += f.centroid;
-          flat += f.flatness;
-          if (speechByIndex.get(i)) speechFrames++;
+          loud += frames.rmsDb.at(k);
+          cent += frames.centroid.at(k);
+          flat += frames.flatness.at(k);
+          if (speech[k]) speechFrames++;
         }
         // The neighbourhood is clipped to the clip: the first and last windows have less of it, not fewer onsets.
         const w0 = Math.max(0, s / fps - 0.5);
@@ -192,7 +229,13 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
         tempo,
         // the envelope's value m is centred at m / rate on the clock that starts at the first frame's t0
         melody: snapNoteStarts(
-          extractMelody(frames.map((f) => ({ index: f.index, t0: f.t0, t1: f.t1, tonePct: f.tonePct, toneHz: f.toneHz, leadMidi: f.leadMidi, silent: f.silent })), MELODY_MIN_NOTE_S),
+          extractMelody(
+            Array.from({ length: n }, (_, k) => ({
+              index: frames.index.at(k), t0: frames.t0.at(k), t1: frames.t1.at(k), tonePct: frames.tonePct.at(k),
+              toneHz: frames.toneHzAt(k), leadMidi: frames.leadMidiAt(k), silent: frames.silent.at(k) === 1,
+            })),
+            MELODY_MIN_NOTE_S,
+          ),
           onsetStrength(flux, env.rate), env.rate, t0,
         ),
         frameLoudness,

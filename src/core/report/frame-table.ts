@@ -5,6 +5,7 @@
 import type { Depth, FrameColor, FrameReport, FrameSound } from './analysis.ts';
 import { COLOR_PRIMITIVES, type ColorPrimitiveName } from '../vocab/colors.ts';
 import { assert } from '../assert.ts';
+import { TypedColumn as Column } from './typed-column.ts';
 
 const PRIMITIVE_NAMES: readonly ColorPrimitiveName[] = COLOR_PRIMITIVES.map((p) => p.name);
 const PRIMITIVE_INDEX = new Map<string, number>(PRIMITIVE_NAMES.map((n, i) => [n, i]));
@@ -12,32 +13,6 @@ const PRIMITIVE_INDEX = new Map<string, number>(PRIMITIVE_NAMES.map((n, i) => [n
 const BREAKDOWN_KEYS = ['silence', 'tone', 'rumble', 'hiss'] as const;
 /** Numbers kept per frame's sound: the breakdown, rms_db, centroid_hz, flatness, tone_hz (NaN: null). */
 const SOUND_WIDTH = BREAKDOWN_KEYS.length + 4;
-
-/** A growable column of numbers of one typed-array kind. */
-class Column<A extends Float64Array | Uint32Array | Uint8Array> {
-  data: A;
-  length = 0;
-  constructor(private readonly make: (n: number) => A) {
-    this.data = make(64);
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) this.grow(this.length + 1);
-    this.data[this.length++] = x;
-  }
-  /** Room for `n` values, zero-filled past the old end. */
-  ensure(n: number): void {
-    if (n > this.data.length) this.grow(n);
-    this.length = Math.max(this.length, n);
-  }
-  private grow(min: number): void {
-    const next = this.make(Math.max(min, this.data.length * 2));
-    next.set(this.data.subarray(0, this.length) as never);
-    this.data = next;
-  }
-  at(i: number): number {
-    return this.data[i]!;
-  }
-}
 
 /** Frames in typed arrays; see the file's comment. */
 export class FrameTable {
