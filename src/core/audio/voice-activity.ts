@@ -176,18 +176,25 @@ function pitchSpans(frames: VadFrame[]): PitchSpans {
 
 /** Per frame: whether the voiced pairs within ±VAD_PITCH_SPAN_S of its centre mostly hold a steady pitch (notes, not a voice). */
 function holdsNotes(spans: PitchSpans, steady: Int8Array): boolean[] {
-  const n = steady.length;
-  const pairs = new Int32Array(n + 1);
-  const held = new Int32Array(n + 1);
+  return markedShareOverSpans(spans, steady.length, (j) => steady[j]! >= 0, (j) => steady[j]! > 0, VAD_MIN_PITCH_PAIRS, VAD_MAX_STEADY_SHARE);
+}
+
+/**
+ * Per frame: whether, of the frames within its span that `counted` accepts, at least `minCount` are there and more
+ * than `maxShare` are `marked` (a marked frame is always a counted one). Prefix sums: one pass, whatever the span.
+ */
+function markedShareOverSpans(spans: PitchSpans, n: number, counted: (j: number) => boolean, marked: (j: number) => boolean, minCount: number, maxShare: number): boolean[] {
+  const count = new Int32Array(n + 1);
+  const hits = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) {
-    pairs[j + 1] = pairs[j]! + (steady[j]! >= 0 ? 1 : 0);
-    held[j + 1] = held[j]! + (steady[j]! > 0 ? 1 : 0);
+    count[j + 1] = count[j]! + (counted(j) ? 1 : 0);
+    hits[j + 1] = hits[j]! + (marked(j) ? 1 : 0);
   }
   const out: boolean[] = [];
   for (let i = 0; i < n; i++) {
     const [lo, hi] = [spans.lo[i]!, spans.hi[i]!];
-    const p = pairs[hi]! - pairs[lo]!;
-    out.push(p >= VAD_MIN_PITCH_PAIRS && (held[hi]! - held[lo]!) / p > VAD_MAX_STEADY_SHARE);
+    const k = count[hi]! - count[lo]!;
+    out.push(k >= minCount && (hits[hi]! - hits[lo]!) / k > maxShare);
   }
   return out;
 }
@@ -222,20 +229,6 @@ function onSemitoneGrid(frames: VadFrame[], spans: PitchSpans, voiced: boolean[]
  * multiples of the chosen period nearly as high as the period's own, where a voice's repeat only at its period.
  */
 function polyphonic(frames: VadFrame[], spans: PitchSpans, voiced: boolean[]): boolean[] {
-  const n = frames.length;
-  const count = new Int32Array(n + 1);
-  const poly = new Int32Array(n + 1);
-  for (let j = 0; j < n; j++) {
-    const f = frames[j]!;
-    const on = voiced[j]! && f.pitchHz > 0;
-    count[j + 1] = count[j]! + (on ? 1 : 0);
-    poly[j + 1] = poly[j]! + (on && f.pitchRival >= VAD_RIVAL_SHARE ? 1 : 0);
-  }
-  const out: boolean[] = [];
-  for (let i = 0; i < n; i++) {
-    const [lo, hi] = [spans.lo[i]!, spans.hi[i]!];
-    const k = count[hi]! - count[lo]!;
-    out.push(k >= VAD_MIN_GRID_FRAMES && (poly[hi]! - poly[lo]!) / k > VAD_MAX_POLYPHONIC_SHARE);
-  }
-  return out;
+  const on = (j: number) => voiced[j]! && frames[j]!.pitchHz > 0;
+  return markedShareOverSpans(spans, frames.length, on, (j) => on(j) && frames[j]!.pitchRival >= VAD_RIVAL_SHARE, VAD_MIN_GRID_FRAMES, VAD_MAX_POLYPHONIC_SHARE);
 }
