@@ -7,7 +7,7 @@ import { MOTION_LEVEL_SPEED, MOTION_THRESHOLDS, SOUND_PRIMITIVES, TEMPO_LABEL_BP
 import { cameraFromSpeed, cameraRawOver, poseAt, screenToWorld } from './camera-path.ts';
 import { gradientPosition } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
-import { FLAT_STD, RADIAL_MARGIN } from '../vision/gradient.ts';
+import { FLAT_STD, RADIAL_MARGIN, fitLinear } from '../vision/gradient.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
 import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
@@ -562,25 +562,11 @@ export function radialLooksLinear(gradient: SpecGradient, frame: { width: number
       P[c] = pos(X[c]!, Y[c]!);
     }
   }
-  const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
-  const [mx, my, mp] = [mean(X), mean(Y), mean(P)];
-  let sxx = 0, sxy = 0, syy = 0, sxp = 0, syp = 0, spp = 0;
-  for (let c = 0; c < n; c++) {
-    const x = X[c]! - mx;
-    const y = Y[c]! - my;
-    const p = P[c]! - mp;
-    sxx += x * x;
-    sxy += x * y;
-    syy += y * y;
-    sxp += x * p;
-    syp += y * p;
-    spp += p * p;
-  }
-  const det = sxx * syy - sxy * sxy;
-  if (!(det > 0 && spp > 0)) return false;
-  const bx = (syy * sxp - sxy * syp) / det;
-  const by = (sxx * syp - sxy * sxp) / det;
-  return (bx * sxp + by * syp) / spp >= 1 - RADIAL_LOOKS_LINEAR * RADIAL_MARGIN;
+  let mp = 0;
+  for (const v of P) mp += v;
+  mp /= n;
+  for (let c = 0; c < n; c++) P[c] = P[c]! - mp; // fitLinear fits a zero-mean field, as extraction's gradient does
+  return fitLinear(P, X, Y).r2 >= 1 - RADIAL_LOOKS_LINEAR * RADIAL_MARGIN;
 }
 
 /**

@@ -79,8 +79,8 @@ function mean(a: Float64Array): number {
   return s / a.length;
 }
 
-/** s ~ bx·X + by·Y + c by least squares (s has zero mean); R². */
-function fitLinear(s: Float64Array, X: Float64Array, Y: Float64Array): { bx: number; by: number; r2: number } {
+/** s ~ bx·X + by·Y + c by least squares (s has zero mean); R² (also the spec builder's test of what reads as a ramp). */
+export function fitLinear(s: Float64Array, X: Float64Array, Y: Float64Array): { bx: number; by: number; r2: number } {
   const mx = mean(X);
   const my = mean(Y);
   let sxx = 0;
