@@ -8,6 +8,11 @@ import { AudioSample, AudioSampleSource, BufferTarget, CanvasSource, Mp4OutputFo
 import { createFieldRenderer } from '../src/core/render/frame-field.ts';
 import type { Spec } from '../src/core/plan/spec.ts';
 import { assertVideoEncoder, chooseAudioCodec, videoBitrate } from '../src/media/encode-codecs.ts';
+import { keepBlobWorkersWarm, warmWorkerStats, type WarmWorkerStats } from '../src/media/warm-blob-workers.ts';
+
+// The AAC encoder's own worker (libavcodec in WASM, started per audio track) is kept between clips instead of being
+// started, parsed and compiled again for each; ended after this many clips (each leaves an encoder context in its heap).
+keepBlobWorkersWarm(self as unknown as { Worker: typeof Worker }, 16);
 
 /** What the worker hands back: the MP4, each frame's exact pixel count per colour bin, and timings (ms). */
 export interface RenderResult {
@@ -29,6 +34,11 @@ const isEncoderRefusal = (err: unknown) => err instanceof Error && err.name === 
 let cancelled = false;
 
 const api = {
+  /** Blob-URL workers (the AAC encoder's) really started vs handed out in this worker (tests). */
+  warmWorkers(): WarmWorkerStats {
+    return warmWorkerStats();
+  },
+
   /** Stop the running render at the next frame (the bridge also terminates the worker on abort). */
   cancel(): void {
     cancelled = true;

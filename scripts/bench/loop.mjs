@@ -1,16 +1,20 @@
 // Loop speed: jobs per minute of the default clip (320×240, 30 fps, 1 s, whatever the prompt asks), per
 // workflow, in the system Chromium through the CLI plumbing (the built app, headless.html,
-// window.motionRegistries.loopRun), every loop on a fresh store. Four loops per workflow, in the same run:
-// - previous: the sequential loop as issue 16 measured it (one job at a time, the whole analysis in ONE worker:
-//   `sequential: true, single_analysis_worker: true`, options of today's code, not a copy of old code);
+// window.motionRegistries.loopRun), every loop on a fresh store. The loops, in the same run:
+// - at-filing (only with MR_BENCH_PREVIOUS_DIST, below): the loop as it was when issue 16 was filed — the issue's
+//   "previous sequential loop", its own code and build;
+// - seq-1w: today's code, one job at a time, the whole analysis in ONE worker (`sequential: true,
+//   single_analysis_worker: true`; called "previous" in this script's earlier outputs and docs: an option of
+//   today's code, not the old code);
 // - sequential: today's sequential loop (one job at a time; the analysis measures palettes and depths in its second
 //   worker, issue 18);
 // - pipelined: the default (the next job made in the render worker while this one is analysed in one analysis
 //   worker, its clip queued for analysis as soon as it is made);
 // - piped-2w: pipelined with the analysis's colour worker too (`single_analysis_worker: false`).
-// Each loop runs twice, in mirrored order (previous, sequential, pipelined, piped-2w, piped-2w, …, previous), and its
+// Each loop runs twice, in mirrored order (seq-1w, sequential, pipelined, piped-2w, piped-2w, …, seq-1w), and its
 // two runs are summed: on a shared machine the load drifts, and a loop always run first gets the quietest minutes.
-// Ratios printed: pipelined / previous (issue 16's Done-when: ≥ 1.8 for the default clip), with each loop's CPU
+// Ratios printed: pipelined / at-filing (issue 16's Done-when: ≥ 1.8 the sequential jobs/min for the default clip),
+// pipelined / today's sequential and the others, with each loop's CPU
 // seconds per job (every process of its browser, from /proc): when the browser is held to a share of the CPU (a
 // loaded machine), jobs/min is that share over the CPU a job costs, and only a quiet machine shows the overlap.
 // A reference measured in the first page: the bare make + analyse of a default clip of the workflow's kind (pure
@@ -19,11 +23,17 @@
 // (in the pipelined loop two jobs' steps overlap; `record` includes the wait for the next job's planning).
 // Then one line for `all` with the loop's own clip lengths (src/loop/clip-length.ts; BENCH_LOOP_OWN=0 skips it).
 // BENCH_LOOP_RUNS=N sets the jobs per loop run (default 6), BENCH_LOOP_WORKFLOWS=a,b the workflows (default all four),
-// BENCH_LOOP_LOOPS=a,b the loops (default all four). `node scripts/bench/loop.mjs` takes ≈ 5–6 minutes on a quiet machine.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// BENCH_LOOP_LOOPS=a,b the loops (default all of them). `node scripts/bench/loop.mjs` takes ≈ 5–6 minutes on a quiet machine.
+// MR_BENCH_PREVIOUS_DIST=DIR adds a fifth loop, `at-filing`: the loop as it was when issue 16 was filed, i.e. the
+// build of commit 184f0df (the last commit of round 1, 2026-11-25; the issue quotes its 30-job run and its
+// 43.6 jobs/min), run with the same request in the same run. DIR is that build; when it has no headless.html the
+// bench builds it there first (a detached git worktree of MR_BENCH_PREVIOUS_COMMIT, default 184f0df, in a temporary
+// directory, node_modules linked, `vite build --outDir DIR`; the worktree is removed afterwards, nothing committed).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { withSession } from '../../bin/lib/session.mjs';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT, withSession } from '../../bin/lib/session.mjs';
 
 // A fresh build of the current source, in its own directory (dist/ may be stale or in use).
 const ownDir = process.env.MR_DIST ? null : mkdtempSync(join(tmpdir(), 'mr-bench-loop-'));
@@ -101,14 +111,41 @@ function bareJobSeconds(page, n, modes) {
   }, { n, seconds: CLIP_S, modes });
 }
 
-/** The loops compared, by name: each a loop request's extra settings. */
+/** The build of the loop as it was when issue 16 was filed (MR_BENCH_PREVIOUS_DIST), built first if missing; null when not asked. */
+function previousDist() {
+  const dir = process.env.MR_BENCH_PREVIOUS_DIST;
+  if (!dir) return null;
+  const dist = resolve(dir);
+  if (existsSync(join(dist, 'headless.html'))) return dist;
+  const commit = process.env.MR_BENCH_PREVIOUS_COMMIT ?? '184f0df';
+  const tree = mkdtempSync(join(tmpdir(), 'mr-previous-src-'));
+  const git = (...args) => {
+    const r = spawnSync('git', args, { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+  };
+  process.stderr.write(`building ${commit} (the loop when issue 16 was filed) into ${dist}…\n`);
+  git('worktree', 'add', '--detach', tree, commit);
+  try {
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(tree, 'node_modules'));
+    const r = spawnSync(join(tree, 'node_modules', '.bin', 'vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: tree, stdio: ['ignore', 2, 2] });
+    if (r.status !== 0) throw new Error(`vite build of ${commit} failed (exit ${r.status ?? r.signal})`);
+  } finally {
+    git('worktree', 'remove', '--force', tree);
+  }
+  return dist;
+}
+const atFilingDist = previousDist();
+
+/** The loops compared, by name: each a loop request's extra settings (and, for `at-filing`, the other build it runs in). */
 const LOOPS = {
-  previous: { sequential: true, single_analysis_worker: true },
+  ...(atFilingDist ? { 'at-filing': { dist: atFilingDist } } : {}),
+  'seq-1w': { sequential: true, single_analysis_worker: true },
   sequential: { sequential: true },
   pipelined: {},
   'piped-2w': { single_analysis_worker: false },
 };
 const names = process.env.BENCH_LOOP_LOOPS?.split(',') ?? Object.keys(LOOPS);
+for (const n of names) if (!LOOPS[n]) throw new Error(`unknown loop ${n} (known: ${Object.keys(LOOPS).join(', ')}; at-filing needs MR_BENCH_PREVIOUS_DIST)`);
 
 /** Two loop runs summed (jobs, seconds, CPU, step means averaged by jobs). */
 function sum(a, b) {
@@ -129,10 +166,18 @@ async function loopsOf(workflow, rebuild) {
   const out = {};
   let ref = null;
   for (const name of [...names, ...[...names].reverse()]) {
-    const l = await withSession({ rebuild: rebuild && ref === null }, async (page) => {
+    const { dist, ...extra } = LOOPS[name];
+    // The other build is served instead of this one (withSession reads MR_DIST before its first await); the
+    // reference is always measured with this one, so a run starting with at-filing measures it in a page of its own.
+    if (ref === null && dist) ref = await withSession({ rebuild }, (page) => bareJobSeconds(page, 4, MODES[workflow]));
+    const own = process.env.MR_DIST;
+    if (dist) process.env.MR_DIST = dist;
+    const session = withSession({ rebuild: rebuild && ref === null }, async (page) => {
       if (ref === null) ref = await bareJobSeconds(page, 4, MODES[workflow]);
-      return timedLoop(page, req(LOOPS[name]));
+      return timedLoop(page, req(extra));
     });
+    process.env.MR_DIST = own;
+    const l = await session;
     out[name] = out[name] ? sum(out[name], l) : l;
   }
   return { workflow, ref, loops: out };
@@ -150,7 +195,7 @@ for (const workflow of workflows) {
   const l = r.loops;
   console.log(`${workflow}:`);
   for (const name of names) console.log(loopLine(name, l[name]));
-  for (const line of [ratio(l, 'pipelined', 'previous'), ratio(l, 'piped-2w', 'previous'), ratio(l, 'pipelined', 'sequential'), ratio(l, 'sequential', 'previous')]) if (line) console.log(`${''.padEnd(16)} ${line}`);
+  for (const line of [ratio(l, 'pipelined', 'at-filing'), ratio(l, 'sequential', 'at-filing'), ratio(l, 'seq-1w', 'at-filing'), ratio(l, 'pipelined', 'sequential'), ratio(l, 'pipelined', 'seq-1w'), ratio(l, 'piped-2w', 'seq-1w'), ratio(l, 'sequential', 'seq-1w')]) if (line) console.log(`${''.padEnd(16)} ${line}`);
   const best = l.pipelined ?? l['piped-2w'];
   if (best) console.log(`${''.padEnd(16)} bare make + analyse ${(60 / r.ref).toFixed(1)} clips/min (pipelined job / bare = ${(best.seconds / Math.max(1, best.completed) / r.ref).toFixed(2)} ×); load ${load()}`);
 }

@@ -6,6 +6,7 @@ import { planSound, soundTruth } from '../core/render/sound-plan.ts';
 import type { Spec } from '../core/plan/spec.ts';
 import type { RenderResult, RenderWorkerApi } from '../../workers/render.worker.ts';
 import { mixAudio } from './mix-audio.ts';
+import type { WarmWorkerStats } from './warm-blob-workers.ts';
 import { WorkerBridge } from './worker-bridge.ts';
 
 /** Options of createClip: cancellation and progress. */
@@ -47,6 +48,11 @@ export function stopRenderWorker(): void {
 /** Whether the render worker is running (tests: it stays up between clips, and goes after a few idle seconds). */
 export function renderWorkerRunning(): boolean {
   return renderer.running;
+}
+
+/** The render worker's counts of the AAC encoder's workers really started vs handed out (tests: the encoder's worker is kept between clips). */
+export function renderWorkerAacWorkers(): Promise<WarmWorkerStats> {
+  return renderer.api().warmWorkers();
 }
 
 /** Spec → { mp4, truth }. Rejects with the signal's reason (AbortError) on abort, UnsupportedCodecError (by name) without an encoder. */

@@ -6,7 +6,7 @@ import { emptyInstruction, type Instruction } from '../../src/core/language/inst
 import { buildSpec, type BuildSpecOptions } from '../../src/core/plan/build-spec.ts';
 import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import type { Spec } from '../../src/core/plan/spec.ts';
-import { createClip, renderWorkerRunning, stopRenderWorker } from '../../src/media/create-clip.ts';
+import { createClip, renderWorkerAacWorkers, renderWorkerRunning, stopRenderWorker } from '../../src/media/create-clip.ts';
 import { allPixels, decodeMp4 } from './helpers/decode-mp4.ts';
 
 function specFor(patch: (i: Instruction) => void, opts: BuildSpecOptions): Spec {
@@ -44,6 +44,9 @@ describe('the render worker is reused across clips', () => {
     }
     const warm = await createClip(spec);
     expect(renderWorkerRunning()).to.equal(true);
+    // The AAC encoder's own worker (WASM libavcodec, where WebCodecs has no AAC encoder) was started once and kept.
+    const aac = await renderWorkerAacWorkers();
+    if (fresh.stats.audio_codec === 'aac' && aac.handedOut > 0) expect(aac).to.deep.equal({ started: 1, handedOut: 4 });
     expect(warm.stats.audio_codec).to.equal(fresh.stats.audio_codec);
     expect(warm.stats.video_codec).to.equal(fresh.stats.video_codec);
     const [a, b] = [await decode(fresh.mp4), await decode(warm.mp4)];
@@ -73,5 +76,23 @@ describe('the render worker is reused across clips', () => {
     expect(a.pixels.every((v, i) => v === b.pixels[i])).to.equal(true);
     expect(a.audio.every((v, i) => v === b.audio[i])).to.equal(true);
     expect(differingBytes(reference.mp4, next.mp4)).to.be.at.most(40);
+  });
+
+  it('keeps the AAC encoder\'s worker for 16 clips, then starts a fresh one; every clip encoded as by a fresh worker', async () => {
+    const spec = specFor((i) => (i.sound.presence = 'dense'), { seed: 'aac-reuse', width: 64, height: 48, duration_s: 0.3, mode: 'blended' });
+    stopRenderWorker();
+    const made: Uint8Array[] = [];
+    for (let k = 0; k < 18; k++) made.push((await createClip(spec)).mp4);
+    const aac = await renderWorkerAacWorkers();
+    if (aac.handedOut === 0) return; // a native AAC (or Opus) encoder: nothing kept
+    expect(aac).to.deep.equal({ started: 2, handedOut: 18 });
+    // clip 1 by a fresh AAC worker, 2–16 by the kept one, 17 by a fresh one again, 18 by that one kept: same audio
+    const first = await decode(made[0]!);
+    for (const k of [1, 15, 16, 17]) {
+      const d = await decode(made[k]!);
+      expect(d.audio.length, `clip ${k + 1}`).to.equal(first.audio.length);
+      expect(d.audio.every((v, i) => v === first.audio[i]), `clip ${k + 1}`).to.equal(true);
+      expect(differingBytes(made[0]!, made[k]!), `clip ${k + 1}`).to.be.at.most(40);
+    }
   });
 });
