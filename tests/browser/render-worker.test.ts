@@ -79,7 +79,7 @@ describe('the render worker is reused across clips', () => {
   });
 
   it('keeps the AAC encoder\'s worker for 16 clips, then starts a fresh one; every clip encoded as by a fresh worker', async () => {
-    const spec = specFor((i) => (i.sound.presence = 'dense'), { seed: 'aac-reuse', width: 64, height: 48, duration_s: 0.3, mode: 'blended' });
+    const spec = specFor((i) => (i.sound.presence = 'full'), { seed: 'aac-reuse', width: 64, height: 48, duration_s: 0.3, mode: 'blended' });
     stopRenderWorker();
     const made: Uint8Array[] = [];
     for (let k = 0; k < 18; k++) made.push((await createClip(spec)).mp4);
