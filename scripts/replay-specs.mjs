@@ -50,7 +50,8 @@ for (const job of exp.runs.jobs) {
     const lm = loopMiss.map((f) => `${f} ${l.fields[f].intended}→${l.fields[f].observed}`).join(', ');
     const rm = rawMiss.map((f) => `${f} ${r.intended[f]}→${r.observed[f]}`).join(', ');
     const ws = r.windows.map((w) => `${w.intended}→${w.gradient.type}(${w.gradient.fit}) ${w.camera}:${w.conf.toFixed(2)} ${w.motion}(${w.speed.toFixed(3)})`).join(' | ');
-    console.log(`${job.id.slice(0, 8)} ${desc}\n   loop: ${lm || 'ok'}   raw: ${rm || 'ok'}\n   ${ws}`);
+    const sh = FIELDS.includes('palette') ? `\n   shares truth ${JSON.stringify(r.shares.intended)}\n   shares read  ${JSON.stringify(r.shares.observed)}` : '';
+    console.log(`${job.id.slice(4)} ${desc}\n   loop: ${lm || 'ok'}   raw: ${rm || 'ok'}\n   ${ws}${sh}`);
   }
 }
 console.log('\nagreement: encoded clip (loop) vs raw frames (replay)');

@@ -27,11 +27,18 @@ export function replay(spec: Spec, codec?: (frames: Uint8ClampedArray, spec: Spe
   }
   const palette = [...share].filter(([, v]) => v / spec.frame_count >= PALETTE_MIN_SHARE).map(([p]) => p).sort();
   const truth = buildTruth(spec, r.bins, counts, counts.map(() => null));
+  const truthShare = new Map<string, number>();
+  for (const f of truth.frames) for (const c of f.colors) truthShare.set(c.primitive, (truthShare.get(c.primitive) ?? 0) + c.share);
+  const shares = (m: Map<string, number>) => Object.fromEntries([...m].map(([p, v]) => [p, Math.round((v / spec.frame_count) * 10) / 10] as const).filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]));
   const v = tl.finish();
   const ws = v.windows;
   return {
     intended: { camera: truth.camera.move, motion: truth.motion.level, gradient: truth.gradient.type, lighting: truth.lighting, palette: [...truth.palette].sort().join(','), unclaimed: truth.unclaimed ?? [] },
     observed: { camera: mode(ws.map((w) => w.camera.move)), motion: mode(ws.map((w) => w.motion.level)), gradient: mode(ws.map((w) => w.gradient.type)), lighting: mode(ws.map((w) => w.lighting)), palette: palette.join(',') },
+    /** Mean share (%) per primitive over the clip, ≥ 1 %: the truth's exact counts and what the frames read. */
+    shares: { intended: shares(truthShare), observed: shares(share) },
     windows: ws.map((w, i) => ({ intended: truth.windows[i]?.gradient.type, gradient: w.gradient, camera: w.camera.move, conf: w.camera.confidence, motion: w.motion.level, speed: w.motion.speed })),
   };
 }
+export { emptyInstruction } from '../src/core/language/instruction.ts';
+export { primitiveKnowledge } from '../src/core/plan/primitive-knowledge.ts';

@@ -4,7 +4,7 @@
 // (docs/loop-and-app.md): blended moves over low-contrast or complex fields, pure moves of far colours.
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { BLENDED_TEXTURE, blendedTexture, buildSpec, MAX_TEXTURE_OCTAVES, MAX_TRACKABLE_SPEED, MIN_TEXTURE_LUMA_SWING, observableSpeed, TEXTURE_LATTICE_PER_STEP } from '../../src/core/plan/build-spec.ts';
+import { BLENDED_TEXTURE, blendedTexture, buildSpec, MAX_TEXTURE_OCTAVES, SHAKE_LEVEL, wholePixelShake, MAX_TRACKABLE_SPEED, MIN_TEXTURE_LUMA_SWING, observableSpeed, TEXTURE_LATTICE_PER_STEP } from '../../src/core/plan/build-spec.ts';
 import { createFieldRenderer } from '../../src/core/render/frame-field.ts';
 import { buildTruth } from '../../src/core/render/intended-truth.ts';
 import { createVisionTimeline } from '../../src/core/vision/vision-timeline.ts';
@@ -14,6 +14,8 @@ import { videoBitrate } from '../../src/media/encode-codecs.ts';
 import type { Spec } from '../../src/core/plan/spec.ts';
 import type { CameraMove, ColorPrimitiveName, Lighting, MotionLevel } from '../../src/core/vocab/index.ts';
 import type { SpecGradient } from '../../src/core/plan/spec.ts';
+import { SHAKE_MIN_JITTER } from '../../src/core/vision/camera/window-summary.ts';
+import { CAMERA_THRESHOLDS } from '../../src/core/vocab/camera.ts';
 import { h264RoundTrip } from '../helpers/h264-round-trip.ts';
 
 function ask(patch: (i: Instruction) => void): Instruction {
@@ -83,6 +85,34 @@ describe('blended moves are claimed only as the H.264 clip shows them', () => {
       if (read.truth.unclaimed?.includes('camera')) return; // not claimed: nothing to hold it to
       expect({ camera: read.camera, motion: read.motion, speeds: read.speeds }).toMatchObject({ camera: read.truth.camera.move, motion: read.truth.motion.level });
     });
+  }
+});
+
+describe('a shake is made as one extraction can read', () => {
+  // a 100-job run read 5 of 5 slow shakes static: ±0.5 px jumps 0.075 diag/s, under extraction's shake spread
+  it('the slowest shake made spreads its jumps beyond SHAKE_MIN_JITTER translation thresholds', () => {
+    const minJitter = SHAKE_MIN_JITTER * CAMERA_THRESHOLDS.translation;
+    for (const m of ['pure', 'blended'] as const) {
+      const s = spec(m, { move: 'shake', level: 'slow', gradient: 'linear_horizontal', lighting: 'balanced' }, `shake-min:${m}`, 1);
+      expect(s.unmet).toContain('motion.slow');
+      expect(s.motion.level).toBe(SHAKE_LEVEL);
+      const jump = (2 * s.camera.shake_px * s.fps) / Math.hypot(s.width, s.height);
+      expect(jump).toBeGreaterThanOrEqual(minJitter * 1.4);
+      expect(jump).toBeCloseTo(s.motion.speed, 6);
+      if (m === 'pure') expect(Number.isInteger(s.camera.shake_px)).toBe(true);
+    }
+    expect(wholePixelShake('medium', 0.4, 320, 240, 30)).toBe(1);
+    expect(wholePixelShake('fast', 3.3, 320, 240, 30)).toBe(4);
+  });
+  for (const m of ['pure', 'blended'] as const) {
+    for (const level of ['slow', 'fast'] as const) {
+      it(`${m}, asked ${level}: the H.264 clip reads the shake and the level the truth claims`, () => {
+        const s = spec(m, { move: 'shake', level, gradient: 'linear_diagonal', lighting: 'balanced' }, `shake:${m}:${level}`, 1);
+        const read = makeAndRead(s);
+        expect(read.truth.unclaimed ?? []).not.toContain('camera');
+        expect({ camera: read.camera, motion: read.motion }).toEqual({ camera: 'shake', motion: read.truth.motion.level });
+      });
+    }
   }
 });
 

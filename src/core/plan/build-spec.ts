@@ -377,9 +377,41 @@ function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, f
   if (level === 'still') unmet.push('motion.still');
   let mc = narrow(motionPool, level === 'still' ? null : level, 'motion', unmet).filter((e) => e.canonical !== 'still');
   if (mc.length === 0) mc = [{ name: 'slow', canonical: 'slow', raw: {}, origin: 'primitive', count: 0 }];
-  const mEntry = pick(mrng, mc);
+  let mEntry = pick(mrng, mc);
+  if (move === 'shake' && mEntry.canonical === 'slow') {
+    // A slow shake cannot be shown (SHAKE_LEVEL): the slowest shake that reads is made, and the slow it is not is unmet.
+    unmet.push('motion.slow');
+    const medium = motionPool.filter((e) => e.canonical === SHAKE_LEVEL);
+    mEntry = medium.length > 0 ? pick(mrng, medium) : { name: SHAKE_LEVEL, canonical: SHAKE_LEVEL, raw: {}, origin: 'primitive', count: 0 };
+  }
   const speed = observableSpeed(mEntry.canonical, num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical], margin);
-  return { camera: { name: camEntry.name, ...cameraFromSpeed(move, speed, width, height, fps, shakeDeg) }, motion: { level: mEntry.canonical, name: mEntry.name, speed } };
+  const camera = { name: camEntry.name, ...cameraFromSpeed(move, speed, width, height, fps, shakeDeg) };
+  if (move === 'shake' && frame.mode === 'pure') {
+    // Pure cells are drawn in whole 2×2 chroma blocks under a translation (frame-field.ts), so a jitter of a fraction
+    // of a pixel is drawn as no jump at all or a whole block (±0.5 px drew nothing: 5 of 5 slow shakes read static):
+    // a pure shake jitters by whole pixels along an axis, the count whose speed is inside the level's band when one is.
+    camera.shake_px = wholePixelShake(mEntry.canonical, camera.shake_px, width, height, fps, margin);
+    camera.shake_deg = (Math.round(camera.shake_deg / 90) * 90) % 360;
+    return { camera, motion: { level: mEntry.canonical, name: mEntry.name, speed: (camera.shake_px * 2 * fps) / Math.hypot(width, height) } };
+  }
+  return { camera, motion: { level: mEntry.canonical, name: mEntry.name, speed } };
+}
+
+/**
+ * The slowest level a shake is made at. Extraction names a shake when the frame-to-frame jumps' spread is at least
+ * SHAKE_MIN_JITTER translation thresholds (0.09 diag/s, vision/camera/window-summary.ts): 90 % of slow's top (0.1), so
+ * a slow shake is either under that spread (±0.5 px: 0.075 diag/s, read `static` in 5 of 5 slow shakes of a 100-job
+ * run) or within a few percent of medium. Asked for slow, the shake is made medium and `motion.slow` recorded unmet.
+ */
+export const SHAKE_LEVEL: MotionLevel = 'medium';
+
+/** Whole pixels of shake (each frame jumps 2·px) nearest `px` whose speed is inside `level`'s observable band, at least 1. */
+export function wholePixelShake(level: MotionLevel, px: number, width: number, height: number, fps: number, margin = SPEED_MARGIN): number {
+  const perPx = (2 * fps) / Math.hypot(width, height); // diag/s per pixel of shake
+  const lo = Math.max(1, Math.ceil(observableSpeed(level, 0, margin) / perPx - 1e-9));
+  const hi = Math.floor(observableSpeed(level, Infinity, margin) / perPx + 1e-9);
+  const n = Math.max(1, Math.round(px));
+  return lo <= hi ? Math.min(hi, Math.max(lo, n)) : n;
 }
 
 /**
