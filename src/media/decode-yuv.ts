@@ -92,6 +92,31 @@ export async function yuvToRaster(s: YuvSource, raster: { width: number; height:
   const W = raster.width;
   const [origin, dx, dy] =
     s.rotation === 90 ? [4 * (gh - 1), 4 * W, -4] : s.rotation === 180 ? [4 * (gh * W - 1), -4, -4 * W] : s.rotation === 270 ? [4 * (gw - 1) * W, -4 * W, 4] : [0, 4, 4 * W];
+  // the usual rasters (720p, 1080p onto 640×360) are whole 2:1 and 3:1 reductions: their boxes are read directly
+  const factor = w === 2 * gw && h === 2 * gh ? 2 : w === 3 * gw && h === 3 * gh ? 3 : 0;
+  if (factor > 0) {
+    const chromaN = factor === 2 ? 1 : 4;
+    const planes: Planes = {
+      src,
+      y: yl.offset,
+      yStride: yl.stride,
+      u: ul.offset,
+      v: vl ? vl.offset : ul.offset + 1,
+      cStride: ul.stride,
+      cStep: vl ? 1 : 2,
+    };
+    if (vl && vl.stride !== ul.stride) throw new Error('I420 sample whose chroma planes have different strides');
+    const terms: Terms = {
+      luma: sumTable(factor * factor, fullRange, false),
+      rOfCr: sumTable(chromaN, fullRange, true).map((c) => crToR * c),
+      bOfCb: sumTable(chromaN, fullRange, true).map((c) => cbToB * c),
+      kr,
+      kb,
+      kg,
+    };
+    for (let gy = 0; gy < gh; gy++) (factor === 2 ? halfRow : thirdRow)(planes, terms, gy, gw, out, origin + gy * dy, dx);
+    return out;
+  }
   for (let gy = 0; gy < gh; gy++) {
     const y0 = ys[2 * gy]!;
     const y1 = ys[2 * gy + 1]!;
@@ -164,6 +189,79 @@ export async function yuvToRaster(s: YuvSource, raster: { width: number; height:
     }
   }
   return out;
+}
+
+/** Where a sample's planes lie in the copied bytes (NV12: u and v interleaved, cStep 2). */
+interface Planes {
+  src: Uint8Array;
+  y: number;
+  yStride: number;
+  u: number;
+  v: number;
+  cStride: number;
+  cStep: number;
+}
+
+/** Normalised luma by luma sum, and the red and blue terms by chroma sum (crToR·Cr, cbToB·Cb: the same doubles as computed per pixel). */
+interface Terms {
+  luma: Float64Array;
+  rOfCr: Float64Array;
+  bOfCb: Float64Array;
+  kr: number;
+  kb: number;
+  kg: number;
+}
+
+/** Grid row gy of a 2:1 reduction: each pixel a 2×2 luma box and one chroma sample. */
+function halfRow(p: Planes, t: Terms, gy: number, gw: number, out: Uint8ClampedArray, o: number, dx: number): void {
+  const { src, cStep } = p;
+  const { luma, rOfCr, bOfCb, kr, kb, kg } = t;
+  const r0 = p.y + 2 * gy * p.yStride;
+  const r1 = r0 + p.yStride;
+  const u = p.u + gy * p.cStride;
+  const v = p.v + gy * p.cStride;
+  for (let gx = 0; gx < gw; gx++, o += dx) {
+    const x = 2 * gx;
+    const c = cStep * gx;
+    const yy = luma[src[r0 + x]! + src[r0 + x + 1]! + src[r1 + x]! + src[r1 + x + 1]!]!;
+    const r = yy + rOfCr[src[v + c]!]!;
+    const b = yy + bOfCb[src[u + c]!]!;
+    const g = (yy - kr * r - kb * b) / kg;
+    // Math.fround: the values the Float32 grid of the earlier version held; Uint8ClampedArray rounds half to even
+    out[o] = Math.fround(r) * 255;
+    out[o + 1] = Math.fround(g) * 255;
+    out[o + 2] = Math.fround(b) * 255;
+    out[o + 3] = 255;
+  }
+}
+
+/** Grid row gy of a 3:1 reduction: each pixel a 3×3 luma box and the 2×2 chroma samples that box touches. */
+function thirdRow(p: Planes, t: Terms, gy: number, gw: number, out: Uint8ClampedArray, o: number, dx: number): void {
+  const { src, cStep } = p;
+  const { luma, rOfCr, bOfCb, kr, kb, kg } = t;
+  const r0 = p.y + 3 * gy * p.yStride;
+  const r1 = r0 + p.yStride;
+  const r2 = r1 + p.yStride;
+  const cy = (3 * gy) >> 1;
+  const u0 = p.u + cy * p.cStride;
+  const v0 = p.v + cy * p.cStride;
+  const u1 = u0 + p.cStride;
+  const v1 = v0 + p.cStride;
+  for (let gx = 0; gx < gw; gx++, o += dx) {
+    const x = 3 * gx;
+    const c = cStep * ((3 * gx) >> 1);
+    const c1 = c + cStep;
+    const ySum =
+      src[r0 + x]! + src[r0 + x + 1]! + src[r0 + x + 2]! + src[r1 + x]! + src[r1 + x + 1]! + src[r1 + x + 2]! + src[r2 + x]! + src[r2 + x + 1]! + src[r2 + x + 2]!;
+    const yy = luma[ySum]!;
+    const r = yy + rOfCr[src[v0 + c]! + src[v0 + c1]! + src[v1 + c]! + src[v1 + c1]!]!;
+    const b = yy + bOfCb[src[u0 + c]! + src[u0 + c1]! + src[u1 + c]! + src[u1 + c1]!]!;
+    const g = (yy - kr * r - kb * b) / kg;
+    out[o] = Math.fround(r) * 255;
+    out[o + 1] = Math.fround(g) * 255;
+    out[o + 2] = Math.fround(b) * 255;
+    out[o + 3] = 255;
+  }
 }
 
 const EMPTY: Float64Array = new Float64Array(0);

@@ -38,6 +38,22 @@ function sample(raw: Buffer, w: number, h: number, format: 'I420' | 'NV12', opts
   };
 }
 
+/** The top-left w×h of a W×H 4:2:0 frame (I420 planes or NV12's interleaved chroma), as its own frame. */
+function crop420(raw: Buffer, W: number, H: number, w: number, h: number, format: 'I420' | 'NV12'): Buffer {
+  const cw = (w + 1) >> 1;
+  const ch = (h + 1) >> 1;
+  const CW = (W + 1) >> 1;
+  const CH = (H + 1) >> 1;
+  const out = Buffer.alloc(w * h + 2 * cw * ch);
+  let at = 0;
+  for (let y = 0; y < h; y++, at += w) raw.copy(out, at, y * W, y * W + w);
+  const planes = format === 'I420' ? [[W * H, CW, cw], [W * H + CW * CH, CW, cw]] : [[W * H, 2 * CW, 2 * cw]];
+  for (const [start, stride, width] of planes) {
+    for (let y = 0; y < ch; y++, at += width!) raw.copy(out, at, start! + y * stride!, start! + y * stride! + width!);
+  }
+  return out;
+}
+
 describe('4:2:0 → raster conversion', () => {
   it('is byte-identical to the two-stage reference on real frames, in every format, range, matrix and rotation', async () => {
     let frames = 0;
@@ -47,6 +63,8 @@ describe('4:2:0 → raster conversion', () => {
       [SPEED_PHOTOS[0]!, 1280, 720, 'I420'],
       [SPEED_PHOTOS[1]!, 1920, 1080, 'NV12'],
       [SPEED_PHOTOS[1]!, 854, 480, 'I420'],
+      [SPEED_PHOTOS[0]!, 1280, 720, 'NV12'],
+      [SPEED_PHOTOS[1]!, 1920, 1080, 'I420'],
     ] as const) {
       const raws = realClip({ photo, frames: 2, width: w, height: h, noise: 12, pixFmt: format === 'I420' ? 'yuv420p' : 'nv12' });
       for (const raw of raws) {
@@ -72,6 +90,31 @@ describe('4:2:0 → raster conversion', () => {
     expect(differing).toBe(0);
     // the frames are real pictures, not blank: the compared bytes carry content
     expect(checksum / frames).toBeGreaterThan(1000);
+  });
+
+  it('reads whole 2:1 and 3:1 reductions of odd sizes like the reference (the direct box paths)', async () => {
+    let differing = 0;
+    let compared = 0;
+    for (const format of ['I420', 'NV12'] as const) {
+      const [big] = realClip({ photo: SPEED_PHOTOS[0]!, frames: 1, width: 1920, height: 1080, noise: 12, pixFmt: format === 'I420' ? 'yuv420p' : 'nv12' });
+      // odd rasters: the last chroma column and row are shared by fewer luma pixels
+      for (const [w, h, raster] of [
+        [963, 543, { width: 321, height: 181 }],
+        [642, 362, { width: 321, height: 181 }],
+        [1920, 1077, { width: 640, height: 359 }],
+      ] as const) {
+        const raw = crop420(big!, 1920, 1080, w, h, format);
+        for (const [rotation, pad] of [[0, 0], [90, 5], [180, 0], [270, 3]] as const) {
+          const r = rotation % 180 !== 0 ? { width: raster.height, height: raster.width } : raster;
+          const got = await yuvToRaster(sample(raw, w, h, format, { rotation, pad }), r);
+          const want = await yuvToRasterReference(sample(raw, w, h, format, { rotation, pad }), r);
+          for (let i = 0; i < want!.length; i++) if (got![i] !== want![i]) differing++;
+          compared += want!.length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+    expect(differing).toBe(0);
   });
 
   it('declines what it cannot convert exactly, like the reference', async () => {
