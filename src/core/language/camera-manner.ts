@@ -4,10 +4,9 @@
 // ("anticlockwise", "clockwise") anywhere in the prompt turns the prompt's roll or spin, even in another clause
 // ("a spinning shot of a carousel, anticlockwise"). The spans say so with via `manner`.
 import { clauseBetween, type Chosen, type PassState } from './chosen.ts';
+import { CAMERA_NOUNS } from './camera-nouns.ts';
 import { isCameraMove } from './compose-camera.ts';
 
-/** Nouns that name the camera in a clause. */
-const CAMERA_NOUNS: ReadonlySet<string> = new Set(['camera', 'cam', 'shot', 'lens', 'handheld', 'footage', 'pov', 'frame', 'drone']);
 /** Verb lemmas of turning about an axis: a rotation direction anywhere in the prompt is their way round. */
 const ROTATION_VERBS: ReadonlySet<string> = new Set(['spin', 'spinning', 'rotate', 'rotating', 'revolve', 'revolving', 'twirl', 'twirling', 'whirl', 'whirling', 'roll', 'rolling', 'spiral', 'spiralling', 'spiraling', 'turn', 'turning']);
 /** What an oscillation phrase's own words may be read as before this pass ("side to side": a gradient path). */

@@ -2,9 +2,8 @@
 // shaking camera. The adjectives are WordNet's synsets of jerky, shaky, unsteady, wobbly and jittery (reduced at build
 // time, `shaky`); only right before a camera noun of its clause, so "a choppy sea" stays a sea.
 import { type PassState } from './chosen.ts';
+import { CAMERA_NOUNS } from './camera-nouns.ts';
 import { isShakyWord } from './wordnet-meaning.ts';
-
-const CAMERA_NOUNS: ReadonlySet<string> = new Set(['camera', 'cam', 'footage', 'shot', 'shots', 'handheld', 'camerawork', 'framing']);
 
 /** Read "<shaky adjective> <camera noun>" as the shake move, on the adjective's span (via `syntax`). */
 export function readShakyCamera(state: PassState): void {
