@@ -35,19 +35,21 @@ function readData(pos) {
     const pcnt = parseInt(f[p], 10);
     p++;
     const hypernyms = [];
+    const instanceOf = [];
     const similar = [];
     const holonyms = [];
     for (let k = 0; k < pcnt; k++, p += 4) {
       const sym = f[p];
       const target = f[p + 1];
       if (sym === '@' || sym === '@i') hypernyms.push(target);
+      if (sym === '@i') instanceOf.push(target);
       if (sym === '&') similar.push(target);
       if (sym === '#m' || sym === '#p' || sym === '#s') holonyms.push(target);
     }
     // Words as WordNet writes them: a capitalised one names one thing ("Cam", the river; "Bissau").
     const cased = f.slice(4, 4 + 2 * wcnt).filter((_, k) => k % 2 === 0).map((w) => w.replace(/\(.*\)$/, ''));
     const gloss = line.includes(' | ') ? line.slice(line.indexOf(' | ') + 3) : '';
-    out.set(offset, { words, cased, hypernyms, similar, holonyms, type, lexfile: f[1], gloss });
+    out.set(offset, { words, cased, hypernyms, instanceOf, similar, holonyms, type, lexfile: f[1], gloss });
   }
   return out;
 }
@@ -147,6 +149,28 @@ function holonymPlace(offset) {
   return null;
 }
 
+/**
+ * Round 6 (world knowledge): the class a named thing is an instance of, as a single word ("Great Barrier Reef" is an
+ * instance of coral reef → "reef"; "Eiffel Tower" → tower; "Taj Mahal" → mausoleum): the nearest synset up its
+ * instance hypernym's chain with a one-word lemma. A name then reads as the kind of place it is, not as itself.
+ */
+function classWord(offset) {
+  let frontier = [offset];
+  for (let depth = 0; depth < 4 && frontier.length; depth++) {
+    for (const o of frontier) {
+      const w = (nouns.get(o)?.words ?? []).find((x) => /^[a-z]+$/.test(x));
+      if (w) return w;
+    }
+    frontier = frontier.flatMap((o) => nouns.get(o)?.hypernyms ?? []);
+  }
+  return null;
+}
+
+/** Kinds too general to name a place by: a named place of such a kind keeps its own name. */
+const GENERIC_CLASSES = new Set(SEED_SETTINGS.genericClasses);
+/** The seed settings (FOUNDATION §3.9), read from the vocabulary's source: a seed's own name is kept ("Arctic"). */
+const SEED_NAMES = new Set(JSON.parse(/settings: (\[[^\]]*\])/.exec(readFileSync(join(import.meta.dirname, '..', 'src', 'core', 'vocab', 'narrative.ts'), 'utf8'))[1].replace(/'/g, '"')));
+
 const table = {};
 /** Readings that hold only when the word is capitalised (its proper-noun senses: "Cam", the river; "cam" is a part). */
 const properTable = {};
@@ -182,8 +206,18 @@ for (const [lemma, offs] of nounIndex) {
       const seed = holonymPlace(o);
       return seed ? ['setting', seed] : null;
     }
+    if (k[0] !== 'setting') return k;
+    // A named place (an instance) is the kind of place it is ("great barrier reef" → reef, "golden gate" → strait),
+    // or the seed that kind is absorbed by ("grand canyon" → canyon).
+    const cls = nouns.get(o)?.instanceOf[0];
+    if (cls !== undefined && !SEED_NAMES.has(lemma)) {
+      const kc = nounClass(cls);
+      const word = classWord(cls);
+      const named = kc?.[1] ?? (word && !GENERIC_CLASSES.has(word) ? word : null);
+      if (kc?.[0] === 'setting' && named) return ['setting', named];
+    }
     // A place with no absorbing seed keeps its own name (spaces for the underscores of WordNet's compounds).
-    return k[0] === 'setting' ? ['setting', k[1] ?? lemma.replace(/_/g, ' ')] : k;
+    return ['setting', k[1] ?? lemma.replace(/_/g, ' ')];
   };
   const key = lemma.replace(/_/g, ' ');
   // (Compounds keep every sense: "coral sea", "golden gate" are names as typed in lower case too.)

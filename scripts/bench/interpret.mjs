@@ -152,5 +152,5 @@ const heldBack3 = human('held-back-3');
 const parts = [['dev', dev], ['dev-2', dev2], ['dev-3', dev3], ['held-back', heldBack], ['held-back-2', heldBack2], ['held-back-3', heldBack3]];
 const scoreAll = (off) => parts.map(([name, cases]) => `${name} ${pct(scoreHuman(cases, (p) => interpret(p, { off })))}`).join(', ');
 console.log(`human-written prompts, every mechanism on: ${parts.map(([name, cases]) => `${name} ${pct(scoreHuman(cases, (p) => interpret(p)))} (${cases.length} prompts)`).join('; ')}`);
-const ALL_OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names'];
+const ALL_OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces'];
 for (const m of [...ALL_OFF, 'all']) console.log(`  ${m === 'all' ? 'every mechanism' : m} off: ${scoreAll(m === 'all' ? ALL_OFF : [m])}`);

@@ -17,6 +17,7 @@ import { emptyInstruction, type Instruction } from './instruction.ts';
 import { implyColors, implyLighting } from './imply-lighting.ts';
 import { implySetting } from './imply-setting.ts';
 import { readIdioms } from './read-idioms.ts';
+import { readCompoundPlaces } from './read-compound-places.ts';
 import { readNames } from './read-names.ts';
 import { readShakyCamera } from './shaky-camera.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
@@ -104,6 +105,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('idioms')) readIdioms(state);
   if (!off.has('syntax')) readShakyCamera(state);
   if (!off.has('names')) readNames(state);
+  if (!off.has('compoundPlaces')) readCompoundPlaces(state);
   composeNumbers(state);
   const impliedMotion = composeCamera(state);
   if (!off.has('manner')) readCameraManner(state);

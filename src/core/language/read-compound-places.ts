@@ -1,0 +1,56 @@
+// Round 6 of #14 (world knowledge): an open compound whose head is a place names a place even when its modifier is a
+// word no resource reads ("hawker centre", "sari shop", "bach house"): English puts the kind of a thing last, so the
+// head says what it is. A word no span reads, right before a word not read as a place but one of whose WordNet noun
+// senses is a place ("centre" is a direction in the lexicon and a building in WordNet), is one setting span with it,
+// via `compound`. The head's kind names it when WordNet reads the head as another word ("terminal": station);
+// otherwise the compound keeps its own name ("hawker centre"), so the narrative registry grows. A capitalised
+// modifier is a name, not a kind: the place is the head's. A head already read as a place ("jazz bar") needs nothing.
+import type { PassState } from './chosen.ts';
+import { CAMERA_NOUNS } from './camera-nouns.ts';
+import { WORDNET_CONFIDENCE_FLOOR, wordnetPlaceSense, wordnetSense } from './wordnet-meaning.ts';
+
+/** The place a head token not read as a place has among its WordNet noun senses, with its confidence, or null. */
+function headPlace(state: PassState, k: number): { setting: string; confidence: number } | null {
+  const t = state.tokens[k];
+  if (!t) return null;
+  const own = state.chosen.find((c) => c.i <= k && c.j > k);
+  if (own && (own.i !== k || own.j !== k + 1)) return null;
+  // A head read as a place already names the place ("jazz bar", "old cottage"): nothing to add. A head read as a
+  // colour, a sound or a camera word keeps that reading ("orange lamps", "camera stays still"); a position word
+  // may be a place ("centre", "middle").
+  if (own && own.domain !== 'direction') return null;
+  // A word read otherwise (a direction, a colour) or not at all: a place among its WordNet noun senses.
+  for (const f of t.forms.slice(0, Math.max(1, t.exactForms + 1))) {
+    const wn = wordnetSense(f);
+    if (wn?.domain === 'setting') return { setting: wn.canonical, confidence: wn.confidence ?? WORDNET_CONFIDENCE_FLOOR };
+    const minor = wordnetPlaceSense(f);
+    if (minor) return { setting: minor.canonical, confidence: WORDNET_CONFIDENCE_FLOOR };
+  }
+  return null;
+}
+
+/** Read "<unread word> <place word>" as one place (via `compound`). */
+export function readCompoundPlaces(state: PassState): void {
+  const { tokens, chosen, gaps } = state;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const mod = tokens[k];
+    const head = tokens[k + 1];
+    if (!mod || !head || !/^\s+$/.test(gaps[k + 1] ?? '') || !/^\p{L}{3,}$/u.test(mod.text) || CAMERA_NOUNS.has(mod.lower)) continue;
+    // The modifier is a word no span reads (it would otherwise be in unknown[]).
+    if (chosen.some((c) => c.i <= k && c.j > k)) continue;
+    // A singular noun modifies a noun (English compounds take the modifier's singular: "hawker centre"); a verb, an
+    // adjective or a plural before a place word is no compound ("camera cruises left").
+    if (!mod.tags.has('Noun') || mod.tags.has('Plural') || mod.tags.has('Verb') || mod.tags.has('Adjective')) continue;
+    const place = headPlace(state, k + 1);
+    if (!place || place.confidence < WORDNET_CONFIDENCE_FLOOR) continue;
+    const name = /^\p{Lu}/u.test(mod.text);
+    const own = head.forms.slice(0, head.exactForms + 1).includes(place.setting);
+    const canonical = own && !name ? `${mod.lower} ${place.setting}` : place.setting;
+    const at = chosen.findIndex((c) => c.i === k + 1);
+    if (at >= 0) chosen.splice(at, 1);
+    const span = `${mod.lower} ${head.lower}`;
+    chosen.push({ i: k, j: k + 2, start: mod.start, end: head.end, record: { span, canonical, domain: 'setting', variant: 'synonym', source: 'built-in', mechanism: 'compound', confidence: place.confidence }, domain: 'setting', canonical, negated: false, consumed: false, via: 'compound' });
+    chosen.sort((a, b) => a.i - b.i);
+    k++;
+  }
+}
