@@ -41,6 +41,8 @@ export function readCompoundPlaces(state: PassState): void {
     // A singular noun modifies a noun (English compounds take the modifier's singular: "hawker centre"); a verb, an
     // adjective or a plural before a place word is no compound ("camera cruises left").
     if (!mod.tags.has('Noun') || mod.tags.has('Plural') || mod.tags.has('Verb') || mod.tags.has('Adjective')) continue;
+    // The head is a noun too ("a trout rises" is a verb, not a rise).
+    if (head.tags.has('Verb')) continue;
     const place = headPlace(state, k + 1);
     if (!place || place.confidence < WORDNET_CONFIDENCE_FLOOR) continue;
     const name = /^\p{Lu}/u.test(mod.text);
