@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import type { AnalysisResult, FileInfo, FrameReport } from '../src/core/report/analysis.ts';
 import { analyzeBlob } from '../src/media/analyze-file.ts';
 import { spectrogramOfBlob } from '../src/media/audio-spectrogram.ts';
+import { throttleProgress } from '../src/media/progress-throttle.ts';
 import { thumbnailsOfBlob, type Thumbnail } from '../src/media/frame-thumbnails.ts';
 import type { Spectrogram } from '../src/core/audio/spectrogram.ts';
 import { liveSampleStats, rasterPathStats } from '../src/media/decode-video.ts';
@@ -26,7 +27,8 @@ const api = {
     // calls through the proxy are fire-and-forget (the analysis never waits for the caller), except the frames':
     // waiting on them keeps a slow reader from piling batches up in memory
     return analyzeBlob(blob, name, {
-      onProgress: (f) => void hooks.onProgress(f),
+      // a few progress messages a file, not one a frame (each is a round trip to the page: progress-throttle.ts)
+      onProgress: throttleProgress((f) => void hooks.onProgress(f)),
       onFile: (f) => void hooks.onFile(f),
       onDuration: (s) => void hooks.onDuration(s),
       ...(maxSide ? { maxSide } : {}),

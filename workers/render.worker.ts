@@ -8,6 +8,7 @@ import { AudioSample, AudioSampleSource, BufferTarget, CanvasSource, Mp4OutputFo
 import { createFieldRenderer } from '../src/core/render/frame-field.ts';
 import type { Spec } from '../src/core/plan/spec.ts';
 import { assertVideoEncoder, chooseAudioCodec, videoBitrate } from '../src/media/encode-codecs.ts';
+import { throttleProgress } from '../src/media/progress-throttle.ts';
 import { keepBlobWorkersWarm, warmWorkerStats, type WarmWorkerStats } from '../src/media/warm-blob-workers.ts';
 
 // The AAC encoder's own worker (libavcodec in WASM, started per audio track) is kept between clips instead of being
@@ -48,8 +49,10 @@ const api = {
    * Render and encode `spec`. `audio`: mono PCM at spec.sample_rate covering the clip (mixed on the
    * main thread, transferred here), or null for a silent track-less clip. Progress 0–1 per frame.
    */
-  async render(spec: Spec, audio: Float32Array | null, onProgress?: (fraction: number) => void): Promise<RenderResult> {
+  async render(spec: Spec, audio: Float32Array | null, progressTo?: (fraction: number) => void): Promise<RenderResult> {
     cancelled = false;
+    // every message to the caller is a Comlink round trip: a few a clip, not one a frame
+    const onProgress = progressTo ? throttleProgress(progressTo) : undefined;
     const { width, height, fps, frame_count } = spec;
     const bitrate = videoBitrate(width, height, fps, spec.cell_size, spec.mode === 'blended');
     await assertVideoEncoder(width, height, fps, bitrate);
