@@ -56,7 +56,7 @@ function matchNotes(truth, got) {
 const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
 const RATIOS = [[2, '×2'], [0.5, '×½'], [1.5, '×3/2'], [2 / 3, '×2/3'], [3, '×3'], [1 / 3, '×⅓']];
 let right = 0, none = 0;
-const octave = {}, groups = {};
+const octave = {}, groups = {}, families = {};
 let tn = 0, gn = 0, hitOn = 0, hitOff = 0;
 for (const [file, t] of Object.entries(truth)) {
   const r = analyse(join(dir, file));
@@ -76,6 +76,11 @@ for (const [file, t] of Object.entries(truth)) {
   groups[group] ??= [0, 0];
   groups[group][0] += ok ? 1 : 0;
   groups[group][1]++;
+  // the brief's kinds: band (drums), drumless (piano, strings, plucked, waltz, strum, mallet, pizzicato, organ, pad)
+  const family = t.drums === false ? 'drumless' : 'band';
+  families[family] ??= [0, 0];
+  families[family][0] += ok ? 1 : 0;
+  families[family][1]++;
   const melody = stems ? analyse(join(dir, 'stems', file)).melody : r.melody;
   const m = matchNotes(t.lead, melody);
   tn += t.lead.length;
@@ -90,5 +95,6 @@ const prf = (hit) => {
   return `P ${p.toFixed(2)} R ${r.toFixed(2)} F1 ${(p + r > 0 ? (2 * p * r) / (p + r) : 0).toFixed(2)}`;
 };
 console.log(`${dir}: tempo ±2 % ${right}/${n} (${((100 * right) / n).toFixed(0)} %), none ${none}, wrong ${n - right - none}, metrical-level errors ${JSON.stringify(octave)}`);
+console.log(`  band / drumless: ${Object.entries(families).map(([g, [a, b]]) => `${g} ${a}/${b} (${((100 * a) / b).toFixed(0)} %)`).join(', ')}`);
 console.log(`  per kind: ${Object.entries(groups).map(([g, [a, b]]) => `${g} ${a}/${b}`).join(', ')}`);
 console.log(`  lead notes${stems ? ' (stems)' : ''}: ${tn} true, ${gn} reported; onset ±50 ms: ${prf(hitOn)}; + offset: ${prf(hitOff)}`);

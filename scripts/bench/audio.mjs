@@ -68,6 +68,27 @@ for (const r of [rms, fftOnly, frameSound, timeline]) {
 console.log(`ratios: measureFrameSound / FFT = ${(frameSound.ms / fftOnly.ms).toFixed(2)} ×, timeline / measureFrameSound = ${(timeline.ms / frameSound.ms).toFixed(2)} ×, measureFrameSound / RMS loop = ${(frameSound.ms / rms.ms).toFixed(1)} ×`);
 if (sink === 42) console.log('');
 
+// The tempo pass per minute of audio: the onset envelopes (STFT flux, transients, band transients and, since the
+// drumless-music work, the harmonic-change novelty) and tempoReport; the harmonic novelty alone is timed too, so the
+// cost before it was added is the difference.
+{
+  const { createOnsetEnvelope } = await importTs('src/core/audio/onset-envelope.ts');
+  const { createHarmonicNovelty } = await importTs('src/core/audio/harmonic-novelty.ts');
+  const { tempoReport } = await importTs('src/core/audio/tempo.ts');
+  const pass = time('onset envelopes + tempoReport', () => {
+    const env = createOnsetEnvelope(sr);
+    env.push(x);
+    sink += tempoReport({ transients: env.transients(), flux: env.flux(), lowFlux: env.lowFlux(), bandTransients: env.bandTransients(), harmonic: env.harmonic() }, env.rate).segments.length;
+  });
+  const harm = time('harmonic novelty alone', () => {
+    const h = createHarmonicNovelty(sr);
+    h.push(x);
+    sink += h.length;
+  });
+  const perMin = (ms) => ((ms * 60) / seconds).toFixed(0);
+  console.log(`tempo pass: ${perMin(pass.ms)} ms per minute of audio (${(pass.ms / fftOnly.ms).toFixed(2)} × the frame FFT reference); harmonic novelty ${perMin(harm.ms)} ms of it (${((100 * harm.ms) / pass.ms).toFixed(0)} %): before it, ≈ ${perMin(pass.ms - harm.ms)} ms per minute`);
+}
+
 // Accuracy on real music (tests/fixtures/real/music: GM parts rendered by fluidsynth, truth from the MIDI), and on
 // the spoken clips (tests/fixtures/real/speech). Decoded by ffmpeg to mono PCM. Another set of the same kind can be
 // scored with MUSIC_DIR=/path (made by MUSIC_SEED=7 MUSIC_OUT=/path node tests/fixtures/real/music/make.mjs).

@@ -21,7 +21,7 @@ const results = Object.entries(truth).map(([name, t]) => {
 });
 
 describe('tempo and melody on the wider music sample', () => {
-  it('reads the tapped beat on at least 5 of the 12 (the busy 160–180 bpm ones always); a wrong reading is a metrical level (×2, ×½, ×3/2, ×2/3) or none', () => {
+  it('reads the tapped beat on at least 9 of the 12 (the busy 160–180 bpm and the soft-attack piano, ballad, half-time and jazz ones always); a wrong reading is a metrical level (×2, ×½, ×3/2, ×2/3) or none', () => {
     const rows: string[] = [];
     let right = 0;
     for (const { name, t, r } of results) {
@@ -32,10 +32,11 @@ describe('tempo and melody on the wider music sample', () => {
       else expect([2, 0.5, 1.5, 2 / 3].some((k) => Math.abs(bpm / (k * t.bpm) - 1) <= 0.03), rows.join('\n')).toBe(true);
     }
     console.log(`clip tempo ${right}/${results.length}\n${rows.join('\n')}`);
-    // measured 5/12: right on band 6/8, busy 164 and 176, half-time 139, ballad 6/8; none on half-time 126, ballad 4/4,
-    // piano, strings and jazz (the hit-support gate or no steady flux), ×3/2 on plucked 6/8, ×2 on band 86
-    expect(right, rows.join('\n')).toBeGreaterThanOrEqual(5);
-    for (const kind of ['busy']) for (const { name, t, r } of results.filter((c) => c.t.kind === kind)) expect(Math.abs((r.tempo?.bpm ?? 0) / t.bpm - 1), name).toBeLessThanOrEqual(0.02);
+    // measured 9/12 (5/12 before pitched-note presence and the beat-lag check among 3:4 relatives): none on strings
+    // (no steady flux), ×3/2 on plucked 6/8, ×2 on band 86. Before, half-time 126, ballad 4/4 and jazz read none (the
+    // hit-support gate: soft attacks) and piano 3/4 105 none, 140 (×4/3) without the gate.
+    expect(right, rows.join('\n')).toBeGreaterThanOrEqual(9);
+    for (const kind of ['busy', 'piano', 'ballad', 'halftime', 'jazz']) for (const { name, t, r } of results.filter((c) => c.t.kind === kind)) expect(Math.abs((r.tempo?.bpm ?? 0) / t.bpm - 1), name).toBeLessThanOrEqual(0.02);
   });
 
   it('finds the lead line’s notes (same MIDI number, onset within 50 ms, matched one to one)', () => {

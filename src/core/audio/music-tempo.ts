@@ -16,6 +16,16 @@ export const MUSIC_SLOW_DOUBLE_RATIO = 0.6;
 export const MUSIC_FAST_LEVEL_RATIO = 0.75;
 /** …unless the low band (kick drum, bass) holds less than this fraction of its slow-level periodicity at the fast level: then the fast level is a subdivision (hi-hats), not the beat. */
 export const MUSIC_LOW_BAND_RATIO = 0.5;
+/**
+ * A 3:4 or 2:3 relative of the comb's level is the beat instead when the onset strength repeats markedly better after
+ * one of its periods (single-lag autocorrelation at least this much higher): a figure that repeats each bar scores at
+ * bar/4 and bar/2 on the comb (broken chords in 3/4 read 4/3 of the beat), while the beat itself recurs at one period.
+ */
+export const MUSIC_BEAT_LAG_MARGIN = 0.1;
+/** …when that relative is still a steady pulse (comb score at least this)… */
+export const MUSIC_RELATIVE_MIN_SCORE = 0.25;
+/** …and the low band (kick, bass) does not follow the comb's level better by more than this (a bossa's kick keeps its beat against the 3+3+2 figure). */
+export const MUSIC_RELATIVE_LOW_SLACK = 0.05;
 /** Below this mean onset strength (flux units) there are no onsets to read: a steady tone's flux is numerical ripple. */
 export const MUSIC_MIN_STRENGTH = 0.5;
 /** Half-width (s) of the moving average subtracted from the flux: a swell or a sustained chord is no onset. */
@@ -60,6 +70,43 @@ function peakNear(ac: Float64Array, period: number): { period: number; score: nu
   return bestCombPeriod(ac, 0.97 * period, 1.03 * period);
 }
 
+/** The autocorrelation at a fractional lag (linear interpolation); −1 past its end. */
+function lagValue(ac: Float64Array, lag: number): number {
+  const i = Math.floor(lag);
+  const f = lag - i;
+  return i + 1 < ac.length ? ac[i]! * (1 - f) + ac[i + 1]! * f : -1;
+}
+
+/** The highest single-lag autocorrelation within ±3 % of a period, and where (0.1-value grid). */
+function lagPeakNear(ac: Float64Array, period: number): { period: number; value: number } {
+  let best = { period, value: -Infinity };
+  for (let p = 0.97 * period; p <= 1.03 * period; p += 0.1) {
+    const v = lagValue(ac, p);
+    if (v > best.value) best = { period: p, value: v };
+  }
+  return best;
+}
+
+/**
+ * The beat among the comb's level and its 3:4 and 2:3 relatives in `[minP, maxP]`: a relative whose onset strength
+ * recurs markedly better after one period (MUSIC_BEAT_LAG_MARGIN), is a steady pulse (MUSIC_RELATIVE_MIN_SCORE) and
+ * is followed by the low band about as well (MUSIC_RELATIVE_LOW_SLACK) wins; else the level stands.
+ */
+function beatAmongRelatives(ac: Float64Array, low: Float64Array | null, period: number, minP: number, maxP: number): number {
+  const own = lagPeakNear(ac, period).value;
+  const lowOwn = low ? combScore(low, period) : 0;
+  let best: { period: number; value: number } | null = null;
+  for (const r of [4 / 3, 3 / 4]) {
+    const q = period * r;
+    if (q < minP || q > maxP) continue;
+    const alt = lagPeakNear(ac, q);
+    if (alt.value < own + MUSIC_BEAT_LAG_MARGIN || combScore(ac, alt.period) < MUSIC_RELATIVE_MIN_SCORE) continue;
+    if (low && combScore(low, alt.period) < lowOwn - MUSIC_RELATIVE_LOW_SLACK) continue;
+    if (!best || alt.value > best.value) best = alt;
+  }
+  return best ? bestCombPeriod(ac, 0.99 * best.period, 1.01 * best.period).period : period;
+}
+
 /**
  * Tempo (bpm) of music from its spectral flux and the flux of its low band, both at `rate` Hz, with the comb score;
  * null without a steady pulse. The best period in 60–185 bpm may be the beat, its double or its half (a pulse scores at
@@ -90,13 +137,18 @@ export function estimateMusicTempo(flux: ArrayLike<number>, lowFlux: ArrayLike<n
   else if (bpmOf(found.period) / 2 >= MUSIC_MIN_BPM && 2 * found.period <= maxLag) slow = 2 * found.period;
   let period = found.period;
   let score = found.score;
+  const low = autocorrelation(onsetStrength(lowFlux, rate), maxLag);
   if (slow !== null) {
     const s = peakNear(ac, slow);
     const f = peakNear(ac, s.period / 2);
-    const low = autocorrelation(onsetStrength(lowFlux, rate), maxLag);
     const lowRatio = low ? Math.max(0, combScore(low, f.period)) / Math.max(1e-9, combScore(low, s.period)) : 1;
     const fastWins = f.score >= MUSIC_SLOW_DOUBLE_RATIO * s.score && (bpmOf(s.period) < MUSIC_SLOW_LEVEL_BPM || (lowRatio >= MUSIC_LOW_BAND_RATIO && f.score >= MUSIC_FAST_LEVEL_RATIO * s.score));
     ({ period, score } = fastWins ? f : s);
+  }
+  const beat = beatAmongRelatives(ac, low, period, minP, maxP);
+  if (beat !== period) {
+    period = beat;
+    score = combScore(ac, beat);
   }
   const fastPulse = bestCombPeriod(ac, FAST_PULSE_PERIOD_S[0] * rate, FAST_PULSE_PERIOD_S[1] * rate).score;
   return { bpm: bpmOf(refinePeriod(ac, period)), score, fastPulse };

@@ -1,6 +1,7 @@
 // A compact onset-strength envelope streamed from the samples, at its own hop (~200 Hz), independent of video fps.
 import { hannWindow, nextPowerOfTwo, realFft } from './fft.ts';
 import { SPEECH_BAND_HZ } from './frame-sound.ts';
+import { createHarmonicNovelty } from './harmonic-novelty.ts';
 
 /** Envelope frames per second aimed at (the hop is round(sampleRate / this)). */
 export const ONSET_RATE_HZ = 200;
@@ -53,6 +54,8 @@ export interface OnsetEnvelope {
    * pass for a 120 bpm pulse. The last R s look back only.
    */
   transients(): Float32Array;
+  /** Harmonic-change novelty (see createHarmonicNovelty) resampled to this envelope's hops: how much new pitched sound starts. */
+  harmonic(): Float32Array;
   /** Speech-band (300–3400 Hz) level in dB per hop, a view of the first `length` values. */
   bandDb(): Float32Array;
   /** Time (s from the stream start) of envelope value m: the centre of its STFT window. */
@@ -119,6 +122,7 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
     return t;
   };
   const band = new Growable();
+  const harmonic = createHarmonicNovelty(sampleRate);
 
   const analyse = (start: number): void => {
     for (let i = 0; i < win; i++) frame[i] = pending[start + i]! * w[i]!;
@@ -160,6 +164,7 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
     hop,
     rate: sampleRate / hop,
     push(samples) {
+      harmonic.push(samples);
       let i = 0;
       while (i < samples.length) {
         const room = pending.length - pendingLen;
@@ -205,6 +210,8 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
       return out;
     },
     bandDb: () => band.view(),
+    // the novelty's times count from the first sample; value m of this envelope is centred at m·hop/sr
+    harmonic: () => harmonic.resample(sampleRate / hop, flux.length),
     timeOf: (m) => (m * hop) / sampleRate,
   };
 }

@@ -13,6 +13,13 @@ export const CLICK_TRACK_SCORE = 0.6;
  */
 export const MUSIC_MIN_HIT_SUPPORT = 0.22;
 /**
+ * …or pitched notes must keep starting: the mean harmonic-change novelty (TempoEnvelopes.harmonic) at least this. Soft
+ * attacks — a piano played softly, brushes under held chords, a half-time groove — fail the hit check (0.07–0.21) but
+ * bring new harmonic partials (0.06–0.14 on the dev music); our beds of hiss, rumble and pure tones bring little (≤ 0.03
+ * where the flux pulses, ≤ 0.07 anywhere), speech 0.1 but its flux no steady pulse.
+ */
+export const MUSIC_MIN_HARMONIC = 0.05;
+/**
  * …and the flux must not pulse faster than any tatum (MusicTempo.fastPulse below this): a bed whose level changes
  * every video frame pulses on the frame grid, at 33 ms as at any beat (0.29–0.44), and its band transients follow
  * (up to 0.46); the bands score ≤ 0.15.
@@ -134,6 +141,8 @@ export interface TempoEnvelopes {
   lowFlux: Float32Array;
   /** Transients per octave band (OnsetEnvelope.bandTransients). */
   bandTransients: Float32Array;
+  /** Harmonic-change novelty (OnsetEnvelope.harmonic); without it only hits carry a music reading. */
+  harmonic?: Float32Array;
 }
 
 /** Where a tempo reading came from: a click track, the music reading of the flux, or the transients' own reading. */
@@ -164,10 +173,19 @@ export function readTempo(env: TempoEnvelopes, rate: number): { bpm: number; sou
   return { bpm: music.bpm, source: 'music' };
 }
 
-/** Whether a music reading is carried by hits at its beat and the flux is no frame-rate grid (see estimateTempoOf). */
+/** Whether a music reading is carried by hits at its beat or by pitched notes, and the flux is no frame-rate grid (see estimateTempoOf). */
 export function musicIsCarried(env: TempoEnvelopes, rate: number, music: MusicTempo): boolean {
   if (music.fastPulse >= MUSIC_MAX_FAST_PULSE) return false;
-  return hitSupport(env, rate, music.bpm) >= MUSIC_MIN_HIT_SUPPORT;
+  return hitSupport(env, rate, music.bpm) >= MUSIC_MIN_HIT_SUPPORT || harmonicActivity(env) >= MUSIC_MIN_HARMONIC;
+}
+
+/** The mean harmonic-change novelty of the envelopes (0 without it): how much new pitched sound keeps starting. */
+export function harmonicActivity(env: Pick<TempoEnvelopes, 'harmonic'>): number {
+  const h = env.harmonic;
+  if (!h || h.length === 0) return 0;
+  let s = 0;
+  for (let i = 0; i < h.length; i++) s += h[i]!;
+  return s / h.length;
 }
 
 /** How much hits pulse with a beat: the best comb score of the transients or band transients at its period or double. */
@@ -196,7 +214,7 @@ export function tempoReport(env: TempoEnvelopes, rate: number, duration = env.tr
     if (t1 - t0 < TEMPO_SEGMENT_S / 2 && t0 > 0) break;
     const a = Math.round(t0 * rate);
     const b = Math.round(t1 * rate);
-    const seg = { transients: env.transients.subarray(a, b), flux: env.flux.subarray(a, b), lowFlux: env.lowFlux.subarray(a, b), bandTransients: env.bandTransients.subarray(a, b) };
+    const seg = { transients: env.transients.subarray(a, b), flux: env.flux.subarray(a, b), lowFlux: env.lowFlux.subarray(a, b), bandTransients: env.bandTransients.subarray(a, b), harmonic: env.harmonic?.subarray(a, b) };
     let bpmSeg: number | null;
     if (clip?.source === 'music') {
       const own = readTempo(seg, rate);

@@ -1,0 +1,150 @@
+// Harmonic-change novelty: how much new pitched sound (a note or chord with harmonic partials) starts at each moment,
+// streamed from the samples. Soft attacks — bowed strings, pads, a piano played softly, an organ's chord changes —
+// rise too slowly for a transient envelope, but each new note brings partials at new pitches; a pure tone, a noise
+// bed or a level step of what already sounds brings none.
+import { hannWindow, nextPowerOfTwo, realFft } from './fft.ts';
+
+/** Analysis window (s; rounded up to a power of two in samples: 4096 at 44.1/48 kHz), long enough to part semitones above ~100 Hz. */
+export const HARMONIC_WINDOW_S = 0.08;
+/** One novelty value every this many seconds (25 Hz: tempo asks it only whether pitched notes keep starting; 20 ms cost twice the CPU for the same answer). */
+export const HARMONIC_HOP_S = 0.04;
+/** Lowest and highest fundamental (MIDI) whose onset counts: E2 to C7. */
+export const HARMONIC_FUNDAMENTAL_MIDI: readonly [number, number] = [40, 96];
+/** Semitone offsets of the partials a new note must bring together: the fundamental, the octave and the twelfth. */
+export const HARMONIC_PARTIALS: readonly number[] = [0, 12, 19];
+/** Half-width (semitones) of the spectral neighbourhood whose mean a peak must stand above. */
+export const HARMONIC_WHITEN_SEMITONES = 6;
+
+/** A streaming harmonic-change novelty. */
+export interface HarmonicNovelty {
+  /** Feed the next samples of the stream (mono, −1..1). */
+  push(samples: Float32Array): void;
+  /** Number of novelty values so far. */
+  readonly length: number;
+  /** The novelty resampled (linearly) at `count` times m / `rate` s from the stream start, 0 outside what was analysed. */
+  resample(rate: number, count: number): Float32Array;
+}
+
+/**
+ * Per window: the log spectrum on a semitone grid (each semitone's strongest FFT bin, ln(1 + 1000·amplitude)),
+ * whitened (minus its mean over ±HARMONIC_WHITEN_SEMITONES, negative parts dropped) so only peaks count and a noise
+ * bed's level does not; each semitone's rise over the previous window's level at that semitone or a neighbour (a
+ * vibrato is no new note); and the novelty Σ over fundamentals p of min(rise at p + each HARMONIC_PARTIALS offset):
+ * a note counts only when its fundamental, octave and twelfth all rise together, so a sine (or a bed of sines whose
+ * levels step) adds nothing.
+ */
+export function createHarmonicNovelty(sampleRate: number): HarmonicNovelty {
+  if (!(sampleRate > 0)) throw new TypeError(`sample rate must be positive, got ${sampleRate}`);
+  const win = nextPowerOfTwo(Math.round(HARMONIC_WINDOW_S * sampleRate));
+  const step = Math.max(1, Math.round(HARMONIC_HOP_S * sampleRate));
+  const w = hannWindow(win);
+  let wsum = 0;
+  for (let i = 0; i < win; i++) wsum += w[i]!;
+  const fft = realFft(win);
+  const half = win / 2;
+  const lowMidi = HARMONIC_FUNDAMENTAL_MIDI[0] - HARMONIC_WHITEN_SEMITONES;
+  const highMidi = Math.min(HARMONIC_FUNDAMENTAL_MIDI[1] + Math.max(...HARMONIC_PARTIALS) + HARMONIC_WHITEN_SEMITONES, Math.floor(69 + 12 * Math.log2((0.95 * sampleRate) / 2 / 440)));
+  const bins = Math.max(0, highMidi - lowMidi + 1);
+  // FFT bin range of each semitone (±½ semitone); an empty range reads the nearest bin.
+  const lo = new Int32Array(bins);
+  const hi = new Int32Array(bins);
+  for (let i = 0; i < bins; i++) {
+    const f = 440 * 2 ** ((lowMidi + i - 69) / 12);
+    const a = Math.ceil((f * 2 ** (-1 / 24) * win) / sampleRate);
+    const b = Math.floor((f * 2 ** (1 / 24) * win) / sampleRate);
+    const near = Math.min(half, Math.max(1, Math.round((f * win) / sampleRate)));
+    lo[i] = b >= a ? Math.max(1, a) : near;
+    hi[i] = b >= a ? Math.min(half, b) : near;
+  }
+  const ring = new Float32Array(win);
+  let filled = 0; // samples in the ring (up to win)
+  let head = 0; // where the next sample goes
+  let sinceLast = 0;
+  let total = 0; // samples pushed
+  const frame = new Float64Array(win);
+  const power = new Float64Array(half + 1);
+  const spec = new Float64Array(bins);
+  const prefix = new Float64Array(bins + 1);
+  let prev = new Float64Array(bins);
+  let cur = new Float64Array(bins);
+  let havePrev = false;
+  let values = new Float32Array(256);
+  let times = new Float64Array(256);
+  let count = 0;
+  const rise = new Float64Array(bins);
+
+  const analyse = (): void => {
+    for (let i = 0; i < win; i++) frame[i] = ring[(head + i) % win]! * w[i]!;
+    fft.power(frame, power);
+    for (let i = 0; i < bins; i++) {
+      let m = 0;
+      for (let k = lo[i]!; k <= hi[i]!; k++) if (power[k]! > m) m = power[k]!;
+      spec[i] = Math.log1p((1000 * 2 * Math.sqrt(m)) / wsum);
+      prefix[i + 1] = prefix[i]! + spec[i]!;
+    }
+    const r = HARMONIC_WHITEN_SEMITONES;
+    for (let i = 0; i < bins; i++) {
+      const a = Math.max(0, i - r);
+      const b = Math.min(bins, i + r + 1);
+      cur[i] = Math.max(0, spec[i]! - (prefix[b]! - prefix[a]!) / (b - a));
+    }
+    let v = 0;
+    if (havePrev) {
+      for (let i = 0; i < bins; i++) {
+        const before = Math.max(prev[i]!, i > 0 ? prev[i - 1]! : 0, i + 1 < bins ? prev[i + 1]! : 0);
+        rise[i] = Math.max(0, cur[i]! - before);
+      }
+      for (let p = HARMONIC_FUNDAMENTAL_MIDI[0] - lowMidi; p <= HARMONIC_FUNDAMENTAL_MIDI[1] - lowMidi; p++) {
+        let m = Infinity;
+        for (const o of HARMONIC_PARTIALS) m = Math.min(m, p + o < bins ? rise[p + o]! : 0);
+        v += m;
+      }
+    }
+    [prev, cur] = [cur, prev];
+    havePrev = true;
+    if (count === values.length) {
+      const nv = new Float32Array(2 * count);
+      nv.set(values);
+      values = nv;
+      const nt = new Float64Array(2 * count);
+      nt.set(times);
+      times = nt;
+    }
+    values[count] = v;
+    times[count] = (total - win / 2) / sampleRate;
+    count++;
+  };
+
+  return {
+    push(samples) {
+      for (let i = 0; i < samples.length; i++) {
+        ring[head] = samples[i]!;
+        head = (head + 1) % win;
+        total++;
+        if (filled < win) filled++;
+        if (++sinceLast >= step && filled === win) {
+          sinceLast = 0;
+          analyse();
+        }
+      }
+    },
+    get length() {
+      return count;
+    },
+    resample(rate, n) {
+      const out = new Float32Array(n);
+      if (count === 0) return out;
+      let j = 0;
+      for (let m = 0; m < n; m++) {
+        const t = m / rate;
+        while (j + 1 < count && times[j + 1]! <= t) j++;
+        if (t < times[0]! || t > times[count - 1]!) continue;
+        const t0 = times[j]!;
+        const t1 = j + 1 < count ? times[j + 1]! : t0;
+        const f = t1 > t0 ? (t - t0) / (t1 - t0) : 0;
+        out[m] = values[j]! * (1 - f) + (j + 1 < count ? values[j + 1]! : 0) * f;
+      }
+      return out;
+    },
+  };
+}
