@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 export async function buildServiceWorker(dist) {
   const { count, size, warnings } = await generateSW({
     globDirectory: dist,
-    globPatterns: ['**/*.{html,js,mjs,css,wasm,webmanifest,json,svg,png,ico,woff2}'],
+    globPatterns: ['**/*.{html,js,mjs,css,wasm,onnx,webmanifest,json,svg,png,ico,woff2}'],
     globIgnores: ['sw.js', 'workbox-*.js', '**/*.map'],
     swDest: resolve(dist, 'sw.js'),
     // Big enough for the codec wasm; the default 2 MiB would silently leave it out.

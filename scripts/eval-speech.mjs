@@ -1,33 +1,31 @@
-// Speech share per clip, summarised for music alone and for speech (clean and over music), for our detector and,
-// with --silero, for the Silero VAD beside it. Per clip the share of 30 fps frames called speech (the mean of the
-// 0.5 s windows' speech_share, as the report gives it).
+// Speech share per clip, summarised for music alone and for speech (clean and over music), for the hand-written
+// detector and, with --silero, for the Silero VAD as the analysis runs it. Per clip the share of 30 fps frames called
+// speech (the mean of the 0.5 s windows' speech_share, as the report gives it).
 // Sets: a corpus directory made by tests/fixtures/real/speech/make-corpus.mjs (with its list.json), `band` (the band
 // fixtures tests/fixtures/real/music, all music), `festival` (tests/fixtures/real/speech/*.m4a, all speech) or
 // `small` (the committed corpus tests/fixtures/real/speech/corpus). Clips whose list.json entry names a voiceStem (the
 // voice alone, as make-over-band.mjs writes) are also scored window by window against the voice's own activity.
-// Run: node scripts/eval-speech.mjs [set…=/tmp/speech-corpus/dev] [--verbose] [--silero[=DIR]] [--silero-model=v5|v6|legacy]
-// --silero needs the model and its runtime installed OUTSIDE the project (they are not dependencies):
-//   mkdir -p /tmp/silero && cd /tmp/silero && npm init -y && npm i @ricky0123/vad-web@0.0.31 onnxruntime-web@1.31.1
-// and runs silero_vad_<model>.onnx from that package with onnxruntime-web's wasm backend (one thread) at 16 kHz, 512-sample
-// chunks (32 ms) with the 64-sample context vad-web gives it; a frame is speech when the chunk under its centre has
-// probability ≥ 0.5 (Silero's own default threshold; --silero-threshold=0.3 for vad-web's positiveSpeechThreshold).
+// Run: node scripts/eval-speech.mjs [set…=/tmp/speech-corpus/dev] [--verbose] [--silero]
+// --silero runs the integrated path: the clip decoded at 44.1 kHz, streamed in 1024-sample pieces through the sound
+// timeline and, beside it, core's model-speech.ts (our streaming resampler to 16 kHz, 512-sample chunks with 64 samples
+// of context) into src/media/silero-vad.ts (silero_vad_v5.onnx of @ricky0123/vad-web, onnxruntime-web's wasm backend,
+// one thread), then the timeline's finish with the model's probabilities — as src/media/analyze-file.ts does in the
+// worker. CPU: "ours" is the whole sound timeline with the hand-written detector; "silero" the model path's extra
+// (resampling, model, settling), timed separately on the same clips.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { importTs } from './bench/_bundle.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1];
 const sets = args.filter((a) => !a.startsWith('--'));
 if (sets.length === 0) sets.push('/tmp/speech-corpus/dev');
 const verbose = args.includes('--verbose');
-const sileroDir = args.some((a) => a.startsWith('--silero') && !a.startsWith('--silero-')) ? (opt('silero') ?? '/tmp/silero') : null;
-const sileroModel = opt('silero-model') ?? 'v5';
-const sileroThreshold = Number(opt('silero-threshold') ?? 0.5);
+const sileroOn = args.includes('--silero');
 const root = join(import.meta.dirname, '..');
 const { createSoundTimeline } = await importTs('src/core/audio/sound-timeline.ts');
 const { windowBounds } = await importTs('src/core/report/analysis.ts');
+const { createModelSpeech } = await importTs('src/core/audio/model-speech.ts');
 const SR = 44100;
 const FPS = 30;
 
@@ -69,51 +67,31 @@ function oursWindows(path) {
 
 let silero = null;
 async function loadSilero() {
-  const require = createRequire(join(sileroDir, 'package.json'));
-  const ort = require('onnxruntime-web');
-  ort.env.wasm.numThreads = 1;
-  const model = readFileSync(join(sileroDir, 'node_modules/@ricky0123/vad-web/dist', `silero_vad_${sileroModel}.onnx`));
-  const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'] });
-  return { ort, session };
+  const { loadSileroVad } = await importTs('src/media/silero-vad.ts');
+  const mods = join(root, 'node_modules');
+  return loadSileroVad({
+    model: readFileSync(join(mods, '@ricky0123/vad-web/dist/silero_vad_v5.onnx')),
+    wasm: { binary: readFileSync(join(mods, 'onnxruntime-web/dist/ort-wasm-simd-threaded.wasm')) },
+  });
 }
 
-/** Silero: per 32 ms chunk the speech probability, then per 30 fps frame the chunk under its centre, as windows. */
+/** Silero as the analysis runs it: the model's probabilities streamed beside the timeline, then the timeline's windows with them. */
 async function sileroWindows(path) {
   silero ??= await loadSilero();
-  const { ort, session } = silero;
-  const x = decode(path, 16000);
+  const x = decode(path, SR);
+  const tl = createSoundTimeline(SR);
+  tl.pushSamples(x);
   const t0 = performance.now();
-  const sr = new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
-  const legacy = sileroModel === 'legacy';
-  const chunk = legacy ? 1536 : 512;
-  let state = new ort.Tensor('float32', new Float32Array(256), [2, 1, 128]);
-  let h = new ort.Tensor('float32', new Float32Array(128), [2, 1, 64]);
-  let c = new ort.Tensor('float32', new Float32Array(128), [2, 1, 64]);
-  const probs = [];
-  for (let i = 0; i < x.length; i += chunk) {
-    const frame = new Float32Array(chunk);
-    frame.set(x.subarray(i, i + chunk));
-    if (legacy) {
-      const o = await session.run({ input: new ort.Tensor('float32', frame, [1, chunk]), h, c, sr });
-      [h, c] = [o.hn, o.cn];
-      probs.push(o.output.data[0]);
-    } else {
-      const w = new Float32Array(64 + chunk);
-      if (i >= 64) w.set(x.subarray(i - 64, i), 0);
-      w.set(frame, 64);
-      const o = await session.run({ input: new ort.Tensor('float32', w, [1, w.length]), state, sr });
-      state = o.stateN;
-      probs.push(o.output.data[0]);
-    }
+  const vad = createModelSpeech(silero, SR);
+  for (let i = 0; i < x.length; i += 1024) {
+    vad.push(x.subarray(i, i + 1024));
+    await vad.settle();
   }
+  const speech = await vad.finish();
   cost.silero += performance.now() - t0;
-  const frames = Math.floor((x.length / 16000) * FPS);
-  const speech = (f) => (probs[Math.min(probs.length - 1, Math.floor((((f + 0.5) / FPS) * 16000) / chunk))] ?? 0) >= sileroThreshold;
-  return windowBounds(frames, FPS).map(([a, b]) => {
-    let k = 0;
-    for (let f = a; f <= b; f++) if (speech(f)) k++;
-    return (100 * k) / (b - a + 1);
-  });
+  if (!speech) throw new Error(`silero failed on ${path}: ${vad.error}`);
+  const r = tl.finish(windowBounds(Math.floor((x.length / SR) * FPS), FPS), FPS, speech);
+  return r.windows.map((w) => w?.speech_share ?? 0);
 }
 
 /** Truth from the voice alone (a clip's voiceStem): per 30 fps frame, the voice within 40 dB of its loudest frame, pauses under 0.3 s bridged; as windows. */
@@ -169,7 +147,7 @@ for (const set of sets) {
   for (const c of clipsOf(set)) {
     const ours = oursWindows(c.path);
     const row = { ...c, ours: mean(ours) };
-    const silero = sileroDir ? await sileroWindows(c.path) : null;
+    const silero = sileroOn ? await sileroWindows(c.path) : null;
     if (silero) row.silero = mean(silero);
     if (c.voiceStem) {
       const truth = truthWindows(join(c.path, '..', c.voiceStem), c.path);
@@ -185,13 +163,13 @@ for (const set of sets) {
   }
   console.log(set);
   summary('ours', rows, 'ours');
-  if (sileroDir) summary(`silero ${sileroModel} (p ≥ ${sileroThreshold})`, rows, 'silero');
+  if (sileroOn) summary('silero v5 (integrated, p ≥ 0.5)', rows, 'silero');
   const scored = rows.filter((r) => r.truth !== undefined);
   if (scored.length) {
     console.log(`  against the voice alone (${scored.length} clips): truth share ${stats(scored.map((r) => r.truth))}`);
     console.log(`    window error (mean |share − truth| per clip, points), ours: ${stats(scored.map((r) => r.oursErr))}`);
-    if (sileroDir) console.log(`    window error, silero: ${stats(scored.map((r) => r.sileroErr))}`);
+    if (sileroOn) console.log(`    window error, silero: ${stats(scored.map((r) => r.sileroErr))}`);
   }
 }
 const perMin = (ms) => ((ms / 1000 / cost.seconds) * 60).toFixed(2);
-console.log(`CPU per minute of audio (this run, load ${(await import('node:os')).loadavg()[0].toFixed(1)}): ours (whole sound timeline, 44.1 kHz) ${perMin(cost.ours)} s` + (sileroDir ? `, silero ${perMin(cost.silero)} s (${(cost.silero / cost.ours).toFixed(1)}× ours)` : ''));
+console.log(`CPU per minute of audio (this run, load ${(await import('node:os')).loadavg()[0].toFixed(1)}): ours (whole sound timeline, 44.1 kHz) ${perMin(cost.ours)} s` + (sileroOn ? `, silero ${perMin(cost.silero)} s (${(cost.silero / cost.ours).toFixed(1)}× ours)` : ''));

@@ -7,6 +7,7 @@ import { throttleProgress } from '../src/media/progress-throttle.ts';
 import { thumbnailsOfBlob, type Thumbnail } from '../src/media/frame-thumbnails.ts';
 import type { Spectrogram } from '../src/core/audio/spectrogram.ts';
 import { liveSampleStats, rasterPathStats } from '../src/media/decode-video.ts';
+import { setSpeechModelAssets, speechModelStatus, type SpeechModelStatus } from '../src/media/speech-model.ts';
 
 /** Callbacks from the worker to its caller, passed as one Comlink.proxy object (every member present). */
 export interface AnalyzeWorkerHooks {
@@ -53,6 +54,14 @@ const api = {
   /** Frames read by the exact YUV conversion and by the canvas since the worker started. */
   rasterPaths(): { exact: number; canvas: number } {
     return rasterPathStats();
+  },
+  /** Where the speech model stands: loaded from which URLs, or why not (the hand-written detector then decides speech_share). */
+  speechModel(): SpeechModelStatus {
+    return speechModelStatus();
+  },
+  /** Test hook: load the speech model from other URLs on the next analysis (null: our own again). */
+  setSpeechModelAssets(urls: { model: string; wasm: string } | null): void {
+    setSpeechModelAssets(urls);
   },
   /** The worker's JS heap in bytes (performance.memory, where the browser exposes it in workers), or null. */
   heapBytes(): number | null {

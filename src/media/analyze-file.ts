@@ -9,6 +9,7 @@ import { assembleReport, assembleReportAround, type SoundPart } from '../core/an
 import { FrameTable } from '../core/report/frame-table.ts';
 import { createVisionTimeline, type VisionResult } from '../core/vision/vision-timeline.ts';
 import { sha256Hex } from './analyze-sha256.ts';
+import { speechModel } from './speech-model.ts';
 import { decodeAudioFrames } from './decode-audio.ts';
 import { readMetadata, type OpenedMedia } from './decode-metadata.ts';
 import { checkIsoStructure, hideBoxes, type ScannedTrack } from './decode-structure.ts';
@@ -136,7 +137,11 @@ async function analyzeInput(
   const windows = windowBounds(table.length, fps);
   if (audioTrack) {
     const { createSoundTimeline } = await import('../core/audio/sound-timeline.ts');
+    const { createModelSpeech } = await import('../core/audio/model-speech.ts');
     const stl = createSoundTimeline(audioTrack.sampleRate);
+    // speech_share from the Silero model when it loads, else from the hand-written detector (docs/audio-analysis.md)
+    const model = await speechModel();
+    const vad = model ? createModelSpeech(model, audioTrack.sampleRate) : null;
     const total = meta.container.duration_s || 1;
     let heard = 0;
     try {
@@ -146,11 +151,17 @@ async function analyzeInput(
         bounds,
         (i, t0, t1, samples) => {
           table.setSound(i, stl.pushFrame(i, t0, t1, samples));
+          vad?.push(samples);
           heard++;
           stream?.upTo(i + 1);
         },
         (t) => progress(1 - audioShare + audioShare * Math.min(1, t / total)),
-        stream ? () => stream.pace() : undefined,
+        vad || stream
+          ? async () => {
+              await vad?.settle();
+              await stream?.pace();
+            }
+          : undefined,
       );
       if (channels !== null && meta.audio) meta.audio.channels = channels;
     } catch (err) {
@@ -160,7 +171,9 @@ async function analyzeInput(
       const f = classifyFailure(err);
       warnings.push({ code: f.code === 'truncated' ? 'truncated' : 'corrupt', message: `the audio is damaged part-way: ${heard} audio frames were measured (then: ${f.message})` });
     }
-    const res = stl.finish(windows, fps);
+    const speech = vad ? await vad.finish() : null;
+    if (vad && !speech) console.warn(`speech: the Silero model failed part-way (${String(vad.error)}); the hand-written detector decides speech_share`);
+    const res = stl.finish(windows, fps, speech);
     sound = { windows: res.windows, tempo: res.tempo, melody: res.melody };
   }
   const parts = { file, container: meta.container, video, audio: meta.audio ? stripStart(meta.audio) : null, vision, sound, soundWindows: windows, fps, warnings };

@@ -10,6 +10,7 @@ import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
 import { detectOnsets, tempoReport } from './tempo.ts';
 import { detectSpeech, mayBeVoiced } from './voice-activity.ts';
+import { speechAt, type SpeechProbabilities } from './model-speech.ts';
 import { TypedColumn } from '../report/typed-column.ts';
 
 /** Frame rate of the synthetic frames used for audio without video (pushSamples). */
@@ -30,7 +31,12 @@ export interface SoundTimelineResult {
   melody: MelodyNote[];
   /** rms_db per frame index (RMS_DB_FLOOR for frames never pushed). */
   frameLoudness: number[];
+  /** Which detector decided speech_share: the voice-activity model's probabilities, or the hand-written fallback. */
+  speechDetector: SpeechDetector;
 }
+
+/** The detector behind speech_share: `model` (Silero, model-speech.ts) or `hand-written` (voice-activity.ts). */
+export type SpeechDetector = 'model' | 'hand-written';
 
 /**
  * What the timeline keeps of each frame, one typed column per value (issue 18: ~110 bytes a frame instead of an
@@ -78,8 +84,12 @@ export interface SoundTimeline {
    * (frame i = samples with time in [i/30, (i+1)/30)). Returns the frames completed by this call.
    */
   pushSamples(samples: Float32Array): FrameSound[];
-  /** Windows as [startFrame, endFrame] (inclusive), e.g. from windowBounds(frameCount, fps). */
-  finish(windows: [number, number][], fps: number): SoundTimelineResult;
+  /**
+   * Windows as [startFrame, endFrame] (inclusive), e.g. from windowBounds(frameCount, fps). `speech`: the model's
+   * probabilities for the same samples (their clock starts at the first frame's t0); without them the hand-written
+   * detector decides which frames carry speech.
+   */
+  finish(windows: [number, number][], fps: number, speech?: SpeechProbabilities | null): SoundTimelineResult;
 }
 
 /** Create the accumulator. */
@@ -165,7 +175,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       syntheticLen += samples.length;
       return drainSynthetic(false);
     },
-    finish(windows, fps) {
+    finish(windows, fps, model) {
       if (syntheticLen > 0) drainSynthetic(true);
       const frameLoudness: number[] = [];
       const n = frames.length;
@@ -178,18 +188,21 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
         const k = rowOf[i]!;
         frameLoudness.push(k >= 0 ? frames.rmsDb.at(k) : -160);
       }
-      if (n === 0) return { windows: windows.map(() => null), tempo: null, melody: [], frameLoudness };
+      const speechDetector: SpeechDetector = model ? 'model' : 'hand-written';
+      if (n === 0) return { windows: windows.map(() => null), tempo: null, melody: [], frameLoudness, speechDetector };
 
       const t0 = origin ?? 0;
       const flux = env.flux();
       const onsets = detectOnsets(flux, env.rate).map((m) => env.timeOf(m) + t0);
-      const speech = detectSpeech(
-        Array.from({ length: n }, (_, k) => ({
-          t0: frames.t0.at(k) - t0, t1: frames.t1.at(k) - t0, silent: frames.silent.at(k) === 1, speechBand: frames.speechBand.at(k),
-          harmonicity: frames.harmonicity.at(k), topPeakShare: frames.topPeakShare.at(k), peaks: frames.peaks.at(k), pitchHz: frames.pitchHz.at(k), pitchRival: frames.pitchRival.at(k),
-        })),
-        env.bandDb(), env.rate, // the envelope's clock starts at the first frame's t0
-      );
+      const speech = model
+        ? Array.from({ length: n }, (_, k) => frames.silent.at(k) !== 1 && speechAt(model, 0.5 * (frames.t0.at(k) + frames.t1.at(k)) - t0))
+        : detectSpeech(
+            Array.from({ length: n }, (_, k) => ({
+              t0: frames.t0.at(k) - t0, t1: frames.t1.at(k) - t0, silent: frames.silent.at(k) === 1, speechBand: frames.speechBand.at(k),
+              harmonicity: frames.harmonicity.at(k), topPeakShare: frames.topPeakShare.at(k), peaks: frames.peaks.at(k), pitchHz: frames.pitchHz.at(k), pitchRival: frames.pitchRival.at(k),
+            })),
+            env.bandDb(), env.rate, // the envelope's clock starts at the first frame's t0
+          );
 
       const clipEndS = windows.length ? (windows[windows.length - 1]![1] + 1) / fps : 0;
       const out: (WindowSound | null)[] = windows.map(([s, e]) => {
@@ -239,6 +252,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
           onsetStrength(flux, env.rate), env.rate, t0,
         ),
         frameLoudness,
+        speechDetector,
       };
     },
   };
