@@ -6,6 +6,7 @@ import type { AnalysisError, AnalysisResult, FileInfo, FrameReport } from '../co
 import { ANALYSIS_SCHEMA } from '../core/report/analysis.ts';
 import type { AnalyzeWorkerApi } from '../../workers/analyze.worker.ts';
 import type { Thumbnail } from './frame-thumbnails.ts';
+import type { SpeechModelStatus } from './speech-model.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { timeLimitSeconds } from './media-errors.ts';
 import { WorkerBridge, WorkerCrashError } from './worker-bridge.ts';
@@ -52,6 +53,16 @@ export async function analyzeWorkerLiveSamples(): Promise<{ alive: number; maxAl
 /** Frames the worker read by the exact YUV conversion and by the canvas since it started. */
 export async function analyzeWorkerRasterPaths(): Promise<{ exact: number; canvas: number }> {
   return bridge.api().rasterPaths();
+}
+
+/** Where the worker's speech model stands (loaded from which URLs, or why not: then the hand-written detector decides speech_share). */
+export async function analyzeWorkerSpeechModel(): Promise<SpeechModelStatus> {
+  return bridge.api().speechModel();
+}
+
+/** Test hook: the worker loads its speech model from these URLs on its next analysis (null: our own again). */
+export async function setAnalyzeWorkerSpeechModel(urls: { model: string; wasm: string } | null): Promise<void> {
+  return bridge.api().setSpeechModelAssets(urls);
 }
 
 /** The audio of a file as a display spectrogram, computed in the analysis worker (queued with the analyses); null without decodable audio. */

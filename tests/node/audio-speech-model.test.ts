@@ -6,7 +6,7 @@
 // hand-written detector decides, exactly as without a model.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createModelSpeech, MODEL_CHUNK, MODEL_CONTEXT, MODEL_MAX_BACKLOG, MODEL_RATE, speechAt, type SpeechModel } from '../../src/core/audio/model-speech.ts';
+import { createModelSpeech, MODEL_CHUNK, MODEL_CONTEXT, MODEL_MAX_BACKLOG, MODEL_MIN_SPEECH_S, MODEL_RATE, speechChunks, type SpeechModel } from '../../src/core/audio/model-speech.ts';
 import { createResampleStream } from '../../src/core/audio/resample-stream.ts';
 import { loadSileroVad } from '../../src/media/silero-vad.ts';
 import { decodeMono } from './helpers/decode.ts';
@@ -115,7 +115,6 @@ describe('model-speech: streaming into the model', () => {
     expect(seen[3]![MODEL_CONTEXT + 100]).toBe(0); // the last chunk padded with zeros
     expect(p!.probabilities.length).toBe(4);
     expect(p!.chunkS).toBeCloseTo(0.032, 9);
-    expect(speechAt(p!, 0.05)).toBe(true);
   });
 
   it('holds the decoder back: never more than MODEL_MAX_BACKLOG chunks wait for a slow model', async () => {
@@ -140,6 +139,21 @@ describe('model-speech: streaming into the model', () => {
     const p = await ms.finish();
     expect(p!.probabilities.length).toBeGreaterThan(390);
     expect(most).toBeLessThanOrEqual(MODEL_MAX_BACKLOG + 2);
+  });
+});
+
+describe('model-speech: misfires', () => {
+  const chunkS = MODEL_CHUNK / MODEL_RATE;
+  const of = (ps: number[]) => Array.from(speechChunks({ probabilities: Float64Array.from(ps), chunkS }));
+
+  it('drops a speech segment shorter than MODEL_MIN_SPEECH_S, even split by short dips; keeps a long one as the model said', () => {
+    const short = Math.floor(MODEL_MIN_SPEECH_S / chunkS) - 1;
+    const blip = [...new Array(short - 3).fill(0.8), 0.3, 0.3, ...new Array(3).fill(0.8), ...new Array(60).fill(0.01)];
+    expect(of(blip).every((v) => v === 0)).toBe(true);
+    const word = [...new Array(short).fill(0.8), 0.3, 0.8, 0.9, ...new Array(60).fill(0.01)];
+    expect(of(word)).toEqual(word.map((p) => (p >= 0.5 ? 1 : 0)));
+    // a long pause (> MODEL_REDEMPTION_S) ends a segment: the short one after a long one is dropped on its own
+    expect(of([...word, ...new Array(3).fill(0.9)]).slice(-3)).toEqual([0, 0, 0]);
   });
 });
 

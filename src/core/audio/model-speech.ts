@@ -3,7 +3,7 @@
 // it; the model answers one speech probability per chunk. Only the probabilities are kept (4 bytes per 32 ms), never
 // the resampled sound, and at most MODEL_MAX_BACKLOG chunks wait for the model, so memory stays flat however long the
 // file. The model itself (onnxruntime) is an adapter outside core (src/media/silero-vad.ts): core sees only
-// `SpeechModel`. The sound timeline turns the probabilities into per-frame speech (speechAt).
+// `SpeechModel`. The sound timeline turns the probabilities into per-frame speech (speechChunks, chunkAt).
 import { TypedColumn } from '../report/typed-column.ts';
 import { createResampleStream, type ResampleStream } from './resample-stream.ts';
 
@@ -15,6 +15,15 @@ export const MODEL_CHUNK = 512;
 export const MODEL_CONTEXT = 64;
 /** A chunk is speech at this probability or above (Silero's own default threshold). */
 export const MODEL_SPEECH_THRESHOLD = 0.5;
+/**
+ * A speech segment (speech chunks with less than MODEL_REDEMPTION_S of non-speech between them) needs speech chunks
+ * adding up to this long, else it is a misfire and none of it is speech (vad-web's minSpeechMs: the model's state
+ * warms up on the first chunks of a stream and on an abrupt onset, and reads a steady tone-plus-noise start as speech
+ * for ~0.3 s).
+ */
+export const MODEL_MIN_SPEECH_S = 0.4;
+/** Non-speech shorter than this inside speech does not end the segment (vad-web's redemptionMs). */
+export const MODEL_REDEMPTION_S = 1.4;
 /** Chunks allowed to wait for the model before the stream's `settle` holds the decoder back (~1 s of sound). */
 export const MODEL_MAX_BACKLOG = 32;
 
@@ -114,10 +123,32 @@ export function createModelSpeech(model: SpeechModel, sampleRate: number): Model
   };
 }
 
-/** Whether the model hears speech at time `t` (s from the stream's first sample): the chunk under it (the last one past the end). */
-export function speechAt(p: SpeechProbabilities, t: number): boolean {
+/** Per chunk: 1 when it is speech (p ≥ MODEL_SPEECH_THRESHOLD) in a segment that is not a misfire (MODEL_MIN_SPEECH_S). */
+export function speechChunks(p: SpeechProbabilities): Uint8Array {
   const n = p.probabilities.length;
-  if (n === 0) return false;
-  const j = Math.min(n - 1, Math.max(0, Math.floor(t / p.chunkS)));
-  return p.probabilities[j]! >= MODEL_SPEECH_THRESHOLD;
+  const out = new Uint8Array(n);
+  const minChunks = Math.floor(MODEL_MIN_SPEECH_S / p.chunkS);
+  const redemption = Math.floor(MODEL_REDEMPTION_S / p.chunkS);
+  let start = -1;
+  let last = -1;
+  let count = 0;
+  const close = () => {
+    if (count >= minChunks) for (let j = start; j <= last; j++) out[j] = p.probabilities[j]! >= MODEL_SPEECH_THRESHOLD ? 1 : 0;
+    count = 0;
+  };
+  for (let j = 0; j < n; j++) {
+    if (!(p.probabilities[j]! >= MODEL_SPEECH_THRESHOLD)) continue;
+    if (count > 0 && j - last - 1 >= redemption) close();
+    if (count === 0) start = j;
+    count++;
+    last = j;
+  }
+  if (count > 0) close();
+  return out;
+}
+
+/** The chunk under time `t` (s from the stream's first sample), clamped to the chunks there are (−1 when none). */
+export function chunkAt(p: SpeechProbabilities, t: number): number {
+  const n = p.probabilities.length;
+  return n === 0 ? -1 : Math.min(n - 1, Math.max(0, Math.floor(t / p.chunkS)));
 }

@@ -10,7 +10,7 @@ import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
 import { detectOnsets, tempoReport } from './tempo.ts';
 import { detectSpeech, mayBeVoiced } from './voice-activity.ts';
-import { speechAt, type SpeechProbabilities } from './model-speech.ts';
+import { chunkAt, speechChunks, type SpeechProbabilities } from './model-speech.ts';
 import { TypedColumn } from '../report/typed-column.ts';
 
 /** Frame rate of the synthetic frames used for audio without video (pushSamples). */
@@ -194,8 +194,9 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       const t0 = origin ?? 0;
       const flux = env.flux();
       const onsets = detectOnsets(flux, env.rate).map((m) => env.timeOf(m) + t0);
-      const speech = model
-        ? Array.from({ length: n }, (_, k) => frames.silent.at(k) !== 1 && speechAt(model, 0.5 * (frames.t0.at(k) + frames.t1.at(k)) - t0))
+      const heard = model ? speechChunks(model) : null;
+      const speech = model && heard
+        ? Array.from({ length: n }, (_, k) => frames.silent.at(k) !== 1 && heard[chunkAt(model, 0.5 * (frames.t0.at(k) + frames.t1.at(k)) - t0)] === 1)
         : detectSpeech(
             Array.from({ length: n }, (_, k) => ({
               t0: frames.t0.at(k) - t0, t1: frames.t1.at(k) - t0, silent: frames.silent.at(k) === 1, speechBand: frames.speechBand.at(k),
