@@ -10,6 +10,7 @@
 // "split"'s, the memory part (benchMemory and its helpers) helper "stream"'s.
 //
 // Quiet-machine speed run (~4–6 min on 2 quiet cores): MR_BENCH_SPEED_ONLY=1 node scripts/bench/analyze.mjs
+// (MR_BENCH_CLIPS=photo-720p,grain-720p-10 for some clips only)
 //
 // Clips (made by ffmpeg into .bench/, not committed):
 // - grain: Debian mate-backgrounds photos in turn (a cut every 2 s), each slowly zoomed and panned, temporal
@@ -102,13 +103,17 @@ async function browserCpuS(cdp) {
   return processInfo.reduce((s, p) => s + p.cpuTime, 0);
 }
 
+// MR_BENCH_CLIPS=photo-720p,grain-720p-10 runs only the clips whose label (spaces as dashes) contains one of the words
+const only = process.env.MR_BENCH_CLIPS ? process.env.MR_BENCH_CLIPS.split(',') : null;
 const clips = MEMORY_ONLY ? [] : [
-  { label: 'grain 720p 10 s', file: make('grain', 1280, 720, 10), frames: 300 },
-  { label: 'grain 720p 60 s', file: make('grain', 1280, 720, 60), frames: 1800 },
-  { label: 'grain 1080p 10 s', file: make('grain', 1920, 1080, 10), frames: 300 },
-  { label: 'photo 720p 10 s', file: make('photo', 1280, 720, 10), frames: 300 },
-  { label: 'photo 1080p 10 s', file: make('photo', 1920, 1080, 10), frames: 300 },
-];
+  { label: 'grain 720p 10 s', kind: 'grain', w: 1280, h: 720, s: 10, frames: 300 },
+  { label: 'grain 720p 60 s', kind: 'grain', w: 1280, h: 720, s: 60, frames: 1800 },
+  { label: 'grain 1080p 10 s', kind: 'grain', w: 1920, h: 1080, s: 10, frames: 300 },
+  { label: 'photo 720p 10 s', kind: 'photo', w: 1280, h: 720, s: 10, frames: 300 },
+  { label: 'photo 1080p 10 s', kind: 'photo', w: 1920, h: 1080, s: 10, frames: 300 },
+]
+  .filter((c) => !only || only.some((o) => c.label.replaceAll(' ', '-').includes(o)))
+  .map((c) => ({ ...c, file: make(c.kind, c.w, c.h, c.s) }));
 
 console.log(`machine: ${cpus().length} cores; load average before: ${load()}`);
 /** ffmpeg's references on one file, timed just before our analyses of it (the same load). */

@@ -38,12 +38,15 @@ export function buildGrayPyramid(rgba: Uint8ClampedArray, width: number, height:
   const w0 = Math.max(1, Math.floor(width / f));
   const h0 = Math.max(1, Math.floor(height / f));
   const sum = new Float32Array(w0 * h0);
-  // column → cell lookup: one pass over the used part of the frame
+  // one pass over the used part of the frame, a cell's f pixels of a row summed in a local: the same Float32 sum,
+  // rounded after each pixel in the same order as `sum[cell] += luma` (Math.fround is the store's rounding)
   for (let y = 0; y < h0 * f; y++) {
     const row = ((y / f) | 0) * w0;
     let i = y * width * 4;
-    for (let x = 0; x < w0 * f; x++, i += 4) {
-      sum[row + ((x / f) | 0)]! += 0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!;
+    for (let cx = 0; cx < w0; cx++) {
+      let s = sum[row + cx]!;
+      for (let q = 0; q < f; q++, i += 4) s = Math.fround(s + (0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!));
+      sum[row + cx] = s;
     }
   }
   const inv = 1 / (f * f);
