@@ -14,7 +14,7 @@ import { decodeAudioFrames } from './decode-audio.ts';
 import { readMetadata, type OpenedMedia } from './decode-metadata.ts';
 import { checkIsoStructure, hideBoxes, type ScannedTrack } from './decode-structure.ts';
 import { measureColorsAlongside, parallelByDefault } from './analyze-parallel.ts';
-import { analysisRaster, decodeVideoFrames } from './decode-video.ts';
+import { analysisRaster, decodeVideoFrames, recycleRaster } from './decode-video.ts';
 import { FrameSinkError, FrameStream, type FrameSink } from './frame-stream.ts';
 import { AnalysisFailure, classifyFailure } from './media-errors.ts';
 
@@ -226,6 +226,7 @@ async function measurePicture(
     const decoded = decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor);
     for await (const f of measureColorsAlongside(decoded, hooks.parallel ?? parallelByDefault())) {
       const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t), f.measured);
+      recycleRaster(f.rgba);
       frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
       lastEnd = f.t + f.duration;
       ctx.progress(Math.min(1, (f.t + f.duration) / spanS));

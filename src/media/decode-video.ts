@@ -11,6 +11,19 @@ export function analysisRaster(displayWidth: number, displayHeight: number, maxS
   return { width: Math.max(1, Math.round(displayWidth * s)), height: Math.max(1, Math.round(displayHeight * s)) };
 }
 
+/** Rasters handed back by the caller (recycleRaster), filled again by later frames: no 0.9 MB buffer made per 640×360 frame. */
+const spare: Uint8ClampedArray[] = [];
+/** Spare rasters kept at most (the frames in flight at once are fewer). */
+const MAX_SPARE = 8;
+
+/**
+ * Hands a frame's raster back once nothing reads it any more (the analysis after pushFrame): a later frame's exact
+ * conversion overwrites it. Never call it for a raster still in use.
+ */
+export function recycleRaster(rgba: Uint8ClampedArray): void {
+  if (spare.length < MAX_SPARE && rgba.byteOffset === 0 && rgba.byteLength === rgba.buffer.byteLength) spare.push(rgba);
+}
+
 let alive = 0;
 let maxAlive = 0;
 const paths = { exact: 0, canvas: 0 };
@@ -54,7 +67,10 @@ export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width
     alive++;
     maxAlive = Math.max(maxAlive, alive);
     try {
-      let rgba = useCanvas ? null : await yuvToRaster(sample, raster);
+      const reuse = spare.pop();
+      let rgba = useCanvas ? null : await yuvToRaster(sample, raster, reuse);
+      // a spare not taken (the canvas drew this frame, or it is another file's size) stays spare only if it fits
+      if (reuse && rgba !== reuse && reuse.length === raster.width * raster.height * 4) spare.push(reuse);
       if (!rgba) {
         // each frame is seen on its own: a frame with alpha is composited over black, never over the last frame
         ctx.fillStyle = '#000';

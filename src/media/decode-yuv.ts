@@ -47,13 +47,13 @@ let vSums = new Int32Array(0);
 /**
  * Converts the sample to RGBA on a raster×raster display-oriented grid (rotation applied), each raster pixel the box
  * average of the source pixels it covers (averaged in YUV, which is linear in the matrix, then converted). Returns
- * null when yuvConversion() declines the sample.
+ * null when yuvConversion() declines the sample. `into`: a raster buffer to fill instead of a new one (decode-video.ts recycles them).
  *
  * One grid row at a time: the rows of its boxes are summed down into per-column sums (sequential reads), then each
  * box is a short run along them, and the pixel is written straight to its rotated place. The arithmetic is the one
  * the earlier two-stage version did, including its rounding through a Float32 grid, so the bytes are identical.
  */
-export async function yuvToRaster(s: YuvSource, raster: { width: number; height: number }): Promise<Uint8ClampedArray | null> {
+export async function yuvToRaster(s: YuvSource, raster: { width: number; height: number }, into?: Uint8ClampedArray): Promise<Uint8ClampedArray | null> {
   const conv = yuvConversion(s);
   if (!conv) return null;
   const size = s.allocationSize();
@@ -87,7 +87,8 @@ export async function yuvToRaster(s: YuvSource, raster: { width: number; height:
   // The sums are small integers: their normalised values come from tables made with the same expressions, per box size.
   const crToR = 2 * (1 - kr);
   const cbToB = 2 * (1 - kb);
-  const out = new Uint8ClampedArray(raster.width * raster.height * 4);
+  // every byte of the raster is written below, so a caller's used buffer of the right size serves as well as a new one
+  const out = into && into.length === raster.width * raster.height * 4 ? into : new Uint8ClampedArray(raster.width * raster.height * 4);
   // grid (x, y) → display (X, Y), the frame turned clockwise by its rotation: o = 4·(Y·W + X) = origin + x·dx + y·dy
   const W = raster.width;
   const [origin, dx, dy] =
