@@ -9,6 +9,12 @@ export const RESAMPLE_ZERO_CROSSINGS = 12;
 export const RESAMPLE_CUTOFF = 0.92;
 /** Table entries per input sample of kernel offset. */
 const TABLE_STEPS = 256;
+/** Most distinct output phases precomputed (44.1 → 16 kHz has 160, 48 → 16 kHz one). */
+const MAX_PHASES = 4000;
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
 
 /** A streaming converter from one rate to another. */
 export interface ResampleStream {
@@ -27,6 +33,24 @@ export function createResampleStream(fromRate: number, toRate: number): Resample
   const half = RESAMPLE_ZERO_CROSSINGS / (2 * fc); // kernel half-width in input samples
   const table = kernelTable(fc, half);
   const reach = Math.ceil(half);
+  const weight = (d: number): number => {
+    const p = Math.abs(d) * TABLE_STEPS;
+    const k = Math.floor(p);
+    return k + 1 < table.length ? table[k]! + (p - k) * (table[k + 1]! - table[k]!) : 0;
+  };
+  // Output n sits at input position n·step; with integer rates the offsets repeat every `period` outputs, so each
+  // phase's taps are computed once (polyphase): output n reads inputs lo(n) … lo(n) + taps − 1.
+  const g = gcd(Math.round(fromRate), Math.round(toRate));
+  const period = Number.isInteger(fromRate) && Number.isInteger(toRate) && toRate / g <= MAX_PHASES ? toRate / g : 0;
+  const taps = 2 * reach + 1;
+  const cycle = period > 0 ? Math.round(fromRate) / g : 0; // input samples per period of outputs
+  const phases = new Float64Array(period * taps);
+  const phaseLo = new Int32Array(period);
+  for (let ph = 0; ph < period; ph++) {
+    const x = ph * step;
+    phaseLo[ph] = Math.ceil(x - half);
+    for (let k = 0; k < taps; k++) phases[ph * taps + k] = weight(phaseLo[ph]! + k - x);
+  }
   // input sample g (global index) is buf[g - bufStart]; samples before 0 are zeros
   let buf = new Float32Array(4096);
   let bufStart = -reach;
@@ -36,33 +60,35 @@ export function createResampleStream(fromRate: number, toRate: number): Resample
 
   const produce = (final: boolean): Float32Array => {
     const have = bufStart + bufLen; // inputs [.., have) are known
-    const out: number[] = [];
+    const out = new Float32Array(Math.max(0, Math.ceil((have + reach) / step - n) + 2));
+    let m = 0;
     for (;;) {
       const x = n * step;
-      const hi = Math.floor(x + half);
+      const ph = period > 0 ? n % period : 0;
+      const lo = period > 0 ? ((n - ph) / period) * cycle + phaseLo[ph]! : Math.ceil(x - half);
+      const hi = period > 0 ? lo + taps - 1 : Math.floor(x + half);
       if (hi >= have && !final) break;
       if (final && x >= have) break; // past the last input sample (the zeros after it are not signal)
-      const lo = Math.ceil(x - half);
       let s = 0;
-      for (let g = lo; g <= hi; g++) {
-        const v = g < have ? buf[g - bufStart]! : 0;
-        if (v === 0) continue;
-        const p = Math.abs(g - x) * TABLE_STEPS;
-        const k = Math.floor(p);
-        s += v * (table[k]! + (p - k) * (table[k + 1]! - table[k]!));
+      if (period > 0 && hi < have) {
+        const w0 = ph * taps;
+        const b0 = lo - bufStart;
+        for (let k = 0; k < taps; k++) s += buf[b0 + k]! * phases[w0 + k]!;
+      } else {
+        for (let j = lo; j <= hi && j < have; j++) s += buf[j - bufStart]! * weight(j - x);
       }
-      out.push(s);
+      out[m++] = s;
       n++;
     }
     // keep only what the next output still needs
-    const keepFrom = Math.ceil(n * step - half);
+    const keepFrom = Math.ceil(n * step - half) - 1;
     const drop = Math.max(0, Math.min(bufLen, keepFrom - bufStart));
     if (drop > 0) {
       buf.copyWithin(0, drop, bufLen);
       bufLen -= drop;
       bufStart += drop;
     }
-    return Float32Array.from(out);
+    return out.subarray(0, m);
   };
 
   return {
