@@ -18,14 +18,34 @@ export interface RealFft {
   power(input: ArrayLike<number>, out: Float64Array): Float64Array;
   /** Complex spectrum bins 0..size/2 as interleaved [re, im] pairs (a view into the plan's buffer, valid until the next call). */
   transform(input: ArrayLike<number>): Float64Array;
-  /** Inverse of a full complex spectrum given for bins 0..size/2 (Hermitian symmetry assumed); returns the real part, length size. */
+  /**
+   * Inverse of a full complex spectrum given for bins 0..size/2 (Hermitian symmetry assumed): the first out.length
+   * (at most size) values of its real part, in `out`. `halfSpectrum` may be the view `transform` returned (it is read
+   * before the plan's buffers are overwritten).
+   */
   inverseReal(halfSpectrum: Float64Array, out: Float64Array): Float64Array;
 }
 
-const plans = new Map<number, RealFft>();
+/**
+ * Plans up to this size are kept for good (the per-frame and envelope-window sizes). A larger one is a whole clip's
+ * (tempo's autocorrelation of a long envelope: 2^18 points for 10 minutes, ~15 MB with its buffers): it is kept only
+ * through a WeakRef, so the calls of one synchronous pass share it and the next GC frees it (issue 18: the analysis
+ * must not keep memory proportional to the file's length).
+ */
+export const FFT_KEEP_MAX_SIZE = 1 << 16;
 
-/** The cached FFT plan for `size` (a power of two ≥ 4). */
+const plans = new Map<number, RealFft>();
+let largePlan: WeakRef<RealFft> | null = null;
+
+/** The FFT plan for `size` (a power of two ≥ 4): cached, or for sizes above FFT_KEEP_MAX_SIZE shared while in use. */
 export function realFft(size: number): RealFft {
+  if (size > FFT_KEEP_MAX_SIZE) {
+    const kept = largePlan?.deref();
+    if (kept?.size === size) return kept;
+    const made = createRealFft(size);
+    largePlan = new WeakRef(made);
+    return made;
+  }
   let plan = plans.get(size);
   if (!plan) {
     plan = createRealFft(size);
@@ -40,8 +60,8 @@ function createRealFft(size: number): RealFft {
   // fft.js reads and writes plain arrays of interleaved complex numbers; typed arrays work and are faster.
   const inBuf = new Float64Array(size);
   const outBuf = new Float64Array(2 * size);
-  const cplxIn = new Float64Array(2 * size);
-  const cplxOut = new Float64Array(2 * size);
+  // the inverse's input, made on the first inverse (most plans only ever take power spectra); its output is outBuf
+  let cplxIn: Float64Array | null = null;
   const half = size / 2;
   const transform = (input: ArrayLike<number>): Float64Array => {
     const n = input.length;
@@ -65,6 +85,7 @@ function createRealFft(size: number): RealFft {
       return out;
     },
     inverseReal(halfSpectrum, out) {
+      cplxIn ??= new Float64Array(2 * size);
       for (let k = 0; k <= half; k++) {
         cplxIn[2 * k] = halfSpectrum[2 * k]!;
         cplxIn[2 * k + 1] = halfSpectrum[2 * k + 1]!;
@@ -73,8 +94,9 @@ function createRealFft(size: number): RealFft {
         cplxIn[2 * k] = halfSpectrum[2 * (size - k)]!;
         cplxIn[2 * k + 1] = -halfSpectrum[2 * (size - k) + 1]!;
       }
-      f.inverseTransform(cplxOut, cplxIn);
-      for (let i = 0; i < size; i++) out[i] = cplxOut[2 * i]!;
+      f.inverseTransform(outBuf, cplxIn);
+      const m = Math.min(size, out.length);
+      for (let i = 0; i < m; i++) out[i] = outBuf[2 * i]!;
       return out;
     },
   };
