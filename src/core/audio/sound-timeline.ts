@@ -195,14 +195,17 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
       const flux = env.flux();
       const onsets = detectOnsets(flux, env.rate).map((m) => env.timeOf(m) + t0);
       const heard = model ? speechChunks(model) : null;
+      // the hand-written detector reads the columns themselves (no object per frame), times on the envelope's
+      // clock, which starts at the first frame's t0
+      const rel = (c: TypedColumn<Float64Array>) => Float64Array.from(c.data.subarray(0, n), (x) => x - t0);
       const speech = model && heard
         ? Array.from({ length: n }, (_, k) => frames.silent.at(k) !== 1 && heard[chunkAt(model, 0.5 * (frames.t0.at(k) + frames.t1.at(k)) - t0)] === 1)
         : detectSpeech(
-            Array.from({ length: n }, (_, k) => ({
-              t0: frames.t0.at(k) - t0, t1: frames.t1.at(k) - t0, silent: frames.silent.at(k) === 1, speechBand: frames.speechBand.at(k),
-              harmonicity: frames.harmonicity.at(k), topPeakShare: frames.topPeakShare.at(k), peaks: frames.peaks.at(k), pitchHz: frames.pitchHz.at(k), pitchRival: frames.pitchRival.at(k),
-            })),
-            env.bandDb(), env.rate, // the envelope's clock starts at the first frame's t0
+            {
+              length: n, t0: rel(frames.t0), t1: rel(frames.t1), silent: frames.silent.data, speechBand: frames.speechBand.data, harmonicity: frames.harmonicity.data,
+              topPeakShare: frames.topPeakShare.data, peaks: frames.peaks.data, pitchHz: frames.pitchHz.data, pitchRival: frames.pitchRival.data,
+            },
+            env.bandDb(), env.rate,
           );
 
       const clipEndS = windows.length ? (windows[windows.length - 1]![1] + 1) / fps : 0;

@@ -66,6 +66,40 @@ export interface VadFrame {
   pitchRival: number;
 }
 
+/**
+ * The frames the detector reads, one typed array per value (issue 18: no object per frame of a long file; the sound
+ * timeline hands its own columns over). Every array holds at least `length` values; `silent` is 1 for a silent frame.
+ */
+export interface VadFrames {
+  length: number;
+  t0: Float64Array;
+  t1: Float64Array;
+  silent: Uint8Array;
+  speechBand: Float64Array;
+  harmonicity: Float64Array;
+  topPeakShare: Float64Array;
+  peaks: Float64Array;
+  pitchHz: Float64Array;
+  pitchRival: Float64Array;
+}
+
+/** VadFrames holding the values of `frames` (for callers with frame objects). */
+export function vadFramesOf(frames: readonly VadFrame[]): VadFrames {
+  const col = (of: (f: VadFrame) => number) => Float64Array.from(frames, of);
+  return {
+    length: frames.length,
+    t0: col((f) => f.t0),
+    t1: col((f) => f.t1),
+    silent: Uint8Array.from(frames, (f) => (f.silent ? 1 : 0)),
+    speechBand: col((f) => f.speechBand),
+    harmonicity: col((f) => f.harmonicity),
+    topPeakShare: col((f) => f.topPeakShare),
+    peaks: col((f) => f.peaks),
+    pitchHz: col((f) => f.pitchHz),
+    pitchRival: col((f) => f.pitchRival),
+  };
+}
+
 /** Whether a frame can be voiced whatever its harmonicity (so harmonicity is only computed for these). */
 export function mayBeVoiced(e: { speechBand: number; topPeakShare: number }): boolean {
   return e.topPeakShare < VAD_MAX_TOP_PEAK_SHARE && e.speechBand >= 0.15;
@@ -76,11 +110,16 @@ export function isVoicedLike(f: VadFrame): boolean {
   return !f.silent && f.harmonicity >= VAD_MIN_HARMONICITY && mayBeVoiced(f);
 }
 
+/** isVoicedLike of frame i of the columns. */
+function voicedAt(f: VadFrames, i: number): boolean {
+  return f.silent[i] !== 1 && f.harmonicity[i]! >= VAD_MIN_HARMONICITY && f.topPeakShare[i]! < VAD_MAX_TOP_PEAK_SHARE && f.speechBand[i]! >= 0.15;
+}
+
 /**
  * Per-frame speech decision. `bandDb` is the speech-band level per envelope hop at `rate` Hz, value m at time
  * m / rate (s, same clock as the frames' t0/t1).
  */
-export function detectSpeech(frames: VadFrame[], bandDb: Float32Array, rate: number): boolean[] {
+export function detectSpeech(frames: VadFrames, bandDb: Float32Array, rate: number): boolean[] {
   const n = bandDb.length;
   // 2–8 Hz band-pass as a difference of moving averages: 1/16 s (removes > ~10 Hz) minus 1/2 s (removes < 2 Hz).
   const prefix = new Float64Array(n + 1);
@@ -107,7 +146,9 @@ export function detectSpeech(frames: VadFrame[], bandDb: Float32Array, rate: num
     const m = (p1[b]! - p1[a]!) / (b - a);
     return Math.sqrt(Math.max(0, (p2[b]! - p2[a]!) / (b - a) - m * m));
   };
-  const voiced = frames.map(isVoicedLike);
+  const nf = frames.length;
+  const voiced = new Uint8Array(nf);
+  for (let i = 0; i < nf; i++) voiced[i] = voicedAt(frames, i) ? 1 : 0;
   const spans = pitchSpans(frames);
   const notes = holdsNotes(spans, steadyPairs(frames, voiced));
   const grid = onSemitoneGrid(frames, spans, voiced);
@@ -115,12 +156,11 @@ export function detectSpeech(frames: VadFrame[], bandDb: Float32Array, rate: num
   const out: boolean[] = [];
   let lo = 0;
   let hi = 0;
-  for (let i = 0; i < frames.length; i++) {
-    const f = frames[i]!;
-    const c = 0.5 * (f.t0 + f.t1);
-    while (lo < frames.length && frames[lo]!.t1 < c - 0.5) lo++;
-    while (hi < frames.length && frames[hi]!.t0 <= c + 0.5) hi++;
-    if (f.silent) {
+  for (let i = 0; i < nf; i++) {
+    const c = 0.5 * (frames.t0[i]! + frames.t1[i]!);
+    while (lo < nf && frames.t1[lo]! < c - 0.5) lo++;
+    while (hi < nf && frames.t0[hi]! <= c + 0.5) hi++;
+    if (frames.silent[i] === 1) {
       out.push(false);
       continue;
     }
@@ -129,8 +169,8 @@ export function detectSpeech(frames: VadFrame[], bandDb: Float32Array, rate: num
     let loud = 0;
     for (let j = lo; j < hi; j++) {
       if (voiced[j]) v++;
-      if (!frames[j]!.silent) {
-        bandSum += frames[j]!.speechBand;
+      if (frames.silent[j] !== 1) {
+        bandSum += frames.speechBand[j]!;
         loud++;
       }
     }
@@ -140,11 +180,11 @@ export function detectSpeech(frames: VadFrame[], bandDb: Float32Array, rate: num
 }
 
 /** Per frame: 1 when it and the frame before are voiced-like with a steady pitch, 0 when they glide, −1 when not a measured pair (or a jump). */
-function steadyPairs(frames: VadFrame[], voiced: boolean[]): Int8Array {
+function steadyPairs(frames: VadFrames, voiced: Uint8Array): Int8Array {
   const out = new Int8Array(frames.length).fill(-1);
   for (let i = 1; i < frames.length; i++) {
-    const a = frames[i - 1]!.pitchHz;
-    const b = frames[i]!.pitchHz;
+    const a = frames.pitchHz[i - 1]!;
+    const b = frames.pitchHz[i]!;
     if (!voiced[i] || !voiced[i - 1] || !(a > 0 && b > 0)) continue;
     const d = Math.abs(12 * Math.log2(b / a));
     if (d >= VAD_JUMP_SEMITONES) continue;
@@ -159,18 +199,18 @@ interface PitchSpans {
   hi: Int32Array;
 }
 
-function pitchSpans(frames: VadFrame[]): PitchSpans {
+function pitchSpans(frames: VadFrames): PitchSpans {
   const n = frames.length;
   const spans = { lo: new Int32Array(n), hi: new Int32Array(n) };
   let lo = 0;
   let hi = 0;
-  frames.forEach((f, i) => {
-    const c = 0.5 * (f.t0 + f.t1);
-    while (lo < n && frames[lo]!.t1 < c - VAD_PITCH_SPAN_S) lo++;
-    while (hi < n && frames[hi]!.t0 <= c + VAD_PITCH_SPAN_S) hi++;
+  for (let i = 0; i < n; i++) {
+    const c = 0.5 * (frames.t0[i]! + frames.t1[i]!);
+    while (lo < n && frames.t1[lo]! < c - VAD_PITCH_SPAN_S) lo++;
+    while (hi < n && frames.t0[hi]! <= c + VAD_PITCH_SPAN_S) hi++;
     spans.lo[i] = lo;
     spans.hi[i] = hi;
-  });
+  }
   return spans;
 }
 
@@ -200,14 +240,14 @@ function markedShareOverSpans(spans: PitchSpans, n: number, counted: (j: number)
 }
 
 /** Per frame: whether the pitches of the voiced-like frames within ±VAD_PITCH_SPAN_S of its centre sit on one semitone grid. */
-function onSemitoneGrid(frames: VadFrame[], spans: PitchSpans, voiced: boolean[]): boolean[] {
+function onSemitoneGrid(frames: VadFrames, spans: PitchSpans, voiced: Uint8Array): boolean[] {
   const n = frames.length;
   const cs = new Float64Array(n + 1);
   const sn = new Float64Array(n + 1);
   const count = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) {
-    const hz = frames[j]!.pitchHz;
-    const on = voiced[j]! && hz > 0;
+    const hz = frames.pitchHz[j]!;
+    const on = voiced[j] === 1 && hz > 0;
     const angle = on ? 2 * Math.PI * 12 * Math.log2(hz / 440) : 0; // a whole semitone is a whole turn
     cs[j + 1] = cs[j]! + (on ? Math.cos(angle) : 0);
     sn[j + 1] = sn[j]! + (on ? Math.sin(angle) : 0);
@@ -228,7 +268,7 @@ function onSemitoneGrid(frames: VadFrame[], spans: PitchSpans, voiced: boolean[]
  * tenths of a semitone, so it is neither held nor on the grid; but the autocorrelation then has a peak off the
  * multiples of the chosen period nearly as high as the period's own, where a voice's repeat only at its period.
  */
-function polyphonic(frames: VadFrame[], spans: PitchSpans, voiced: boolean[]): boolean[] {
-  const on = (j: number) => voiced[j]! && frames[j]!.pitchHz > 0;
-  return markedShareOverSpans(spans, frames.length, on, (j) => on(j) && frames[j]!.pitchRival >= VAD_RIVAL_SHARE, VAD_MIN_GRID_FRAMES, VAD_MAX_POLYPHONIC_SHARE);
+function polyphonic(frames: VadFrames, spans: PitchSpans, voiced: Uint8Array): boolean[] {
+  const on = (j: number) => voiced[j] === 1 && frames.pitchHz[j]! > 0;
+  return markedShareOverSpans(spans, frames.length, on, (j) => on(j) && frames.pitchRival[j]! >= VAD_RIVAL_SHARE, VAD_MIN_GRID_FRAMES, VAD_MAX_POLYPHONIC_SHARE);
 }
