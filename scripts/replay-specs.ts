@@ -42,3 +42,5 @@ export function replay(spec: Spec, codec?: (frames: Uint8ClampedArray, spec: Spe
 }
 export { emptyInstruction } from '../src/core/language/instruction.ts';
 export { primitiveKnowledge } from '../src/core/plan/primitive-knowledge.ts';
+export { nearestPrimitive } from '../src/core/color/nearest-primitive.ts';
+export { rgbToOklab, oklabToRgb } from '../src/core/color/oklab.ts';

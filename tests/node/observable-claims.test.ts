@@ -133,6 +133,19 @@ describe('pure moves of far colours: the H.264 clip holds the palette the truth 
     });
   }
 
+  // under a medium or fast roll or zoom too (the blocks' rounding jitter, ≈ 0.03–0.04 diag/s, cannot change their level)
+  const turning: Combo[] = [
+    { move: 'roll_cw', level: 'fast', gradient: 'linear_diagonal', lighting: null, colors: ['blue', 'pink'] },
+    { move: 'zoom_out', level: 'medium', gradient: 'radial', lighting: null, colors: ['orange', 'purple'] },
+  ];
+  for (const c of turning) {
+    it(`${c.colors?.join(' + ')}, ${c.move} ${c.level}: palette and level as claimed`, () => {
+      const s = spec('pure', c, `observable:${c.move}:${c.colors?.join('-')}`, 1);
+      const read = makeAndRead(s);
+      expect({ palette: read.palette, motion: read.motion, camera: read.camera }).toEqual({ palette: [...read.truth.palette].sort(), motion: read.truth.motion.level, camera: c.move });
+    });
+  }
+
   it('pure cells of an even size are drawn in whole 2×2 chroma blocks under every translation', () => {
     for (const move of ['pan_left', 'tilt_down', 'shake'] as const) {
       const s = buildSpec(ask((x) => ((x.camera.move = move), (x.motion.level = 'medium'))), primitiveKnowledge(), { seed: `blocks:${move}`, width: 64, height: 48, duration_s: 0.2, mode: 'pure', cellSize: 2 });

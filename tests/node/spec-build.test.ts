@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
 import { buildSpec, observableSpeed, SPEED_MARGIN } from '../../src/core/plan/build-spec.ts';
 import { cameraRawOver } from '../../src/core/plan/camera-path.ts';
-import { conceptRule } from '../../src/core/plan/color-rules.ts';
+import { conceptRule, MIN_NAME_MARGIN, nameIsRobust } from '../../src/core/plan/color-rules.ts';
+import { nearestPrimitive } from '../../src/core/color/nearest-primitive.ts';
+import { oklabToRgb, rgbToOklab } from '../../src/core/color/oklab.ts';
+import { COLOR_PRIMITIVE_NAMES, COLOR_PRIMITIVE_RGB } from '../../src/core/vocab/colors.ts';
 import type { Knowledge } from '../../src/core/vocab/knowledge.ts';
 import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import { EmptyKnowledgeError, type Spec } from '../../src/core/plan/spec.ts';
@@ -166,6 +169,46 @@ describe('buildSpec: the instruction narrows the pool', () => {
     const s = buildSpec(emptyInstruction(), primitiveKnowledge(), { seed: 1, fps: 24, duration_s: 2 });
     expect(s.frame_count).toBe(48);
     expect(s.sound.mixes.length).toBe(48);
+  });
+});
+
+describe('pure colours filed clear of their primitive\'s edge (issue 16)', () => {
+  // Colours a 100-job run drew for pure clips that its clips (through the codec) read as another primitive: each within
+  // 0.005 ΔE_ok of its region's edge (teal read gray, magenta purple, olive gray).
+  const edge: [string, [number, number, number]][] = [['teal', [73, 107, 100]], ['magenta', [150, 87, 172]], ['olive', [72, 63, 35]]];
+  it('every primitive is robust; colours on an edge, or filed under another primitive, are not', () => {
+    COLOR_PRIMITIVE_NAMES.forEach((p, i) => expect(nameIsRobust(COLOR_PRIMITIVE_RGB[i]!, p), p).toBe(true));
+    for (const [p, rgb] of edge) {
+      expect(nearestPrimitive(rgb)).toBe(p);
+      expect(nameIsRobust(rgb, p as 'teal'), p).toBe(false);
+    }
+    expect(nameIsRobust([0, 0, 255], 'navy')).toBe(false);
+    // moved MIN_NAME_MARGIN towards any side, a robust colour keeps its name (checked on 200 random directions)
+    const lab = rgbToOklab([200, 40, 40]);
+    expect(nameIsRobust([200, 40, 40], 'red')).toBe(true);
+    for (let k = 0; k < 200; k++) {
+      const v = [Math.sin(k * 1.3), Math.cos(k * 0.7), Math.sin(k * 2.9 + 1)];
+      const n = Math.hypot(...v);
+      const moved = oklabToRgb([lab[0] + (MIN_NAME_MARGIN * v[0]!) / n, lab[1] + (MIN_NAME_MARGIN * v[1]!) / n, lab[2] + (MIN_NAME_MARGIN * v[2]!) / n]);
+      expect(nearestPrimitive(moved)).toBe('red');
+    }
+  });
+
+  it('pure clips leave edge colours out unless an asked primitive has no other; blended clips may use them', () => {
+    const k = primitiveKnowledge();
+    for (const [p, rgb] of edge) k.colors.push({ name: `edge ${p}`, rgb, primitive: p as 'teal', origin: 'discovery', count: 5 });
+    const used = (mode: 'pure' | 'blended') => {
+      const names = new Set<string>();
+      for (let s = 0; s < 40; s++) for (const c of buildSpec(ask((x) => (x.palette.primitives = ['teal', 'magenta', 'olive'])), k, { seed: s, mode }).palette) names.add(c.name);
+      return names;
+    };
+    expect([...used('pure')].filter((n) => n.startsWith('edge'))).toEqual([]);
+    expect([...used('blended')].some((n) => n.startsWith('edge'))).toBe(true);
+    // only an edge colour of an asked primitive: it is kept (the ask wins)
+    const only = primitiveKnowledge();
+    only.colors = only.colors.filter((c) => c.primitive !== 'teal');
+    only.colors.push({ name: 'edge teal', rgb: edge[0]![1], primitive: 'teal', origin: 'discovery', count: 1 });
+    expect(buildSpec(ask((x) => (x.palette.primitives = ['teal'])), only, { seed: 1, mode: 'pure' }).palette.map((c) => c.name)).toContain('edge teal');
   });
 });
 

@@ -9,7 +9,7 @@ import { gradientPosition } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
 import { FLAT_STD, RADIAL_MARGIN, fitLinear } from '../vision/gradient.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
-import { conceptRule, lightingCandidates, lightingWeights } from './color-rules.ts';
+import { conceptRule, lightingCandidates, lightingWeights, nameIsRobust } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
 import { EmptyKnowledgeError, SPEC_SCHEMA, type ClaimField, type SoundMix, type Spec, type SpecColor, type SpecGradient, type SpecMode, type SpecSound, type SpecTexture } from './spec.ts';
 
@@ -171,10 +171,16 @@ function num(raw: Record<string, number>, key: string): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-function narrowColors(instruction: Instruction, knowledge: Knowledge, unmet: string[]): { cands: readonly KnownColor[]; concept: string | null } {
-  const pool = nonEmpty('colours', knowledge.colors);
-  let cands: readonly KnownColor[] = pool;
+function narrowColors(instruction: Instruction, knowledge: Knowledge, mode: SpecMode, unmet: string[]): { cands: readonly KnownColor[]; concept: string | null } {
+  let pool = nonEmpty('colours', knowledge.colors);
   const asked = instruction.palette.primitives;
+  if (mode === 'pure') {
+    // A pure cell shows its colour as it is, so the palette claims the colour's primitive: colours on the edge of
+    // their primitive's region (or filed under another now) are left out, unless that loses an asked primitive.
+    const robust = pool.filter((c) => nameIsRobust(c.rgb, c.primitive));
+    if (robust.length >= 2 && asked.every((p) => robust.some((c) => c.primitive === p) || !pool.some((c) => c.primitive === p))) pool = robust;
+  }
+  let cands: readonly KnownColor[] = pool;
   if (asked.length > 0) {
     for (const p of asked) if (!pool.some((c) => c.primitive === p)) unmet.push(`palette.${p}`);
     const f = pool.filter((c) => asked.includes(c.primitive));
@@ -230,8 +236,8 @@ interface LitColors {
 }
 
 /** Colours: narrowed pool → lighting band → a seeded handful (one per asked primitive first). */
-function chooseLightingAndColors(instruction: Instruction, knowledge: Knowledge, rngOf: (part: string) => Rng, unmet: string[]): LitColors {
-  const { cands, concept } = narrowColors(instruction, knowledge, unmet);
+function chooseLightingAndColors(instruction: Instruction, knowledge: Knowledge, mode: SpecMode, rngOf: (part: string) => Rng, unmet: string[]): LitColors {
+  const { cands, concept } = narrowColors(instruction, knowledge, mode, unmet);
   const lumas = cands.map((c) => luma709(c.rgb));
   const lightPool = nonEmpty('lighting', knowledge.lighting);
   let lightEntries = narrow(lightPool, instruction.lighting, 'lighting', unmet);
@@ -467,7 +473,7 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   const rngOf = (part: string): Rng => seededRandom(`${seed}:${part}`);
   const unmet: string[] = [];
 
-  const colors = chooseLightingAndColors(instruction, knowledge, rngOf, unmet);
+  const colors = chooseLightingAndColors(instruction, knowledge, mode, rngOf, unmet);
   const flatAsked = mode === 'blended' && instruction.gradient.type === 'flat';
   const { camera, motion } = chooseCameraAndMotion(instruction, knowledge, frame, rngOf, unmet, flatAsked);
   const moves = camera.move !== 'static';

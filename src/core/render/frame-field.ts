@@ -2,6 +2,7 @@
 // inverse) and takes the colour of the world cell it lands in (nearest cell, no interpolation).
 import { poseAt, worldMapOf } from '../plan/camera-path.ts';
 import { rgbToOklab } from '../color/oklab.ts';
+import { MOTION_THRESHOLDS } from '../vocab/motion.ts';
 import type { Spec, SpecGradient } from '../plan/spec.ts';
 
 /** Gradient positions are quantised to this many levels (selection tables, blended colours). */
@@ -234,10 +235,11 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   // Pure cells of an even size are drawn in 2×2 screen blocks on the codec's chroma grid (a block takes the cell under
   // its centre): a 4:2:0 clip shares chroma over each block, so a block holding two palette colours decodes as their
   // mixture, named as another primitive (blue and pink cells moving read magenta too: palette Jaccard 0.67). At
-  // frame 0 and under a still camera this draws exactly the cells the pixel centres fall in. Only under a translation
-  // (the whole picture jumps by whole blocks): under a zoom or roll each block's position is rounded its own way, and
-  // that jitter read as motion (slow rolls and zooms measured medium in a 100-job run).
-  const chromaBlocks = !blended && cs % 2 === 0 && spec.camera.zoom === 0 && spec.camera.roll === 0;
+  // frame 0 and under a still camera this draws exactly the cells the pixel centres fall in. Under a translation the
+  // whole picture jumps by whole blocks. Under a zoom or roll each block's position is rounded its own way, a jitter
+  // that reads as ≈ 0.03–0.04 diag/s of extra motion: enough to lift a slow move to medium (4 of 10 slow rolls and zooms
+  // replayed through x264), not a medium or fast one (12 of 12 kept their level, and 10 of 12 their palette, 3 before).
+  const chromaBlocks = !blended && cs % 2 === 0 && ((spec.camera.zoom === 0 && spec.camera.roll === 0) || spec.motion.speed >= MOTION_THRESHOLDS.slow);
 
   // A zoom that stays within 2× of the first frame's scale keeps one level (no cells fading: content only moves).
   const octaves = Math.abs(spec.camera.zoom) * spec.duration_s > Math.LN2;
