@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { buildSpec, observableSpeed, SPEED_MARGIN } from '../../src/core/plan/build-spec.ts';
+import { BLENDED_SLOW_FLOOR_MARGIN, BLENDED_SPEED_MARGIN, buildSpec, observableSpeed, SPEED_MARGIN } from '../../src/core/plan/build-spec.ts';
 import { cameraRawOver } from '../../src/core/plan/camera-path.ts';
 import { conceptRule, MIN_NAME_MARGIN, nameIsRobust } from '../../src/core/plan/color-rules.ts';
 import { nearestPrimitive } from '../../src/core/color/nearest-primitive.ts';
@@ -229,5 +229,12 @@ describe('moves made at a speed that can be seen (issue 16)', () => {
     const made = cameraRawOver(spec.camera, 0, 1, spec.fps, 320, 240).speed;
     expect(made).toBeCloseTo(spec.motion.speed, 3);
     expect(classifyMotion(made)).toBe('slow');
+    // blended: the same roll is made at least 0.05 diag/s (the browser's encoder dropped blended slow moves at 0.036)
+    const blended = buildSpec(emptyInstruction('x'), k, { seed: 'gentle', width: 320, height: 240, mode: 'blended' });
+    const bmade = cameraRawOver(blended.camera, 0, 1, blended.fps, 320, 240).speed;
+    expect(blended.motion.level).toBe('slow');
+    expect(bmade).toBeCloseTo(MOTION_THRESHOLDS.still * BLENDED_SLOW_FLOOR_MARGIN, 3);
+    expect(observableSpeed('slow', 0.03, BLENDED_SPEED_MARGIN, BLENDED_SLOW_FLOOR_MARGIN)).toBeCloseTo(0.05, 10);
+    expect(observableSpeed('slow', 0.09, BLENDED_SPEED_MARGIN, BLENDED_SLOW_FLOOR_MARGIN)).toBeCloseTo(MOTION_THRESHOLDS.slow / BLENDED_SPEED_MARGIN, 10);
   });
 });

@@ -346,6 +346,7 @@ function weighPalette(colors: LitColors): { palette: SpecColor[]; palette_weight
 function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, frame: ClipFrame, rngOf: (part: string) => Rng, unmet: string[], keepStill: boolean): { camera: Spec['camera']; motion: Spec['motion'] } {
   const { width, height, fps } = frame;
   const margin = frame.mode === 'blended' ? BLENDED_SPEED_MARGIN : SPEED_MARGIN;
+  const floorOf = (level: MotionLevel) => (frame.mode === 'blended' && level === 'slow' ? BLENDED_SLOW_FLOOR_MARGIN : margin);
   const camPool = nonEmpty('camera moves', knowledge.camera);
   const motionPool = nonEmpty('motion levels', knowledge.motion);
   const level = instruction.motion.level;
@@ -375,7 +376,7 @@ function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, f
     const raw = cameraRawOver(camera, 0, 1, fps, width, height).speed;
     // A known move at a speed no one can tell from still, or from the next level, is made well inside its level
     const motionLevel = classifyMotion(raw) === 'still' ? 'slow' : classifyMotion(raw);
-    const speed = observableSpeed(motionLevel, raw, margin);
+    const speed = observableSpeed(motionLevel, raw, margin, floorOf(motionLevel));
     if (raw > 0 && speed !== raw) for (const k of ['dx', 'dy', 'zoom', 'roll'] as const) camera[k] *= speed / raw;
     const same = motionPool.filter((e) => e.canonical === motionLevel);
     return { camera, motion: { level: motionLevel, name: same.length > 0 ? pick(mrng, same).name : motionLevel, speed } };
@@ -390,7 +391,7 @@ function chooseCameraAndMotion(instruction: Instruction, knowledge: Knowledge, f
     const medium = motionPool.filter((e) => e.canonical === SHAKE_LEVEL);
     mEntry = medium.length > 0 ? pick(mrng, medium) : { name: SHAKE_LEVEL, canonical: SHAKE_LEVEL, raw: {}, origin: 'primitive', count: 0 };
   }
-  const speed = observableSpeed(mEntry.canonical, num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical], margin);
+  const speed = observableSpeed(mEntry.canonical, num(mEntry.raw, 'speed') ?? num(camEntry.raw, 'speed') ?? MOTION_LEVEL_SPEED[mEntry.canonical], margin, floorOf(mEntry.canonical));
   const camera = { name: camEntry.name, ...cameraFromSpeed(move, speed, width, height, fps, shakeDeg) };
   if (move === 'shake' && frame.mode === 'pure') {
     // Pure cells are drawn in whole 2×2 chroma blocks under a translation (frame-field.ts), so a jitter of a fraction
@@ -440,10 +441,21 @@ export const BLENDED_SPEED_MARGIN = 1.8;
  */
 export const MAX_TRACKABLE_SPEED = 0.8;
 
-/** The speed nearest `speed` inside `level`'s band, `margin` (SPEED_MARGIN) from its thresholds (still: 0). */
-export function observableSpeed(level: MotionLevel, speed: number, margin = SPEED_MARGIN): number {
+/**
+ * The least margin a blended slow move keeps above the still threshold (its speed ≥ 0.05 diag/s). The browser's
+ * H.264 at the blended bitrate keeps or drops a slow move's faint texture: over four 100-job runs 11 of 16 blended
+ * slow moves made at 0.036 (BLENDED_SPEED_MARGIN's floor) read still (0.012–0.018 diag/s; rolls 8 of 11), none of
+ * 27 made at 0.041–0.056 did (lowest 0.022). x264 keeps them (replay-specs reads 0.030), so only the loop shows it.
+ */
+export const BLENDED_SLOW_FLOOR_MARGIN = 2.5;
+
+/**
+ * The speed nearest `speed` inside `level`'s band, `margin` (SPEED_MARGIN) from its thresholds (still: 0); `floorMargin`
+ * (default `margin`) from the lower one.
+ */
+export function observableSpeed(level: MotionLevel, speed: number, margin = SPEED_MARGIN, floorMargin = margin): number {
   if (level === 'still') return 0;
-  const lo = (level === 'slow' ? MOTION_THRESHOLDS.still : level === 'medium' ? MOTION_THRESHOLDS.slow : MOTION_THRESHOLDS.medium) * margin;
+  const lo = (level === 'slow' ? MOTION_THRESHOLDS.still : level === 'medium' ? MOTION_THRESHOLDS.slow : MOTION_THRESHOLDS.medium) * floorMargin;
   const hi = level === 'slow' ? MOTION_THRESHOLDS.slow / margin : level === 'medium' ? MOTION_THRESHOLDS.medium / margin : MAX_TRACKABLE_SPEED;
   return Math.min(hi, Math.max(lo, speed));
 }
