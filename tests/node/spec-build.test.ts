@@ -203,6 +203,10 @@ describe('pure colours filed clear of their primitive\'s edge (issue 16)', () =>
       return names;
     };
     expect([...used('pure')].filter((n) => n.startsWith('edge'))).toEqual([]);
+    // the per-frame re-draws (a few percent of a clip each) still draw them: variety keeps the discovered colours
+    const redrawn = new Set<string>();
+    for (let s = 0; s < 40; s++) for (const c of buildSpec(ask((x) => ((x.palette.primitives = ['teal', 'magenta', 'olive']), (x.camera.move = 'pan_left'))), k, { seed: s, mode: 'pure' }).redraw?.pool ?? []) redrawn.add(c.name);
+    expect([...redrawn].some((n) => n.startsWith('edge'))).toBe(true);
     expect([...used('blended')].some((n) => n.startsWith('edge'))).toBe(true);
     // only an edge colour of an asked primitive: it is kept (the ask wins)
     const only = primitiveKnowledge();

@@ -3,6 +3,7 @@
 import { seededRandom } from '../seeded-random.ts';
 import type { Instruction } from '../language/instruction.ts';
 import { luma709, rgbToOklab } from '../color/oklab.ts';
+import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import { MOTION_LEVEL_SPEED, MOTION_THRESHOLDS, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type MotionLevel, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver, poseAt, screenToWorld } from './camera-path.ts';
 import { gradientPosition } from '../render/frame-field.ts';
@@ -171,10 +172,10 @@ function num(raw: Record<string, number>, key: string): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-function narrowColors(instruction: Instruction, knowledge: Knowledge, mode: SpecMode, unmet: string[]): { cands: readonly KnownColor[]; concept: string | null } {
+function narrowColors(instruction: Instruction, knowledge: Knowledge, mode: SpecMode, unmet: string[], robustOnly = true): { cands: readonly KnownColor[]; concept: string | null } {
   let pool = nonEmpty('colours', knowledge.colors);
   const asked = instruction.palette.primitives;
-  if (mode === 'pure') {
+  if (mode === 'pure' && robustOnly) {
     // A pure cell shows its colour as it is, so the palette claims the colour's primitive: colours on the edge of
     // their primitive's region (or filed under another now) are left out, unless that loses an asked primitive.
     const robust = pool.filter((c) => nameIsRobust(c.rgb, c.primitive));
@@ -232,6 +233,8 @@ interface LitColors {
   palette: SpecColor[];
   /** The lighting band's candidates (the gradient may add one) and the RGB keys already in the palette. */
   band: readonly KnownColor[];
+  /** The colours per-frame re-draws come from (pure): the band without the palette's name-margin rule. */
+  redrawBand: readonly KnownColor[];
   seen: Set<string>;
 }
 
@@ -283,7 +286,13 @@ function chooseLightingAndColors(instruction: Instruction, knowledge: Knowledge,
     seen.add(key);
     palette.push(specColor(c));
   }
-  return { concept, lightEntry, askedPrims, palette, band: idx.map((i) => cands[i]!), seen };
+  // The per-frame re-draws come from the same band without the palette's name rule (each re-drawn colour covers a few
+  // percent of a clip, under the palette's 5 %): the many discovered colours near an edge keep being made (with the
+  // rule, a 100-job run made 268 distinct colours instead of 587), only those filed under another primitive now are left out.
+  const wide = mode === 'pure' ? narrowColors(instruction, knowledge, mode, [], false).cands.filter((c) => nearestPrimitive(c.rgb) === c.primitive) : [];
+  const wideBand = lightingCandidates(lightEntry.canonical, wide.map((c) => luma709(c.rgb))).map((i) => wide[i]!);
+  const band = idx.map((i) => cands[i]!);
+  return { concept, lightEntry, askedPrims, palette, band, redrawBand: wideBand.length >= band.length ? wideBand : band, seen };
 }
 
 function specColor(c: KnownColor): SpecColor {
@@ -536,7 +545,7 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
     texture: mode === 'blended' ? blendedTexture(palette, motion.speed, frame, camera.move) : null,
     // re-drawn cells are content that changes: a still clip with them read as slow motion (8 of 56 round-trip windows
     // even at a third of the share), so a still clip keeps only its churn
-    redraw: mode === 'pure' && motion.level !== 'still' ? chooseRedraw(colors.band, rngOf('redraw')) : null,
+    redraw: mode === 'pure' && motion.level !== 'still' ? chooseRedraw(colors.redrawBand, rngOf('redraw')) : null,
     unobservable,
     field_seed,
     sound: { ...sound, ramp_samples: tempo.bpm !== null ? BEAT_RAMP_SAMPLES : RAMP_SAMPLES, mood: instruction.sound.mood },
