@@ -123,7 +123,13 @@ const references = (file) => ({
   chain: ffmpegTimed(['-i', file, ...CHAIN]),
 });
 
+// Warm-up before every timed run (MR_BENCH_WARM=0: none): a 1 s clip of other content analysed the same way (one
+// worker or both) just before, so neither run pays the workers' start, module compilation and the speech model's
+// load that the bridge's idle shutdown (5 s, longer than ffmpeg's references) would otherwise charge to the first one.
+const WARM = process.env.MR_BENCH_WARM !== '0';
 const files = clips.map((c) => c.file);
+const warmIndex = files.length;
+if (WARM && clips.length > 0) files.push(make('scroll', 320, 180, 1));
 // MR_DIST set by the caller: that build as it is (e.g. an older commit's, for a before → after in one sitting)
 if (clips.length > 0) await withSession({ rebuild: Boolean(ownDist) }, async (page) => {
   const cdp = await page.context().browser().newBrowserCDPSession();
@@ -158,7 +164,9 @@ if (clips.length > 0) await withSession({ rebuild: Boolean(ownDist) }, async (pa
     const c = clips[k];
     const loadBefore = load();
     const r = references(c.file);
+    if (WARM) await run(warmIndex);
     const a = await run(k);
+    if (WARM && ONE_WORKER) await run(warmIndex, false);
     const o = ONE_WORKER ? await run(k, false) : null;
     for (const x of [a, o]) if (x && x.frames !== c.frames) throw new Error(`${c.label}: ${x.frames} frames, expected ${c.frames}`);
     const one = o ? `${o.seconds.toFixed(2)} s ${o.cpu.toFixed(2)} CPU-s | ${(o.seconds / a.seconds).toFixed(2)}×` : 'not run | -';
