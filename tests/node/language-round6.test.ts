@@ -52,3 +52,27 @@ describe('growth from world knowledge', () => {
     expect(learned).toEqual([expect.objectContaining({ span: 'taj mahal', canonical: 'mausoleum', domain: 'setting', source: 'learned' })]);
   });
 });
+
+describe('dialect senses: a regional sense where the prompt shows its region', () => {
+  it('a marker or another regional word shows the region: the regional sense, variant dialect with its region, via dialect', () => {
+    expect(read('wee burn runnin doon the hill').narrative.settings).toContain('river');
+    expect(span('wee burn runnin doon the hill', 'burn')).toMatchObject({ domain: 'setting', canonical: 'river', variant: 'dialect', dialect: 'scottish', via: 'dialect' });
+    expect(read('sweet as, the dairy on the corner').narrative.settings).toEqual(['shop']);
+    expect(read('the compound at night, abeg no movement').narrative.settings).toContain('house');
+  });
+
+  it('without the region shown, a standard word keeps its standard reading', () => {
+    expect(read('a dairy on the corner at night').narrative.settings).toEqual(['farm', 'night']);
+    expect(read('a burn on my arm').narrative.settings).toEqual([]);
+    expect(read('a chemical compound at night').narrative.settings).toEqual(['night']);
+  });
+
+  it('a word no standard dictionary has is read by its regional sense anywhere', () => {
+    expect(read('kopitiam in the morning').narrative.settings).toContain('cafe');
+  });
+
+  it('switched off, the regional senses are gone', () => {
+    expect(read('wee burn runnin doon the hill', ['dialect']).narrative.settings).not.toContain('river');
+    expect(read('kopitiam in the morning', ['dialect']).narrative.settings).not.toContain('cafe');
+  });
+});

@@ -227,6 +227,8 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
   if (r.source === 'learned') s += 1;
   // A WordNet reading only fills a gap: any lexicon sense of the same stretch ("wild west": a genre) wins.
   if (r.mechanism === 'wordnet') s -= 60;
+  // A regional sense left by phrase matching is one whose region the prompt shows (or the word's only sense).
+  if (r.regional === true) s += 400;
   const span = r.span;
   const prev = word(ctx, c.i - 1);
   const next = word(ctx, c.j);

@@ -4,6 +4,7 @@ import type { SpanVariant } from './instruction.ts';
 import { CAMERA_MOVES, COLOR_PRIMITIVE_NAMES, GRADIENT_TYPES, LIGHTING_TYPES, MOTION_LEVELS, PLOTS, PRESENCE_LEVELS, SEED_NARRATIVE, SOUND_MOODS, SOUND_PRIMITIVES, TEMPO_LABELS } from '../vocab/index.ts';
 import coreData from './data/lexicon-core.json';
 import dialectData from './data/lexicon-dialect.json';
+import { regionalSenseRecords } from './dialect-senses.ts';
 import functionData from './data/function-words.json';
 import { colorWordEntries } from './color-words.ts';
 import { isDomain, type Domain } from './domain.ts';
@@ -26,10 +27,10 @@ export interface LexiconEntry {
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's
  * hypernyms, a spelling correction, the scene (implied lighting), or the syntax around an ambiguous word.
  */
-export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound' | 'negation' | 'manner' | 'name';
+export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound' | 'negation' | 'manner' | 'name' | 'dialect';
 
 /** The #14 mechanisms that can be switched off one at a time, to measure each on its own (the benchmark does). */
-export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds' | 'manner' | 'negatedVerbs' | 'artificialLight' | 'names' | 'compoundPlaces';
+export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds' | 'manner' | 'negatedVerbs' | 'artificialLight' | 'names' | 'compoundPlaces' | 'dialect';
 
 /** A lexicon entry with the interpreter's extras: values it implies, and whether it is a weak (colour-list) sense. */
 export interface LexRecord extends LexiconEntry {
@@ -42,6 +43,8 @@ export interface LexRecord extends LexiconEntry {
   weak?: boolean;
   /** A WordNet place from a word's minor sense ("up the pitch"): chosen only in a place frame. */
   minorSense?: boolean;
+  /** A regional sense of a common word ("burn": a stream in Scotland): chosen when the prompt shows its region. */
+  regional?: boolean;
   /**
    * For a spelling slip: the dictionary word it stands for ("camrea" → camera); for a closed compound, its head
    * ("skatepark" → park). Rules about that word apply.
@@ -116,6 +119,7 @@ export function builtInRecords(): readonly LexRecord[] {
     ...dataEntries((coreData as unknown as { groups: DataGroup[] }).groups),
     ...dataEntries((dialectData as unknown as { groups: DataGroup[] }).groups),
     ...colorWordEntries(),
+    ...regionalSenseRecords(),
   ];
   // One record per (span, domain, canonical): a later, more specific record (spelling/dialect/slang) wins over
   // an origin or synonym one, and `also` values merge.
@@ -128,9 +132,15 @@ export function builtInRecords(): readonly LexRecord[] {
       continue;
     }
     const also = prev.also || e.also ? { ...prev.also, ...e.also } : undefined;
-    const better = e.variant !== 'standard' && e.variant !== 'synonym' ? e : prev;
+    // (A regional sense repeating an unconditional one leaves it as it was: region and all.)
+    const better = e.regional === true && prev.regional !== true ? prev : e.variant !== 'standard' && e.variant !== 'synonym' ? e : prev;
     const merged: LexRecord = { ...better };
     if (also) merged.also = also;
+    // A sense the lexicon holds unconditionally stays so when the regional table repeats it.
+    if (!prev.regional || !e.regional) {
+      delete merged.regional;
+      if (prev.mechanism === undefined || e.mechanism === undefined) delete merged.mechanism;
+    }
     if (prev.source === 'origin' || e.source === 'origin') merged.source = better.source;
     byKey.set(key, merged);
   }

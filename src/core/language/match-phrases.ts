@@ -2,6 +2,7 @@
 // each stretch of tokens gets every sense the lexicon holds for it; the disambiguator then picks one by context.
 import { STRONG_CLASS_SPANS } from './disambiguate.ts';
 import { colorSuffixBase, colorWordPrimitive, colorWordRgb } from './color-words.ts';
+import { isStandardWord, markedRegions, regionShown } from './dialect-senses.ts';
 import type { LexiconIndex, LexRecord, Mechanism } from './lexicon.ts';
 import { knownWord } from './morphology.ts';
 import { numeralValue } from './numerals.ts';
@@ -32,12 +33,15 @@ export function matchPhrases(tokens: readonly Token[], gaps: readonly string[], 
   const n = tokens.length;
   const at: Candidate[][] = [];
   for (let i = 0; i < n; i++) {
-    const list = matchesAt(tokens, gaps, index, i, off);
+    at.push(matchesAt(tokens, gaps, index, i, off));
+  }
+  keepShownRegions(tokens, at);
+  for (let i = 0; i < n; i++) {
+    const list = at[i]!;
     if (list.length === 0) {
       const extra = fallbackSenses(tokens[i]!, index, off);
       if (extra.length) list.push({ i, j: i + 1, senses: extra.map((record) => ({ record, exact: true })) });
     }
-    at.push(list);
   }
   // best[i]: score of the best segmentation of tokens[i..n): 1000 per word covered, −1 per phrase.
   const best = new Array<number>(n + 1).fill(0);
@@ -61,6 +65,42 @@ export function matchPhrases(tokens: readonly Token[], gaps: readonly string[], 
     } else i++;
   }
   return out;
+}
+
+/** Whether a phrase's words are all standard English words (a regional sense of them needs the region shown). */
+function standardWords(tokens: readonly Token[], c: Candidate): boolean {
+  for (let k = c.i; k < c.j; k++) {
+    const w = tokens[k]?.lower ?? '';
+    if (w !== 'the' && !isStandardWord(w)) return false;
+  }
+  return true;
+}
+
+/**
+ * Dialect senses (#14 round 6): the regions the prompt shows — its marker words ("lah", "abeg", "cannae"), the region
+ * of every dialect sense of the lexicon that is no regional sense ("arvo", "wee"), and the region of a phrase whose
+ * only senses are regional and whose words are no standard English ("kopitiam") — and, in every candidate, only the
+ * regional senses of a shown region's family, or of such a phrase, are kept. A candidate left with no sense is gone,
+ * so a shorter phrase or a fallback reads the words ("a dairy farm" is a farm outside New Zealand).
+ */
+function keepShownRegions(tokens: readonly Token[], at: Candidate[][]): void {
+  const cands = at.flat();
+  if (!cands.some((c) => c.senses.some((x) => x.record.regional === true))) return;
+  const shown = markedRegions(tokens);
+  const ownRegion = new Set<Candidate>();
+  for (const c of cands) {
+    const onlyRegional = c.senses.every((x) => x.record.regional === true);
+    if (onlyRegional && !standardWords(tokens, c)) ownRegion.add(c);
+    for (const { record } of c.senses) if (record.dialect && record.variant !== 'spelling' && (record.regional !== true || ownRegion.has(c))) shown.add(record.dialect);
+  }
+  for (const list of at) {
+    for (let n = list.length - 1; n >= 0; n--) {
+      const c = list[n]!;
+      if (ownRegion.has(c)) continue;
+      c.senses = c.senses.filter((x) => x.record.regional !== true || regionShown(x.record.dialect, shown));
+      if (c.senses.length === 0) list.splice(n, 1);
+    }
+  }
 }
 
 /** Every lexicon phrase starting at token i, one candidate per length, each with all its senses. */
@@ -88,7 +128,7 @@ function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: Lex
       let senses = byLen.get(n);
       if (!senses) byLen.set(n, (senses = new Map()));
       // The same sense reached by the written word and by a lemma keeps the better (exact) match only.
-      for (const record of p.records) senses.set(record, (senses.get(record) ?? false) || exact);
+      for (const record of p.records) if (!(record.regional === true && off.has('dialect'))) senses.set(record, (senses.get(record) ?? false) || exact);
     }
   }
   const out: Candidate[] = [];
@@ -113,7 +153,13 @@ function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: Lex
       const place = wordnetPlaceSense(first.lower);
       if (place) list.push({ record: place, exact: true });
     }
-    out.push({ i, j: i + len, senses: list });
+    // A word whose only lexicon senses are regional ("dairy": a shop in New Zealand) keeps its WordNet reading for a
+    // prompt that shows no region ("a dairy farm": farm).
+    if (len === 1 && !off.has('wordnet') && list.every((x) => x.record.regional === true)) {
+      const standard = first.forms.map((f) => wordnetSense(f)).find((r) => r !== null);
+      if (standard) list.push({ record: { ...standard, span: first.lower }, exact: true });
+    }
+    if (list.length > 0) out.push({ i, j: i + len, senses: list });
   }
   return out;
 }
@@ -154,7 +200,8 @@ function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanis
   if (closedClass()) return [functionSense(t)];
   // A short word in capitals is an initialism ("MRT", "HDB", "MCG"), not a slip.
   if (/^\p{Lu}{2,4}$/u.test(t.text)) return [];
-  const slip = off.has('spelling') ? [] : spellingSenses(t.lower, index);
+  const slip = off.has('spelling') ? [] : spellingSenses(t.lower, index).filter((r) => !(r.regional === true && (off.has('dialect') || isStandardWord(r.corrected ?? r.span))));
+  // (A slip for a standard word's regional sense would skip the region test: "burm" is no stream.)
   // A word that is neither a word nor a slip may be a closed compound ("skatepark"); a thing WordNet places
   // ("bluebells") is neither.
   if (slip.length > 0 || off.has('compounds') || t.forms.some((f) => wordnetKnows(f))) return slip;
