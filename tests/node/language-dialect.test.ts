@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkExpect } from '../helpers/check-expect.ts';
 import { interpret } from '../../src/core/language/interpret.ts';
 import { builtInLexicon } from '../../src/core/language/lexicon.ts';
+import { regionalSenseRecords, regionMarkers } from '../../src/core/language/dialect-senses.ts';
 
 type Case = [prompt: string, expect: Record<string, unknown>];
 
@@ -45,7 +46,7 @@ const CASES: Record<string, Case[]> = {
   australian: [
     ['grey arvo by the sea, dead calm', { 'palette.primitives': { all: ['gray'] }, 'narrative.settings': { all: ['sea', 'afternoon'] }, 'narrative.mood': { all: ['calm'] }, span_variant: { arvo: 'dialect' } }],
     ['heaps good sunset at the beach, slow pan right', { 'camera.move': 'pan_right', 'narrative.settings': { all: ['beach'] } }],
-    ['out in the bush at dusk, crickets chirping', { 'narrative.settings': { all: ['countryside', 'dusk'] }, span_domain: { bush: 'setting' } }],
+    ['out in the bush at dusk, crickets chirping', { 'narrative.settings': { all: ['forest', 'dusk'] }, span_domain: { bush: 'setting' } }],
     ["strewth, she's a scorcher, bright orange sky, dead still", { lighting: 'high_key', 'motion.level': 'still', 'palette.primitives': ['orange'] }],
     ['fair dinkum arvo at the billabong, slow drift left', { 'camera.move': 'pan_left', 'motion.level': 'slow', 'narrative.settings': { all: ['lake'] } }],
     ['a ripper storm over the outback, zoom out quick', { 'camera.move': 'zoom_out', 'motion.level': 'fast' }],
@@ -96,7 +97,10 @@ describe('dialect data', () => {
     expect(entries.length).toBeGreaterThan(700);
     const dir: Record<string, string> = { tilt: 'up', zoom: 'in', roll: 'clockwise' };
     const missed: string[] = [];
+    // A regional sense of a standard word is read where the prompt shows its region (tested below), not alone.
+    const regional = new Set(regionalSenseRecords().map((r) => `${r.span}|${r.domain}|${r.canonical}`));
     for (const e of entries) {
+      if (regional.has(`${e.span}|${e.domain}|${e.canonical}`)) continue;
       if (interpret(e.span).instruction.unknown.length === 0) continue;
       if (e.domain === 'camera') {
         const y = interpret(`${e.span} ${dir[e.canonical] ?? 'left'}`).instruction;
@@ -107,8 +111,18 @@ describe('dialect data', () => {
     expect(missed).toEqual([]);
   });
 
+  it('every regional sense is read as itself where a marker of its region shows the region (#14 round 6)', () => {
+    const missed: string[] = [];
+    for (const r of regionalSenseRecords()) {
+      const marker = regionMarkers(r.dialect ?? '')[0] ?? '';
+      const spans = interpret(`${marker}, ${r.span}`).instruction.spans;
+      if (!spans.some((s) => s.text.toLowerCase() === r.span && s.domain === r.domain && s.canonical === r.canonical && (s.variant === 'dialect' || s.variant === 'slang'))) missed.push(`${r.span} (${r.dialect})`);
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('each entry names its region when it is dialect or slang', () => {
-    const regions = new Set(['british', 'scottish', 'irish', 'northern_english', 'australian', 'us_regional', 'new_england', 'southern_us', 'aave', 'internet', 'us', 'west_african']);
+    const regions = new Set(['british', 'scottish', 'irish', 'northern_english', 'australian', 'nz', 'us_regional', 'new_england', 'southern_us', 'aave', 'internet', 'us', 'west_african', 'caribbean', 'singapore', 'indian']);
     for (const e of builtInLexicon().filter((x) => x.variant === 'dialect' || x.variant === 'slang')) {
       expect(regions.has(e.dialect ?? ''), `${e.span} (${e.domain}) region ${e.dialect}`).toBe(true);
     }

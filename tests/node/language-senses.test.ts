@@ -62,7 +62,7 @@ const SENSES: Record<string, Case[]> = {
     ['a locked-off static shot of the sea, with static noise', { 'camera.move': 'static', 'sound.primitives': { all: ['hiss'] } }],
   ],
   bush: [
-    ['out in the bush at dusk', { 'narrative.settings': { all: ['countryside'] }, span_domain: { bush: 'setting' } }],
+    ['out in the bush at dusk', { 'narrative.settings': { all: ['forest'] }, span_domain: { bush: 'setting' } }],
     ['a rose bush in the garden', { 'narrative.settings': { all: ['garden'] }, span_domain: { bush: 'subject' } }],
   ],
   roll: [

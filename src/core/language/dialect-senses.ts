@@ -36,6 +36,11 @@ export function regionalSenseRecords(): LexRecord[] {
   return out;
 }
 
+/** The marker words of a region ("lah" for singapore), [] for a region with none. */
+export function regionMarkers(region: string): readonly string[] {
+  return TABLE.regions[region]?.markers ?? [];
+}
+
 /** Marker phrases (lower case, as token words) → their region. */
 const MARKERS: ReadonlyMap<string, string> = new Map(Object.entries(TABLE.regions).flatMap(([region, r]) => r.markers.map((m) => [m, region] as [string, string])));
 const MAX_MARKER_WORDS = Math.max(1, ...[...MARKERS.keys()].map((m) => m.split(' ').length));

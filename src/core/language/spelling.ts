@@ -140,6 +140,7 @@ function findCorrection(word: string, index: LexiconIndex): string | null {
   }
   let best: { word: string; rank: number[] } | null = null;
   let tie = false;
+  let tied: string[] = [];
   for (const w of found) {
     const d = editDistance(word, w, max);
     if (d > max) continue;
@@ -155,9 +156,24 @@ function findCorrection(word: string, index: LexiconIndex): string | null {
     if (cmp < 0) {
       best = { word: w, rank };
       tie = false;
-    } else if (cmp === 0) tie = true;
+      tied = [w];
+    } else if (cmp === 0) {
+      tie = true;
+      tied.push(w);
+    }
   }
-  return best && !tie ? best.word : null;
+  if (!best) return null;
+  if (!tie) return best.word;
+  // Round 6: a tie between words that mean the same ("slowy": slow or slowly; "shakey": shake or shaky) is no tie.
+  const meanings = new Set(tied.map((w) => meaningOf(w, index)));
+  return meanings.size === 1 && !meanings.has('') ? ([...tied].sort()[0] ?? null) : null;
+}
+
+/** The single-word senses of a dictionary word, as one comparable string ('' when it has none). */
+function meaningOf(word: string, index: LexiconIndex): string {
+  const records = (index.byFirst.get(word) ?? []).filter((p) => p.words.length === 1).flatMap((p) => p.records).filter((r) => r.domain !== 'function');
+  const list = records.length > 0 ? records : [wordnetSense(word)].filter((r): r is LexRecord => r !== null);
+  return [...new Set(list.map((r) => `${r.domain}:${r.canonical}`))].sort().join('|');
 }
 
 const VOWELS = new Set('aeiouy');
