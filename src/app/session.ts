@@ -14,6 +14,7 @@ import type { CreatedClip } from '../media/create-clip.ts';
 import type { Thumbnail } from '../media/frame-thumbnails.ts';
 import type { Spectrogram } from '../core/audio/spectrogram.ts';
 import { thumbnailTimes } from '../core/report/thumbnail-times.ts';
+import { FramePlot, keepForView } from './frame-plot.ts';
 import type { RegistriesDb } from '../storage/db.ts';
 import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../storage/export.ts';
 import { counts, getKnowledge, listEntries, openRegistries, recordSighting, type RegistryCounts } from '../storage/repo-entries.ts';
@@ -95,6 +96,13 @@ export interface AnalysisItem {
   cancelled?: boolean;
   /** Pictures decoded after the report, for the view (absent until the report is done). */
   pictures?: AnalysisPictures;
+  /**
+   * The plotted per-frame values of a finished report, in typed arrays (issue 18): the item's report is kept without
+   * its frames (`frames` empty); its words are `summary`, made while the frames were there.
+   */
+  plot?: FramePlot;
+  /** The finished report in words (summarizeReport of the whole report). */
+  summary?: string;
 }
 
 /** What the Analyze view draws besides the report: frames (thumbnailTimes) and the sound's spectrogram; 'pending' while decoding. */
@@ -335,10 +343,14 @@ export class AppSession {
       console.warn('could not read the recent reports', err);
       return [];
     });
-    const kept: AnalysisItem[] = rows.map((r) => ({
-      id: this.nextAnalysis++, name: r.name, file: r.file, progress: 1, done: { name: r.name, result: r.result, recorded: r.recorded }, error: null,
-      ...(r.id !== undefined ? { savedId: r.id } : {}),
-    }));
+    const kept: AnalysisItem[] = rows.map((r) => {
+      const view = isAnalysisError(r.result) ? null : keepForView(r.result);
+      return {
+        id: this.nextAnalysis++, name: r.name, file: r.file, progress: 1, done: { name: r.name, result: view ? view.report : r.result, recorded: r.recorded }, error: null,
+        ...(view ? { plot: view.plot, summary: view.summary } : {}),
+        ...(r.id !== undefined ? { savedId: r.id } : {}),
+      };
+    });
     if (kept.length) this.store.update({ analyses: [...kept, ...this.store.state.analyses] });
   }
 
@@ -603,7 +615,9 @@ export class AppSession {
       if (signal.aborted) throw new DOMException('analysis aborted', 'AbortError');
       const recorded = req.record && !isAnalysisError(result) ? await this.recordReport(result, req.record) : null;
       const done: AnalyzedFile = { name, result, recorded };
-      patch({ progress: 1, done, ...(track && !isAnalysisError(result) ? { pictures: { thumbnails: 'pending', spectrogram: result.audio ? 'pending' : null } } : {}) });
+      // the view keeps the report without its frames' objects, their plot in typed arrays (issue 18); the caller gets it whole
+      const kept = track && !isAnalysisError(result) ? keepForView(result) : null;
+      patch({ progress: 1, done: kept ? { ...done, result: kept.report } : done, ...(kept ? { plot: kept.plot, summary: kept.summary, pictures: { thumbnails: 'pending', spectrogram: kept.report.audio ? 'pending' : null } } : {}) });
       if (track && !isAnalysisError(result)) void this.decodePictures(id, file, result);
       if (track && this.store.state.analyses.some((a) => a.id === id)) {
         // Kept across reloads, bounded (repo-recent-reports.ts); failing to keep it does not fail the analysis.

@@ -93,7 +93,7 @@ export class AnalyzeView extends LitElement {
       ${it.cancelled ? html`<p class="muted" role="status">Cancelled: nothing of ${it.name} was kept or recorded.</p>` : null}
       ${it.error ? this.explained(explainError('internal', it.error, it.name), it.error) : null}
       ${result && isAnalysisError(result) ? this.explained(explainError(result.error.code, result.error.message, it.name), `${result.error.code}: ${result.error.message}`) : null}
-      ${result && !isAnalysisError(result) ? html`<report-view .report=${result} .pictures=${it.pictures ?? null}></report-view>${it.done?.recorded != null ? html`<p class="muted">${it.done.recorded} new entries recorded.</p>` : null}` : null}
+      ${result && !isAnalysisError(result) ? html`<report-view .report=${result} .pictures=${it.pictures ?? null} .plot=${it.plot ?? null} .summary=${it.summary ?? null}></report-view>${it.done?.recorded != null ? html`<p class="muted">${it.done.recorded} new entries recorded.</p>` : null}` : null}
     </article>`;
   }
 

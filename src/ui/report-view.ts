@@ -9,12 +9,19 @@ import { dominantColors, summarizeReport } from '../core/report/summary-words.ts
 import { SOUND_PRIMITIVES } from '../core/vocab/sounds.ts';
 import type { CameraMove } from '../core/vocab/camera.ts';
 import type { AnalysisPictures } from '../app/session.ts';
+import { FramePlot } from '../app/frame-plot.ts';
 import { partColor } from './part-colors.ts';
 import { viewStyles } from './ui-styles.ts';
 import './spectrogram-strip.ts';
 import './thumbnail-strip.ts';
 
 const hex = (rgb: readonly number[]) => `rgb(${rgb[0]},${rgb[1]},${rgb[2]})`;
+
+/** At most this many columns in a per-frame chart: a longer file shows every k-th frame, k frames wide (the DOM stays bounded). */
+export const MAX_FRAME_COLUMNS = 1200;
+
+/** The plot of a report given whole (with its frames), made once per report. */
+const plotOfReport = new WeakMap<AnalysisReport, FramePlot>();
 
 const MOVE_LABEL: Record<CameraMove, string> = {
   static: 'still', pan_left: 'pan left', pan_right: 'pan right', tilt_up: 'tilt up', tilt_down: 'tilt down',
@@ -26,6 +33,8 @@ export class ReportView extends LitElement {
   static override properties = {
     report: { attribute: false },
     pictures: { attribute: false },
+    plot: { attribute: false },
+    summary: { attribute: false },
   };
 
   static override styles = [viewStyles, css`
@@ -49,28 +58,50 @@ export class ReportView extends LitElement {
   declare report: AnalysisReport | null;
   /** The file's pictures and spectrogram, decoded by the session; null shows neither. */
   declare pictures: AnalysisPictures | null;
+  /**
+   * The frames' plotted values in typed arrays (the session keeps a report without its frames, and these); null: made
+   * from the report's own frames.
+   */
+  declare plot: FramePlot | null;
+  /** The report in words, made by the session while it had the frames; null: made here from the report. */
+  declare summary: string | null;
 
   constructor() {
     super();
     this.report = null;
     this.pictures = null;
+    this.plot = null;
+    this.summary = null;
+  }
+
+  private plotOf(r: AnalysisReport): FramePlot {
+    if (this.plot) return this.plot;
+    let p = plotOfReport.get(r);
+    if (!p) {
+      p = FramePlot.of(r.frames);
+      plotOfReport.set(r, p);
+    }
+    return p;
   }
 
   override render() {
     const r = this.report;
     if (!r) return null;
-    const n = Math.max(1, r.frames.length);
+    const plot = this.plotOf(r);
+    const n = Math.max(1, plot.count);
+    // every k-th frame, k frames wide, when there are more frames than columns
+    const step = Math.max(1, Math.ceil(plot.count / MAX_FRAME_COLUMNS));
+    const columns = Array.from({ length: Math.ceil(plot.count / step) }, (_, c) => c * step);
     const dur = Math.max(1e-6, r.video?.duration_s ?? r.container.duration_s);
     // a file without decodable video has windows with sound only (FOUNDATION §7)
     const pictured = r.windows.filter(hasPicture);
     const maxSpeed = Math.max(0.4, ...pictured.map((w) => w.motion.speed));
-    const heard = r.frames.filter((f) => f.sound !== null);
-    const silent = heard.length > 0 && heard.every((f) => (f.sound?.breakdown.silence ?? 0) >= 99.5);
+    const silent = plot.silentThroughout;
     const colors = dominantColors(r).filter((c) => c.share >= 1).slice(0, 8);
     const moves = [...new Set(pictured.map((w) => w.camera.move))];
     const p = this.pictures;
     return html`
-      <p class="summary">${summarizeReport(r)}</p>
+      <p class="summary">${this.summary ?? summarizeReport(r)}</p>
       ${r.warnings.map((w) => {
         const e = explainWarning(w.code, w.message, r.file.name);
         return html`<p class="warn">${e.what} <span>${e.next.split(/(ffmpeg .*)$/).map((part, i) => (i === 1 ? html`<code>${part}</code>` : part))}</span></p>`;
@@ -78,23 +109,23 @@ export class ReportView extends LitElement {
       <p class="muted meta">${r.file.name} · ${r.video ? `${r.video.width}×${r.video.height} ${r.video.fps.toFixed(2)} fps, ${r.video.frame_count} frames` : 'no video'} · ${r.audio ? `${r.audio.sample_rate} Hz audio` : 'no audio'} · tempo ${r.tempo?.bpm?.toFixed(1) ?? '—'} bpm (${r.tempo?.label ?? 'none'}) · ${r.cuts.length} cuts</p>
       ${p && pictured.length > 0 ? html`<thumbnail-strip .thumbnails=${p.thumbnails} .shots=${r.shots}></thumbnail-strip>` : null}
       ${pictured.length > 0 ? html`<figure><svg class="framed" viewBox="0 0 ${n} 100" preserveAspectRatio="none" role="img" aria-label="palette per frame">
-        ${r.frames.map((f, i) => {
+        ${columns.map((i) => {
           let y = 0;
-          return f.colors.map((c) => {
-            const rect = svg`<rect x=${i} y=${y} width="1.02" height=${c.share} fill=${hex(c.rgb)}></rect>`;
+          return plot.colors(i).map((c) => {
+            const rect = svg`<rect x=${i} y=${y} width=${step + 0.02} height=${c.share} fill=${hex(c.rgb)}></rect>`;
             y += c.share;
             return rect;
           });
         })}
       </svg><figcaption>Palette per frame: each column is one frame (time runs left to right), its colours stacked by share of the picture.</figcaption>
       <ul class="legend" aria-label="palette legend">${colors.map((c) => html`<li><span class="chip" style="background:${hex(c.rgb)}"></span>${c.name} ${Math.round(c.share)} %</li>`)}</ul></figure>` : null}
-      ${heard.length > 0 ? html`<figure><svg class="framed" viewBox="0 0 ${n} 100" preserveAspectRatio="none" role="img" aria-label=${silent ? 'sound per frame: silence throughout' : 'sound breakdown per frame'}>
-        ${r.frames.map((f, i) => {
-          if (!f.sound) return null;
+      ${plot.heard > 0 ? html`<figure><svg class="framed" viewBox="0 0 ${n} 100" preserveAspectRatio="none" role="img" aria-label=${silent ? 'sound per frame: silence throughout' : 'sound breakdown per frame'}>
+        ${columns.map((i) => {
+          if (!plot.hasSound(i)) return null;
           let y = 0;
           return SOUND_PRIMITIVES.map((part) => {
-            const v = f.sound?.breakdown[part] ?? 0;
-            const rect = svg`<rect x=${i} y=${y} width="1.02" height=${v} fill=${partColor(`sound.${part}`)}></rect>`;
+            const v = plot.sound(i, part);
+            const rect = svg`<rect x=${i} y=${y} width=${step + 0.02} height=${v} fill=${partColor(`sound.${part}`)}></rect>`;
             y += v;
             return rect;
           });

@@ -7,6 +7,9 @@ import { setViewport } from '@web/test-runner-commands';
 import { AppSession } from '../../src/app/session.ts';
 import '../../src/ui/analyze-view.ts';
 import type { AnalyzeView } from '../../src/ui/analyze-view.ts';
+import { FramePlot } from '../../src/app/frame-plot.ts';
+import { isAnalysisError } from '../../src/core/report/analysis.ts';
+import { MAX_FRAME_COLUMNS, type ReportView } from '../../src/ui/report-view.ts';
 
 interface ShotsTruth {
   frames: number;
@@ -69,6 +72,42 @@ const reportOf = (a: Element) => a.querySelector('report-view');
 const total = (c: Record<string, number>) => Object.values(c).reduce((s, n) => s + n, 0);
 
 describe('<analyze-view>', () => {
+  it('keeps a finished report without its frames, plotting them from typed arrays as the objects would be plotted (issue 18)', async () => {
+    const { session, view } = await mount();
+    const file = await media('real-media/base-small.mp4');
+    pick(view, [file]);
+    const report = await until('report', () => articles(view)[0] && reportOf(articles(view)[0]!)) as ReportView;
+    await report.updateComplete;
+    const item = session.store.state.analyses[0]!;
+    const kept = item.done!.result;
+    if (isAnalysisError(kept)) throw new Error('an error report');
+    expect(kept.frames).to.deep.equal([]);
+    expect(item.plot).to.be.instanceOf(FramePlot);
+    // the same file taken whole (untracked): what the objects held
+    const whole = (await session.analyze(file, { track: false })).result;
+    if (isAnalysisError(whole)) throw new Error('an error report');
+    expect(item.plot!.count).to.equal(whole.frames.length).and.to.be.greaterThan(0);
+    const svgs = [...report.shadowRoot!.querySelectorAll('figure svg')];
+    const palette = svgs.find((s) => s.getAttribute('aria-label') === 'palette per frame')!;
+    const rects = [...palette.querySelectorAll('rect')];
+    expect(rects.length).to.equal(whole.frames.reduce((s, f) => s + f.colors.length, 0));
+    const first = whole.frames[0]!.colors[0]!;
+    expect(rects[0]!.getAttribute('fill')).to.equal(`rgb(${first.rgb[0]},${first.rgb[1]},${first.rgb[2]})`);
+    expect(Number(rects[0]!.getAttribute('height'))).to.equal(first.share);
+    const heard = whole.frames.filter((f) => f.sound !== null).length;
+    const sound = svgs.find((s) => /^sound/.test(s.getAttribute('aria-label') ?? ''));
+    expect(sound ? sound.querySelectorAll('rect').length : 0).to.equal(4 * heard);
+    expect(report.shadowRoot!.querySelector('.summary')!.textContent).to.equal(item.summary);
+
+    // a long file: at most MAX_FRAME_COLUMNS columns, every k-th frame k frames wide
+    const long = FramePlot.of(Array.from({ length: 5000 }, (_, i) => ({ ...whole.frames[i % whole.frames.length]!, index: i })));
+    report.plot = long;
+    await report.updateComplete;
+    const cols = [...report.shadowRoot!.querySelectorAll('svg[aria-label="palette per frame"] rect')].filter((r) => r.getAttribute('y') === '0');
+    expect(cols.length).to.equal(Math.ceil(5000 / Math.ceil(5000 / MAX_FRAME_COLUMNS)));
+    expect(cols.length).to.be.at.most(MAX_FRAME_COLUMNS);
+  });
+
   it('picking the same file twice analyses it twice (the input is cleared after each pick)', async () => {
     const { view } = await mount();
     const file = await media('real-media/base-small.mp4');
