@@ -24,7 +24,7 @@ export const DENSE_MIN_EIGEN_SHARE = 1e-3;
  * observe (a ramp moved along its iso-lines) stay at the prior. Returns the model with its inlier share and
  * confidence, or null when the fit does not explain the change (a fade, a cut) or the frame has no gradients.
  */
-export function denseFit(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity): DenseFit | null {
+export function denseFit(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity, ignore?: LevelMask): DenseFit | null {
   const L0 = prev.levels[0]!;
   const cx = L0.w / 2;
   const cy = L0.h / 2;
@@ -34,7 +34,7 @@ export function denseFit(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity)
   let last: DenseStep | null = null;
   for (let l = prev.levels.length - 1; l >= 0; l--) {
     for (let it = 0; it < DENSE_ITERATIONS; it++) {
-      const step = denseStep(prev.levels[l]!, cur.levels[l]!, 1 / (1 << l), cx, cy, R, p);
+      const step = denseStep(prev.levels[l]!, cur.levels[l]!, 1 / (1 << l), cx, cy, R, p, ignore);
       if (!step) break;
       last = step;
       p = p.map((v, k) => v - step.delta[k]!);
@@ -46,8 +46,8 @@ export function denseFit(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity)
   const lq = Math.min(DENSE_CHECK_LEVEL, prev.levels.length - 1);
   const [Pq, Cq, sq] = [prev.levels[lq]!, cur.levels[lq]!, 1 / (1 << lq)];
   const model: Similarity = { a: p[0]! / R, b: p[1]! / R, tx: p[2]!, ty: p[3]! };
-  const e1 = denseResidual(Pq, Cq, sq, cx, cy, model);
-  const e0 = denseResidual(Pq, Cq, sq, cx, cy, ZERO);
+  const e1 = denseResidual(Pq, Cq, sq, cx, cy, model, ignore);
+  const e0 = denseResidual(Pq, Cq, sq, cx, cy, ZERO, ignore);
   // the change the model leaves unexplained, less pixel noise, against the change there was (or, for a still picture,
   // against what a 1 level-0 px misregistration would leave)
   const noise2 = e1.noise ** 2;
@@ -58,6 +58,17 @@ export function denseFit(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity)
   const conditioning = Math.min(1, Math.sqrt(last.eigMin / last.eigMax) / DENSE_FULL_CONDITIONING);
   const explained = 1 - misfit / ref;
   return { model, inlierShare: last.inlierShare, confidence: Math.max(0, explained * conditioning * last.inlierShare) };
+}
+
+/** Level-0 pixels the dense fit leaves out (1 = ignore; row-major, `w` wide): content already known to move otherwise. */
+export interface LevelMask {
+  mask: Uint8Array;
+  w: number;
+}
+
+/** The mask says to leave out level-s pixel (x, y). */
+function ignored(ignore: LevelMask | undefined, x: number, y: number, s: number): boolean {
+  return ignore !== undefined && ignore.mask[((y + 0.5) / s | 0) * ignore.w + ((x + 0.5) / s | 0)] === 1;
 }
 
 /** The frames warped by the dense model must correlate at least this much (0–1): structure that persists, not pixel noise. */
@@ -92,7 +103,7 @@ export interface DenseStep {
 const denseRes = { res: new Float32Array(0), sum: new Float64Array(0), abs: new Float64Array(0) };
 
 /** One Gauss–Newton step of the dense similarity fit on one level (s = level px per level-0 px); exported for its test against the plain version. */
-export function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number, R: number, p: number[]): DenseStep | null {
+export function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number, R: number, p: number[], ignore?: LevelMask): DenseStep | null {
   const a = p[0]! / R;
   const b = p[1]! / R;
   const tx = p[2]!;
@@ -116,7 +127,7 @@ export function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy:
       // through the same bilinear smoothing (else the fit drifts to fractional shifts that smooth away pixel noise)
       const hx = 0.5 * (a * xc - b * yc + tx) * s;
       const hy = 0.5 * (b * xc + a * yc + ty) * s;
-      if (x - Math.abs(hx) < 0 || y - Math.abs(hy) < 0 || x + Math.abs(hx) > P.w - 1 || y + Math.abs(hy) > P.h - 1) {
+      if (x - Math.abs(hx) < 0 || y - Math.abs(hy) < 0 || x + Math.abs(hx) > P.w - 1 || y + Math.abs(hy) > P.h - 1 || ignored(ignore, x, y, s)) {
         res[k] = NaN;
         continue;
       }
@@ -279,7 +290,7 @@ function sampleGradients(L: GrayLevel, x: number, y: number, out: number[], at: 
  * of residuals two pixels apart: pixel noise does not correlate that far, a misfit of smooth content does), and the
  * RMS gradient magnitude (luma per level-0 px).
  */
-function denseResidual(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number, m: Similarity): { rms: number; noise: number; gradRms: number; correlation: number } {
+function denseResidual(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number, m: Similarity, ignore?: LevelMask): { rms: number; noise: number; gradRms: number; correlation: number } {
   let se = 0;
   let sc = 0, sp = 0, scc = 0, spp = 0, scp = 0;
   let sg = 0;
@@ -295,7 +306,7 @@ function denseResidual(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: nu
       const hx = 0.5 * (m.a * xc - m.b * yc + m.tx) * s;
       const hy = 0.5 * (m.b * xc + m.a * yc + m.ty) * s;
       let r = NaN;
-      if (x - Math.abs(hx) >= 0 && y - Math.abs(hy) >= 0 && x + Math.abs(hx) <= P.w - 1 && y + Math.abs(hy) <= P.h - 1) {
+      if (x - Math.abs(hx) >= 0 && y - Math.abs(hy) >= 0 && x + Math.abs(hx) <= P.w - 1 && y + Math.abs(hy) <= P.h - 1 && !ignored(ignore, x, y, s)) {
         const k = y * P.w + x;
         const cv = sampleBilinear(C.data, C.w, C.h, x + hx, y + hy);
         const pv = sampleBilinear(P.data, P.w, P.h, x - hx, y - hy);

@@ -1,12 +1,13 @@
 // FOUNDATION §3.4: the global (camera) motion between consecutive frames — a robust similarity fit (translation,
 // scale, rotation about the frame centre) to local motion vectors measured by pyramidal Lucas–Kanade on a grid of
 // textured points, so that content moving inside a static shot is left out as outliers; frames with too little point
-// texture fall back to the dense whole-frame fit.
+// texture fall back to the dense whole-frame fit, and points bunched in a small part of the frame (a textured subject
+// over a smooth scene) are checked against the dense fit of the rest of the frame.
 import type { GrayPyramid } from '../gray-pyramid.ts';
-import { denseFit } from './dense-fit.ts';
+import { denseFit, type LevelMask } from './dense-fit.ts';
 import { INLIER_PX, robustSimilarity, ZERO_SIMILARITY as ZERO, type Similarity } from './similarity-fit.ts';
 import { GRID_STEP, isTextured, PATCH_RADIUS, trackPoint } from './tracking.ts';
-import { warpResidual } from './warp-residual.ts';
+import { medianResidual, warpResidual } from './warp-residual.ts';
 import { hypot2 } from '../hypot.ts';
 
 /** Moving content counts when its outliers are at least this share of the tracked points (and at least 3 points). */
@@ -23,7 +24,7 @@ export interface GlobalMotion {
   zoom: number;
   /** Degrees per frame, > 0 content turns clockwise on screen (y points down). */
   roll: number;
-  /** Share of tracked points that follow the model, 0–1. */
+  /** Share of the tracked points' area votes (areaWeights) that follow the model, 0–1. */
   inlierRatio: number;
   /** inlierRatio × texture coverage, 0–1; 0 when the motion could not be measured. */
   confidence: number;
@@ -94,22 +95,75 @@ function estimateFrom(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity): G
     const dense = denseFit(prev, cur, prior);
     return dense ? fromModel(prev, cur, dense.model, gridPts, dense.inlierShare, dense.confidence, 0, 0) : still(prev, cur);
   }
-  const model = robustSimilarity(px, py, fu, fv);
+  const weights = areaWeights(px, py, L0.w, L0.h);
+  const model = robustSimilarity(px, py, fu, fv, weights);
   let inliers = 0;
+  let total = 0;
   const movingFlow: number[] = [];
   for (let k = 0; k < n; k++) {
     const ru = fu[k]! - (model.a * px[k]! - model.b * py[k]! + model.tx);
     const rv = fv[k]! - (model.b * px[k]! + model.a * py[k]! + model.ty);
-    if (hypot2(ru, rv) < INLIER_PX) inliers++;
+    total += weights[k]!;
+    if (hypot2(ru, rv) < INLIER_PX) inliers += weights[k]!;
     else movingFlow.push(hypot2(fu[k]!, fv[k]!));
   }
-  const inlierRatio = inliers / n;
+  // the share of the frame's area (block votes) that follows the model: it falls when the evidence splits
+  const inlierRatio = total > 0 ? inliers / total : 0;
+  // the points sit in a small part of the frame (a textured subject over a smooth scene): the rest of the frame's
+  // gradients speak too, through the dense fit; the model that leaves the smaller median residual over the frame's
+  // pixels (the majority of its area) is the camera, and the confidence keeps what the points' area did not agree
+  const area = pointBlocks(px, py, gridPts, cx, cy, L0.w, L0.h);
+  if (area.share < POINTS_MIN_AREA_SHARE) {
+    const dense = denseFit(prev, cur, prior, area.mask);
+    const own = medianResidual(prev, cur, model);
+    if (dense && medianResidual(prev, cur, dense.model) < own) {
+      const split = 1 - area.share * inlierRatio;
+      return fromModel(prev, cur, dense.model, gridPts, dense.inlierShare * split, dense.confidence * split, 0, 0);
+    }
+    // the points' model explains the frame worse than no motion at all: it is the subject's, the camera unmeasured
+    if (!dense && medianResidual(prev, cur, ZERO) < own) return still(prev, cur);
+  }
   const movingN = movingFlow.length;
   const movingShare = movingN / n;
   const moving = movingN >= 3 && movingShare >= MIN_MOVING_SHARE;
   // median, not mean: points straddling a moving edge carry a blend of the two motions
   movingFlow.sort((p, q) => p - q);
   return fromModel(prev, cur, model, gridPts, inlierRatio, inlierRatio * coverage, moving ? movingShare : 0, moving ? movingFlow[movingN >> 1]! * prev.scale : 0);
+}
+
+/** Tracked points in blocks covering less than this share of the grid's blocks ⇒ the dense fit is asked too. */
+export const POINTS_MIN_AREA_SHARE = 0.3;
+
+/**
+ * Share of the grid's VOTE_BLOCK_PX blocks that hold a tracked point (points relative to the centre of a w×h level),
+ * and a level-0 mask of those blocks (for the dense fit of the rest).
+ */
+function pointBlocks(px: number[], py: number[], gridPts: [number, number][], cx: number, cy: number, w: number, h: number): { share: number; mask: LevelMask } {
+  const cols = Math.max(1, Math.ceil(w / VOTE_BLOCK_PX));
+  const rows = Math.max(1, Math.ceil(h / VOTE_BLOCK_PX));
+  const block = (x: number, y: number) => Math.min(cols - 1, Math.floor(x / VOTE_BLOCK_PX)) + cols * Math.min(rows - 1, Math.floor(y / VOTE_BLOCK_PX));
+  const all = new Set(gridPts.map(([x, y]) => block(x, y)));
+  const used = new Set(px.map((x, k) => block(x + cx - 0.5, py[k]! + cy - 0.5)));
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (used.has(block(x, y))) mask[y * w + x] = 1;
+  return { share: all.size ? used.size / all.size : 0, mask: { mask, w } };
+}
+
+/** Side of the blocks that share one vote among their tracked points, in level-0 px (3 × 3 grid points). */
+export const VOTE_BLOCK_PX = 3 * GRID_STEP;
+
+/**
+ * Each tracked point's weight: 1 / √(points tracked in its VOTE_BLOCK_PX block), so a block's vote grows only as the
+ * root of its corner count — a compact textured subject cannot outvote a wider, smoother background by corners alone,
+ * and a lone corner in a smooth block (noise) does not count as much as a textured block. `px`, `py` are relative to
+ * the centre of a w×h level.
+ */
+export function areaWeights(px: number[], py: number[], w: number, h: number): number[] {
+  const cols = Math.max(1, Math.ceil(w / VOTE_BLOCK_PX));
+  const block = (k: number) => Math.min(cols - 1, Math.floor((px[k]! + w / 2) / VOTE_BLOCK_PX)) + cols * Math.floor((py[k]! + h / 2) / VOTE_BLOCK_PX);
+  const count = new Map<number, number>();
+  for (let k = 0; k < px.length; k++) count.set(block(k), (count.get(block(k)) ?? 0) + 1);
+  return px.map((_, k) => 1 / Math.sqrt(count.get(block(k))!));
 }
 
 /** The pair's GlobalMotion from a level-0 model: rates in original pixels, the grid's mean model speed, and the warp residuals. */

@@ -1,5 +1,8 @@
 // FOUNDATION §3.4: the robust similarity fit (translation, scale, rotation about the frame centre) to tracked point
 // motion: RANSAC on point pairs, then Tukey-weighted IRLS, so content moving inside the shot is left out as outliers.
+// Points may carry prior weights (global-motion.ts gives each block of the frame one vote shared by its points), so
+// the consensus is a majority of the frame's area, not of its corners: a textured subject crossing a smooth sky has
+// more corners than the sky, but fewer blocks (issue #13).
 import { seededRandom } from '../../seeded-random.ts';
 import { GRID_STEP } from './tracking.ts';
 import { hypot2 } from '../hypot.ts';
@@ -65,20 +68,21 @@ function residuals(m: Similarity, px: number[], py: number[], fu: number[], fv: 
   return r;
 }
 
-/** RANSAC on point pairs, then Tukey-weighted IRLS. */
-export function robustSimilarity(px: number[], py: number[], fu: number[], fv: number[]): Similarity {
+/** RANSAC on point pairs, then Tukey-weighted IRLS; `prior` (optional, ≥ 0): each point's weight in the consensus and the fit. */
+export function robustSimilarity(px: number[], py: number[], fu: number[], fv: number[], prior: number[] | null = null): Similarity {
   const n = px.length;
+  const pw = (k: number) => (prior ? prior[k]! : 1);
   // The app's one seeded source, re-seeded per call: the same flow field always gives the same fit.
   const random = seededRandom('robust-similarity');
   const rnd = (m: number) => Math.floor(random() * m);
-  let best = fitSimilarity(px, py, fu, fv, null)!;
+  let best = fitSimilarity(px, py, fu, fv, prior)!;
   let bestScore = score(best);
   // the residuals summed as they are computed (no array per candidate), in the same order: the same sum
   function score(m: Similarity): number {
     let s = 0;
     for (let k = 0; k < n; k++) {
       const r = hypot2(fu[k]! - (m.a * px[k]! - m.b * py[k]! + m.tx), fv[k]! - (m.b * px[k]! + m.a * py[k]! + m.ty));
-      s += r < INLIER_PX ? 1 - (r / INLIER_PX) ** 2 : 0;
+      s += r < INLIER_PX ? pw(k) * (1 - (r / INLIER_PX) ** 2) : 0;
     }
     return s;
   }
@@ -106,7 +110,7 @@ export function robustSimilarity(px: number[], py: number[], fu: number[], fv: n
     const sorted = r.filter((v) => v < 3 * INLIER_PX).sort((p, q) => p - q);
     const med = sorted.length ? sorted[sorted.length >> 1]! : INLIER_PX;
     const c = Math.max(INLIER_PX, 4.685 * 1.4826 * med);
-    const w = r.map((v) => (v < c ? (1 - (v / c) ** 2) ** 2 : 0));
+    const w = r.map((v, k) => (v < c ? pw(k) * (1 - (v / c) ** 2) ** 2 : 0));
     const next = fitSimilarity(px, py, fu, fv, w);
     if (!next) break;
     m = next;

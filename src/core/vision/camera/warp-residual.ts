@@ -48,3 +48,30 @@ export function warpResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity)
   return { residual: sum / cnt / 255, decorrelation: 1 - ncc };
 }
 
+
+/** Median |cur − warp(prev)| on level 1 (or 0), luma levels: how well `m` explains the larger part of the frame. */
+export function medianResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity): number {
+  const l = Math.min(1, prev.levels.length - 1);
+  const P = prev.levels[l]!;
+  const C = cur.levels[l]!;
+  const s = 1 / (1 << l);
+  const cx = prev.levels[0]!.w / 2;
+  const cy = prev.levels[0]!.h / 2;
+  const A11 = 1 + m.a;
+  const A21 = m.b;
+  const det = A11 * A11 + A21 * A21;
+  const r = new Float32Array(C.w * C.h);
+  let cnt = 0;
+  for (let y = 0; y < C.h; y++) {
+    for (let x = 0; x < C.w; x++) {
+      const qx = (x + 0.5) / s - cx - m.tx;
+      const qy = (y + 0.5) / s - cy - m.ty;
+      const sx = ((A11 * qx + A21 * qy) / det + cx) * s - 0.5;
+      const sy = ((-A21 * qx + A11 * qy) / det + cy) * s - 0.5;
+      if (sx < 0 || sy < 0 || sx > P.w - 1 || sy > P.h - 1) continue;
+      r[cnt++] = Math.abs(C.data[y * C.w + x]! - sampleBilinear(P.data, P.w, P.h, sx, sy));
+    }
+  }
+  if (!cnt) return Infinity;
+  return r.subarray(0, cnt).sort()[cnt >> 1]!;
+}
