@@ -19,6 +19,10 @@ export interface FrameLook {
   edge: number;
   /** GRID_COLS × GRID_ROWS cell means of level-0 luma (0–255). */
   grid: Uint8Array;
+  /** Per cell: the luma standard deviation inside it (0–255, rounded), for the contrast of a part of the frame. */
+  cellStd: Uint8Array;
+  /** Per cell: the RMS level-0 gradient inside it (luma levels per px, rounded, at most 255), for the detail of a part. */
+  cellEdge: Uint8Array;
 }
 
 /** Columns and rows of the luma grid kept per frame. */
@@ -65,6 +69,8 @@ export const DISSOLVE_CAMERA_MIN_VIEW = 0.3;
 export function frameLook(std: number, level0: GrayLevel): FrameLook {
   const { w, h, data, gx, gy } = level0;
   const sums = new Float64Array(GRID_COLS * GRID_ROWS);
+  const squares = new Float64Array(GRID_COLS * GRID_ROWS);
+  const grads = new Float64Array(GRID_COLS * GRID_ROWS);
   const counts = new Float64Array(GRID_COLS * GRID_ROWS);
   let g2 = 0;
   for (let y = 0; y < h; y++) {
@@ -72,14 +78,27 @@ export function frameLook(std: number, level0: GrayLevel): FrameLook {
     for (let x = 0; x < w; x++) {
       const k = y * w + x;
       const c = row + Math.min(GRID_COLS - 1, Math.floor((x * GRID_COLS) / w));
-      sums[c]! += data[k]!;
+      const v = data[k]!;
+      const e = gx[k]! ** 2 + gy[k]! ** 2;
+      sums[c]! += v;
+      squares[c]! += v * v;
+      grads[c]! += e;
       counts[c]!++;
-      g2 += gx[k]! ** 2 + gy[k]! ** 2;
+      g2 += e;
     }
   }
   const grid = new Uint8Array(GRID_COLS * GRID_ROWS);
-  for (let c = 0; c < grid.length; c++) grid[c] = counts[c]! ? Math.round(sums[c]! / counts[c]!) : 0;
-  return { std, edge: Math.sqrt(g2 / Math.max(1, w * h)), grid };
+  const cellStd = new Uint8Array(GRID_COLS * GRID_ROWS);
+  const cellEdge = new Uint8Array(GRID_COLS * GRID_ROWS);
+  for (let c = 0; c < grid.length; c++) {
+    const k = counts[c]!;
+    if (!k) continue;
+    const m = sums[c]! / k;
+    grid[c] = Math.round(m);
+    cellStd[c] = Math.round(Math.sqrt(Math.max(0, squares[c]! / k - m * m)));
+    cellEdge[c] = Math.min(255, Math.round(Math.sqrt(grads[c]! / k)));
+  }
+  return { std, edge: Math.sqrt(g2 / Math.max(1, w * h)), grid, cellStd, cellEdge };
 }
 
 /**
@@ -88,12 +107,14 @@ export function frameLook(std: number, level0: GrayLevel): FrameLook {
  * `cuts` (optional): hard-cut frames found so far; a fade's content does not reach across one.
  */
 export function detectTransitions(looks: FrameLook[], fps: number, camera?: { motion: (PairCamera | null)[]; width: number; height: number }, cuts: number[] = []): TransitionReport[] {
+  const active = changingCells(looks, fps);
+  if (active) looks = looks.map((l) => regionLook(l, active));
   const fades = detectFades(looks, cuts);
   const taken = new Uint8Array(looks.length);
   for (const f of fades) for (let i = Math.max(0, f.start_frame - 1); i <= Math.min(looks.length - 1, f.end_frame + 1); i++) taken[i] = 1;
   // flat frames belong to no dissolve (a fade's black hold)
   for (let i = 0; i < looks.length; i++) if (looks[i]!.std < FLAT_STD) taken[i] = 1;
-  const dissolves = detectDissolves(looks, fps, taken, camera);
+  const dissolves = detectDissolves(looks, fps, taken, camera, active ?? allCells());
   return [...fades, ...dissolves].sort((a, b) => a.start_frame - b.start_frame);
 }
 
@@ -103,6 +124,9 @@ export const FADE_NOISE_MULT = 3;
 export const FADE_MAX_PAUSE = 2;
 /** A fade ramps: at least FADE_MIN_FRAMES of its frames have contrast strictly inside this share of the way between its ends (a flash or a cut to black jumps). */
 export const FADE_RAMP_MARGIN = 0.1;
+
+/** A fade's walk also tolerates this share of the contrast reached (a codec's frame types wobble the contrast of a faint, fading picture in proportion). */
+export const FADE_REL_NOISE = 0.1;
 
 /** The file's contrast noise: FADE_NOISE_MULT × the median |std step| (at least FADE_NOISE). */
 function contrastNoise(std: number[]): number {
@@ -115,7 +139,8 @@ function contrastNoise(std: number[]): number {
 
 /**
  * From `from`, walk by `dir` (±1, within [lo, hi]) while the contrast keeps going `up` (or down) — noise of `tol`
- * and up to FADE_MAX_PAUSE steps that do not continue it crossed — and return the most extreme frame reached.
+ * or FADE_REL_NOISE of the contrast reached, and up to FADE_MAX_PAUSE steps that do not continue it crossed — and
+ * return the most extreme frame reached.
  */
 function walkExtreme(std: number[], from: number, dir: 1 | -1, up: boolean, lo: number, hi: number, tol: number): number {
   const better = (x: number, y: number) => (up ? x > y : x < y);
@@ -123,7 +148,8 @@ function walkExtreme(std: number[], from: number, dir: 1 | -1, up: boolean, lo: 
   let pause = 0;
   for (let j = from + dir; j >= lo && j <= hi; j += dir) {
     // falls back from the best by more than noise: the walk is over
-    if (up ? std[j]! < std[best]! - tol : std[j]! > std[best]! + tol) break;
+    const t = Math.max(tol, FADE_REL_NOISE * std[best]!);
+    if (up ? std[j]! < std[best]! - t : std[j]! > std[best]! + t) break;
     if (better(std[j]!, std[j - dir]!)) pause = 0;
     else if (++pause > FADE_MAX_PAUSE) break;
     if (better(std[j]!, std[best]!)) best = j;
@@ -156,6 +182,10 @@ function detectFades(looks: FrameLook[], cuts: number[]): TransitionReport[] {
   const flat = std.map((v) => v < FLAT_STD);
   const tol = contrastNoise(std);
   const out: TransitionReport[] = [];
+  // two flat runs a noisy frame apart (60 fps grain) both lead to the same content: one fade, the first found
+  const add = (t: TransitionReport) => {
+    if (!out.some((o) => o.start_frame <= t.end_frame && t.start_frame <= o.end_frame)) out.push(t);
+  };
   for (const { start: a, end: b } of frameRuns(n, (i) => flat[i]!)) {
     // fade_out into the flat run: contrast falling from the content's peak k to the run, and on into it while it
     // still falls by more than noise (the last nearly-black frames)
@@ -168,7 +198,7 @@ function detectFades(looks: FrameLook[], cuts: number[]): TransitionReport[] {
       let j = e;
       while (j > k && std[j]! < std[k]! - FADE_EDGE_SHARE * (std[k]! - std[e]!)) j--;
       const start = Math.max(k + 1, j);
-      if (rampFrames(std, start, e, std[k]!, std[e]!) >= FADE_MIN_FRAMES && maxStepShare(std, start, e, std[k]!, std[e]!) <= FADE_MAX_STEP_SHARE) out.push({ kind: 'fade_out', start_frame: start, end_frame: e });
+      if (rampFrames(std, start, e, std[k]!, std[e]!) >= FADE_MIN_FRAMES && maxStepShare(std, start, e, std[k]!, std[e]!) <= FADE_MAX_STEP_SHARE) add({ kind: 'fade_out', start_frame: start, end_frame: e });
     }
     // fade_in out of the flat run: contrast rising from the run's darkest late frame s to the content's peak k
     let s = walkExtreme(std, b, -1, false, a, b, tol);
@@ -181,10 +211,73 @@ function detectFades(looks: FrameLook[], cuts: number[]): TransitionReport[] {
       // and ends where the contrast first comes within that share of the content's peak (a later drift is content)
       let end = s + 1;
       while (end < kin && std[end]! < std[kin]! - FADE_EDGE_SHARE * (std[kin]! - std[s]!)) end++;
-      if (rampFrames(std, s, end, std[s]!, std[kin]!) >= FADE_MIN_FRAMES && maxStepShare(std, s + 1, end, std[s]!, std[kin]!) <= FADE_MAX_STEP_SHARE) out.push({ kind: 'fade_in', start_frame: s, end_frame: end });
+      if (rampFrames(std, s, end, std[s]!, std[kin]!) >= FADE_MIN_FRAMES && maxStepShare(std, s + 1, end, std[s]!, std[kin]!) <= FADE_MAX_STEP_SHARE) add({ kind: 'fade_in', start_frame: s, end_frame: end });
     }
   }
   return out;
+}
+
+/** Frames between the two pictures compared for the static-region mask: half a second. */
+export const STATIC_LAG_S = 0.5;
+/** A frame pair is a change of picture when the median cell moved by at least this much (luma levels)… */
+export const STATIC_EVENT_MIN = 16;
+/** … and the file has at least this many such pairs (else nothing tells a still overlay from a still picture). */
+export const STATIC_MIN_EVENTS = 3;
+/** A cell is static (bars, a burnt-in ticker or logo) when, over the changes of picture, it moved less than this share of the median cell. */
+export const STATIC_MAX_RESPONSE = 0.6;
+/** The static cells are left out only when at least this share of the grid still changes (else the picture itself is still). */
+export const STATIC_MIN_CHANGING = 0.5;
+
+function allCells(): number[] {
+  return Array.from({ length: GRID_COLS * GRID_ROWS }, (_, c) => c);
+}
+
+/**
+ * The cells that follow the picture's changes, or null when every cell does (or too few changes are seen to tell):
+ * over pairs of frames STATIC_LAG_S apart whose median cell moved by STATIC_EVENT_MIN or more (cuts, fades,
+ * dissolves, moves), a cell's summed |change| against the summed median. Letterbox bars (0), a news ticker or a logo
+ * burnt in over the picture (0.3–0.5: only what shows through, and its own text) respond far less than the picture
+ * (about 1). Fades and dissolves are then measured on the changing cells only (issue #13).
+ */
+export function changingCells(looks: FrameLook[], fps: number): number[] | null {
+  const n = looks.length;
+  const cells = GRID_COLS * GRID_ROWS;
+  const lag = Math.max(1, Math.round(STATIC_LAG_S * fps));
+  const num = new Float64Array(cells);
+  const d = new Float64Array(cells);
+  let den = 0;
+  let events = 0;
+  for (let i = 0; i + lag < n; i++) {
+    const a = looks[i]!.grid;
+    const b = looks[i + lag]!.grid;
+    for (let c = 0; c < cells; c++) d[c] = Math.abs(b[c]! - a[c]!);
+    const m = Float64Array.from(d).sort()[cells >> 1]!;
+    if (m < STATIC_EVENT_MIN) continue;
+    events++;
+    den += m;
+    for (let c = 0; c < cells; c++) num[c]! += d[c]!;
+  }
+  if (events < STATIC_MIN_EVENTS) return null;
+  const changing = (c: number) => num[c]! >= STATIC_MAX_RESPONSE * den;
+  if (allCells().every(changing)) return null;
+  // cells beside a static one straddle it (a bar's edge, the picture showing above a ticker): left out too
+  const col = (c: number) => c % GRID_COLS;
+  const active = allCells().filter((c) => changing(c) && [c - GRID_COLS, c + GRID_COLS, col(c) > 0 ? c - 1 : -1, col(c) < GRID_COLS - 1 ? c + 1 : -1].every((k) => k < 0 || k >= cells || changing(k)));
+  return active.length >= STATIC_MIN_CHANGING * cells ? active : null;
+}
+
+/** The look of the changing part of the frame: contrast (luma std, 0–1) and fine detail over `cells` only; the grid is kept whole. */
+function regionLook(l: FrameLook, cells: number[]): FrameLook {
+  let m = 0;
+  for (const c of cells) m += l.grid[c]!;
+  m /= cells.length;
+  let v = 0;
+  let e = 0;
+  for (const c of cells) {
+    v += l.cellStd[c]! ** 2 + (l.grid[c]! - m) ** 2;
+    e += l.cellEdge[c]! ** 2;
+  }
+  return { ...l, std: Math.sqrt(v / cells.length) / 255, edge: Math.sqrt(e / cells.length) };
 }
 
 interface Candidate {
@@ -194,13 +287,12 @@ interface Candidate {
   alphas: number[];
 }
 
-function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array, camera?: { motion: (PairCamera | null)[]; width: number; height: number }): TransitionReport[] {
+function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array, camera: { motion: (PairCamera | null)[]; width: number; height: number } | undefined, cells: number[]): TransitionReport[] {
   const n = looks.length;
-  const cells = GRID_COLS * GRID_ROWS;
   const dist = (p: Uint8Array, q: Uint8Array) => {
     let s = 0;
-    for (let c = 0; c < cells; c++) s += Math.abs(p[c]! - q[c]!);
-    return s / cells;
+    for (const c of cells) s += Math.abs(p[c]! - q[c]!);
+    return s / cells.length;
   };
   const step = new Float64Array(n);
   for (let j = 1; j < n; j++) step[j] = dist(looks[j]!.grid, looks[j - 1]!.grid);
@@ -220,7 +312,7 @@ function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array, cam
       let maxStep = 0;
       for (let j = s; j <= e + 1; j++) maxStep = Math.max(maxStep, step[j]!);
       if (maxStep > DISSOLVE_MAX_STEP_SHARE * D) continue;
-      const fit = mixFit(looks, s, e, A, B, D);
+      const fit = mixFit(looks, s, e, A, B, D, cells);
       if (!fit) continue;
       if (camera && cameraExplains(camera, s, e, A, B)) continue;
       found.push({ s, e, score: D * (1 - fit.error / DISSOLVE_MAX_MIX_ERROR), alphas: fit.alphas });
@@ -246,21 +338,20 @@ function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array, cam
 }
 
 /** Least-squares α per frame of [s, e] against the mix of A and B; null unless the frames are rising mixes with a detail dip. */
-function mixFit(looks: FrameLook[], s: number, e: number, A: Uint8Array, B: Uint8Array, D: number): { error: number; alphas: number[] } | null {
-  const cells = A.length;
+function mixFit(looks: FrameLook[], s: number, e: number, A: Uint8Array, B: Uint8Array, D: number, cells: number[]): { error: number; alphas: number[] } | null {
   let bb = 0;
-  for (let c = 0; c < cells; c++) bb += (B[c]! - A[c]!) ** 2;
+  for (const c of cells) bb += (B[c]! - A[c]!) ** 2;
   if (bb <= 0) return null;
   const alphas: number[] = [];
   let err = 0;
   for (let j = s; j <= e; j++) {
     const G = looks[j]!.grid;
     let ab = 0;
-    for (let c = 0; c < cells; c++) ab += (G[c]! - A[c]!) * (B[c]! - A[c]!);
+    for (const c of cells) ab += (G[c]! - A[c]!) * (B[c]! - A[c]!);
     const alpha = Math.min(1, Math.max(0, ab / bb));
     let r = 0;
-    for (let c = 0; c < cells; c++) r += Math.abs(G[c]! - (A[c]! + alpha * (B[c]! - A[c]!)));
-    err += r / cells;
+    for (const c of cells) r += Math.abs(G[c]! - (A[c]! + alpha * (B[c]! - A[c]!)));
+    err += r / cells.length;
     alphas.push(alpha);
   }
   const error = err / (e - s + 1) / D;

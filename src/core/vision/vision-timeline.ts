@@ -29,7 +29,7 @@ export interface FrameVision {
 /**
  * What the timeline keeps of each frame for finish(), one typed column per value (issue 18: ~330 bytes a frame
  * instead of ~900 as objects; doubles read back exactly): its time, the motion from the previous frame (`hasMotion`
- * 0 for the first frame), the change measures at `lags` lags (changeLags(fps)) and the look (std, edge, the 16×9 luma grid).
+ * 0 for the first frame), the change measures at `lags` lags (changeLags(fps)) and the look (std, edge, the 16×9 luma grid with each cell's std and detail).
  */
 class FrameSummaries {
   /** Numbers of a frame's change measures in `change`. */
@@ -47,6 +47,8 @@ class FrameSummaries {
   readonly lookStd = f64();
   readonly lookEdge = f64();
   readonly lookGrid = new TypedColumn((n) => new Uint8Array(n));
+  readonly lookCellStd = new TypedColumn((n) => new Uint8Array(n));
+  readonly lookCellEdge = new TypedColumn((n) => new Uint8Array(n));
   get length(): number {
     return this.t.length;
   }
@@ -64,9 +66,11 @@ class FrameSummaries {
     this.structured.push(change.structured ? 1 : 0);
     this.lookStd.push(look.std);
     this.lookEdge.push(look.edge);
-    const at = this.lookGrid.length;
-    this.lookGrid.ensure(at + look.grid.length);
-    this.lookGrid.data.set(look.grid, at);
+    for (const [column, cells] of [[this.lookGrid, look.grid], [this.lookCellStd, look.cellStd], [this.lookCellEdge, look.cellEdge]] as const) {
+      const at = column.length;
+      column.ensure(at + cells.length);
+      column.data.set(cells, at);
+    }
   }
   motionAt(i: number): (PairMotion & { speed: number }) | null {
     if (!this.hasMotion.at(i)) return null;
@@ -88,7 +92,8 @@ class FrameSummaries {
     };
   }
   lookAt(i: number): FrameLook {
-    return { std: this.lookStd.at(i), edge: this.lookEdge.at(i), grid: this.lookGrid.data.subarray(i * LOOK_CELLS, (i + 1) * LOOK_CELLS) };
+    const [a, b] = [i * LOOK_CELLS, (i + 1) * LOOK_CELLS];
+    return { std: this.lookStd.at(i), edge: this.lookEdge.at(i), grid: this.lookGrid.data.subarray(a, b), cellStd: this.lookCellStd.data.subarray(a, b), cellEdge: this.lookCellEdge.data.subarray(a, b) };
   }
 }
 

@@ -113,15 +113,16 @@ function estimateFrom(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity): G
   // gradients speak too, through the dense fit; the model that leaves the smaller median residual over the frame's
   // pixels (the majority of its area) is the camera, and the confidence keeps what the points' area did not agree
   const area = pointBlocks(px, py, gridPts, cx, cy, L0.w, L0.h);
-  if (area.share < POINTS_MIN_AREA_SHARE) {
+  // (asked only when no motion at all explains the larger part of the frame better than the points' model does)
+  const own = area.share < POINTS_MIN_AREA_SHARE ? medianResidual(prev, cur, model) : 0;
+  if (area.share < POINTS_MIN_AREA_SHARE && medianResidual(prev, cur, ZERO) < own) {
     const dense = denseFit(prev, cur, prior, area.mask);
-    const own = medianResidual(prev, cur, model);
     if (dense && medianResidual(prev, cur, dense.model) < own) {
       const split = 1 - area.share * inlierRatio;
       return fromModel(prev, cur, dense.model, gridPts, dense.inlierShare * split, dense.confidence * split, 0, 0);
     }
-    // the points' model explains the frame worse than no motion at all: it is the subject's, the camera unmeasured
-    if (!dense && medianResidual(prev, cur, ZERO) < own) return still(prev, cur);
+    // the rest of the frame has no measurable motion of its own: the points' model is the subject's, the camera unmeasured
+    if (!dense) return still(prev, cur);
   }
   const movingN = movingFlow.length;
   const movingShare = movingN / n;
