@@ -116,7 +116,7 @@ function estimateFrom(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity): G
   // (asked only when no motion at all explains the larger part of the frame better than the points' model does)
   const own = area.share < POINTS_MIN_AREA_SHARE ? medianResidual(prev, cur, model) : 0;
   if (area.share < POINTS_MIN_AREA_SHARE && medianResidual(prev, cur, ZERO) < own) {
-    const dense = denseFit(prev, cur, prior, area.mask);
+    const dense = denseFit(prev, cur, prior, area.mask());
     if (dense && medianResidual(prev, cur, dense.model) < own) {
       const split = 1 - area.share * inlierRatio;
       return fromModel(prev, cur, dense.model, gridPts, dense.inlierShare * split, dense.confidence * split, 0, 0);
@@ -139,15 +139,19 @@ export const POINTS_MIN_AREA_SHARE = 0.3;
  * Share of the grid's VOTE_BLOCK_PX blocks that hold a tracked point (points relative to the centre of a w×h level),
  * and a level-0 mask of those blocks (for the dense fit of the rest).
  */
-function pointBlocks(px: number[], py: number[], gridPts: [number, number][], cx: number, cy: number, w: number, h: number): { share: number; mask: LevelMask } {
+function pointBlocks(px: number[], py: number[], gridPts: [number, number][], cx: number, cy: number, w: number, h: number): { share: number; mask: () => LevelMask } {
   const cols = Math.max(1, Math.ceil(w / VOTE_BLOCK_PX));
   const rows = Math.max(1, Math.ceil(h / VOTE_BLOCK_PX));
   const block = (x: number, y: number) => Math.min(cols - 1, Math.floor(x / VOTE_BLOCK_PX)) + cols * Math.min(rows - 1, Math.floor(y / VOTE_BLOCK_PX));
   const all = new Set(gridPts.map(([x, y]) => block(x, y)));
   const used = new Set(px.map((x, k) => block(x + cx - 0.5, py[k]! + cy - 0.5)));
-  const mask = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (used.has(block(x, y))) mask[y * w + x] = 1;
-  return { share: all.size ? used.size / all.size : 0, mask: { mask, w } };
+  // the mask only when asked for (most pairs never need it)
+  const mask = (): LevelMask => {
+    const m = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (used.has(block(x, y))) m[y * w + x] = 1;
+    return { mask: m, w };
+  };
+  return { share: all.size ? used.size / all.size : 0, mask };
 }
 
 /** Side of the blocks that share one vote among their tracked points, in level-0 px (3 × 3 grid points). */
