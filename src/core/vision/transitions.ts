@@ -182,9 +182,9 @@ function detectFades(looks: FrameLook[], cuts: number[]): TransitionReport[] {
   const flat = std.map((v) => v < FLAT_STD);
   const tol = contrastNoise(std);
   const out: TransitionReport[] = [];
-  // two flat runs a noisy frame apart (60 fps grain) both lead to the same content: one fade, the first found
+  // two flat runs a noisy frame apart (60 fps grain) both lead to the same content: one fade of a kind, the first found
   const add = (t: TransitionReport) => {
-    if (!out.some((o) => o.start_frame <= t.end_frame && t.start_frame <= o.end_frame)) out.push(t);
+    if (!out.some((o) => o.kind === t.kind && o.start_frame <= t.end_frame && t.start_frame <= o.end_frame)) out.push(t);
   };
   for (const { start: a, end: b } of frameRuns(n, (i) => flat[i]!)) {
     // fade_out into the flat run: contrast falling from the content's peak k to the run, and on into it while it
