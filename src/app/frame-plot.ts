@@ -67,6 +67,11 @@ export class FramePlot {
     return out;
   }
 
+  /** Every frame's colours, in frame order. */
+  *palettes(): IterableIterator<{ rgb: [number, number, number]; share: number }[]> {
+    for (let i = 0; i < this.count; i++) yield this.colors(i);
+  }
+
   /** Whether frame i has a sound. */
   hasSound(i: number): boolean {
     return this.heardFlag.at(i) === 1;

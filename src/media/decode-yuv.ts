@@ -94,7 +94,9 @@ export async function yuvToRaster(s: YuvSource, raster: { width: number; height:
   const [origin, dx, dy] =
     s.rotation === 90 ? [4 * (gh - 1), 4 * W, -4] : s.rotation === 180 ? [4 * (gh * W - 1), -4, -4 * W] : s.rotation === 270 ? [4 * (gw - 1) * W, -4 * W, 4] : [0, 4, 4 * W];
   // the usual rasters (720p, 1080p onto 640×360) are whole 2:1 and 3:1 reductions: their boxes are read directly
-  const factor = w === 2 * gw && h === 2 * gh ? 2 : w === 3 * gw && h === 3 * gh ? 3 : 0;
+  // (the direct reader takes one chroma stride: an I420 sample whose U and V strides differ takes the general path)
+  const oneChromaStride = !vl || vl.stride === ul.stride;
+  const factor = !oneChromaStride ? 0 : w === 2 * gw && h === 2 * gh ? 2 : w === 3 * gw && h === 3 * gh ? 3 : 0;
   if (factor > 0) {
     const chromaN = factor === 2 ? 1 : 4;
     const planes: Planes = {
@@ -106,7 +108,6 @@ export async function yuvToRaster(s: YuvSource, raster: { width: number; height:
       cStride: ul.stride,
       cStep: vl ? 1 : 2,
     };
-    if (vl && vl.stride !== ul.stride) throw new Error('I420 sample whose chroma planes have different strides');
     const terms: Terms = {
       luma: sumTable(factor * factor, fullRange, false),
       rOfCr: sumTable(chromaN, fullRange, true).map((c) => crToR * c),

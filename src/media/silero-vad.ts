@@ -35,7 +35,11 @@ export async function loadSileroVad(assets: SileroAssets): Promise<SpeechModel> 
     throw new Error(`Silero VAD: the model could not be loaded (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   const missing = [...INPUTS.filter((n) => !session.inputNames.includes(n)), ...OUTPUTS.filter((n) => !session.outputNames.includes(n))];
-  if (missing.length) throw new Error(`Silero VAD: the model lacks ${missing.join(', ')} (not Silero v5)`);
+  if (missing.length) {
+    // free the session's WebAssembly memory now: the failed load is cached, the worker may live on without the model
+    await session.release();
+    throw new Error(`Silero VAD: the model lacks ${missing.join(', ')} (not Silero v5)`);
+  }
   const sr = new ort.Tensor('int64', BigInt64Array.from([BigInt(MODEL_RATE)]), []);
   return {
     open() {

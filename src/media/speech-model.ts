@@ -33,15 +33,18 @@ export function speechModel(): Promise<SpeechModel | null> {
 }
 
 async function load(): Promise<SpeechModel | null> {
+  // the URLs of this load: setSpeechModelAssets may change them (and start another load) while this one runs
+  const from = assets;
+  const current = () => assets === from;
   try {
-    const res = await fetch(assets.model);
-    if (!res.ok) throw new Error(`the model ${assets.model} answered ${res.status}`);
-    const model = await loadSileroVad({ model: await res.arrayBuffer(), wasm: { url: assets.wasm } });
-    status = { state: 'ready', ...assets };
+    const res = await fetch(from.model);
+    if (!res.ok) throw new Error(`the model ${from.model} answered ${res.status}`);
+    const model = await loadSileroVad({ model: await res.arrayBuffer(), wasm: { url: from.wasm } });
+    if (current()) status = { state: 'ready', ...from };
     return model;
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
-    status = { state: 'failed', ...assets, error };
+    if (current()) status = { state: 'failed', ...from, error };
     console.warn(`speech: the Silero model cannot load (${error}); the hand-written detector decides speech_share`);
     return null;
   }

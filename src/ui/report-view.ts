@@ -5,7 +5,7 @@
 import { LitElement, css, html, svg } from 'lit';
 import { hasPicture, type AnalysisReport } from '../core/report/analysis.ts';
 import { explainWarning } from '../core/report/explain-failure.ts';
-import { dominantColors, summarizeReport } from '../core/report/summary-words.ts';
+import { dominantColorsOf, summarizeReport } from '../core/report/summary-words.ts';
 import { SOUND_PRIMITIVES } from '../core/vocab/sounds.ts';
 import type { CameraMove } from '../core/vocab/camera.ts';
 import type { AnalysisPictures } from '../app/session.ts';
@@ -97,7 +97,8 @@ export class ReportView extends LitElement {
     const pictured = r.windows.filter(hasPicture);
     const maxSpeed = Math.max(0.4, ...pictured.map((w) => w.motion.speed));
     const silent = plot.silentThroughout;
-    const colors = dominantColors(r).filter((c) => c.share >= 1).slice(0, 8);
+    // from the plot: a kept report has no frames left (the session keeps their palettes in typed arrays)
+    const colors = dominantColorsOf(plot.palettes()).filter((c) => c.share >= 1).slice(0, 8);
     const moves = [...new Set(pictured.map((w) => w.camera.move))];
     const p = this.pictures;
     return html`

@@ -9,6 +9,7 @@ import '../../src/ui/analyze-view.ts';
 import type { AnalyzeView } from '../../src/ui/analyze-view.ts';
 import { FramePlot } from '../../src/app/frame-plot.ts';
 import { isAnalysisError } from '../../src/core/report/analysis.ts';
+import { dominantColors } from '../../src/core/report/summary-words.ts';
 import { MAX_FRAME_COLUMNS, type ReportView } from '../../src/ui/report-view.ts';
 
 interface ShotsTruth {
@@ -98,6 +99,11 @@ describe('<analyze-view>', () => {
     const sound = svgs.find((s) => /^sound/.test(s.getAttribute('aria-label') ?? ''));
     expect(sound ? sound.querySelectorAll('rect').length : 0).to.equal(4 * heard);
     expect(report.shadowRoot!.querySelector('.summary')!.textContent).to.equal(item.summary);
+    // the palette legend names the colours the whole report's frames had (it was empty once the frames were dropped)
+    const legend = [...report.shadowRoot!.querySelectorAll('ul[aria-label="palette legend"] li')].map((li) => li.textContent!.trim());
+    const named = dominantColors(whole).filter((c) => c.share >= 1).slice(0, 8);
+    expect(named.length).to.be.greaterThan(0);
+    expect(legend).to.deep.equal(named.map((c) => `${c.name} ${Math.round(c.share)} %`));
 
     // a long file: at most MAX_FRAME_COLUMNS columns, every k-th frame k frames wide
     const long = FramePlot.of(Array.from({ length: 5000 }, (_, i) => ({ ...whole.frames[i % whole.frames.length]!, index: i })));

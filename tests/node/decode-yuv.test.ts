@@ -7,17 +7,19 @@ import { realClip, SPEED_PHOTOS } from './helpers/real-clip.ts';
 import { yuvToRasterReference } from './helpers/yuv-reference.ts';
 
 /** A decoded-sample stand-in over one raw 4:2:0 frame, copied with `pad` extra bytes at the end of every row. */
-function sample(raw: Buffer, w: number, h: number, format: 'I420' | 'NV12', opts: { rotation?: number; matrix?: string; fullRange?: boolean; pad?: number }): YuvSource {
+function sample(raw: Buffer, w: number, h: number, format: 'I420' | 'NV12', opts: { rotation?: number; matrix?: string; fullRange?: boolean; pad?: number; padV?: number }): YuvSource {
   const pad = opts.pad ?? 0;
   const cw = (w + 1) >> 1;
   const ch = (h + 1) >> 1;
   const planes = format === 'I420' ? [{ w, h }, { w: cw, h: ch }, { w: cw, h: ch }] : [{ w, h }, { w: 2 * cw, h: ch }];
   const layout: { offset: number; stride: number }[] = [];
   let size = 0;
-  for (const p of planes) {
-    layout.push({ offset: size, stride: p.w + pad });
-    size += (p.w + pad) * p.h;
-  }
+  planes.forEach((p, k) => {
+    // padV: the V plane's own padding, so an I420 sample's chroma planes can have different strides
+    const stride = p.w + (k === 2 && opts.padV !== undefined ? opts.padV : pad);
+    layout.push({ offset: size, stride });
+    size += stride * p.h;
+  });
   const bytes = new Uint8Array(size);
   let at = 0;
   planes.forEach((p, k) => {
@@ -115,6 +117,15 @@ describe('4:2:0 → raster conversion', () => {
     }
     expect(compared).toBeGreaterThan(0);
     expect(differing).toBe(0);
+  });
+
+  it('converts an I420 sample whose U and V strides differ like the reference (the general path, not an error)', async () => {
+    const [raw] = realClip({ photo: SPEED_PHOTOS[0]!, frames: 1, width: 1280, height: 720, noise: 12, pixFmt: 'yuv420p' });
+    const opts = { pad: 0, padV: 24 };
+    const got = await yuvToRaster(sample(raw!, 1280, 720, 'I420', opts), { width: 640, height: 360 });
+    const want = await yuvToRasterReference(sample(raw!, 1280, 720, 'I420', opts), { width: 640, height: 360 });
+    expect(got).not.toBeNull();
+    expect(Buffer.from(got!.buffer).equals(Buffer.from(want!.buffer))).toBe(true);
   });
 
   it('declines what it cannot convert exactly, like the reference', async () => {

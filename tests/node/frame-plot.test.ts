@@ -3,7 +3,7 @@
 // from the typed arrays equal the frame objects they were made from, and the kept report drops only the frames.
 import { describe, expect, it } from 'vitest';
 import { FramePlot, keepForView } from '../../src/app/frame-plot.ts';
-import { summarizeReport } from '../../src/core/report/summary-words.ts';
+import { dominantColors, dominantColorsOf, summarizeReport } from '../../src/core/report/summary-words.ts';
 import { SOUND_PRIMITIVES } from '../../src/core/vocab/sounds.ts';
 import { reportFromFile } from './helpers/report-from-file.ts';
 
@@ -28,6 +28,8 @@ describe('FramePlot', () => {
       expect({ ...kept.report, frames: report.frames }).toEqual(report);
       expect(kept.summary).toBe(summarizeReport(report));
       expect(kept.plot.count).toBe(report.frames.length);
+      // the view's palette legend comes from the plot once the frames are gone: the same colours as from the frames
+      expect(dominantColorsOf(kept.plot.palettes())).toEqual(dominantColors(report));
     });
   }
 

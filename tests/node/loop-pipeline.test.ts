@@ -100,7 +100,9 @@ function timedPipeline(ms: number, waitForNext = 0): { pipeline: JobPipeline; lo
       const seed = (JSON.parse(new TextDecoder().decode(mp4)) as { seed: string }).seed;
       log.push(`analyse ${indexOf(seed)}`);
       await sleep(opts.signal);
-      const next = `make ${Number(indexOf(seed)) + 1}`;
+      // waitForNext: hold this analysis until the next clip is made (not just started: its make may outlast the
+      // recording of this job, and the order under test is then a race the test itself would lose)
+      const next = `made ${Number(indexOf(seed)) + 1}`;
       for (const t0 = Date.now(); waitForNext > 0 && !log.includes(next) && Date.now() - t0 < waitForNext;) await new Promise((r) => setTimeout(r, 2));
       const report = await base.analyze(mp4, opts);
       log.push(`analysed ${indexOf(seed)}`);

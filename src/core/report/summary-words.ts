@@ -3,7 +3,7 @@
 // and says only what the report holds.
 import type { CameraMove, Lighting, MotionLevel, SoundMood, SoundPrimitive } from '../vocab/index.ts';
 import { SOUND_PRIMITIVES } from '../vocab/sounds.ts';
-import { hasPicture, type AnalysisReport, type PictureWindowReport, type TransitionReport } from './analysis.ts';
+import { hasPicture, type AnalysisReport, type FrameColor, type PictureWindowReport, type TransitionReport } from './analysis.ts';
 import { colorWords } from './color-words.ts';
 import { codecInWords } from './explain-failure.ts';
 
@@ -74,14 +74,19 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The clip's colours by name with their share of the picture over time, largest first (frames weighted equally). */
 export function dominantColors(report: AnalysisReport): NamedShare[] {
+  return dominantColorsOf(report.frames.map((f) => f.colors));
+}
+
+/** dominantColors over frames' palettes given one by one (the Analyze view keeps them in typed arrays, not frames). */
+export function dominantColorsOf(palettes: Iterable<readonly Pick<FrameColor, 'rgb' | 'share'>[]>): NamedShare[] {
   // name → [share sum, r·share, g·share, b·share]
   const byName = new Map<string, [number, number, number, number]>();
   let frames = 0;
-  for (const f of report.frames) {
-    if (f.colors.length === 0) continue;
+  for (const colors of palettes) {
+    if (colors.length === 0) continue;
     frames++;
-    const total = f.colors.reduce((s, c) => s + c.share, 0) || 1;
-    for (const c of f.colors) {
+    const total = colors.reduce((s, c) => s + c.share, 0) || 1;
+    for (const c of colors) {
       const name = colorWords(c.rgb);
       const w = (100 * c.share) / total;
       const acc = byName.get(name) ?? [0, 0, 0, 0];
