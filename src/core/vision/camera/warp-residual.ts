@@ -5,16 +5,7 @@ import type { Similarity } from './similarity-fit.ts';
 
 /** Mean |cur − warp(prev)| / 255 and 1 − NCC on level 1 (or 0), where the warped source falls inside the frame. */
 export function warpResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity): { residual: number; decorrelation: number } {
-  const l = Math.min(1, prev.levels.length - 1);
-  const P = prev.levels[l]!;
-  const C = cur.levels[l]!;
-  const s = 1 / (1 << l);
-  const cx = prev.levels[0]!.w / 2;
-  const cy = prev.levels[0]!.h / 2;
-  // inverse of q = c + A(p − c) + t, in level-0 units
-  const A11 = 1 + m.a;
-  const A21 = m.b;
-  const det = A11 * A11 + A21 * A21;
+  const { P, C, s, cx, cy, A11, A21, det } = warpLevel(prev, cur, m);
   let sum = 0;
   let cnt = 0;
   let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
@@ -48,18 +39,9 @@ export function warpResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity)
   return { residual: sum / cnt / 255, decorrelation: 1 - ncc };
 }
 
-
 /** Median |cur − warp(prev)| on level 1 (or 0), luma levels: how well `m` explains the larger part of the frame. */
 export function medianResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarity): number {
-  const l = Math.min(1, prev.levels.length - 1);
-  const P = prev.levels[l]!;
-  const C = cur.levels[l]!;
-  const s = 1 / (1 << l);
-  const cx = prev.levels[0]!.w / 2;
-  const cy = prev.levels[0]!.h / 2;
-  const A11 = 1 + m.a;
-  const A21 = m.b;
-  const det = A11 * A11 + A21 * A21;
+  const { P, C, s, cx, cy, A11, A21, det } = warpLevel(prev, cur, m);
   const r = new Float32Array(C.w * C.h);
   let cnt = 0;
   for (let y = 0; y < C.h; y++) {
@@ -74,4 +56,22 @@ export function medianResidual(prev: GrayPyramid, cur: GrayPyramid, m: Similarit
   }
   if (!cnt) return Infinity;
   return r.subarray(0, cnt).sort()[cnt >> 1]!;
+}
+
+/** The level both residuals compare on (1, or 0 for a one-level pyramid) and the inverse of q = c + A(p − c) + t. */
+function warpLevel(prev: GrayPyramid, cur: GrayPyramid, m: Similarity) {
+  const l = Math.min(1, prev.levels.length - 1);
+  const A11 = 1 + m.a;
+  const A21 = m.b;
+  return {
+    P: prev.levels[l]!,
+    C: cur.levels[l]!,
+    s: 1 / (1 << l),
+    // the centre and the inverse, in level-0 units
+    cx: prev.levels[0]!.w / 2,
+    cy: prev.levels[0]!.h / 2,
+    A11,
+    A21,
+    det: A11 * A11 + A21 * A21,
+  };
 }
