@@ -1,7 +1,7 @@
 // A headless session: the built app served on 127.0.0.1, the system Chromium driving headless.html,
 // and `window.motionRegistries` ready for the command's callback. Everything is closed afterwards.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -16,11 +16,31 @@ export function distDir() {
   return resolve(process.env.MR_DIST || join(REPO_ROOT, 'dist'));
 }
 
-/** Build the app with Vite when dist has no headless.html, or always with `rebuild`. Build output goes to stderr. */
+/** The newest modification time (ms) of the app's sources: src/, the HTML entries, the Vite config and the lockfile. */
+export function newestSourceTime(root = REPO_ROOT) {
+  let newest = 0;
+  const visit = (path) => {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const entry of ['src', 'public', 'index.html', 'headless.html', 'vite.config.ts', 'package-lock.json']) visit(join(root, entry));
+  return newest;
+}
+
+/**
+ * Build the app with Vite when dist has no headless.html, when the default dist/ is older than the sources (a
+ * `git pull` must not leave the CLI running yesterday's build silently), or always with `rebuild`. A dist named
+ * by $MR_DIST is the caller's (tests and benchmarks build their own) and is only built when missing.
+ * Build output goes to stderr.
+ */
 export function ensureBuilt({ rebuild = false } = {}) {
   const dist = distDir();
-  if (!rebuild && existsSync(join(dist, 'headless.html'))) return dist;
-  process.stderr.write(`building the app into ${dist}…\n`);
+  const built = statSync(join(dist, 'headless.html'), { throwIfNoEntry: false });
+  const stale = built !== undefined && !process.env.MR_DIST && newestSourceTime() > built.mtimeMs;
+  if (!rebuild && built && !stale) return dist;
+  process.stderr.write(stale ? `the sources changed since ${dist} was built; rebuilding…\n` : `building the app into ${dist}…\n`);
   const vite = join(REPO_ROOT, 'node_modules', '.bin', 'vite');
   const r = spawnSync(vite, ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status ?? r.signal}); run "npm run build" to see why`);
