@@ -38,13 +38,14 @@ export function readCompoundPlaces(state: PassState): void {
     if (!mod || !head || !/^\s+$/.test(gaps[k + 1] ?? '') || !/^\p{L}{3,}$/u.test(mod.text) || CAMERA_NOUNS.has(mod.lower)) continue;
     // The modifier is a word no span reads (it would otherwise be in unknown[]).
     if (chosen.some((c) => c.i <= k && c.j > k)) continue;
+    // The head's place first: it needs no tagging, and most words are no place (compromise is asked only then).
+    const place = headPlace(state, k + 1);
+    if (!place || place.confidence < WORDNET_CONFIDENCE_FLOOR) continue;
     // A singular noun modifies a noun (English compounds take the modifier's singular: "hawker centre"); a verb, an
     // adjective or a plural before a place word is no compound ("camera cruises left").
     if (!mod.tags.has('Noun') || mod.tags.has('Plural') || mod.tags.has('Verb') || mod.tags.has('Adjective')) continue;
     // The head is a noun too ("a trout rises" is a verb, not a rise).
     if (head.tags.has('Verb')) continue;
-    const place = headPlace(state, k + 1);
-    if (!place || place.confidence < WORDNET_CONFIDENCE_FLOOR) continue;
     const name = /^\p{Lu}/u.test(mod.text);
     const own = head.forms.slice(0, head.exactForms + 1).includes(place.setting);
     const canonical = own && !name ? `${mod.lower} ${place.setting}` : place.setting;
