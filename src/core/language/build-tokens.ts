@@ -47,6 +47,89 @@ function lazyTagger(prompt: string): (start: number, end: number) => Set<string>
   };
 }
 
+/** What a word as written gives, whatever prompt it is in (pure, so kept per written word). */
+interface WordForms {
+  lower: string;
+  /** Shared by every token of this word: the passes only read it. */
+  forms: string[];
+  exactForms: number;
+  isNumber: boolean;
+  /** neverClosedClass(lower) (closed-class.ts), filled in when first asked. */
+  neverClosed: boolean | undefined;
+}
+
+/** Lookup forms by the word as written: words recur across prompts, and their forms cost regexes and compromise's transforms. */
+const formsByText = new Map<string, WordForms>();
+const FORMS_CACHE_SIZE = 50_000;
+
+function wordForms(text: string): WordForms {
+  const cached = formsByText.get(text);
+  if (cached) return cached;
+  const lower = lowerWord(text);
+  const forms = [lower];
+  const restored = restoreDroppedG(lower);
+  if (restored) forms.push(restored);
+  for (const f of unElongate(lower)) if (!forms.includes(f)) forms.push(f);
+  // "the loch's like glass", "the old barn's": the noun as written, its clitic off.
+  const bare = withoutClitic(lower, isFunctionWord);
+  if (bare) forms.push(bare);
+  const exactForms = forms.length;
+  for (let k = 0; k < exactForms; k++) for (const l of lemmas(forms[k] ?? '')) if (!forms.includes(l)) forms.push(l);
+  const out: WordForms = { lower, forms, exactForms, isNumber: NUMERAL_START.test(text) && numeralValue(text) !== null, neverClosed: undefined };
+  if (formsByText.size >= FORMS_CACHE_SIZE) formsByText.clear();
+  formsByText.set(text, out);
+  return out;
+}
+
+/** What the tokens of one prompt share: the tagger, and whether the closed-class proof holds in this prompt. */
+interface PromptTags {
+  prompt: string;
+  /** Every token tagged up front (the reference path), or null for tagging on demand. */
+  eager: boolean;
+  tagger: (start: number, end: number) => Set<string>;
+  tokens: readonly PromptToken[];
+  proofAllowed: boolean | undefined;
+}
+
+/** A token whose tags are asked of compromise on first read (the getters are on the prototype: no closures per token). */
+class PromptToken implements Token {
+  private tagsRead: Set<string> | null = null;
+  private closedRead: boolean | undefined = undefined;
+  readonly lower: string;
+  readonly forms: string[];
+  readonly exactForms: number;
+  readonly isNumber: boolean;
+
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly word: WordForms,
+    private readonly shared: PromptTags,
+  ) {
+    this.lower = word.lower;
+    this.forms = word.forms;
+    this.exactForms = word.exactForms;
+    this.isNumber = word.isNumber;
+  }
+
+  get tags(): ReadonlySet<string> {
+    return (this.tagsRead ??= this.shared.tagger(this.start, this.end));
+  }
+
+  get closedClass(): boolean {
+    if (this.closedRead !== undefined) return this.closedRead;
+    const shared = this.shared;
+    // A plain content word compromise cannot make closed-class here needs no tagging (closed-class.ts).
+    if (!shared.eager && (this.word.neverClosed ??= neverClosedClass(this.lower)) && standsAlone(shared.prompt, this.start, this.end)) {
+      shared.proofAllowed ??= promptAllowsProof(shared.prompt, shared.tokens.map((t) => t.lower));
+      if (shared.proofAllowed) return (this.closedRead = false);
+    }
+    const t = this.tags;
+    return (this.closedRead = CLOSED_CLASS_TAGS.some((tag) => t.has(tag)));
+  }
+}
+
 /**
  * The prompt's tokens, each with its lookup forms and tags. `eager` tags the whole prompt before the passes
  * run and reads closed-class membership from the tags only (the interpreter before lazy tagging; kept for the
@@ -55,41 +138,10 @@ function lazyTagger(prompt: string): (start: number, end: number) => Set<string>
 export function buildTokens(prompt: string, eager = false): Token[] {
   const ranges = wordRanges(prompt);
   const all = eager ? tagRanges(prompt) : null;
-  const tagger = all ? (start: number, end: number) => tagsOver(all, start, end) : lazyTagger(prompt);
-  let proofAllowed: boolean | undefined;
-  const tokens: Token[] = ranges.map((r) => {
-    const lower = lowerWord(r.text);
-    const forms = [lower];
-    const restored = restoreDroppedG(lower);
-    if (restored) forms.push(restored);
-    for (const f of unElongate(lower)) if (!forms.includes(f)) forms.push(f);
-    // "the loch's like glass", "the old barn's": the noun as written, its clitic off.
-    const bare = withoutClitic(lower, isFunctionWord);
-    if (bare) forms.push(bare);
-    const exactForms = forms.length;
-    for (const f of [...forms]) for (const l of lemmas(f)) if (!forms.includes(l)) forms.push(l);
-    let tags: Set<string> | null = all ? tagger(r.start, r.end) : null;
-    let closed: boolean | undefined;
-    return {
-      ...r,
-      lower,
-      forms,
-      exactForms,
-      get tags(): ReadonlySet<string> {
-        return (tags ??= tagger(r.start, r.end));
-      },
-      get closedClass(): boolean {
-        if (closed !== undefined) return closed;
-        // A plain content word compromise cannot make closed-class here needs no tagging (closed-class.ts).
-        if (!all && neverClosedClass(lower) && standsAlone(prompt, r.start, r.end)) {
-          proofAllowed ??= promptAllowsProof(prompt, tokens.map((t) => t.lower));
-          if (proofAllowed) return (closed = false);
-        }
-        const t = this.tags;
-        return (closed = CLOSED_CLASS_TAGS.some((tag) => t.has(tag)));
-      },
-      isNumber: NUMERAL_START.test(r.text) && numeralValue(r.text) !== null,
-    };
-  });
+  const tokens: PromptToken[] = [];
+  const shared: PromptTags = { prompt, eager, tagger: all ? (start, end) => tagsOver(all, start, end) : lazyTagger(prompt), tokens, proofAllowed: undefined };
+  for (const r of ranges) tokens.push(new PromptToken(r.text, r.start, r.end, wordForms(r.text), shared));
+  // The reference path tags every token before the passes run.
+  if (all) for (const t of tokens) void t.tags;
   return tokens;
 }
