@@ -4,7 +4,7 @@
 // Then the human-written evaluation set (tests/node/data/human-prompts): the dev and held-back parts (and round 3's
 // dev-2 and held-back-2 and round 4's dev-3 and held-back-3 slices) scored
 // with every mechanism on, and each #14 mechanism switched off on its own (what it adds).
-// Run: npm run bench interpret (or node scripts/bench/interpret.mjs)
+// Run: npm run bench interpret (or node scripts/bench/interpret.mjs); `--speed` prints the speed figures only (no scoring).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -138,6 +138,7 @@ console.log(`  human-written again (cache warm, 3 passes): interpreter ${fmt(war
 console.log(`generate: ${generatedPerSecond.toFixed(0)} procedural prompts/s (${(generatedPerSecond / perSecond).toFixed(1)}× the interpreter's rate on repeated prompts)`);
 console.log(`longest accepted prompt (9 999 characters): ${longMs.toFixed(0)} ms`);
 
+if (process.argv.includes('--speed')) process.exit(0);
 const { scoreHuman } = await importTs('tests/helpers/human-prompts.ts');
 const pct = (s) => `${s.passed}/${s.checks} = ${((100 * s.passed) / s.checks).toFixed(1)} %`;
 console.log('human-written prompts, before #14 round 2 (recorded 2026-12-06 21:00 UTC): dev 97.5 % (316/324), held-back 92.6 % (325/351)');
