@@ -7,7 +7,7 @@ import { throttleProgress } from '../src/media/progress-throttle.ts';
 import { thumbnailsOfBlob, type Thumbnail } from '../src/media/frame-thumbnails.ts';
 import type { Spectrogram } from '../src/core/audio/spectrogram.ts';
 import { liveSampleStats, rasterPathStats } from '../src/media/decode-video.ts';
-import { setSpeechModelAssets, speechModelStatus, type SpeechModelStatus } from '../src/media/speech-model.ts';
+import { setSpeechModelAssets, speechModel, speechModelStatus, type SpeechModelStatus } from '../src/media/speech-model.ts';
 
 /** Callbacks from the worker to its caller, passed as one Comlink.proxy object (every member present). */
 export interface AnalyzeWorkerHooks {
@@ -54,6 +54,14 @@ const api = {
   /** Frames read by the exact YUV conversion and by the canvas since the worker started. */
   rasterPaths(): { exact: number; canvas: number } {
     return rasterPathStats();
+  },
+  /**
+   * Load the speech model now, before any file (the loop calls it as it starts: the model's fetch and its WebAssembly's
+   * compile then run while the first clip is made, not inside its analysis). Resolves once loaded, or failed (the
+   * analysis then falls back, as it would have anyway); changes nothing an analysis reports.
+   */
+  async warm(): Promise<void> {
+    await speechModel();
   },
   /** Where the speech model stands: loaded from which URLs, or why not (the hand-written detector then decides speech_share). */
   speechModel(): SpeechModelStatus {

@@ -22,6 +22,9 @@
 // prompt choice, interpretation, growth or the recording transaction. Each loop's mean milliseconds per step follow
 // (in the pipelined loop two jobs' steps overlap; `record` includes the wait for the next job's planning).
 // Then one line for `all` with the loop's own clip lengths (src/loop/clip-length.ts; BENCH_LOOP_OWN=0 skips it).
+// Each loop's page first makes and analyses BENCH_LOOP_WARMUP default clips untimed (default 2; 0: cold loops, as
+// before 2026-12-07 11:00, where the first job pays every start-up: on a loaded machine the first analysis of a page
+// cost 2.6 CPU s, the second 0.9, the fourth 0.6, of which the speech model's load and WebAssembly ≈ 1.7 over four).
 // BENCH_LOOP_RUNS=N sets the jobs per loop run (default 6), BENCH_LOOP_WORKFLOWS=a,b the workflows (default all four),
 // BENCH_LOOP_LOOPS=a,b the loops (default all of them). `node scripts/bench/loop.mjs` takes ≈ 5–6 minutes on a quiet machine.
 // MR_BENCH_PREVIOUS_DIST=DIR adds a fifth loop, `at-filing`: the loop as it was when issue 16 was filed, i.e. the
@@ -111,6 +114,27 @@ function bareJobSeconds(page, n, modes) {
   }, { n, seconds: CLIP_S, modes });
 }
 
+/**
+ * Untimed warm-up of a loop's page: `n` bare make + analyse of default clips of the workflow's kinds (no store write),
+ * so the timed loop measures jobs, not the page's first-use costs (JIT of the workers' code, the speech model's and
+ * the AAC encoder's WebAssembly compile); the issue's own 43.6 jobs/min was measured so, after the reference in the
+ * same page. BENCH_LOOP_WARMUP=0: cold loops (a fresh browser, the first job paying every start-up).
+ */
+function warmPage(page, n, modes) {
+  return page.evaluate(async ({ n, seconds, modes }) => {
+    const api = window.motionRegistries;
+    for (let i = 0; i < n; i++) {
+      const made = await api.createMake({ instruction: {}, seed: `warm-${i}`, duration_s: seconds, mode: modes[i % modes.length] });
+      let b64 = '';
+      for (let off = 0; off < made.bytes; off += 3 << 18) b64 += api.createReadChunk(made.id, off, 3 << 18);
+      api.createRelease(made.id);
+      const report = await api.analyzeBase64(b64, 'warm.mp4');
+      if (report.error) throw new Error(`warm-up analysis failed: ${report.error.message}`);
+    }
+  }, { n, seconds: CLIP_S, modes });
+}
+const WARMUP = Number(process.env.BENCH_LOOP_WARMUP ?? 2);
+
 /** The build of the loop as it was when issue 16 was filed (MR_BENCH_PREVIOUS_DIST), built first if missing; null when not asked. */
 function previousDist() {
   const dir = process.env.MR_BENCH_PREVIOUS_DIST;
@@ -174,6 +198,7 @@ async function loopsOf(workflow, rebuild) {
     if (dist) process.env.MR_DIST = dist;
     const session = withSession({ rebuild: rebuild && ref === null }, async (page) => {
       if (ref === null) ref = await bareJobSeconds(page, 4, MODES[workflow]);
+      if (WARMUP > 0) await warmPage(page, WARMUP, MODES[workflow]);
       return timedLoop(page, req(extra));
     });
     process.env.MR_DIST = own;
@@ -188,7 +213,7 @@ const loopLine = (name, l) => `${''.padEnd(16)} ${name.padEnd(10)} ${l.jobs_per_
 const ratio = (l, name, ref) => (l[name] && l[ref] ? `${name} / ${ref} = ${(l[name].jobs_per_minute / l[ref].jobs_per_minute).toFixed(2)} × (CPU s/job ${l[ref].cpu_s_per_job?.toFixed(2)} → ${l[name].cpu_s_per_job?.toFixed(2)})` : null);
 
 const rows = [];
-console.log(`load average at the start: ${load()} (2 cores); loops ${names.join(', ')}, ${runs} jobs each, twice (mirrored order)`);
+console.log(`load average at the start: ${load()} (2 cores); loops ${names.join(', ')}, ${runs} jobs each, twice (mirrored order); ${WARMUP > 0 ? `each loop's page warmed by ${WARMUP} untimed make + analyse` : 'cold loops (no warm-up)'}`);
 for (const workflow of workflows) {
   const r = await loopsOf(workflow, ownDir !== null && rows.length === 0);
   rows.push(r);

@@ -14,6 +14,12 @@ export async function loadAnalyze(): Promise<JobPipeline['analyze']> {
   return (mp4, { singleWorker, ...opts }) => analyzeMp4(mp4, { ...opts, ...(singleWorker ? { parallel: false } : {}) });
 }
 
+/** Start the analysis worker and its speech model without waiting (analyze-client.ts warmAnalyzeWorker). */
+async function warmAnalysis(): Promise<void> {
+  const { warmAnalyzeWorker } = await import('../media/analyze-client.ts');
+  await warmAnalyzeWorker();
+}
+
 let loaded: Promise<JobPipeline> | null = null;
 
 /** The whole pipeline (its modules loaded once). */
@@ -32,6 +38,7 @@ export function loadPipeline(): Promise<JobPipeline> {
       buildSpec: (instruction, knowledge, seed, hints) => buildSpec(instruction, knowledge, { seed, ...(hints.mode ? { mode: hints.mode } : {}), ...(hints.duration_s !== undefined ? { duration_s: hints.duration_s } : {}) }),
       createClip,
       analyze,
+      warm: () => void warmAnalysis(),
     };
     return pipeline;
   })();

@@ -204,6 +204,9 @@ export class LoopRunner extends EventTarget {
     }
     const settings = this.current.settings;
     assert(settings !== null, 'a running loop has settings (start and resume set them)');
+    // The analysis worker starts and loads its speech model while the first job is planned and made (on a cold page
+    // that load took ≈ 2 CPU s and sat inside the first job's analysis).
+    pipeline.warm?.();
     const controller = new AbortController();
     this.controller = controller;
     const base: Omit<RunJobOptions, 'index'> = {

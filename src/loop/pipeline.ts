@@ -31,6 +31,8 @@ export interface JobPipeline {
   createClip(spec: Spec, opts: { signal: AbortSignal; onProgress: FractionCallback }): Promise<MadeClip>;
   /** Analyse MP4 bytes into an mp4-analysis/1 report. */
   analyze(mp4: Uint8Array, opts: { name: string; signal: AbortSignal; onProgress: FractionCallback; singleWorker?: boolean }): Promise<AnalysisResult>;
+  /** Get the analysis ready before the first clip (start its worker, load its model) without waiting; optional (test pipelines have none). */
+  warm?(): void;
 }
 
 /** The lexicon entries an interpretation used or learned, each once: what the job records in the linguistic registry. */

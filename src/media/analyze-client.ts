@@ -60,6 +60,15 @@ export async function analyzeWorkerSpeechModel(): Promise<SpeechModelStatus> {
   return bridge.api().speechModel();
 }
 
+/**
+ * Start the analysis worker and its speech model now, outside the file queue (the loop, as it starts: the worker's
+ * start, the model's fetch and its WebAssembly's compile overlap the first clip's planning and make instead of
+ * delaying its analysis). An analysis that comes meanwhile waits for the same load. Never rejects.
+ */
+export function warmAnalyzeWorker(): Promise<void> {
+  return bridge.api().warm().catch(() => {});
+}
+
 /** Test hook: the worker loads its speech model from these URLs on its next analysis (null: our own again). */
 export async function setAnalyzeWorkerSpeechModel(urls: { model: string; wasm: string } | null): Promise<void> {
   return bridge.api().setSpeechModelAssets(urls);

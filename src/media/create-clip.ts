@@ -27,10 +27,17 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('createClip aborted', 'AbortError');
 }
 
+/**
+ * Idle seconds before the render worker ends. Longer than the bridge's default: in the pipelined loop it waits for
+ * the job before to be analysed and recorded, and a cold first analysis on a loaded machine took 6 s, so the default
+ * 5 s ended it and the third clip paid its start and the AAC encoder's WebAssembly compile again (2.8 s make, 1.5 s warm).
+ */
+export const RENDER_IDLE_S = 30;
+
 // The render worker, through the bridge (queue, cancel on abort, idle shutdown): one worker for every clip. Each
 // render starts from nothing but its spec and audio (a new canvas, output and field renderer; the audio encoder
 // chosen with its priming, encode-codecs.ts), so a warm worker makes the same bytes as a fresh one.
-const renderer = new WorkerBridge<RenderWorkerApi>(() => new Worker(new URL('../../workers/render.worker.ts', import.meta.url), { type: 'module', name: 'render' }));
+const renderer = new WorkerBridge<RenderWorkerApi>(() => new Worker(new URL('../../workers/render.worker.ts', import.meta.url), { type: 'module', name: 'render' }), RENDER_IDLE_S);
 
 /** Render and encode one clip in the render worker; on abort the worker is asked to stop at the next frame (its `cancel()`). */
 function renderInWorker(spec: Spec, pcm: Float32Array, signal: AbortSignal | undefined, onProgress: (f: number) => void): Promise<RenderResult> {

@@ -2,7 +2,7 @@
 // onnxruntime WebAssembly from our own origin (no CDN: offline once cached) and reads a spoken fixture as speech, a
 // tone-plus-noise one as not; with the model missing it falls back to the hand-written detector and still reports.
 import { expect } from 'chai';
-import { analyzeFile, analyzeWorkerSpeechModel, setAnalyzeWorkerSpeechModel } from '../../src/media/analyze-client.ts';
+import { analyzeFile, analyzeWorkerSpeechModel, setAnalyzeWorkerSpeechModel, stopAnalyzeWorker, warmAnalyzeWorker } from '../../src/media/analyze-client.ts';
 import { asReport, fixture } from '../fixtures/truth-helpers.ts';
 
 const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
@@ -44,5 +44,17 @@ describe('analyze: speech from the Silero model', () => {
     await setAnalyzeWorkerSpeechModel(null);
     expect(await shares('speech.m4a')).to.deep.equal(withModel);
     expect((await analyzeWorkerSpeechModel()).state).to.equal('ready');
+  });
+
+  it('warmAnalyzeWorker loads the model in a fresh worker before any file, and the report is the cold worker\'s', async () => {
+    stopAnalyzeWorker();
+    const cold = asReport(await analyzeFile(await fixture('speech.m4a')));
+    stopAnalyzeWorker();
+    expect((await analyzeWorkerSpeechModel()).state).to.equal('unloaded');
+    await warmAnalyzeWorker();
+    expect((await analyzeWorkerSpeechModel()).state).to.equal('ready');
+    const warm = asReport(await analyzeFile(await fixture('speech.m4a')));
+    expect(warm.windows).to.deep.equal(cold.windows);
+    expect(warm.frames).to.deep.equal(cold.frames);
   });
 });

@@ -195,6 +195,18 @@ describe('the pipelined loop', () => {
     }
   });
 
+  it('warms the analysis once as it starts, before the first clip is made (sequential and pipelined)', async () => {
+    for (const sequential of [false, true]) {
+      const { db } = await openStore();
+      const { pipeline, log } = timedPipeline(5);
+      await runLoop(db, { ...pipeline, warm: () => void log.push('warm') }, { workflow: 'all', exploitRatio: 0.3, seed: 'warm', runs: 2, sequential });
+      expect(log.filter((l) => l === 'warm'), `sequential ${sequential}`).toHaveLength(1);
+      expect(log[0], `sequential ${sequential}`).toBe('warm');
+      expect(log.filter((l) => l.startsWith('analysed'))).toHaveLength(2);
+      db.close();
+    }
+  });
+
   it('plans job N+1 from the registries of jobs 0…N−1, so one seed gives the same jobs every run', async () => {
     const runOnce = async (delayMs: number) => {
       const { db } = await openStore();
