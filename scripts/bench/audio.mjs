@@ -69,8 +69,8 @@ console.log(`ratios: measureFrameSound / FFT = ${(frameSound.ms / fftOnly.ms).to
 if (sink === 42) console.log('');
 
 // The tempo pass per minute of audio: the onset envelopes (STFT flux, transients, band transients and, since the
-// drumless-music work, the harmonic-change novelty) and tempoReport; the harmonic novelty alone is timed too, so the
-// cost before it was added is the difference.
+// drumless-music work, the harmonic-change novelty and the pitched flux) and tempoReport; the harmonic novelty and the
+// pitched flux alone are timed too, so the cost before each was added is the difference.
 {
   const { createOnsetEnvelope } = await importTs('src/core/audio/onset-envelope.ts');
   const { createHarmonicNovelty } = await importTs('src/core/audio/harmonic-novelty.ts');
@@ -78,7 +78,14 @@ if (sink === 42) console.log('');
   const pass = time('onset envelopes + tempoReport', () => {
     const env = createOnsetEnvelope(sr);
     env.push(x);
-    sink += tempoReport({ transients: env.transients(), flux: env.flux(), lowFlux: env.lowFlux(), bandTransients: env.bandTransients(), harmonic: env.harmonic() }, env.rate).segments.length;
+    const pitched = env.pitched();
+    sink += tempoReport({ transients: env.transients(), flux: env.flux(), lowFlux: env.lowFlux(), bandTransients: env.bandTransients(), harmonic: env.harmonic(), pitchedFlux: pitched.flux, pitchedLowFlux: pitched.lowFlux }, env.rate).segments.length;
+  });
+  const { createPitchedFlux } = await importTs('src/core/audio/pitched-flux.ts');
+  const pitchedAlone = time('pitched flux alone', () => {
+    const p = createPitchedFlux(sr);
+    p.push(x);
+    sink += p.length;
   });
   const harm = time('harmonic novelty alone', () => {
     const h = createHarmonicNovelty(sr);
@@ -86,7 +93,7 @@ if (sink === 42) console.log('');
     sink += h.length;
   });
   const perMin = (ms) => ((ms * 60) / seconds).toFixed(0);
-  console.log(`tempo pass: ${perMin(pass.ms)} ms per minute of audio (${(pass.ms / fftOnly.ms).toFixed(2)} × the frame FFT reference); harmonic novelty ${perMin(harm.ms)} ms of it (${((100 * harm.ms) / pass.ms).toFixed(0)} %): before it, ≈ ${perMin(pass.ms - harm.ms)} ms per minute`);
+  console.log(`tempo pass: ${perMin(pass.ms)} ms per minute of audio (${(pass.ms / fftOnly.ms).toFixed(2)} × the frame FFT reference); harmonic novelty ${perMin(harm.ms)} ms of it (${((100 * harm.ms) / pass.ms).toFixed(0)} %), pitched flux ${perMin(pitchedAlone.ms)} ms (${((100 * pitchedAlone.ms) / pass.ms).toFixed(0)} %): before the pitched flux, ≈ ${perMin(pass.ms - pitchedAlone.ms)} ms per minute`);
 }
 
 // Accuracy on real music (tests/fixtures/real/music: GM parts rendered by fluidsynth, truth from the MIDI), and on

@@ -2,6 +2,7 @@
 import { hannWindow, nextPowerOfTwo, realFft } from './fft.ts';
 import { SPEECH_BAND_HZ } from './frame-sound.ts';
 import { createHarmonicNovelty } from './harmonic-novelty.ts';
+import { createPitchedFlux } from './pitched-flux.ts';
 
 /** Envelope frames per second aimed at (the hop is round(sampleRate / this)). */
 export const ONSET_RATE_HZ = 200;
@@ -56,6 +57,8 @@ export interface OnsetEnvelope {
   transients(): Float32Array;
   /** Harmonic-change novelty (see createHarmonicNovelty) resampled to this envelope's hops: how much new pitched sound starts. */
   harmonic(): Float32Array;
+  /** Pitched flux and its low band (see createPitchedFlux) resampled to this envelope's hops: soft note starts that the 20 ms flux smears. */
+  pitched(): { flux: Float32Array; lowFlux: Float32Array };
   /** Speech-band (300–3400 Hz) level in dB per hop, a view of the first `length` values. */
   bandDb(): Float32Array;
   /** Time (s from the stream start) of envelope value m: the centre of its STFT window. */
@@ -123,6 +126,7 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
   };
   const band = new Growable();
   const harmonic = createHarmonicNovelty(sampleRate);
+  const pitched = createPitchedFlux(sampleRate);
 
   const analyse = (start: number): void => {
     for (let i = 0; i < win; i++) frame[i] = pending[start + i]! * w[i]!;
@@ -165,6 +169,7 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
     rate: sampleRate / hop,
     push(samples) {
       harmonic.push(samples);
+      pitched.push(samples);
       let i = 0;
       while (i < samples.length) {
         const room = pending.length - pendingLen;
@@ -212,6 +217,7 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
     bandDb: () => band.view(),
     // the novelty's times count from the first sample; value m of this envelope is centred at m·hop/sr
     harmonic: () => harmonic.resample(sampleRate / hop, flux.length),
+    pitched: () => pitched.resample(sampleRate / hop, flux.length),
     timeOf: (m) => (m * hop) / sampleRate,
   };
 }

@@ -239,7 +239,8 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
         });
         return { presence: classifyPresence(nonSilent, count), mood, speech_share: count ? (100 * speechFrames) / count : 0 };
       });
-      const tempo = tempoReport({ transients: env.transients(), flux, lowFlux: env.lowFlux(), bandTransients: env.bandTransients(), harmonic: env.harmonic() }, env.rate, samplesPushed / sampleRate);
+      const pitched = env.pitched();
+      const tempo = tempoReport({ transients: env.transients(), flux, lowFlux: env.lowFlux(), bandTransients: env.bandTransients(), harmonic: env.harmonic(), pitchedFlux: pitched.flux, pitchedLowFlux: pitched.lowFlux }, env.rate, samplesPushed / sampleRate);
       tempo.segments = tempo.segments.map((g) => ({ ...g, t0: g.t0 + t0, t1: g.t1 + t0 }));
       return {
         windows: out,

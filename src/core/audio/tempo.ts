@@ -143,10 +143,13 @@ export interface TempoEnvelopes {
   bandTransients: Float32Array;
   /** Harmonic-change novelty (OnsetEnvelope.harmonic); without it only hits carry a music reading. */
   harmonic?: Float32Array;
+  /** Pitched flux and its low band (OnsetEnvelope.pitched); without them music with soft note starts reads no tempo. */
+  pitchedFlux?: Float32Array;
+  pitchedLowFlux?: Float32Array;
 }
 
-/** Where a tempo reading came from: a click track, the music reading of the flux, or the transients' own reading. */
-export type TempoSource = 'click' | 'music' | 'transients';
+/** Where a tempo reading came from: a click track, the music reading of the flux or of the pitched flux, or the transients' own reading. */
+export type TempoSource = 'click' | 'music' | 'pitched' | 'transients';
 
 /**
  * Tempo of one stretch of the envelopes. A click track (transient comb ≥ CLICK_TRACK_SCORE) reads as before. Else the
@@ -160,6 +163,26 @@ export function estimateTempoOf(env: TempoEnvelopes, rate: number): number | nul
 
 /** estimateTempoOf with where the reading came from. */
 export function readTempo(env: TempoEnvelopes, rate: number): { bpm: number; source: TempoSource } | null {
+  return readFluxTempo(env, rate) ?? readPitchedTempo(env, rate);
+}
+
+/**
+ * The music reading of the pitched flux (OnsetEnvelope.pitched), asked only when nothing else reads a tempo: bowed,
+ * plucked and padded notes start softly and the 20 ms flux smears them (its comb at the beat 0.07–0.3 on pizzicato
+ * and pads, the pitched flux's 0.38–0.93). Pitched notes must keep starting (harmonic novelty ≥ MUSIC_MIN_HARMONIC)
+ * and the flux must be no frame-rate grid (MUSIC_MAX_FAST_PULSE): a bed of hiss, rumble and pure tones brings no
+ * new harmonic partials. Asked last, so every reading the 20 ms flux makes (all the drum-led bands) stands as it was.
+ */
+function readPitchedTempo(env: TempoEnvelopes, rate: number): { bpm: number; source: TempoSource } | null {
+  const { pitchedFlux, pitchedLowFlux } = env;
+  if (!pitchedFlux || !pitchedLowFlux || harmonicActivity(env) < MUSIC_MIN_HARMONIC) return null;
+  const music = estimateMusicTempo(pitchedFlux, pitchedLowFlux, rate);
+  if (!music || music.fastPulse >= MUSIC_MAX_FAST_PULSE) return null;
+  return { bpm: music.bpm, source: 'pitched' };
+}
+
+/** readTempo from the transients and the 20 ms flux alone (what it was before the pitched flux). */
+function readFluxTempo(env: TempoEnvelopes, rate: number): { bpm: number; source: TempoSource } | null {
   const click = transientTempo(env.transients, rate);
   // A weak transient pulse (no click track) faster than any tapped beat (FOUNDATION §3.7: 60–180 bpm) is a
   // subdivision of the beat — the 8ths of a piano's or a guitar's broken chords — so its half is the beat.
@@ -214,11 +237,12 @@ export function tempoReport(env: TempoEnvelopes, rate: number, duration = env.tr
     if (t1 - t0 < TEMPO_SEGMENT_S / 2 && t0 > 0) break;
     const a = Math.round(t0 * rate);
     const b = Math.round(t1 * rate);
-    const seg = { transients: env.transients.subarray(a, b), flux: env.flux.subarray(a, b), lowFlux: env.lowFlux.subarray(a, b), bandTransients: env.bandTransients.subarray(a, b), harmonic: env.harmonic?.subarray(a, b) };
+    const seg = { transients: env.transients.subarray(a, b), flux: env.flux.subarray(a, b), lowFlux: env.lowFlux.subarray(a, b), bandTransients: env.bandTransients.subarray(a, b), harmonic: env.harmonic?.subarray(a, b), pitchedFlux: env.pitchedFlux?.subarray(a, b), pitchedLowFlux: env.pitchedLowFlux?.subarray(a, b) };
     let bpmSeg: number | null;
-    if (clip?.source === 'music') {
+    if (clip?.source === 'music' || clip?.source === 'pitched') {
       const own = readTempo(seg, rate);
-      bpmSeg = own?.source === 'click' ? own.bpm : musicTempoNear(seg.flux, rate, clip.bpm);
+      const flux = clip.source === 'pitched' && seg.pitchedFlux ? seg.pitchedFlux : seg.flux;
+      bpmSeg = own?.source === 'click' ? own.bpm : musicTempoNear(flux, rate, clip.bpm);
     } else bpmSeg = estimateTempoOf(seg, rate);
     segments.push({ t0, t1, bpm: bpmSeg, label: classifyTempo(bpmSeg) });
   }
