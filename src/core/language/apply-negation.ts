@@ -12,6 +12,8 @@ import type { Domain } from './domain.ts';
 export interface NegationOutcome {
   /** Something moving was negated: the clip is still unless a move remains. */
   still: boolean;
+  /** Round 7: the stillness negated the scene's movement (a motion word, "nothing happening"), not only the camera's. */
+  stillScene: boolean;
   /** A sound was negated: silence. */
   silence: boolean;
   /** A sound was hedged ("hardly any sound"): sparse presence. */
@@ -46,6 +48,7 @@ function stillSubject(state: PassState, c: Chosen, out: NegationOutcome): void {
   if (!(t.tags.has('Verb') || t.tags.has('Gerund') || /[a-z]{3,}ing$/.test(t.lower))) return;
   if (guess >= 0) state.chosen.splice(guess, 1);
   out.still = true;
+  out.stillScene = true;
   const record = { span: t.lower, canonical: 'still', domain: 'motion' as const, variant: 'standard' as const, source: 'built-in' as const, mechanism: 'negation' as const };
   state.chosen.push({ i: k, j: k + 1, start: t.start, end: t.end, record, domain: 'motion', canonical: 'still', negated: true, consumed: false, via: 'negation' });
   state.chosen.sort((a, b) => a.i - b.i);
@@ -81,6 +84,7 @@ function negate(state: PassState, d: Chosen, passed: readonly Chosen[], out: Neg
     d.negated = true;
     d.canonical = dom === 'camera' ? 'static' : 'still';
     out.still = true;
+    if (dom === 'motion') out.stillScene = true;
   } else if (dom === 'sound' || (dom === 'tempo' && d.record.canonical === 'tempo')) {
     d.negated = true;
     if (dom === 'tempo') {
@@ -117,7 +121,7 @@ function hedge(d: Chosen, out: NegationOutcome): void {
 /** Apply every negator and hedge of the prompt to the word it reaches. */
 export function applyNegation(state: PassState, hedges = true, negatedVerbs = true): NegationOutcome {
   const { chosen } = state;
-  const out: NegationOutcome = { still: false, silence: false, sparse: false, excludedColors: new Set() };
+  const out: NegationOutcome = { still: false, stillScene: false, silence: false, sparse: false, excludedColors: new Set() };
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k];
     if (!c) continue;

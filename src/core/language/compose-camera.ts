@@ -116,7 +116,7 @@ export function composeCamera(state: PassState): MotionLevel | null {
     const cls = c.record.canonical;
     let move: CameraMove | null;
     if (MOVE_CLASSES.has(cls)) {
-      const dir = directionAfter(state, k, c, cls) ?? directionBefore(state, k, c);
+      const dir = directionAfter(state, k, c, cls) ?? directionBefore(state, k, c) ?? c.record.towards ?? null;
       move = composeMove(cls === 'camera' || cls === 'move' ? 'move' : cls, dir);
       if (move) {
         for (let m = Math.max(0, k - 3); m < chosen.length; m++) {

@@ -38,7 +38,9 @@ function gradientFromSides(sides: ReadonlySet<string>): GradientType | null {
 interface Gathered {
   colors: ColorPrimitiveName[];
   /** The speed words in order, each with whether it is a verb (read from the tags only when it decides). */
-  speeds: { level: MotionLevel; isVerb: () => boolean }[];
+  speeds: { level: MotionLevel; isVerb: () => boolean; nearCamera: boolean }[];
+  /** Round 7: whether a speed word attaches to the camera's verb ("the camera slowly moves in") decides over the rest. */
+  attach: boolean;
   freeSpeed: MotionLevel | null;
   gradient: GradientType | null;
   genericGradient: boolean;
@@ -117,10 +119,10 @@ function composeMotion(state: PassState, g: Gathered, k: number, c: Chosen): voi
   }
   // A verb that implies a speed ("creepin'", "drifting") gives way to a speed word ("camera creepin' left fast").
   const t = c.j - c.i === 1 ? tokens[c.i] : undefined;
-  g.speeds.push({ level, isVerb: () => t !== undefined && t.tags.has('Verb') && !t.tags.has('Adjective') });
   // A speed word standing on its own (not within two words of a camera move or movement word)
   // describes the whole clip: its pace and its tempo.
   const nearCamera = chosen.some((o) => o !== c && (o.record.domain === 'camera' || o.domain === 'camera' || (o.record.domain === 'motion' && o.record.canonical === 'motion')) && Math.abs(o.i - c.i) <= 2 + (o.j - o.i) && !clauseBetween(state, Math.min(o.i, c.i), Math.max(o.i, c.i)));
+  g.speeds.push({ level, isVerb: () => t !== undefined && t.tags.has('Verb') && !t.tags.has('Adjective'), nearCamera });
   if (!nearCamera && level !== 'still') g.freeSpeed ??= level;
 }
 
@@ -134,6 +136,18 @@ function speedLevel(speeds: Gathered['speeds']): MotionLevel | null {
   if (speeds.every((s) => s.level === first.level)) return first.level;
   for (const s of speeds) if (!s.isVerb()) return s.level;
   return first.level;
+}
+
+/**
+ * Round 7 (speed words attach to the verb whose subject they describe): motion.level is the speed of what moves on
+ * screen. With the camera moving, a speed word said of the camera ("the camera slowly moves in") is that speed,
+ * whatever the subject does ("a heron stands motionless"). With only the camera stopped ("kids running, camera don't
+ * move": a camera word negated, not the scene's movement), the subject's speed — a verb's too — outlives it.
+ */
+function attachedSpeed(g: Gathered, neg: NegationOutcome, cameraMove: CameraMove | null): MotionLevel | null {
+  if (cameraMove && cameraMove !== 'static') return g.speeds.find((s) => s.nearCamera && s.level !== 'still')?.level ?? null;
+  if (neg.still && !cameraMove && !neg.stillScene) return speedLevel(g.speeds.filter((s) => s.level !== 'still')) ?? null;
+  return null;
 }
 
 function composeLighting(state: PassState, g: Gathered, c: Chosen, neg: NegationOutcome): void {
@@ -170,9 +184,9 @@ function composeLighting(state: PassState, g: Gathered, c: Chosen, neg: Negation
 }
 
 /** Fill the instruction's fields from the chosen spans. `impliedMotion` is the speed a move verb implies. */
-export function composeFields(state: PassState, neg: NegationOutcome, impliedMotion: MotionLevel | null): void {
+export function composeFields(state: PassState, neg: NegationOutcome, impliedMotion: MotionLevel | null, attach = true): void {
   const { chosen, instruction } = state;
-  const g: Gathered = { colors: [], speeds: [], freeSpeed: null, gradient: null, genericGradient: false, lighting: null, tempo: null, soundMood: null, presence: null, prims: [...instruction.sound.primitives] };
+  const g: Gathered = { colors: [], speeds: [], attach, freeSpeed: null, gradient: null, genericGradient: false, lighting: null, tempo: null, soundMood: null, presence: null, prims: [...instruction.sound.primitives] };
   const n = instruction.narrative;
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k];
@@ -274,6 +288,7 @@ function settleFields(state: PassState, g: Gathered, neg: NegationOutcome, impli
   // camera is still.
   const said = neg.still && !cameraMove ? g.speeds.find((s) => s.level !== 'still' && !s.isVerb()) : undefined;
   instruction.motion.level = neg.still && !cameraMove ? (said?.level ?? 'still') : (speedLevel(g.speeds) ?? impliedMotion);
+  if (g.attach) instruction.motion.level = attachedSpeed(g, neg, cameraMove) ?? instruction.motion.level;
   // A gradient asked for without a type ("fading", "gradient") takes its direction from the frame positions
   // the prompt names outside camera moves ("from the top left … to dark at the bottom right").
   const sides = new Set(chosen.filter((c) => c.record.domain === 'direction' && !c.consumed).map((c) => c.record.canonical));

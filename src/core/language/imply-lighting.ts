@@ -10,7 +10,7 @@ import type { Lighting } from '../vocab/index.ts';
 import data from './data/implied-light.json';
 import { isColorPrimitive } from '../vocab/index.ts';
 import { clauseBetween, pushUnique, type PassState } from './chosen.ts';
-import { wordnetThingColor } from './wordnet-meaning.ts';
+import { wordnetSceneLight, wordnetThingColor } from './wordnet-meaning.ts';
 
 type Tiered = Record<'low_key' | 'high_key' | 'flat', string[] | undefined>;
 const TIERS = ['source', 'tone', 'time', 'weather', 'daytime'] as const;
@@ -59,6 +59,9 @@ function nightHour(state: PassState, k: number): boolean {
 }
 
 const WEATHER = new Set(RAW.weather.flat ?? []);
+const WEATHER_RANK = TIERS.indexOf('weather');
+/** Spans whose word may still say the weather's light: no value of their own, or a place, a thing, a mood or a palette concept (sweltering is warm colours and hot sun). */
+const SCENE_SPANS: ReadonlySet<string> = new Set(['setting', 'subject', 'mood', 'palette']);
 const DAYTIME_RANK = TIERS.indexOf('daytime');
 /** The first words of the daytime phrases ("morning sun", "summer day"): any light noun after one is daylight too. */
 const DAY_HEADS: ReadonlySet<string> = new Set((RAW.daytime.high_key ?? []).filter((w) => w.includes(' ')).map((w) => w.split(' ')[0] ?? ''));
@@ -113,15 +116,36 @@ function goingDown(state: PassState, k: number): boolean {
   return next.forms.some((f) => DOWN_VERBS.has(f)) && after !== undefined && DOWN_PARTICLES.has(after.lower) && !clauseBetween(state, k + 1, k + 2);
 }
 
+/** The WordNet weather light of the word at token k ([weather tier, lighting]), when its span has no value of its own. */
+function sceneLightAt(state: PassState, k: number, slip: string | undefined): [number, Lighting] | undefined {
+  const t = state.tokens[k];
+  if (!t) return undefined;
+  const covering = state.chosen.find((c) => c.i <= k && c.j > k);
+  if (covering && !SCENE_SPANS.has(covering.domain)) return undefined;
+  for (const f of [...t.forms, slip ?? '']) {
+    if (f === '' || !(t.forms.indexOf(f) < t.exactForms || t.lower.startsWith(f) || f === slip)) continue;
+    const l = wordnetSceneLight(f);
+    if (l) return [WEATHER_RANK, l];
+  }
+  return undefined;
+}
+
+/** Whether a heat word ("heat", "scorching") stands right before token k in its clause: "heat haze" is no cloud. */
+function heatBefore(state: PassState, k: number): boolean {
+  const prev = state.tokens[k - 1];
+  return prev !== undefined && /^\s+$/.test(state.gaps[k] ?? '') && prev.forms.some((f) => wordnetSceneLight(f) === 'high_key');
+}
+
 /**
  * Set `lighting` from the scene when the prompt names none; record on the implying span. With `scene` false (the
  * mechanism switched off for measuring) only a weather word said as the lighting sets it, as it did before.
  */
-export function implyLighting(state: PassState, scene = true, artificial = true, daylight = artificial): void {
+export function implyLighting(state: PassState, scene = true, artificial = true, daylight = artificial, weatherLight = true): void {
   const { tokens, chosen, instruction } = state;
   if (instruction.lighting !== null) return;
   // A weather word said as the lighting ("overcast", "dreich") gives way only to the night (and lights put out).
-  const weather = chosen.find((c) => c.record.domain === 'lighting' && c.canonical === 'flat' && isWeatherWord(c.record.span));
+  // Round 7: not when a heat word makes it a compound of its own ("heat haze", "heat shimmer": the sun's).
+  const weather = chosen.find((c) => c.record.domain === 'lighting' && c.canonical === 'flat' && isWeatherWord(c.record.span) && !(weatherLight && heatBefore(state, c.i)));
   if (!scene) {
     if (weather) instruction.lighting = 'flat';
     return;
@@ -153,6 +177,9 @@ export function implyLighting(state: PassState, scene = true, artificial = true,
     if (!hit && slip !== undefined) hit = CLASSES.get(slip);
     // An adjective made from a noun with -y reads as the noun ("drizzly": drizzle, "smoky": smoke).
     if (!hit) for (const noun of nounOfYAdjective(t.lower)) hit ??= CLASSES.get(noun);
+    // Round 7: a weather word by its WordNet cluster ("sweltering", "baking" → high key; "muggy", "dreary", "a
+    // downpour" → flat), at the weather tier, for a word with no value of its own (not "hot pink", not a speed).
+    if (!hit && weatherLight) hit = sceneLightAt(state, k, slip);
     if (!hit && nightHour(state, k)) {
       hit = [NIGHT_RANK, 'low_key'];
       j = k + 2;

@@ -23,6 +23,8 @@ const TABLE = table as unknown as {
   frenzy: string[];
   shaky: string[];
   placeSenses: Record<string, string>;
+  sceneLight: Record<string, 'high_key' | 'flat'>;
+  verbDirections: Record<string, string>;
 };
 const ANIMALS: ReadonlySet<string> = new Set(TABLE.animals);
 const MOTION_VERBS: ReadonlySet<string> = new Set(TABLE.motionVerbs);
@@ -124,4 +126,14 @@ export function isShakyWord(word: string): boolean {
 export function wordnetPlaceSense(word: string): LexRecord | null {
   const setting = Object.hasOwn(TABLE.placeSenses, word) ? TABLE.placeSenses[word] : undefined;
   return setting ? { span: word, canonical: setting, domain: 'setting', variant: 'synonym', source: 'built-in', mechanism: 'wordnet', confidence: WORDNET_CONFIDENCE_FLOOR, minorSense: true } : null;
+}
+
+/** The light a weather word implies by its WordNet cluster ("sweltering": high_key; "muggy", "dreary", "downpour": flat), or null. */
+export function wordnetSceneLight(word: string): 'high_key' | 'flat' | null {
+  return Object.hasOwn(TABLE.sceneLight, word) ? (TABLE.sceneLight[word] ?? null) : null;
+}
+
+/** The camera direction a verb of motion carries by its WordNet troponymy ("descend", "swoop": down; "soar": up; "approach": in), or null. */
+export function wordnetVerbDirection(lemma: string): string | null {
+  return Object.hasOwn(TABLE.verbDirections, lemma) ? (TABLE.verbDirections[lemma] ?? null) : null;
 }
