@@ -96,9 +96,10 @@ export async function yuvToRaster(s: YuvSource, raster: { width: number; height:
   // the usual rasters (720p, 1080p onto 640×360) are whole 2:1 and 3:1 reductions: their boxes are read directly
   // (the direct reader takes one chroma stride: an I420 sample whose U and V strides differ takes the general path)
   const oneChromaStride = !vl || vl.stride === ul.stride;
-  const factor = !oneChromaStride ? 0 : w === 2 * gw && h === 2 * gh ? 2 : w === 3 * gw && h === 3 * gh ? 3 : 0;
+  // 1:1 too: the loop's 320×240 clips are analysed at their own size (each box one luma pixel and its chroma sample)
+  const factor = !oneChromaStride ? 0 : w === gw && h === gh ? 1 : w === 2 * gw && h === 2 * gh ? 2 : w === 3 * gw && h === 3 * gh ? 3 : 0;
   if (factor > 0) {
-    const chromaN = factor === 2 ? 1 : 4;
+    const chromaN = factor === 3 ? 4 : 1;
     const planes: Planes = {
       src,
       y: yl.offset,
@@ -116,7 +117,7 @@ export async function yuvToRaster(s: YuvSource, raster: { width: number; height:
       kb,
       kg,
     };
-    for (let gy = 0; gy < gh; gy++) (factor === 2 ? halfRow : thirdRow)(planes, terms, gy, gw, out, origin + gy * dy, dx);
+    for (let gy = 0; gy < gh; gy++) (factor === 1 ? wholeRow : factor === 2 ? halfRow : thirdRow)(planes, terms, gy, gw, out, origin + gy * dy, dx);
     return out;
   }
   for (let gy = 0; gy < gh; gy++) {
@@ -212,6 +213,26 @@ interface Terms {
   kr: number;
   kb: number;
   kg: number;
+}
+
+/** Grid row gy at the frame's own size: each pixel its luma sample and the chroma sample it shares with 3 others. */
+function wholeRow(p: Planes, t: Terms, gy: number, gw: number, out: Uint8ClampedArray, o: number, dx: number): void {
+  const { src, cStep } = p;
+  const { luma, rOfCr, bOfCb, kr, kb, kg } = t;
+  const r0 = p.y + gy * p.yStride;
+  const u = p.u + (gy >> 1) * p.cStride;
+  const v = p.v + (gy >> 1) * p.cStride;
+  for (let gx = 0; gx < gw; gx++, o += dx) {
+    const c = cStep * (gx >> 1);
+    const yy = luma[src[r0 + gx]!]!;
+    const r = yy + rOfCr[src[v + c]!]!;
+    const b = yy + bOfCb[src[u + c]!]!;
+    const g = (yy - kr * r - kb * b) / kg;
+    out[o] = Math.fround(r) * 255;
+    out[o + 1] = Math.fround(g) * 255;
+    out[o + 2] = Math.fround(b) * 255;
+    out[o + 3] = 255;
+  }
 }
 
 /** Grid row gy of a 2:1 reduction: each pixel a 2×2 luma box and one chroma sample. */

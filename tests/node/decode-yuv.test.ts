@@ -94,7 +94,7 @@ describe('4:2:0 → raster conversion', () => {
     expect(checksum / frames).toBeGreaterThan(1000);
   });
 
-  it('reads whole 2:1 and 3:1 reductions of odd sizes like the reference (the direct box paths)', async () => {
+  it('reads 1:1, whole 2:1 and 3:1 reductions of odd sizes like the reference (the direct box paths)', async () => {
     let differing = 0;
     let compared = 0;
     for (const format of ['I420', 'NV12'] as const) {
@@ -104,6 +104,9 @@ describe('4:2:0 → raster conversion', () => {
         [963, 543, { width: 321, height: 181 }],
         [642, 362, { width: 321, height: 181 }],
         [1920, 1077, { width: 640, height: 359 }],
+        // 1:1 (the loop's 320×240 clips), and odd sizes whose last chroma column and row cover one luma pixel
+        [320, 240, { width: 320, height: 240 }],
+        [321, 181, { width: 321, height: 181 }],
       ] as const) {
         const raw = crop420(big!, 1920, 1080, w, h, format);
         for (const [rotation, pad] of [[0, 0], [90, 5], [180, 0], [270, 3]] as const) {
