@@ -1,6 +1,7 @@
 // `motion-registries analyze FILE...`: mp4-analysis/1 reports of media files, analysed in the headless browser.
-// The report is streamed (issue 18): its frames come from the page in batches as they are measured and go to a
-// temporary file as text (bin/lib/report-json.mjs), so neither the page nor this process holds a long file's report.
+// The report is streamed (issue 18): its frames come from the page in batches as they are measured, then its windows
+// in batches, and go to temporary files as text (bin/lib/report-json.mjs); the rest comes last as JSON text. So
+// neither the page nor this process holds a long file's report.
 // MR_ANALYZE_WHOLE=1 takes the report whole from the page instead, as before streaming (the tests compare the two).
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -67,12 +68,19 @@ export async function run(argv) {
         if (!receiving) throw new Error('frames arrived outside an analysis');
         receiving.addFrames(JSON.parse(json));
       });
+      await page.exposeFunction('mrAnalyzeWindows', (json) => {
+        if (!receiving) throw new Error('windows arrived outside an analysis');
+        receiving.addWindows(JSON.parse(json));
+      });
     }
     for (let i = 0; i < files.length; i++) {
       const streamed = whole ? null : new StreamedReport(pretty);
       try {
         receiving = streamed;
-        const report = await page.evaluate(([k, w]) => (w ? window.motionRegistries.analyzeInputFile(k) : window.motionRegistries.analyzeInputFileStreamed(k)), [i, whole]);
+        // streamed, the rest of the report comes as JSON text (an object would cross CDP value by value)
+        const report = whole
+          ? await page.evaluate((k) => window.motionRegistries.analyzeInputFile(k), i)
+          : JSON.parse(await page.evaluate((k) => window.motionRegistries.analyzeInputFileStreamed(k), i));
         receiving = null;
         if (report.error) {
           failed++;

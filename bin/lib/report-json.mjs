@@ -1,83 +1,141 @@
 // The CLI's JSON writer for a streamed mp4-analysis/1 report (issue 18): frames arrive in batches while the file is
-// analysed and are written at once, as text, to a temporary file; the rest of the report (the header, whose frame
-// count and durations are known only at the end, then windows, tempo, cuts, shots…) arrives last. The output is
-// then the head, the frames' text and the tail: byte for byte JSON.stringify(report, null, 2) (or JSON.stringify for
-// JSON Lines), without ever holding the frames in memory.
+// analysed, windows in batches once it is, and each batch is written at once, as text, to a temporary file of its
+// list; the rest of the report (the header, whose frame count and durations are known only at the end, then tempo,
+// cuts, shots…) arrives last with those lists empty. The output is then the text between the lists and each list's
+// text: byte for byte JSON.stringify(report, null, 2) (or JSON.stringify for JSON Lines), without ever holding the
+// frames or the windows in memory.
 import { once } from 'node:events';
 import { closeSync, createReadStream, createWriteStream, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-/** Indentation of JSON.stringify(x, null, 2) at depth 1 and 2 (a top-level key; an element of `frames`). */
+/** Indentation of JSON.stringify(x, null, 2) at depth 1 and 2 (a top-level key; an element of a top-level list). */
 const IN1 = '  ';
 const IN2 = '    ';
 
+/** The report's lists that can be streamed, in the order they arrive. */
+export const STREAMED_LISTS = ['frames', 'windows'];
+
+/** One element's text inside a top-level list of the report (a frame of `frames`, a window of `windows`). */
+export function elementText(element, pretty) {
+  return pretty ? JSON.stringify(element, null, 2).replaceAll('\n', `\n${IN2}`) : JSON.stringify(element);
+}
+
 /** One frame's text as an element of the report's `frames` array. */
 export function frameText(frame, pretty) {
-  return pretty ? JSON.stringify(frame, null, 2).replaceAll('\n', `\n${IN2}`) : JSON.stringify(frame);
+  return elementText(frame, pretty);
 }
 
 /**
- * The report's text before and after the elements of its `frames` (which must be a key of it; its value is ignored):
- * head + frames + tail is what JSON.stringify writes, with frames as framesBetween builds them.
+ * The report's text around the elements of its lists `lists` (keys of it, in the report's key order; their values
+ * are ignored): `pieces` has one more entry than `lists`, and pieces[0] + list 0's elements + pieces[1] + … is what
+ * JSON.stringify writes, with each list's elements as its spooled text (separators by elementSeparator, closed by
+ * listClose when not empty).
  */
-export function textAroundFrames(report, pretty) {
+export function textAroundLists(report, lists, pretty) {
   const keys = Object.keys(report);
-  if (!keys.includes('frames')) throw new TypeError('the report has no frames key');
+  for (const l of lists) if (!keys.includes(l)) throw new TypeError(`the report has no ${l} key`);
   const member = (k) => {
     const v = pretty ? JSON.stringify(report[k], null, 2) : JSON.stringify(report[k]);
     // JSON.stringify leaves out keys whose value has no JSON (undefined, functions)
     if (v === undefined) return null;
     return pretty ? `${IN1}${JSON.stringify(k)}: ${v.replaceAll('\n', `\n${IN1}`)}` : `${JSON.stringify(k)}:${v}`;
   };
-  const at = keys.indexOf('frames');
-  const before = keys.slice(0, at).map(member).filter((m) => m !== null);
-  const after = keys.slice(at + 1).map(member).filter((m) => m !== null);
   const sep = pretty ? ',\n' : ',';
-  const key = pretty ? `${IN1}"frames": [` : '"frames":[';
-  return {
-    head: `${pretty ? '{\n' : '{'}${before.map((m) => m + sep).join('')}${key}`,
-    tail: `]${after.map((m) => sep + m).join('')}${pretty ? '\n}' : '}'}`,
-  };
+  const pieces = [];
+  let text = pretty ? '{\n' : '{';
+  let first = true;
+  for (const k of keys) {
+    if (lists.includes(k)) {
+      text += `${first ? '' : sep}${pretty ? `${IN1}${JSON.stringify(k)}: [` : `${JSON.stringify(k)}:[`}`;
+      pieces.push(text);
+      text = ']';
+      first = false;
+      continue;
+    }
+    const m = member(k);
+    if (m === null) continue;
+    text += (first ? '' : sep) + m;
+    first = false;
+  }
+  pieces.push(text + (pretty ? '\n}' : '}'));
+  if (pieces.length !== lists.length + 1) throw new TypeError(`the lists ${lists.join(', ')} must be keys of the report in that order`);
+  return pieces;
 }
 
-/** The separator written before frame `k` (0-based) of `frames`, and the text closing a non-empty list. */
-export function frameSeparator(k, pretty) {
+/** The report's text before and after the elements of its `frames` (see textAroundLists). */
+export function textAroundFrames(report, pretty) {
+  const [head, tail] = textAroundLists(report, ['frames'], pretty);
+  return { head, tail };
+}
+
+/** The separator written before element `k` (0-based) of a top-level list. */
+export function elementSeparator(k, pretty) {
   if (pretty) return k === 0 ? `\n${IN2}` : `,\n${IN2}`;
   return k === 0 ? '' : ',';
 }
 
-/** What closes a non-empty frames list before its `]`. */
-export function framesClose(pretty) {
+/** The separator written before frame `k` (0-based) of `frames`. */
+export function frameSeparator(k, pretty) {
+  return elementSeparator(k, pretty);
+}
+
+/** What closes a non-empty top-level list before its `]`. */
+export function listClose(pretty) {
   return pretty ? `\n${IN1}` : '';
 }
 
-/** A report being received: its frames spooled to a temporary file as they come, written out whole at the end. */
+/** What closes a non-empty frames list before its `]`. */
+export function framesClose(pretty) {
+  return listClose(pretty);
+}
+
+/**
+ * A report being received: its frames (and windows, when they are streamed too) spooled to temporary files as they
+ * come, written out whole at the end.
+ */
 export class StreamedReport {
   /** `pretty`: JSON.stringify(report, null, 2) layout; else one line (JSON Lines). */
   constructor(pretty) {
     this.pretty = pretty;
-    this.count = 0;
     this.dir = mkdtempSync(join(tmpdir(), 'mr-report-'));
-    this.path = join(this.dir, 'frames.json');
-    this.fd = openSync(this.path, 'w');
+    /** Per streamed list: its spool file, open descriptor (null once closed) and element count. */
+    this.lists = new Map(STREAMED_LISTS.map((name) => [name, { path: join(this.dir, `${name}.json`), fd: null, count: 0 }]));
+  }
+
+  /** Frames received so far. */
+  get count() {
+    return this.lists.get('frames').count;
   }
 
   /** Appends a batch of frames (in order) as text. */
   addFrames(frames) {
-    if (!Array.isArray(frames)) throw new TypeError('a batch of frames must be an array');
+    this.add('frames', frames);
+  }
+
+  /** Appends a batch of windows (in order) as text; they come after every frame. */
+  addWindows(windows) {
+    this.add('windows', windows);
+  }
+
+  /** Appends a batch of elements of list `name` (one of STREAMED_LISTS), in order, as text. */
+  add(name, elements) {
+    const list = this.lists.get(name);
+    if (!list) throw new TypeError(`${name} is not a streamed list of the report`);
+    if (!Array.isArray(elements)) throw new TypeError(`a batch of ${name} must be an array`);
+    if (list.fd === null) list.fd = openSync(list.path, 'w');
     let text = '';
-    for (const f of frames) text += frameSeparator(this.count++, this.pretty) + frameText(f, this.pretty);
-    writeSync(this.fd, text);
+    for (const e of elements) text += elementSeparator(list.count++, this.pretty) + elementText(e, this.pretty);
+    writeSync(list.fd, text);
   }
 
   /**
    * Writes the whole report to `out` (a Writable, left open), then `end` (e.g. a newline): `report` is what the
-   * analysis returned, its `frames` empty (they were streamed), or an error report (the frames received are void).
+   * analysis returned, its streamed lists empty (a list nothing was streamed to is written from the report), or an
+   * error report (the frames and windows received are void).
    */
   async writeTo(out, report, end = '') {
-    closeSync(this.fd);
-    this.fd = null;
+    this.closeFiles();
     const write = async (chunk) => {
       if (!out.write(chunk)) await once(out, 'drain');
     };
@@ -85,14 +143,23 @@ export class StreamedReport {
       await write((this.pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)) + end);
       return;
     }
+    // the lists spooled here are written from their files; the report holds none of their elements
+    const spooled = [...this.lists].filter(([, l]) => l.count > 0).map(([name]) => name);
     if (report.frames.length !== 0) throw new TypeError('a streamed report comes without its frames');
-    const { head, tail } = textAroundFrames(report, this.pretty);
-    await write(head);
-    if (this.count > 0) {
-      for await (const chunk of createReadStream(this.path)) await write(chunk);
-      await write(framesClose(this.pretty));
+    for (const name of spooled) {
+      if (!Array.isArray(report[name]) || report[name].length !== 0) throw new TypeError(`a report whose ${name} were streamed comes without them`);
     }
-    await write(tail + end);
+    const lists = Object.keys(report).filter((k) => k === 'frames' || spooled.includes(k));
+    const pieces = textAroundLists(report, lists, this.pretty);
+    for (let k = 0; k < lists.length; k++) {
+      await write(pieces[k]);
+      const list = this.lists.get(lists[k]);
+      if (list.count > 0) {
+        for await (const chunk of createReadStream(list.path)) await write(chunk);
+        await write(listClose(this.pretty));
+      }
+    }
+    await write(pieces[lists.length] + end);
   }
 
   /** Writes the report to `path` via a temporary file and a rename (a reader never sees half a file). */
@@ -113,10 +180,16 @@ export class StreamedReport {
     renameSync(tmp, full);
   }
 
-  /** Removes the temporary file. */
+  /** Removes the temporary files. */
   dispose() {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    this.closeFiles();
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  closeFiles() {
+    for (const l of this.lists.values()) {
+      if (l.fd !== null) closeSync(l.fd);
+      l.fd = null;
+    }
   }
 }

@@ -6,7 +6,7 @@
 import { emptyInstruction, INSTRUCTION_SCHEMA, type Instruction } from '../core/language/instruction.ts';
 import type { Interpretation } from '../core/language/interpret.ts';
 import type { ExportProblem } from '../core/registry/export-schema.ts';
-import type { AnalysisResult } from '../core/report/analysis.ts';
+import { isAnalysisError, type AnalysisResult } from '../core/report/analysis.ts';
 import type { ImportSummary } from '../storage/export.ts';
 import type { RegistryCounts } from '../storage/repo-entries.ts';
 import type { Diagnostics } from '../core/registry/export-records.ts';
@@ -22,12 +22,17 @@ declare global {
     mrAnalyzeProgress?: (name: string, fraction: number) => void;
     /** Set by the CLI to receive a streamed report's frames: one batch as a JSON array, in order; awaited. */
     mrAnalyzeFrames?: (json: string) => Promise<void>;
+    /** Set by the CLI to receive a streamed report's windows once the frames are in: one batch as a JSON array, in order; awaited. */
+    mrAnalyzeWindows?: (json: string) => Promise<void>;
     /** Set by the CLI to print creation progress on stderr. */
     mrCreateProgress?: (fraction: number) => void;
     /** Set by the CLI to receive the loop's progress lines. */
     mrLoopProgress?: (line: string) => void;
   }
 }
+
+/** Windows per batch of a streamed report (a minute of 30 f/s video: ~100 kB of JSON). */
+const WINDOW_BATCH = 120;
 
 /** The id of the file input the CLI fills. */
 export const ANALYZE_INPUT_ID = 'mr-analyze-input';
@@ -162,19 +167,24 @@ export const headlessApi = {
   },
   /**
    * Analyse file `index` of the input with its report streamed (issue 18): the frames go to window.mrAnalyzeFrames
-   * in batches as they are measured, and the report returned has `frames` empty; nothing of the file is kept here.
+   * in batches as they are measured, then the windows to window.mrAnalyzeWindows in batches, and the rest of the
+   * report comes back as JSON text with `frames` and `windows` empty (an error report whole); nothing of the file is
+   * kept here. Text, not an object: an object returned through CDP is serialised value by value, ~14× its JSON.
    */
-  async analyzeInputFileStreamed(index: number): Promise<AnalysisResult> {
+  async analyzeInputFileStreamed(index: number): Promise<string> {
     const file = input().files?.[index];
     if (!file) throw new RangeError(`no file at index ${index}`);
-    const sink = window.mrAnalyzeFrames;
-    if (!sink) throw new TypeError('window.mrAnalyzeFrames is not set: nothing would receive the frames');
-    const done = await (await session()).analyze(file, {
+    const frames = window.mrAnalyzeFrames;
+    const windows = window.mrAnalyzeWindows;
+    if (!frames || !windows) throw new TypeError('window.mrAnalyzeFrames and window.mrAnalyzeWindows must be set: nothing would receive the report');
+    const { result } = await (await session()).analyze(file, {
       track: false,
       onProgress: (f) => window.mrAnalyzeProgress?.(file.name, f),
-      onFrames: (frames) => sink(JSON.stringify(frames)),
+      onFrames: (batch) => frames(JSON.stringify(batch)),
     });
-    return done.result;
+    if (isAnalysisError(result)) return JSON.stringify(result);
+    for (let k = 0; k < result.windows.length; k += WINDOW_BATCH) await windows(JSON.stringify(result.windows.slice(k, k + WINDOW_BATCH)));
+    return JSON.stringify({ ...result, windows: [] });
   },
   /** Analyse bytes given as base64 (small files, tests). */
   async analyzeBase64(base64: string, name: string): Promise<AnalysisResult> {

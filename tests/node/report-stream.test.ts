@@ -1,10 +1,10 @@
 // The streamed report (issue 18) in Node: the compact frame table gives back every frame exactly (same JSON), the
-// CLI's JSON writer assembles a report from its frames in batches and its rest byte for byte as JSON.stringify
+// CLI's JSON writer assembles a report from its frames (and windows) in batches and its rest byte for byte as JSON.stringify
 // writes it whole (pretty and JSON Lines), and the incremental SHA-256 agrees with node:crypto on random inputs.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -63,20 +63,24 @@ describe('the frame table', () => {
   });
 });
 
-/** The writer's output for `report` given in batches of the sizes `cuts` picks. */
-async function streamed(report: AnalysisReport | Omit<AnalysisReport, 'frames'>, pretty: boolean, batch: (k: number) => number): Promise<string> {
+/** The writer's output for `report` given in batches of the sizes `batch` picks: its frames, and its windows too when `windows`. */
+async function streamed(report: AnalysisReport | Omit<AnalysisReport, 'frames'>, pretty: boolean, batch: (k: number) => number, windows = false): Promise<string> {
   const s = new StreamedReport(pretty);
   try {
+    const inBatches = (all: unknown[], add: (b: unknown[]) => void) => {
+      for (let i = 0, k = 0; i < all.length; k++) {
+        const n = Math.max(1, batch(k));
+        add(all.slice(i, i + n));
+        i += n;
+      }
+    };
     const frames = 'frames' in report ? report.frames : [];
-    for (let i = 0, k = 0; i < frames.length; k++) {
-      const n = Math.max(1, batch(k));
-      s.addFrames(frames.slice(i, i + n));
-      i += n;
-    }
+    inBatches(frames, (b) => s.addFrames(b));
+    if (windows && 'windows' in report) inBatches(report.windows, (b) => s.addWindows(b));
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    await s.writeTo(out, 'frames' in report ? { ...report, frames: [] } : report, '\n');
+    await s.writeTo(out, 'frames' in report ? { ...report, frames: [], ...(windows ? { windows: [] } : {}) } : report, '\n');
     return Buffer.concat(chunks).toString('utf8');
   } finally {
     s.dispose();
@@ -87,20 +91,42 @@ describe("the CLI's streamed JSON writer", () => {
   it('writes real reports byte for byte as JSON.stringify, pretty and as JSON Lines, whatever the batches', async () => {
     for (const r of REPORTS) {
       for (const batch of [() => 1, () => 64, (k: number) => (k * 7) % 13, () => 1e9]) {
-        expect(await streamed(r, true, batch)).toBe(`${JSON.stringify(r, null, 2)}\n`);
-        expect(await streamed(r, false, batch)).toBe(`${JSON.stringify(r)}\n`);
+        for (const windows of [false, true]) {
+          expect(await streamed(r, true, batch, windows)).toBe(`${JSON.stringify(r, null, 2)}\n`);
+          expect(await streamed(r, false, batch, windows)).toBe(`${JSON.stringify(r)}\n`);
+        }
       }
+    }
+    expect(REPORTS.every((r) => r.windows.length > 0)).toBe(true);
+  });
+
+  it('refuses a report that still holds what was streamed, and a list it does not stream', async () => {
+    const r = REPORTS[0]!;
+    const s = new StreamedReport(true);
+    try {
+      s.addWindows(r.windows);
+      await expect(s.writeTo(new PassThrough(), { ...r, frames: [] })).rejects.toThrow(/windows were streamed/);
+      expect(() => s.add('cuts', [])).toThrow(/not a streamed list/);
+      expect(() => s.addFrames({} as never)).toThrow(/must be an array/);
+    } finally {
+      s.dispose();
     }
   });
 
   it('writes a report with no frames, an error report (frames received before it void), and odd names', async () => {
     const r = REPORTS[0]!;
     const none = { ...r, frames: [], file: { ...r.file, name: 'a"frames":[] \u2028 ü.mp4' } };
-    expect(await streamed(none, true, () => 1)).toBe(`${JSON.stringify(none, null, 2)}\n`);
-    expect(await streamed(none, false, () => 1)).toBe(`${JSON.stringify(none)}\n`);
+    const bare = { ...none, windows: [] };
+    for (const x of [none, bare]) {
+      for (const windows of [false, true]) {
+        expect(await streamed(x, true, () => 1, windows)).toBe(`${JSON.stringify(x, null, 2)}\n`);
+        expect(await streamed(x, false, () => 1, windows)).toBe(`${JSON.stringify(x)}\n`);
+      }
+    }
     const error = { schema: 'mp4-analysis/1', file: r.file, error: { code: 'corrupt', message: 'the decoder gave none of the 30 frames' } };
     const s = new StreamedReport(true);
     s.addFrames(r.frames.slice(0, 5));
+    s.addWindows(r.windows.slice(0, 2));
     const out = new PassThrough();
     let text = '';
     out.on('data', (c: Buffer) => (text += c.toString('utf8')));
@@ -115,11 +141,13 @@ describe("the CLI's streamed JSON writer", () => {
       const r = REPORTS[1]!;
       const s = new StreamedReport(true);
       s.addFrames(r.frames);
-      await s.writeFile(join(dir, 'out.json'), { ...r, frames: [] }, '\n');
+      s.addWindows(r.windows);
+      await s.writeFile(join(dir, 'out.json'), { ...r, frames: [], windows: [] }, '\n');
       const tmp = s.dir as string;
       s.dispose();
       expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(`${JSON.stringify(r, null, 2)}\n`);
-      expect(() => readFileSync(join(tmp, 'frames.json'))).toThrow();
+      expect(readdirSync(dir)).toEqual(['out.json']);
+      expect(() => readdirSync(tmp)).toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
