@@ -30,6 +30,27 @@ function renderAll(spec: Spec) {
 }
 
 describe('frame field', () => {
+  it('blended: a frame copied from the last one when the camera maps the same is the frame drawn afresh (still, shaking, moving, zooming)', () => {
+    let copied = 0;
+    for (const [move, level] of [['static', 'still'], ['static', 'slow'], ['pan_left', 'medium'], ['zoom_in', 'fast'], ['roll_cw', 'slow']] as const) {
+      const spec = buildSpec(ask((x) => ((x.camera.move = move), (x.motion.level = level), (x.gradient.type = 'linear_diagonal'))), primitiveKnowledge(), { seed: `keep-${move}`, width: 48, height: 36, duration_s: 0.3, mode: 'blended' });
+      expect(spec.mode).toBe('blended');
+      const { frames, counts } = renderAll(spec);
+      for (let i = 0; i < spec.frame_count; i++) {
+        // a new renderer draws frame i alone: nothing kept from another frame
+        const rgba = new Uint8ClampedArray(spec.width * spec.height * 4);
+        const c = createFieldRenderer(spec).render(i, rgba);
+        expect(frames[i], `${move} frame ${i}`).toEqual(rgba);
+        expect(counts[i], `${move} frame ${i}`).toEqual(c);
+        if (i > 0 && frames[i]!.every((v, k) => v === frames[i - 1]![k])) copied++;
+      }
+      // each frame's counts are its own array (the render worker transfers their buffers)
+      expect(new Set(counts.map((c) => c.buffer)).size).toBe(counts.length);
+    }
+    // the still camera's frames are equal (the copy path ran), the moving ones' are not all equal
+    expect(copied).toBeGreaterThan(0);
+  });
+
   it('every pixel is a palette colour and the counts are exact', () => {
     const spec = buildSpec(ask((x) => (x.gradient.type = 'radial')), primitiveKnowledge(), { seed: 9, width: 64, height: 48, duration_s: 0.2 });
     const { r, frames, counts } = renderAll(spec);

@@ -244,12 +244,14 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   // A zoom that stays within 2× of the first frame's scale keeps one level (no cells fading: content only moves).
   const octaves = Math.abs(spec.camera.zoom) * spec.duration_s > Math.LN2;
 
+  // Blended, a frame depends on its index only through the camera's mapping: the last frame drawn, kept with that
+  // mapping, is copied when the next one maps the same (a still camera: 29 of 30 frames not drawn again).
+  let kept: { key: number[]; pixels: Uint8ClampedArray; counts: Uint32Array } | null = null;
+
   return {
     bins,
     render(frame, rgba) {
       if (rgba.length !== width * height * 4) throw new RangeError(`rgba holds ${rgba.length} bytes, not ${width}×${height}×4`);
-      const counts = new Uint32Array(bins.length);
-      const out = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
       // screenToWorld inlined (same arithmetic, so the same cells as its callers compute).
       const pose = poseAt(spec.camera, frame, fps, width, height);
       const { cx: mx, cy: my, ox, oy, cos, sin } = worldMapOf(pose, width, height);
@@ -259,6 +261,15 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
       const fB = fA * 2 ** ZOOM_OCTAVES;
       const wA = Math.cos((Math.PI / 2) * fade);
       const wB = Math.sin((Math.PI / 2) * fade);
+      // every number a blended pixel's colour is computed from, besides the field's own (fixed) tables
+      const key = blended ? [mx, my, ox, oy, cos, sin, fA, fB, wA, wB] : null;
+      const last = kept;
+      if (key && last && key.every((v, i) => Object.is(v, last.key[i]))) {
+        rgba.set(last.pixels);
+        return last.counts.slice();
+      }
+      const counts = new Uint32Array(bins.length);
+      const out = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null;
       const seedA = octaveSeed(seed, zl);
       const seedB = octaveSeed(seed, zl + 1);
       const pickB = octaveSeed(seed ^ 0x7f4a7c15, zl + 1);
@@ -332,6 +343,7 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
           }
         }
       }
+      if (key) kept = { key, pixels: kept?.pixels.length === rgba.length ? (kept.pixels.set(rgba), kept.pixels) : rgba.slice(), counts: counts.slice() };
       return counts;
     },
   };
