@@ -272,7 +272,7 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       }
       // A camera word that is a determiner's noun and the subject of a verb with no direction after it is a thing
       // doing something ("the pan sizzles on a stove"); "the pan sweeps left" keeps its direction, so its move.
-      if (DETERMINERS.has(prev) && nounSubjectOfVerb(ctx, c) && !directionAhead(ctx, c, 4)) s -= 300;
+      if (DETERMINERS.has(prev) && !directionAhead(ctx, c, 4) && nounSubjectOfVerb(ctx, c)) s -= 300;
       // A move word in its -s form opening a clause with no subject, a verb after it and no direction, is a plural noun
       // doing something ("chefs shouting, pans clanging"); "pans left" and "zooms in" keep their move.
       if (pluralNounOpening(ctx, c, r)) s -= 300;

@@ -31,9 +31,12 @@ const MINOR_PLACE_DOMAINS: ReadonlySet<string> = new Set(['sound', 'subject', 't
  */
 export function matchPhrases(tokens: readonly Token[], gaps: readonly string[], index: LexiconIndex, off: ReadonlySet<Mechanism> = NONE): Candidate[] {
   const n = tokens.length;
+  // Whether a phrase may continue across each gap, tested once per prompt rather than once per phrase tried.
+  const joins: boolean[] = [];
+  for (let k = 0; k < n; k++) joins.push(k > 0 && joinsPhrase(gaps[k] ?? ''));
   const at: Candidate[][] = [];
   for (let i = 0; i < n; i++) {
-    at.push(matchesAt(tokens, gaps, index, i, off));
+    at.push(matchesAt(tokens, joins, index, i, off));
   }
   keepShownRegions(tokens, at);
   for (let i = 0; i < n; i++) {
@@ -104,7 +107,7 @@ function keepShownRegions(tokens: readonly Token[], at: Candidate[][]): void {
 }
 
 /** Every lexicon phrase starting at token i, one candidate per length, each with all its senses. */
-function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: LexiconIndex, i: number, off: ReadonlySet<Mechanism>): Candidate[] {
+function matchesAt(tokens: readonly Token[], joins: readonly boolean[], index: LexiconIndex, i: number, off: ReadonlySet<Mechanism>): Candidate[] {
   const byLen = new Map<number, Map<LexRecord, boolean>>();
   const first = tokens[i]!;
   for (let f = 0; f < first.forms.length; f++) {
@@ -117,7 +120,7 @@ function matchesAt(tokens: readonly Token[], gaps: readonly string[], index: Lex
       let exact = f < first.exactForms;
       for (let k = 1; k < n && ok; k++) {
         const tk = tokens[i + k]!;
-        if (!joinsPhrase(gaps[i + k]!)) ok = false;
+        if (!joins[i + k]) ok = false;
         else {
           const pos = tk.forms.indexOf(p.words[k]!);
           if (pos < 0) ok = false;
