@@ -62,8 +62,16 @@ interface WordForms {
 const formsByText = new Map<string, WordForms>();
 const FORMS_CACHE_SIZE = 50_000;
 
+let keepForms = true;
+
+/** Keep lookup forms per written word (the default) or make them afresh for every token (the cache test compares the two). */
+export function keepWordForms(on: boolean): void {
+  keepForms = on;
+  formsByText.clear();
+}
+
 function wordForms(text: string): WordForms {
-  const cached = formsByText.get(text);
+  const cached = keepForms ? formsByText.get(text) : undefined;
   if (cached) return cached;
   const lower = lowerWord(text);
   const forms = [lower];
@@ -76,6 +84,7 @@ function wordForms(text: string): WordForms {
   const exactForms = forms.length;
   for (let k = 0; k < exactForms; k++) for (const l of lemmas(forms[k] ?? '')) if (!forms.includes(l)) forms.push(l);
   const out: WordForms = { lower, forms, exactForms, isNumber: NUMERAL_START.test(text) && numeralValue(text) !== null, neverClosed: undefined };
+  if (!keepForms) return out;
   if (formsByText.size >= FORMS_CACHE_SIZE) formsByText.clear();
   formsByText.set(text, out);
   return out;
