@@ -2,16 +2,17 @@
 // vision timeline, and print where the raw frames already miss the intended truth (the creator's miss) or only the
 // encoded clip did (the codec's). `--x264` puts the frames through an H.264 round trip first (ffmpeg's libx264 at the
 // app's bitrate, `videoBitrate`; not the browser's encoder, but the same kind of loss), so a codec miss can be
-// reproduced in Node. Usage: node scripts/replay-specs.mjs EXPORT.json [--only-misses] [--field gradient] [--max-frames N] [--job ID-PREFIX] [--x264]
+// reproduced in Node. Usage: node scripts/replay-specs.mjs EXPORT.json [--only-misses] [--field gradient] [--max-frames N] [--job ID-PREFIX] [--mode pure|blended] [--x264]
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { importTs } from './bench/_bundle.mjs';
 
 const args = process.argv.slice(2);
-const file = args.find((a, i) => !a.startsWith('--') && !['--field', '--max-frames', '--job'].includes(args[i - 1]));
+const file = args.find((a, i) => !a.startsWith('--') && !['--field', '--max-frames', '--job', '--mode'].includes(args[i - 1]));
 const fieldArg = args.includes('--field') ? args[args.indexOf('--field') + 1] : null;
 const onlyMisses = args.includes('--only-misses');
 const onlyJob = args.includes('--job') ? args[args.indexOf('--job') + 1] : null;
+const onlyMode = args.includes('--mode') ? args[args.indexOf('--mode') + 1] : null;
 const maxFrames = args.includes('--max-frames') ? Number(args[args.indexOf('--max-frames') + 1]) : Infinity;
 const { replay } = await importTs('scripts/replay-specs.ts');
 const { videoBitrate } = await importTs('src/media/encode-codecs.ts');
@@ -35,7 +36,7 @@ for (const job of exp.runs.jobs) {
   const l = learning.get(job.id);
   if (!l) continue;
   const loopMiss = FIELDS.filter((f) => (f === 'palette' ? (l.fields[f]?.agreement ?? 1) < 1 : l.fields[f]?.agreement === 0));
-  if ((onlyMisses && loopMiss.length === 0) || job.spec.frame_count > maxFrames || (onlyJob && !job.id.startsWith(onlyJob))) continue;
+  if ((onlyMisses && loopMiss.length === 0) || job.spec.frame_count > maxFrames || (onlyJob && !job.id.startsWith(onlyJob)) || (onlyMode && job.spec.mode !== onlyMode)) continue;
   const r = replay(job.spec, codec);
   const s = job.spec;
   const rawMiss = FIELDS.filter((f) => !r.intended.unclaimed.includes(f) && r.intended[f] !== r.observed[f]);

@@ -5,6 +5,9 @@ import { buildTruth } from '../src/core/render/intended-truth.ts';
 import { createVisionTimeline } from '../src/core/vision/vision-timeline.ts';
 import { mode, PALETTE_MIN_SHARE } from '../src/core/registry/learning.ts';
 import type { Spec } from '../src/core/plan/spec.ts';
+import { audioFrameStart, mixReference, planSound, soundTruth } from '../src/core/render/sound-plan.ts';
+import { measureFrameSound } from '../src/core/audio/frame-sound.ts';
+import type { SoundBreakdown } from '../src/core/vocab/index.ts';
 
 export { buildSpec } from '../src/core/plan/build-spec.ts';
 
@@ -44,3 +47,22 @@ export { emptyInstruction } from '../src/core/language/instruction.ts';
 export { primitiveKnowledge } from '../src/core/plan/primitive-knowledge.ts';
 export { nearestPrimitive } from '../src/core/color/nearest-primitive.ts';
 export { rgbToOklab, oklabToRgb } from '../src/core/color/oklab.ts';
+
+/**
+ * The spec's sound mixed in Node (the reference mix, no AAC) and measured frame by frame as extraction does, next to
+ * the truth's breakdowns: per frame the total-variation distance the learning record's sound agreement averages.
+ */
+export function replaySound(spec: Spec): { intended: SoundBreakdown; observed: SoundBreakdown; tv: number }[] {
+  const plan = planSound(spec);
+  const mix = mixReference(plan);
+  const truth = soundTruth(plan, spec.frame_count, spec.fps);
+  return truth.map((t, f) => {
+    const a = audioFrameStart(f, spec.fps, spec.sample_rate);
+    const b = Math.min(plan.length, audioFrameStart(f + 1, spec.fps, spec.sample_rate));
+    const observed = measureFrameSound(mix.subarray(a, b), spec.sample_rate).breakdown;
+    let d = 0;
+    for (const k of ['silence', 'tone', 'rumble', 'hiss'] as const) d += Math.abs(observed[k] - t.breakdown[k]);
+    return { intended: t.breakdown, observed, tv: d / 200 };
+  });
+}
+export { audibleToneHz, audibleMidi } from '../src/core/plan/build-spec.ts';

@@ -5,10 +5,11 @@ import type { Instruction } from '../language/instruction.ts';
 import { luma709, rgbToOklab } from '../color/oklab.ts';
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import { MOTION_LEVEL_SPEED, MOTION_THRESHOLDS, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type MotionLevel, type SoundPrimitive } from '../vocab/index.ts';
-import { cameraFromSpeed, cameraRawOver, poseAt, screenToWorld } from './camera-path.ts';
+import { cameraFromSpeed, cameraRawOver, meanCentreDistance, poseAt, screenToWorld } from './camera-path.ts';
 import { gradientPosition } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
 import { FLAT_STD, RADIAL_MARGIN, fitLinear } from '../vision/gradient.ts';
+import { LOW_TONE_STRICT_CYCLES } from '../audio/frame-sound.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
 import { conceptRule, lightingCandidates, lightingWeights, nameIsRobust } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
@@ -115,6 +116,28 @@ export const MAX_REDRAW_PER_FRAME = 3;
  * 0.015 over its cells, and a ramp's std is about 0.29× its span (less for a radial field, less after a zoom).
  */
 export const MIN_GRADIENT_SPREAD = 0.12;
+
+/**
+ * Least cycles of a tone in one audio frame for it to be made as it is. Extraction asks a peak under
+ * LOW_TONE_STRICT_CYCLES cycles a frame (120 Hz at 30 fps) to stand LOW_TONE_EXTRA_DB higher, since a few cycles of
+ * brown noise look like a wave: mixed with any noise such a tone reads as rumble (a 50–110 Hz tone at 30–70 % of a
+ * frame with brown noise read 0 % tone; at 150 Hz 0.88–0.98 of the shares; docs/loop-and-app.md). 1.5× that: 180 Hz.
+ */
+export const AUDIBLE_TONE_CYCLES = LOW_TONE_STRICT_CYCLES * 1.5;
+
+/** The pitch a tone is made at: `hz` raised by whole octaves (its pitch class kept) until a frame holds AUDIBLE_TONE_CYCLES of it. */
+export function audibleToneHz(hz: number, fps: number): number {
+  let f = hz;
+  while (f > 0 && f < AUDIBLE_TONE_CYCLES * fps) f *= 2;
+  return Math.round(f * 100) / 100;
+}
+
+/** A MIDI note raised by whole octaves until its tone is audible in a frame (audibleToneHz). */
+export function audibleMidi(midi: number, fps: number): number {
+  let m = midi;
+  while (midiToHz(m) < AUDIBLE_TONE_CYCLES * fps) m += 12;
+  return m;
+}
 
 /** A pitchless tone (the origin `tone` primitive) gets a MIDI note from this range (A3–A5), picked by the seed. */
 export const PITCHLESS_TONE_MIDI: readonly [number, number] = [57, 81];
@@ -512,14 +535,14 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   if (mode === 'blended' && radialLooksLinear(gradient, frame)) unobservable.push('gradient');
   // A flat pure field is a random mix of its colours: where the analysis grid's cells hold too few pixels to average
   // the mix out, it reads as spatial variation (`complex`), so the flat it is made as is not claimed.
-  if (mode === 'pure' && gradient.type === 'flat' && flatMixNoise(palette, palette_weights, frame, motion.speed) >= FLAT_STD) unobservable.push('gradient');
+  if (mode === 'pure' && gradient.type === 'flat' && flatMixNoise(palette, palette_weights, frame, motion.speed, camera.move) * FLAT_NOISE_MARGIN >= FLAT_STD) unobservable.push('gradient');
   const churn = mode === 'pure' ? Math.round(rngOf('churn')() * 0.03 * 1000) / 1000 : 0;
   const field_seed = Math.floor(rngOf('field')() * 4294967296) >>> 0;
   const tempo = chooseTempo(instruction, knowledge, mode, rngOf, unmet);
   const sound = chooseSound(instruction, knowledge, mode, frame_count, fps, rngOf('sound'), unmet, tempo.bpm);
   // A beat needs a few periods to be heard (the detector scores 4 s segments): a shorter clip makes it but does not claim it.
   if (tempo.bpm !== null && frame_count / fps < TEMPO_SEGMENT_S) unobservable.push('tempo');
-  const melody = mode === 'blended' ? chooseMelody(knowledge, sound.pool, sound.mixes.length, rngOf('melody')) : null;
+  const melody = mode === 'blended' ? chooseMelody(knowledge, sound.pool, sound.mixes.length, rngOf('melody'), fps) : null;
 
   return {
     schema: SPEC_SCHEMA,
@@ -575,7 +598,7 @@ function chooseRedraw(band: readonly KnownColor[], rng: Rng): Spec['redraw'] {
  * field: the palette mix's spread over the independent cells a grid cell averages (its world cells, times the cells
  * the camera brings past it over a window).
  */
-export function flatMixNoise(palette: readonly SpecColor[], weights: readonly number[], frame: { width: number; height: number; fps: number; cellSize: number }, speed: number): number {
+export function flatMixNoise(palette: readonly SpecColor[], weights: readonly number[], frame: { width: number; height: number; fps: number; cellSize: number }, speed: number, move: CameraMove = 'pan_left'): number {
   const lab = palette.map((c) => rgbToOklab(c.rgb));
   const m = [0, 1, 2].map((i) => lab.reduce((a, c, k) => a + weights[k]! * c[i]!, 0));
   const variance = lab.reduce((a, c, k) => a + weights[k]! * ((c[0] - m[0]!) ** 2 + (c[1] - m[1]!) ** 2 + (c[2] - m[2]!) ** 2), 0);
@@ -585,8 +608,30 @@ export function flatMixNoise(palette: readonly SpecColor[], weights: readonly nu
   // a move brings the world's cells through a grid cell: it sees (its side + the distance moved) / its side as many
   const W = Math.max(1, Math.round(0.5 * frame.fps));
   const travelled = (speed * Math.hypot(frame.width, frame.height) * (W - 1)) / frame.fps;
-  return Math.sqrt(variance / (cells * (1 + travelled / Math.sqrt(gridW * gridH))));
+  const side = Math.sqrt(gridW * gridH);
+  if (move !== 'roll_cw' && move !== 'roll_ccw' && move !== 'zoom_in' && move !== 'zoom_out') return Math.sqrt(variance / (cells * (1 + travelled / side)));
+  // A roll or zoom moves a point in proportion to its distance from the centre (`speed` is the mean over the frame):
+  // grid cells near the centre average few world cells, and the spread is the mean of every grid cell's (a slow roll
+  // predicted 0.012 from the mean speed read complex, 0.015 over its cells: docs/loop-and-app.md).
+  const cols = Math.min(MEAN_FRAME_CELLS, frame.width);
+  const rows = Math.min(MEAN_FRAME_CELLS, frame.height);
+  const md = meanCentreDistance(frame.width, frame.height) * Math.hypot(frame.width, frame.height);
+  let acc = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let q = 0; q < cols; q++) {
+      const d = Math.hypot(((q + 0.5) / cols - 0.5) * frame.width, ((r + 0.5) / rows - 0.5) * frame.height);
+      acc += variance / (cells * (1 + (travelled * d) / md / side));
+    }
+  }
+  return Math.sqrt(acc / (cols * rows));
 }
+
+/**
+ * Margin a flat pure field's predicted spread (flatMixNoise) keeps under extraction's FLAT_STD for the flat to be
+ * claimed: the prediction leaves out the re-drawn cells (other colours on 6 % of the world) and the codec's noise (a slow
+ * roll predicted at 0.012, 0.8 of FLAT_STD, read complex; the flats that read flat in the same run predicted ≤ 0.0092).
+ */
+export const FLAT_NOISE_MARGIN = 1.4;
 
 /** A window shows a pure (world) ramp when this share of its view lies on the ramp (not past its ends)… */
 export const RAMP_MIN_IN_VIEW = 0.8;
@@ -751,6 +796,11 @@ function chooseSound(instruction: Instruction, knowledge: Knowledge, mode: SpecM
     if (s.breakdown.tone > 0 && tone_hz === null) {
       tone_hz = instruction.sound.tone_hz ?? Math.round(midiToHz(PITCHLESS_TONE_MIDI[0] + Math.floor(rng() * (PITCHLESS_TONE_MIDI[1] - PITCHLESS_TONE_MIDI[0] + 1))) * 100) / 100;
     }
+    // a tone too low for a frame to tell from rumble is made whole octaves higher (`sound.tone_hz` unmet when asked)
+    if (tone_hz !== null && s.breakdown.tone > 0 && audibleToneHz(tone_hz, fps) !== tone_hz) {
+      if (instruction.sound.tone_hz !== null && tone_hz === instruction.sound.tone_hz && !unmet.includes('sound.tone_hz')) unmet.push('sound.tone_hz');
+      tone_hz = audibleToneHz(tone_hz, fps);
+    }
     return { name: s.name, breakdown: { ...s.breakdown }, tone_hz: s.breakdown.tone > 0 ? tone_hz : null, origin: s.origin };
   });
 
@@ -794,11 +844,11 @@ function chooseSound(instruction: Instruction, knowledge: Knowledge, mode: SpecM
   return { pool, mixes };
 }
 
-function chooseMelody(knowledge: Knowledge, pool: SpecSound[], windows: number, rng: Rng): Spec['melody'] {
+function chooseMelody(knowledge: Knowledge, pool: SpecSound[], windows: number, rng: Rng, fps: number): Spec['melody'] {
   const pitched = pool.filter((s) => s.tone_hz !== null).map((s) => hzToMidi(s.tone_hz!));
   if (knowledge.melodies.length > 0 && (pitched.length === 0 || rng() < 0.5)) {
     const m = pick(rng, knowledge.melodies.filter((x) => x.notes.length > 0).length > 0 ? knowledge.melodies.filter((x) => x.notes.length > 0) : knowledge.melodies);
-    if (m.notes.length > 0) return { name: m.name, notes: Array.from({ length: windows }, (_, i) => m.notes[i % m.notes.length]!) };
+    if (m.notes.length > 0) return { name: m.name, notes: Array.from({ length: windows }, (_, i) => audibleMidi(m.notes[i % m.notes.length]!, fps)) };
   }
   if (pitched.length === 0) return null;
   // A walk over the pool tones' notes, moved by octave-safe steps within the pool's pitches.

@@ -194,7 +194,6 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   // level of the cell's centre), since cells crossing a screen-anchored ramp would change colour under the camera
   // and read as moving content (a medium pan measured fast).
   const pos = gradientPosition(spec.gradient, width, height);
-  const levelOf = (x: number, y: number) => Math.min(GRADIENT_LEVELS - 1, Math.floor(pos(x, y) * GRADIENT_LEVELS));
   const posAt = new Float32Array(spec.mode === 'blended' ? width * height : 0);
   // A blended complex field is periodic, so a pan, tilt, roll or shake never leaves it: it is on the world and moves
   // with the camera. On the screen its strong still pattern outweighed the texture (a fast tilt over it read still);
@@ -213,6 +212,14 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
     return rgb.map(Math.round) as [number, number, number];
   });
   const bins: [number, number, number][] = blended ? levelColors : spec.palette.map((c) => c.rgb);
+  // Pure: a cell's level is re-timed like a blended pixel's, on the levels' expected colours (what the mean frame of a
+  // window averages the cells into): the selection bumps have plateaus at the palette's colours, so the ramp's colour
+  // signal was S-shaped and pure ramps read radial, or another linear type under a roll (docs/loop-and-app.md).
+  const pureRemap = !blended && spec.gradient.type !== 'flat' ? axisLinearLevels(levelColors) : null;
+  const levelOf = (x: number, y: number) => {
+    const l = Math.min(GRADIENT_LEVELS - 1, Math.floor(pos(x, y) * GRADIENT_LEVELS));
+    return pureRemap ? pureRemap[l]! : l;
+  };
   // Pure: the per-frame pool colours are bins after the palette's (bin n + k = redraw pool colour k).
   const redraw = !blended && spec.redraw && spec.redraw.share > 0 && spec.redraw.pool.length > 0 ? spec.redraw : null;
   if (redraw) for (const c of redraw.pool) bins.push(c.rgb);

@@ -212,8 +212,8 @@ export function toPercentages(parts: Record<keyof SoundBreakdown, number>): Soun
 }
 
 /**
- * Per audio frame: each component's energy Σ(g·s)² (ramps included), shares by kind (click → hiss;
- * cross terms between independent components neglected), rms_db of the actual mix, and the Hz of
+ * Per audio frame: each noise component's energy Σ(g·s)² (ramps included) and the tones' together (their sum's),
+ * shares by kind (click → hiss; cross terms between independent components neglected), rms_db of the actual mix, and the Hz of
  * the strongest tone. Below −50 dBFS the frame is silence (FOUNDATION §3.2).
  */
 export function soundTruth(plan: SoundPlan, frameCount: number, fps: number): IntendedFrameSound[] {
@@ -228,6 +228,7 @@ export function soundTruth(plan: SoundPlan, frameCount: number, fps: number): In
     while (s + 1 < plan.segment_starts.length && plan.segment_starts[s + 1]! <= sample) s++;
     return s;
   };
+  const toneIdx = plan.components.map((c, k) => (c.kind === 'tone' ? k : -1)).filter((k) => k >= 0);
   const out: IntendedFrameSound[] = [];
   for (let i = 0; i < frameCount; i++) {
     const a = audioFrameStart(i, fps, plan.sample_rate);
@@ -241,12 +242,20 @@ export function soundTruth(plan: SoundPlan, frameCount: number, fps: number): In
       const g = curves[k]!;
       let s = 0;
       for (let n = a; n < b; n++) s += (g[n]! * c.signal[n]!) ** 2;
-      e[c.kind === 'click' ? 'hiss' : c.kind] += s;
+      if (c.kind !== 'tone') e[c.kind === 'click' ? 'hiss' : c.kind] += s;
       if (c.kind === 'tone' && s > toneE) {
         toneE = s;
         tone_hz = c.tone_hz ?? c.segment_hz?.[segOf(a + ((b - a) >> 1))] ?? null;
       }
     });
+    // The tones' energy is that of their sum: two pool tones a few cents apart (466.2 and 467.0 Hz) are one peak in a
+    // frame and beat, their cross term doubling or cancelling the energy; noises are independent of each other and of
+    // the tones, so their cross terms average out.
+    for (let n = a; n < b; n++) {
+      let t = 0;
+      for (const k of toneIdx) t += curves[k]![n]! * plan.components[k]!.signal[n]!;
+      e.tone += t * t;
+    }
     const total = e.tone + e.rumble + e.hiss;
     if (!(rms_db >= SILENCE_DBFS) || total === 0) {
       out.push({ breakdown: { silence: 100, tone: 0, rumble: 0, hiss: 0 }, rms_db: Number.isFinite(rms_db) ? rms_db : -150, tone_hz: null });
