@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { BLENDED_TEXTURE, blendedTexture, buildSpec, flatMixNoise, pureRampInView, radialLooksLinear, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
+import { AUDIBLE_TONE_CYCLES, BLENDED_TEXTURE, blendedTexture, buildSpec, FLAT_NOISE_MARGIN, flatMixNoise, pureRampInView, radialLooksLinear, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
 import { FLAT_STD, fitGradient } from '../../src/core/vision/gradient.ts';
+import { createMeanFrame } from '../../src/core/vision/mean-frame.ts';
 import { conceptRule } from '../../src/core/plan/color-rules.ts';
 import { diagonal } from '../../src/core/plan/camera-path.ts';
 import { createFieldRenderer, REDRAW_SPELL } from '../../src/core/render/frame-field.ts';
 import { buildTruth } from '../../src/core/render/intended-truth.ts';
 import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
-import { planSound, soundTruth } from '../../src/core/render/sound-plan.ts';
+import { audioFrameStart, mixReference, planSound, soundTruth } from '../../src/core/render/sound-plan.ts';
+import { measureFrameSound } from '../../src/core/audio/frame-sound.ts';
 import type { Spec } from '../../src/core/plan/spec.ts';
 import { rgbToOklab } from '../../src/core/color/oklab.ts';
 
@@ -271,6 +273,39 @@ describe('what a pure ramp can show', () => {
   });
 });
 
+describe('what a pure ramp shows in a window\'s mean frame', () => {
+  it('cells are drawn on levels re-timed so the colour signal grows linearly: ramps read their type, not radial (still and rolled)', () => {
+    // the window's mean frame of a 0.5 s clip, fitted by extraction's rule, against the truth's window type; before the
+    // re-timing, 3-colour ramps had plateaus at their colours and 15 of 64 such clips (8 seeds) read radial (static 8, roll 7)
+    for (const move of ['static', 'roll_cw'] as const) {
+      let ok = 0;
+      let n = 0;
+      const radial: string[] = [];
+      for (const type of ['linear_horizontal', 'linear_vertical', 'linear_diagonal', 'radial'] as const) {
+        for (let s = 0; s < 6; s++) {
+          const spec = buildSpec(ask((x) => ((x.gradient.type = type), (x.camera.move = move), (x.motion.level = move === 'static' ? 'still' : 'medium'))), primitiveKnowledge(), { seed: `ramp:${type}:${s}`, width: 160, height: 120, duration_s: 0.5 });
+          if ((spec.unobservable ?? []).includes('gradient') || spec.gradient.type !== type) continue;
+          const r = createFieldRenderer(spec);
+          const mf = createMeanFrame(160, 120);
+          const counts: Uint32Array[] = [];
+          const rgba = new Uint8ClampedArray(160 * 120 * 4);
+          for (let f = 0; f < spec.frame_count; f++) {
+            counts.push(r.render(f, rgba));
+            mf.add(rgba);
+          }
+          const want = buildTruth(spec, r.bins, counts, counts.map(() => null)).windows[0]!.gradient.type;
+          const read = fitGradient(mf.mean()!, mf.cols, mf.rows, 160, 120).type;
+          n++;
+          if (read === want) ok++;
+          else if (read === 'radial') radial.push(`${spec.seed} ${want}`);
+        }
+      }
+      expect(radial, move).toEqual([]);
+      expect(ok / n, move).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+});
+
 describe('what a blended radial can show', () => {
   it('a radial centred on the frame\'s edge is drawn as asked but reads as a ramp, so it is not claimed; an inner centre is', () => {
     const knowledge = primitiveKnowledge();
@@ -334,7 +369,7 @@ describe('what a flat pure field can show', () => {
       expect(measured / predicted).toBeGreaterThan(0.6);
       expect(measured / predicted).toBeLessThan(1.4);
       if ((spec.unobservable ?? []).includes('gradient')) unclaimed++;
-      expect((spec.unobservable ?? []).includes('gradient')).toBe(predicted >= FLAT_STD);
+      expect((spec.unobservable ?? []).includes('gradient')).toBe(predicted * FLAT_NOISE_MARGIN >= FLAT_STD);
     }
     expect(unclaimed).toBeGreaterThan(0);
   });
@@ -368,6 +403,65 @@ describe('sound plan', () => {
     });
     const tone = buildSpec(ask((x) => ((x.sound.primitives = ['tone']), (x.sound.tone_hz = 440))), primitiveKnowledge(), { seed: 2, width: 32, height: 24 });
     for (const f of soundTruth(planSound(tone), tone.frame_count, tone.fps)) expect(f).toMatchObject({ breakdown: { tone: 100, rumble: 0, hiss: 0, silence: 0 }, tone_hz: 440 });
+  });
+
+  it('a tone too low for a frame to tell from rumble is made whole octaves higher, and a mix with rumble then reads it', () => {
+    const knowledge = primitiveKnowledge();
+    // a discovered G1 hum (49.1 Hz: 1.6 cycles in a 30 fps frame) and a rumble, mixed in every frame
+    knowledge.sounds = [
+      { name: 'G1 tone with some rumble', breakdown: { silence: 0, tone: 60, rumble: 40, hiss: 0 }, tone_hz: 49.1, origin: 'discovery', count: 1 },
+      { name: 'rumble', breakdown: { silence: 0, tone: 0, rumble: 100, hiss: 0 }, tone_hz: null, origin: 'primitive', count: 1 },
+    ];
+    const spec = buildSpec(ask((x) => (x.sound.presence = 'full')), knowledge, { seed: 'low-tone', width: 32, height: 24, duration_s: 0.5 });
+    const made = spec.sound.pool.find((p) => p.breakdown.tone > 0)!;
+    expect(made.tone_hz).toBeGreaterThanOrEqual(AUDIBLE_TONE_CYCLES * spec.fps);
+    expect(Math.abs(Math.log2(made.tone_hz! / 49.1) - Math.round(Math.log2(made.tone_hz! / 49.1)))).toBeLessThan(0.001);
+    // the frames as extraction measures them, against the truth: 1 − mean total-variation (the learning record's agreement)
+    const agreement = (sp: Spec) => {
+      const plan = planSound(sp);
+      const mix = mixReference(plan);
+      const truth = soundTruth(plan, sp.frame_count, sp.fps);
+      let tv = 0;
+      truth.forEach((t, f) => {
+        const o = measureFrameSound(mix.subarray(audioFrameStart(f, sp.fps, sp.sample_rate), audioFrameStart(f + 1, sp.fps, sp.sample_rate)), sp.sample_rate).breakdown;
+        tv += (Math.abs(o.tone - t.breakdown.tone) + Math.abs(o.rumble - t.breakdown.rumble) + Math.abs(o.hiss - t.breakdown.hiss) + Math.abs(o.silence - t.breakdown.silence)) / 200;
+      });
+      return 1 - tv / truth.length;
+    };
+    // made at 49.1 Hz the tone reads as rumble in every frame; a frame of brown noise alone still reads its share
+    // ±20 points (its energy is a few slow swings), which the lifted tone's frames show
+    const low = structuredClone(spec);
+    low.sound.pool.find((p) => p.breakdown.tone > 0)!.tone_hz = 49.1;
+    const [lifted, asFound] = [agreement(spec), agreement(low)];
+    console.log(`G1 hum in a rumble mix: agreement ${asFound.toFixed(3)} at 49.1 Hz, ${lifted.toFixed(3)} at ${made.tone_hz} Hz`);
+    expect(lifted).toBeGreaterThan(0.8);
+    expect(lifted - asFound).toBeGreaterThan(0.1);
+  });
+
+  it('two pool tones a few cents apart are one peak that beats: the truth counts their sum\'s energy, as a frame measures it', () => {
+    const knowledge = primitiveKnowledge();
+    knowledge.sounds = [
+      { name: 'A♯4 tone', breakdown: { silence: 0, tone: 100, rumble: 0, hiss: 0 }, tone_hz: 466.22, origin: 'discovery', count: 1 },
+      { name: 'A♯4 tone 2', breakdown: { silence: 0, tone: 100, rumble: 0, hiss: 0 }, tone_hz: 467.03, origin: 'discovery', count: 1 },
+      { name: 'hiss', breakdown: { silence: 0, tone: 0, rumble: 0, hiss: 100 }, tone_hz: null, origin: 'primitive', count: 1 },
+    ];
+    const spec = buildSpec(ask((x) => (x.sound.presence = 'full')), knowledge, { seed: 'beating', width: 32, height: 24, duration_s: 1 });
+    // every frame holds both tones (and the hiss), at equal weights: they beat at 0.8 Hz, so frames near the middle cancel
+    spec.sound.mixes = spec.sound.mixes.map((m) => ({ ...m, parts: spec.sound.pool.map((_, k) => ({ sound: k, weight: 1 / 3 })) }));
+    const plan = planSound(spec);
+    const mix = mixReference(plan);
+    const truth = soundTruth(plan, spec.frame_count, spec.fps);
+    const tones = truth.map((t) => t.breakdown.tone);
+    expect(Math.max(...tones) - Math.min(...tones)).toBeGreaterThan(30);
+    // FOUNDATION §3.2: a mix of known energies within ±10 points (the frame's Hann window weighs its middle, where a beat's
+    // null can sit: a few points more there); counted tone by tone, a null frame was claimed 60 points above what it holds
+    let sum = 0;
+    truth.forEach((t, f) => {
+      const o = measureFrameSound(mix.subarray(audioFrameStart(f, spec.fps, spec.sample_rate), audioFrameStart(f + 1, spec.fps, spec.sample_rate)), spec.sample_rate).breakdown;
+      expect(Math.abs(o.tone - t.breakdown.tone), `frame ${f}`).toBeLessThan(15);
+      sum += Math.abs(o.tone - t.breakdown.tone);
+    });
+    expect(sum / truth.length).toBeLessThan(5);
   });
 
   it('blended mode: melody per window, clicks at the bpm, truth melody and tempo', () => {
