@@ -66,3 +66,5 @@ export function replaySound(spec: Spec): { intended: SoundBreakdown; observed: S
   });
 }
 export { audibleToneHz, audibleMidi } from '../src/core/plan/build-spec.ts';
+export { pureRampFit, MIN_PREDICTED_RAMP_FIT } from '../src/core/plan/build-spec.ts';
+export { zoomCellGrowth } from '../src/core/plan/build-spec.ts';

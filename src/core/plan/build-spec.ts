@@ -6,9 +6,9 @@ import { luma709, rgbToOklab } from '../color/oklab.ts';
 import { nearestPrimitive } from '../color/nearest-primitive.ts';
 import { MOTION_LEVEL_SPEED, MOTION_THRESHOLDS, SOUND_PRIMITIVES, TEMPO_LABEL_BPM, classifyMotion, classifyTempo, type CameraMove, type ColorPrimitiveName, type Lighting, type MotionLevel, type SoundPrimitive } from '../vocab/index.ts';
 import { cameraFromSpeed, cameraRawOver, meanCentreDistance, poseAt, screenToWorld } from './camera-path.ts';
-import { gradientPosition } from '../render/frame-field.ts';
+import { GRADIENT_LEVELS, ZOOM_OCTAVES, axisLinearLevels, gradientPosition, levelMeanColors, selectionTable } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
-import { FLAT_STD, RADIAL_MARGIN, fitLinear } from '../vision/gradient.ts';
+import { FLAT_STD, MIN_FIT, RADIAL_MARGIN, fitLinear } from '../vision/gradient.ts';
 import { LOW_TONE_STRICT_CYCLES } from '../audio/frame-sound.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
 import { conceptRule, lightingCandidates, lightingWeights, nameIsRobust } from './color-rules.ts';
@@ -529,6 +529,9 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   if (moves && ((mode === 'blended' && gradient.type === 'flat') || lumaSpread(palette) < MIN_MOVE_LUMA_SPREAD[mode])) unobservable.push('camera', 'motion');
   // Pure cells take the ramp of the world: a move that leaves it or a zoom into a sliver of it does not show it.
   if (mode === 'pure' && gradient.type !== 'flat' && !pureRampInView(gradient, camera, frame)) unobservable.push('gradient');
+  // A pure ramp is a random mix of cells around each level's colour: where the analysis grid averages too few of them
+  // for the ramp's contrast, its mean frame fits no model (`complex`), so the ramp is made but not claimed.
+  else if (mode === 'pure' && gradient.type !== 'flat' && gradient.type !== 'complex' && pureRampFit({ palette, palette_weights, gradient }, frame, motion.speed, zoomCellGrowth(camera, frame.frame_count / fps)) < MIN_PREDICTED_RAMP_FIT) unobservable.push('gradient');
   // A blended radial centred at (or near) the frame's edge shows arcs so wide the frame holds a near-ramp: extraction
   // names radial only a margin above the ramp's fit, so it reads linear (blended: 6 of 7 such clips in two 100-job runs;
   // pure ones read radial in 6 of 7, their cells' colour steps curving the field's fit, so they stay claimed).
@@ -632,6 +635,55 @@ export function flatMixNoise(palette: readonly SpecColor[], weights: readonly nu
  * roll predicted at 0.012, 0.8 of FLAT_STD, read complex; the flats that read flat in the same run predicted ≤ 0.0092).
  */
 export const FLAT_NOISE_MARGIN = 1.4;
+
+/**
+ * Least R² a pure ramp's window mean frame is predicted to fit its own model with, for the ramp to be claimed:
+ * extraction needs MIN_FIT (0.7). Over 96 still, panned and rolled 160×120 ramps the prediction was within about 0.1 of
+ * the fit read; the 8 read `complex` were predicted ≤ 0.68 but one (a roll's smear), those that read their type ≥ 0.66.
+ */
+export const MIN_PREDICTED_RAMP_FIT = MIN_FIT + 0.05;
+
+/**
+ * The R² a window's mean frame of a pure ramp is predicted to fit with (still camera, frame 0): the ramp's signal is
+ * the variance over the analysis grid of each cell's expected colour (its level's, re-timed as the renderer draws
+ * it), the noise is each level's mix spread over the world cells a grid cell averages (more when a move brings
+ * others past it; fewer by `cellGrowth` when a zoom in grows the cells on screen), all on the OKLab distance (the
+ * noise is taken as lying along the ramp's axis, where the palette spreads).
+ */
+export function pureRampFit(spec: Pick<Spec, 'palette' | 'palette_weights' | 'gradient'>, frame: { width: number; height: number; fps: number; cellSize: number }, speed: number, cellGrowth = 1): number {
+  const table = selectionTable(spec);
+  const colors = levelMeanColors(table, spec.palette);
+  const remap = axisLinearLevels(colors);
+  const labs = spec.palette.map((c) => rgbToOklab(c.rgb));
+  const levelLab = colors.map((c) => rgbToOklab(c));
+  const levelVar = table.map((p, l) => p.reduce((a, w, k) => a + w * ((labs[k]![0] - levelLab[l]![0]) ** 2 + (labs[k]![1] - levelLab[l]![1]) ** 2 + (labs[k]![2] - levelLab[l]![2]) ** 2), 0));
+  const pos = gradientPosition(spec.gradient, frame.width, frame.height);
+  const cols = Math.min(MEAN_FRAME_CELLS, frame.width);
+  const rows = Math.min(MEAN_FRAME_CELLS, frame.height);
+  const gridW = frame.width / cols;
+  const gridH = frame.height / rows;
+  const W = Math.max(1, Math.round(0.5 * frame.fps));
+  const travelled = (speed * Math.hypot(frame.width, frame.height) * (W - 1)) / frame.fps;
+  const cells = Math.max(1, (gridW * gridH) / (frame.cellSize * frame.cellSize) / cellGrowth) * (1 + travelled / Math.sqrt(gridW * gridH));
+  const m = [0, 0, 0];
+  let noise = 0;
+  const at: [number, number, number][] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let q = 0; q < cols; q++) {
+      const l = remap[Math.min(GRADIENT_LEVELS - 1, Math.floor(pos((q + 0.5) * gridW, (r + 0.5) * gridH) * GRADIENT_LEVELS))]!;
+      at.push(levelLab[l]!);
+      for (let c = 0; c < 3; c++) m[c]! += levelLab[l]![c]! / (cols * rows);
+      noise += levelVar[l]! / cells / (cols * rows);
+    }
+  }
+  const signal = at.reduce((a, v) => a + (v[0] - m[0]!) ** 2 + (v[1] - m[1]!) ** 2 + (v[2] - m[2]!) ** 2, 0) / at.length;
+  return signal + noise > 0 ? signal / (signal + noise) : 0;
+}
+
+/** How much a zoom in grows a pure cell on screen by the clip's end (its detail level is replaced at 2^ZOOM_OCTAVES). */
+export function zoomCellGrowth(camera: Pick<Spec['camera'], 'move' | 'zoom'>, duration_s: number): number {
+  return camera.move === 'zoom_in' ? Math.min(2 ** ZOOM_OCTAVES, Math.exp(Math.abs(camera.zoom) * duration_s)) : 1;
+}
 
 /** A window shows a pure (world) ramp when this share of its view lies on the ramp (not past its ends)… */
 export const RAMP_MIN_IN_VIEW = 0.8;

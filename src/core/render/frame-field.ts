@@ -48,7 +48,7 @@ export function gradientPosition(g: SpecGradient, width: number, height: number,
 }
 
 /** Selection probabilities of the palette at each gradient level: base weight × a bump around the level (flat: base weights). */
-export function selectionTable(spec: Spec): Float64Array[] {
+export function selectionTable(spec: Pick<Spec, 'palette' | 'palette_weights' | 'gradient'>): Float64Array[] {
   const n = spec.palette.length;
   const table: Float64Array[] = [];
   for (let l = 0; l < GRADIENT_LEVELS; l++) {
@@ -65,6 +65,15 @@ export function selectionTable(spec: Spec): Float64Array[] {
     table.push(p);
   }
   return table;
+}
+
+/** Each gradient level's mean colour (sRGB, rounded): a blended pixel's colour, a pure cell's expected one. */
+export function levelMeanColors(table: readonly Float64Array[], palette: Spec['palette']): [number, number, number][] {
+  return table.map((p) => {
+    const rgb = [0, 0, 0];
+    p.forEach((w, k) => palette[k]!.rgb.forEach((v, c) => (rgb[c]! += w * v)));
+    return rgb.map(Math.round) as [number, number, number];
+  });
 }
 
 /** Frames a pure cell's re-drawn spell lasts (so ≈ 2·share/REDRAW_SPELL of the cells change a frame, like churn). */
@@ -206,11 +215,7 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   const mask = TEXTURE_TILE - 1;
   const blended = spec.mode === 'blended';
   // Each level's mean colour: a blended pixel's colour, a pure cell's expected colour (what a mean frame shows).
-  const levelColors = table.map((p) => {
-    const rgb = [0, 0, 0];
-    p.forEach((w, k) => spec.palette[k]!.rgb.forEach((v, c) => (rgb[c]! += w * v)));
-    return rgb.map(Math.round) as [number, number, number];
-  });
+  const levelColors = levelMeanColors(table, spec.palette);
   const bins: [number, number, number][] = blended ? levelColors : spec.palette.map((c) => c.rgb);
   // Pure: a cell's level is re-timed like a blended pixel's, on the levels' expected colours (what the mean frame of a
   // window averages the cells into): the selection bumps have plateaus at the palette's colours, so the ramp's colour
