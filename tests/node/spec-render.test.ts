@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { AUDIBLE_TONE_CYCLES, BLENDED_TEXTURE, blendedTexture, buildSpec, FLAT_NOISE_MARGIN, flatMixNoise, MIN_PREDICTED_RAMP_FIT, pureRampFit, pureRampInView, radialLooksLinear, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
+import { AUDIBLE_TONE_CYCLES, BAND_EDGE_MARGIN_DEG, BLENDED_TEXTURE, clearOfBandEdges, blendedTexture, buildSpec, FLAT_NOISE_MARGIN, flatMixNoise, MIN_PREDICTED_RAMP_FIT, pureRampFit, pureRampInView, radialLooksLinear, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
 import { FLAT_STD, fitGradient } from '../../src/core/vision/gradient.ts';
 import { createMeanFrame } from '../../src/core/vision/mean-frame.ts';
 import { conceptRule } from '../../src/core/plan/color-rules.ts';
@@ -350,9 +350,29 @@ describe('what a blended radial can show', () => {
     expect(radialLooksLinear(inner.gradient, inner)).toBe(false);
     expect(inner.unobservable ?? []).not.toContain('gradient');
     expect(readOf(inner)).toBe('radial');
-    // pure edge radials stay claimed (their cells' steps read radial in 6 of 7 loop clips)
+    // pure edge radials too, now that their levels are re-timed (3 of 3 read linear in a 100-job run)
     const pure = buildSpec(ask((x) => ((x.gradient.type = 'radial'), (x.camera.move = 'static'))), withCentre(0, 0.656), { seed: 'edge-radial:pure', mode: 'pure', width: 128, height: 96, duration_s: 0.1 });
-    expect(pure.unobservable ?? []).not.toContain('gradient');
+    expect(pure.unobservable ?? []).toContain('gradient');
+    // a centre a sixth of the width in from the top edge (R² 0.923) read linear_diagonal in the loop: not claimed either
+    expect(radialLooksLinear({ ...edge.gradient, center: [0.156, 0] }, { width: 320, height: 240 })).toBe(true);
+    expect(radialLooksLinear({ ...edge.gradient, center: [0.3, 0.3] }, { width: 320, height: 240 })).toBe(false);
+  });
+
+  it('a ramp\'s direction keeps clear of the angle bands\' edges, on its own band\'s side', () => {
+    expect(clearOfBandEdges(21.1)).toBe(17.5);
+    expect(clearOfBandEdges(24)).toBe(27.5);
+    expect(clearOfBandEdges(201.1)).toBe(197.5);
+    expect(clearOfBandEdges(336)).toBe(337.5 - 5);
+    expect(clearOfBandEdges(45)).toBe(45);
+    expect(clearOfBandEdges(0)).toBe(0);
+    for (let d = 0; d < 360; d += 0.7) {
+      const c = clearOfBandEdges(d);
+      const a = c % 90;
+      expect(Math.min(Math.abs(a - 22.5), Math.abs(a - 67.5))).toBeGreaterThanOrEqual(BAND_EDGE_MARGIN_DEG - 1e-9);
+      // the band (horizontal, vertical or diagonal) is the one the direction was in
+      const band = (x: number) => { const m = x % 180; return m < 22.5 || m >= 157.5 ? 'h' : m >= 67.5 && m < 112.5 ? 'v' : 'd'; };
+      expect(band(c), String(d)).toBe(band(d));
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { MOTION_LEVEL_SPEED, MOTION_THRESHOLDS, SOUND_PRIMITIVES, TEMPO_LABEL_BP
 import { cameraFromSpeed, cameraRawOver, meanCentreDistance, poseAt, screenToWorld } from './camera-path.ts';
 import { GRADIENT_LEVELS, ZOOM_OCTAVES, axisLinearLevels, gradientPosition, levelMeanColors, selectionTable } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
-import { FLAT_STD, MIN_FIT, RADIAL_MARGIN, fitLinear } from '../vision/gradient.ts';
+import { AXIS_BAND_DEG, FLAT_STD, MIN_FIT, RADIAL_MARGIN, fitLinear } from '../vision/gradient.ts';
 import { LOW_TONE_STRICT_CYCLES } from '../audio/frame-sound.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
 import { conceptRule, lightingCandidates, lightingWeights, nameIsRobust } from './color-rules.ts';
@@ -532,10 +532,10 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   // A pure ramp is a random mix of cells around each level's colour: where the analysis grid averages too few of them
   // for the ramp's contrast, its mean frame fits no model (`complex`), so the ramp is made but not claimed.
   else if (mode === 'pure' && gradient.type !== 'flat' && gradient.type !== 'complex' && pureRampFit({ palette, palette_weights, gradient }, frame, motion.speed, zoomCellGrowth(camera, frame.frame_count / fps)) < MIN_PREDICTED_RAMP_FIT) unobservable.push('gradient');
-  // A blended radial centred at (or near) the frame's edge shows arcs so wide the frame holds a near-ramp: extraction
-  // names radial only a margin above the ramp's fit, so it reads linear (blended: 6 of 7 such clips in two 100-job runs;
-  // pure ones read radial in 6 of 7, their cells' colour steps curving the field's fit, so they stay claimed).
-  if (mode === 'blended' && radialLooksLinear(gradient, frame)) unobservable.push('gradient');
+  // A radial centred at (or near) the frame's edge shows arcs so wide the frame holds a near-ramp: extraction names
+  // radial only a margin above the ramp's fit, so it reads linear (blended: 6 of 7 such clips in two 100-job runs; pure
+  // ones read radial while their levels had plateaus, and since pure levels are re-timed 3 of 3 read linear).
+  if (gradient.type === 'radial' && !unobservable.includes('gradient') && radialLooksLinear(gradient, frame)) unobservable.push('gradient');
   // A flat pure field is a random mix of its colours: where the analysis grid's cells hold too few pixels to average
   // the mix out, it reads as spatial variation (`complex`), so the flat it is made as is not claimed.
   if (mode === 'pure' && gradient.type === 'flat' && flatMixNoise(palette, palette_weights, frame, motion.speed, camera.move) * FLAT_NOISE_MARGIN >= FLAT_STD) unobservable.push('gradient');
@@ -693,9 +693,10 @@ export const RAMP_MIN_SPAN = 0.5;
 /**
  * A radial's ideal position field may be this close to a ramp's (linear R² ≥ 1 − RADIAL_LOOKS_LINEAR × RADIAL_MARGIN)
  * before it is not claimed: a radial fits its own field exactly, and extraction needs RADIAL_MARGIN over the ramp's fit
- * (1.5, not 1: grain and texture cost both fits alike, the palette's curve costs the radial some).
+ * (2.5, not 1: grain, texture and cells cost both fits alike, the palette's curve costs the radial some; at 1.5, R² ≥
+ * 0.925, a blended radial centred at [0.156, 0] (R² 0.923) still read linear_diagonal).
  */
-export const RADIAL_LOOKS_LINEAR = 1.5;
+export const RADIAL_LOOKS_LINEAR = 2.5;
 
 /**
  * Whether a radial gradient's field (as drawn, frame-field `gradientPosition`) over the mean frame's grid is so near a
@@ -797,6 +798,23 @@ function lumaStd(palette: SpecColor[], w: number[]): number {
   return Math.sqrt(palette.reduce((a, c, j) => a + (c.luma - mean) ** 2 * w[j]!, 0));
 }
 
+/**
+ * Least angle (degrees) a made ramp's direction keeps from the edges of extraction's angle bands (AXIS_BAND_DEG either
+ * side of horizontal and vertical): a discovered direction 1.4° inside the horizontal band (21.1°) read diagonal in 2
+ * of 2 blended clips of a 100-job run.
+ */
+export const BAND_EDGE_MARGIN_DEG = 5;
+
+/** `deg` moved, when it lies within BAND_EDGE_MARGIN_DEG of a band edge, to that margin on its own band's side. */
+export function clearOfBandEdges(deg: number): number {
+  const base = Math.floor(deg / 90) * 90;
+  const a = deg - base; // 0–90: edges at AXIS_BAND_DEG and 90 − AXIS_BAND_DEG
+  for (const edge of [AXIS_BAND_DEG, 90 - AXIS_BAND_DEG]) {
+    if (Math.abs(a - edge) < BAND_EDGE_MARGIN_DEG) return Math.round((base + (a < edge ? edge - BAND_EDGE_MARGIN_DEG : edge + BAND_EDGE_MARGIN_DEG)) * 10) / 10;
+  }
+  return deg;
+}
+
 function gradientFrom(e: KnownDynamic<SpecGradient['type']>, rng: Rng): SpecGradient {
   const dir = num(e.raw, 'direction_deg');
   const cx = num(e.raw, 'center_x');
@@ -805,6 +823,7 @@ function gradientFrom(e: KnownDynamic<SpecGradient['type']>, rng: Rng): SpecGrad
   if (e.canonical === 'linear_horizontal') g.direction_deg = dir ?? pick(rng, [0, 180]);
   else if (e.canonical === 'linear_vertical') g.direction_deg = dir ?? pick(rng, [90, 270]);
   else if (e.canonical === 'linear_diagonal') g.direction_deg = dir ?? pick(rng, [45, 135, 225, 315]);
+  if (g.direction_deg !== null) g.direction_deg = clearOfBandEdges(g.direction_deg);
   else if (e.canonical === 'radial') {
     g.center = [cx ?? Math.round((0.3 + 0.4 * rng()) * 100) / 100, cy ?? Math.round((0.3 + 0.4 * rng()) * 100) / 100];
     g.light_center = rng() < 0.5;
