@@ -257,7 +257,7 @@ describe('createClip: consecutive frames follow the camera move', () => {
       console.log(`${move}: warp error true ${e.true.toFixed(1)}, reversed ${e.flipped.toFixed(1)}, doubled ${e.doubled.toFixed(1)}, static ${e.still.toFixed(1)}`);
       // A zoom or roll re-samples the 3 px cells nearest-cell, so pixels at cell edges change colour: that residual grows
       // with the contrast between neighbouring cells, which re-timed pure ramps raised (cells of mixed levels everywhere,
-      // not plateaus of one colour: 7.x → 9.4–9.9 of 24–25 for the static path), so it is bounded against the static path.
+      // not plateaus of one colour: 9.4–9.9 against the static path's 24–25 here, over 8), so it is bounded against the static path.
       expect(e.true).to.be.below(['zoom_in', 'zoom_out', 'roll_cw', 'roll_ccw'].includes(move) ? 0.42 * e.still : 8);
       if (move !== 'static') {
         expect(e.true).to.be.below(e.flipped / 2);
