@@ -104,7 +104,7 @@ if (o.json) {
   console.log(FIELDS.map((f) => `${f} ${overall[f] ? `${overall[f].mean.toFixed(2)} (n ${overall[f].n})` : '—'}`).join(', '));
   const big = groups.filter((g) => g.n >= o.min);
   const target = new Set(['camera', 'motion', 'gradient', 'lighting', 'palette']);
-  console.log(`\n${big.length} groups of ≥ ${o.min} jobs; ${new Set(weak.filter((w) => target.has(w.field)).map((w) => w.group)).size} with camera, motion, gradient, lighting or palette under ${o.below} (over ≥ ${o.min} jobs that claimed it)`);
+  console.log(`\n${big.length} groups of ≥ ${o.min} jobs; ${new Set(weak.filter((w) => target.has(w.field)).map((w) => w.group)).size} with camera, motion, gradient, lighting or palette under ${o.below} (over ≥ ${o.min} jobs that claimed it); ${new Set(weak.map((w) => w.group)).size} counting sound and tempo too`);
   if (o.groups) {
     const f2 = (m) => (m ? `${m.mean.toFixed(2)}/${m.n}`.padEnd(9) : '—'.padEnd(9));
     console.log(`\nevery group of ≥ ${o.min} jobs (mean/n per field):\n  ${'n'.padStart(4)}  ${['camera', 'motion', 'gradient', 'lighting', 'palette'].map((f) => f.padEnd(9)).join(' ')} group`);
