@@ -27,6 +27,9 @@ export const AUDIO_FRAME_RATE = 25;
  */
 export const MIN_BYTES_PER_SECOND = 1000;
 
+/** Fewest bytes a coded video frame takes (a still P-frame), for how many frames a file's bytes could hold. */
+const MIN_BYTES_PER_FRAME = 16;
+
 /** Callbacks of one analysis (all optional). */
 export interface AnalyzeHooks {
   /** Fraction done, 0–1, called only when its value (to 0.001) changes. */
@@ -111,7 +114,7 @@ async function analyzeInput(
 
   const picture = videoTrack && meta.video
     // without sound a frame is complete when measured: it leaves at once
-    ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f), table, stream: audioTrack ? null : stream })
+    ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f), table, stream: audioTrack ? null : stream, bytes: blob.size })
     : null;
   if (picture) {
     ({ vision, video, fps, originS, bounds } = picture);
@@ -206,7 +209,7 @@ interface Picture {
 async function measurePicture(
   videoTrack: NonNullable<OpenedMedia['videoTrack']>,
   v: NonNullable<OpenedMedia['video']>,
-  ctx: { hooks: AnalyzeHooks; warnings: AnalysisWarning[]; hasSound: boolean; progress: (f: number) => void; table: FrameTable; stream: FrameStream | null },
+  ctx: { hooks: AnalyzeHooks; warnings: AnalysisWarning[]; hasSound: boolean; progress: (f: number) => void; table: FrameTable; stream: FrameStream | null; bytes: number },
 ): Promise<Picture | null> {
   const { hooks, warnings, table: frames, stream } = ctx;
   const spanS = v.duration_s - v.start_s;
@@ -218,7 +221,8 @@ async function measurePicture(
   // fps = frames / (end of last frame − start of first): exact for constant rate, the average rate for variable
   const fps = v.packets / spanS;
   const raster = analysisRaster(v.width, v.height, hooks.maxSide);
-  const tl = createVisionTimeline({ width: raster.width, height: raster.height, fps });
+  // room for the frames made once; a header's claim is trusted only as far as the file's bytes could hold the frames
+  const tl = createVisionTimeline({ width: raster.width, height: raster.height, fps, frames: Math.min(v.packets, Math.floor(ctx.bytes / MIN_BYTES_PER_FRAME)) });
   const originS = v.start_s;
   let lastEnd = 0;
   let failure: ReturnType<typeof classifyFailure> | null = null;

@@ -28,6 +28,21 @@ describe('vision timeline: contract', () => {
     expect(() => createVisionTimeline({ width: 0, height: 24, fps: 30 })).toThrow(TypeError);
   });
 
+  it('the same result whatever room is made ahead for the frames (a hint: exact, too small, too large, absurd)', () => {
+    // cuts between flat colours and a moving texture: windows, cuts and shots that read every column
+    const [w, h] = [96, 72];
+    const tex = makeTexture('hint', 128);
+    const frames = Array.from({ length: 40 }, (_, i) => (i < 15 ? solid(w, h, [200, 40, 40]) : i < 28 ? renderMoved(tex, w, h, { dx: 0.05 }, i, FPS) : solid(w, h, [30, 30, 160])));
+    const once = (hint?: number) => {
+      const tl = createVisionTimeline({ width: w, height: h, fps: FPS, ...(hint !== undefined ? { frames: hint } : {}) });
+      frames.forEach((f, i) => tl.pushFrame(f, i, i / FPS));
+      return tl.finish();
+    };
+    const plain = once();
+    expect(plain.cuts.length).toBeGreaterThan(0);
+    for (const hint of [40, 10, 5000, Number.NaN, -3, Number.POSITIVE_INFINITY]) expect(once(hint), `hint ${hint}`).toEqual(plain);
+  });
+
   it('a last partial window is kept only with at least W/2 frames', () => {
     for (const [n, windows] of [[22, 1], [23, 2], [30, 2]] as const) {
       const r = run(Array.from({ length: n }, () => solid(32, 24, [90, 90, 90])), 32, 24, 30);

@@ -8,8 +8,9 @@ export class TypedColumn<A extends Float64Array | Uint32Array | Int32Array | Uin
   data: A;
   /** Values pushed so far. */
   length = 0;
-  constructor(private readonly make: (n: number) => A) {
-    this.data = make(64);
+  /** `capacity`: values to make room for at once (a long file's known frame count: no doubling, no copies). */
+  constructor(private readonly make: (n: number) => A, capacity = 64) {
+    this.data = make(Math.max(64, Math.floor(capacity)));
   }
   /** Appends one value. */
   push(x: number): void {

@@ -34,21 +34,34 @@ export interface FrameVision {
 class FrameSummaries {
   /** Numbers of a frame's change measures in `change`. */
   private readonly changeWidth: number;
-  constructor(private readonly lags: number) {
-    this.changeWidth = 2 * lags + 3;
-  }
-  readonly t = f64();
-  readonly hasMotion = new TypedColumn((n) => new Uint8Array(n));
+  readonly t: TypedColumn<Float64Array>;
+  readonly hasMotion: TypedColumn<Uint8Array>;
   /** tx, ty, zoom, roll, confidence, speed per frame. */
-  readonly motion = f64();
+  readonly motion: TypedColumn<Float64Array>;
   /** thumb at each lag, then hist at each lag, then decorrelation, extent, shift per frame. */
-  readonly change = f64();
-  readonly structured = new TypedColumn((n) => new Uint8Array(n));
-  readonly lookStd = f64();
-  readonly lookEdge = f64();
-  readonly lookGrid = new TypedColumn((n) => new Uint8Array(n));
-  readonly lookCellStd = new TypedColumn((n) => new Uint8Array(n));
-  readonly lookCellEdge = new TypedColumn((n) => new Uint8Array(n));
+  readonly change: TypedColumn<Float64Array>;
+  readonly structured: TypedColumn<Uint8Array>;
+  readonly lookStd: TypedColumn<Float64Array>;
+  readonly lookEdge: TypedColumn<Float64Array>;
+  readonly lookGrid: TypedColumn<Uint8Array>;
+  readonly lookCellStd: TypedColumn<Uint8Array>;
+  readonly lookCellEdge: TypedColumn<Uint8Array>;
+  /** `frames`: the frames expected (room is made for them at once; more still fit, by doubling). */
+  constructor(private readonly lags: number, frames: number) {
+    this.changeWidth = 2 * lags + 3;
+    const f64 = (width: number) => new TypedColumn((n) => new Float64Array(n), width * frames);
+    const u8 = (width: number) => new TypedColumn((n) => new Uint8Array(n), width * frames);
+    this.t = f64(1);
+    this.hasMotion = u8(1);
+    this.motion = f64(6);
+    this.change = f64(this.changeWidth);
+    this.structured = u8(1);
+    this.lookStd = f64(1);
+    this.lookEdge = f64(1);
+    this.lookGrid = u8(LOOK_CELLS);
+    this.lookCellStd = u8(LOOK_CELLS);
+    this.lookCellEdge = u8(LOOK_CELLS);
+  }
   get length(): number {
     return this.t.length;
   }
@@ -100,10 +113,6 @@ class FrameSummaries {
 /** Cells of a frame's luma grid. */
 const LOOK_CELLS = GRID_COLS * GRID_ROWS;
 
-function f64(): TypedColumn<Float64Array> {
-  return new TypedColumn((n) => new Float64Array(n));
-}
-
 /** The video part of the report, less sound. */
 export interface VisionResult {
   windows: Omit<PictureWindowReport, 'sound'>[];
@@ -140,15 +149,22 @@ interface OpenWindow {
 /** A pair's model seeds the next pair's tracker only when at least this confident (0–1). */
 const PRIOR_MIN_CONFIDENCE = 0.3;
 
-/** Creates the timeline; see VisionTimeline. */
-export function createVisionTimeline(opts: { width: number; height: number; fps: number }): VisionTimeline {
+/** Frames the timeline makes room for at once at most (2.4 hours at 30 f/s): a header's claim is not trusted further. */
+const MAX_FRAMES_AHEAD = 1 << 18;
+
+/**
+ * Creates the timeline; see VisionTimeline. `frames` (optional): the frames the file holds, so the per-frame columns
+ * are made at their size once instead of grown by doubling (issue 18: no copies, no slack that grows with length).
+ */
+export function createVisionTimeline(opts: { width: number; height: number; fps: number; frames?: number }): VisionTimeline {
   const { width, height, fps } = opts;
   if (!(width > 0 && height > 0 && fps > 0)) throw new TypeError('width, height and fps must be positive');
   const diagonal = Math.hypot(width, height);
   const W = Math.max(1, Math.round(0.5 * fps));
   const lagCount = changeLags(fps);
   const meanFrame = createMeanFrame(width, height);
-  const perFrame = new FrameSummaries(lagCount);
+  const ahead = opts.frames ?? 0;
+  const perFrame = new FrameSummaries(lagCount, Number.isFinite(ahead) ? Math.min(MAX_FRAMES_AHEAD, Math.max(0, ahead)) : 0);
   const closed = new Map<number, OpenWindow>();
   let open: OpenWindow | null = null;
   let prevPyr: GrayPyramid | null = null;
