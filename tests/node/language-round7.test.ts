@@ -49,7 +49,20 @@ describe("the camera's own verbs of motion (WordNet verb.motion with the camera 
     expect(read('the bus plummets down the hill').camera.move).toBeNull();
   });
 
+  it('a verb of unsteady motion said of the camera is the shake; one of staying put, or a still adjective, is static', () => {
+    expect(read('a packed gig, camera staggering through the crowd').camera.move).toBe('shake');
+    expect(span('a packed gig, camera staggering through the crowd', 'staggering')).toMatchObject({ domain: 'camera', canonical: 'shake', via: 'cameraVerb' });
+    expect(read('waves on the rocks, camera rooted to the spot').camera.move).toBe('static');
+    expect(read('the old mill, the camera just hangs there').camera.move).toBe('static');
+    expect(read('a buoy wobbling in the swell').camera.move).toBeNull();
+  });
+
+  it('a verb WordNet files under a gentle move is slow ("eases")', () => {
+    expect(read('the camera eases in on the clock').motion.level).toBe('slow');
+  });
+
   it('switched off, the verb is no camera move', () => {
+    expect(read('a packed gig, camera staggering through the crowd', ['cameraVerbs']).camera.move).toBeNull();
     expect(read('the drone plummets towards the lake', ['cameraVerbs']).camera.move).toBeNull();
     expect(read("camera doesn't budge, the river", ['cameraVerbs']).camera.move).toBeNull();
   });

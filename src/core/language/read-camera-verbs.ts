@@ -5,18 +5,20 @@
 // camera move: its direction is bound as any move's (a direction word after it, "to the right", "in"), else the one
 // the verb carries by its troponymy ("descend", "swoop": down; "soar": up; "approach": in; "retreat": out); its speed
 // is the one WordNet gives the verb ("chase"… fast, "mosey", "ease"… slow), as a move verb's implied speed. With no
-// direction it is still a move that a negator can stop ("doesn't budge" → static). Its span says via `cameraVerb`.
+// direction it is still a move that a negator can stop ("doesn't budge" → static). A verb of unsteady motion
+// ("stumbling", "bounces", "wobbles") is the shake, and a verb or adjective of staying put ("hangs there", "fixed",
+// "stationary") the still camera (WordNet synsets and troponyms, table `cameraManner`). Its span says via `cameraVerb`.
 import type { Chosen, PassState } from './chosen.ts';
 import { clauseBetween } from './chosen.ts';
 import { CAMERA_NOUNS } from './camera-nouns.ts';
 import type { Domain } from './domain.ts';
 import type { LexRecord } from './lexicon.ts';
-import { isMotionVerb, wordnetSense, wordnetVerbDirection } from './wordnet-meaning.ts';
+import { isMotionVerb, wordnetCameraManner, wordnetSense, wordnetVerbDirection } from './wordnet-meaning.ts';
 
 /** Between the camera and its verb these may stand ("the camera slowly sweeps", "camera doesn't budge", "camera just"). */
 const BETWEEN: ReadonlySet<Domain> = new Set(['function', 'intensity', 'hedge', 'negation', 'filler', 'motion']);
-/** Readings a verb of the camera may replace: a thing, a genre ("chases": action), a speed WordNet gave the verb. */
-const REPLACEABLE: ReadonlySet<Domain> = new Set(['subject', 'genre']);
+/** Readings a verb of the camera may replace: a thing, a place ("rocks"), a genre ("chases": action). */
+const REPLACEABLE: ReadonlySet<Domain> = new Set(['subject', 'genre', 'setting']);
 
 /** Whether the span over token m names the camera ("camera", "cam", "the drone"). */
 function namesCamera(state: PassState, m: number, c: Chosen | undefined): boolean {
@@ -43,18 +45,20 @@ export function readCameraVerbs(state: PassState): void {
   for (let k = 1; k < tokens.length; k++) {
     const t = tokens[k];
     if (!t) continue;
+    const manner = t.forms.map((f) => wordnetCameraManner(f)).find((m) => m !== null) ?? null;
     const lemma = t.forms.find((f) => isMotionVerb(f));
-    if (lemma === undefined || CAMERA_NOUNS.has(t.lower)) continue;
+    if ((lemma === undefined && manner === null) || CAMERA_NOUNS.has(t.lower)) continue;
     const covering = at(k);
     // A word the lexicon reads already (a move, a direction, a colour) keeps its reading; a speed WordNet gave the verb
     // ("running": fast) becomes the move's implied speed.
     const wordnetSpeed = covering?.domain === 'motion' && covering.via === 'wordnet';
     if (covering && (covering.j - covering.i !== 1 || !(REPLACEABLE.has(covering.domain) || wordnetSpeed))) continue;
     if (!cameraSubject(state, k, at)) continue;
-    const speed = wordnetSpeed ? covering.record.canonical : wordnetSense(lemma)?.domain === 'motion' ? wordnetSense(lemma)?.canonical : undefined;
-    const towards = wordnetVerbDirection(lemma) ?? undefined;
-    const record: LexRecord = { span: t.lower, canonical: 'move', domain: 'camera', variant: 'synonym', source: 'built-in', mechanism: 'cameraVerb', ...(speed ? { also: { motion: speed } } : {}), ...(towards ? { towards } : {}) };
-    const span: Chosen = { i: k, j: k + 1, start: t.start, end: t.end, record, domain: 'camera', canonical: 'move', negated: false, consumed: false, via: 'cameraVerb' };
+    const cls = manner ?? 'move';
+    const speed = wordnetSpeed ? covering.record.canonical : lemma !== undefined && wordnetSense(lemma)?.domain === 'motion' ? wordnetSense(lemma)?.canonical : undefined;
+    const towards = (lemma !== undefined && manner === null ? wordnetVerbDirection(lemma) : null) ?? undefined;
+    const record: LexRecord = { span: t.lower, canonical: cls, domain: 'camera', variant: 'synonym', source: 'built-in', mechanism: 'cameraVerb', ...(speed ? { also: { motion: speed } } : {}), ...(towards ? { towards } : {}) };
+    const span: Chosen = { i: k, j: k + 1, start: t.start, end: t.end, record, domain: 'camera', canonical: cls, negated: false, consumed: false, via: 'cameraVerb' };
     if (covering) chosen[chosen.indexOf(covering)] = span;
     else {
       chosen.push(span);

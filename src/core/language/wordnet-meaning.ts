@@ -25,6 +25,7 @@ const TABLE = table as unknown as {
   placeSenses: Record<string, string>;
   sceneLight: Record<string, 'high_key' | 'flat'>;
   verbDirections: Record<string, string>;
+  cameraManner: Record<string, 'shake' | 'static'>;
 };
 const ANIMALS: ReadonlySet<string> = new Set(TABLE.animals);
 const MOTION_VERBS: ReadonlySet<string> = new Set(TABLE.motionVerbs);
@@ -136,4 +137,9 @@ export function wordnetSceneLight(word: string): 'high_key' | 'flat' | null {
 /** The camera direction a verb of motion carries by its WordNet troponymy ("descend", "swoop": down; "soar": up; "approach": in), or null. */
 export function wordnetVerbDirection(lemma: string): string | null {
   return Object.hasOwn(TABLE.verbDirections, lemma) ? (TABLE.verbDirections[lemma] ?? null) : null;
+}
+
+/** The camera move a verb or adjective of manner is when said of the camera ("stumble", "bounce": shake; "hang", "fixed": static), or null. */
+export function wordnetCameraManner(lemma: string): 'shake' | 'static' | null {
+  return Object.hasOwn(TABLE.cameraManner, lemma) ? (TABLE.cameraManner[lemma] ?? null) : null;
 }
