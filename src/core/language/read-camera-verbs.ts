@@ -17,8 +17,8 @@ import { isMotionVerb, wordnetCameraManner, wordnetSense, wordnetVerbDirection }
 
 /** Between the camera and its verb these may stand ("the camera slowly sweeps", "camera doesn't budge", "camera just"). */
 const BETWEEN: ReadonlySet<Domain> = new Set(['function', 'intensity', 'hedge', 'negation', 'filler', 'motion']);
-/** Readings a verb of the camera may replace: a thing, a place ("rocks"), a genre ("chases": action). */
-const REPLACEABLE: ReadonlySet<Domain> = new Set(['subject', 'genre', 'setting']);
+/** Readings a verb of the camera may replace: a thing ("rocks"), a genre ("chases": action). A place stays a place. */
+const REPLACEABLE: ReadonlySet<Domain> = new Set(['subject', 'genre']);
 
 /** Whether the span over token m names the camera ("camera", "cam", "the drone"). */
 function namesCamera(state: PassState, m: number, c: Chosen | undefined): boolean {
@@ -40,7 +40,17 @@ function cameraSubject(state: PassState, k: number, at: (m: number) => Chosen | 
 /** Make the camera's verbs of motion camera moves (see the file comment). */
 export function readCameraVerbs(state: PassState): void {
   const { tokens, chosen } = state;
-  const at = (m: number) => chosen.find((c) => c.i <= m && c.j > m);
+  // No camera named, no verb of the camera to read.
+  if (!tokens.some((t) => CAMERA_NOUNS.has(t.lower)) && !chosen.some((c) => c.record.domain === 'camera' && c.record.canonical === 'camera')) return;
+  // The span over each token, built only once a candidate verb is met (most prompts have none).
+  const cover: (Chosen | undefined)[] = [];
+  const at = (m: number): Chosen | undefined => {
+    if (cover.length === 0) {
+      cover.length = tokens.length;
+      for (const c of chosen) for (let q = c.i; q < c.j; q++) cover[q] = c;
+    }
+    return cover[m];
+  };
   let added = false;
   for (let k = 1; k < tokens.length; k++) {
     const t = tokens[k];
@@ -54,11 +64,15 @@ export function readCameraVerbs(state: PassState): void {
     const wordnetSpeed = covering?.domain === 'motion' && covering.via === 'wordnet';
     if (covering && (covering.j - covering.i !== 1 || !(REPLACEABLE.has(covering.domain) || wordnetSpeed))) continue;
     if (!cameraSubject(state, k, at)) continue;
+    // A word right after a preposition or a determiner is no verb ("drone shot by the docks").
+    const prev = tokens[k - 1];
+    if (prev && (prev.tags.has('Preposition') || prev.tags.has('Determiner'))) continue;
     const cls = manner ?? 'move';
     const speed = wordnetSpeed ? covering.record.canonical : lemma !== undefined && wordnetSense(lemma)?.domain === 'motion' ? wordnetSense(lemma)?.canonical : undefined;
     const towards = (lemma !== undefined && manner === null ? wordnetVerbDirection(lemma) : null) ?? undefined;
     const record: LexRecord = { span: t.lower, canonical: cls, domain: 'camera', variant: 'synonym', source: 'built-in', mechanism: 'cameraVerb', ...(speed ? { also: { motion: speed } } : {}), ...(towards ? { towards } : {}) };
     const span: Chosen = { i: k, j: k + 1, start: t.start, end: t.end, record, domain: 'camera', canonical: cls, negated: false, consumed: false, via: 'cameraVerb' };
+    cover[k] = span;
     if (covering) chosen[chosen.indexOf(covering)] = span;
     else {
       chosen.push(span);
