@@ -27,7 +27,10 @@ for (const file of ['lexicon-core.json', 'lexicon-dialect.json']) {
   for (const g of JSON.parse(readFileSync(join(DATA, file), 'utf8')).groups) for (const span of Object.keys(g.map)) addWord(span);
 }
 for (const w of Object.keys(JSON.parse(readFileSync(join(DATA, 'color-words.json'), 'utf8')).words)) addWord(w);
-for (const w of Object.keys(JSON.parse(readFileSync(join(DATA, 'wordnet-reduced.json'), 'utf8')).words)) addWord(w);
+// The things with a place are correction targets too (spelling.ts reads wordnetWords(), which includes them): without
+// them a real word one edit from such a thing was corrected to it ("folk" → "fork", a kitchen).
+const reduced = JSON.parse(readFileSync(join(DATA, 'wordnet-reduced.json'), 'utf8'));
+for (const w of [...Object.keys(reduced.words), ...Object.keys(reduced.thingPlaces)]) addWord(w);
 
 const deletions = (w) => Array.from(w, (_, k) => w.slice(0, k) + w.slice(k + 1));
 const deletes = new Map();

@@ -80,3 +80,11 @@ describe('speed words attach to the verb whose subject they describe', () => {
     expect(read('no movement at all, a cat asleep').motion.level).toBe('still');
   });
 });
+
+describe('a real word near a thing with a place is no slip (reduce-dictionary reads the things too)', () => {
+  it('"folk" stays a word of its own; "forkk" is still corrected to fork', () => {
+    expect(span('folk huddled in the square', 'folk')).toBeUndefined();
+    expect(read('folk huddled in the square').unknown.map((u) => u.text)).toContain('folk');
+    expect(span('a forkk and a knife', 'forkk')).toMatchObject({ canonical: 'fork', variant: 'spelling', via: 'spelling' });
+  });
+});
