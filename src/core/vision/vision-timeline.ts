@@ -65,6 +65,26 @@ class FrameSummaries {
   get length(): number {
     return this.t.length;
   }
+  private columns(): TypedColumn<Float64Array | Uint8Array>[] {
+    return [this.t, this.hasMotion, this.motion, this.change, this.structured, this.lookStd, this.lookEdge, this.lookGrid, this.lookCellStd, this.lookCellEdge];
+  }
+  /** Copies of the columns' values, in columns() order. */
+  export(): (Float64Array | Uint8Array)[] {
+    return this.columns().map((c) => c.data.slice(0, c.length));
+  }
+  /** Appends another timeline's exported columns (its frames follow these). */
+  append(values: (Float64Array | Uint8Array)[]): void {
+    const columns = this.columns();
+    assert(values.length === columns.length, 'a value array per column');
+    columns.forEach((c, k) => {
+      const v = values[k]!;
+      assert(v.constructor === c.data.constructor, 'columns of the same kind');
+      const at = c.length;
+      c.ensure(at + v.length);
+      c.data.set(v as never, at);
+    });
+    assert(this.motion.length === 6 * this.length && this.change.length === this.changeWidth * this.length && this.lookGrid.length === LOOK_CELLS * this.length, 'whole frames appended');
+  }
   push(t: number, motion: (PairMotion & { speed: number }) | null, change: FrameChange, look: FrameLook): void {
     this.t.push(t);
     this.hasMotion.push(motion ? 1 : 0);
@@ -130,8 +150,22 @@ export interface VisionTimeline {
    * its palette and depth when measured elsewhere (another worker, frame-colors.ts), else they are measured here.
    */
   pushFrame(rgba: Uint8ClampedArray, index: number, t: number, measured?: FrameColors): FrameVision;
-  /** Cuts, shots and the windows of FOUNDATION §1 over the frames pushed. */
+  /** Cuts, shots and the windows of FOUNDATION §1 over the frames pushed (a timeline that starts at frame 0). */
   finish(): VisionResult;
+  /** What this range measured, for finishVision over the ranges of a file (closes the open window). */
+  part(): VisionPart;
+}
+
+/** One range's measures (plain data: it crosses workers by structured clone). */
+export interface VisionPart {
+  /** First frame measured. */
+  start: number;
+  /** Frames measured. */
+  count: number;
+  /** The per-frame summaries' columns (FrameSummaries.export). */
+  columns: (Float64Array | Uint8Array)[];
+  /** The windows that opened in this range, closed. */
+  windows: OpenWindow[];
 }
 
 interface OpenWindow {
@@ -149,19 +183,56 @@ interface OpenWindow {
 /** A pair's model seeds the next pair's tracker only when at least this confident (0–1). */
 const PRIOR_MIN_CONFIDENCE = 0.3;
 
+/**
+ * Windows per tracker segment (issue 18 item 3): the camera prior is dropped at the first frame of every segment, so
+ * the tracker's state is bounded and any run of whole segments can be analysed on its own. One window: measured on
+ * 115 real and camera fixtures it changed no camera move, cut, transition or shot, and window figures only in the
+ * fourth decimal (scripts/bench/segments.mjs, docs/extraction.md), while ranges can then start on any window.
+ */
+export const SEGMENT_WINDOWS = 1;
+
+/** Frames of one tracker segment at `fps` (`segmentWindows` windows of FOUNDATION §1's W frames). */
+export function segmentFrames(fps: number, segmentWindows = SEGMENT_WINDOWS): number {
+  return Math.max(1, Math.round(0.5 * fps)) * segmentWindows;
+}
+
+/** Frames before a range's first frame that a range analysis must be shown: the cut and transition measures' lags. */
+export function rangeOverlap(fps: number): number {
+  return changeLags(fps);
+}
+
+/** What createVisionTimeline takes. */
+export interface VisionTimelineOptions {
+  width: number;
+  height: number;
+  fps: number;
+  /**
+   * The first frame this timeline measures (a segment boundary, default 0). Frames from `start − rangeOverlap(fps)`
+   * (or 0) up to it are pushed too, only to fill the lag state; they are measured for nothing else.
+   */
+  start?: number;
+  /** Windows per tracker segment (measurement only: the default SEGMENT_WINDOWS is what reports use; Infinity never resets). */
+  segmentWindows?: number;
+  /**
+   * The frames the file holds (optional), so the per-frame columns are made at their size once instead of grown by
+   * doubling (issue 18: no copies, no slack that grows with length).
+   */
+  frames?: number;
+}
+
 /** Frames the timeline makes room for at once at most (2.4 hours at 30 f/s): a header's claim is not trusted further. */
 const MAX_FRAMES_AHEAD = 1 << 18;
 
-/**
- * Creates the timeline; see VisionTimeline. `frames` (optional): the frames the file holds, so the per-frame columns
- * are made at their size once instead of grown by doubling (issue 18: no copies, no slack that grows with length).
- */
-export function createVisionTimeline(opts: { width: number; height: number; fps: number; frames?: number }): VisionTimeline {
+/** Creates the timeline; see VisionTimeline. */
+export function createVisionTimeline(opts: VisionTimelineOptions): VisionTimeline {
   const { width, height, fps } = opts;
   if (!(width > 0 && height > 0 && fps > 0)) throw new TypeError('width, height and fps must be positive');
   const diagonal = Math.hypot(width, height);
   const W = Math.max(1, Math.round(0.5 * fps));
   const lagCount = changeLags(fps);
+  const segment = segmentFrames(fps, opts.segmentWindows ?? SEGMENT_WINDOWS);
+  const start = opts.start ?? 0;
+  if (!(Number.isInteger(start) && start >= 0 && start % segment === 0)) throw new TypeError(`a range starts on a segment boundary (a multiple of ${segment} frames), not at ${start}`);
   const meanFrame = createMeanFrame(width, height);
   const ahead = opts.frames ?? 0;
   const perFrame = new FrameSummaries(lagCount, Number.isFinite(ahead) ? Math.min(MAX_FRAMES_AHEAD, Math.max(0, ahead)) : 0);
@@ -172,7 +243,7 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
   const recentThumbs: Float32Array[] = [];
   const recentHists: Float32Array[] = [];
   let structuredPrev = false;
-  let next = 0;
+  let next = Math.max(0, start - rangeOverlap(fps));
 
   const closeWindow = () => {
     if (!open) return;
@@ -203,6 +274,20 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
       // palette, depth, luma and the colour histogram: one pass over the pixels, here or in another worker
       const { colors, depth, luma, hist } = measured ?? measureFrameColors(rgba);
       const pyr = buildGrayPyramid(rgba, width, height);
+      if (index < start) {
+        // the overlap before a range: only what the next frames' change measures read of it
+        structuredPrev = luma.std >= FADE_MIN_CONTRAST * FLAT_STD;
+        recentThumbs.unshift(pyr.levels[pyr.levels.length - 1]!.data);
+        recentHists.unshift(hist);
+        recentThumbs.length = Math.min(recentThumbs.length, lagCount);
+        recentHists.length = Math.min(recentHists.length, lagCount);
+        prevPyr = pyr;
+        return { colors, depth, luma };
+      }
+      // The tracker's state is bounded (issue 18 item 3): the prior chains over every pair since the last one the model
+      // did not explain, so it is dropped at each segment's first frame, in every analysis (one worker or a range), and
+      // a range of whole segments then measures the same doubles as the whole file (docs/extraction.md, Item 3).
+      if (index % segment === 0) prior = undefined;
       let motion: (PairMotion & { speed: number }) | null = null;
       let decorrelation = NaN;
       if (prevPyr) {
@@ -246,47 +331,70 @@ export function createVisionTimeline(opts: { width: number; height: number; fps:
     },
 
     finish() {
+      if (start !== 0) throw new TypeError('a range that does not start at frame 0 is finished by finishVision over all the ranges');
+      return finishVision([this.part()], opts);
+    },
+
+    part() {
       closeWindow();
-      const n = perFrame.length;
-      const at = (i: number) => perFrame.t.at(i);
-      // the detectors read objects: they are made here, for the length of the call, from the columns
-      const found = detectCuts(Array.from({ length: n }, (_, i) => perFrame.changeAt(i)));
-      const flashes = found.flashes;
-      const motions = Array.from({ length: n }, (_, i) => perFrame.motionAt(i));
-      const transitions = detectTransitions(Array.from({ length: n }, (_, i) => perFrame.lookAt(i)), fps, { motion: motions, width, height }, found.cuts);
-      const cutFrames = cutsOutsideTransitions(found.cuts, transitions);
-      const skip = new Set<number>([...cutFrames, ...flashes]);
-      const { cuts, shots } = shotsFromCuts(cutFrames, Array.from(perFrame.t.data.subarray(0, n)), fps, transitions);
-      const windows: Omit<PictureWindowReport, 'sound'>[] = [];
-      for (const [s, e] of windowBounds(n, fps)) {
-        const acc = closed.get(s);
-        if (!acc) continue;
-        const pairs: PairMotion[] = [];
-        const speeds: number[] = [];
-        for (let i = s; i <= e; i++) {
-          const m = motions[i];
-          if (!m || skip.has(i)) continue;
-          pairs.push(m);
-          speeds.push(m.speed);
-        }
-        const lm = acc.lumaMean / acc.frames;
-        const lstd = Math.sqrt(Math.max(0, acc.lumaSq / acc.frames - lm * lm));
-        const cam = summarizeCamera(pairs, fps, diagonal);
-        windows.push({
-          start_frame: s,
-          end_frame: e,
-          t0: at(s),
-          t1: e + 1 < n ? at(e + 1) : at(e) + 1 / fps,
-          motion: windowMotion(speeds),
-          camera: { ...cam, dx: r4(cam.dx), dy: r4(cam.dy), zoom: r4(cam.zoom), roll: r4(cam.roll), confidence: r4(cam.confidence) },
-          gradient: acc.gradient ?? { type: 'flat', direction_deg: null, center: null, fit: 1 },
-          lighting: classifyLighting(lm, lstd),
-          color: { rgb: acc.rgb, depth: acc.depth },
-        });
-      }
-      return { windows, cuts, transitions, shots, flashes };
+      return { start, count: perFrame.length, columns: perFrame.export(), windows: [...closed.values()] };
     },
   };
+}
+
+/**
+ * Cuts, shots and windows over the ranges of one file, in order and contiguous from frame 0: the same result as one
+ * timeline over all its frames when each range started on a segment boundary with its overlap (rangeOverlap).
+ */
+export function finishVision(parts: VisionPart[], opts: { width: number; height: number; fps: number }): VisionResult {
+  const { width, height, fps } = opts;
+  const diagonal = Math.hypot(width, height);
+  const perFrame = new FrameSummaries(changeLags(fps), Math.min(MAX_FRAMES_AHEAD, parts.reduce((sum, p) => sum + p.count, 0)));
+  const closed = new Map<number, OpenWindow>();
+  for (const p of parts) {
+    if (p.start !== perFrame.length) throw new TypeError(`ranges must be contiguous from frame 0: a range starts at ${p.start}, ${perFrame.length} frames before it`);
+    perFrame.append(p.columns);
+    assert(perFrame.length === p.start + p.count, 'a range holds its count of frames');
+    for (const w of p.windows) closed.set(w.start, w);
+  }
+  const n = perFrame.length;
+  const at = (i: number) => perFrame.t.at(i);
+  // the detectors read objects: they are made here, for the length of the call, from the columns
+  const found = detectCuts(Array.from({ length: n }, (_, i) => perFrame.changeAt(i)));
+  const flashes = found.flashes;
+  const motions = Array.from({ length: n }, (_, i) => perFrame.motionAt(i));
+  const transitions = detectTransitions(Array.from({ length: n }, (_, i) => perFrame.lookAt(i)), fps, { motion: motions, width, height }, found.cuts);
+  const cutFrames = cutsOutsideTransitions(found.cuts, transitions);
+  const skip = new Set<number>([...cutFrames, ...flashes]);
+  const { cuts, shots } = shotsFromCuts(cutFrames, Array.from(perFrame.t.data.subarray(0, n)), fps, transitions);
+  const windows: Omit<PictureWindowReport, 'sound'>[] = [];
+  for (const [s, e] of windowBounds(n, fps)) {
+    const acc = closed.get(s);
+    if (!acc) continue;
+    const pairs: PairMotion[] = [];
+    const speeds: number[] = [];
+    for (let i = s; i <= e; i++) {
+      const m = motions[i];
+      if (!m || skip.has(i)) continue;
+      pairs.push(m);
+      speeds.push(m.speed);
+    }
+    const lm = acc.lumaMean / acc.frames;
+    const lstd = Math.sqrt(Math.max(0, acc.lumaSq / acc.frames - lm * lm));
+    const cam = summarizeCamera(pairs, fps, diagonal);
+    windows.push({
+      start_frame: s,
+      end_frame: e,
+      t0: at(s),
+      t1: e + 1 < n ? at(e + 1) : at(e) + 1 / fps,
+      motion: windowMotion(speeds),
+      camera: { ...cam, dx: r4(cam.dx), dy: r4(cam.dy), zoom: r4(cam.zoom), roll: r4(cam.roll), confidence: r4(cam.confidence) },
+      gradient: acc.gradient ?? { type: 'flat', direction_deg: null, center: null, fit: 1 },
+      lighting: classifyLighting(lm, lstd),
+      color: { rgb: acc.rgb, depth: acc.depth },
+    });
+  }
+  return { windows, cuts, transitions, shots, flashes };
 }
 
 function r4(x: number): number {

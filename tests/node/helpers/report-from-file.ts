@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { assembleReport } from '../../../src/core/analysis/assemble-report.ts';
 import { createSoundTimeline } from '../../../src/core/audio/sound-timeline.ts';
 import { windowBounds, type AnalysisReport, type FrameReport } from '../../../src/core/report/analysis.ts';
-import { createVisionTimeline, type VisionResult } from '../../../src/core/vision/vision-timeline.ts';
+import { createVisionTimeline, finishVision, rangeOverlap, type VisionResult } from '../../../src/core/vision/vision-timeline.ts';
 import { decodeMono } from './decode.ts';
 import { decodeScaled } from './real-photos.ts';
 
@@ -26,8 +26,14 @@ interface ProbeStream {
 const SAMPLE_RATE = 48_000;
 const AUDIO_FPS = 25;
 
-/** The report of the file at `path` (picture frames at its nominal rate; audio-only files as 1/25 s audio frames). */
-export function reportFromFile(path: string): AnalysisReport {
+/**
+ * The report of the file at `path` (picture frames at its nominal rate; audio-only files as 1/25 s audio frames).
+ * `rangeStarts`: the picture analysed as ranges starting at these frames (segment boundaries, after 0), each by its own
+ * timeline shown its overlap first, merged by finishVision — as two analysis workers would (issue 18 item 3).
+ * `maxSide`: the analysis raster's longest side (640 as the app's; smaller for cheaper tests).
+ */
+export function reportFromFile(path: string, opts: { rangeStarts?: number[]; maxSide?: number } = {}): AnalysisReport {
+  const rangeStarts = opts.rangeStarts ?? [];
   const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,width,height,r_frame_rate,nb_frames,duration,sample_rate,channels:format=duration', '-of', 'json', path]);
   if (probe.status !== 0) throw new Error(`ffprobe ${path}: ${probe.stderr.toString()}`);
   const info = JSON.parse(probe.stdout.toString()) as { streams: ProbeStream[]; format: { duration: string } };
@@ -44,14 +50,21 @@ export function reportFromFile(path: string): AnalysisReport {
   if (v && v.width && v.height && v.r_frame_rate) {
     const [num, den] = v.r_frame_rate.split('/').map(Number) as [number, number];
     fps = num / den;
-    const { frames: rgba, width, height } = decodeScaled(path, v.width, v.height);
-    const tl = createVisionTimeline({ width, height, fps });
-    frames = rgba.map((f, i) => {
-      const t = Math.round((i / fps) * 1e6) / 1e6;
-      const { colors, depth, luma } = tl.pushFrame(f, i, t);
-      return { index: i, t, colors, depth, luma, sound: null };
+    const { frames: rgba, width, height } = decodeScaled(path, v.width, v.height, opts.maxSide);
+    const timeOf = (i: number) => Math.round((i / fps) * 1e6) / 1e6;
+    const starts = [0, ...rangeStarts];
+    frames = [];
+    const parts = starts.map((start, k) => {
+      const end = starts[k + 1] ?? rgba.length;
+      const tl = createVisionTimeline({ width, height, fps, start });
+      for (let i = Math.max(0, start - rangeOverlap(fps)); i < end; i++) {
+        const { colors, depth, luma } = tl.pushFrame(rgba[i]!, i, timeOf(i));
+        // the overlap's frames belong to the range before
+        if (i >= start) frames.push({ index: i, t: timeOf(i), colors, depth, luma, sound: null });
+      }
+      return tl.part();
     });
-    vision = tl.finish();
+    vision = finishVision(parts, { width, height, fps });
   } else {
     fps = AUDIO_FPS;
     const n = Math.max(1, Math.ceil(Number(a?.duration ?? containerS) * fps - 1e-9));
