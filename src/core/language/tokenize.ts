@@ -78,11 +78,13 @@ export function unElongate(lower: string): string[] {
 /** Whether the text between two tokens lets a phrase continue across it (spaces, hyphens, a slash between words only). */
 export function joinsPhrase(gap: string): boolean {
   // A slash with spaces round it separates the items of a list ("ocean / sunset / orange"); "black/white" joins.
+  if (gap === ' ') return true; // the usual gap, answered without the regexes
   return /^[\s\-–/]*$/.test(gap) && gap.length <= 3 && !/\s\/|\/\s/.test(gap);
 }
 
 /** Whether the text between two tokens ends a clause (sentence or clause punctuation). */
 export function breaksClause(gap: string): boolean {
+  if (gap === ' ') return false; // the usual gap, answered without the regexes
   return /[,.;:!?()[\]{}"“”…|—]/.test(gap) || /\s–\s/.test(gap);
 }
 
