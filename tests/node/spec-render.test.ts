@@ -12,6 +12,7 @@ import { audioFrameStart, mixReference, planSound, soundTruth } from '../../src/
 import { measureFrameSound } from '../../src/core/audio/frame-sound.ts';
 import type { Spec } from '../../src/core/plan/spec.ts';
 import { rgbToOklab } from '../../src/core/color/oklab.ts';
+import { createVisionTimeline } from '../../src/core/vision/vision-timeline.ts';
 
 function ask(patch: (i: Instruction) => void): Instruction {
   const i = emptyInstruction('test');
@@ -510,5 +511,24 @@ describe('sound plan', () => {
     expect(truth.melody.length).toBeGreaterThan(0);
     expect(truth.melody[0]!.start).toBe(0);
     expect(truth.windows.length).toBe(4);
+  });
+});
+
+describe('a long fast blended roll with a pan and zoom (a discovered camera entry)', () => {
+  it('is the same step every frame: the speed read per window stays constant and the move is the one claimed', () => {
+    const base = buildSpec(ask((x) => ((x.camera.move = 'roll_cw'), (x.motion.level = 'fast'), (x.gradient.type = 'linear_diagonal'))), primitiveKnowledge(), { seed: 'long-roll', width: 160, height: 120, duration_s: 4, mode: 'blended' });
+    expect(base.mode).toBe('blended');
+    // the camera of a seed-2 loop miss (job mxd7f8zi): roll with a pan and a zoom, 0.8 diag/s made
+    const spec: Spec = { ...base, camera: { ...base.camera, move: 'roll_cw', dx: 0.2315, dy: -0.7245, zoom: 0.0859, roll: -75.47, shake_px: 0, shake_deg: 0 } };
+    const { r, frames, counts } = renderAll(spec);
+    const tl = createVisionTimeline({ width: spec.width, height: spec.height, fps: spec.fps });
+    frames.forEach((f, i) => tl.pushFrame(f, i, i / spec.fps));
+    const ws = tl.finish().windows;
+    const truth = buildTruth(spec, r.bins, counts, counts.map(() => null));
+    const speeds = ws.map((w) => w.motion.speed);
+    expect(ws.length).toBeGreaterThanOrEqual(6);
+    // before: 0.81, 1.03, 1.44 … 3.82 diag/s, read pan_left from the third window
+    expect(Math.max(...speeds) / Math.min(...speeds)).toBeLessThan(1.3);
+    for (const w of ws) expect(w.camera.move).toBe(truth.camera.move);
   });
 });

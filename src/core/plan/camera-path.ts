@@ -57,8 +57,27 @@ export function cameraFromSpeed(move: CameraMove, speed: number, width: number, 
 export function poseAt(cam: SpecCamera, i: number, fps: number, width: number, height: number): CameraPose {
   const t = i / fps;
   const diag = diagonal(width, height);
-  let ox = cam.dx * diag * t;
-  let oy = cam.dy * diag * t;
+  // The screen offset o solves o' = v + λ·o (complex numbers, λ = zoom + i·roll in rad/s, v the pan in px/s), so
+  // every frame-to-frame step is the same: the pan v plus zoom and roll about the SCREEN centre. A linear o (v·t) put
+  // the zoom/roll centre at c + v·t, drifting off the screen: a discovered roll with a pan (0.8 diag/s made) read a
+  // translation growing window by window (0.81, 1.03, 1.44 … 3.82 diag/s, pan_left) or lost it (static).
+  const vx = cam.dx * diag;
+  const vy = cam.dy * diag;
+  const lr = cam.zoom;
+  const li = (cam.roll * Math.PI) / 180;
+  let ox = vx * t;
+  let oy = vy * t;
+  if (lr !== 0 || li !== 0) {
+    // (e^{λt} − 1)/λ, with e^{λt} = e^{zoom·t}(cos θ + i sin θ)
+    const e = Math.exp(lr * t);
+    const er = e * Math.cos(li * t) - 1;
+    const ei = e * Math.sin(li * t);
+    const d = lr * lr + li * li;
+    const gr = (er * lr + ei * li) / d;
+    const gi = (ei * lr - er * li) / d;
+    ox = vx * gr - vy * gi;
+    oy = vx * gi + vy * gr;
+  }
   if (cam.shake_px > 0) {
     const s = i % 2 === 0 ? 1 : -1;
     ox += s * cam.shake_px * Math.cos((cam.shake_deg * Math.PI) / 180);
@@ -123,8 +142,12 @@ export function cameraRawOver(cam: SpecCamera, a: number, b: number, fps: number
   for (let i = a; i < b; i++) {
     const p0 = poseAt(cam, i, fps, width, height);
     const p1 = poseAt(cam, i + 1, fps, width, height);
-    dx += ((p1.ox - p0.ox) * fps) / diag;
-    dy += ((p1.oy - p0.oy) * fps) / diag;
+    // the step's own translation: o1 − A·o0, A the step's zoom and roll about the screen centre
+    const a = Math.exp(p1.lnScale - p0.lnScale);
+    const ac = a * Math.cos(p1.theta - p0.theta);
+    const as = a * Math.sin(p1.theta - p0.theta);
+    dx += ((p1.ox - (ac * p0.ox - as * p0.oy)) * fps) / diag;
+    dy += ((p1.oy - (as * p0.ox + ac * p0.oy)) * fps) / diag;
     zoom += (p1.lnScale - p0.lnScale) * fps;
     roll += ((p1.theta - p0.theta) * fps * 180) / Math.PI;
     const back = screenToWorld(p0, width, height);
