@@ -206,8 +206,10 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   const posAt = new Float32Array(spec.mode === 'blended' ? width * height : 0);
   // A blended complex field is periodic, so a pan, tilt, roll or shake never leaves it: it is on the world and moves
   // with the camera. On the screen its strong still pattern outweighed the texture (a fast tilt over it read still);
-  // a zoom would grow it into one patch, so under a zoom it stays on the screen (the texture's octaves carry the move).
-  const worldComplex = spec.mode === 'blended' && spec.gradient.type === 'complex' && spec.camera.move !== 'static' && spec.camera.zoom === 0;
+  // a zoom past 2× (one that needs octaves) would grow it into one patch, so under such a zoom it stays on the screen
+  // (the texture's octaves carry the move). A discovered roll carries a small zoom (≤ 2× over the clip): kept on the
+  // world, since a low-key fast roll over a screen complex field read static (2 of 2 in the seed-2 run, raw frames).
+  const worldComplex = spec.mode === 'blended' && spec.gradient.type === 'complex' && spec.camera.move !== 'static' && Math.abs(spec.camera.zoom) * spec.duration_s <= Math.LN2;
   for (let y = 0, o = 0; y < height && posAt.length > 0; y++) for (let x = 0; x < width; x++, o++) posAt[o] = pos(x + 0.5, y + 0.5);
   const texture = spec.texture ?? null;
   const tile = texture && texture.amplitude > 0 ? textureTile(texture.scale_px, seed ^ 0x2545f491, texture.octaves ?? 1) : null;
