@@ -67,6 +67,10 @@ function score(label, items) {
   for (const it of items) {
     if (!it.name.includes(only)) continue;
     const r = analyse(it.path, it.width, it.height, it.fps);
+    if (it.ignore) {
+      r.cuts = r.cuts.filter((c) => !it.ignore(c.frame));
+      r.transitions = r.transitions.filter((x) => !(it.ignore(x.start_frame) && it.ignore(x.end_frame)));
+    }
     if (it.kind === 'shots') {
       const cuts = r.cuts.map((c) => c.frame);
       const c = cutF1(cuts, it.cuts, 1);
@@ -124,6 +128,16 @@ if (split === 'all' || split === 'dev') {
     return { ...base, move: d.move ?? src.move };
   });
   score('degraded dev (make-degraded.sh)', items);
+}
+// --set=DIR: a set made by make-heldout-2.sh outside the repository (its truth.json; `wipes` spans neither credit nor
+// charge what is found inside them)
+const setDir = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
+if (setDir) {
+  const t = JSON.parse(readFileSync(join(setDir, 'truth.json'), 'utf8'));
+  const inWipe = (w, f) => (w ?? []).some((x) => f >= x.start_frame - 1 && f <= x.end_frame + 1);
+  const items = Object.entries(t).map(([name, v]) => ({ ...v, name, path: join(setDir, name), fps: Number(v.fps), ignore: (f) => inWipe(v.wipes, f) }));
+  score(`held-out set ${setDir}`, items);
+  process.exit(0);
 }
 if (split === 'all' || split === 'held_out') {
   const heldoutTruth = JSON.parse(readFileSync(join(root, 'heldout', 'truth.json'), 'utf8'));
