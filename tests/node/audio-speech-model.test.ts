@@ -184,22 +184,3 @@ describe('resample-stream', () => {
     expect(20 * Math.log10(rms(y.subarray(200, -200)) / Math.SQRT1_2)).toBeLessThan(-40);
   });
 });
-
-describe('syllable-rate gate on speech runs (docs/audio-analysis.md, "Speech from the Silero model")', { timeout: 600_000 }, () => {
-  it("our renderer's round-trip sound 'camera tilt_up' (tone, rumble and hiss whose mix steps every frame) is not speech; it read 87 % before the gate", async () => {
-    const { emptyInstruction } = await import('../../src/core/language/instruction.ts');
-    const { buildSpec } = await import('../../src/core/plan/build-spec.ts');
-    const { primitiveKnowledge } = await import('../../src/core/plan/primitive-knowledge.ts');
-    const { planSound, mixReference } = await import('../../src/core/render/sound-plan.ts');
-    const label = 'camera tilt_up';
-    const i = emptyInstruction(label);
-    i.camera.move = 'tilt_up';
-    i.motion.level = 'medium';
-    // the round-trip sweep's own spec (tests/browser/round-trip.test.ts: seed, 160×120, 1 s)
-    const spec = buildSpec(i, primitiveKnowledge(), { seed: `round-trip:${label}`, width: 160, height: 120, duration_s: 1 });
-    const x = mixReference(planSound(spec));
-    const r = await soundWithModel(x, spec.sample_rate, await nodeSilero());
-    console.log(`round-trip ${label}: Silero with the gate ${meanShare(r).toFixed(1)} %`);
-    expect(meanShare(r)).toBeLessThanOrEqual(10);
-  });
-});

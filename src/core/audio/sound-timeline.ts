@@ -9,7 +9,7 @@ import { onsetStrength } from './music-tempo.ts';
 import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
 import { detectOnsets, tempoReport } from './tempo.ts';
-import { bandModulation, detectSpeech, gateSyllabic, mayBeVoiced } from './voice-activity.ts';
+import { detectSpeech, mayBeVoiced } from './voice-activity.ts';
 import { chunkAt, speechChunks, type SpeechProbabilities } from './model-speech.ts';
 import { TypedColumn } from '../report/typed-column.ts';
 
@@ -207,11 +207,6 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
             },
             env.bandDb(), env.rate,
           );
-
-      // both detectors answer to the same syllable-rate check: a run of speech frames whose band does not move at
-      // syllable rates more than faster is a steady sound the model (or the hand-written tests) took for a voice
-      const bandDb = env.bandDb();
-      gateSyllabic(speech, (k) => 0.5 * (frames.t0.at(k) + frames.t1.at(k)) - t0, bandModulation(bandDb, env.rate));
 
       const clipEndS = windows.length ? (windows[windows.length - 1]![1] + 1) / fps : 0;
       const out: (WindowSound | null)[] = windows.map(([s, e]) => {

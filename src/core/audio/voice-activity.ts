@@ -115,19 +115,11 @@ function voicedAt(f: VadFrames, i: number): boolean {
   return f.silent[i] !== 1 && f.harmonicity[i]! >= VAD_MIN_HARMONICITY && f.topPeakShare[i]! < VAD_MAX_TOP_PEAK_SHARE && f.speechBand[i]! >= 0.15;
 }
 
-/** The speech band's level modulation around a time (dB, std over ±0.5 s): at syllable rates and faster. */
-export interface BandModulation {
-  /** The 2–8 Hz part (difference of 1/16 s and 1/2 s moving averages of the level). */
-  syllabic(t: number): number;
-  /** The part above ~10 Hz (the level minus its 1/16 s moving average): level steps and flutter, not syllables. */
-  fast(t: number): number;
-}
-
 /**
- * The speech band's modulation. `bandDb` is the speech-band level per envelope hop at `rate` Hz, value m at time
- * m / rate, floored at VAD_BAND_FLOOR_DB.
+ * Per-frame speech decision. `bandDb` is the speech-band level per envelope hop at `rate` Hz, value m at time
+ * m / rate (s, same clock as the frames' t0/t1).
  */
-export function bandModulation(bandDb: Float32Array, rate: number): BandModulation {
+export function detectSpeech(frames: VadFrames, bandDb: Float32Array, rate: number): boolean[] {
   const n = bandDb.length;
   // 2–8 Hz band-pass as a difference of moving averages: 1/16 s (removes > ~10 Hz) minus 1/2 s (removes < 2 Hz).
   const prefix = new Float64Array(n + 1);
@@ -147,30 +139,13 @@ export function bandModulation(bandDb: Float32Array, rate: number): BandModulati
     p1[i + 1] = p1[i]! + d[i]!;
     p2[i + 1] = p2[i]! + d[i]! * d[i]!;
   }
-  // the part above ~10 Hz: the level minus its 1/16 s moving average
-  const f1 = new Float64Array(n + 1);
-  const f2 = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const v = Math.max(VAD_BAND_FLOOR_DB, bandDb[i]!) - ma(i, hs);
-    f1[i + 1] = f1[i]! + v;
-    f2[i + 1] = f2[i]! + v * v;
-  }
-  const std = (q1: Float64Array, q2: Float64Array, t: number): number => {
+  const modulation = (t: number): number => {
     const a = Math.max(0, Math.round((t - 0.5) * rate));
     const b = Math.min(n, Math.round((t + 0.5) * rate));
     if (b - a < 2) return 0;
-    const m = (q1[b]! - q1[a]!) / (b - a);
-    return Math.sqrt(Math.max(0, (q2[b]! - q2[a]!) / (b - a) - m * m));
+    const m = (p1[b]! - p1[a]!) / (b - a);
+    return Math.sqrt(Math.max(0, (p2[b]! - p2[a]!) / (b - a) - m * m));
   };
-  return { syllabic: (t) => std(p1, p2, t), fast: (t) => std(f1, f2, t) };
-}
-
-/**
- * Per-frame speech decision. `bandDb` is the speech-band level per envelope hop at `rate` Hz, value m at time
- * m / rate (s, same clock as the frames' t0/t1).
- */
-export function detectSpeech(frames: VadFrames, bandDb: Float32Array, rate: number): boolean[] {
-  const mod = bandModulation(bandDb, rate);
   const nf = frames.length;
   const voiced = new Uint8Array(nf);
   for (let i = 0; i < nf; i++) voiced[i] = voicedAt(frames, i) ? 1 : 0;
@@ -199,7 +174,7 @@ export function detectSpeech(frames: VadFrames, bandDb: Float32Array, rate: numb
         loud++;
       }
     }
-    out.push(v / (hi - lo) >= VAD_MIN_VOICED_SHARE && bandSum / Math.max(1, loud) >= VAD_MIN_BAND_SHARE && mod.syllabic(c) >= VAD_MIN_MODULATION_DB && !notes[i] && !grid[i] && !chords[i]);
+    out.push(v / (hi - lo) >= VAD_MIN_VOICED_SHARE && bandSum / Math.max(1, loud) >= VAD_MIN_BAND_SHARE && modulation(c) >= VAD_MIN_MODULATION_DB && !notes[i] && !grid[i] && !chords[i]);
   }
   return out;
 }
@@ -296,41 +271,4 @@ function onSemitoneGrid(frames: VadFrames, spans: PitchSpans, voiced: Uint8Array
 function polyphonic(frames: VadFrames, spans: PitchSpans, voiced: Uint8Array): boolean[] {
   const on = (j: number) => voiced[j] === 1 && frames.pitchHz[j]! > 0;
   return markedShareOverSpans(spans, frames.length, on, (j) => on(j) && frames.pitchRival[j]! >= VAD_RIVAL_SHARE, VAD_MIN_GRID_FRAMES, VAD_MAX_POLYPHONIC_SHARE);
-}
-
-/**
- * A speech run (consecutive frames called speech) is kept only when the median over its frames of the syllabic
- * contrast — syllabic / fast modulation of the speech band over ±0.5 s — is at least this. Speech moves its level at
- * syllable rates far more than faster; a steady sound whose level or mix steps every video frame (our own pure-mode
- * renders), a hum or a tone under noise has as much or more fast modulation (measured per frame: speech 5th
- * percentile 1.3–1.6, the misfires of the Silero model on our renders 0.6–1.4).
- */
-export const SPEECH_MIN_SYLLABIC_CONTRAST = 1.5;
-
-/**
- * Clears the runs of `speech` (per frame, frame k centred at `centre(k)` s on the band's clock) whose median
- * syllabic contrast is under SPEECH_MIN_SYLLABIC_CONTRAST; returns how many frames it cleared.
- */
-export function gateSyllabic(speech: boolean[], centre: (k: number) => number, mod: BandModulation): number {
-  let cleared = 0;
-  for (let a = 0; a < speech.length; ) {
-    if (!speech[a]) {
-      a++;
-      continue;
-    }
-    let b = a;
-    while (b + 1 < speech.length && speech[b + 1]) b++;
-    const ratios: number[] = [];
-    for (let k = a; k <= b; k++) {
-      const t = centre(k);
-      ratios.push(mod.syllabic(t) / Math.max(1e-3, mod.fast(t)));
-    }
-    ratios.sort((p, q) => p - q);
-    if (ratios[ratios.length >> 1]! < SPEECH_MIN_SYLLABIC_CONTRAST) {
-      for (let k = a; k <= b; k++) speech[k] = false;
-      cleared += b - a + 1;
-    }
-    a = b + 1;
-  }
-  return cleared;
 }
