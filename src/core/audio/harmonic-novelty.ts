@@ -2,7 +2,8 @@
 // streamed from the samples. Soft attacks — bowed strings, pads, a piano played softly, an organ's chord changes —
 // rise too slowly for a transient envelope, but each new note brings partials at new pitches; a pure tone, a noise
 // bed or a level step of what already sounds brings none.
-import { hannWindow, nextPowerOfTwo, realFft } from './fft.ts';
+import { nextPowerOfTwo } from './fft.ts';
+import { createSemitoneFrames, semitoneBinRanges } from './semitone-frames.ts';
 
 /**
  * Analysis window (s; rounded up to a power of two in samples of the stream halved: 2048 at 44.1/48 kHz), long enough
@@ -43,33 +44,10 @@ export function createHarmonicNovelty(sampleRate: number): HarmonicNovelty {
   sampleRate = streamRate / 2; // the halved stream's rate from here on
   const win = nextPowerOfTwo(Math.round(HARMONIC_WINDOW_S * sampleRate));
   const step = Math.max(1, Math.round(HARMONIC_HOP_S * sampleRate));
-  const w = hannWindow(win);
-  let wsum = 0;
-  for (let i = 0; i < win; i++) wsum += w[i]!;
-  const fft = realFft(win);
-  const half = win / 2;
   const lowMidi = HARMONIC_FUNDAMENTAL_MIDI[0] - HARMONIC_WHITEN_SEMITONES;
   const highMidi = Math.min(HARMONIC_FUNDAMENTAL_MIDI[1] + Math.max(...HARMONIC_PARTIALS) + HARMONIC_WHITEN_SEMITONES, Math.floor(69 + 12 * Math.log2((0.95 * sampleRate) / 2 / 440)));
   const bins = Math.max(0, highMidi - lowMidi + 1);
-  // FFT bin range of each semitone (±½ semitone); an empty range reads the nearest bin.
-  const lo = new Int32Array(bins);
-  const hi = new Int32Array(bins);
-  for (let i = 0; i < bins; i++) {
-    const f = 440 * 2 ** ((lowMidi + i - 69) / 12);
-    const a = Math.ceil((f * 2 ** (-1 / 24) * win) / sampleRate);
-    const b = Math.floor((f * 2 ** (1 / 24) * win) / sampleRate);
-    const near = Math.min(half, Math.max(1, Math.round((f * win) / sampleRate)));
-    lo[i] = b >= a ? Math.max(1, a) : near;
-    hi[i] = b >= a ? Math.min(half, b) : near;
-  }
-  const ring = new Float32Array(win);
-  let filled = 0; // samples in the ring (up to win)
-  let head = 0; // where the next sample goes
-  let sinceLast = 0;
-  let total = 0; // samples of the halved stream
-  let odd: number | null = null; // the first sample of a pair not yet complete
-  const frame = new Float64Array(win);
-  const power = new Float64Array(half + 1);
+  const { lo, hi } = semitoneBinRanges(lowMidi, bins, win, sampleRate);
   const spec = new Float64Array(bins);
   const prefix = new Float64Array(bins + 1);
   let prev = new Float64Array(bins);
@@ -80,15 +58,11 @@ export function createHarmonicNovelty(sampleRate: number): HarmonicNovelty {
   let count = 0;
   const rise = new Float64Array(bins);
 
-  const analyse = (): void => {
-    const tail = win - head; // the ring's oldest sample is at `head`
-    for (let i = 0; i < tail; i++) frame[i] = ring[head + i]! * w[i]!;
-    for (let i = tail; i < win; i++) frame[i] = ring[i - tail]! * w[i]!;
-    fft.power(frame, power);
+  const analyse = (power: Float64Array, fed: number): void => {
     for (let i = 0; i < bins; i++) {
       let m = 0;
       for (let k = lo[i]!; k <= hi[i]!; k++) if (power[k]! > m) m = power[k]!;
-      spec[i] = Math.log1p((1000 * 2 * Math.sqrt(m)) / wsum);
+      spec[i] = Math.log1p((1000 * 2 * Math.sqrt(m)) / frames.windowSum);
       prefix[i + 1] = prefix[i]! + spec[i]!;
     }
     const r = HARMONIC_WHITEN_SEMITONES;
@@ -121,31 +95,15 @@ export function createHarmonicNovelty(sampleRate: number): HarmonicNovelty {
     }
     values[count] = v;
     // centre of the window on the input clock (halved sample j is the mean of input samples 2j and 2j + 1)
-    times[count] = (2 * (total - win / 2) + 0.5) / streamRate;
+    times[count] = (2 * (fed - win / 2) + 0.5) / streamRate;
     count++;
   };
 
-  const feed = (v: number): void => {
-    ring[head] = v;
-    head = head + 1 === win ? 0 : head + 1;
-    total++;
-    if (filled < win) filled++;
-    if (++sinceLast >= step && filled === win) {
-      sinceLast = 0;
-      analyse();
-    }
-  };
+  const frames = createSemitoneFrames(win, step, 0, analyse);
 
   return {
     push(samples) {
-      let i = 0;
-      if (odd !== null && samples.length > 0) {
-        feed(0.5 * (odd + samples[0]!));
-        odd = null;
-        i = 1;
-      }
-      for (; i + 1 < samples.length; i += 2) feed(0.5 * (samples[i]! + samples[i + 1]!));
-      if (i < samples.length) odd = samples[i]!;
+      frames.push(samples);
     },
     get length() {
       return count;

@@ -2,7 +2,8 @@
 // envelope's 20 ms window sees only a smear. Bowed, plucked and padded sounds (pizzicato, pads over a bass, soft
 // broken chords) start their notes with little broadband energy, but each brings partials at new semitones; the
 // 20 ms flux's 43 Hz bins merge neighbouring notes and its comb at the beat stays under 0.3 on them, this one's does not.
-import { hannWindow, nextPowerOfTwo, realFft } from './fft.ts';
+import { nextPowerOfTwo } from './fft.ts';
+import { createSemitoneFrames, semitoneBinRanges } from './semitone-frames.ts';
 
 /** Analysis window (s; rounded up to a power of two in samples of the stream halved: 1024 at 44.1/48 kHz, 46 ms), parting semitones above ~200 Hz and most whole tones below. */
 export const PITCHED_FLUX_WINDOW_S = 0.04;
@@ -41,45 +42,20 @@ export function createPitchedFlux(sampleRate: number): PitchedFlux {
   const rate = streamRate / 2; // the halved stream's rate
   const win = nextPowerOfTwo(Math.round(PITCHED_FLUX_WINDOW_S * rate));
   const step = Math.max(1, Math.round(PITCHED_FLUX_HOP_S * rate));
-  const w = hannWindow(win);
-  let wsum = 0;
-  for (let i = 0; i < win; i++) wsum += w[i]!;
-  const fft = realFft(win);
   const half = win / 2;
   const lowMidi = PITCHED_FLUX_MIDI[0];
   const highMidi = Math.min(PITCHED_FLUX_MIDI[1], Math.floor(69 + 12 * Math.log2((0.95 * rate) / 2 / 440)));
   const bins = Math.max(0, highMidi - lowMidi + 1);
   const lowBins = Math.max(0, Math.min(bins, PITCHED_FLUX_LOW_MIDI - lowMidi));
-  const lo = new Int32Array(bins);
-  const hi = new Int32Array(bins);
-  for (let i = 0; i < bins; i++) {
-    const f = 440 * 2 ** ((lowMidi + i - 69) / 12);
-    const a = Math.ceil((f * 2 ** (-1 / 24) * win) / rate);
-    const b = Math.floor((f * 2 ** (1 / 24) * win) / rate);
-    const near = Math.min(half, Math.max(1, Math.round((f * win) / rate)));
-    lo[i] = b >= a ? Math.max(1, a) : near;
-    hi[i] = b >= a ? Math.min(half, b) : near;
-  }
+  const { lo, hi } = semitoneBinRanges(lowMidi, bins, win, rate);
   const lag = PITCHED_FLUX_LAG_HOPS;
   // The last lag + 1 log spectra (a ring of rows), so the one `lag` hops back is known.
   const history = new Float64Array((lag + 1) * Math.max(1, bins));
-  const ring = new Float32Array(win);
-  // The stream starts with half a window of zeros, so value m is centred at m·hop on the input clock.
-  let filled = half;
-  let head = half;
-  let sinceLast = step - 1;
-  let odd: number | null = null;
-  const frame = new Float64Array(win);
-  const power = new Float64Array(half + 1);
   let flux = new Float32Array(256);
   let low = new Float32Array(256);
   let count = 0;
 
-  const analyse = (): void => {
-    const tail = win - head;
-    for (let i = 0; i < tail; i++) frame[i] = ring[head + i]! * w[i]!;
-    for (let i = tail; i < win; i++) frame[i] = ring[i - tail]! * w[i]!;
-    fft.power(frame, power);
+  const analyse = (power: Float64Array): void => {
     const row = (count % (lag + 1)) * bins;
     const back = ((count + 1) % (lag + 1)) * bins; // the row `lag` hops back (overwritten next)
     let v = 0;
@@ -87,7 +63,7 @@ export function createPitchedFlux(sampleRate: number): PitchedFlux {
     for (let i = 0; i < bins; i++) {
       let e = 0;
       for (let k = lo[i]!; k <= hi[i]!; k++) e += power[k]!;
-      history[row + i] = Math.log1p((1000 * 2 * Math.sqrt(e)) / wsum);
+      history[row + i] = Math.log1p((1000 * 2 * Math.sqrt(e)) / frames.windowSum);
     }
     if (count >= lag) {
       for (let i = 0; i < bins; i++) {
@@ -112,26 +88,12 @@ export function createPitchedFlux(sampleRate: number): PitchedFlux {
     count++;
   };
 
-  const feed = (v: number): void => {
-    ring[head] = v;
-    head = head + 1 === win ? 0 : head + 1;
-    if (filled < win) filled++;
-    if (++sinceLast >= step && filled === win) {
-      sinceLast = 0;
-      analyse();
-    }
-  };
+  // The stream starts with half a window of zeros, so value m is centred at m·hop on the input clock.
+  const frames = createSemitoneFrames(win, step, half, analyse);
 
   return {
     push(samples) {
-      let i = 0;
-      if (odd !== null && samples.length > 0) {
-        feed(0.5 * (odd + samples[0]!));
-        odd = null;
-        i = 1;
-      }
-      for (; i + 1 < samples.length; i += 2) feed(0.5 * (samples[i]! + samples[i + 1]!));
-      if (i < samples.length) odd = samples[i]!;
+      frames.push(samples);
     },
     get length() {
       return count;
