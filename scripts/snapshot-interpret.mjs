@@ -14,13 +14,13 @@ if ((mode !== 'write' && mode !== 'check') || !file) {
   process.exit(2);
 }
 const E = await importTs('scripts/bench/_interpret-entry.mjs');
-const human = E.humanPrompts();
+const human = [...E.humanPrompts(), ...E.roundSevenPrompts()];
 const learned = [
   { span: 'zonk', canonical: 'high', domain: 'intensity', variant: 'slang', source: 'learned' },
   { span: 'glimmery', canonical: 'high_key', domain: 'lighting', variant: 'slang', source: 'learned' },
   { span: 'pan', canonical: 'pan_left', domain: 'camera', variant: 'slang', source: 'learned' },
 ];
-const OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect'];
+const OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach'];
 /** [label, prompt, options] in a fixed order. */
 const runs = [];
 for (const p of human) runs.push(['human', p, undefined]);

@@ -16,7 +16,7 @@ export function distDir() {
   return resolve(process.env.MR_DIST || join(REPO_ROOT, 'dist'));
 }
 
-/** The newest modification time (ms) of the app's sources: src/, the HTML entries, the Vite config and the lockfile. */
+/** The newest modification time (ms) of the app's build inputs: src/, workers/, public/, the HTML entries, the Vite config, the service-worker script and the lockfile. */
 export function newestSourceTime(root = REPO_ROOT) {
   let newest = 0;
   const visit = (path) => {
@@ -25,7 +25,7 @@ export function newestSourceTime(root = REPO_ROOT) {
     if (st.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const entry of ['src', 'public', 'index.html', 'headless.html', 'vite.config.ts', 'package-lock.json']) visit(join(root, entry));
+  for (const entry of ['src', 'workers', 'public', 'index.html', 'headless.html', 'vite.config.ts', 'scripts/build-sw.mjs', 'package-lock.json']) visit(join(root, entry));
   return newest;
 }
 

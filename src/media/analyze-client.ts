@@ -66,7 +66,9 @@ export async function analyzeWorkerSpeechModel(): Promise<SpeechModelStatus> {
  * delaying its analysis). An analysis that comes meanwhile waits for the same load. Never rejects.
  */
 export function warmAnalyzeWorker(): Promise<void> {
-  return bridge.api().warm().catch(() => {});
+  // A queued task, so the worker counts as busy until the model has loaded: called outside the queue, the idle timer
+  // started with the call and could end the worker (and the half-loaded model) before the first clip was made.
+  return bridge.run((api) => api.warm()).catch(() => {});
 }
 
 /** Test hook: the worker loads its speech model from these URLs on its next analysis (null: our own again). */

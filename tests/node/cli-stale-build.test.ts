@@ -16,7 +16,8 @@ function tree(): string {
   const root = mkdtempSync(join(tmpdir(), 'mr-stale-'));
   dirs.push(root);
   mkdirSync(join(root, 'src', 'core', 'deep'), { recursive: true });
-  for (const f of ['src/a.ts', 'src/core/deep/b.ts', 'index.html', 'vite.config.ts', 'README.md']) {
+  mkdirSync(join(root, 'workers'), { recursive: true });
+  for (const f of ['src/a.ts', 'src/core/deep/b.ts', 'workers/analyze.worker.ts', 'index.html', 'vite.config.ts', 'README.md']) {
     writeFileSync(join(root, f), 'x');
     utimesSync(join(root, f), 1_000, 1_000);
   }
@@ -31,6 +32,8 @@ describe('newestSourceTime', () => {
     expect(newestSourceTime(root)).toBe(5_000_000);
     utimesSync(join(root, 'vite.config.ts'), 9_000, 9_000);
     expect(newestSourceTime(root)).toBe(9_000_000);
+    utimesSync(join(root, 'workers/analyze.worker.ts'), 12_000, 12_000); // workers are imported by URL, still build inputs
+    expect(newestSourceTime(root)).toBe(12_000_000);
   });
 
   it('ignores files that are not sources of the build', () => {

@@ -6,14 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { keepWordForms } from '../../src/core/language/build-tokens.ts';
 import { interpret } from '../../src/core/language/interpret.ts';
 import { clearTagCache } from '../../src/core/language/morphology.ts';
-import { fuzzPrompts, generatedPrompts, humanPrompts } from '../helpers/identity-prompts.ts';
+import { fuzzPrompts, generatedPrompts, humanPrompts, roundSevenPrompts } from '../helpers/identity-prompts.ts';
 
 afterAll(() => keepWordForms(true));
 
 describe('interpretation caches', () => {
   it('a prompt read with no cache and read with the caches full gives the same interpretation', { timeout: 60_000 }, () => {
     // The human prompts, generated and fuzz prompts, and words that share a written form in other cases.
-    const prompts = [...humanPrompts(), ...generatedPrompts(150, 'caches'), ...fuzzPrompts(300, 'caches'), 'The PAN sizzles', 'the pan sizzles', "creepin' slooow left", 'Creepin slooow LEFT'];
+    const prompts = [...humanPrompts(), ...roundSevenPrompts(), ...generatedPrompts(150, 'caches'), ...fuzzPrompts(300, 'caches'), 'The PAN sizzles', 'the pan sizzles', "creepin' slooow left", 'Creepin slooow LEFT'];
     keepWordForms(false);
     const uncached = prompts.map((p) => {
       clearTagCache();

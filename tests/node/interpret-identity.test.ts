@@ -4,7 +4,7 @@
 // and 3,000 seeded fuzz prompts.
 import { describe, expect, it } from 'vitest';
 import { interpret } from '../../src/core/language/interpret.ts';
-import { examplePrompts, fuzzPrompts, generatedPrompts, humanPrompts } from '../helpers/identity-prompts.ts';
+import { examplePrompts, fuzzPrompts, generatedPrompts, humanPrompts, roundSevenPrompts } from '../helpers/identity-prompts.ts';
 
 /** The prompts whose interpretation differs between the two paths (at most `keep` of them, with the count). */
 function differences(prompts: readonly string[], keep = 5): { count: number; first: string[] } {
@@ -22,7 +22,7 @@ function differences(prompts: readonly string[], keep = 5): { count: number; fir
 
 describe('interpretation identity: on-demand tagging against tagging every token up front', () => {
   it('the human-written prompts and the example prompts', () => {
-    const prompts = [...humanPrompts(), ...examplePrompts()];
+    const prompts = [...humanPrompts(), ...roundSevenPrompts(), ...examplePrompts()];
     expect(prompts.length).toBeGreaterThan(300);
     expect(differences(prompts)).toEqual({ count: 0, first: [] });
   });

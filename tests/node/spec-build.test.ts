@@ -242,3 +242,15 @@ describe('moves made at a speed that can be seen (issue 16)', () => {
     expect(observableSpeed('slow', 0.09, BLENDED_SPEED_MARGIN, BLENDED_SLOW_FLOOR_MARGIN)).toBeCloseTo(MOTION_THRESHOLDS.slow / BLENDED_SPEED_MARGIN, 10);
   });
 });
+
+describe('camera path: a pan with a vanishing zoom or roll', () => {
+  it('keeps its pan (no cancellation in (e^{λt} − 1)/λ when λt is tiny)', () => {
+    const base = { move: 'pan_right' as const, name: 'p', dx: 0.3, dy: 0, zoom: 0, roll: 0, shake_px: 0, shake_deg: 0 };
+    const plain = cameraRawOver(base, 0, 30, 30, 320, 240);
+    for (const tiny of [{ zoom: 1e-17 }, { roll: 1e-15 }, { zoom: -1e-12, roll: 1e-12 }]) {
+      const r = cameraRawOver({ ...base, ...tiny }, 0, 30, 30, 320, 240);
+      expect(r.dx, JSON.stringify(tiny)).toBeCloseTo(plain.dx, 9);
+      expect(r.speed, JSON.stringify(tiny)).toBeCloseTo(plain.speed, 9);
+    }
+  });
+});

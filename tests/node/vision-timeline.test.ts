@@ -43,6 +43,14 @@ describe('vision timeline: contract', () => {
     for (const hint of [40, 10, 5000, Number.NaN, -3, Number.POSITIVE_INFINITY]) expect(once(hint), `hint ${hint}`).toEqual(plain);
   });
 
+  it("a hostile header's frame count at an absurd rate makes no huge room up front (bounded by bytes, not frames)", () => {
+    // 2^18 frames claimed at 1e6 f/s: the change column is 2·changeLags + 3 ≈ 200,000 doubles a frame, so room for
+    // every claimed frame would be ≈ 400 GB (a RangeError before the first frame); bounded by bytes it is ≤ 32 MB.
+    const tl = createVisionTimeline({ width: 16, height: 12, fps: 1e6, frames: 1 << 18 });
+    expect(tl.pushFrame(solid(16, 12, [10, 20, 30]), 0, 0).colors[0]!.rgb).toEqual([10, 20, 30]);
+    expect(tl.finish().windows.length).toBeLessThanOrEqual(1);
+  });
+
   it('a last partial window is kept only with at least W/2 frames', () => {
     for (const [n, windows] of [[22, 1], [23, 2], [30, 2]] as const) {
       const r = run(Array.from({ length: n }, () => solid(32, 24, [90, 90, 90])), 32, 24, 30);

@@ -69,8 +69,11 @@ export function poseAt(cam: SpecCamera, i: number, fps: number, width: number, h
   let oy = vy * t;
   if (lr !== 0 || li !== 0) {
     // (e^{λt} − 1)/λ, with e^{λt} = e^{zoom·t}(cos θ + i sin θ)
+    // e^{zoom·t}·cos θ − 1 as expm1(zoom·t)·cos θ − 2 sin²(θ/2): no cancellation when λt is tiny (a pan with a
+    // zoom of 1e-17 must keep its pan)
     const e = Math.exp(lr * t);
-    const er = e * Math.cos(li * t) - 1;
+    const sh = Math.sin((li * t) / 2);
+    const er = Math.expm1(lr * t) * Math.cos(li * t) - 2 * sh * sh;
     const ei = e * Math.sin(li * t);
     const d = lr * lr + li * li;
     const gr = (er * lr + ei * li) / d;

@@ -222,6 +222,17 @@ export interface VisionTimelineOptions {
 
 /** Frames the timeline makes room for at once at most (2.4 hours at 30 f/s): a header's claim is not trusted further. */
 const MAX_FRAMES_AHEAD = 1 << 18;
+/**
+ * Bytes the timeline makes room for at once at most (a 10-minute 30 f/s file needs ≈ 11 MB): a hostile header that
+ * claims many frames at a high rate (the change column widens with the rate's lags) must not make the analysis zero
+ * hundreds of MB before the first frame decodes; longer files grow their columns by doubling.
+ */
+const MAX_BYTES_AHEAD = 32 * 1024 * 1024;
+
+/** Bytes the per-frame columns take for one frame at `lags` change lags (FrameSummaries' columns). */
+function bytesPerFrame(lags: number): number {
+  return 8 * (1 + 6 + (2 * lags + 3) + 1 + 1) + 1 + 1 + 3 * LOOK_CELLS;
+}
 
 /** Creates the timeline; see VisionTimeline. */
 export function createVisionTimeline(opts: VisionTimelineOptions): VisionTimeline {
@@ -235,7 +246,7 @@ export function createVisionTimeline(opts: VisionTimelineOptions): VisionTimelin
   if (!(Number.isInteger(start) && start >= 0 && start % segment === 0)) throw new TypeError(`a range starts on a segment boundary (a multiple of ${segment} frames), not at ${start}`);
   const meanFrame = createMeanFrame(width, height);
   const ahead = opts.frames ?? 0;
-  const perFrame = new FrameSummaries(lagCount, Number.isFinite(ahead) ? Math.min(MAX_FRAMES_AHEAD, Math.max(0, ahead)) : 0);
+  const perFrame = new FrameSummaries(lagCount, Number.isFinite(ahead) ? Math.min(MAX_FRAMES_AHEAD, Math.floor(MAX_BYTES_AHEAD / bytesPerFrame(lagCount)), Math.max(0, Math.floor(ahead))) : 0);
   const closed = new Map<number, OpenWindow>();
   let open: OpenWindow | null = null;
   let prevPyr: GrayPyramid | null = null;
