@@ -343,7 +343,9 @@ export function createVisionTimeline(opts: VisionTimelineOptions): VisionTimelin
 
     finish() {
       if (start !== 0) throw new TypeError('a range that does not start at frame 0 is finished by finishVision over all the ranges');
-      return finishVision([this.part()], opts);
+      closeWindow();
+      // from this timeline's own columns: through part() and finishVision they would be held three times at the end
+      return finishFrom(perFrame, closed, opts);
     },
 
     part() {
@@ -358,9 +360,7 @@ export function createVisionTimeline(opts: VisionTimelineOptions): VisionTimelin
  * timeline over all its frames when each range started on a segment boundary with its overlap (rangeOverlap).
  */
 export function finishVision(parts: VisionPart[], opts: { width: number; height: number; fps: number }): VisionResult {
-  const { width, height, fps } = opts;
-  const diagonal = Math.hypot(width, height);
-  const perFrame = new FrameSummaries(changeLags(fps), Math.min(MAX_FRAMES_AHEAD, parts.reduce((sum, p) => sum + p.count, 0)));
+  const perFrame = new FrameSummaries(changeLags(opts.fps), Math.min(MAX_FRAMES_AHEAD, parts.reduce((sum, p) => sum + p.count, 0)));
   const closed = new Map<number, OpenWindow>();
   for (const p of parts) {
     if (p.start !== perFrame.length) throw new TypeError(`ranges must be contiguous from frame 0: a range starts at ${p.start}, ${perFrame.length} frames before it`);
@@ -368,6 +368,13 @@ export function finishVision(parts: VisionPart[], opts: { width: number; height:
     assert(perFrame.length === p.start + p.count, 'a range holds its count of frames');
     for (const w of p.windows) closed.set(w.start, w);
   }
+  return finishFrom(perFrame, closed, opts);
+}
+
+/** Cuts, shots and windows from a whole file's per-frame columns and closed windows (finish and finishVision). */
+function finishFrom(perFrame: FrameSummaries, closed: Map<number, OpenWindow>, opts: { width: number; height: number; fps: number }): VisionResult {
+  const { width, height, fps } = opts;
+  const diagonal = Math.hypot(width, height);
   const n = perFrame.length;
   const at = (i: number) => perFrame.t.at(i);
   // the detectors read objects: they are made here, for the length of the call, from the columns
