@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { AUDIBLE_TONE_CYCLES, BAND_EDGE_MARGIN_DEG, BLENDED_TEXTURE, clearOfBandEdges, blendedTexture, buildSpec, FLAT_NOISE_MARGIN, flatMixNoise, MIN_PREDICTED_RAMP_FIT, pureRampFit, pureRampInView, radialLooksLinear, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
+import { AUDIBLE_TONE_CYCLES, BAND_EDGE_MARGIN_DEG, BLENDED_TEXTURE, clearOfBandEdges, blendedTexture, buildSpec, FLAT_NOISE_MARGIN, flatMixNoise, MIN_PREDICTED_RAMP_FIT, pureRampFit, pureRampInView, radialLooksLinear, RAMP_SPREAD_MARGIN, rampSpread, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
 import { FLAT_STD, fitGradient } from '../../src/core/vision/gradient.ts';
 import { createMeanFrame } from '../../src/core/vision/mean-frame.ts';
 import { conceptRule } from '../../src/core/plan/color-rules.ts';
@@ -530,5 +530,39 @@ describe('a long fast blended roll with a pan and zoom (a discovered camera entr
     // before: 0.81, 1.03, 1.44 … 3.82 diag/s, read pan_left from the third window
     expect(Math.max(...speeds) / Math.min(...speeds)).toBeLessThan(1.3);
     for (const w of ws) expect(w.camera.move).toBe(truth.camera.move);
+  });
+});
+
+describe('a ramp of close colours is made but not claimed', () => {
+  // The palette and gradient of a seed-2 loop job (mxd9ggas) whose blended radial read `flat` in every window: its
+  // levels mix four colours of near luma, so over the analysis grid they spread less than extraction's FLAT_STD.
+  const close: Spec['palette'] = [
+    { name: 'Bluebell', rgb: [61, 46, 155], primitive: 'blue', origin: 'discovery', luma: 0.2238, L: 0.3924 },
+    { name: 'Drip Coffee', rgb: [122, 36, 28], primitive: 'red', origin: 'discovery', luma: 0.2106, L: 0.394 },
+    { name: 'blue', rgb: [0, 0, 255], primitive: 'blue', origin: 'primitive', luma: 0.0722, L: 0.452 },
+    { name: 'Plastic Lips', rgb: [163, 30, 108], primitive: 'purple', origin: 'discovery', luma: 0.2506, L: 0.485 },
+  ] as Spec['palette'];
+  const base = buildSpec(ask((x) => ((x.gradient.type = 'radial'), (x.camera.move = 'static'))), primitiveKnowledge(), { seed: 'close-ramp', width: 160, height: 120, duration_s: 0.5, mode: 'blended' });
+  const read = (spec: Spec) => {
+    const tl = createVisionTimeline({ width: spec.width, height: spec.height, fps: spec.fps });
+    renderAll(spec).frames.forEach((f, i) => tl.pushFrame(f, i, i / spec.fps));
+    return tl.finish().windows[0]!.gradient.type;
+  };
+
+  it('rampSpread predicts the flat read: under FLAT_STD × RAMP_SPREAD_MARGIN it reads flat, a far palette reads its type', () => {
+    const spec: Spec = { ...base, palette: close, palette_weights: [0.25, 0.25, 0.25, 0.25], gradient: { ...base.gradient, type: 'radial', direction_deg: null, center: [0.604, 1] } };
+    expect(rampSpread(spec, spec)).toBeLessThan(FLAT_STD * RAMP_SPREAD_MARGIN);
+    expect(read(spec)).toBe('flat');
+    const far: Spec = { ...spec, palette: [close[2]!, { ...close[0]!, rgb: [250, 240, 200] }], palette_weights: [0.5, 0.5], gradient: { ...spec.gradient, center: [0.5, 0.5] } };
+    expect(rampSpread(far, far)).toBeGreaterThan(FLAT_STD * RAMP_SPREAD_MARGIN);
+    expect(read(far)).toBe('radial');
+  });
+
+  it('buildSpec never claims a ramp whose predicted spread is under the margin (200 seeds, both modes)', () => {
+    for (let i = 0; i < 200; i++) {
+      const spec = buildSpec(ask(() => {}), primitiveKnowledge(), { seed: `spread:${i}`, width: 160, height: 120, duration_s: 0.5, mode: i % 2 ? 'pure' : 'blended' });
+      if (spec.gradient.type === 'flat' || spec.gradient.type === 'complex') continue;
+      if (rampSpread(spec, spec) < FLAT_STD * RAMP_SPREAD_MARGIN) expect(spec.unobservable ?? [], `seed ${i}`).toContain('gradient');
+    }
   });
 });

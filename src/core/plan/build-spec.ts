@@ -536,6 +536,9 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   // radial only a margin above the ramp's fit, so it reads linear (blended: 6 of 7 such clips in two 100-job runs; pure
   // ones read radial while their levels had plateaus, and since pure levels are re-timed 3 of 3 read linear).
   if (gradient.type === 'radial' && !unobservable.includes('gradient') && radialLooksLinear(gradient, frame)) unobservable.push('gradient');
+  // A ramp of close colours (low-key or flat light) spreads less over the analysis grid than extraction's FLAT_STD:
+  // it reads `flat`, so it is made but not claimed.
+  if (gradient.type !== 'flat' && gradient.type !== 'complex' && !unobservable.includes('gradient') && rampSpread({ palette, palette_weights, gradient }, frame) < FLAT_STD * RAMP_SPREAD_MARGIN) unobservable.push('gradient');
   // A flat pure field is a random mix of its colours: where the analysis grid's cells hold too few pixels to average
   // the mix out, it reads as spatial variation (`complex`), so the flat it is made as is not claimed.
   if (mode === 'pure' && gradient.type === 'flat' && flatMixNoise(palette, palette_weights, frame, motion.speed, camera.move) * FLAT_NOISE_MARGIN >= FLAT_STD) unobservable.push('gradient');
@@ -651,6 +654,25 @@ export const MIN_PREDICTED_RAMP_FIT = MIN_FIT + 0.05;
  * noise is taken as lying along the ramp's axis, where the palette spreads).
  */
 export function pureRampFit(spec: Pick<Spec, 'palette' | 'palette_weights' | 'gradient'>, frame: { width: number; height: number; fps: number; cellSize: number }, speed: number, cellGrowth = 1): number {
+  const { signal, mixVariance } = rampOnGrid(spec, frame);
+  const cols = Math.min(MEAN_FRAME_CELLS, frame.width);
+  const rows = Math.min(MEAN_FRAME_CELLS, frame.height);
+  const gridW = frame.width / cols;
+  const gridH = frame.height / rows;
+  const W = Math.max(1, Math.round(0.5 * frame.fps));
+  const travelled = (speed * Math.hypot(frame.width, frame.height) * (W - 1)) / frame.fps;
+  const cells = Math.max(1, (gridW * gridH) / (frame.cellSize * frame.cellSize) / cellGrowth) * (1 + travelled / Math.sqrt(gridW * gridH));
+  const noise = mixVariance / cells;
+  return signal + noise > 0 ? signal / (signal + noise) : 0;
+}
+
+/**
+ * A ramp's colours over the analysis grid (MEAN_FRAME_CELLS², still camera, frame 0), each cell at its level's expected
+ * colour re-timed as the renderer draws it: `signal` is the variance of those OKLab colours (its square root is the
+ * spread extraction compares with FLAT_STD), `mixVariance` the mean over the cells of their level's mix variance (a
+ * pure cell's colour around its level's expected one).
+ */
+function rampOnGrid(spec: Pick<Spec, 'palette' | 'palette_weights' | 'gradient'>, frame: { width: number; height: number }): { signal: number; mixVariance: number } {
   const table = selectionTable(spec);
   const colors = levelMeanColors(table, spec.palette);
   const remap = axisLinearLevels(colors);
@@ -662,22 +684,31 @@ export function pureRampFit(spec: Pick<Spec, 'palette' | 'palette_weights' | 'gr
   const rows = Math.min(MEAN_FRAME_CELLS, frame.height);
   const gridW = frame.width / cols;
   const gridH = frame.height / rows;
-  const W = Math.max(1, Math.round(0.5 * frame.fps));
-  const travelled = (speed * Math.hypot(frame.width, frame.height) * (W - 1)) / frame.fps;
-  const cells = Math.max(1, (gridW * gridH) / (frame.cellSize * frame.cellSize) / cellGrowth) * (1 + travelled / Math.sqrt(gridW * gridH));
   const m = [0, 0, 0];
-  let noise = 0;
+  let mixVariance = 0;
   const at: [number, number, number][] = [];
   for (let r = 0; r < rows; r++) {
     for (let q = 0; q < cols; q++) {
       const l = remap[Math.min(GRADIENT_LEVELS - 1, Math.floor(pos((q + 0.5) * gridW, (r + 0.5) * gridH) * GRADIENT_LEVELS))]!;
       at.push(levelLab[l]!);
       for (let c = 0; c < 3; c++) m[c]! += levelLab[l]![c]! / (cols * rows);
-      noise += levelVar[l]! / cells / (cols * rows);
+      mixVariance += levelVar[l]! / (cols * rows);
     }
   }
   const signal = at.reduce((a, v) => a + (v[0] - m[0]!) ** 2 + (v[1] - m[1]!) ** 2 + (v[2] - m[2]!) ** 2, 0) / at.length;
-  return signal + noise > 0 ? signal / (signal + noise) : 0;
+  return { signal, mixVariance };
+}
+
+/**
+ * Margin a ramp's spread over the analysis grid (rampSpread) keeps above extraction's FLAT_STD for the ramp to be
+ * claimed: three blended ramps of close low-key or flat-light colours (spread 0.0090, 0.0097, 0.0106) read `flat` in
+ * every window of seed 2's 100-job run, on raw frames as after the encoder.
+ */
+export const RAMP_SPREAD_MARGIN = 1.3;
+
+/** The OKLab spread (standard deviation over the analysis grid) a window's mean frame of this ramp is predicted to have. */
+export function rampSpread(spec: Pick<Spec, 'palette' | 'palette_weights' | 'gradient'>, frame: { width: number; height: number }): number {
+  return Math.sqrt(rampOnGrid(spec, frame).signal);
 }
 
 /** How much a zoom in grows a pure cell on screen by the clip's end (its detail level is replaced at 2^ZOOM_OCTAVES). */
