@@ -9,10 +9,10 @@
 // windows of a still picture that read a move.
 // Run: node scripts/bench/footage.mjs [dev|held_out|all] [-v] [--only=NAME-PART] (default all; the clean set is always
 // scored too). A held-out figure counts only when the set was not looked at before the last change (docs/vision-analysis.md).
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importTs } from './_bundle.mjs';
+import { decodeRgbaFrames } from './_rgba-frames.mjs';
 
 const { createVisionTimeline } = await importTs('src/core/vision/vision-timeline.ts');
 const { cutF1 } = await importTs('src/core/vision/shots.ts');
@@ -31,15 +31,9 @@ function ratio(s) {
 }
 
 function analyse(path, width, height, fps) {
-  const s = Math.min(1, 640 / Math.max(width, height));
-  const w = Math.round(width * s);
-  const h = Math.round(height * s);
-  const dec = spawnSync('ffmpeg', ['-v', 'error', '-i', path, '-vf', `scale=${w}:${h}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'], { maxBuffer: 2 ** 31 - 1 });
-  if (dec.status !== 0) throw new Error(`ffmpeg could not decode ${path}`);
-  const size = w * h * 4;
+  const { frames, w, h } = decodeRgbaFrames(path, width, height);
   const tl = createVisionTimeline({ width: w, height: h, fps });
-  let i = 0;
-  for (let o = 0; o + size <= dec.stdout.length; o += size, i++) tl.pushFrame(new Uint8ClampedArray(dec.stdout.subarray(o, o + size)), i, i / fps);
+  frames.forEach((f, i) => tl.pushFrame(f, i, i / fps));
   return tl.finish();
 }
 

@@ -25,7 +25,7 @@ try {
   await page.evaluate((r) => window.motionRegistries.loopRun(r), req(2, 'warm'));
   const targets = [{ name: 'page', client: await page.createCDPSession() }, ...workers.map((w) => ({ name: `worker ${w.url().split('/').pop()}`, client: w.client }))];
   const live = [];
-  for (const t of targets) {
+  const startProfiler = async (t) => {
     try {
       await t.client.send('Profiler.enable');
       await t.client.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -35,19 +35,10 @@ try {
       // a worker that has ended meanwhile
       console.log(`(not profiled: ${t.name}: ${err?.message ?? err})`);
     }
-  }
+  };
+  for (const t of targets) await startProfiler(t);
   // Workers started during the profiled jobs (e.g. a render worker replaced after an idle shutdown) are profiled too.
-  page.on('workercreated', async (w) => {
-    const t = { name: `worker ${w.url().split('/').pop()} (started later)`, client: w.client };
-    try {
-      await t.client.send('Profiler.enable');
-      await t.client.send('Profiler.setSamplingInterval', { interval: 200 });
-      await t.client.send('Profiler.start');
-      live.push(t);
-    } catch (err) {
-      console.log(`(not profiled: ${t.name}: ${err?.message ?? err})`);
-    }
-  });
+  page.on('workercreated', (w) => startProfiler({ name: `worker ${w.url().split('/').pop()} (started later)`, client: w.client }));
   const t0 = Date.now();
   const res = await page.evaluate((r) => window.motionRegistries.loopRun(r), req(N, 'bench'));
   console.log(`${res.completed} jobs in ${((Date.now() - t0) / 1000).toFixed(1)} s; ms per step ${JSON.stringify(res.step_ms)}`);

@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { importTs } from './_bundle.mjs';
+import { decodeRgbaFrames } from './_rgba-frames.mjs';
 
 const { createVisionTimeline, finishVision, rangeOverlap, segmentFrames } = await importTs('src/core/vision/vision-timeline.ts');
 const { measureFrameColors } = await importTs('src/core/vision/frame-colors.ts');
@@ -29,18 +30,6 @@ function probe(path) {
   return { width: s.width, height: s.height, fps: a / b };
 }
 
-function decode(path, width, height) {
-  const s = Math.min(1, 640 / Math.max(width, height));
-  const w = Math.round(width * s);
-  const h = Math.round(height * s);
-  const dec = spawnSync('ffmpeg', ['-v', 'error', '-i', path, '-vf', `scale=${w}:${h}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'], { maxBuffer: 2 ** 31 - 1 });
-  if (dec.status !== 0) throw new Error(`ffmpeg could not decode ${path}`);
-  const size = w * h * 4;
-  const frames = [];
-  for (let o = 0; o + size <= dec.stdout.length; o += size) frames.push(new Uint8ClampedArray(dec.stdout.subarray(o, o + size)));
-  return { frames, w, h };
-}
-
 /** The timeline over frames [from, to) of a range starting at `start` (from = start − overlap); colours measured once per file. */
 function run(frames, colors, opts, start, to) {
   const tl = createVisionTimeline({ ...opts, start });
@@ -53,7 +42,7 @@ const stats = Object.fromEntries(ks.map((k) => [k, { windows: 0, moveChanged: []
 let totalFrames = 0;
 for (const path of files) {
   const { width, height, fps } = probe(path);
-  const { frames, w, h } = decode(path, width, height);
+  const { frames, w, h } = decodeRgbaFrames(path, width, height);
   totalFrames += frames.length;
   const base = { width: w, height: h, fps };
   const name = path.slice(root.length + 1);
