@@ -74,12 +74,11 @@ if (sink === 42) console.log('');
 {
   const { createOnsetEnvelope } = await importTs('src/core/audio/onset-envelope.ts');
   const { createHarmonicNovelty } = await importTs('src/core/audio/harmonic-novelty.ts');
-  const { tempoReport } = await importTs('src/core/audio/tempo.ts');
+  const { tempoEnvelopesOf, tempoReport } = await importTs('src/core/audio/tempo.ts');
   const pass = time('onset envelopes + tempoReport', () => {
     const env = createOnsetEnvelope(sr);
     env.push(x);
-    const pitched = env.pitched();
-    sink += tempoReport({ transients: env.transients(), flux: env.flux(), lowFlux: env.lowFlux(), bandTransients: env.bandTransients(), harmonic: env.harmonic(), pitchedFlux: pitched.flux, pitchedLowFlux: pitched.lowFlux }, env.rate).segments.length;
+    sink += tempoReport(tempoEnvelopesOf(env), env.rate).segments.length;
   });
   const { createPitchedFlux } = await importTs('src/core/audio/pitched-flux.ts');
   const pitchedAlone = time('pitched flux alone', () => {
@@ -93,6 +92,24 @@ if (sink === 42) console.log('');
     sink += h.length;
   });
   const perMin = (ms) => ((ms * 60) / seconds).toFixed(0);
+  // The worst case of the readers: a bowed-strings clip no flux reads (tests/fixtures/real/music-bowed), where every
+  // reading is tried and the spectral change's (readChangeTempo) comes last; without the change the pass ends before it.
+  const { execFileSync } = await import('node:child_process');
+  const bowedPath = new URL('../../tests/fixtures/real/music-bowed/strings-68-95-25.m4a', import.meta.url).pathname;
+  const bowedBytes = Uint8Array.from(execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', bowedPath, '-f', 'f32le', '-ac', '1', '-ar', String(sr), '-'], { maxBuffer: 1 << 28 }));
+  const bowed = new Float32Array(bowedBytes.buffer, 0, bowedBytes.length >> 2);
+  const bowedEnv = createOnsetEnvelope(sr);
+  bowedEnv.push(bowed);
+  const bowedAll = tempoEnvelopesOf(bowedEnv);
+  const bowedStream = time('bowed: onset envelopes', () => {
+    const env = createOnsetEnvelope(sr);
+    env.push(bowed);
+    sink += tempoEnvelopesOf(env).flux.length;
+  });
+  const withChange = time('bowed: tempoReport', () => (sink += tempoReport(bowedAll, bowedEnv.rate).segments.length));
+  const withoutChange = time('bowed: tempoReport without the change', () => (sink += tempoReport({ ...bowedAll, change: undefined, lowChange: undefined }, bowedEnv.rate).segments.length));
+  const bowedS = bowed.length / sr;
+  console.log(`tempo pass on bowed strings (all readers tried): ${((bowedStream.ms + withChange.ms) * 60 / bowedS).toFixed(0)} ms per minute; without the spectral-change reading ${((bowedStream.ms + withoutChange.ms) * 60 / bowedS).toFixed(0)} ms (after / before = ${((bowedStream.ms + withChange.ms) / (bowedStream.ms + withoutChange.ms)).toFixed(2)})`);
   console.log(`tempo pass: ${perMin(pass.ms)} ms per minute of audio (${(pass.ms / fftOnly.ms).toFixed(2)} × the frame FFT reference); harmonic novelty ${perMin(harm.ms)} ms of it (${((100 * harm.ms) / pass.ms).toFixed(0)} %), pitched flux ${perMin(pitchedAlone.ms)} ms (${((100 * pitchedAlone.ms) / pass.ms).toFixed(0)} %): before the pitched flux, ≈ ${perMin(pass.ms - pitchedAlone.ms)} ms per minute`);
 }
 

@@ -60,6 +60,9 @@ describe('harmonic-change novelty', () => {
     for (let i = 0; i < x.length; i += 777) b.push(x.subarray(i, i + 777));
     const ra = a.resample(100, SECONDS * 100);
     expect(Array.from(b.resample(100, SECONDS * 100))).toEqual(Array.from(ra));
+    const ca = a.resampleChange(100, SECONDS * 100);
+    expect(Array.from(b.resampleChange(100, SECONDS * 100).change)).toEqual(Array.from(ca.change));
+    expect(Array.from(b.resampleChange(100, SECONDS * 100).lowChange)).toEqual(Array.from(ca.lowChange));
     // the strongest novelty within each second lies within 60 ms of the note's start (notes start on whole seconds)
     for (let s = 1; s < SECONDS; s++) {
       let best = s * 100 - 40;
@@ -67,5 +70,20 @@ describe('harmonic-change novelty', () => {
       expect(Math.abs(best / 100 - s), `note at ${s} s`).toBeLessThanOrEqual(0.06);
     }
     expect(() => createHarmonicNovelty(0)).toThrow(/sample rate/);
+  });
+
+  it('measures a spectral change where held notes swell into the next (250 ms attacks), little while they hold', () => {
+    // one note per second, alternating C3 and G3, each rising over 250 ms: a bowed note's swell
+    const x = notes([48, 55], 1, 6, 0.25);
+    const h = createHarmonicNovelty(SR);
+    h.push(x);
+    const { change } = h.resampleChange(100, SECONDS * 100);
+    for (let s = 1; s < SECONDS; s++) {
+      let near = 0;
+      for (let m = s * 100 - 5; m < s * 100 + 30; m++) near = Math.max(near, change[m]!);
+      let held = 0;
+      for (let m = s * 100 + 40; m < s * 100 + 90; m++) held = Math.max(held, change[m]!);
+      expect(held, `note at ${s} s: held ${held.toFixed(2)}, change ${near.toFixed(2)}`).toBeLessThan(0.25 * near);
+    }
   });
 });

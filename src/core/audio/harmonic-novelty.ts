@@ -19,6 +19,8 @@ export const HARMONIC_FUNDAMENTAL_MIDI: readonly [number, number] = [40, 96];
 export const HARMONIC_PARTIALS: readonly number[] = [0, 12, 19];
 /** Half-width (semitones) of the spectral neighbourhood whose mean a peak must stand above. */
 export const HARMONIC_WHITEN_SEMITONES = 6;
+/** Semitones below this (MIDI; 155 Hz) make the low band of the spectral change (bass notes), as the onset envelope's lowFlux does for the flux. */
+export const HARMONIC_CHANGE_LOW_MIDI = 51;
 
 /** A streaming harmonic-change novelty. */
 export interface HarmonicNovelty {
@@ -28,6 +30,14 @@ export interface HarmonicNovelty {
   readonly length: number;
   /** The novelty resampled (linearly) at `count` times m / `rate` s from the stream start, 0 outside what was analysed. */
   resample(rate: number, count: number): Float32Array;
+  /**
+   * The spectral change and its low band, resampled as `resample` does: Σ over the semitone grid of |S(t) − S(t − 1)|,
+   * S the log spectrum before whitening, one window (40 ms) apart. Rises and falls both count: a bowed note or an
+   * organ chord swells in over 100 ms or more, so its start barely rises from one window to the next, but a legato
+   * line's notes end as the next begin, and every change of what sounds — on the beat, when the chords or the figure
+   * move — shows as a change of the spectrum.
+   */
+  resampleChange(rate: number, count: number): { change: Float32Array; lowChange: Float32Array };
 }
 
 /**
@@ -54,7 +64,12 @@ export function createHarmonicNovelty(sampleRate: number): HarmonicNovelty {
   let cur = new Float64Array(bins);
   let havePrev = false;
   let values = new Float32Array(256);
+  let change = new Float32Array(256);
+  let lowChange = new Float32Array(256);
   let times = new Float64Array(256);
+  const lowBins = Math.max(0, Math.min(bins, HARMONIC_CHANGE_LOW_MIDI - lowMidi));
+  let prevSpec = new Float64Array(bins);
+  let curSpec = new Float64Array(bins);
   let count = 0;
   const rise = new Float64Array(bins);
 
@@ -64,7 +79,18 @@ export function createHarmonicNovelty(sampleRate: number): HarmonicNovelty {
       for (let k = lo[i]!; k <= hi[i]!; k++) if (power[k]! > m) m = power[k]!;
       spec[i] = Math.log1p((1000 * 2 * Math.sqrt(m)) / frames.windowSum);
       prefix[i + 1] = prefix[i]! + spec[i]!;
+      curSpec[i] = spec[i]!;
     }
+    let c = 0;
+    let cLow = 0;
+    if (havePrev) {
+      for (let i = 0; i < bins; i++) {
+        const d = Math.abs(curSpec[i]! - prevSpec[i]!);
+        c += d;
+        if (i < lowBins) cLow += d;
+      }
+    }
+    [prevSpec, curSpec] = [curSpec, prevSpec];
     const r = HARMONIC_WHITEN_SEMITONES;
     for (let i = 0; i < bins; i++) {
       const a = Math.max(0, i - r);
@@ -89,11 +115,19 @@ export function createHarmonicNovelty(sampleRate: number): HarmonicNovelty {
       const nv = new Float32Array(2 * count);
       nv.set(values);
       values = nv;
+      const nc = new Float32Array(2 * count);
+      nc.set(change);
+      change = nc;
+      const nl = new Float32Array(2 * count);
+      nl.set(lowChange);
+      lowChange = nl;
       const nt = new Float64Array(2 * count);
       nt.set(times);
       times = nt;
     }
     values[count] = v;
+    change[count] = c;
+    lowChange[count] = cLow;
     // centre of the window on the input clock (halved sample j is the mean of input samples 2j and 2j + 1)
     times[count] = (2 * (fed - win / 2) + 0.5) / streamRate;
     count++;
@@ -108,20 +142,24 @@ export function createHarmonicNovelty(sampleRate: number): HarmonicNovelty {
     get length() {
       return count;
     },
-    resample(rate, n) {
-      const out = new Float32Array(n);
-      if (count === 0) return out;
-      let j = 0;
-      for (let m = 0; m < n; m++) {
-        const t = m / rate;
-        while (j + 1 < count && times[j + 1]! <= t) j++;
-        if (t < times[0]! || t > times[count - 1]!) continue;
-        const t0 = times[j]!;
-        const t1 = j + 1 < count ? times[j + 1]! : t0;
-        const f = t1 > t0 ? (t - t0) / (t1 - t0) : 0;
-        out[m] = values[j]! * (1 - f) + (j + 1 < count ? values[j + 1]! : 0) * f;
-      }
-      return out;
-    },
+    resample: (rate, n) => resampleAt(values, times, count, rate, n),
+    resampleChange: (rate, n) => ({ change: resampleAt(change, times, count, rate, n), lowChange: resampleAt(lowChange, times, count, rate, n) }),
   };
+}
+
+/** `count` values at `times` (s) resampled linearly at n times m / `rate` s, 0 outside them. */
+function resampleAt(values: Float32Array, times: Float64Array, count: number, rate: number, n: number): Float32Array {
+  const out = new Float32Array(n);
+  if (count === 0) return out;
+  let j = 0;
+  for (let m = 0; m < n; m++) {
+    const t = m / rate;
+    while (j + 1 < count && times[j + 1]! <= t) j++;
+    if (t < times[0]! || t > times[count - 1]!) continue;
+    const t0 = times[j]!;
+    const t1 = j + 1 < count ? times[j + 1]! : t0;
+    const f = t1 > t0 ? (t - t0) / (t1 - t0) : 0;
+    out[m] = values[j]! * (1 - f) + (j + 1 < count ? values[j + 1]! : 0) * f;
+  }
+  return out;
 }

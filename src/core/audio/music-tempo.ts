@@ -65,6 +65,13 @@ export interface MusicTempo {
   fastPulse: number;
 }
 
+/** The fast pulse (MusicTempo.fastPulse) of a flux at `rate` Hz: the best comb score of its onset strength at periods of FAST_PULSE_PERIOD_S; 0 when too short or constant. */
+export function fastPulseOf(flux: ArrayLike<number>, rate: number): number {
+  const ac = autocorrelation(onsetStrength(flux, rate), Math.floor(0.5 * flux.length));
+  if (!ac || FAST_PULSE_PERIOD_S[1] * rate >= ac.length) return 0;
+  return bestCombPeriod(ac, FAST_PULSE_PERIOD_S[0] * rate, FAST_PULSE_PERIOD_S[1] * rate).score;
+}
+
 /** The best comb score within ±3 % of a period, and where. */
 function peakNear(ac: Float64Array, period: number): { period: number; score: number } {
   return bestCombPeriod(ac, 0.97 * period, 1.03 * period);

@@ -57,6 +57,8 @@ export interface OnsetEnvelope {
   transients(): Float32Array;
   /** Harmonic-change novelty (see createHarmonicNovelty) resampled to this envelope's hops: how much new pitched sound starts. */
   harmonic(): Float32Array;
+  /** The spectral change and its low band (see HarmonicNovelty.resampleChange) resampled to this envelope's hops: chords and figures that move without an attack. */
+  harmonicChange(): { change: Float32Array; lowChange: Float32Array };
   /** Pitched flux and its low band (see createPitchedFlux) resampled to this envelope's hops: soft note starts that the 20 ms flux smears. */
   pitched(): { flux: Float32Array; lowFlux: Float32Array };
   /** Speech-band (300–3400 Hz) level in dB per hop, a view of the first `length` values. */
@@ -217,6 +219,7 @@ export function createOnsetEnvelope(sampleRate: number): OnsetEnvelope {
     bandDb: () => band.view(),
     // the novelty's times count from the first sample; value m of this envelope is centred at m·hop/sr
     harmonic: () => harmonic.resample(sampleRate / hop, flux.length),
+    harmonicChange: () => harmonic.resampleChange(sampleRate / hop, flux.length),
     pitched: () => pitched.resample(sampleRate / hop, flux.length),
     timeOf: (m) => (m * hop) / sampleRate,
   };

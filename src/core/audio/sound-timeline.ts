@@ -8,7 +8,7 @@ import { extractMelody, isMelodyFrame, MELODY_MIN_NOTE_S, snapNoteStarts } from 
 import { onsetStrength } from './music-tempo.ts';
 import { classifyMood } from './mood.ts';
 import { createOnsetEnvelope } from './onset-envelope.ts';
-import { detectOnsets, tempoReport } from './tempo.ts';
+import { detectOnsets, tempoEnvelopesOf, tempoReport } from './tempo.ts';
 import { detectSpeech, mayBeVoiced } from './voice-activity.ts';
 import { chunkAt, speechChunks, type SpeechProbabilities } from './model-speech.ts';
 import { TypedColumn } from '../report/typed-column.ts';
@@ -239,8 +239,7 @@ export function createSoundTimeline(sampleRate: number): SoundTimeline {
         });
         return { presence: classifyPresence(nonSilent, count), mood, speech_share: count ? (100 * speechFrames) / count : 0 };
       });
-      const pitched = env.pitched();
-      const tempo = tempoReport({ transients: env.transients(), flux, lowFlux: env.lowFlux(), bandTransients: env.bandTransients(), harmonic: env.harmonic(), pitchedFlux: pitched.flux, pitchedLowFlux: pitched.lowFlux }, env.rate, samplesPushed / sampleRate);
+      const tempo = tempoReport(tempoEnvelopesOf(env), env.rate, samplesPushed / sampleRate);
       tempo.segments = tempo.segments.map((g) => ({ ...g, t0: g.t0 + t0, t1: g.t1 + t0 }));
       return {
         windows: out,

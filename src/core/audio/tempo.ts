@@ -1,7 +1,8 @@
 // FOUNDATION §3.7 tempo: autocorrelation of the transient envelope, scored as a comb over several beat periods.
 import type { TempoReport } from '../report/analysis.ts';
 import { classifyTempo } from '../vocab/sound-time.ts';
-import { estimateMusicTempo, MUSIC_MAX_BPM, musicTempoNear, type MusicTempo } from './music-tempo.ts';
+import { estimateMusicTempo, fastPulseOf, MUSIC_MAX_BPM, musicTempoNear, type MusicTempo } from './music-tempo.ts';
+import type { OnsetEnvelope } from './onset-envelope.ts';
 import { autocorrelation, bestCombPeriod, combScore, refinePeriod } from './periodicity.ts';
 
 /** A transient reading this regular (comb score) is a click track: it stands, whatever the flux says. */
@@ -19,6 +20,13 @@ export const MUSIC_MIN_HIT_SUPPORT = 0.22;
  * where the flux pulses, ≤ 0.07 anywhere), speech 0.1 but its flux no steady pulse.
  */
 export const MUSIC_MIN_HARMONIC = 0.05;
+/**
+ * The spectral-change reading (readChangeTempo) has no hits to carry it, and a bed whose make-up steps every half
+ * second changes its spectrum on a 120 bpm grid as plainly as a chord change does; so pitched notes must keep starting
+ * at this higher mean harmonic novelty: our 160 click-less beds reach 0.049 at most (70 of them have a change reading,
+ * all 120 bpm), the bowed strings and organ it reads 0.09–0.18.
+ */
+export const CHANGE_MIN_HARMONIC = 0.08;
 /**
  * …and the flux must not pulse faster than any tatum (MusicTempo.fastPulse below this): a bed whose level changes
  * every video frame pulses on the frame grid, at 33 ms as at any beat (0.29–0.44), and its band transients follow
@@ -146,10 +154,23 @@ export interface TempoEnvelopes {
   /** Pitched flux and its low band (OnsetEnvelope.pitched); without them music with soft note starts reads no tempo. */
   pitchedFlux?: Float32Array;
   pitchedLowFlux?: Float32Array;
+  /** Spectral change and its low band (OnsetEnvelope.harmonicChange); without them bowed strings and organ read no tempo. */
+  change?: Float32Array;
+  lowChange?: Float32Array;
 }
 
-/** Where a tempo reading came from: a click track, the music reading of the flux or of the pitched flux, or the transients' own reading. */
-export type TempoSource = 'click' | 'music' | 'pitched' | 'transients';
+/** Every envelope tempo reads, taken from a streamed onset envelope once its stream has ended. */
+export function tempoEnvelopesOf(env: OnsetEnvelope): TempoEnvelopes {
+  const pitched = env.pitched();
+  const change = env.harmonicChange();
+  return {
+    transients: env.transients(), flux: env.flux(), lowFlux: env.lowFlux(), bandTransients: env.bandTransients(), harmonic: env.harmonic(),
+    pitchedFlux: pitched.flux, pitchedLowFlux: pitched.lowFlux, change: change.change, lowChange: change.lowChange,
+  };
+}
+
+/** Where a tempo reading came from: a click track, the music reading of the flux, of the pitched flux or of the spectral change, or the transients' own reading. */
+export type TempoSource = 'click' | 'music' | 'pitched' | 'change' | 'transients';
 
 /**
  * Tempo of one stretch of the envelopes. A click track (transient comb ≥ CLICK_TRACK_SCORE) reads as before. Else the
@@ -163,7 +184,23 @@ export function estimateTempoOf(env: TempoEnvelopes, rate: number): number | nul
 
 /** estimateTempoOf with where the reading came from. */
 export function readTempo(env: TempoEnvelopes, rate: number): { bpm: number; source: TempoSource } | null {
-  return readFluxTempo(env, rate) ?? readPitchedTempo(env, rate);
+  return readFluxTempo(env, rate) ?? readPitchedTempo(env, rate) ?? readChangeTempo(env, rate);
+}
+
+/**
+ * The music reading of the spectral change (OnsetEnvelope.harmonicChange), asked only when no flux reads a tempo:
+ * bowed strings and organ chords swell in over 100 ms or more, so neither flux (rises only) pulses, but what sounds
+ * changes on the beat — a legato figure's notes end as the next begin, a chord's voicing moves — and the change of the
+ * semitone spectrum, rises and falls alike, pulses with it. As for the pitched flux, pitched notes must keep
+ * starting, at a higher level (CHANGE_MIN_HARMONIC), and the 20 ms flux must be no frame-rate grid (its fast pulse: the
+ * change itself, at 40 ms windows, is too smooth to show one).
+ */
+function readChangeTempo(env: TempoEnvelopes, rate: number): { bpm: number; source: TempoSource } | null {
+  const { change, lowChange } = env;
+  if (!change || !lowChange || harmonicActivity(env) < CHANGE_MIN_HARMONIC) return null;
+  if (fastPulseOf(env.flux, rate) >= MUSIC_MAX_FAST_PULSE) return null;
+  const music = estimateMusicTempo(change, lowChange, rate);
+  return music ? { bpm: music.bpm, source: 'change' } : null;
 }
 
 /**
@@ -237,11 +274,11 @@ export function tempoReport(env: TempoEnvelopes, rate: number, duration = env.tr
     if (t1 - t0 < TEMPO_SEGMENT_S / 2 && t0 > 0) break;
     const a = Math.round(t0 * rate);
     const b = Math.round(t1 * rate);
-    const seg = { transients: env.transients.subarray(a, b), flux: env.flux.subarray(a, b), lowFlux: env.lowFlux.subarray(a, b), bandTransients: env.bandTransients.subarray(a, b), harmonic: env.harmonic?.subarray(a, b), pitchedFlux: env.pitchedFlux?.subarray(a, b), pitchedLowFlux: env.pitchedLowFlux?.subarray(a, b) };
+    const seg = { transients: env.transients.subarray(a, b), flux: env.flux.subarray(a, b), lowFlux: env.lowFlux.subarray(a, b), bandTransients: env.bandTransients.subarray(a, b), harmonic: env.harmonic?.subarray(a, b), pitchedFlux: env.pitchedFlux?.subarray(a, b), pitchedLowFlux: env.pitchedLowFlux?.subarray(a, b), change: env.change?.subarray(a, b), lowChange: env.lowChange?.subarray(a, b) };
     let bpmSeg: number | null;
-    if (clip?.source === 'music' || clip?.source === 'pitched') {
+    if (clip?.source === 'music' || clip?.source === 'pitched' || clip?.source === 'change') {
       const own = readTempo(seg, rate);
-      const flux = clip.source === 'pitched' && seg.pitchedFlux ? seg.pitchedFlux : seg.flux;
+      const flux = (clip.source === 'pitched' ? seg.pitchedFlux : clip.source === 'change' ? seg.change : seg.flux) ?? seg.flux;
       bpmSeg = own?.source === 'click' ? own.bpm : musicTempoNear(flux, rate, clip.bpm);
     } else bpmSeg = estimateTempoOf(seg, rate);
     segments.push({ t0, t1, bpm: bpmSeg, label: classifyTempo(bpmSeg) });
