@@ -22,9 +22,10 @@ const api = {
   /**
    * Analyse one file; `maxSide` overrides the analysis raster's longest side, `canvasColor` forces the canvas path
    * (tests), `parallel` false keeps it in this worker. `stream`: the frames go to hooks.onFrames as they are measured
-   * and the report comes back without them.
+   * and the report comes back without them. `more.ranges`: the second worker measures a frame range of its own
+   * (analyze-ranges.ts) instead of every frame's colours; `more.rangeCrash`: test hook, that worker crashes.
    */
-  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number, canvasColor?: boolean, parallel?: boolean, stream?: boolean): Promise<AnalysisResult> {
+  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number, canvasColor?: boolean, parallel?: boolean, stream?: boolean, more: { ranges?: boolean; rangeCrash?: boolean } = {}): Promise<AnalysisResult> {
     // calls through the proxy are fire-and-forget (the analysis never waits for the caller), except the frames':
     // waiting on them keeps a slow reader from piling batches up in memory
     return analyzeBlob(blob, name, {
@@ -36,6 +37,8 @@ const api = {
       ...(canvasColor ? { canvasColor } : {}),
       ...(parallel !== undefined ? { parallel } : {}),
       ...(stream ? { onFrames: (frames: FrameReport[]) => hooks.onFrames(frames) } : {}),
+      ...(more.ranges !== undefined ? { ranges: more.ranges } : {}),
+      ...(more.rangeCrash ? { rangeCrash: true } : {}),
     });
   },
   /** The file's audio as a display spectrogram (off the UI thread), or null without decodable audio; its levels are transferred. */

@@ -157,12 +157,13 @@ export const headlessApi = {
   },
   /**
    * Analyse file `index` of the input (streamed from disk); progress goes to window.mrAnalyzeProgress when the CLI set
-   * it. `parallel` false: in one worker (the speed benchmark's reference); default by core count.
+   * it. `parallel` false: in one worker (the speed benchmark's reference); default by core count. `ranges`: the second
+   * worker measures a frame range of its own instead of every frame's colours (the speed benchmark compares them).
    */
-  async analyzeInputFile(index: number, parallel?: boolean): Promise<AnalysisResult> {
+  async analyzeInputFile(index: number, parallel?: boolean, ranges?: boolean): Promise<AnalysisResult> {
     const file = input().files?.[index];
     if (!file) throw new RangeError(`no file at index ${index}`);
-    const done = await (await session()).analyze(file, { track: false, onProgress: (f) => window.mrAnalyzeProgress?.(file.name, f), ...(parallel !== undefined ? { parallel } : {}) });
+    const done = await (await session()).analyze(file, { track: false, onProgress: (f) => window.mrAnalyzeProgress?.(file.name, f), ...(parallel !== undefined ? { parallel } : {}), ...(ranges !== undefined ? { ranges } : {}) });
     return done.result;
   },
   /**

@@ -79,6 +79,8 @@ export interface AnalyzeRequest {
   onFrames?: (frames: FrameReport[]) => Promise<void> | void;
   /** false: one worker, without the second (colour) worker; default: by core count (the speed benchmark's one-worker reference). */
   parallel?: boolean;
+  /** With a second worker: two frame ranges, one per worker, instead of the colour worker (default: the analysis's own, docs/extraction.md). */
+  ranges?: boolean;
 }
 
 /** One analysis the views show: in progress (`done` null), done, or failed before a report. */
@@ -610,6 +612,7 @@ export class AppSession {
         },
         ...(req.onFrames ? { onFrames: req.onFrames } : {}),
         ...(req.parallel !== undefined ? { parallel: req.parallel } : {}),
+        ...(req.ranges !== undefined ? { ranges: req.ranges } : {}),
       });
       // a cancel that lands after the worker answered still means "stop": nothing is recorded
       if (signal.aborted) throw new DOMException('analysis aborted', 'AbortError');

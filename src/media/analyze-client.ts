@@ -25,6 +25,10 @@ export interface AnalyzeOptions {
   canvasColor?: boolean;
   /** false: analyse in the one worker, without the colour worker (the loop benchmark's reference); default: by core count. */
   parallel?: boolean;
+  /** With a second worker: two frame ranges, one per worker (analyze-ranges.ts), instead of the colour worker; default RANGES_BY_DEFAULT. */
+  ranges?: boolean;
+  /** Test hook: the range worker crashes (the analysis gives an `internal` error report). */
+  rangeCrash?: boolean;
   /**
    * Stream the report (issue 18): batches of complete frames, in order, come here as they are measured (the worker
    * waits on the promise returned), and the report resolved has `frames` empty. An error report voids the frames.
@@ -124,7 +128,8 @@ async function runOne(blob: Blob, opts: AnalyzeOptions): Promise<AnalysisResult>
     // the clock starts when the file reaches the worker, not while it waits in the queue
     return await bridge.run((api): Promise<AnalysisResult> => {
       arm(opts.timeLimitS ?? timeLimitSeconds(null));
-      return api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor, opts.parallel, opts.onFrames !== undefined);
+      const more = { ...(opts.ranges !== undefined ? { ranges: opts.ranges } : {}), ...(opts.rangeCrash ? { rangeCrash: true } : {}) };
+      return api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor, opts.parallel, opts.onFrames !== undefined, more);
     }, { signal: stop.signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;

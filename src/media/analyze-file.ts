@@ -15,8 +15,10 @@ import { readMetadata, type OpenedMedia } from './decode-metadata.ts';
 import { checkIsoStructure, hideBoxes, type ScannedTrack } from './decode-structure.ts';
 import { measureColorsAlongside, parallelByDefault } from './analyze-parallel.ts';
 import { analysisRaster, decodeVideoFrames, recycleRaster } from './decode-video.ts';
-import { FrameSinkError, FrameStream, type FrameSink } from './frame-stream.ts';
+import { BATCH_FRAMES, FrameSinkError, FrameStream, type FrameSink } from './frame-stream.ts';
+import { measureInRanges } from './analyze-ranges.ts';
 import { AnalysisFailure, classifyFailure } from './media-errors.ts';
+import { assert } from '../core/assert.ts';
 
 /** Frame rate of the nominal audio frames of a file without decodable video (FOUNDATION §7). */
 export const AUDIO_FRAME_RATE = 25;
@@ -26,6 +28,13 @@ export const AUDIO_FRAME_RATE = 25;
  * seconds than its bytes could hold at this rate gets a time limit for the seconds it could hold.
  */
 export const MIN_BYTES_PER_SECOND = 1000;
+
+/**
+ * Whether a second worker measures a frame range of its own (analyze-ranges.ts) rather than the colours of every
+ * frame (analyze-parallel.ts), when no caller says: chosen by `MR_BENCH_SPEED_ONLY=1 node scripts/bench/analyze.mjs`
+ * (docs/extraction.md, "Item 3: two workers over frame ranges").
+ */
+export const RANGES_BY_DEFAULT = false;
 
 /** Fewest bytes a coded video frame takes (a still P-frame), for how many frames a file's bytes could hold. */
 const MIN_BYTES_PER_FRAME = 16;
@@ -42,8 +51,15 @@ export interface AnalyzeHooks {
   maxSide?: number;
   /** Test hook: read every frame through the browser's canvas (decode-video.ts), never the exact YUV conversion. */
   canvasColor?: boolean;
-  /** Measure palettes and depths in a second worker (analyze-parallel.ts); default: when there is a second core. */
+  /** Use a second worker (analyze-parallel.ts or analyze-ranges.ts); default: when there is a second core. false: one worker. */
   parallel?: boolean;
+  /**
+   * With a second worker: split the frames into two ranges, each decoded and measured by its own worker
+   * (analyze-ranges.ts), instead of measuring colours in the second worker (analyze-parallel.ts); default RANGES_BY_DEFAULT.
+   */
+  ranges?: boolean;
+  /** Test hook: the range worker crashes (the analysis must fail with an `internal` error report). */
+  rangeCrash?: boolean;
   /**
    * Stream the frames out (frame-stream.ts): complete frames, in order, in batches, as soon as they are measured; the
    * report returned then has `frames` empty. An error report returned after some frames were sent makes them void.
@@ -77,7 +93,7 @@ export async function analyzeBlob(blob: Blob, name: string, hooks: AnalyzeHooks 
       ...(structure?.warnings ?? []),
     ];
     progress(0);
-    return await analyzeInput(input, blob, file, progress, hooks, hidden, warnings);
+    return await analyzeInput(input, { blob, source, iso: structure !== null }, file, progress, hooks, hidden, warnings);
   } catch (err) {
     return { schema: ANALYSIS_SCHEMA, file, error: classifyFailure(err) };
   } finally {
@@ -87,7 +103,7 @@ export async function analyzeBlob(blob: Blob, name: string, hooks: AnalyzeHooks 
 
 async function analyzeInput(
   input: Input,
-  blob: Blob,
+  { blob, source, iso }: { blob: Blob; source: Blob; iso: boolean },
   file: FileInfo,
   progress: (f: number) => void,
   hooks: AnalyzeHooks,
@@ -114,7 +130,7 @@ async function analyzeInput(
 
   const picture = videoTrack && meta.video
     // without sound a frame is complete when measured: it leaves at once
-    ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f), table, stream: audioTrack ? null : stream, bytes: blob.size })
+    ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f), table, stream: audioTrack ? null : stream, bytes: blob.size, source, iso })
     : null;
   if (picture) {
     ({ vision, video, fps, originS, bounds } = picture);
@@ -209,7 +225,7 @@ interface Picture {
 async function measurePicture(
   videoTrack: NonNullable<OpenedMedia['videoTrack']>,
   v: NonNullable<OpenedMedia['video']>,
-  ctx: { hooks: AnalyzeHooks; warnings: AnalysisWarning[]; hasSound: boolean; progress: (f: number) => void; table: FrameTable; stream: FrameStream | null; bytes: number },
+  ctx: { hooks: AnalyzeHooks; warnings: AnalysisWarning[]; hasSound: boolean; progress: (f: number) => void; table: FrameTable; stream: FrameStream | null; bytes: number; source: Blob; iso: boolean },
 ): Promise<Picture | null> {
   const { hooks, warnings, table: frames, stream } = ctx;
   const spanS = v.duration_s - v.start_s;
@@ -221,28 +237,49 @@ async function measurePicture(
   // fps = frames / (end of last frame − start of first): exact for constant rate, the average rate for variable
   const fps = v.packets / spanS;
   const raster = analysisRaster(v.width, v.height, hooks.maxSide);
-  // room for the frames made once; a header's claim is trusted only as far as the file's bytes could hold the frames
-  const tl = createVisionTimeline({ width: raster.width, height: raster.height, fps, frames: Math.min(v.packets, Math.floor(ctx.bytes / MIN_BYTES_PER_FRAME)) });
   const originS = v.start_s;
   let lastEnd = 0;
   let failure: ReturnType<typeof classifyFailure> | null = null;
-  try {
-    const decoded = decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor);
-    for await (const f of measureColorsAlongside(decoded, hooks.parallel ?? parallelByDefault())) {
-      const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t), f.measured);
-      recycleRaster(f.rgba);
-      frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
-      lastEnd = f.t + f.duration;
-      ctx.progress(Math.min(1, (f.t + f.duration) / spanS));
-      if (stream) {
+  let vision: VisionResult | null = null;
+  const parallel = hooks.parallel ?? parallelByDefault();
+  // two workers over two frame ranges (only an ISO-BMFF file can be seeked through its index); null: one pass
+  const ranged = parallel && (hooks.ranges ?? RANGES_BY_DEFAULT) && ctx.iso
+    ? await measureInRanges({ track: videoTrack, source: ctx.source, frames: v.packets, fps, raster, originS, progress: ctx.progress, ...(hooks.canvasColor ? { canvasColor: true } : {}), ...(hooks.rangeCrash ? { crash: true } : {}) })
+    : null;
+  if (ranged) {
+    vision = ranged.vision;
+    lastEnd = ranged.lastEnd;
+    for (let i = 0; i < ranged.frames.length; i++) {
+      frames.push(ranged.frames.frame(i));
+      if (stream && (i + 1) % BATCH_FRAMES === 0) {
         stream.upTo(frames.length);
         await stream.pace();
       }
     }
-  } catch (err) {
-    if (err instanceof FrameSinkError) throw err;
-    if (frames.length === 0 && !ctx.hasSound) throw err;
-    failure = classifyFailure(err);
+    stream?.upTo(frames.length);
+  }
+  // room for the frames made once; a header's claim is trusted only as far as the file's bytes could hold the frames
+  const tl = ranged ? null : createVisionTimeline({ width: raster.width, height: raster.height, fps, frames: Math.min(v.packets, Math.floor(ctx.bytes / MIN_BYTES_PER_FRAME)) });
+  if (tl) {
+    try {
+      const decoded = decodeVideoFrames(videoTrack, raster, originS, hooks.canvasColor);
+      for await (const f of measureColorsAlongside(decoded, parallel)) {
+        const { colors, depth, luma } = tl.pushFrame(f.rgba, f.index, r6(f.t), f.measured);
+        recycleRaster(f.rgba);
+        frames.push({ index: f.index, t: r6(f.t), colors, depth, luma, sound: null });
+        lastEnd = f.t + f.duration;
+        ctx.progress(Math.min(1, (f.t + f.duration) / spanS));
+        if (stream) {
+          stream.upTo(frames.length);
+          await stream.pace();
+        }
+      }
+    } catch (err) {
+      if (err instanceof FrameSinkError) throw err;
+      if (frames.length === 0 && !ctx.hasSound) throw err;
+      failure = classifyFailure(err);
+    }
+    vision = tl.finish();
   }
   if (frames.length === 0) {
     if (!ctx.hasSound) throw new AnalysisFailure('corrupt', `the decoder gave none of the ${v.packets} frames the file holds`);
@@ -268,7 +305,8 @@ async function measurePicture(
   };
   const n = frames.length;
   const bounds = (i: number): [number, number] | null => (i < n ? [frames.time(i), i + 1 < n ? frames.time(i + 1) : r6(lastEnd)] : null);
-  return { vision: tl.finish(), video, fps, originS, bounds };
+  assert(vision !== null, 'the picture measured in ranges or in one pass');
+  return { vision, video, fps, originS, bounds };
 }
 
 function stripStart<T extends { start_s: number }>(x: T): Omit<T, 'start_s'> {

@@ -52,17 +52,25 @@ export interface RasterFrame {
  * and pixel aspect applied: the raster has the displayed proportions; alpha composited over black). 8-bit I420/NV12 frames with known matrix and range are converted exactly by decode-yuv.ts; any other
  * frame is drawn by the browser's 2D canvas (which honours its colour space; drawWithFit applies the rotation).
  * Each sample is closed as soon as it is read: at most the decoder's small look-ahead queue is alive at once.
- * `useCanvas` forces the canvas for every frame (tests compare the two paths).
+ * `useCanvas` forces the canvas for every frame (tests compare the two paths). `from`: start at frame `index`, the
+ * last frame shown at or before `timestamp` (the track's seconds; Mediabunny decodes from the key frame before it),
+ * numbered from `index` (a range of the file, analyze-ranges.ts).
  */
-export async function* decodeVideoFrames(track: InputVideoTrack, raster: { width: number; height: number }, originS: number, useCanvas = false): AsyncGenerator<RasterFrame> {
+export async function* decodeVideoFrames(
+  track: InputVideoTrack,
+  raster: { width: number; height: number },
+  originS: number,
+  useCanvas = false,
+  from?: { index: number; timestamp: number },
+): AsyncGenerator<RasterFrame> {
   const canvas = new OffscreenCanvas(raster.width, raster.height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
   if (!ctx) throw new Error('no 2D context on OffscreenCanvas');
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'medium';
   const sink = new VideoSampleSink(track);
-  let index = 0;
-  for await (const sample of sink.samples()) {
+  let index = from?.index ?? 0;
+  for await (const sample of from ? sink.samples(from.timestamp) : sink.samples()) {
     let frame: RasterFrame;
     alive++;
     maxAlive = Math.max(maxAlive, alive);
