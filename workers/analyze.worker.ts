@@ -7,6 +7,7 @@ import { throttleProgress } from '../src/media/progress-throttle.ts';
 import { thumbnailsOfBlob, type Thumbnail } from '../src/media/frame-thumbnails.ts';
 import type { Spectrogram } from '../src/core/audio/spectrogram.ts';
 import { liveSampleStats, rasterPathStats } from '../src/media/decode-video.ts';
+import { rangeSplitStats, type RangeSplitStats } from '../src/media/analyze-ranges.ts';
 import { setSpeechModelAssets, speechModel, speechModelStatus, type SpeechModelStatus } from '../src/media/speech-model.ts';
 
 /** Callbacks from the worker to its caller, passed as one Comlink.proxy object (every member present). */
@@ -53,6 +54,10 @@ const api = {
   /** Decoded video samples held unclosed now and at most (they are closed as soon as drawn). */
   liveSamples(): { alive: number; maxAlive: number } {
     return liveSampleStats();
+  },
+  /** Files this worker measured in two frame ranges, and why others fell back to one pass (analyze-ranges.ts). */
+  rangeSplits(): RangeSplitStats {
+    return rangeSplitStats();
   },
   /** Frames read by the exact YUV conversion and by the canvas since the worker started. */
   rasterPaths(): { exact: number; canvas: number } {

@@ -4,9 +4,11 @@
 // browser's processes from CDP, ffmpeg's from -benchmark). Then the peak memory of the real CLI (`analyze FILE
 // --out DIR`, its report streamed) and of its renderer for a 1-minute and a 10-minute 1080p file, each in its own
 // processes (MR_BENCH_LONG=0 skips the 10-minute file: it takes many minutes; MR_BENCH_MEMORY_ONLY=1 runs only the
-// memory part; MR_BENCH_SPEED_ONLY=1 only the speed part, MR_BENCH_ONE_WORKER=0 skips the one-worker runs). Each clip
-// is analysed on both cores (the second worker measuring each frame's colours, src/media/analyze-parallel.ts) and in
-// one worker, right after ffmpeg's references on it, so the three see the same load. The speed part is helper
+// memory part; MR_BENCH_SPEED_ONLY=1 only the speed part, MR_BENCH_ONE_WORKER=0 skips the one-worker runs,
+// MR_BENCH_RANGES=0 the range-split runs). Each clip is analysed on both cores split by stage (the second worker
+// measuring each frame's colours, src/media/analyze-parallel.ts), on both cores split by frame ranges (each worker
+// decoding and measuring half the frames, src/media/analyze-ranges.ts) and in one worker, right after ffmpeg's
+// references on it, so all see the same load. The speed part is helper
 // "split"'s, the memory part (benchMemory and its helpers) helper "stream"'s.
 //
 // Quiet-machine speed run (~4–6 min on 2 quiet cores): MR_BENCH_SPEED_ONLY=1 node scripts/bench/analyze.mjs
@@ -29,6 +31,7 @@ const LONG = process.env.MR_BENCH_LONG !== '0';
 const MEMORY_ONLY = process.env.MR_BENCH_MEMORY_ONLY === '1';
 const SPEED_ONLY = process.env.MR_BENCH_SPEED_ONLY === '1';
 const ONE_WORKER = process.env.MR_BENCH_ONE_WORKER !== '0';
+const RANGES = process.env.MR_BENCH_RANGES !== '0';
 const ownDist = process.env.MR_DIST ? null : mkdtempSync(join(tmpdir(), 'mr-bench-analyze-'));
 if (ownDist) process.env.MR_DIST = join(ownDist, 'dist');
 const dir = join(REPO_ROOT, '.bench');
@@ -135,13 +138,13 @@ if (clips.length > 0) await withSession({ rebuild: Boolean(ownDist) }, async (pa
   const cdp = await page.context().browser().newBrowserCDPSession();
   const selector = await page.evaluate(() => window.motionRegistries.analyzePrepareInput());
   await page.setInputFiles(selector, files);
-  const run = async (index, parallel = true) => {
+  const run = async (index, parallel = true, ranges = false) => {
     let peak = 0;
     let cliPeak = 0;
     let running = true;
     const cpu0 = await browserCpuS(cdp);
     const t0 = performance.now();
-    const job = page.evaluate(([i, p]) => window.motionRegistries.analyzeInputFile(i, p), [index, parallel]).finally(() => (running = false));
+    const job = page.evaluate(([i, p, g]) => window.motionRegistries.analyzeInputFile(i, p, g), [index, parallel, ranges]).finally(() => (running = false));
     while (running) {
       peak = Math.max(peak, await rendererRssKb(cdp));
       cliPeak = Math.max(cliPeak, process.memoryUsage().rss / 1024);
@@ -156,9 +159,11 @@ if (clips.length > 0) await withSession({ rebuild: Boolean(ownDist) }, async (pa
   };
   await run(0); // the first run includes the workers' start and module loading
   if (ONE_WORKER) await run(0, false);
+  if (RANGES) await run(0, true, true);
   console.log(`analysis raster 640×360; ffmpeg decode and chain with -threads 1 unless said; chain = signalstats+scdet+astats+aspectralstats`);
   console.log('speed vs chain: wall = ffmpeg chain with its default threads (both cores) / our wall on both cores (the issue\'s Done-when, ≥ 0.5 wanted); CPU = chain 1 thread CPU / our CPU');
-  console.log('clip               | both cores: wall, f/s, CPU-s | one worker: wall, CPU-s | wall one / both | ffmpeg decode wall/CPU | chain 1 thread wall/CPU | chain default threads wall | speed vs chain: wall (CPU) | one worker vs chain: wall');
+  console.log('ranges = both cores split by frame ranges (analyze-ranges.ts); "both cores" = split by stage (the colour worker, today\'s default)');
+  console.log('clip               | both cores: wall, f/s, CPU-s | one worker: wall, CPU-s | wall one / both | ranges: wall, CPU-s | wall both / ranges | ffmpeg decode wall/CPU | chain 1 thread wall/CPU | chain default threads wall | speed vs chain: wall (CPU) | one worker vs chain: wall | ranges vs chain: wall (CPU)');
   // each figure printed as soon as it is measured (the long files take many minutes on a loaded machine)
   for (let k = 0; k < clips.length; k++) {
     const c = clips[k];
@@ -168,10 +173,13 @@ if (clips.length > 0) await withSession({ rebuild: Boolean(ownDist) }, async (pa
     const a = await run(k);
     if (WARM && ONE_WORKER) await run(warmIndex, false);
     const o = ONE_WORKER ? await run(k, false) : null;
-    for (const x of [a, o]) if (x && x.frames !== c.frames) throw new Error(`${c.label}: ${x.frames} frames, expected ${c.frames}`);
+    if (WARM && RANGES) await run(warmIndex, true, true);
+    const g = RANGES ? await run(k, true, true) : null;
+    for (const x of [a, o, g]) if (x && x.frames !== c.frames) throw new Error(`${c.label}: ${x.frames} frames, expected ${c.frames}`);
     const one = o ? `${o.seconds.toFixed(2)} s ${o.cpu.toFixed(2)} CPU-s | ${(o.seconds / a.seconds).toFixed(2)}×` : 'not run | -';
+    const split = g ? `${g.seconds.toFixed(2)} s ${g.cpu.toFixed(2)} CPU-s | ${(a.seconds / g.seconds).toFixed(2)}×` : 'not run | -';
     console.log(
-      `${c.label.padEnd(18)} | ${a.seconds.toFixed(2)} s ${(a.frames / a.seconds).toFixed(1)} f/s ${a.cpu.toFixed(2)} CPU-s | ${one} | ${r.decode.wall.toFixed(2)}/${r.decode.cpu.toFixed(2)} s | ${r.chain1.wall.toFixed(2)}/${r.chain1.cpu.toFixed(2)} s | ${r.chain.wall.toFixed(2)} s | ${(r.chain.wall / a.seconds).toFixed(2)}× (CPU ${(r.chain1.cpu / a.cpu).toFixed(2)}×) | ${o ? `${(r.chain.wall / o.seconds).toFixed(2)}×` : '-'} (load ${loadBefore} -> ${load()})`,
+      `${c.label.padEnd(18)} | ${a.seconds.toFixed(2)} s ${(a.frames / a.seconds).toFixed(1)} f/s ${a.cpu.toFixed(2)} CPU-s | ${one} | ${split} | ${r.decode.wall.toFixed(2)}/${r.decode.cpu.toFixed(2)} s | ${r.chain1.wall.toFixed(2)}/${r.chain1.cpu.toFixed(2)} s | ${r.chain.wall.toFixed(2)} s | ${(r.chain.wall / a.seconds).toFixed(2)}× (CPU ${(r.chain1.cpu / a.cpu).toFixed(2)}×) | ${o ? `${(r.chain.wall / o.seconds).toFixed(2)}×` : '-'} | ${g ? `${(r.chain.wall / g.seconds).toFixed(2)}× (CPU ${(r.chain1.cpu / g.cpu).toFixed(2)}×)` : '-'} (load ${loadBefore} -> ${load()})`,
     );
   }
 });

@@ -7,6 +7,7 @@ import { ANALYSIS_SCHEMA } from '../core/report/analysis.ts';
 import type { AnalyzeWorkerApi } from '../../workers/analyze.worker.ts';
 import type { Thumbnail } from './frame-thumbnails.ts';
 import type { SpeechModelStatus } from './speech-model.ts';
+import type { RangeSplitStats } from './analyze-ranges.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { timeLimitSeconds } from './media-errors.ts';
 import { WorkerBridge, WorkerCrashError } from './worker-bridge.ts';
@@ -57,6 +58,11 @@ export async function analyzeWorkerLiveSamples(): Promise<{ alive: number; maxAl
 /** Frames the worker read by the exact YUV conversion and by the canvas since it started. */
 export async function analyzeWorkerRasterPaths(): Promise<{ exact: number; canvas: number }> {
   return bridge.api().rasterPaths();
+}
+
+/** Files the worker measured in two frame ranges, and why others fell back to one pass. */
+export async function analyzeWorkerRangeSplits(): Promise<RangeSplitStats> {
+  return bridge.api().rangeSplits();
 }
 
 /** Where the worker's speech model stands (loaded from which URLs, or why not: then the hand-written detector decides speech_share). */

@@ -74,7 +74,8 @@ export async function analyzeBlob(blob: Blob, name: string, hooks: AnalyzeHooks 
   let last = -1;
   const progress = (f: number) => {
     const q = Math.round(Math.min(1, Math.max(0, f)) * 1000) / 1000;
-    if (q !== last) {
+    // only forward: a range split that falls back to one pass starts its frames again
+    if (q > last) {
       last = q;
       hooks.onProgress?.(q);
     }

@@ -45,8 +45,9 @@ export function rangeSplitStats(): RangeSplitStats {
   return { split: stats.split, fellBack: [...stats.fellBack] };
 }
 
-function fallBack(why: string): null {
-  console.warn(`the range split fell back to one pass: ${why}`);
+/** Records why a file is measured in one pass; `expected` (a short file): not worth a console warning. */
+function fallBack(why: string, expected = false): null {
+  if (!expected) console.warn(`the range split fell back to one pass: ${why}`);
   stats.fellBack.push(why);
   if (stats.fellBack.length > 32) stats.fellBack.shift();
   return null;
@@ -166,7 +167,7 @@ export interface RangeJob {
 export async function measureInRanges(job: RangeJob): Promise<RangedPicture | null> {
   const { track, fps, raster, originS } = job;
   const k = splitFrame(job.frames, fps, job.share);
-  if (k === null) return fallBack(`${job.frames} frames are too few for two ranges`);
+  if (k === null) return fallBack(`${job.frames} frames are too few for two ranges`, true);
   const times = await presentationTimes(track);
   if (times.length !== job.frames) return fallBack(`the track lists ${times.length} packets for ${job.frames} frames`);
   const n = job.frames;

@@ -10,6 +10,8 @@ import type { AnalysisResult } from '../../src/core/report/analysis.ts';
 import { analyzeBlob } from '../../src/media/analyze-file.ts';
 import { rangeSplitStats, splitFrame } from '../../src/media/analyze-ranges.ts';
 import { asReport } from '../fixtures/truth-helpers.ts';
+import { analyzeFile, analyzeWorkerRangeSplits } from '../../src/media/analyze-client.ts';
+import type { FrameReport } from '../../src/core/report/analysis.ts';
 
 async function file(path: string): Promise<File> {
   const r = await fetch(`/tests/fixtures/${path}`);
@@ -56,7 +58,7 @@ describe('analysis split over two frame ranges in two workers', () => {
   it('analyses in one range what cannot split (shorter than two segments, WebM with alpha) with the same report', async function () {
     this.timeout(120_000);
     // [path, fell back (the split was tried and refused), why]
-    const cases: [string, boolean, RegExp | null][] = [['real-media/alpha-vp9.webm', false, null], ['media/rate-24.mp4', true, /too few for two ranges/]];
+    const cases: [string, boolean, RegExp | null][] = [['real-media/alpha-vp9.webm', false, null], ['media/rate-25.mp4', true, /25 frames are too few for two ranges/]];
     for (const [path, tried, why] of cases) {
       const f = await file(path);
       const one = await analyzeBlob(f, f.name, { parallel: false });
@@ -69,6 +71,8 @@ describe('analysis split over two frame ranges in two workers', () => {
       if (why) expect(after.fellBack.at(-1), path).to.match(why);
       console.log(`${path}: ${asReport(split).frames.length} frames in one range (${after.fellBack.at(-1) ?? 'not an ISO file'}): identical`);
     }
+    // 25 f/s: segments of 13 frames, so 25 frames are fewer than two
+    expect(splitFrame(25, 25)).to.equal(null);
     expect(splitFrame(29, 30)).to.equal(null);
     expect(splitFrame(30, 30)).to.equal(15);
     expect(splitFrame(300, 30)).to.equal(150);
@@ -86,5 +90,28 @@ describe('analysis split over two frame ranges in two workers', () => {
     const { one, split, didSplit } = await both('media/cuts-15-30-45.mp4');
     expect(didSplit).to.equal(true);
     expect(JSON.stringify(split)).to.equal(JSON.stringify(one));
+  });
+
+  it('through the analysis worker (the range worker started from it): streamed, progress summed, abort stops it', async function () {
+    this.timeout(120_000);
+    const f = await file('media/cuts-15-30-45.mp4');
+    const one = await analyzeFile(f, { parallel: false });
+    const before = (await analyzeWorkerRangeSplits()).split;
+    const seen: number[] = [];
+    const streamed: FrameReport[] = [];
+    const split = await analyzeFile(f, { ranges: true, onProgress: (x) => seen.push(x), onFrames: (b) => void streamed.push(...b) });
+    expect((await analyzeWorkerRangeSplits()).split).to.equal(before + 1);
+    // the streamed frames and the rest of the report are the one-pass report
+    expect(JSON.stringify({ ...asReport(split), frames: streamed })).to.equal(JSON.stringify(one));
+    expect(seen.some((x) => x > 0 && x < 0.85), 'progress while the ranges are measured').to.equal(true);
+    for (let k = 1; k < seen.length; k++) expect(seen[k]).to.be.greaterThan(seen[k - 1]!);
+    expect(seen.at(-1)).to.equal(1);
+    // an abort ends the analysis worker, and the range worker it started with it; the next file splits again
+    const ctl = new AbortController();
+    let name = '';
+    await analyzeFile(f, { ranges: true, signal: ctl.signal, onProgress: (x) => x > 0.2 && ctl.abort() }).catch((e: Error) => (name = e.name));
+    expect(name).to.equal('AbortError');
+    expect(JSON.stringify(await analyzeFile(f, { ranges: true }))).to.equal(JSON.stringify(one));
+    expect((await analyzeWorkerRangeSplits()).split).to.equal(1);
   });
 });
