@@ -83,12 +83,42 @@ export const TEXTURE_AVERAGED_LATTICES = 2;
 export const MAX_TEXTURE_OCTAVES = 3;
 
 /**
+ * Least luma swing (Y′, ± about the ramp) of a slow blended move's texture, measured on the luma the ramp's levels span
+ * (`rampLumaRange`; the palette's range overstates it when the weights keep an end colour faint). Over two 100-job
+ * runs (seeds 1 and 2 on 905db44) 4 of 5 claimed slow blended moves whose texture swung under it read `static` or
+ * `still` after the browser's H.264 (swings 0.009–0.030: a slow roll, zoom, pan and tilt), none of 8 at 0.036–0.055.
+ */
+export const MIN_SLOW_TEXTURE_SWING = 0.035;
+/**
+ * Largest texture amplitude of a slow blended move: its window does not carry the texture far enough to average it
+ * out of the mean frame, so a stronger one costs the ramp's fit (replayed: 0.97 → 0.94–0.96 at 0.14–0.18, 0.88 at 0.25).
+ */
+export const MAX_SLOW_TEXTURE_AMPLITUDE = 0.18;
+
+/** Luma range (Y′, 0–1) a blended field's levels span: what its texture's swing is a share of. */
+export function rampLumaRange(spec: Pick<Spec, 'palette' | 'palette_weights' | 'gradient'>): number {
+  const lumas = levelMeanColors(selectionTable(spec), spec.palette).map((c) => luma709(c));
+  return lumas.length > 0 ? Math.max(...lumas) - Math.min(...lumas) : 0;
+}
+
+/** A blended move whose window keeps its texture in place (a slow one, or a shake): the texture cannot be made stronger than MAX_SLOW_TEXTURE_AMPLITUDE there. */
+function textureStaysInWindow(speed: number, frame: { width: number; height: number }, move: CameraMove): boolean {
+  return move === 'shake' || (speed * Math.hypot(frame.width, frame.height) * 0.5) / BLENDED_TEXTURE.scale_px < TEXTURE_AVERAGED_LATTICES;
+}
+
+/** A slow blended move (not a shake) whose texture, at MAX_SLOW_TEXTURE_AMPLITUDE, still swings luma less than MIN_SLOW_TEXTURE_SWING: the browser's encoder smooths it away. */
+export function slowTextureTooFaint(rampLuma: number, speed: number, frame: { width: number; height: number }, move: CameraMove): boolean {
+  return speed > 0 && move !== 'shake' && textureStaysInWindow(speed, frame, move) && MAX_SLOW_TEXTURE_AMPLITUDE * rampLuma < MIN_SLOW_TEXTURE_SWING;
+}
+
+/**
  * A blended clip's texture: a still camera keeps BLENDED_TEXTURE; a move adds coarser octaves until the coarsest
  * lattice is TEXTURE_LATTICE_PER_STEP × its per-frame step (up to MAX_TEXTURE_OCTAVES); one whose window carries
  * the texture over TEXTURE_AVERAGED_LATTICES (not a shake) gets an amplitude per octave whose luma swing is
- * MIN_TEXTURE_LUMA_SWING on this palette (up to MAX_TEXTURE_AMPLITUDE).
+ * MIN_TEXTURE_LUMA_SWING on this palette (up to MAX_TEXTURE_AMPLITUDE); a slow one gets an amplitude whose swing on
+ * the ramp's own luma range (`rampLuma`) is MIN_SLOW_TEXTURE_SWING (up to MAX_SLOW_TEXTURE_AMPLITUDE).
  */
-export function blendedTexture(palette: readonly SpecColor[], speed: number, frame: { width: number; height: number; fps: number }, move: CameraMove = 'pan_left'): SpecTexture {
+export function blendedTexture(palette: readonly SpecColor[], speed: number, frame: { width: number; height: number; fps: number }, move: CameraMove = 'pan_left', rampLuma = lumaSpread(palette)): SpecTexture {
   if (!(speed > 0)) return { ...BLENDED_TEXTURE };
   const step = (speed * Math.hypot(frame.width, frame.height)) / frame.fps;
   let octaves = 1;
@@ -98,7 +128,12 @@ export function blendedTexture(palette: readonly SpecColor[], speed: number, fra
   // (at ±0.25 a slow shake's ramp read complex).
   const travel = (speed * Math.hypot(frame.width, frame.height) * 0.5) / BLENDED_TEXTURE.scale_px;
   const spread = lumaSpread(palette);
-  if (travel < TEXTURE_AVERAGED_LATTICES || move === 'shake') return { ...BLENDED_TEXTURE, octaves };
+  if (move === 'shake') return { ...BLENDED_TEXTURE, octaves };
+  if (travel < TEXTURE_AVERAGED_LATTICES) {
+    // A slow move: the browser's encoder keeps its texture only above MIN_SLOW_TEXTURE_SWING of luma.
+    const slowAmp = rampLuma > 0 ? Math.min(MAX_SLOW_TEXTURE_AMPLITUDE, Math.max(BLENDED_TEXTURE.amplitude, MIN_SLOW_TEXTURE_SWING / rampLuma)) : BLENDED_TEXTURE.amplitude;
+    return { amplitude: Math.round(slowAmp * 1000) / 1000, scale_px: BLENDED_TEXTURE.scale_px, octaves };
+  }
   const amplitude = spread > 0 ? Math.min(MAX_TEXTURE_AMPLITUDE, Math.max(BLENDED_TEXTURE.amplitude, MIN_TEXTURE_LUMA_SWING / spread)) : BLENDED_TEXTURE.amplitude;
   return { amplitude: Math.round(amplitude * 1000) / 1000, scale_px: BLENDED_TEXTURE.scale_px, octaves };
 }
@@ -526,7 +561,11 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   const { palette, palette_weights } = weighPalette(colors);
   const unobservable: ClaimField[] = [];
   // What hides a move, when both were asked: one flat colour (blended), or colours of one luma (tracking sees luma).
+  const rampLuma = mode === 'blended' ? rampLumaRange({ palette, palette_weights, gradient }) : 0;
   if (moves && ((mode === 'blended' && gradient.type === 'flat') || lumaSpread(palette) < MIN_MOVE_LUMA_SPREAD[mode])) unobservable.push('camera', 'motion');
+  // A slow blended move shows only through its texture's luma swing, a share of the luma the ramp's levels span: where
+  // even the strongest texture a slow window keeps swings too little, the browser's encoder smooths the move away.
+  else if (moves && mode === 'blended' && slowTextureTooFaint(rampLuma, motion.speed, frame, camera.move)) unobservable.push('camera', 'motion');
   // Pure cells take the ramp of the world: a move that leaves it or a zoom into a sliver of it does not show it.
   if (mode === 'pure' && gradient.type !== 'flat' && !pureRampInView(gradient, camera, frame)) unobservable.push('gradient');
   // A pure ramp is a random mix of cells around each level's colour: where the analysis grid averages too few of them
@@ -571,7 +610,7 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
     camera,
     gradient,
     churn,
-    texture: mode === 'blended' ? blendedTexture(palette, motion.speed, frame, camera.move) : null,
+    texture: mode === 'blended' ? blendedTexture(palette, motion.speed, frame, camera.move, rampLuma) : null,
     // re-drawn cells are content that changes: a still clip with them read as slow motion (8 of 56 round-trip windows
     // even at a third of the share), so a still clip keeps only its churn
     redraw: mode === 'pure' && motion.level !== 'still' ? chooseRedraw(colors.redrawBand, rngOf('redraw')) : null,
