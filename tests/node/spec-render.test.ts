@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction, type Instruction } from '../../src/core/language/instruction.ts';
-import { AUDIBLE_TONE_CYCLES, BAND_EDGE_MARGIN_DEG, BLENDED_TEXTURE, clearOfBandEdges, blendedTexture, buildSpec, FLAT_NOISE_MARGIN, flatMixNoise, MIN_PREDICTED_RAMP_FIT, pureRampFit, pureRampInView, radialLooksLinear, RAMP_SPREAD_MARGIN, rampSpread, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
+import { AUDIBLE_TONE_CYCLES, BAND_EDGE_MARGIN_DEG, BLENDED_TEXTURE, clearOfBandEdges, blendedTexture, buildSpec, FLAT_NOISE_MARGIN, flatMixNoise, MIN_PREDICTED_RAMP_FIT, pureRampFit, pureRampInView, radialLooksLinear, rampLumaRange, RAMP_SPREAD_MARGIN, rampSpread, REDRAW_SHARE } from '../../src/core/plan/build-spec.ts';
 import { FLAT_STD, fitGradient } from '../../src/core/vision/gradient.ts';
 import { createMeanFrame } from '../../src/core/vision/mean-frame.ts';
 import { conceptRule } from '../../src/core/plan/color-rules.ts';
@@ -11,7 +11,9 @@ import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import { audioFrameStart, mixReference, planSound, soundTruth } from '../../src/core/render/sound-plan.ts';
 import { measureFrameSound } from '../../src/core/audio/frame-sound.ts';
 import type { Spec } from '../../src/core/plan/spec.ts';
-import { rgbToOklab } from '../../src/core/color/oklab.ts';
+import { luma709, rgbToOklab } from '../../src/core/color/oklab.ts';
+import { framePalette } from '../../src/core/vision/palette.ts';
+import { PALETTE_MIN_SHARE } from '../../src/core/registry/learning.ts';
 import { createVisionTimeline } from '../../src/core/vision/vision-timeline.ts';
 
 function ask(patch: (i: Instruction) => void): Instruction {
@@ -153,7 +155,7 @@ describe('variety and structure (issue 16)', () => {
   it('blended: a world-anchored texture moves with the camera, so a ramp panned along its iso-lines still changes', () => {
     const spec = buildSpec(ask((x) => ((x.gradient.type = 'linear_horizontal'), (x.camera.move = 'tilt_down'), (x.motion.level = 'medium'), (x.lighting = 'balanced'))), primitiveKnowledge(), { seed: 'texture', width: 80, height: 60, duration_s: 0.1, mode: 'blended' });
     // a move's texture: BLENDED_TEXTURE's 8 px octave and coarser ones (blendedTexture)
-    expect(spec.texture).toEqual(blendedTexture(spec.palette, spec.motion.speed, spec));
+    expect(spec.texture).toEqual(blendedTexture(spec.palette, spec.motion.speed, spec, spec.camera.move, rampLumaRange(spec)));
     expect(spec.texture).toMatchObject({ scale_px: BLENDED_TEXTURE.scale_px });
     spec.camera.dy = (3 * spec.fps) / diagonal(80, 60); // 3 px a frame down, along the ramp's iso-lines
     const { frames } = renderAll(spec);
@@ -564,5 +566,40 @@ describe('a ramp of close colours is made but not claimed', () => {
       if (spec.gradient.type === 'flat' || spec.gradient.type === 'complex') continue;
       if (rampSpread(spec, spec) < FLAT_STD * RAMP_SPREAD_MARGIN) expect(spec.unobservable ?? [], `seed ${i}`).toContain('gradient');
     }
+  });
+});
+
+describe('a palette claimed only where a palette reading names it', () => {
+  /** A still blended ramp over these colours (equal weights), its truth, and the palette extraction's reading names from its rendered frame. */
+  function readRamp(colors: { rgb: [number, number, number]; primitive: Spec['palette'][number]['primitive'] }[]) {
+    const base = buildSpec(ask((x) => ((x.gradient.type = 'linear_diagonal'), (x.camera.move = 'static'))), primitiveKnowledge(), { seed: 'palette-read', width: 160, height: 120, duration_s: 0.1, mode: 'blended' });
+    const palette = colors.map((c) => ({ ...base.palette[0]!, rgb: c.rgb, primitive: c.primitive, luma: luma709(c.rgb) }));
+    const spec: Spec = { ...base, palette, palette_weights: colors.map(() => 1 / colors.length), gradient: { ...base.gradient, type: 'linear_diagonal', direction_deg: 328.6, center: null }, unobservable: [] };
+    const { r, frames, counts } = renderAll(spec);
+    const truth = buildTruth(spec, r.bins, counts, counts.map(() => null));
+    const read = framePalette(frames[0]!).filter((c) => c.share >= PALETTE_MIN_SHARE).map((c) => c.primitive);
+    return { truth, read: [...new Set(read)].sort() };
+  }
+  it('a ramp of close grays, greens and teals (seed 1, job mxda005r: gray on 37 % of the pixels, read as one teal cluster) is made but its palette not claimed', () => {
+    const { truth, read } = readRamp([
+      { rgb: [119, 105, 88], primitive: 'gray' },
+      { rgb: [132, 110, 93], primitive: 'gray' },
+      { rgb: [131, 89, 201], primitive: 'magenta' },
+      { rgb: [0, 143, 59], primitive: 'green' },
+      { rgb: [40, 139, 149], primitive: 'teal' },
+      { rgb: [143, 134, 120], primitive: 'gray' },
+      { rgb: [126, 146, 143], primitive: 'gray' },
+    ]);
+    // the per-colour naming and a reading of the same exact frame disagree: the claim would be the truth's miss
+    expect([...truth.palette].sort()).not.toEqual(read);
+    expect(truth.unclaimed).toContain('palette');
+  });
+  it('a ramp between far colours keeps its palette claimed, and a reading of its frame names that palette', () => {
+    const { truth, read } = readRamp([
+      { rgb: [20, 40, 160], primitive: 'blue' },
+      { rgb: [230, 200, 30], primitive: 'yellow' },
+    ]);
+    expect(truth.unclaimed ?? []).not.toContain('palette');
+    expect([...truth.palette].sort()).toEqual(read);
   });
 });
