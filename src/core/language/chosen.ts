@@ -31,6 +31,8 @@ export interface PassState {
   gaps: readonly string[];
   chosen: Chosen[];
   instruction: Instruction;
+  /** Round 8: the span that carries the move the camera's own clause gives (read-camera-clause.ts), which beats a move word elsewhere. */
+  cameraClauseSpan?: Chosen;
 }
 
 /** Whether a clause break lies between token a and token b (a < b). */

