@@ -232,13 +232,13 @@ export const PALETTE_SHARE_MARGIN = 1.25;
 export const PALETTE_READ_FRAMES = 60;
 
 /**
- * Whether the clip's palette, as the truth names it colour by colour, is what a palette reading of its exact frames
+ * Whether the clip's palette (`onScreen`, from `primShare`: each primitive's share summed over frames), as the truth names it colour by colour, is what a palette reading of its exact frames
  * names too (extraction's clusters, each named by its median: a blended ramp's transition into another primitive
  * is part of a cluster named after its larger neighbour; 12 of seed 1's 50 blended palettes missed so on raw frames),
  * with no primitive's share within PALETTE_SHARE_MARGIN of the PALETTE_MIN_SHARE line (the encoder moves shares by a
  * point or so). Otherwise the palette is made but not claimed.
  */
-function paletteIsRobust(frames: readonly IntendedFrame[], px: number, primShare: ReadonlyMap<ColorPrimitiveName, number>, onScreen: readonly ColorPrimitiveName[]): boolean {
+export function paletteIsRobust(frames: readonly Pick<IntendedFrame, 'colors'>[], px: number, primShare: ReadonlyMap<ColorPrimitiveName, number>, onScreen: readonly ColorPrimitiveName[]): boolean {
   if (frames.length === 0) return true;
   const step = Math.max(1, Math.floor(frames.length / PALETTE_READ_FRAMES));
   const readShare = new Map<ColorPrimitiveName, number>();
