@@ -118,22 +118,29 @@ function bareJobSeconds(page, n, modes) {
  * Untimed warm-up of a loop's page: `n` bare make + analyse of default clips of the workflow's kinds (no store write),
  * so the timed loop measures jobs, not the page's first-use costs (JIT of the workers' code, the speech model's and
  * the AAC encoder's WebAssembly compile); the issue's own 43.6 jobs/min was measured so, after the reference in the
- * same page. BENCH_LOOP_WARMUP=0: cold loops (a fresh browser, the first job paying every start-up).
+ * same page. The first clip is made from a prompt (WARM_PROMPT), so the interpreter is loaded and its lexicon built
+ * too (both builds' createMake interpret a prompt without writing): today's interpreter costs ≈ 0.3–0.6 CPU s on its
+ * first prompt, which a loop's first job otherwise pays before anything else can start (BENCH_LOOP_WARM_PROMPT=0:
+ * the empty instruction only, as before 2026-12-07 14:30). BENCH_LOOP_WARMUP=0: cold loops (a fresh browser, the
+ * first job paying every start-up).
  */
 function warmPage(page, n, modes) {
-  return page.evaluate(async ({ n, seconds, modes }) => {
+  return page.evaluate(async ({ n, seconds, modes, prompt }) => {
     const api = window.motionRegistries;
     for (let i = 0; i < n; i++) {
-      const made = await api.createMake({ instruction: {}, seed: `warm-${i}`, duration_s: seconds, mode: modes[i % modes.length] });
+      const what = i === 0 && prompt ? { prompt } : { instruction: {} };
+      const made = await api.createMake({ ...what, seed: `warm-${i}`, duration_s: seconds, mode: modes[i % modes.length] });
       let b64 = '';
       for (let off = 0; off < made.bytes; off += 3 << 18) b64 += api.createReadChunk(made.id, off, 3 << 18);
       api.createRelease(made.id);
       const report = await api.analyzeBase64(b64, 'warm.mp4');
       if (report.error) throw new Error(`warm-up analysis failed: ${report.error.message}`);
     }
-  }, { n, seconds: CLIP_S, modes });
+  }, { n, seconds: CLIP_S, modes, prompt: process.env.BENCH_LOOP_WARM_PROMPT === '0' ? null : WARM_PROMPT });
 }
 const WARMUP = Number(process.env.BENCH_LOOP_WARMUP ?? 2);
+/** The warm-up's prompt: words of every field the interpreter reads (colours, a move, motion, light, sound, a mood). */
+const WARM_PROMPT = 'a slow pan over a misty teal valley at dusk, rain and soft drums, calm';
 
 /** The build of the loop as it was when issue 16 was filed (MR_BENCH_PREVIOUS_DIST), built first if missing; null when not asked. */
 function previousDist() {
@@ -213,7 +220,7 @@ const loopLine = (name, l) => `${''.padEnd(16)} ${name.padEnd(10)} ${l.jobs_per_
 const ratio = (l, name, ref) => (l[name] && l[ref] ? `${name} / ${ref} = ${(l[name].jobs_per_minute / l[ref].jobs_per_minute).toFixed(2)} × (CPU s/job ${l[ref].cpu_s_per_job?.toFixed(2)} → ${l[name].cpu_s_per_job?.toFixed(2)})` : null);
 
 const rows = [];
-console.log(`load average at the start: ${load()} (2 cores); loops ${names.join(', ')}, ${runs} jobs each, twice (mirrored order); ${WARMUP > 0 ? `each loop's page warmed by ${WARMUP} untimed make + analyse` : 'cold loops (no warm-up)'}`);
+console.log(`load average at the start: ${load()} (2 cores); loops ${names.join(', ')}, ${runs} jobs each, twice (mirrored order); ${WARMUP > 0 ? `each loop's page warmed by ${WARMUP} untimed make + analyse${process.env.BENCH_LOOP_WARM_PROMPT === '0' ? '' : ' (the first from a prompt)'}` : 'cold loops (no warm-up)'}`);
 for (const workflow of workflows) {
   const r = await loopsOf(workflow, ownDir !== null && rows.length === 0);
   rows.push(r);

@@ -39,9 +39,9 @@ export const ANALYZE_INPUT_ID = 'mr-analyze-input';
 
 let opened: Promise<AppSession> | null = null;
 
-/** The page's session (the registries opened, seeded and upgraded once per page). */
+/** The page's session (the registries opened, seeded and upgraded once per page); it shows nothing, so it draws no job pictures. */
 function session(): Promise<AppSession> {
-  opened ??= AppSession.open();
+  opened ??= AppSession.open(undefined, { jobPictures: false });
   return opened;
 }
 

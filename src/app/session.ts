@@ -169,6 +169,11 @@ export interface LoopRunSummary {
   variety: Omit<VarietyReport, 'points'>;
 }
 
+/** How a session runs: `jobPictures` false makes no picture of the loop's clips (a page without views, the CLI's). */
+export interface SessionOptions {
+  jobPictures?: boolean;
+}
+
 /** One job of the loop in this session, as the Loop view lists it. */
 export interface LoopJobItem {
   /** The job's index in its loop (0-based). */
@@ -264,7 +269,7 @@ export class AppSession {
   /** The latest progress of each job in flight (the pipelined loop makes the next job while this one is analysed). */
   private readonly inFlight = new Map<number, { step: JobStep; fraction: number; index: number }>();
 
-  private constructor(private readonly db: RegistriesDb, readonly loop: LoopRunner) {
+  private constructor(private readonly db: RegistriesDb, readonly loop: LoopRunner, private readonly options: SessionOptions = {}) {
     this.store = new Store<SessionState>({
       analyses: [], interpretation: null, loop: loop.state, step: null, ahead: null, latestJob: null, latestClipUrl: null, loopJobs: [],
       loopInterrupted: false, create: initialCreateState(), ...readDrafts(),
@@ -292,9 +297,9 @@ export class AppSession {
   }
 
   /** Open the registries (`name`: the IndexedDB database) and restore the loop (a loop that was running when the page closed comes back paused). */
-  static async open(name?: string): Promise<AppSession> {
+  static async open(name?: string, options: SessionOptions = {}): Promise<AppSession> {
     const db = await openRegistries(name);
-    const session = new AppSession(db, new LoopRunner(db, loadPipeline));
+    const session = new AppSession(db, new LoopRunner(db, loadPipeline), options);
     const before = await loadLoopState(db);
     await session.loop.restore();
     session.store.update({ loopInterrupted: before.status === 'running' && session.canResume() });
@@ -384,7 +389,9 @@ export class AppSession {
       index, prompt: r.job.prompt, mode: r.job.prompt_mode, agreement: r.learning.agreement, fresh: r.discovery.new.length,
       seenAgain: r.discovery.seen_again.length, thumbnail: null, error: null,
     });
-    // The picture comes a moment later; the list shows the job at once.
+    // The picture comes a moment later; the list shows the job at once. A page without views (the CLI's) draws none:
+    // a picture costs a decoder, a decoded frame or up to a second of them, and a JPEG, in the page, every job.
+    if (this.options.jobPictures === false) return;
     void import('../media/clip-thumbnail.ts').then(({ clipThumbnail }) => clipThumbnail(clip)).then((jpeg) => {
       if (!jpeg) return;
       const url = URL.createObjectURL(jpeg);

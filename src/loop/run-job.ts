@@ -5,6 +5,7 @@ import type { DiscoveryRecord, LoopJobRecord } from '../core/registry/export-rec
 import { assertNever } from '../core/assert.ts';
 import type { Spec, SpecMode } from '../core/plan/spec.ts';
 import type { Instruction } from '../core/language/instruction.ts';
+import type { Interpretation } from '../core/language/interpret.ts';
 import { growthCandidates, type GrowthCandidate, type GrowthMode } from '../core/registry/growth.ts';
 import { intendedNarrative, observedNarrative } from '../core/registry/growth-narrative.ts';
 import { learningRecord, observedFromReport, type Learning } from '../core/registry/learning.ts';
@@ -148,11 +149,19 @@ export async function prepareJob(o: RunJobOptions): Promise<PreparedJob> {
   const knowledge = await getKnowledge(db);
   const jobSeed = `${o.seed}:${o.index}`;
   let choice: PreparedJob['choice'];
+  // Read once: nothing writes the store between the prompt's choice and its interpretation (the job before records
+  // only after this one is planned). Interpretations are kept by prompt: the chosen candidate is not interpreted twice.
+  const learned = await listLearnedLexicon(db);
+  const interpreted = new Map<string, Interpretation>();
+  const interpretOnce = (prompt: string) => {
+    let r = interpreted.get(prompt);
+    if (!r) interpreted.set(prompt, (r = pipeline.interpret(prompt, learned)));
+    return r;
+  };
   if (o.prompt !== undefined) choice = { prompt: o.prompt, mode: 'user' };
   else {
     const interpretations = await listInterpretations(db);
     const history = await promptHistory(db, MAX_PROMPT_RUN);
-    const learned = await listLearnedLexicon(db);
     choice = choosePrompt({
       random: seededRandom(`${jobSeed}:choose`),
       exploitRatio: settings.exploit ?? o.exploitRatio ?? 0.5,
@@ -161,16 +170,15 @@ export async function prepareJob(o: RunJobOptions): Promise<PreparedJob> {
       // The job still in flight ran just before this one (the pipelined loop): it counts in the run of a prompt.
       recent: o.inFlightPrompts?.length ? [...history.recent, ...o.inFlightPrompts] : history.recent,
       generate: (avoid, variant) => pipeline.generatePrompt(variant === 0 ? `${jobSeed}:prompt` : `${jobSeed}:prompt:${variant}`, knowledge, o.inFlightPrompts?.length ? new Set([...avoid, ...o.inFlightPrompts]) : avoid, learned),
-      interpret: (prompt) => pipeline.interpret(prompt, learned).instruction,
+      interpret: (prompt) => interpretOnce(prompt).instruction,
     });
   }
   lap('prompt');
 
   throwIfAborted(signal);
-  const learnedBefore = await listLearnedLexicon(db);
-  const interpreted = pipeline.interpret(choice.prompt, learnedBefore);
-  const instruction = interpreted.instruction;
-  const linguistic = spanMappings(interpreted);
+  const interpretation = interpretOnce(choice.prompt);
+  const instruction = interpretation.instruction;
+  const linguistic = spanMappings(interpretation);
   lap('interpret');
 
   throwIfAborted(signal);
