@@ -20,7 +20,7 @@ const learned = [
   { span: 'glimmery', canonical: 'high_key', domain: 'lighting', variant: 'slang', source: 'learned' },
   { span: 'pan', canonical: 'pan_left', domain: 'camera', variant: 'slang', source: 'learned' },
 ];
-const OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy'];
+const OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords'];
 /** [label, prompt, options] in a fixed order. */
 const runs = [];
 for (const p of human) runs.push(['human', p, undefined]);

@@ -68,3 +68,51 @@ describe("the scene's energy implies motion.level", () => {
     expect(read('kids whirling round the maypole', ['sceneEnergy']).motion.level).toBeNull();
   });
 });
+
+describe('sound presence from sound sources and loudness', () => {
+  it('a loud word or a source active with a particle of persistence is full, via loudness or on its span', () => {
+    expect(read('organ booming, the old church').sound.presence).toBe('full');
+    expect(read('bagpipes droning away on the hill').sound.presence).toBe('full');
+    expect(span('bagpipes droning away on the hill', 'droning')?.implies).toMatchObject({ presence: 'full' });
+    expect(span('a clamorous market at noon', 'clamorous')).toMatchObject({ domain: 'presence', canonical: 'full', via: 'loudness' });
+    expect(read('drums going, fires lit').sound.presence).toBe('full');
+  });
+
+  it('a presence word or silence said outright wins; switched off, nothing', () => {
+    expect(read('organ booming now and then').sound.presence).toBe('sparse');
+    expect(read('organ booming, the old church', ['soundPresence']).sound.presence).toBeNull();
+  });
+});
+
+describe('lighting said with colour words and light nouns', () => {
+  it('a colour of everything, of the sky, said twice, or pitch black standing alone gives the key', () => {
+    expect(read('a cat on the wall, sky white white').lighting).toBe('high_key');
+    expect(span('a cat on the wall, sky white white', 'white')?.implies).toMatchObject({ lighting: 'high_key' });
+    expect(read('jet black, the cellar').lighting).toBe('low_key');
+    expect(read('the cellar, everything black').lighting).toBe('low_key');
+  });
+
+  it('a lighting word, a source or the night outranks it; a colour in a list says nothing', () => {
+    expect(read('sky white white, candles on the table').lighting).toBe('low_key');
+    expect(read('pitch black and orange stripes').lighting).toBeNull();
+  });
+
+  it('lights standing on something are points in the dark at night, not lights switched on', () => {
+    expect(read('the lights on the canal at midnight').lighting).toBe('low_key');
+    expect(read('the lights on the canal at midnight', ['lightWords']).lighting).toBe('high_key');
+  });
+
+  it('switched off, the colour words give no key', () => {
+    expect(read('jet black, the cellar', ['lightWords']).lighting).toBeNull();
+  });
+});
+
+describe('palette words', () => {
+  it('a two-colour name inside a list is two items; a plural colour word in a phrase; a colour-named WordNet compound', () => {
+    expect([...read('red blue green stripes on the tent').palette.primitives].sort()).toEqual(['blue', 'green', 'red']);
+    expect([...read('red blue green stripes on the tent', ['paletteWords']).palette.primitives].sort()).toEqual(['red', 'teal']);
+    expect(read('white oaks along the lane').palette.primitives).toEqual(['white']);
+    expect(span('white oaks along the lane', 'white oaks')?.implies).toMatchObject({ color: 'white' });
+    expect(read('white oaks along the lane', ['paletteWords']).palette.primitives).toEqual([]);
+  });
+});
