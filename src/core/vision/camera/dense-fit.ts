@@ -1,7 +1,7 @@
 // FOUNDATION §3.4: the dense (whole-frame) similarity fit, for frames with too little point texture to track
 // (smooth colour fields, low-contrast pixel noise): Gauss–Newton over every pixel with brightness offset and gain
 // eliminated, solved in the eigenbasis of its normal matrix so unobservable directions stay at the prior.
-import { sampleBilinear, type GrayLevel, type GrayPyramid } from '../gray-pyramid.ts';
+import type { GrayLevel, GrayPyramid } from '../gray-pyramid.ts';
 import { symmetricEigen4 } from './eigen4.ts';
 import { ZERO_SIMILARITY as ZERO, type Similarity } from './similarity-fit.ts';
 
@@ -66,11 +66,6 @@ export interface LevelMask {
   w: number;
 }
 
-/** The mask says to leave out level-s pixel (x, y). */
-function ignored(ignore: LevelMask | undefined, x: number, y: number, s: number): boolean {
-  return ignore !== undefined && ignore.mask[((y + 0.5) / s | 0) * ignore.w + ((x + 0.5) / s | 0)] === 1;
-}
-
 /** The frames warped by the dense model must correlate at least this much (0–1): structure that persists, not pixel noise. */
 export const DENSE_MIN_CORRELATION = 0.3;
 /** Pyramid level on which the dense fit's residuals are judged. */
@@ -115,24 +110,72 @@ export function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy:
     denseRes.abs = new Float64Array((n >> 2) + 1);
   }
   const { res, sum, abs } = denseRes;
+  // The bilinear samples below are sampleBilinear's (gray-pyramid.ts) written out in the loops: the same clamping,
+  // indices and arithmetic, so the same doubles. Called, they were not inlined (the loops exceed V8's
+  // inlining budget), and every double passed to or returned from a call is a heap number: ~1.3 MB of garbage a step
+  // on a 160×90 level, ~3 MB a frame, whose scavenges grew the analysis worker's young generation with the file's
+  // length (issue 18, docs/extraction.md "The camera fit's garbage").
+  const Pd = P.data;
+  const Cd = C.data;
+  const pw = P.w;
+  const ph = P.h;
+  const cw = C.w;
+  const ch = C.h;
+  const mask = ignore?.mask;
+  const maskW = ignore?.w ?? 0;
   // pass 1: residuals (NaN where the warped pixel leaves the frame), for the robust scale
   let m = 0;
   let na = 0;
-  for (let y = 1; y < P.h - 1; y++) {
-    for (let x = 1; x < P.w - 1; x++) {
-      const k = y * P.w + x;
+  for (let y = 1; y < ph - 1; y++) {
+    for (let x = 1; x < pw - 1; x++) {
+      const k = y * pw + x;
       const xc = (x + 0.5) / s - cx;
       const yc = (y + 0.5) / s - cy;
       // symmetric: (x, y) is the midpoint, prev is read half a displacement back and cur half forward, so both go
       // through the same bilinear smoothing (else the fit drifts to fractional shifts that smooth away pixel noise)
       const hx = 0.5 * (a * xc - b * yc + tx) * s;
       const hy = 0.5 * (b * xc + a * yc + ty) * s;
-      if (x - Math.abs(hx) < 0 || y - Math.abs(hy) < 0 || x + Math.abs(hx) > P.w - 1 || y + Math.abs(hy) > P.h - 1 || ignored(ignore, x, y, s)) {
+      // (the mask: the level-0 pixel under level-s pixel (x, y))
+      if (x - Math.abs(hx) < 0 || y - Math.abs(hy) < 0 || x + Math.abs(hx) > pw - 1 || y + Math.abs(hy) > ph - 1 || (mask !== undefined && mask[((y + 0.5) / s | 0) * maskW + ((x + 0.5) / s | 0)] === 1)) {
         res[k] = NaN;
         continue;
       }
-      const cv = sampleBilinear(C.data, C.w, C.h, x + hx, y + hy);
-      const pv = sampleBilinear(P.data, P.w, P.h, x - hx, y - hy);
+      // cv = sampleBilinear(C.data, C.w, C.h, x + hx, y + hy)
+      let qx = x + hx;
+      let qy = y + hy;
+      if (qx < 0) qx = 0;
+      else if (qx > cw - 1) qx = cw - 1;
+      if (qy < 0) qy = 0;
+      else if (qy > ch - 1) qy = ch - 1;
+      let x0 = qx | 0;
+      let y0 = qy | 0;
+      let x1 = x0 < cw - 1 ? x0 + 1 : x0;
+      let y1 = y0 < ch - 1 ? y0 + 1 : y0;
+      let fx = qx - x0;
+      let fy = qy - y0;
+      let r0 = y0 * cw;
+      let r1 = y1 * cw;
+      let top = Cd[r0 + x0]! + (Cd[r0 + x1]! - Cd[r0 + x0]!) * fx;
+      let bot = Cd[r1 + x0]! + (Cd[r1 + x1]! - Cd[r1 + x0]!) * fx;
+      const cv = top + (bot - top) * fy;
+      // pv = sampleBilinear(P.data, P.w, P.h, x - hx, y - hy)
+      qx = x - hx;
+      qy = y - hy;
+      if (qx < 0) qx = 0;
+      else if (qx > pw - 1) qx = pw - 1;
+      if (qy < 0) qy = 0;
+      else if (qy > ph - 1) qy = ph - 1;
+      x0 = qx | 0;
+      y0 = qy | 0;
+      x1 = x0 < pw - 1 ? x0 + 1 : x0;
+      y1 = y0 < ph - 1 ? y0 + 1 : y0;
+      fx = qx - x0;
+      fy = qy - y0;
+      r0 = y0 * pw;
+      r1 = y1 * pw;
+      top = Pd[r0 + x0]! + (Pd[r0 + x1]! - Pd[r0 + x0]!) * fx;
+      bot = Pd[r1 + x0]! + (Pd[r1 + x1]! - Pd[r1 + x0]!) * fx;
+      const pv = top + (bot - top) * fy;
       const r = cv - pv;
       res[k] = r;
       // the gain term's sum of both samples, kept rather than sampled again in pass 2 (the same doubles)
@@ -149,14 +192,17 @@ export function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy:
   // the normal equations' 21 distinct sums and 6 gradient sums in locals (in a typed array each update is a load and a store)
   let h00 = 0, h01 = 0, h02 = 0, h03 = 0, h04 = 0, h05 = 0, h11 = 0, h12 = 0, h13 = 0, h14 = 0, h15 = 0, h22 = 0, h23 = 0, h24 = 0, h25 = 0, h33 = 0, h34 = 0, h35 = 0, h44 = 0, h45 = 0, h55 = 0;
   let g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
-  const grad = [0, 0, 0, 0];
+  const Pgx = P.gx;
+  const Pgy = P.gy;
+  const Cgx = C.gx;
+  const Cgy = C.gy;
   let used = 0;
   let kept = 0;
   let sw = 0;
   let swr2 = 0;
-  for (let y = 1; y < P.h - 1; y++) {
-    for (let x = 1; x < P.w - 1; x++) {
-      const k = y * P.w + x;
+  for (let y = 1; y < ph - 1; y++) {
+    for (let x = 1; x < pw - 1; x++) {
+      const k = y * pw + x;
       const r = res[k]!;
       if (Number.isNaN(r)) continue;
       used++;
@@ -169,11 +215,55 @@ export function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy:
       const yc = (y + 0.5) / s - cy;
       const hx = 0.5 * (a * xc - b * yc + tx) * s;
       const hy = 0.5 * (b * xc + a * yc + ty) * s;
-      // gradient per level-0 px, the mean of both frames' at their sample points (gx and gy of a frame share a point)
-      sampleGradients(P, x - hx, y - hy, grad, 0);
-      sampleGradients(C, x + hx, y + hy, grad, 2);
-      const gx = 0.5 * (grad[0]! + grad[2]!) * s;
-      const gy = 0.5 * (grad[1]! + grad[3]!) * s;
+      // gradient per level-0 px, the mean of both frames' at their sample points (gx and gy of a frame share a point):
+      // prev's gx and gy at (x − hx, y − hy), as sampleBilinear samples each
+      let qx = x - hx;
+      let qy = y - hy;
+      if (qx < 0) qx = 0;
+      else if (qx > pw - 1) qx = pw - 1;
+      if (qy < 0) qy = 0;
+      else if (qy > ph - 1) qy = ph - 1;
+      let x0 = qx | 0;
+      let y0 = qy | 0;
+      let x1 = x0 < pw - 1 ? x0 + 1 : x0;
+      let y1 = y0 < ph - 1 ? y0 + 1 : y0;
+      let fx = qx - x0;
+      let fy = qy - y0;
+      let i00 = y0 * pw + x0;
+      let i01 = y0 * pw + x1;
+      let i10 = y1 * pw + x0;
+      let i11 = y1 * pw + x1;
+      let top = Pgx[i00]! + (Pgx[i01]! - Pgx[i00]!) * fx;
+      let bot = Pgx[i10]! + (Pgx[i11]! - Pgx[i10]!) * fx;
+      const pgx = top + (bot - top) * fy;
+      top = Pgy[i00]! + (Pgy[i01]! - Pgy[i00]!) * fx;
+      bot = Pgy[i10]! + (Pgy[i11]! - Pgy[i10]!) * fx;
+      const pgy = top + (bot - top) * fy;
+      // cur's at (x + hx, y + hy)
+      qx = x + hx;
+      qy = y + hy;
+      if (qx < 0) qx = 0;
+      else if (qx > cw - 1) qx = cw - 1;
+      if (qy < 0) qy = 0;
+      else if (qy > ch - 1) qy = ch - 1;
+      x0 = qx | 0;
+      y0 = qy | 0;
+      x1 = x0 < cw - 1 ? x0 + 1 : x0;
+      y1 = y0 < ch - 1 ? y0 + 1 : y0;
+      fx = qx - x0;
+      fy = qy - y0;
+      i00 = y0 * cw + x0;
+      i01 = y0 * cw + x1;
+      i10 = y1 * cw + x0;
+      i11 = y1 * cw + x1;
+      top = Cgx[i00]! + (Cgx[i01]! - Cgx[i00]!) * fx;
+      bot = Cgx[i10]! + (Cgx[i11]! - Cgx[i10]!) * fx;
+      const cgx = top + (bot - top) * fy;
+      top = Cgy[i00]! + (Cgy[i01]! - Cgy[i00]!) * fx;
+      bot = Cgy[i10]! + (Cgy[i11]! - Cgy[i10]!) * fx;
+      const cgy = top + (bot - top) * fy;
+      const gx = 0.5 * (pgx + cgx) * s;
+      const gy = 0.5 * (pgy + cgy) * s;
       // the Jacobian row: the four motion parameters, then a brightness offset (luma) and gain (per 64 luma levels
       // about mid-gray) of cur against prev
       const j0 = (gx * xc + gy * yc) / R;
@@ -258,58 +348,72 @@ export function denseStep(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy:
 }
 
 /**
- * sampleBilinear of the level's gx and gy at one point, into out[at] and out[at + 1]: the same clamping, indices and
- * arithmetic, computed once for both arrays.
- */
-function sampleGradients(L: GrayLevel, x: number, y: number, out: number[], at: number): void {
-  const { w, h, gx, gy } = L;
-  if (x < 0) x = 0;
-  else if (x > w - 1) x = w - 1;
-  if (y < 0) y = 0;
-  else if (y > h - 1) y = h - 1;
-  const x0 = x | 0;
-  const y0 = y | 0;
-  const x1 = x0 < w - 1 ? x0 + 1 : x0;
-  const y1 = y0 < h - 1 ? y0 + 1 : y0;
-  const fx = x - x0;
-  const fy = y - y0;
-  const i00 = y0 * w + x0;
-  const i01 = y0 * w + x1;
-  const i10 = y1 * w + x0;
-  const i11 = y1 * w + x1;
-  const tx = gx[i00]! + (gx[i01]! - gx[i00]!) * fx;
-  const bx = gx[i10]! + (gx[i11]! - gx[i10]!) * fx;
-  out[at] = tx + (bx - tx) * fy;
-  const ty = gy[i00]! + (gy[i01]! - gy[i00]!) * fx;
-  const by = gy[i10]! + (gy[i11]! - gy[i10]!) * fx;
-  out[at + 1] = ty + (by - ty) * fy;
-}
-
-/**
  * RMS of cur − prev warped by `m` on one level (s = level px per level-0 px), its white-noise part (from differences
  * of residuals two pixels apart: pixel noise does not correlate that far, a misfit of smooth content does), and the
- * RMS gradient magnitude (luma per level-0 px).
+ * RMS gradient magnitude (luma per level-0 px); exported for its test against the plain version.
  */
-function denseResidual(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number, m: Similarity, ignore?: LevelMask): { rms: number; noise: number; gradRms: number; correlation: number } {
+export function denseResidual(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: number, m: Similarity, ignore?: LevelMask): { rms: number; noise: number; gradRms: number; correlation: number } {
   let se = 0;
   let sc = 0, sp = 0, scc = 0, spp = 0, scp = 0;
   let sg = 0;
   let cnt = 0;
   let sd = 0;
   let nd = 0;
-  for (let y = 1; y < P.h - 1; y++) {
-    let r2 = NaN; // residual two pixels back
-    let r1 = NaN;
-    for (let x = 1; x < P.w - 1; x++) {
+  const Pd = P.data;
+  const Cd = C.data;
+  const pw = P.w;
+  const ph = P.h;
+  const cw = C.w;
+  const ch = C.h;
+  const mask = ignore?.mask;
+  const maskW = ignore?.w ?? 0;
+  for (let y = 1; y < ph - 1; y++) {
+    let rb = NaN; // residual two pixels back
+    let ra = NaN;
+    for (let x = 1; x < pw - 1; x++) {
       const xc = (x + 0.5) / s - cx;
       const yc = (y + 0.5) / s - cy;
       const hx = 0.5 * (m.a * xc - m.b * yc + m.tx) * s;
       const hy = 0.5 * (m.b * xc + m.a * yc + m.ty) * s;
       let r = NaN;
-      if (x - Math.abs(hx) >= 0 && y - Math.abs(hy) >= 0 && x + Math.abs(hx) <= P.w - 1 && y + Math.abs(hy) <= P.h - 1 && !ignored(ignore, x, y, s)) {
-        const k = y * P.w + x;
-        const cv = sampleBilinear(C.data, C.w, C.h, x + hx, y + hy);
-        const pv = sampleBilinear(P.data, P.w, P.h, x - hx, y - hy);
+      if (x - Math.abs(hx) >= 0 && y - Math.abs(hy) >= 0 && x + Math.abs(hx) <= pw - 1 && y + Math.abs(hy) <= ph - 1 && !(mask !== undefined && mask[((y + 0.5) / s | 0) * maskW + ((x + 0.5) / s | 0)] === 1)) {
+        const k = y * pw + x;
+        // cv = sampleBilinear(C.data, C.w, C.h, x + hx, y + hy), written out as in denseStep (no heap numbers)
+        let qx = x + hx;
+        let qy = y + hy;
+        if (qx < 0) qx = 0;
+        else if (qx > cw - 1) qx = cw - 1;
+        if (qy < 0) qy = 0;
+        else if (qy > ch - 1) qy = ch - 1;
+        let x0 = qx | 0;
+        let y0 = qy | 0;
+        let x1 = x0 < cw - 1 ? x0 + 1 : x0;
+        let y1 = y0 < ch - 1 ? y0 + 1 : y0;
+        let fx = qx - x0;
+        let fy = qy - y0;
+        let r0 = y0 * cw;
+        let r1 = y1 * cw;
+        let top = Cd[r0 + x0]! + (Cd[r0 + x1]! - Cd[r0 + x0]!) * fx;
+        let bot = Cd[r1 + x0]! + (Cd[r1 + x1]! - Cd[r1 + x0]!) * fx;
+        const cv = top + (bot - top) * fy;
+        // pv = sampleBilinear(P.data, P.w, P.h, x - hx, y - hy)
+        qx = x - hx;
+        qy = y - hy;
+        if (qx < 0) qx = 0;
+        else if (qx > pw - 1) qx = pw - 1;
+        if (qy < 0) qy = 0;
+        else if (qy > ph - 1) qy = ph - 1;
+        x0 = qx | 0;
+        y0 = qy | 0;
+        x1 = x0 < pw - 1 ? x0 + 1 : x0;
+        y1 = y0 < ph - 1 ? y0 + 1 : y0;
+        fx = qx - x0;
+        fy = qy - y0;
+        r0 = y0 * pw;
+        r1 = y1 * pw;
+        top = Pd[r0 + x0]! + (Pd[r0 + x1]! - Pd[r0 + x0]!) * fx;
+        bot = Pd[r1 + x0]! + (Pd[r1 + x1]! - Pd[r1 + x0]!) * fx;
+        const pv = top + (bot - top) * fy;
         r = cv - pv;
         se += r * r;
         sc += cv;
@@ -319,13 +423,13 @@ function denseResidual(P: GrayLevel, C: GrayLevel, s: number, cx: number, cy: nu
         scp += cv * pv;
         sg += P.gx[k]! ** 2 + P.gy[k]! ** 2;
         cnt++;
-        if (!Number.isNaN(r2)) {
-          sd += (r - r2) ** 2;
+        if (!Number.isNaN(rb)) {
+          sd += (r - rb) ** 2;
           nd++;
         }
       }
-      r2 = r1;
-      r1 = r;
+      rb = ra;
+      ra = r;
     }
   }
   if (!cnt) return { rms: 0, noise: 0, gradRms: 0, correlation: 0 };
