@@ -1,7 +1,7 @@
-// hypot2 and hypot3 return exactly Math.hypot's doubles in Chromium's V8 too (the analysis runs there): the same
+// hypot2, hypot2Radial and hypot3 return exactly Math.hypot's doubles in Chromium's V8 too (the analysis runs there): the same
 // kinds of values as the Node test.
 import { expect } from 'chai';
-import { hypot2, hypot3 } from '../../src/core/vision/hypot.ts';
+import { hypot2, hypot2Radial, hypot3 } from '../../src/core/vision/hypot.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
 
 describe('hypot without allocation, in Chromium', () => {
@@ -21,6 +21,8 @@ describe('hypot without allocation, in Chromium', () => {
       for (const [a, b] of [[x, y], [y, z], [z, x], [x, x]] as const) {
         compared++;
         if (!Object.is(hypot2(a, b), Math.hypot(a, b))) differ++;
+        compared++;
+        if (!Object.is(hypot2Radial(a, b), Math.hypot(a, b))) differ++;
       }
       for (const [a, b, c] of [[x, y, z], [z, x, y]] as const) {
         compared++;

@@ -1,7 +1,7 @@
-// hypot2 and hypot3 (src/core/vision/hypot.ts) return exactly Math.hypot's doubles: random magnitudes over many
+// hypot2, hypot2Radial and hypot3 (src/core/vision/hypot.ts) return exactly Math.hypot's doubles: random magnitudes over many
 // decades and signs, ties, zeros, subnormals, huge values, infinities and NaN. (The browser test does the same in Chromium.)
 import { describe, expect, it } from 'vitest';
-import { hypot2, hypot3 } from '../../src/core/vision/hypot.ts';
+import { hypot2, hypot2Radial, hypot3 } from '../../src/core/vision/hypot.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
 
 /** Values of every kind the camera fit and palette may pass, and the edge cases. */
@@ -20,13 +20,16 @@ function hypotSamples(n: number): number[] {
 
 describe('hypot without allocation', () => {
   const xs = hypotSamples(20_000);
-  it('hypot2 equals Math.hypot for every pair', () => {
+  it('hypot2 and hypot2Radial equal Math.hypot for every pair', () => {
     let compared = 0;
     for (let i = 0; i < xs.length; i++) {
       for (const j of [i, (i * 7 + 3) % xs.length, (i * 13 + 5) % xs.length, xs.length - 1 - i]) {
         const want = Math.hypot(xs[i]!, xs[j]!);
         const got = hypot2(xs[i]!, xs[j]!);
         if (!Object.is(got, want)) expect(got, `hypot(${xs[i]}, ${xs[j]})`).toBe(want);
+        // the radial gradient's own copy (its own type feedback in V8)
+        const radial = hypot2Radial(xs[i]!, xs[j]!);
+        if (!Object.is(radial, want)) expect(radial, `hypot2Radial(${xs[i]}, ${xs[j]})`).toBe(want);
         compared++;
       }
     }

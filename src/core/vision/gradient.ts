@@ -4,7 +4,7 @@
 // still fits. Coordinates are in frame diagonals, so directions are true on-screen angles whatever the aspect.
 import type { GradientReport } from '../report/analysis.ts';
 import { rgbToOklab } from '../color/oklab.ts';
-import { hypot2 } from './hypot.ts';
+import { hypot2Radial } from './hypot.ts';
 
 /** Below this standard deviation of the cells' OKLab colours (ΔE_ok units) the frame is `flat`. */
 export const FLAT_STD = 0.015;
@@ -116,7 +116,7 @@ function fitRadial(s: Float64Array, X: Float64Array, Y: Float64Array, wd: number
     // normal equations for [1, r, r²]
     let n = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, t0 = 0, t1 = 0, t2 = 0;
     for (let c = 0; c < s.length; c++) {
-      const r = hypot2(X[c]! - px, Y[c]! - py);
+      const r = hypot2Radial(X[c]! - px, Y[c]! - py);
       const rr = r * r;
       n++;
       r1 += r;
