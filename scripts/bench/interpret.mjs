@@ -163,5 +163,7 @@ const heldBack5 = human('held-back-5');
 const parts = [['dev', dev], ['dev-2', dev2], ['dev-3', dev3], ['dev-4', dev4], ['dev-5', dev5], ['held-back', heldBack], ['held-back-2', heldBack2], ['held-back-3', heldBack3], ['held-back-4', heldBack4], ['held-back-5', heldBack5]];
 const scoreAll = (off) => parts.map(([name, cases]) => `${name} ${pct(scoreHuman(cases, (p) => interpret(p, { off })))}`).join(', ');
 console.log(`human-written prompts, every mechanism on: ${parts.map(([name, cases]) => `${name} ${pct(scoreHuman(cases, (p) => interpret(p)))} (${cases.length} prompts)`).join('; ')}`);
-const ALL_OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords'];
+// Round 8's place and mood switches (their own line: two helpers add switches here).
+const PLACE_OFF = ['placeNames'];
+const ALL_OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords', ...PLACE_OFF];
 for (const m of [...ALL_OFF, 'all']) console.log(`  ${m === 'all' ? 'every mechanism' : m} off: ${scoreAll(m === 'all' ? ALL_OFF : [m])}`);

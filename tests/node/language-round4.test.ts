@@ -9,7 +9,9 @@ const span = (p: string, text: string, off: Mechanism[] = []) => read(p, off).sp
 
 describe('closed compounds read by their head', () => {
   it('two known words written as one take the head\'s meaning, via compound', () => {
-    expect(span('a quiet boatpark at dawn', 'boatpark')).toMatchObject({ domain: 'setting', canonical: 'park', via: 'compound' });
+    expect(span('a quiet boatpark at dawn', 'boatpark', ['placeNames'])).toMatchObject({ domain: 'setting', canonical: 'park', via: 'compound' });
+    // Round 8: the compound names itself, its head's class beside it.
+    expect(span('a quiet boatpark at dawn', 'boatpark')).toMatchObject({ domain: 'setting', canonical: 'boatpark', implies: { setting: 'park' }, via: 'placeName' });
     expect(read('a quiet boatpark at dawn').narrative.settings).toContain('park');
   });
 

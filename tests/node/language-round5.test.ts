@@ -68,7 +68,7 @@ describe('camera manner phrases', () => {
 describe('the WordNet route to a setting', () => {
   it('a workplace is a place: a kind of farm reaches the farm seed, via wordnet', () => {
     expect(read('a misty piggery at dawn').narrative.settings).toContain('farm');
-    expect(span('a misty piggery at dawn', 'piggery')).toMatchObject({ domain: 'setting', canonical: 'farm', via: 'wordnet' });
+    expect(span('a misty piggery at dawn', 'piggery', ['placeNames'])).toMatchObject({ domain: 'setting', canonical: 'farm', via: 'wordnet' });
   });
 
   it('a noun\'s minor place sense only in a place frame', () => {
@@ -81,8 +81,8 @@ describe('the WordNet route to a setting', () => {
 describe('a capitalised name after a place preposition', () => {
   it('is one named place: its head gives the setting, its other words no colour, via name', () => {
     expect(read('slow pan over Red Rock Canyon').palette.primitives).toEqual([]);
-    expect(read('slow pan over Red Rock Canyon').narrative.settings).toEqual(['canyon']);
-    expect(span('fog rolling in across Silver Lake', 'Silver Lake')).toMatchObject({ domain: 'setting', canonical: 'lake', via: 'name' });
+    expect(read('slow pan over Red Rock Canyon').narrative.settings).toEqual(['red rock canyon', 'canyon']);
+    expect(span('fog rolling in across Silver Lake', 'Silver Lake', ['placeNames'])).toMatchObject({ domain: 'setting', canonical: 'lake', via: 'name' });
   });
 
   it('lower case, title case or switched off, the words keep their own readings', () => {

@@ -12,12 +12,12 @@ const span = (p: string, text: string, off: Mechanism[] = []) => read(p, off).sp
 describe('named places: an instance is the kind of place it is (WordNet instance hypernyms)', () => {
   it('a named landmark reads as its class, via wordnet', () => {
     expect(read('the Taj Mahal at dawn, slow tilt up').narrative.settings).toContain('mausoleum');
-    expect(span('the Taj Mahal at dawn, slow tilt up', 'Taj Mahal')).toMatchObject({ domain: 'setting', canonical: 'mausoleum', via: 'wordnet' });
-    expect(read('a slow pan across the Great Barrier Reef').narrative.settings).toEqual(['reef']);
+    expect(span('the Taj Mahal at dawn, slow tilt up', 'Taj Mahal', ['placeNames'])).toMatchObject({ domain: 'setting', canonical: 'mausoleum', via: 'wordnet' });
+    expect(read('a slow pan across the Great Barrier Reef').narrative.settings).toEqual(['great barrier reef', 'reef']);
   });
 
   it('a class a seed absorbs gives the seed (a mountain range is mountains)', () => {
-    expect(read('gondola up the Tyrolean Alps').narrative.settings).toEqual(['mountain']);
+    expect(read('gondola up the Tyrolean Alps').narrative.settings).toEqual(['tyrolean alps', 'mountain']);
   });
 
   it('a class too general to name a place by keeps the name; a lower-case common word keeps its common sense', () => {
@@ -57,12 +57,12 @@ describe('dialect senses: a regional sense where the prompt shows its region', (
   it('a marker or another regional word shows the region: the regional sense, variant dialect with its region, via dialect', () => {
     expect(read('wee burn runnin doon the hill').narrative.settings).toContain('river');
     expect(span('wee burn runnin doon the hill', 'burn')).toMatchObject({ domain: 'setting', canonical: 'river', variant: 'dialect', dialect: 'scottish', via: 'dialect' });
-    expect(read('sweet as, the dairy on the corner').narrative.settings).toEqual(['shop']);
+    expect(read('sweet as, the dairy on the corner').narrative.settings).toEqual(['dairy', 'shop']);
     expect(read('the compound at night, abeg no movement').narrative.settings).toContain('house');
   });
 
   it('without the region shown, a standard word keeps its standard reading', () => {
-    expect(read('a dairy on the corner at night').narrative.settings).toEqual(['farm', 'night']);
+    expect(read('a dairy on the corner at night').narrative.settings).toEqual(['dairy', 'farm', 'night']);
     expect(read('a burn on my arm').narrative.settings).toEqual([]);
     expect(read('a chemical compound at night').narrative.settings).toEqual(['night']);
   });

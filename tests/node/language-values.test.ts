@@ -106,7 +106,7 @@ const VALUES: Record<string, Case[]> = {
     ['a lonely lighthouse on a stormy night, horror, slow zoom', { 'narrative.genre': { all: ['horror'] }, 'narrative.mood': { all: ['lonely'] }, 'narrative.settings': { all: ['night'] } }],
     ['a nostalgic retro music video in the city', { 'narrative.mood': { all: ['nostalgic'] }, 'narrative.style': { all: ['retro'] }, 'narrative.settings': { all: ['city'] } }],
     ['a western showdown at high noon in the desert', { 'narrative.genre': ['western'], 'narrative.settings': { all: ['desert', 'afternoon'] } }],
-    ['nature documentary, lions on the savanna', { 'narrative.genre': { all: ['nature', 'documentary'] }, 'narrative.settings': ['field'], unknown: [] }],
+    ['nature documentary, lions on the savanna', { 'narrative.genre': { all: ['nature', 'documentary'] }, 'narrative.settings': ['savanna', 'field'], unknown: [] }],
     ['the end of the world, apocalyptic red sky', { 'narrative.themes': ['decay'], 'palette.primitives': ['red'] }],
     ['a spooky haunted house, horror vibes', { 'narrative.genre': ['horror'], 'narrative.mood': { all: ['eerie'] } }],
     ['film noir detective in the rain, black and white', { 'narrative.genre': ['noir'], 'palette.primitives': ['black', 'white'], 'palette.concept': 'monochrome' }],

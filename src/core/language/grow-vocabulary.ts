@@ -21,7 +21,7 @@ export const GROWTH_CONFIDENCE_FLOOR = 0.6;
 export function grownEntries(chosen: readonly Chosen[]): LexiconEntry[] {
   const out: LexiconEntry[] = [];
   for (const c of chosen) {
-    if (c.via !== 'wordnet' || !GROWING_DOMAINS.has(c.record.domain) || (c.record.confidence ?? 0) < GROWTH_CONFIDENCE_FLOOR) continue;
+    if ((c.via !== 'wordnet' && c.record.mechanism !== 'wordnet') || !GROWING_DOMAINS.has(c.record.domain) || (c.record.confidence ?? 0) < GROWTH_CONFIDENCE_FLOOR) continue;
     if (out.some((e) => e.span === c.record.span && e.domain === c.record.domain)) continue;
     out.push({ span: c.record.span, canonical: c.record.canonical, domain: c.record.domain, variant: 'synonym', source: 'learned' });
   }

@@ -16,6 +16,7 @@ import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction } from './instruction.ts';
 import { implyColors, implyLighting } from './imply-lighting.ts';
 import { implySetting } from './imply-setting.ts';
+import { namePlaces } from './name-places.ts';
 import { readIdioms } from './read-idioms.ts';
 import { readCompoundPlaces } from './read-compound-places.ts';
 import { readCameraVerbs } from './read-camera-verbs.ts';
@@ -127,6 +128,8 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('lightWords')) implyKeyFromWords(state);
   if (!off.has('implied')) implyColors(state, negation.excludedColors);
   if (!off.has('places')) implySetting(state);
+  // Round 8 (places): a place noun names itself beside its class.
+  if (!off.has('placeNames')) namePlaces(state);
   const grown = grownEntries(state.chosen);
   const learnedAll = [...learned, ...grown];
   // A grown entry is recorded as learned, not also as a use of the built-in WordNet table.

@@ -10,7 +10,8 @@ import type { LexRecord } from './lexicon.ts';
 /** Below this share of agreeing senses a WordNet reading is not used. */
 export const WORDNET_CONFIDENCE_FLOOR = 0.5;
 
-type Row = [domain: string, canonical: string, confidence: number];
+/** `thing`: 1 when the reading is the place a thing is found in (an oak: forest), not a place the word names. */
+type Row = [domain: string, canonical: string, confidence: number, thing?: number];
 const TABLE = table as unknown as {
   words: Record<string, Row>;
   proper: Record<string, Row>;
@@ -23,6 +24,7 @@ const TABLE = table as unknown as {
   frenzy: string[];
   shaky: string[];
   placeSenses: Record<string, string>;
+  lexiconPlaces: string[];
   sceneLight: Record<string, 'high_key' | 'flat'>;
   verbDirections: Record<string, string>;
   cameraManner: Record<string, 'shake' | 'static'>;
@@ -31,6 +33,7 @@ const ANIMALS: ReadonlySet<string> = new Set(TABLE.animals);
 const MOTION_VERBS: ReadonlySet<string> = new Set(TABLE.motionVerbs);
 const FRENZY: ReadonlySet<string> = new Set(TABLE.frenzy);
 const SHAKY: ReadonlySet<string> = new Set(TABLE.shaky);
+const LEXICON_PLACES: ReadonlySet<string> = new Set(TABLE.lexiconPlaces);
 const WORDS = TABLE.words;
 /** Readings of words whose proper-noun senses change them: used only for a name ("Cam" the river, not a cam). */
 const PROPER = TABLE.proper;
@@ -53,6 +56,17 @@ export function wordnetSense(form: string, name = false): LexRecord | null {
 /** Whether the word has a proper-noun reading (only then does `name` change what wordnetSense gives). */
 export function wordnetHasProper(form: string): boolean {
   return Object.hasOwn(PROPER, form);
+}
+
+/** Whether WordNet reads the word (one lookup form) as a place it names itself: not a thing found in one ("oak"). */
+export function wordnetNamesPlace(form: string): boolean {
+  const row = Object.hasOwn(WORDS, form) ? WORDS[form] : undefined;
+  return row !== undefined && row[0] === 'setting' && row[2] >= WORDNET_CONFIDENCE_FLOOR && row[3] !== 1;
+}
+
+/** Whether a setting word of the lexicon is a place WordNet files under its own name ("pier", "bog"; not "waves"). */
+export function isLexiconPlace(form: string): boolean {
+  return LEXICON_PLACES.has(form);
 }
 
 /** Whether WordNet (as reduced) has the word at all. */

@@ -1,0 +1,52 @@
+// Round 8 of #14 (a place noun names itself): a setting span whose word WordNet files as a place keeps its own name in
+// the narrative settings, next to the class it was read as ("empty mall" → mall and market; "the glen" → glen and
+// mountain; "a bog" → bog and swamp). The seed vocabulary (FOUNDATION §3.9) is open: the seed class says what kind of
+// place it is, the own name which one, so a person asking for "a pier" does not get back only "harbour". The name is
+// the words as written (number kept: "the cliffs", "rolling hills" name a landscape, not one cliff); a named place
+// ("over Red Rock Canyon") and a compound ("village hall", "kirkyard") name themselves too. A slip names no place (its
+// correction is the reading), nor does a dialect word WordNet does not file as a place ("arvo": afternoon).
+// The span's canonical becomes the own name, via `placeName`, and says the class in `implies: {setting}`.
+import type { Chosen, PassState } from './chosen.ts';
+import { isLexiconPlace, wordnetNamesPlace, wordnetPlaceSense } from './wordnet-meaning.ts';
+
+/** Seed settings that say when or in what weather, not where: their phrases name no place ("golden hour"). */
+const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
+/** Leading articles a lexicon phrase may carry ("the bush"): not part of a place's name. */
+const ARTICLE = /^(?:the|a|an) /;
+
+/** Whether WordNet files a word (one lookup form) as a place, by its reading or a minor noun sense (not a thing found in one). */
+export function isWordnetPlace(form: string): boolean {
+  return wordnetNamesPlace(form) || wordnetPlaceSense(form) !== null || isLexiconPlace(form);
+}
+
+/** The own name of a setting span, or null when its words are no place of their own. */
+function ownName(state: PassState, c: Chosen): string | null {
+  if (c.negated || c.via === 'spelling' || c.via === 'implied' || c.record.variant === 'spelling') return null;
+  const words = state.tokens.slice(c.i, c.j);
+  const head = words[words.length - 1];
+  if (!head || !/^\p{L}/u.test(head.text)) return null;
+  const text = words.map((t) => t.lower).join(' ').replace(ARTICLE, '');
+  // A named place, a compound place and a phrase the lexicon lists as a place ("council estate", "void deck") are
+  // named by their words (not a time or the weather: "first light" is dawn); another span only when its head is a place.
+  const phrase = words.length >= 2 && !TIMES.has(c.canonical) && text.includes(' ');
+  if (c.via !== 'name' && c.via !== 'compound' && !phrase && !head.forms.some(isWordnetPlace)) return null;
+  return text;
+}
+
+/** Give each setting span its own name beside its class in the narrative settings (via `placeName`). */
+export function namePlaces(state: PassState): void {
+  const settings = state.instruction.narrative.settings;
+  for (const c of state.chosen) {
+    if (c.domain !== 'setting') continue;
+    const name = ownName(state, c);
+    if (!name || name === c.canonical) continue;
+    const at = settings.indexOf(c.canonical);
+    if (!settings.includes(name)) {
+      if (at >= 0) settings.splice(at, 0, name);
+      else settings.push(name);
+    }
+    c.implies = { ...c.implies, setting: c.canonical };
+    c.canonical = name;
+    c.via = 'placeName';
+  }
+}
