@@ -1,5 +1,5 @@
 // #14 round 8, places and mood (the `places` helper; the camera side is language-round8.test.ts): each mechanism alone on
-// span that says which mechanism made the reading, and switched off.
+// invented prompts (none from the human-written sets), with the span that says which mechanism made the reading, and switched off.
 import { describe, expect, it } from 'vitest';
 import { interpret } from '../../src/core/language/interpret.ts';
 import type { Mechanism } from '../../src/core/language/interpret.ts';
