@@ -35,7 +35,8 @@ export function loadPipeline(): Promise<JobPipeline> {
     const pipeline: JobPipeline = {
       generatePrompt,
       interpret,
-      buildSpec: (instruction, knowledge, seed, hints) => buildSpec(instruction, knowledge, { seed, ...(hints.mode ? { mode: hints.mode } : {}), ...(hints.duration_s !== undefined ? { duration_s: hints.duration_s } : {}) }),
+      // Every hint passes through (the frame size was once dropped here: Create's Size made 320 × 240 whatever was picked).
+      buildSpec: (instruction, knowledge, seed, hints) => buildSpec(instruction, knowledge, { seed, ...hints }),
       createClip,
       analyze,
       warm: () => void warmAnalysis(),

@@ -19,14 +19,22 @@ export interface MadeClip {
   truth: IntendedTruth;
 }
 
+/** What a caller may set of a spec besides the instruction: the look, the length and the frame size. */
+export interface SpecHints {
+  mode?: SpecMode;
+  duration_s?: number;
+  width?: number;
+  height?: number;
+}
+
 /** The product's steps, in order: prompt generation, interpretation, spec, creation (render, mix, encode), analysis. */
 export interface JobPipeline {
   /** A new procedural prompt, deterministic from `seed`, not one of `avoid`; `grown`: learned mappings it may ask for (#14.5). */
   generatePrompt(seed: string, knowledge: Knowledge, avoid: ReadonlySet<string>, grown?: readonly SpanMapping[]): string;
   /** Prompt → instruction/1 with the lexicon entries used and learned; `learned`: mappings learned from earlier prompts. */
   interpret(prompt: string, learned: readonly SpanMapping[]): Interpretation;
-  /** Instruction + what the registries know → a spec carrying its seed; `mode`: pure (per-frame values) or blended (per-window); `duration_s`: the clip's length whatever the prompt asks. */
-  buildSpec(instruction: Instruction, knowledge: Knowledge, seed: string, hints: { mode?: SpecMode; duration_s?: number }): Spec;
+  /** Instruction + what the registries know → a spec carrying its seed; `mode`: pure (per-frame values) or blended (per-window); `duration_s`: the clip's length whatever the prompt asks; `width`/`height`: the frame size (default 320 × 240). */
+  buildSpec(instruction: Instruction, knowledge: Knowledge, seed: string, hints: SpecHints): Spec;
   /** Render frames, mix sound, encode the MP4. */
   createClip(spec: Spec, opts: { signal: AbortSignal; onProgress: FractionCallback }): Promise<MadeClip>;
   /** Analyse MP4 bytes into an mp4-analysis/1 report. */

@@ -154,6 +154,8 @@ export class CreateView extends LitElement {
     const palette = ins.palette.primitives;
     const st = this.st;
     const busy = st?.busy !== null;
+    // The size and the look are make options, not instruction fields: changed means other than the defaults.
+    const sizeChanged = st !== null && (st.size !== SIZE_PRESETS[0].key || st.mode !== CLIP_LOOKS[0]?.mode);
     return html`
       <div class="chips">
         <fieldset class="chip ${changed.has('palette') ? 'edited' : ''}" data-chip="palette">
@@ -196,8 +198,8 @@ export class CreateView extends LitElement {
             }}></label>
           <div class="muted" style="font-size:0.8rem">${MIN_CREATE_SECONDS}–${MAX_CREATE_SECONDS} s; empty: auto</div>
         </fieldset>
-        <fieldset class="chip" data-chip="size">
-          <legend>Size and look</legend>
+        <fieldset class="chip ${sizeChanged ? 'edited' : ''}" data-chip="size">
+          <legend>Size and look${sizeChanged ? html` <span class="muted">(changed)</span>` : nothing}</legend>
           <select aria-label="Frame size" ?disabled=${busy} @change=${(e: Event) => this.act(() => this.creation.setOptions({ size: (e.target as HTMLSelectElement).value as SizeKey }))}>
             ${SIZE_PRESETS.map((p) => html`<option value=${p.key} ?selected=${p.key === st?.size}>${p.label}</option>`)}
           </select>

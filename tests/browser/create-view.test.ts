@@ -214,6 +214,30 @@ describe('<create-view>', () => {
     await setViewport({ width: 1280, height: 800 });
   });
 
+  it('the size picked is the size made: 640 × 360 in the spec, the decoded frames and the caption; Size shows (changed)', async function () {
+    this.timeout(120_000);
+    const { session, view } = await mount();
+    await type(view, 'a teal field, rumble, 1 second');
+    button(view, 'Read it').click();
+    await until(() => root(view).querySelector('select[aria-label="Frame size"]'), 60_000, 'the chips');
+    expect(text(view, '[data-chip=size] legend')).to.equal('Size and look');
+    const sel = root(view).querySelector<HTMLSelectElement>('select[aria-label="Frame size"]');
+    if (!sel) throw new Error('no size select');
+    sel.value = 'large';
+    sel.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await view.updateComplete;
+    expect(session.creation.state.size).to.equal('large');
+    expect(text(view, '[data-chip=size] legend')).to.equal('Size and look (changed)');
+    button(view, 'Make').click();
+    await until(() => root(view).querySelector('video'), 60_000, 'the clip');
+    const clip = session.creation.state.clip;
+    if (!clip) throw new Error('no clip');
+    expect([clip.spec.width, clip.spec.height]).to.deep.equal([640, 360]);
+    const d = await decodeMp4(clip.mp4);
+    expect([d.width, d.height]).to.deep.equal([640, 360]);
+    expect(text(view, 'section[aria-labelledby=clip-h] p.muted')).to.contain('640 × 360');
+  });
+
   it('Cancel stops a make: no clip, nothing stored; the next make works', async function () {
     this.timeout(120_000);
     const { session, view } = await mount();
