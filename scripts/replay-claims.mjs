@@ -1,6 +1,6 @@
 // What a loop export's jobs would claim under the current creator's claim rules, scored against the observations the
 // run made (no rendering, no encoder): the palette is claimed only where a reading of the truth's exact frames names
-// it (paletteIsRobust), a slow blended move only where its texture can swing enough luma (slowTextureTooFaint). Each
+// it (paletteIsRobust) and a pure one only where its cells are drawn in chroma blocks (drawsChromaBlocks), a slow blended move only where its texture can swing enough luma (slowTextureTooFaint). Each
 // field's mean agreement and n, as stored and as now claimed; a job a rule unclaims drops out of that field's mean.
 // It cannot tell whether a stronger texture is now read (only a loop run can): that is left as the run scored it.
 // Usage: node scripts/replay-claims.mjs EXPORT.json [--mode pure|blended] [--list]
@@ -26,7 +26,8 @@ for (const job of exp.runs.jobs) {
   for (const f of t.frames) for (const c of f.colors) primShare.set(c.primitive, (primShare.get(c.primitive) ?? 0) + c.share);
   const paletteNow = m.paletteIsRobust(t.frames, t.width * t.height, primShare, t.palette);
   const slowFaint = s.mode === 'blended' && s.camera.move !== 'static' && m.slowTextureTooFaint(m.rampLumaRange(s), s.motion.speed, s, s.camera.move);
-  const claimedNow = { camera: !slowFaint, motion: !slowFaint, palette: paletteNow };
+  const perPixel = s.mode === 'pure' && s.cell_size % 2 === 0 && !m.drawsChromaBlocks(s);
+  const claimedNow = { camera: !slowFaint, motion: !slowFaint, palette: paletteNow && !perPixel };
   for (const f of FIELDS) {
     const a = l.fields[f]?.agreement;
     if (typeof a !== 'number') continue;

@@ -3,3 +3,4 @@
 export { paletteIsRobust } from '../src/core/render/intended-truth.ts';
 export { rampLumaRange, slowTextureTooFaint } from '../src/core/plan/build-spec.ts';
 export { PALETTE_MIN_SHARE } from '../src/core/registry/learning.ts';
+export { drawsChromaBlocks } from '../src/core/render/frame-field.ts';

@@ -5,7 +5,7 @@ import { FLAT_STD, fitGradient } from '../../src/core/vision/gradient.ts';
 import { createMeanFrame } from '../../src/core/vision/mean-frame.ts';
 import { conceptRule } from '../../src/core/plan/color-rules.ts';
 import { diagonal } from '../../src/core/plan/camera-path.ts';
-import { createFieldRenderer, REDRAW_SPELL } from '../../src/core/render/frame-field.ts';
+import { createFieldRenderer, drawsChromaBlocks, REDRAW_SPELL } from '../../src/core/render/frame-field.ts';
 import { buildTruth } from '../../src/core/render/intended-truth.ts';
 import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import { audioFrameStart, mixReference, planSound, soundTruth } from '../../src/core/render/sound-plan.ts';
@@ -601,5 +601,19 @@ describe('a palette claimed only where a palette reading names it', () => {
     ]);
     expect(truth.unclaimed ?? []).not.toContain('palette');
     expect([...truth.palette].sort()).toEqual(read);
+  });
+});
+
+describe('a pure palette drawn per pixel is not claimed', () => {
+  it('a slow roll (cells per pixel: a 4:2:0 block mixes two colours) leaves the palette unclaimed; a slow pan and a medium roll (chroma blocks) claim it', () => {
+    const make = (move: 'roll_cw' | 'pan_right', level: 'slow' | 'medium') => buildSpec(ask((x) => ((x.camera.move = move), (x.motion.level = level))), primitiveKnowledge(), { seed: `blocks-${move}-${level}`, width: 320, height: 240, duration_s: 0.1, mode: 'pure' });
+    const slowRoll = make('roll_cw', 'slow');
+    expect(slowRoll.cell_size % 2).toBe(0);
+    expect(drawsChromaBlocks(slowRoll)).toBe(false);
+    expect(slowRoll.unobservable).toContain('palette');
+    for (const spec of [make('pan_right', 'slow'), make('roll_cw', 'medium')]) {
+      expect(drawsChromaBlocks(spec)).toBe(true);
+      expect(spec.unobservable ?? []).not.toContain('palette');
+    }
   });
 });

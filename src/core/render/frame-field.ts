@@ -168,6 +168,15 @@ export function framePoolColors(poolSize: number, perFrame: number, frame: numbe
   return idx.slice(0, k);
 }
 
+/**
+ * Whether a pure clip's cells are drawn in whole 2×2 blocks on the codec's chroma grid (cells of an even size, under a
+ * still camera, a translation, or a medium or fast roll or zoom; a slow roll or zoom draws per pixel: the blocks'
+ * rounding jitter lifted slow ones to medium). Blended clips never are.
+ */
+export function drawsChromaBlocks(spec: Pick<Spec, 'mode' | 'cell_size' | 'camera' | 'motion'>): boolean {
+  return spec.mode === 'pure' && spec.cell_size % 2 === 0 && ((spec.camera.zoom === 0 && spec.camera.roll === 0) || spec.motion.speed >= MOTION_THRESHOLDS.slow);
+}
+
 /** A frame renderer: `bins` are the colours pixels can take; `render` fills RGBA and returns pixel counts per bin. */
 export interface FieldRenderer {
   bins: [number, number, number][];
@@ -253,7 +262,7 @@ export function createFieldRenderer(spec: Spec): FieldRenderer {
   // whole picture jumps by whole blocks. Under a zoom or roll each block's position is rounded its own way, a jitter
   // that reads as ≈ 0.03–0.04 diag/s of extra motion: enough to lift a slow move to medium (4 of 10 slow rolls and zooms
   // replayed through x264), not a medium or fast one (12 of 12 kept their level, and 10 of 12 their palette, 3 before).
-  const chromaBlocks = !blended && cs % 2 === 0 && ((spec.camera.zoom === 0 && spec.camera.roll === 0) || spec.motion.speed >= MOTION_THRESHOLDS.slow);
+  const chromaBlocks = drawsChromaBlocks(spec);
 
   // A zoom that stays within 2× of the first frame's scale keeps one level (no cells fading: content only moves).
   const octaves = Math.abs(spec.camera.zoom) * spec.duration_s > Math.LN2;
