@@ -83,6 +83,17 @@ export interface LoopEvents {
   state: LoopState;
 }
 
+/** A job started ahead: its made clip, its planning (settling with its prompt) and how to abandon it alone. */
+interface Ahead {
+  index: number;
+  prepared: Promise<PreparedJob>;
+  planned: Promise<string | null>;
+  cancel(why: string): void;
+  signal: AbortSignal;
+  /** The job is over (recorded, failed or abandoned): its signal stops following the loop's. */
+  release(): void;
+}
+
 /** Runs jobs and tells listeners (`progress`, `job`, `failure`, `state` CustomEvents) what happens. */
 export class LoopRunner extends EventTarget {
   private current: LoopState = idleState();
@@ -171,27 +182,41 @@ export class LoopRunner extends EventTarget {
   }
 
   /**
-   * Start the first half of job `index` (plan and make its clip); `planned` settles once its store reads are done.
-   * `analyseEarly`: queue the clip's analysis as soon as it is made (the job made ahead: the analysis worker goes on to
-   * it straight from the job before, instead of idling while that one is grown and recorded).
+   * Start the first half of job `index` (plan and make its clip). `planned` settles once its store reads are done,
+   * with its prompt (null when it failed before choosing one). `analyseEarly`: queue the clip's analysis as soon as it
+   * is made (the job made ahead: the analysis worker goes on to it straight from the job before, instead of idling
+   * while that one is grown and recorded). `cancel` stops this job alone (the job before it failed to be made).
    */
-  private prepare(index: number, base: Omit<RunJobOptions, 'index'>, analyseEarly = false): { index: number; prepared: Promise<PreparedJob>; planned: Promise<void> } {
-    let planned: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (planned = resolve));
-    const o = { ...base, index, onPlanned: planned };
+  private prepare(index: number, base: Omit<RunJobOptions, 'index'>, analyseEarly = false): Ahead {
+    let planned: (prompt: string | null) => void = () => {};
+    const gate = new Promise<string | null>((resolve) => (planned = resolve));
+    // Its own signal, aborted with the loop's or alone.
+    const own = new AbortController();
+    const loopSignal = base.signal;
+    const follow = () => own.abort(loopSignal?.reason);
+    if (loopSignal?.aborted) follow();
+    else loopSignal?.addEventListener('abort', follow, { once: true });
+    const o: RunJobOptions = { ...base, index, signal: own.signal, onPlanned: (prompt) => planned(prompt) };
     const made = prepareJob(o);
     const prepared = analyseEarly ? made.then((p): PreparedJob => ({ ...p, analysis: startAnalysis(p, o) })) : made;
-    prepared.then(planned, planned);
+    prepared.then(() => planned(null), () => planned(null));
     // Observed when its turn comes (or never, if the loop ends first): not an unhandled rejection meanwhile.
     prepared.catch(() => {});
-    return { index, prepared, planned: gate };
+    return {
+      index, prepared, planned: gate, signal: own.signal,
+      cancel: (why) => own.abort(new DOMException(why, 'AbortError')),
+      release: () => loopSignal?.removeEventListener('abort', follow),
+    };
   }
 
   /**
-   * Jobs in index order. Pipelined (the default): while job N is analysed and recorded, job N+1 is planned and made
-   * (its clip rendered and encoded in the render worker as the analysis runs in the analysis workers); N+1 is planned
-   * from the store before N is recorded, and N is recorded only after that, so every run of one seed plans each job
-   * from the same registries (those of jobs 0…N−1). One job ahead at most. A pause or stop abandons both.
+   * Jobs in index order. Pipelined (the default): while job N is made, analysed and recorded, job N+1 is planned and
+   * made (its clip rendered and encoded in the render worker as the analysis runs in the analysis worker). N+1 is
+   * planned as soon as N is (its prompt is then known, the one thing N+1's planning takes from it), not after N's
+   * clip is made: its planning and sound mix run while N's frames are rendered. N+1 is planned from the store before
+   * N is recorded, and N is recorded only after that, so every run of one seed plans each job from the same
+   * registries (those of jobs 0…N−1). One job ahead at most. A pause or stop abandons both; when N's make fails,
+   * N+1 is abandoned and planned again, as if it had never started (it would otherwise avoid N's unrecorded prompt).
    */
   private async drive(): Promise<void> {
     let consecutive = 0;
@@ -216,7 +241,7 @@ export class LoopRunner extends EventTarget {
     };
     const withProgress = (index: number) => ({ ...base, onProgress: (step: JobStep, fraction: number) => this.emit('progress', { step, fraction, index }) });
     const within = (index: number) => settings.runs === null || index < settings.runs;
-    let ahead: ReturnType<LoopRunner['prepare']> | null = null;
+    let ahead: Ahead | null = null;
     try {
       while (this.current.status === 'running') {
         const index = this.current.nextIndex;
@@ -228,11 +253,21 @@ export class LoopRunner extends EventTarget {
         ahead = null;
         const writesBefore = this.writes;
         try {
-          const prepared = await mine.prepared;
           // Job N's prompt is not in the registry while N+1 is planned: a new prompt for N+1 avoids it all the same.
-          if (!settings.sequential && within(index + 1)) ahead = this.prepare(index + 1, { ...withProgress(index + 1), inFlightPrompts: [prepared.choice.prompt] }, true);
+          const prompt = settings.sequential || !within(index + 1) ? null : await mine.planned;
+          if (prompt !== null) ahead = this.prepare(index + 1, { ...withProgress(index + 1), inFlightPrompts: [prompt] }, true);
+          let prepared: PreparedJob;
+          try {
+            prepared = await mine.prepared;
+          } catch (err) {
+            // N was not made: N+1, planned with N's prompt in flight, is planned again once N's failure is counted.
+            ahead?.cancel('the job before was not made');
+            ahead?.release();
+            ahead = null;
+            throw err;
+          }
           const result = await finishJob(prepared, {
-            ...withProgress(index), index, ...(ahead ? { recordAfter: ahead.planned } : {}),
+            ...withProgress(index), index, signal: mine.signal, ...(ahead ? { recordAfter: ahead.planned } : {}),
             // The loop's next index commits with the job: a page killed after it never runs the job again.
             recordWith: () => [{ key: LOOP_STATE_KEY, value: this.advanced() }],
           });
@@ -258,6 +293,8 @@ export class LoopRunner extends EventTarget {
             await this.setState({ status: 'error', message: `${MAX_CONSECUTIVE_FAILURES} jobs failed in a row; the last: ${message}` });
             return;
           }
+        } finally {
+          mine.release();
         }
       }
     } finally {

@@ -53,8 +53,8 @@ export interface RunJobOptions {
   now?: () => Date;
   /** Prompts of jobs still in flight, oldest first (not yet recorded): a new prompt avoids them, and they count as the latest jobs' prompts. */
   inFlightPrompts?: readonly string[];
-  /** Called once the job's prompt, instruction and spec are chosen: every store read it makes is done (the pipelined loop records the job before only then). */
-  onPlanned?: () => void;
+  /** Called with the job's prompt once its prompt, instruction and spec are chosen: every store read it makes is done (the pipelined loop records the job before only then, and plans the next one from then on). */
+  onPlanned?: (prompt: string) => void;
   /** Awaited after the analysis, just before the record transaction (the pipelined loop: until the next job is planned). */
   recordAfter?: Promise<unknown>;
   /** Meta rows written in the job's own transaction (the loop's state), computed when it commits. */
@@ -188,7 +188,7 @@ export async function prepareJob(o: RunJobOptions): Promise<PreparedJob> {
   // The spec builder may choose a beat the prompt did not ask for: then the default 1 s is too short to hear it.
   if (seconds === undefined && needsTempoLength(instruction, mode, spec, o.durationS)) spec = pipeline.buildSpec(instruction, knowledge, `${jobSeed}:spec`, { mode, duration_s: TEMPO_CLIP_S });
   lap('spec');
-  o.onPlanned?.();
+  o.onPlanned?.(choice.prompt);
 
   throwIfAborted(signal);
   const clip = await pipeline.createClip(spec, { signal: signal ?? new AbortController().signal, onProgress: (f) => report('create', f) });

@@ -163,6 +163,46 @@ describe('the pipelined loop', () => {
     }
   });
 
+  it('plans job N+1 as soon as job N is planned, while N\'s clip is still being made (sequential: after N is recorded)', async () => {
+    for (const sequential of [false, true]) {
+      const { db } = await openStore();
+      const { pipeline: timed, log } = timedPipeline(5);
+      const indexOf = (seed: string) => Number(seed.split(':')[1]);
+      const runs = 4;
+      const pipeline: JobPipeline = {
+        ...timed,
+        buildSpec(instruction, knowledge, seed, hints) {
+          if (!log.includes(`plan ${indexOf(seed)}`)) log.push(`plan ${indexOf(seed)}`);
+          return timed.buildSpec(instruction, knowledge, seed, hints);
+        },
+        async createClip(spec, opts) {
+          // Pipelined: job N's make holds (up to 3 s) until job N+1 is planned, so the order under test is no race
+          // with the store's reads. Before N+1 was planned at N's planning, it was planned only once N's clip was made.
+          const next = `plan ${indexOf(spec.seed) + 1}`;
+          for (const t0 = Date.now(); !sequential && indexOf(spec.seed) + 1 < runs && !log.includes(next) && Date.now() - t0 < 3000;) await new Promise((r) => setTimeout(r, 2));
+          return timed.createClip(spec, opts);
+        },
+      };
+      const loop = new LoopRunner(db, pipeline);
+      await loop.restore();
+      loop.on('job', ({ index }) => log.push(`recorded ${index}`));
+      await loop.start({ workflow: 'all', exploitRatio: 0.3, seed: 'plan-early', runs, sequential });
+      await loop.settled();
+      const at = (event: string) => log.indexOf(event);
+      for (let n = 0; n + 1 < runs; n++) {
+        expect(at(`plan ${n + 1}`), log.join(', ')).toBeGreaterThanOrEqual(0);
+        if (sequential) expect(at(`plan ${n + 1}`), log.join(', ')).toBeGreaterThan(at(`recorded ${n}`));
+        else {
+          expect(at(`plan ${n + 1}`), log.join(', ')).toBeLessThan(at(`made ${n}`));
+          // still one job ahead at most: job N+1 is planned only once job N−1 is recorded
+          if (n > 0) expect(at(`plan ${n + 1}`), log.join(', ')).toBeGreaterThan(at(`recorded ${n - 1}`));
+        }
+      }
+      expect(await diagnostics(db)).toMatchObject({ jobs: runs, missing_learning: 0, missing_discovery: 0 });
+      db.close();
+    }
+  });
+
   it('queues the clip made ahead for analysis as soon as it is made, before the job before it is recorded (sequential: after)', async () => {
     for (const sequential of [false, true]) {
       const { db } = await openStore();
