@@ -104,7 +104,10 @@ export class InterpretView extends LitElement {
     try {
       const taught = await session.teach(span, domain, canonical);
       this.conflicts = taught.conflicts;
-      this.teachMessage = `Taught: “${taught.entry.span}” means ${taught.entry.domain} ${taught.entry.canonical}.`;
+      const overruled = taught.conflicts.some((c) => c.kept === 'lexicon');
+      this.teachMessage = overruled
+        ? `Saved, not applied: “${taught.entry.span}” → ${taught.entry.domain} ${taught.entry.canonical} (see below).`
+        : `Taught: “${taught.entry.span}” means ${taught.entry.domain} ${taught.entry.canonical}.`;
       this.target = null;
       // The next interpretation uses it: show it at once.
       await session.interpret(this.prompt);
@@ -172,7 +175,10 @@ export class InterpretView extends LitElement {
             </label>
             <label>Value
               ${domain.closed
-                ? html`<select name="value">${domain.values.map((v) => html`<option value=${v} ?selected=${v === target.canonical}>${v.replace(/_/g, ' ')}</option>`)}</select>`
+                ? html`<select name="value" required>
+                    <option value="" ?selected=${!domain.values.includes(target.canonical)}>choose…</option>
+                    ${domain.values.map((v) => html`<option value=${v} ?selected=${v === target.canonical}>${v.replace(/_/g, ' ')}</option>`)}
+                  </select>`
                 : html`<input name="value" list="teach-values" .value=${target.canonical} required maxlength="60"><datalist id="teach-values">${domain.values.map((v) => html`<option value=${v}></option>`)}</datalist>`}
             </label>
           </div>
@@ -182,9 +188,12 @@ export class InterpretView extends LitElement {
   }
 
   private conflictNotes() {
+    const said = (m: { domain: string; canonical: string }) => `${m.canonical.replace(/_/g, ' ')} (${m.domain.replace(/_/g, ' ')})`;
     return this.conflicts.map((c) => html`<p class="conflict" role="note">
-      Conflict: “${c.span}” is a ${c.lexicon.source} word meaning ${c.lexicon.domain} ${c.lexicon.canonical}; you taught ${c.learned.domain} ${c.learned.canonical}.
-      ${c.kept === 'lexicon' ? html`Origin words keep their meaning, so the interpreter still reads it as ${c.lexicon.canonical}.` : html`Your meaning is used from now on.`}
+      ${c.kept === 'lexicon'
+        ? html`Not used: “${c.span}” is one of the app's own starting words and means ${said(c.lexicon)}; those keep their meaning.
+          Your meaning, ${said(c.learned)}, is saved but not applied, so “${c.span}” still reads as ${said(c.lexicon)}.`
+        : html`“${c.span}” had a built-in meaning, ${said(c.lexicon)}; your meaning, ${said(c.learned)}, is used from now on.`}
     </p>`);
   }
 

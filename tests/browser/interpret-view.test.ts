@@ -76,7 +76,7 @@ async function teachVia(view: InterpretView, root: ShadowRoot, word: string, dom
   const valueField = (root.querySelector('form [name=value]') as HTMLSelectElement | HTMLInputElement);
   valueField.value = value;
   (root.querySelector('form button[type=submit]') as HTMLButtonElement).click();
-  await until(() => (root.querySelector('[role=status]')?.textContent ?? '').includes('aught'));
+  await until(() => (root.querySelector('[role=status]')?.textContent ?? '').match(/aught|Saved/));
   await view.updateComplete;
 }
 
@@ -117,10 +117,41 @@ describe('<interpret-view>', () => {
     await interpretIn(view, root, 'a red door');
     await teachVia(view, root, 'red', 'color', 'blue');
     const note = await until(() => root.querySelector('.conflict'));
-    expect(note.textContent).to.contain('origin');
     expect(note.textContent).to.contain('keep their meaning');
+    expect(note.textContent).to.contain('saved but not applied');
+    expect(note.textContent).not.to.contain('origin');
     await until(() => instructionOf(root));
     expect(instructionOf(root)?.palette.primitives).to.deep.equal(['red']);
+  });
+
+  it('a meaning of another kind taught for a starting word ("sky" → colour blue) is saved, shown as not applied, and not used', async () => {
+    const { session, view, root } = await mount();
+    await interpretIn(view, root, 'a blorp sky with zoom in');
+    const before = instructionOf(root) as unknown as { palette: { primitives: string[] }; narrative: { settings: string[] } };
+    // A closed vocabulary opens on an empty, required "choose…": nothing is pre-picked for the person.
+    const row = await until(() => meaningRow(root, 'sky'));
+    (row.querySelector('button') as HTMLButtonElement).click();
+    await view.updateComplete;
+    const domainSelect = await until(() => root.querySelector('form select[name=domain]') as HTMLSelectElement | null);
+    domainSelect.value = 'color';
+    domainSelect.dispatchEvent(new Event('change'));
+    await view.updateComplete;
+    const valueSelect = root.querySelector('form select[name=value]') as HTMLSelectElement;
+    expect(valueSelect.value).to.equal('');
+    expect(valueSelect.selectedOptions[0]?.textContent?.trim()).to.equal('choose…');
+    expect(valueSelect.required).to.equal(true);
+    expect((root.querySelector('form') as HTMLFormElement).checkValidity()).to.equal(false);
+    await teachVia(view, root, 'sky', 'color', 'blue');
+    const note = await until(() => root.querySelector('.conflict'));
+    expect(note.textContent?.replace(/\s+/g, ' ')).to.contain('“sky” is one of the app\'s own starting words and means sky (setting)');
+    expect(note.textContent).not.to.match(/\ba origin\b/);
+    expect(root.querySelector('[role=status]')?.textContent).to.contain('not applied');
+    const after = await until(() => instructionOf(root) as unknown as typeof before | null);
+    expect(after.palette.primitives).to.deep.equal(before.palette.primitives);
+    expect(after.palette.primitives).not.to.include('blue');
+    expect(after.narrative.settings).to.include('sky');
+    // Stored all the same (the person's word is kept, visible as a conflict).
+    expect((await session.learnedMappings()).some((m) => m.span === 'sky' && m.domain === 'color' && m.canonical === 'blue')).to.equal(true);
   });
 
   it('is axe-clean and does not overflow at 390 px', async () => {

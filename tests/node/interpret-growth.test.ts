@@ -76,6 +76,20 @@ describe('teach', () => {
     expect(r.conflicts.map((c) => c.kept)).toEqual(['lexicon']);
   });
 
+  it('an origin word keeps its meaning against a taught meaning of another domain too ("sky" → colour blue)', () => {
+    const { entry, conflicts } = teachMapping('sky', 'color', 'blue');
+    expect(conflicts).toContainEqual(expect.objectContaining({ span: 'sky', learned: { domain: 'color', canonical: 'blue' }, kept: 'lexicon', lexicon: expect.objectContaining({ source: 'origin', domain: 'setting' }) }));
+    const prompt = 'a blorp sky with zoom in';
+    const before = interpret(prompt).instruction;
+    const r = interpret(prompt, { learned: [entry] });
+    // The taught meaning is stored and reported, never applied: the reading is the same as without it.
+    expect(r.instruction.palette.primitives).toEqual(before.palette.primitives);
+    expect(r.instruction.palette.primitives).not.toContain('blue');
+    expect(r.instruction.narrative.settings).toEqual(before.narrative.settings);
+    expect(r.instruction.narrative.settings).toContain('sky');
+    expect(r.conflicts.map((c) => [c.span, c.kept])).toContainEqual(['sky', 'lexicon']);
+  });
+
   it('a built-in word gives way to the taught value, and says so', () => {
     const { entry, conflicts } = teachMapping('arvo', 'setting', 'dusk');
     expect(conflicts).toContainEqual(expect.objectContaining({ span: 'arvo', kept: 'learned', lexicon: expect.objectContaining({ canonical: 'afternoon', source: 'built-in' }) }));

@@ -122,9 +122,11 @@ export function conflictsOf(learned: readonly LexiconEntry[]): LexiconConflict[]
   return out;
 }
 
-/** A candidate's senses without the learned ones an origin sense of the same stretch contradicts (origin words keep their meaning). */
+/** A candidate's senses without the learned ones that differ from its origin senses (origin words keep their meaning). */
 export function withoutOverridesOfOrigin<T extends { record: LexRecord }>(senses: readonly T[]): T[] {
   const origin = senses.filter((s) => s.record.source === 'origin');
   if (origin.length === 0) return [...senses];
-  return senses.filter((s) => s.record.source !== 'learned' || origin.some((o) => o.record.domain === s.record.domain && o.record.canonical === s.record.canonical) || !origin.some((o) => o.record.domain === s.record.domain));
+  // Any domain: conflictsOf reports a learned meaning of another domain as a conflict the origin word wins, so it
+  // is not applied either ("sky" taught as colour blue stayed "sky", not blue).
+  return senses.filter((s) => s.record.source !== 'learned' || origin.some((o) => o.record.domain === s.record.domain && o.record.canonical === s.record.canonical));
 }
