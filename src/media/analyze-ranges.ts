@@ -22,15 +22,35 @@ const TIME_TOLERANCE_S = 1e-4;
 /** Frames per batch sent from the range worker (as the streamed report's). */
 const RANGE_BATCH = 64;
 
+/** What decoding a frame costs against measuring one, roughly (the range worker decodes from the key frame before its overlap). */
+const DECODE_SHARE = 0.25;
+
 /**
  * Where to split `frames` frames at `fps` into two ranges: the segment boundary nearest `share` of them, or null when
- * the file is too short for two ranges (each must hold a whole segment, and the second's overlap must start after frame 0).
+ * the file is too short for two ranges (each must hold a whole segment, and the second's overlap must start after
+ * frame 0). With `keys` (the key frames' indices, ascending) the boundary that balances the two workers best, counting
+ * the frames the second one decodes from the key frame before its overlap (x264 puts one every 250 frames, or at cuts).
  */
-export function splitFrame(frames: number, fps: number, share = 0.5): number | null {
+export function splitFrame(frames: number, fps: number, share = 0.5, keys?: readonly number[]): number | null {
   const seg = segmentFrames(fps);
+  const overlap = rangeOverlap(fps);
   if (!(frames >= 2 * seg)) return null;
-  const k = Math.min(Math.max(seg, Math.round((frames * share) / seg) * seg), Math.floor((frames - 1) / seg) * seg);
-  return k - rangeOverlap(fps) >= 1 && k < frames ? k : null;
+  const nearest = Math.min(Math.max(seg, Math.round((frames * share) / seg) * seg), Math.floor((frames - 1) / seg) * seg);
+  if (!(nearest - overlap >= 1 && nearest < frames)) return null;
+  if (!keys || keys.length === 0) return nearest;
+  let best = nearest;
+  let bestCost = Infinity;
+  for (let k = seg; k < frames; k += seg) {
+    if (k - overlap < 1) continue;
+    let key = 0;
+    for (const x of keys) if (x <= k - overlap) key = x;
+    const cost = Math.max(k * (share / 0.5), (frames - k) * ((1 - share) / 0.5) + DECODE_SHARE * (k - overlap - key));
+    if (cost < bestCost || (cost === bestCost && Math.abs(k - nearest) < Math.abs(best - nearest))) {
+      best = k;
+      bestCost = cost;
+    }
+  }
+  return best;
 }
 
 /** What the split did in this worker so far: files measured in two ranges, and why others fell back to one pass. */
@@ -127,11 +147,17 @@ export function hashRaster(rgba: Uint8ClampedArray): number {
   return h >>> 0;
 }
 
-/** The presentation times of every packet of the track, sorted (frame i is shown at the i-th), from its index only. */
-export async function presentationTimes(track: InputVideoTrack): Promise<Float64Array> {
-  const out: number[] = [];
-  for await (const p of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) out.push(p.timestamp);
-  return Float64Array.from(out).sort();
+/**
+ * The presentation times of every packet of the track, sorted (frame i is shown at the i-th), and the indices of the
+ * key frames among them, from the track's index only.
+ */
+export async function presentationTimes(track: InputVideoTrack): Promise<{ times: Float64Array; keys: number[] }> {
+  const all: { t: number; key: boolean }[] = [];
+  for await (const p of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) all.push({ t: p.timestamp, key: p.type === 'key' });
+  all.sort((a, b) => a.t - b.t);
+  const keys: number[] = [];
+  all.forEach((p, i) => p.key && keys.push(i));
+  return { times: Float64Array.from(all, (p) => p.t), keys };
 }
 
 /** The picture measured in two ranges, ready for the report (frames in `table`, in order). */
@@ -166,10 +192,11 @@ export interface RangeJob {
  */
 export async function measureInRanges(job: RangeJob): Promise<RangedPicture | null> {
   const { track, fps, raster, originS } = job;
-  const k = splitFrame(job.frames, fps, job.share);
-  if (k === null) return fallBack(`${job.frames} frames are too few for two ranges`, true);
-  const times = await presentationTimes(track);
+  if (splitFrame(job.frames, fps, job.share) === null) return fallBack(`${job.frames} frames are too few for two ranges`, true);
+  const { times, keys } = await presentationTimes(track);
   if (times.length !== job.frames) return fallBack(`the track lists ${times.length} packets for ${job.frames} frames`);
+  const k = splitFrame(job.frames, fps, job.share, keys);
+  assert(k !== null, 'a file long enough for two ranges has a split');
   const n = job.frames;
   const overlap = rangeOverlap(fps);
   const head = new FrameTable();

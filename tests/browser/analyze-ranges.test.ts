@@ -49,7 +49,7 @@ describe('analysis split over two frame ranges in two workers', () => {
       expect(report.frames.length, path).to.be.greaterThan(20);
       expect(report.frames.every((fr) => fr.colors.length > 0), path).to.equal(true);
       expect(JSON.stringify(split), path).to.equal(JSON.stringify(one));
-      console.log(`${path}: ${report.frames.length} frames split at ${splitFrame(report.frames.length, report.video?.fps ?? 30)}, ${report.cuts.length} cuts, ${report.transitions.length} transitions, ${report.windows.length} windows, sound ${report.audio ? 'yes' : 'no'}: identical`);
+      console.log(`${path}: ${report.frames.length} frames split near ${splitFrame(report.frames.length, report.video?.fps ?? 30)}, ${report.cuts.length} cuts, ${report.transitions.length} transitions, ${report.windows.length} windows, sound ${report.audio ? 'yes' : 'no'}: identical`);
     }
     // the real sequence has what the merge must carry: cuts and transitions (cuts and fades)
     expect(boundaryEvents).to.be.greaterThan(2);
@@ -88,6 +88,9 @@ describe('analysis split over two frame ranges in two workers', () => {
     expect(splitFrame(29, 30)).to.equal(null);
     expect(splitFrame(30, 30)).to.equal(15);
     expect(splitFrame(300, 30)).to.equal(150);
+    // the key frames move the boundary: the second worker decodes from the one before its overlap (4 frames at 30 f/s)
+    expect(splitFrame(300, 30, 0.5, [0, 250])).to.equal(165);
+    expect(splitFrame(300, 30, 0.5, [0, 60, 120, 180, 240])).to.equal(150);
   });
 
   it('fails the analysis with a clear internal error when the range worker dies', async function () {
