@@ -118,11 +118,6 @@ async function analyzeInput(
   hooks.onDuration?.(Math.min(meta.container.duration_s, Math.max(10, blob.size / MIN_BYTES_PER_SECOND)));
   const { videoTrack, audioTrack } = meta;
   const audioShare = videoTrack && audioTrack ? 0.15 : audioTrack ? 1 : 0;
-  // The speech model (loaded once per worker) starts loading now, not after the video pass: its load is the largest
-  // short-lived bump of the analysis (~100–190 MB: onnxruntime's WebAssembly and the model), and at the end of a long
-  // file it landed on the video pass's highest floor, so the peak grew with the file's length (issue 18); at the start
-  // the floor is the same for every length. (It never rejects: null when it cannot load.)
-  const modelReady = audioTrack ? speechModel() : null;
 
   // every frame's values, compact: the audio pass completes them, the narrative reads them all at the end
   const table = new FrameTable();
@@ -165,7 +160,7 @@ async function analyzeInput(
     const { createModelSpeech } = await import('../core/audio/model-speech.ts');
     const stl = createSoundTimeline(audioTrack.sampleRate);
     // speech_share from the Silero model when it loads, else from the hand-written detector (docs/audio-analysis.md)
-    const model = await modelReady;
+    const model = await speechModel();
     const vad = model ? createModelSpeech(model, audioTrack.sampleRate) : null;
     const total = meta.container.duration_s || 1;
     let heard = 0;
