@@ -33,6 +33,13 @@ describe("the camera's clause: its verb, particles and path", () => {
     expect(span(p, 'pan')).toMatchObject({ domain: 'subject', via: 'cameraClause' });
   });
 
+  it('a verb read as a move class takes the path on its own span; "all over" said of the camera is the shake', () => {
+    expect(read('camera dey follow the bus left to right').camera.move).toBe('pan_right');
+    expect(span('camera dey follow the bus left to right', 'follow')).toMatchObject({ canonical: 'pan_right', via: 'cameraClause' });
+    expect(read('the cam wanders all over the market').camera.move).toBe('shake');
+    expect(read('the cam wanders all over the market', ['cameraClause']).camera.move).toBeNull();
+  });
+
   it('a negator still reaches the clause verb', () => {
     expect(read('the camera does not shift at all').camera.move).toBe('static');
   });

@@ -7,7 +7,7 @@
 // stay, rest, linger: a still camera) or of travel (WordNet's verb.motion: "shift", "follow", "drift"); or, with
 // none after it, a verb just before it ("hold the shot", "move di camera"). Inside that clause only, its direction
 // is the destination of a path ("from left go right", "left to right" → right), else a particle of retreat ("back",
-// "away", "out": out) before any other direction word. The reading replaces the clause's camera spans (the camera
+// "away", "out": out) before any other direction word; "all over" is the shake. The reading replaces the clause's camera spans (the camera
 // noun that bound a stray "up" in "shake up" included), and, once the camera's clause has given a move, a move word
 // after a determiner or preposition in a clause that does not name the camera is a thing ("in a pan over high heat",
 // "the pan sizzles"). Spans it makes or changes say via `cameraClause`.
@@ -45,6 +45,11 @@ function clauseIndex(state: PassState): number[] {
     out.push(n);
   });
   return out;
+}
+
+/** Whether tokens k, k + 1 are "all over" (a camera going every way at once: the shake). */
+function scatteredAt(state: PassState, k: number): boolean {
+  return state.tokens[k]?.lower === 'all' && state.tokens[k + 1]?.lower === 'over' && !breaksClause(state.gaps[k + 1] ?? '');
 }
 
 /** What a verb of the camera's clause says: a full move, a class the path completes, or nothing. */
@@ -118,7 +123,8 @@ export function readCameraClause(state: PassState): void {
     for (let k = n + 1; !verb && k < tokens.length && clause[k] === cl && k <= n + 5; k++) {
       const c = cover[k];
       if (CAMERA_NOUNS.has(tokens[k]?.lower ?? '')) continue;
-      const reading = verbReading(state, k, c);
+      // "all over (the place)" said of the camera: it goes every way at once, the shake.
+      const reading = scatteredAt(state, k) ? { move: 'shake' as const } : verbReading(state, k, c);
       if (reading) {
         verb = { k, reading };
         break;
@@ -149,13 +155,15 @@ export function readCameraClause(state: PassState): void {
           break;
         }
       }
-      const dir = clauseDirection(state, cover, clause, cl, Math.max(n, verb.k) + 1);
+      let scattered = false;
+      for (let k = verb.k + 1; k < tokens.length && clause[k] === cl; k++) scattered ||= scatteredAt(state, k);
+      const dir = scattered ? 'shake' : clauseDirection(state, cover, clause, cl, Math.max(n, verb.k) + 1);
       if (!dir) {
         // No direction: still a move of the camera, which a negator stops ("the camera does not shift at all").
         if (!cover[verb.k]) markMove(state, cover, verb.k);
         continue;
       }
-      move = composeMove(cls, dir);
+      move = dir === 'shake' ? 'shake' : composeMove(cls, dir);
     }
     if (!move) continue;
     read = true;
@@ -195,6 +203,11 @@ function applyReading(state: PassState, cover: (Chosen | undefined)[], clause: n
   }
   const c = cover[k];
   if (c && c.domain === 'camera') {
+    // The verb's own span carries the clause's move ("follow" read as a move class gets pan_right).
+    if (c.canonical !== move && !c.negated) {
+      c.canonical = move;
+      c.via = 'cameraClause';
+    }
     state.cameraClauseSpan ??= c;
     return;
   }
