@@ -109,13 +109,63 @@ export function frameLook(std: number, level0: GrayLevel): FrameLook {
 export function detectTransitions(looks: FrameLook[], fps: number, camera?: { motion: (PairCamera | null)[]; width: number; height: number }, cuts: number[] = []): TransitionReport[] {
   const active = changingCells(looks, fps);
   if (active) looks = looks.map((l) => regionLook(l, active));
-  const fades = detectFades(looks, cuts);
+  // a fade's contrast is measured from the frame's own radial field: a vignette leaves a white or coloured hold
+  // (one colour times a lens fall-off) with contrast in its cell means only, which a fade toward it does not scale
+  const field = radialBasis(active ?? allCells(), camera ? camera.width / camera.height : 16 / 9);
+  const contrast = looks.map((l) => l.std);
+  looks = looks.map((l) => ({ ...l, std: fieldContrast(l, field) }));
+  const flat = fieldFrames(looks, fps, active ?? allCells());
+  const fades = detectFades(looks, cuts, flat, contrast);
   const taken = new Uint8Array(looks.length);
   for (const f of fades) for (let i = Math.max(0, f.start_frame - 1); i <= Math.min(looks.length - 1, f.end_frame + 1); i++) taken[i] = 1;
   // flat frames belong to no dissolve (a fade's black hold)
-  for (let i = 0; i < looks.length; i++) if (looks[i]!.std < FLAT_STD) taken[i] = 1;
+  for (let i = 0; i < looks.length; i++) if (flat[i]) taken[i] = 1;
   const dissolves = detectDissolves(looks, fps, taken, camera, active ?? allCells());
   return [...fades, ...dissolves].sort((a, b) => a.start_frame - b.start_frame);
+}
+
+/** A frame is a field (the hold a fade goes to) when its contrast and fine detail are at most this share of the most around it … */
+export const FIELD_SHARE = 0.4;
+/** … within this many seconds either side … */
+export const FIELD_CONTEXT_S = 1;
+/** A field's cells are alike (grain and a lens fall-off, no picture): their inner std and detail spread at most this share of their mean (plus half a level of rounding). */
+export const FIELD_MAX_SPREAD = 0.35;
+
+/** The values of `cells` spread (std) at most FIELD_MAX_SPREAD of their mean, plus half a level (they are rounded). */
+function uniform(v: Uint8Array, cells: number[]): boolean {
+  let m = 0;
+  for (const c of cells) m += v[c]!;
+  m /= cells.length;
+  let d = 0;
+  for (const c of cells) d += (v[c]! - m) ** 2;
+  return Math.sqrt(d / cells.length) <= FIELD_MAX_SPREAD * m + 0.5;
+}
+
+/** … and at most this share of the most on the quieter side (a dip below both: a picture beside a busier one is no field). */
+export const FIELD_SIDE_SHARE = 0.7;
+
+/**
+ * Frames that hold no picture: flat (contrast under FLAT_STD), or a field — contrast (from the frame's own radial
+ * field) and fine detail both at most FIELD_SHARE of the most within FIELD_CONTEXT_S on the busier side and
+ * FIELD_SIDE_SHARE of the most on the quieter (each side that has frames), its cells alike in inner contrast and
+ * detail (FIELD_MAX_SPREAD: grain is everywhere, a picture's detail is not). A fade
+ * to white under a vignette holds a lens fall-off of one colour plus the grain: neither flat nor a picture (issue #13).
+ */
+export function fieldFrames(looks: FrameLook[], fps: number, cells: number[]): boolean[] {
+  const n = looks.length;
+  const r = Math.max(1, Math.round(FIELD_CONTEXT_S * fps));
+  const std = looks.map((l) => l.std);
+  const edge = looks.map((l) => l.edge);
+  const below = (x: number[], i: number) => {
+    const side = (from: number, to: number) => {
+      let m = -Infinity;
+      for (let j = Math.max(0, from); j <= Math.min(n - 1, to); j++) m = Math.max(m, x[j]!);
+      return m;
+    };
+    const sides = [i > 0 ? side(i - r, i - 1) : NaN, i < n - 1 ? side(i + 1, i + r) : NaN].filter((m) => Number.isFinite(m));
+    return sides.length > 0 && x[i]! <= FIELD_SHARE * Math.max(...sides) && x[i]! <= FIELD_SIDE_SHARE * Math.min(...sides);
+  };
+  return Array.from({ length: n }, (_, i) => std[i]! < FLAT_STD || (below(std, i) && below(edge, i) && uniform(looks[i]!.cellStd, cells) && uniform(looks[i]!.cellEdge, cells)));
 }
 
 /** A fade's walk tolerates frame-to-frame contrast noise up to this many times the file's median |Δ contrast| (grain, codec). */
@@ -176,10 +226,10 @@ function rampFrames(std: number[], s: number, e: number, a: number, b: number): 
   return k;
 }
 
-function detectFades(looks: FrameLook[], cuts: number[]): TransitionReport[] {
+/** `contrast`: the frames' plain contrast (the content at a fade's end has FADE_MIN_CONTRAST × FLAT_STD of it). */
+function detectFades(looks: FrameLook[], cuts: number[], flat: boolean[], contrast: number[]): TransitionReport[] {
   const n = looks.length;
   const std = looks.map((l) => l.std);
-  const flat = std.map((v) => v < FLAT_STD);
   const tol = contrastNoise(std);
   const out: TransitionReport[] = [];
   // two flat runs a noisy frame apart (60 fps grain) both lead to the same content: one fade of a kind, the first found
@@ -192,7 +242,7 @@ function detectFades(looks: FrameLook[], cuts: number[]): TransitionReport[] {
     const k = walkExtreme(std, a, -1, true, Math.max(0, ...cuts.filter((c) => c < a)), a, tol);
     let e = a;
     while (e + 1 <= b && std[e + 1]! < std[e]! - FADE_NOISE) e++;
-    if (e - k >= FADE_MIN_FRAMES + 1 && std[k]! >= FADE_MIN_CONTRAST * FLAT_STD) {
+    if (e - k >= FADE_MIN_FRAMES + 1 && contrast[k]! >= FADE_MIN_CONTRAST * FLAT_STD) {
       // the fade starts where the contrast last stood within a small share of its whole fall from the peak: the
       // final fall, not a drift of the content before it (a pan across the picture)
       let j = e;
@@ -207,7 +257,7 @@ function detectFades(looks: FrameLook[], cuts: number[]): TransitionReport[] {
     // the fade starts where the contrast rises out of the hold's noise (a long flat hold is not the fade)
     const trough = std[s]!;
     while (s + 1 <= b && s + 1 < kin && std[s + 1]! <= trough + tol) s++;
-    if (kin - s >= FADE_MIN_FRAMES + 1 && std[kin]! >= FADE_MIN_CONTRAST * FLAT_STD) {
+    if (kin - s >= FADE_MIN_FRAMES + 1 && contrast[kin]! >= FADE_MIN_CONTRAST * FLAT_STD) {
       // and ends where the contrast first comes within that share of the content's peak (a later drift is content)
       let end = s + 1;
       while (end < kin && std[end]! < std[kin]! - FADE_EDGE_SHARE * (std[kin]! - std[s]!)) end++;
@@ -264,6 +314,73 @@ export function changingCells(looks: FrameLook[], fps: number): number[] | null 
   const col = (c: number) => c % GRID_COLS;
   const active = allCells().filter((c) => changing(c) && [c - GRID_COLS, c + GRID_COLS, col(c) > 0 ? c - 1 : -1, col(c) < GRID_COLS - 1 ? c + 1 : -1].every((k) => k < 0 || k >= cells || changing(k)));
   return active.length >= STATIC_MIN_CHANGING * cells ? active : null;
+}
+
+/** A frame's radial field: cell means fitted by a + b·r² + c·r⁴ about the frame centre (r: distance over the half-diagonal). */
+export interface RadialBasis {
+  cells: number[];
+  /** Per listed cell: r², r⁴. */
+  r2: Float64Array;
+  r4: Float64Array;
+  /** The inverse of the 3×3 normal matrix of [1, r², r⁴] over the cells (row-major), or null when singular. */
+  inverse: Float64Array | null;
+}
+
+/** The radial-field basis over `cells` of a frame of width/height `aspect`. */
+export function radialBasis(cells: number[], aspect: number): RadialBasis {
+  const r2 = new Float64Array(cells.length);
+  const r4 = new Float64Array(cells.length);
+  const hw = aspect / 2;
+  const hh = 0.5;
+  cells.forEach((c, k) => {
+    const x = ((c % GRID_COLS) + 0.5) / GRID_COLS * aspect - hw;
+    const y = (Math.floor(c / GRID_COLS) + 0.5) / GRID_ROWS - hh;
+    r2[k] = (x * x + y * y) / (hw * hw + hh * hh);
+    r4[k] = r2[k]! * r2[k]!;
+  });
+  const m = new Float64Array(9);
+  for (let k = 0; k < cells.length; k++) {
+    const v = [1, r2[k]!, r4[k]!];
+    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) m[3 * a + b]! += v[a]! * v[b]!;
+  }
+  return { cells, r2, r4, inverse: invert3(m) };
+}
+
+/** The inverse of a row-major 3×3 matrix, or null when it is singular. */
+function invert3(m: Float64Array): Float64Array | null {
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0, i = 0] = m;
+  const A = e * i - f * h, B = -(d * i - f * g), C = d * h - e * g;
+  const det = a * A + b * B + c * C;
+  if (!(Math.abs(det) > 1e-12)) return null;
+  return Float64Array.from([A, -(b * i - c * h), b * f - c * e, B, a * i - c * g, -(a * f - c * d), C, -(a * h - b * g), a * e - b * d]).map((v) => v / det);
+}
+
+/**
+ * The frame's contrast once its own radial field is taken out (0–1): pooled from the cells' inner stds and their
+ * means' residuals from the fitted a + b·r² + c·r⁴. A flat frame and a vignetted hold of one colour read near 0; a
+ * fade toward either scales what is left (the content), as the plain std does for a flat target.
+ */
+export function fieldContrast(l: FrameLook, basis: RadialBasis): number {
+  const { cells, r2, r4, inverse } = basis;
+  let s0 = 0, s1 = 0, s2 = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const g = l.grid[cells[k]!]!;
+    s0 += g;
+    s1 += g * r2[k]!;
+    s2 += g * r4[k]!;
+  }
+  let ca = s0 / cells.length, cb = 0, cc = 0;
+  if (inverse) {
+    ca = inverse[0]! * s0 + inverse[1]! * s1 + inverse[2]! * s2;
+    cb = inverse[3]! * s0 + inverse[4]! * s1 + inverse[5]! * s2;
+    cc = inverse[6]! * s0 + inverse[7]! * s1 + inverse[8]! * s2;
+  }
+  let v = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k]!;
+    v += l.cellStd[c]! ** 2 + (l.grid[c]! - (ca + cb * r2[k]! + cc * r4[k]!)) ** 2;
+  }
+  return Math.sqrt(v / cells.length) / 255;
 }
 
 /** The look of the changing part of the frame: contrast (luma std, 0–1) and fine detail over `cells` only; the grid is kept whole. */
