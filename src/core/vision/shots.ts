@@ -58,6 +58,10 @@ export const CUT_RATIO = 2;
 export const CUT_MIN_DECORRELATION = 0.3;
 /** The histogram-distance counterpart of CUT_MIN_DECORRELATION (0–1): a cut by colour alone must change at least this much. */
 export const CUT_MIN_HIST = 0.25;
+/** Where both sides' usual change is small, a change this many times the busier side's median … */
+export const CUT_QUIET_RATIO = 10;
+/** … is a cut from this share of the absolute minimum (CUT_MIN_DECORRELATION, CUT_MIN_HIST) up. */
+export const CUT_QUIET_MIN_SHARE = 0.5;
 /** A cut changes the picture across the frame: at least this share of the thumbnail (a caption or a UI panel wiping in changes a part). */
 export const CUT_MIN_EXTENT = 0.25;
 /** A thumbnail pixel has changed when its luma moved by more than this share of the previous thumbnail's mean absolute deviation … */
@@ -102,10 +106,12 @@ export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: n
   const shift = changes.map((c) => c.shift);
   const candidate = (i: number): boolean => {
     if (i < 1) return false;
-    const byStructure = standsOut(dec, i, CUT_MIN_DECORRELATION, 0.01);
+    // the quiet-neighbourhood minimum only between frames with structure (a fading picture's last frames decorrelate as noise)
+    const quiet = changes[i]!.structured;
+    const byStructure = standsOut(dec, i, CUT_MIN_DECORRELATION, 0.01, quiet);
     // the histogram speaks for pictures without structure (flat colours); with structure kept, it is a lighting change
     const relit = changes[i]!.structured && changes[i]!.decorrelation < SAME_STRUCTURE_DECORRELATION && !(changes[i]!.shift > usualShift(shift, i) + RELIT_MAX_EXTRA_SHIFT);
-    const byHist = !relit && standsOut(hist, i, CUT_MIN_HIST, 0.01);
+    const byHist = !relit && standsOut(hist, i, CUT_MIN_HIST, 0.01, quiet);
     return (byStructure || byHist) && changes[i]!.extent >= CUT_MIN_EXTENT;
   };
   const cuts: number[] = [];
@@ -139,13 +145,19 @@ export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: n
 
 /**
  * x[i] is far above the frames before it and far above the frames after it, each side judged by its own median
- * and MAD (a cut sits between two shots whose usual change can differ a lot; pooled, they would inflate the MAD).
+ * and MAD (a cut sits between two shots whose usual change can differ a lot; pooled, they would inflate the MAD),
+ * and at least `minimum` — or, when `quiet` is allowed, CUT_QUIET_RATIO × the busier side's median from
+ * CUT_QUIET_MIN_SHARE of the minimum (the evidence in units of the change already present).
  */
-function standsOut(x: number[], i: number, minimum: number, sigmaFloor: number): boolean {
+function standsOut(x: number[], i: number, minimum: number, sigmaFloor: number, quiet: boolean): boolean {
   const v = x[i]!;
-  if (!(v >= minimum)) return false;
+  if (!(v >= CUT_QUIET_MIN_SHARE * minimum)) return false;
   const sides = [side(x, i - CUT_CONTEXT, i - 1), side(x, i + 1, i + CUT_CONTEXT)].filter((s) => s !== null);
-  if (sides.length === 0) return true;
+  if (sides.length === 0) return v >= minimum;
+  // the absolute minimum is for a busy neighbourhood; where both sides change far less (a high frame rate, a steady
+  // pan the camera model follows) a change that many times their usual one is a cut at a share of it
+  const busiest = Math.max(...sides.map((s) => s.med));
+  if (!(v >= minimum || (quiet && v >= CUT_QUIET_RATIO * busiest))) return false;
   return sides.every((s) => v >= CUT_RATIO * s.med && v >= s.med + CUT_SCORE * Math.max(s.sigma, sigmaFloor));
 }
 
