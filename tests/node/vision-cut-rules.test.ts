@@ -48,3 +48,18 @@ describe('cuts and re-lit pictures', () => {
     expect(detectCuts(pan).cuts).toEqual([]);
   });
 });
+
+describe('cut evidence in units of the change already present', () => {
+  // footage-2 seq-60 frame 160: a 60 fps cut from a slow zoom into a fast pan between two smooth pictures, measured
+  const cut = { hist: [0.215, 0.215, 0.215, 0.215], thumb: [0.093, 0.093, 0.093, 0.093], decorrelation: 0.231, extent: 0.69, shift: 0.156 };
+  it('a change under the absolute minimum is a cut where both sides change ten times less', () => {
+    expect(detectCuts(shot(40, 20, cut)).cuts).toEqual([20]);
+  });
+  it('the same change is no cut where the shot around it already changes that much (a busy pan)', () => {
+    const busy = shot(40, 20, cut).map((c, i) => (i > 0 && i !== 20 ? { ...c, decorrelation: 0.04, hist: c.hist.map(() => 0.03) } : c));
+    expect(detectCuts(busy).cuts).toEqual([]);
+  });
+  it('nor between frames without structure (the last frames of a fade decorrelate as noise)', () => {
+    expect(detectCuts(shot(40, 20, { ...cut, structured: false })).cuts).toEqual([]);
+  });
+});

@@ -148,7 +148,8 @@ export const FIELD_SIDE_SHARE = 0.7;
  * Frames that hold no picture: flat (contrast under FLAT_STD), or a field — contrast (from the frame's own radial
  * field) and fine detail both at most FIELD_SHARE of the most within FIELD_CONTEXT_S on the busier side and
  * FIELD_SIDE_SHARE of the most on the quieter (each side that has frames), its cells alike in inner contrast and
- * detail (FIELD_MAX_SPREAD: grain is everywhere, a picture's detail is not). A fade
+ * detail (FIELD_MAX_SPREAD: grain is everywhere, a picture's detail is not); `looks[].std` is the field contrast
+ * (fieldContrast) and `cells` the cells measured. A fade
  * to white under a vignette holds a lens fall-off of one colour plus the grain: neither flat nor a picture (issue #13).
  */
 export function fieldFrames(looks: FrameLook[], fps: number, cells: number[]): boolean[] {
