@@ -21,7 +21,7 @@ const learned = [
   { span: 'pan', canonical: 'pan_left', domain: 'camera', variant: 'slang', source: 'learned' },
 ];
 // Round 8's place and mood switches (their own line: two helpers add switches here).
-const PLACE_OFF = ['placeNames'];
+const PLACE_OFF = ['placeNames', 'placeFrames'];
 const OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords', ...PLACE_OFF];
 /** [label, prompt, options] in a fixed order. */
 const runs = [];

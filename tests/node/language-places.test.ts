@@ -23,3 +23,20 @@ describe('a place noun names itself beside its class', () => {
     expect(read('a quiet pond at dawn', ['placeNames']).narrative.settings).toEqual(['lake', 'dawn']);
   });
 });
+
+describe('a noun with a WordNet place sense is a place where a place stands', () => {
+  it('after a determiner or place preposition, or opening its clause before a place or time phrase, via placeFrame', () => {
+    expect(span('we drove up to the compound', 'compound')).toMatchObject({ domain: 'setting', canonical: 'compound', via: 'placeFrame' });
+    expect(read('court in the spring, kids dribbling').narrative.settings).toContain('court');
+    expect(read('the gallop of horses on the deck while it rains').narrative.settings).toContain('deck');
+    // A lexicon word's minor place sense after a place preposition with a modifier between, before a conjunction.
+    expect(read('dogs racing on a wet pitch while it pours').narrative.settings).toContain('pitch');
+  });
+
+  it('a verb after its subject, a noun before another, a possessive, a sound: no place; switched off, unknown', () => {
+    expect(read('a court ruling, strip the paint').narrative.settings).toEqual([]);
+    expect(read('a burn on my arm').narrative.settings).toEqual([]);
+    expect(read('a high pitch and a hum').narrative.settings).toEqual([]);
+    expect(read('we drove up to the compound', ['placeFrames']).unknown.map((u) => u.text)).toContain('compound');
+  });
+});

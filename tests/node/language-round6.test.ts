@@ -57,12 +57,12 @@ describe('dialect senses: a regional sense where the prompt shows its region', (
   it('a marker or another regional word shows the region: the regional sense, variant dialect with its region, via dialect', () => {
     expect(read('wee burn runnin doon the hill').narrative.settings).toContain('river');
     expect(span('wee burn runnin doon the hill', 'burn')).toMatchObject({ domain: 'setting', canonical: 'river', variant: 'dialect', dialect: 'scottish', via: 'dialect' });
-    expect(read('sweet as, the dairy on the corner').narrative.settings).toEqual(['dairy', 'shop']);
+    expect(read('sweet as, the dairy on the corner').narrative.settings).toEqual(['dairy', 'shop', 'corner']);
     expect(read('the compound at night, abeg no movement').narrative.settings).toContain('house');
   });
 
   it('without the region shown, a standard word keeps its standard reading', () => {
-    expect(read('a dairy on the corner at night').narrative.settings).toEqual(['dairy', 'farm', 'night']);
+    expect(read('a dairy on the corner at night').narrative.settings).toEqual(['dairy', 'farm', 'corner', 'night']);
     expect(read('a burn on my arm').narrative.settings).toEqual([]);
     expect(read('a chemical compound at night').narrative.settings).toEqual(['night']);
   });

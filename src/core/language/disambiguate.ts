@@ -6,6 +6,7 @@ import type { LexRecord } from './lexicon.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 import { isLightWord, isOutParticle } from './imply-lighting.ts';
 import { isAnimalWord, isMotionVerb } from './wordnet-meaning.ts';
+import { inPlaceFrame } from './place-frames.ts';
 
 /** What carries a camera: as the subject of a move it is the camera ("the drone goes up", "slow drone going up"). */
 const CAMERA_CARRIERS_LIST = ['drone', 'dolly', 'gimbal', 'steadicam', 'crane', 'jib'];
@@ -326,7 +327,8 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
     case 'setting':
       // A minor WordNet place sense ("pitch": a playing field) only in a place frame: a place preposition, a
       // determiner, the word ending its clause ("lads flying up the pitch, ...", "out on the pitch").
-      if (r.minorSense === true) s += PLACE_PREPOSITIONS.has(word(ctx, c.i - 2)) && DETERMINERS.has(prev) && clauseFinal(ctx, c) ? 200 : -400;
+      // Round 8: or after a place preposition with modifiers between, before a conjunction ("on a muddy pitch while…").
+      if (r.minorSense === true) s += (PLACE_PREPOSITIONS.has(word(ctx, c.i - 2)) && DETERMINERS.has(prev) && clauseFinal(ctx, c)) || inPlaceFrame(ctx.tokens, ctx.gaps, c.i, c.j, false, true) ? 200 : -400;
       // An adjective's place-noun reading (WordNet) wins in a noun's position: after a determiner, ending its clause or
       // before a preposition ("in the snug, candles", "out into the wild at dawn").
       if (r.mechanism === 'wordnet' && c.j - c.i === 1 && DETERMINERS.has(prev) && (clauseFinal(ctx, c) || PREPOSITIONS_AFTER.has(next) || SWEEP_PREPOSITIONS.has(next)) && c.senses.some((x) => x.record.domain !== 'setting')) s += 200;

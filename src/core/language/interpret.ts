@@ -17,6 +17,7 @@ import { emptyInstruction, type Instruction } from './instruction.ts';
 import { implyColors, implyLighting } from './imply-lighting.ts';
 import { implySetting } from './imply-setting.ts';
 import { namePlaces } from './name-places.ts';
+import { readPlaceFrames } from './place-frames.ts';
 import { readIdioms } from './read-idioms.ts';
 import { readCompoundPlaces } from './read-compound-places.ts';
 import { readCameraVerbs } from './read-camera-verbs.ts';
@@ -113,6 +114,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('syntax')) readShakyCamera(state);
   if (!off.has('names')) readNames(state);
   if (!off.has('compoundPlaces')) readCompoundPlaces(state);
+  if (!off.has('placeFrames')) readPlaceFrames(state);
   if (!off.has('cameraVerbs')) readCameraVerbs(state);
   composeNumbers(state);
   const impliedMotion = composeCamera(state);

@@ -47,6 +47,7 @@ export function namePlaces(state: PassState): void {
     }
     c.implies = { ...c.implies, setting: c.canonical };
     c.canonical = name;
-    c.via = 'placeName';
+    // A place read by its frame keeps saying so; a reading renamed by its own name says placeName.
+    if (c.via !== 'placeFrame') c.via = 'placeName';
   }
 }
