@@ -1,6 +1,7 @@
 // The Create view's part of the application session: the prompt, its reading and chip edits, the made clip, its
 // analysis and record, kept here (not in the view) so they survive switching tabs. The work itself is
 // src/loop/user-clip.ts; this holds the state, the one cancel, and the person's earlier prompts.
+import { plainError } from './plain-error.ts';
 import type { Instruction } from '../core/language/instruction.ts';
 import type { SpecMode } from '../core/plan/spec.ts';
 import { sizePreset, SIZE_PRESETS, type SizeKey } from '../core/create/clip-options.ts';
@@ -67,14 +68,7 @@ const OPERATION_STEPS: Record<Exclude<CreateBusy, null>, readonly UserClipStep[]
   read: ['interpret'], make: ['interpret', 'spec', 'create'], analyse: ['analyze'], record: ['grow', 'record'],
 };
 
-/** Errors whose message is written for a person already (the others keep their name, for a bug report). */
-const PLAIN = new Set(['EmptyPromptError', 'NothingUnderstoodError', 'PromptTooLongError']);
-
-function message(err: unknown): string {
-  const e = err as Error;
-  if (e?.name === 'AbortError') return 'Cancelled: nothing was kept.';
-  return PLAIN.has(e?.name) ? e.message : `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
-}
+const message = plainError;
 
 /** The Create view's state on a first visit: nothing made, the inputs of the last visit's draft. */
 export function initialCreateState(): CreateState {

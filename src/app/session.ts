@@ -1,6 +1,7 @@
 // The application session: the one front door. The Lit views and the headless page API (src/app/headless-api.ts,
 // which the CLI drives) call these same functions for export, import, counts, diagnostics, backfill, analysis,
 // creation, interpretation and the loop. It also holds the app state views read, as an observable store.
+import { EMPTY_PROMPT_MESSAGE, plainError } from './plain-error.ts';
 import type { Instruction } from '../core/language/instruction.ts';
 import type { BuildSpecOptions } from '../core/plan/build-spec.ts';
 import type { Spec } from '../core/plan/spec.ts';
@@ -545,6 +546,12 @@ export class AppSession {
 
   /** Prompt → instruction with what the store has learned; the result is also the session's current interpretation. */
   async interpret(prompt: string): Promise<Instruction> {
+    // Read as Create reads it (the ends trimmed: one text, one count); an empty prompt is refused in words.
+    prompt = prompt.trim();
+    if (prompt === '') {
+      this.store.update({ interpretation: { prompt, instruction: null, error: EMPTY_PROMPT_MESSAGE } });
+      throw new TypeError(EMPTY_PROMPT_MESSAGE);
+    }
     this.store.update({ interpretation: { prompt, instruction: null, error: null } });
     try {
       const learned = await listLearnedLexicon(this.db);
@@ -552,7 +559,7 @@ export class AppSession {
       this.store.update({ interpretation: { prompt, instruction, error: null } });
       return instruction;
     } catch (err) {
-      this.store.update({ interpretation: { prompt, instruction: null, error: `${(err as Error).name}: ${(err as Error).message}` } });
+      this.store.update({ interpretation: { prompt, instruction: null, error: plainError(err) } });
       throw err;
     }
   }
@@ -562,6 +569,12 @@ export class AppSession {
    * (the linguistic registry grows by what it met). The result is also the session's current interpretation.
    */
   async interpretAndRecord(prompt: string): Promise<Interpretation> {
+    // Read as Create reads it (the ends trimmed: one text, one count); an empty prompt is refused in words.
+    prompt = prompt.trim();
+    if (prompt === '') {
+      this.store.update({ interpretation: { prompt, instruction: null, error: EMPTY_PROMPT_MESSAGE } });
+      throw new TypeError(EMPTY_PROMPT_MESSAGE);
+    }
     this.store.update({ interpretation: { prompt, instruction: null, error: null } });
     try {
       const result = (await loadInterpret())(prompt, await listLearnedLexicon(this.db));
@@ -569,7 +582,7 @@ export class AppSession {
       this.store.update({ interpretation: { prompt, instruction: result.instruction, error: null } });
       return result;
     } catch (err) {
-      this.store.update({ interpretation: { prompt, instruction: null, error: `${(err as Error).name}: ${(err as Error).message}` } });
+      this.store.update({ interpretation: { prompt, instruction: null, error: plainError(err) } });
       throw err;
     }
   }

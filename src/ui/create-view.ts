@@ -2,6 +2,7 @@
 // → Make (a bar per step, Cancel) → the clip plays, Download MP4 → Analyse it (intended vs observed per field) →
 // Record (a job with its learning and discovery records, source user). It displays the session's Create state
 // (src/app/create-session.ts) and dispatches to it; the work and the wording live in the session and src/core/create.
+import { promptCountText } from '../app/plain-error.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import type { AppSession } from '../app/session.ts';
 import type { CreateState } from '../app/create-session.ts';
@@ -67,6 +68,8 @@ export class CreateView extends LitElement {
     table.compare th:last-child { width: 26%; }
     meter { width: 100%; max-width: 6rem; display: block; }
     a.button { display: inline-flex; align-items: center; padding: 0.45rem 0.9rem; border: 1px solid #4a5675; border-radius: 6px; color: #1d2330; text-decoration: none; min-height: 2.5rem; box-sizing: border-box; }
+    .count { font-size: 0.8rem; }
+    .count.over { color: #a01010; font-weight: 600; }
     .notice { background: #eef6ee; border-left: 4px solid #2e7d32; padding: 0.4rem 0.6rem; }
   `];
 
@@ -272,17 +275,19 @@ export class CreateView extends LitElement {
     const st = this.st;
     if (!st) return html`<h2>Create</h2><p class="muted">Opening…</p>`;
     const busy = st.busy !== null;
-    const canMake = !busy && st.prompt.trim() !== '';
+    const counted = promptCountText(st.prompt);
+    const canMake = !busy && st.prompt.trim() !== '' && !counted.over;
     return html`
       <h2>Create</h2>
       <p class="muted">Describe a clip in your own words: colours, how the camera moves, the light, the sound, its pace. The app reads it,
         shows what it understood, and makes it from what the registries know.</p>
       <label for="prompt">Your prompt</label>
-      <textarea id="prompt" .value=${st.prompt} placeholder="for example: a slow pan left over a teal sea at dusk, calm rumble"
+      <textarea id="prompt" aria-describedby="prompt-count" .value=${st.prompt} placeholder="for example: a slow pan left over a teal sea at dusk, calm rumble"
         @input=${(e: Event) => this.creation.setPrompt((e.target as HTMLTextAreaElement).value)}
         @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && canMake && this.act(() => this.creation.make())}></textarea>
+      <div id="prompt-count" class="count ${counted.over ? 'over' : 'muted'}">${counted.text}</div>
       <div class="row">
-        <button ?disabled=${busy || st.prompt.trim() === ''} @click=${() => this.act(() => this.creation.read())}>Read it</button>
+        <button ?disabled=${!canMake} @click=${() => this.act(() => this.creation.read())}>Read it</button>
         ${st.history.length ? html`<label class="history">Earlier prompts <select name="history" ?disabled=${busy} @change=${(e: Event) => {
           const sel = e.target as HTMLSelectElement;
           if (sel.value === NONE) return;

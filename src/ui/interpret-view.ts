@@ -3,6 +3,7 @@
 // the interpretation registry (source user), and a person can correct what a word means: pick a domain and a value
 // from the vocabulary; the mapping is taught through the session (linguistic registry, source learned) and the
 // prompt is interpreted again, so the change shows at once. A conflict with a lexicon word is shown, never hidden.
+import { promptCountText } from '../app/plain-error.ts';
 import { LitElement, css, html } from 'lit';
 import type { Instruction, Span } from '../core/language/instruction.ts';
 import { teachableVocabulary, type LexiconConflict } from '../core/language/grow-vocabulary.ts';
@@ -48,6 +49,8 @@ export class InterpretView extends LitElement {
     fieldset input, fieldset select { min-height: 2.5rem; box-sizing: border-box; width: 100%; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.4rem; align-items: center; }
     .chip { color: #1d2330; padding: 0 0.3rem; }
+    .count { font-size: 0.8rem; }
+    .count.over { color: #a01010; font-weight: 600; }
     .conflict { background: #fff4dc; border-left: 4px solid #b26b00; padding: 0.4rem 0.6rem; margin: 0.4rem 0; }
   `];
 
@@ -202,13 +205,17 @@ export class InterpretView extends LitElement {
     const ins = done?.instruction ?? null;
     const error = done?.error ?? null;
     const domains = ins ? [...new Set(ins.spans.map((s) => s.domain))] : [];
+    const counted = promptCountText(this.prompt);
+    // As in Create: nothing to interpret in an empty prompt, and one over the limit is refused before the click.
+    const canRun = this.prompt.trim() !== '' && !counted.over;
     return html`
       <h2>Interpret</h2>
       <label for="prompt">Prompt</label>
-      <textarea id="prompt" .value=${this.prompt} @input=${(e: Event) => this.session?.setDrafts({ interpretPrompt: (e.target as HTMLTextAreaElement).value })}
-        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && this.run()}></textarea>
+      <textarea id="prompt" aria-describedby="prompt-count" .value=${this.prompt} @input=${(e: Event) => this.session?.setDrafts({ interpretPrompt: (e.target as HTMLTextAreaElement).value })}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && canRun && this.run()}></textarea>
+      <div id="prompt-count" class="count ${counted.over ? 'over' : 'muted'}">${counted.text}</div>
       <div class="row">
-        <button class="primary" @click=${() => this.run()}>Interpret</button>
+        <button class="primary" ?disabled=${!canRun} @click=${() => this.run()}>Interpret</button>
         <label><input type="checkbox" id="record" .checked=${this.record} @change=${(e: Event) => (this.record = (e.target as HTMLInputElement).checked)}> Record in the interpretation registry</label>
         <span class="muted">Ctrl+Enter</span>
       </div>
@@ -218,9 +225,9 @@ export class InterpretView extends LitElement {
       ${this.target ? this.teachForm(this.target) : null}
       ${ins ? html`
         <p class="spans">${this.spans(ins)}</p>
-        <p class="muted legend">${domains.map((d) => html`<span class="chip" style="background:color-mix(in srgb, ${partColor(`domain.${d}`)} 30%, white)">${d}</span>`)}
-          <span>· underline:</span> ${Object.entries(VARIANT_LINE).map(([v, l]) => html`<span style="text-decoration:underline ${l} 2px">${v}</span>`)}</p>
-        ${this.meanings(ins)}
+        ${domains.length === 0 ? null : html`<p class="muted legend">${domains.map((d) => html`<span class="chip" style="background:color-mix(in srgb, ${partColor(`domain.${d}`)} 30%, white)">${d}</span>`)}
+          <span>· underline:</span> ${Object.entries(VARIANT_LINE).map(([v, l]) => html`<span style="text-decoration:underline ${l} 2px">${v}</span>`)}</p>`}
+        ${ins.spans.length + ins.unknown.length > 0 ? this.meanings(ins) : html`<p class="muted">No word was understood.</p>`}
         <details><summary>Instruction JSON</summary><pre>${JSON.stringify(ins, null, 2)}</pre></details>` : null}
       ${this.learned.length ? html`<h3>Words learned and taught (${this.learned.length})</h3>
         <p class="muted">${this.learned.map((m, k) => html`${k ? ' · ' : ''}<span>${m.span} → ${m.domain} ${m.canonical}</span>`)}</p>` : null}

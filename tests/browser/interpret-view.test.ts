@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
 import { AppSession } from '../../src/app/session.ts';
+import '../../src/ui/create-view.ts';
 import '../../src/ui/interpret-view.ts';
 import type { InterpretView } from '../../src/ui/interpret-view.ts';
 
@@ -42,6 +43,8 @@ async function interpretIn(view: InterpretView, root: ShadowRoot, prompt: string
   const area = root.querySelector('textarea') as HTMLTextAreaElement;
   area.value = prompt;
   area.dispatchEvent(new Event('input'));
+  // Interpret is enabled once the view has the new prompt (a draft left empty or too long keeps it disabled until then).
+  await until(() => !(root.querySelector('button.primary') as HTMLButtonElement).disabled);
   const box = root.querySelector('#record') as HTMLInputElement;
   if (box.checked !== record) box.click();
   const before = root.querySelector('details pre')?.textContent ?? '';
@@ -152,6 +155,40 @@ describe('<interpret-view>', () => {
     expect(after.narrative.settings).to.include('sky');
     // Stored all the same (the person's word is kept, visible as a conflict).
     expect((await session.learnedMappings()).some((m) => m.span === 'sky' && m.domain === 'color' && m.canonical === 'blue')).to.equal(true);
+  });
+
+  it('an empty prompt cannot be interpreted; a long one is counted as Create counts it and refused before the click', async () => {
+    const { session, view, root } = await mount();
+    const area = root.querySelector('textarea') as HTMLTextAreaElement;
+    const go = root.querySelector('button.primary') as HTMLButtonElement;
+    const box = root.querySelector('#record') as HTMLInputElement;
+    if (!box.checked) box.click();
+    area.value = '   ';
+    area.dispatchEvent(new Event('input'));
+    await until(() => root.querySelector('#prompt-count')?.textContent === '0 / 10,000 characters');
+    expect(go.disabled).to.equal(true);
+    expect(root.querySelector('#prompt-count')?.textContent).to.equal('0 / 10,000 characters');
+    const long = `${'blue sea '.repeat(1244)}\n`;
+    area.value = long;
+    area.dispatchEvent(new Event('input'));
+    await until(() => root.querySelector('#prompt-count')?.textContent !== '0 / 10,000 characters');
+    expect(go.disabled).to.equal(true);
+    expect(root.querySelector('#prompt-count')?.textContent).to.equal('11,195 / 10,000 characters: 1,195 too many');
+    expect(root.querySelector('#prompt-count')?.classList.contains('over')).to.equal(true);
+    // Create counts the same text the same way.
+    const create = document.createElement('create-view');
+    create.session = session;
+    document.body.append(create);
+    await until(() => create.shadowRoot?.querySelector('textarea'));
+    session.creation.setPrompt(long);
+    await until(() => create.shadowRoot?.querySelector('#prompt-count')?.textContent !== '0 / 10,000 characters');
+    expect(create.shadowRoot?.querySelector('#prompt-count')?.textContent).to.equal('11,195 / 10,000 characters: 1,195 too many');
+    expect([...(create.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Make')?.disabled).to.equal(true);
+    create.remove();
+    // Nothing understood: no colour legend under an empty line, one plain sentence instead.
+    await interpretIn(view, root, 'xqzt blorf');
+    expect(root.querySelector('.legend')).to.equal(null);
+    expect(root.querySelector('.error')).to.equal(null);
   });
 
   it('is axe-clean and does not overflow at 390 px', async () => {
