@@ -17,7 +17,10 @@ const THING_SPANS: ReadonlySet<Domain> = new Set(['subject', 'setting']);
 export function implySetting(state: PassState): void {
   const { tokens, chosen, instruction } = state;
   const settings = instruction.narrative.settings;
-  if (settings.some((s) => !NOT_PLACES.has(s))) return;
+  // A place read only by its frame ("on the range", "on the table": a minor WordNet sense) is weak: the things named
+  // still say where the scene is (round 8).
+  const weak = new Set(chosen.filter((c) => c.domain === 'setting' && (c.via === 'placeFrame' || c.record.minorSense === true)).map((c) => c.canonical));
+  if (settings.some((s) => !NOT_PLACES.has(s) && !weak.has(s))) return;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!t) continue;
