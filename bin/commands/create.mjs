@@ -1,7 +1,7 @@
 // `motion-registries create`: make an MP4 from a prompt or an instruction with the registries' knowledge.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { ArgsError, parseArgs, usageError } from '../lib/args.mjs';
-import { readJsonFile, writeFileAtomic } from '../lib/files.mjs';
+import { outputFolderProblem, readJsonFile, writeFileAtomic } from '../lib/files.mjs';
 import { withSession } from '../lib/session.mjs';
 
 export const summary = 'make an MP4 (pure colours, camera move, mixed sound) from a prompt or an instruction';
@@ -78,6 +78,12 @@ export async function run(argv) {
   }
 
   const out = args.flags.out;
+  // Before the build and the render: a missing folder failed only at the end, with a raw ENOENT on the .part file.
+  const problem = outputFolderProblem(out, '--out') ?? (args.flags.truth ? outputFolderProblem(args.flags.truth, '--truth') : null);
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
+    return 2;
+  }
   const result = await withSession({ db: args.flags.db, rebuild: args.flags.rebuild }, async (page) => {
     let shown = -1;
     await page.exposeFunction('mrCreateProgress', (fraction) => {

@@ -1,10 +1,22 @@
 // File helpers for the CLI: atomic writes, and JSON parsing with line/column in the error.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** A file that is not valid JSON; the message says where (file:line:column). */
 export class JsonParseError extends Error {
   name = 'JsonParseError';
+}
+
+/** Why a file cannot be written at `path` (its folder missing or not a folder), or null: checked before any work. */
+export function outputFolderProblem(path, flag) {
+  const folder = dirname(resolve(path));
+  let st;
+  try {
+    st = statSync(folder);
+  } catch {
+    return `${flag}: the folder ${folder} does not exist (create it first, or choose another path)`;
+  }
+  return st.isDirectory() ? null : `${flag}: ${folder} is not a folder`;
 }
 
 /** Write text to `path` via a temporary file and a rename, so a reader never sees half a file. */
