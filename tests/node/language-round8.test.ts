@@ -123,3 +123,16 @@ describe('palette words', () => {
     expect(read('white oaks along the lane', ['paletteWords']).palette.primitives).toEqual([]);
   });
 });
+
+describe('negation reaches the readings made after it', () => {
+  it('a negated loudness is turned round, not read as a full sound', () => {
+    expect(read('the organ is not blaring').sound.presence).toBe('sparse');
+    expect(read('no deafening drums please').sound.presence).toBe('sparse');
+    expect(read('the organ blaring').sound.presence).toBe('full');
+  });
+
+  it("a negated scene word gives the scene no energy; the same word said plainly does", () => {
+    expect(read('a market town, no storm').motion.level).toBeNull();
+    expect(read('a storm over the market town').motion.level).toBe('fast');
+  });
+});

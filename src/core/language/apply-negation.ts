@@ -1,7 +1,7 @@
 // Pass 6 of the interpreter: negation and hedges. A negator reaches the first content word of its clause
 // (up to five words on) and changes its value: a speed is turned round ("not fast" → slow, "not slow" →
 // fast, "not too slow" → medium), motion or a camera move becomes still/static, a sound silence, a tempo
-// word tempo none, a colour is excluded, "no light" is low key. A hedge ("hardly any", "barely",
+// word tempo none, a colour is excluded, "no light" is low key, a loudness is turned round ("not blaring" → sparse). A hedge ("hardly any", "barely",
 // "not much") reaches its word the same way and lowers it: movement → slow, a sound → sparse presence,
 // light → low key. A negative pronoun before a verb no span reads ("nothing happening") makes the scene still.
 import { isColorPrimitive } from '../vocab/index.ts';
@@ -97,6 +97,10 @@ function negate(state: PassState, d: Chosen, passed: readonly Chosen[], out: Neg
   } else if (dom === 'color' && isColorPrimitive(d.record.canonical)) {
     d.negated = true;
     out.excludedColors.add(d.record.canonical);
+  } else if (dom === 'presence' && (d.record.canonical === 'full' || d.record.canonical === 'sparse')) {
+    // A loudness turned round, like a speed: "not blaring", "no deafening din" is a sound that is there but not
+    // full; "not quiet" fills it.
+    d.canonical = d.record.canonical === 'full' ? 'sparse' : 'full';
   } else if (dom === 'lighting' && d.record.canonical === 'lighting') {
     d.negated = true;
     d.canonical = 'low_key';

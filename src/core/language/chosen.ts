@@ -41,6 +41,22 @@ export function clauseBetween(state: PassState, a: number, b: number): boolean {
   return false;
 }
 
+/** Words a negator reaches over on its way to its content word (apply-negation.ts's five). */
+const NEGATION_REACH = 5;
+
+/**
+ * Whether a negator of token k's clause stands before it within the negator's reach ("no storm", "not blaring",
+ * "nothing deafening"): passes that read a value from an uncovered word after negation ran ask this, since
+ * applyNegation only rewrote the spans that existed then.
+ */
+export function negatedInClause(state: PassState, k: number): boolean {
+  for (let m = k - 1; m >= 0 && m >= k - NEGATION_REACH; m--) {
+    if (clauseBetween(state, m, k)) return false;
+    if (state.chosen.some((c) => c.i <= m && c.j > m && c.domain === 'negation')) return true;
+  }
+  return false;
+}
+
 /** Append a value to a list unless it is there already. */
 export function pushUnique<T>(list: T[], v: T): void {
   if (!list.includes(v)) list.push(v);

@@ -218,7 +218,8 @@ export function composeFields(state: PassState, neg: NegationOutcome, impliedMot
         if (SOUND_PRIMS.has(r.canonical)) pushUnique(g.prims, r.canonical as SoundPrimitive);
         break;
       case 'presence':
-        g.presence ??= r.canonical as Presence;
+        // c.canonical: negation may have turned a loudness round ("not blaring" → sparse).
+        g.presence ??= c.canonical as Presence;
         break;
       case 'tempo':
         if (TEMPO_VALUES.has(r.canonical)) g.tempo ??= r.canonical as TempoLabel;

@@ -9,6 +9,7 @@
 import type { MotionLevel } from '../vocab/index.ts';
 import type { NegationOutcome } from './apply-negation.ts';
 import type { Chosen, PassState } from './chosen.ts';
+import { negatedInClause } from './chosen.ts';
 import type { Domain } from './domain.ts';
 import type { LexRecord } from './lexicon.ts';
 import { isEnergyAdjective, isEnergyNoun, verbEnergy, type Energy } from './wordnet-clauses.ts';
@@ -43,7 +44,7 @@ export function readSceneEnergy(state: PassState, neg: NegationOutcome): void {
     const c = cover[k];
     if (c && (c.j - c.i !== 1 || !CARRIERS.has(c.domain))) continue;
     const energy = tokenEnergy(state, k);
-    if (!energy) continue;
+    if (!energy || negatedInClause(state, k)) continue;
     if (!found || (energy === 'fast' && found.energy !== 'fast')) found = { k, energy };
     if (energy === 'fast') break;
   }

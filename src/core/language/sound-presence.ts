@@ -9,7 +9,7 @@
 // span via `loudness`.
 import { isColorPrimitive } from '../vocab/index.ts';
 import type { Chosen, PassState } from './chosen.ts';
-import { clauseBetween } from './chosen.ts';
+import { clauseBetween, negatedInClause } from './chosen.ts';
 import type { LexRecord } from './lexicon.ts';
 import { isLoudWord, isSoundSource } from './wordnet-clauses.ts';
 
@@ -33,7 +33,7 @@ export function readSoundPresence(state: PassState): void {
   for (let k = 0; k < tokens.length && at < 0; k++) {
     const t = tokens[k];
     const c = cover[k];
-    if (!t || c?.negated) continue;
+    if (!t || c?.negated || negatedInClause(state, k)) continue;
     if (t.forms.some((f) => isLoudWord(f))) {
       const next = cover[k + 1];
       if (next && (next.domain === 'color' || next.domain === 'palette' || isColorPrimitive(next.canonical))) continue;
