@@ -79,7 +79,8 @@ export async function run(argv) {
 
   const out = args.flags.out;
   // Before the build and the render: a missing folder failed only at the end, with a raw ENOENT on the .part file.
-  const problem = outputFolderProblem(out, '--out') ?? (args.flags.truth ? outputFolderProblem(args.flags.truth, '--truth') : null);
+  // --truth needs no check: writeFileAtomic creates its folder, as loop and analyze do for their --out.
+  const problem = outputFolderProblem(out, '--out');
   if (problem) {
     process.stderr.write(`${problem}\n`);
     return 2;
