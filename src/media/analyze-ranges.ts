@@ -27,8 +27,9 @@ const DECODE_SHARE = 0.25;
 
 /**
  * Where to split `frames` frames at `fps` into two ranges: the segment boundary nearest `share` of them, or null when
- * the file is too short for two ranges (each must hold a whole segment, and the second's overlap must start after
- * frame 0). With `keys` (the key frames' indices, ascending) the boundary that balances the two workers best, counting
+ * the file is too short for two ranges (at least two segments, and the second's overlap must start after frame 0).
+ * The boundary is always a segment boundary; with `keys` the second range may hold less than a segment (its last
+ * window is then partial, as a file's last window is). With `keys` (the key frames' indices, ascending) the boundary that balances the two workers best, counting
  * the frames the second one decodes from the key frame before its overlap (x264 puts one every 250 frames, or at cuts).
  */
 export function splitFrame(frames: number, fps: number, share = 0.5, keys?: readonly number[]): number | null {
