@@ -160,7 +160,9 @@ const heldBack4 = human('held-back-4');
 const dev5 = human('dev-5');
 // held-back-5: written outside the project by someone who never saw the interpreter, scored once after round 7 (82.2 %).
 const heldBack5 = human('held-back-5');
-const parts = [['dev', dev], ['dev-2', dev2], ['dev-3', dev3], ['dev-4', dev4], ['dev-5', dev5], ['held-back', heldBack], ['held-back-2', heldBack2], ['held-back-3', heldBack3], ['held-back-4', heldBack4], ['held-back-5', heldBack5]];
+// held-back-6: written outside the project the same way at the start of round 8, scored once after it (82.4 %).
+const heldBack6 = human('held-back-6');
+const parts = [['dev', dev], ['dev-2', dev2], ['dev-3', dev3], ['dev-4', dev4], ['dev-5', dev5], ['held-back', heldBack], ['held-back-2', heldBack2], ['held-back-3', heldBack3], ['held-back-4', heldBack4], ['held-back-5', heldBack5], ['held-back-6', heldBack6]];
 const scoreAll = (off) => parts.map(([name, cases]) => `${name} ${pct(scoreHuman(cases, (p) => interpret(p, { off })))}`).join(', ');
 console.log(`human-written prompts, every mechanism on: ${parts.map(([name, cases]) => `${name} ${pct(scoreHuman(cases, (p) => interpret(p)))} (${cases.length} prompts)`).join('; ')}`);
 // Round 8's place and mood switches (their own line: two helpers add switches here).
