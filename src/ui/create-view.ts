@@ -36,6 +36,7 @@ export class CreateView extends LitElement {
   static override properties = {
     session: { attribute: false },
     st: { state: true },
+    durationNote: { state: true },
   };
 
   static override styles = [viewStyles, css`
@@ -75,6 +76,8 @@ export class CreateView extends LitElement {
 
   declare session: AppSession | null;
   declare private st: CreateState | null;
+  /** Said when a typed duration was outside the range and was brought into it (77 → 10 s), so the field never shows a length the clip will not have. */
+  declare private durationNote: string;
   private unsubscribe: (() => void) | null = null;
   private bound: AppSession | null = null;
   private clipUrl: string | null = null;
@@ -84,6 +87,7 @@ export class CreateView extends LitElement {
     super();
     this.session = null;
     this.st = null;
+    this.durationNote = '';
   }
 
   override willUpdate(): void {
@@ -136,6 +140,22 @@ export class CreateView extends LitElement {
 
   private edit(e: ChipEdit) {
     this.act(() => this.creation.edit(e));
+  }
+
+  /** A typed duration brought into the range the creator makes, with a note when it had to be. */
+  private editDuration(input: HTMLInputElement) {
+    const raw = input.value.trim();
+    const asked = raw === '' ? null : Number(raw);
+    if (asked === null || !Number.isFinite(asked)) {
+      this.durationNote = asked === null ? '' : `“${raw}” is not a number of seconds: left to the prompt.`;
+      if (asked !== null) input.value = '';
+      this.edit({ field: 'duration', value: null });
+      return;
+    }
+    const value = Math.min(MAX_CREATE_SECONDS, Math.max(MIN_CREATE_SECONDS, asked));
+    this.durationNote = value === asked ? '' : `${asked} s is outside ${MIN_CREATE_SECONDS}–${MAX_CREATE_SECONDS} s: set to ${value} s.`;
+    input.value = String(value);
+    this.edit({ field: 'duration', value });
   }
 
   private selectChip(field: 'camera' | 'motion' | 'lighting' | 'gradient' | 'tempo', label: string, value: string | null, options: readonly string[], edited: boolean, hint: string) {
@@ -195,11 +215,9 @@ export class CreateView extends LitElement {
           <legend>Duration${changed.has('duration') ? html` <span class="muted">(changed)</span>` : nothing}</legend>
           <label>Seconds <input type="number" name="duration" min=${MIN_CREATE_SECONDS} max=${MAX_CREATE_SECONDS} step="0.5" placeholder="auto"
             .value=${ins.duration_s === null ? '' : String(ins.duration_s)}
-            @change=${(e: Event) => {
-              const raw = (e.target as HTMLInputElement).value.trim();
-              this.edit({ field: 'duration', value: raw === '' ? null : Number(raw) });
-            }}></label>
+            @change=${(e: Event) => this.editDuration(e.target as HTMLInputElement)}></label>
           <div class="muted" style="font-size:0.8rem">${MIN_CREATE_SECONDS}–${MAX_CREATE_SECONDS} s; empty: auto</div>
+          ${this.durationNote ? html`<div class="duration-note" role="status" style="font-size:0.8rem">${this.durationNote}</div>` : nothing}
         </fieldset>
         <fieldset class="chip ${sizeChanged ? 'edited' : ''}" data-chip="size">
           <legend>Size and look${sizeChanged ? html` <span class="muted">(changed)</span>` : nothing}</legend>

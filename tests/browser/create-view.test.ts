@@ -238,6 +238,28 @@ describe('<create-view>', () => {
     expect(text(view, 'section[aria-labelledby=clip-h] p.muted')).to.contain('640 × 360');
   });
 
+  it('a duration typed outside the range is brought into it, visibly: the field, the instruction and a note agree', async function () {
+    this.timeout(60_000);
+    const { session, view } = await mount();
+    await type(view, 'a teal field, rumble');
+    button(view, 'Read it').click();
+    await until(() => root(view).querySelector('input[name=duration]'), 60_000, 'the chips');
+    const input = root(view).querySelector<HTMLInputElement>('input[name=duration]');
+    if (!input) throw new Error('no duration input');
+    input.value = '77';
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await view.updateComplete;
+    expect(input.value).to.equal('10');
+    expect(session.creation.state.edited?.duration_s).to.equal(10);
+    expect(text(view, '.duration-note')).to.equal('77 s is outside 0.5–10 s: set to 10 s.');
+    expect(text(view, '[data-chip=duration] legend')).to.equal('Duration (changed)');
+    input.value = '3';
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await view.updateComplete;
+    expect(session.creation.state.edited?.duration_s).to.equal(3);
+    expect(root(view).querySelector('.duration-note')).to.equal(null);
+  });
+
   it('Cancel stops a make: no clip, nothing stored; the next make works', async function () {
     this.timeout(120_000);
     const { session, view } = await mount();
