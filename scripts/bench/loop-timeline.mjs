@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withSession } from '../../bin/lib/session.mjs';
+import { descendantProcesses } from './_proc-tree.mjs';
 
 const ownDir = process.env.MR_DIST ? null : mkdtempSync(join(tmpdir(), 'mr-loop-timeline-'));
 if (ownDir) process.env.MR_DIST = join(ownDir, 'dist');
@@ -20,25 +21,7 @@ const TICK = 100; // /proc counts in clock ticks of 10 ms
 
 /** Every thread of every process under this one: key pid/tid → { name, cpu seconds, process type }. */
 function threads() {
-  const procs = new Map();
-  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      procs.set(Number(d), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, p] of procs) {
-      if (mine.has(pid) || !mine.has(p.ppid)) continue;
-      mine.add(pid);
-      grew = true;
-    }
-  }
-  mine.delete(process.pid);
+  const mine = [...(descendantProcesses() ?? new Map()).keys()];
   const out = new Map();
   for (const pid of mine) {
     let type;

@@ -33,10 +33,11 @@
 // bench builds it there first (a detached git worktree of MR_BENCH_PREVIOUS_COMMIT, default 184f0df, in a temporary
 // directory, node_modules linked, `vite build --outDir DIR`; the worktree is removed afterwards, nothing committed).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT, withSession } from '../../bin/lib/session.mjs';
+import { descendantProcesses } from './_proc-tree.mjs';
 
 // A fresh build of the current source, in its own directory (dist/ may be stale or in use).
 const ownDir = process.env.MR_DIST ? null : mkdtempSync(join(tmpdir(), 'mr-bench-loop-'));
@@ -50,34 +51,10 @@ const load = () => loadavg().map((v) => v.toFixed(1)).join(' ');
 
 /** CPU seconds (user + system) of every process under this one (the Chromium it drives), from /proc; null off Linux. */
 function browserCpuSeconds() {
-  let dirs;
-  try {
-    dirs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return null;
-  }
-  const procs = new Map();
-  for (const d of dirs) {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // Fields 4 (ppid), 14 and 15 (utime, stime, in clock ticks of 1/100 s on Linux).
-      procs.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / 100 });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, p] of procs) {
-      if (mine.has(pid) || !mine.has(p.ppid)) continue;
-      mine.add(pid);
-      grew = true;
-    }
-  }
+  const procs = descendantProcesses();
+  if (!procs) return null;
   let total = 0;
-  for (const pid of mine) if (pid !== process.pid) total += procs.get(pid)?.cpu ?? 0;
+  for (const p of procs.values()) total += p.cpu;
   return total;
 }
 
