@@ -20,7 +20,7 @@ import type { RegistriesDb } from '../storage/db.ts';
 import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../storage/export.ts';
 import { counts, getKnowledge, listEntries, openRegistries, recordSighting, type RegistryCounts } from '../storage/repo-entries.ts';
 import { listLearnedLexicon, recordUserInterpretation, teachLinguistic, type LinguisticMapping } from '../storage/repo-language.ts';
-import type { Taught } from '../core/language/grow-vocabulary.ts';
+import type { LexiconConflict, Taught } from '../core/language/grow-vocabulary.ts';
 import type { Interpretation } from '../core/language/interpret.ts';
 import { diagnostics, learningInJobOrder, listNarrative, varietyJobs } from '../storage/repo-runs.ts';
 import { varietyReport, type VarietyReport } from '../core/registry/variety-report.ts';
@@ -223,7 +223,8 @@ export interface SessionState extends SessionDrafts {
   /** Files analysed (this session's, and the recent ones kept from earlier visits), oldest first. */
   analyses: AnalysisItem[];
   /** The last prompt interpreted, and its instruction (null while it runs or when it failed). */
-  interpretation: { prompt: string; instruction: Instruction | null; error: string | null } | null;
+  /** The current interpretation; `conflicts`: taught meanings met in it that the app's own words overrule. */
+  interpretation: { prompt: string; instruction: Instruction | null; error: string | null; conflicts?: LexiconConflict[] } | null;
   /** The loop's persisted state. */
   loop: LoopState;
   /** The step of the job to be recorded next and its fraction 0–1 (null between jobs, and once the loop is not running). */
@@ -555,8 +556,8 @@ export class AppSession {
     this.store.update({ interpretation: { prompt, instruction: null, error: null } });
     try {
       const learned = await listLearnedLexicon(this.db);
-      const instruction = (await loadInterpret())(prompt, learned).instruction;
-      this.store.update({ interpretation: { prompt, instruction, error: null } });
+      const { instruction, conflicts } = (await loadInterpret())(prompt, learned);
+      this.store.update({ interpretation: { prompt, instruction, error: null, conflicts } });
       return instruction;
     } catch (err) {
       this.store.update({ interpretation: { prompt, instruction: null, error: plainError(err) } });
@@ -579,7 +580,7 @@ export class AppSession {
     try {
       const result = (await loadInterpret())(prompt, await listLearnedLexicon(this.db));
       await recordUserInterpretation(this.db, { prompt, instruction: result.instruction, mappings: spanMappings(result) });
-      this.store.update({ interpretation: { prompt, instruction: result.instruction, error: null } });
+      this.store.update({ interpretation: { prompt, instruction: result.instruction, error: null, conflicts: result.conflicts } });
       return result;
     } catch (err) {
       this.store.update({ interpretation: { prompt, instruction: null, error: plainError(err) } });

@@ -84,6 +84,9 @@ export class InterpretView extends LitElement {
     const session = this.session;
     if (!session) return;
     this.recorded = false;
+    // The notes of the last Teach belong to it; this interpretation shows its own conflicts beside its spans.
+    this.conflicts = [];
+    this.teachMessage = null;
     try {
       if (this.record) {
         await session.interpretAndRecord(this.prompt);
@@ -190,14 +193,28 @@ export class InterpretView extends LitElement {
       </form>`;
   }
 
-  private conflictNotes() {
+  /** Conflicts as notes, one per taught span (a phrase's origin words named together). */
+  private conflictNotes(conflicts: readonly LexiconConflict[]) {
     const said = (m: { domain: string; canonical: string }) => `${m.canonical.replace(/_/g, ' ')} (${m.domain.replace(/_/g, ' ')})`;
-    return this.conflicts.map((c) => html`<p class="conflict" role="note">
-      ${c.kept === 'lexicon'
-        ? html`Not used: “${c.span}” is one of the app's own starting words and means ${said(c.lexicon)}; those keep their meaning.
-          Your meaning, ${said(c.learned)}, is saved but not applied, so “${c.span}” still reads as ${said(c.lexicon)}.`
-        : html`“${c.span}” had a built-in meaning, ${said(c.lexicon)}; your meaning, ${said(c.learned)}, is used from now on.`}
-    </p>`);
+    const bySpan = new Map<string, LexiconConflict[]>();
+    for (const c of conflicts) bySpan.set(`${c.span}\u0000${c.kept}`, [...(bySpan.get(`${c.span}\u0000${c.kept}`) ?? []), c]);
+    return [...bySpan.values()].map((list) => {
+      const c = list[0];
+      if (!c) return null;
+      const inside = list.filter((x) => x.within !== undefined);
+      if (inside.length > 0) {
+        return html`<p class="conflict" role="note">Not used: “${c.span}” contains ${inside.map((x, k) => html`${k ? ' and ' : ''}“${x.within}”, ${said(x.lexicon)}`)}:
+          the app's own starting words keep their meaning. Your meaning for the phrase, ${said(c.learned)}, is saved but not applied,
+          so ${inside.map((x, k) => html`${k ? ' and ' : ''}“${x.within}”`)} still ${inside.length > 1 ? 'read' : 'reads'} as before.
+          You can remove it in Registries → Words.</p>`;
+      }
+      return html`<p class="conflict" role="note">
+        ${c.kept === 'lexicon'
+          ? html`Not used: “${c.span}” is one of the app's own starting words and means ${said(c.lexicon)}; those keep their meaning.
+            Your meaning, ${said(c.learned)}, is saved but not applied, so “${c.span}” still reads as ${said(c.lexicon)}.`
+          : html`“${c.span}” had a built-in meaning, ${said(c.lexicon)}; your meaning, ${said(c.learned)}, is used from now on.`}
+      </p>`;
+    });
   }
 
   override render() {
@@ -221,10 +238,11 @@ export class InterpretView extends LitElement {
       </div>
       ${error ? html`<p class="error" role="alert">${error}</p>` : null}
       <p role="status" class="muted">${this.recorded ? 'Recorded in the interpretation registry (source user).' : ''}${this.teachMessage ? ` ${this.teachMessage}` : ''}</p>
-      ${this.conflictNotes()}
+      ${this.conflictNotes(this.conflicts)}
       ${this.target ? this.teachForm(this.target) : null}
       ${ins ? html`
         <p class="spans">${this.spans(ins)}</p>
+        ${this.conflictNotes((done?.conflicts ?? []).filter((c) => c.kept === 'lexicon' && !this.conflicts.some((t) => t.span === c.span)))}
         ${domains.length === 0 ? null : html`<p class="muted legend">${domains.map((d) => html`<span class="chip" style="background:color-mix(in srgb, ${partColor(`domain.${d}`)} 30%, white)">${d}</span>`)}
           <span>· underline:</span> ${Object.entries(VARIANT_LINE).map(([v, l]) => html`<span style="text-decoration:underline ${l} 2px">${v}</span>`)}</p>`}
         ${ins.spans.length + ins.unknown.length > 0 ? this.meanings(ins) : html`<p class="muted">No word was understood.</p>`}

@@ -67,11 +67,12 @@ function meaningRow(root: ShadowRoot, word: string): HTMLLIElement | undefined {
   return [...root.querySelectorAll('ul.meanings li')].find((li) => li.querySelector('.word')?.textContent === word) as HTMLLIElement | undefined;
 }
 
-async function teachVia(view: InterpretView, root: ShadowRoot, word: string, domain: string, value: string): Promise<void> {
+async function teachVia(view: InterpretView, root: ShadowRoot, word: string, domain: string, value: string, span?: string): Promise<void> {
   const row = await until(() => meaningRow(root, word));
   (row.querySelector('button') as HTMLButtonElement).click();
   await view.updateComplete;
   const form = await until(() => root.querySelector('form'));
+  if (span !== undefined) (form.querySelector('input[name=span]') as HTMLInputElement).value = span;
   const domainSelect = form.querySelector('select[name=domain]') as HTMLSelectElement;
   domainSelect.value = domain;
   domainSelect.dispatchEvent(new Event('change'));
@@ -155,6 +156,30 @@ describe('<interpret-view>', () => {
     expect(after.narrative.settings).to.include('sky');
     // Stored all the same (the person's word is kept, visible as a conflict).
     expect((await session.learnedMappings()).some((m) => m.span === 'sky' && m.domain === 'color' && m.canonical === 'blue')).to.equal(true);
+  });
+
+  it('a taught phrase holding starting words ("red sky" → setting) is shown as not applied at Teach time and in later interpretations', async () => {
+    const { session, view, root } = await mount();
+    await interpretIn(view, root, 'a red sky over the sea');
+    expect(instructionOf(root)?.palette.primitives).to.deep.equal(['red']);
+    await teachVia(view, root, 'red', 'setting', 'red sky', 'red sky');
+    expect(root.querySelector('[role=status]')?.textContent).to.contain('not applied');
+    const note = await until(() => root.querySelector('.conflict'));
+    const said = note.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(said).to.contain('“red sky” contains “red”, red (color) and “sky”, sky (setting)');
+    expect(said).to.contain('saved but not applied');
+    // The origin words keep their reading: red is still the colour, no "red sky" span.
+    await until(() => instructionOf(root));
+    expect(instructionOf(root)?.palette.primitives).to.deep.equal(['red']);
+    expect(meaningRow(root, 'red sky')).to.equal(undefined);
+    expect((await session.learnedMappings()).some((m) => m.span === 'red sky' && m.domain === 'setting')).to.equal(true);
+    // A later prompt with the phrase shows the conflict beside its spans; one without it shows none.
+    await interpretIn(view, root, 'red sky at night, pan left');
+    const later = await until(() => root.querySelector('.spans + .conflict'));
+    expect(later.textContent?.replace(/\s+/g, ' ')).to.contain('“red sky” contains “red”');
+    expect(instructionOf(root)?.palette.primitives).to.deep.equal(['red']);
+    await interpretIn(view, root, 'a red barn, pan left');
+    expect(root.querySelector('.conflict')).to.equal(null);
   });
 
   it('an empty prompt cannot be interpreted; a long one is counted as Create counts it and refused before the click', async () => {

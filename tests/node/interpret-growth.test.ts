@@ -90,6 +90,34 @@ describe('teach', () => {
     expect(r.conflicts.map((c) => [c.span, c.kept])).toContainEqual(['sky', 'lexicon']);
   });
 
+  it('a taught phrase holding an origin word does not take its meaning silently ("red sky" → setting)', () => {
+    const { entry, conflicts } = teachMapping('Red sky', 'setting', 'red sky');
+    // Shown at teach time: both origin words inside the phrase keep their meaning.
+    expect(conflicts).toContainEqual({ span: 'red sky', within: 'red', learned: { domain: 'setting', canonical: 'red sky' }, lexicon: { domain: 'color', canonical: 'red', source: 'origin' }, kept: 'lexicon' });
+    expect(conflicts.map((c) => c.within)).toEqual(['red', 'sky']);
+    const prompt = 'a red sky over the sea, pan left';
+    const before = interpret(prompt).instruction;
+    expect(before.palette.primitives).toContain('red');
+    const r = interpret(prompt, { learned: [entry] });
+    // Not applied: the reading is the one without it, red still a colour and sky still the setting.
+    expect(r.instruction.palette.primitives).toEqual(before.palette.primitives);
+    expect(r.instruction.narrative.settings).toEqual(before.narrative.settings);
+    expect(r.instruction.spans.map((s) => s.text)).not.toContain('red sky');
+    // Shown in the interpretation where the phrase is met, and only there.
+    expect(r.conflicts.map((c) => [c.span, c.within, c.kept])).toEqual([['red sky', 'red', 'lexicon'], ['red sky', 'sky', 'lexicon']]);
+    expect(interpret('a red barn at dusk', { learned: [entry] }).conflicts).toEqual([]);
+  });
+
+  it('a taught phrase whose origin words agree with it, or with no origin word, is applied with no conflict', () => {
+    const agree = teachMapping('forest trail', 'setting', 'forest');
+    expect(agree.conflicts).toEqual([]);
+    const fresh = teachMapping('glimmer dale', 'setting', 'valley');
+    expect(fresh.conflicts).toEqual([]);
+    const r = interpret('a glimmer dale at noon', { learned: [agree.entry, fresh.entry] });
+    expect(r.instruction.narrative.settings).toContain('valley');
+    expect(r.conflicts).toEqual([]);
+  });
+
   it('a built-in word gives way to the taught value, and says so', () => {
     const { entry, conflicts } = teachMapping('arvo', 'setting', 'dusk');
     expect(conflicts).toContainEqual(expect.objectContaining({ span: 'arvo', kept: 'learned', lexicon: expect.objectContaining({ canonical: 'afternoon', source: 'built-in' }) }));

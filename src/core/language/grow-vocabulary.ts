@@ -11,6 +11,7 @@ import type { Chosen } from './chosen.ts';
 import { isDomain, type Domain } from './domain.ts';
 import type { SpanVariant } from './instruction.ts';
 import { builtInRecords, normalizeSpan, type LexiconEntry, type LexRecord } from './lexicon.ts';
+import { wordnetPhraseRecords } from './wordnet-meaning.ts';
 
 /** Narrative domains that grow from WordNet readings. */
 export const GROWING_DOMAINS: ReadonlySet<Domain> = new Set(['setting', 'mood', 'genre', 'style', 'theme']);
@@ -31,6 +32,8 @@ export function grownEntries(chosen: readonly Chosen[]): LexiconEntry[] {
 /** A learned or taught mapping that disagrees with a word of the lexicon. */
 export interface LexiconConflict {
   span: string;
+  /** For a taught phrase: the origin word inside it that keeps its meaning ("red" in "red sky"). */
+  within?: string;
   /** What the learned entry says. */
   learned: { domain: string; canonical: string };
   /** What the lexicon says (origin or built-in). */
@@ -105,12 +108,62 @@ function recordsBySpan(): Map<string, LexRecord[]> {
   return spanRecords;
 }
 
+let wordnetPhrases: Set<string> | null = null;
+
+/** Whether the lexicon (built-in data or WordNet's compounds) already reads this phrase with this meaning. */
+function lexiconReadsAs(span: string, e: LexiconEntry): boolean {
+  if ((recordsBySpan().get(span) ?? []).some((r) => r.domain === e.domain && r.canonical === e.canonical)) return true;
+  wordnetPhrases ??= new Set(wordnetPhraseRecords().map((r) => `${r.span}\u0000${r.domain}\u0000${r.canonical}`));
+  return wordnetPhrases.has(`${span}\u0000${e.domain}\u0000${e.canonical}`);
+}
+
+/**
+ * Conflicts of a taught phrase with the origin words inside it: applying "red sky" → setting would take the
+ * colour away from "red", so the origin word wins here as it does against a taught single word.
+ */
+function phraseConflicts(e: LexiconEntry, span: string): LexiconConflict[] {
+  const words = span.split(' ');
+  if (words.length < 2 || lexiconReadsAs(span, e)) return [];
+  const out: LexiconConflict[] = [];
+  const bySpan = recordsBySpan();
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j <= words.length; j++) {
+      if (j - i === words.length) continue;
+      const within = words.slice(i, j).join(' ');
+      for (const r of bySpan.get(within) ?? []) {
+        if (r.source !== 'origin' || (r.domain === e.domain && r.canonical === e.canonical)) continue;
+        out.push({ span, within, learned: { domain: e.domain, canonical: e.canonical }, lexicon: { domain: r.domain, canonical: r.canonical, source: r.source }, kept: 'lexicon' });
+      }
+    }
+  }
+  return out;
+}
+
+const applicable = new WeakMap<readonly LexiconEntry[], { applied: LexiconEntry[]; heldBack: LexiconEntry[] }>();
+
+/**
+ * The learned entries an interpretation may apply, and the taught phrases held back because an origin word inside
+ * them keeps its meaning (their conflicts are reported wherever the phrase is met). Cached per array.
+ */
+export function applicableLearned(learned: readonly LexiconEntry[]): { applied: LexiconEntry[]; heldBack: LexiconEntry[] } {
+  const cached = applicable.get(learned);
+  if (cached) return cached;
+  const out: { applied: LexiconEntry[]; heldBack: LexiconEntry[] } = { applied: [], heldBack: [] };
+  for (const e of learned) {
+    const held = e && typeof e.span === 'string' && phraseConflicts(e, normalizeSpan(e.span)).length > 0;
+    (held ? out.heldBack : out.applied).push(e);
+  }
+  applicable.set(learned, out);
+  return out;
+}
+
 /** Conflicts between learned entries and the origin/built-in lexicon: the same span with another meaning. */
 export function conflictsOf(learned: readonly LexiconEntry[]): LexiconConflict[] {
   const out: LexiconConflict[] = [];
   const bySpan = recordsBySpan();
   for (const e of learned) {
     const span = normalizeSpan(e.span);
+    out.push(...phraseConflicts(e, span));
     for (const r of bySpan.get(span) ?? []) {
       if (r.domain === e.domain && r.canonical === e.canonical) continue;
       // A different domain is another sense ("blue": colour and mood), chosen by context; the same domain with

@@ -29,7 +29,7 @@ import { readPaletteWords } from './palette-words.ts';
 import { readNames } from './read-names.ts';
 import { readShakyCamera } from './shaky-camera.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
-import { conflictsOf, grownEntries, withoutOverridesOfOrigin, type LexiconConflict } from './grow-vocabulary.ts';
+import { applicableLearned, conflictsOf, grownEntries, withoutOverridesOfOrigin, type LexiconConflict } from './grow-vocabulary.ts';
 import { lexiconIndex, normalizeSpan, type LexiconEntry, type Mechanism } from './lexicon.ts';
 import { matchPhrases } from './match-phrases.ts';
 
@@ -80,7 +80,8 @@ export const CONCEPT_PRIMITIVES: Readonly<Record<string, readonly ColorPrimitive
 /** The chosen sense of each candidate stretch, as the passes' shared state. */
 function chooseStretches(prompt: string, options: InterpretOptions, off: ReadonlySet<Mechanism>): { state: PassState; candAt: number[] } {
   const learnedIn = Array.isArray(options.learned) ? options.learned : [];
-  const index = lexiconIndex(learnedIn);
+  // A taught phrase holding an origin word with another meaning is not applied ("red sky" keeps red's colour).
+  const index = lexiconIndex(learnedIn.length > 0 ? applicableLearned(learnedIn).applied : learnedIn);
   const tokens = buildTokens(prompt, options.eagerTags === true);
   const gaps = tokens.map((t, k) => prompt.slice(k === 0 ? 0 : (tokens[k - 1]?.end ?? 0), t.start));
   const cands = matchPhrases(tokens, gaps, index, off).map((c) => ({ ...c, senses: withoutOverridesOfOrigin(c.senses) }));
@@ -138,6 +139,10 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   const used = collectSpans(state).filter((u) => !grown.some((g) => g.span === u.entry.span && g.domain === u.entry.domain && g.canonical === u.entry.canonical));
   const learnedIn = Array.isArray(options.learned) ? options.learned : [];
   const spansHere = new Set(state.chosen.map((c) => c.record.span));
-  const conflicts = learnedIn.length > 0 ? conflictsOf(learnedIn.filter((e) => e && typeof e.span === 'string' && spansHere.has(normalizeSpan(e.span)))) : [];
+  // A held-back phrase is in no span: it is met when its words stand in the prompt in a row.
+  const words = ` ${state.tokens.map((t) => t.lower).join(' ')} `;
+  const heldBack = learnedIn.length > 0 ? applicableLearned(learnedIn).heldBack : [];
+  const met = (e: LexiconEntry) => e && typeof e.span === 'string' && (spansHere.has(normalizeSpan(e.span)) || (heldBack.includes(e) && words.includes(` ${normalizeSpan(e.span)} `)));
+  const conflicts = learnedIn.length > 0 ? conflictsOf(learnedIn.filter(met)) : [];
   return { instruction: state.instruction, used, learned: learnedAll, conflicts };
 }
