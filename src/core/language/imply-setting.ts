@@ -19,7 +19,8 @@ export function implySetting(state: PassState): void {
   const settings = instruction.narrative.settings;
   // A place read only by its frame ("on the range", "on the table": a minor WordNet sense) is weak: the things named
   // still say where the scene is (round 8).
-  const weak = new Set(chosen.filter((c) => c.domain === 'setting' && (c.via === 'placeFrame' || c.record.minorSense === true)).map((c) => c.canonical));
+  // A proper name with no class (round 9: "in Vermont", "in nebraska") says where, not what the scene looks like.
+  const weak = new Set(chosen.filter((c) => c.domain === 'setting' && (c.via === 'placeFrame' || c.record.minorSense === true || (c.via === 'namedPlace' && c.canonical === c.record.span))).map((c) => c.canonical));
   if (settings.some((s) => !NOT_PLACES.has(s) && !weak.has(s))) return;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];

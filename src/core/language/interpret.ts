@@ -27,6 +27,7 @@ import { readSoundPresence } from './sound-presence.ts';
 import { implyKeyFromWords, rereadLightWords } from './lighting-words.ts';
 import { readPaletteWords } from './palette-words.ts';
 import { readNames } from './read-names.ts';
+import { readPlaceNames } from './read-place-names.ts';
 import { readShakyCamera } from './shaky-camera.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
 import { applicableLearned, conflictsOf, grownEntries, withoutOverridesOfOrigin, type LexiconConflict } from './grow-vocabulary.ts';
@@ -115,6 +116,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('syntax')) readShakyCamera(state);
   if (!off.has('names')) readNames(state);
   if (!off.has('compoundPlaces')) readCompoundPlaces(state);
+  if (!off.has('namedPlaces')) readPlaceNames(state);
   if (!off.has('placeFrames')) readPlaceFrames(state);
   if (!off.has('cameraVerbs')) readCameraVerbs(state);
   composeNumbers(state);

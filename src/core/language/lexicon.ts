@@ -24,9 +24,9 @@ export interface LexiconEntry {
 }
 
 /** Round 8's place and mood mechanisms (kept on their own lines so the two language helpers' edits do not meet). */
-export type PlaceVia = 'placeName' | 'placeFrame';
+export type PlaceVia = 'placeName' | 'placeFrame' | 'namedPlace';
 /** Round 8's place and mood switches. */
-export type PlaceMechanism = 'placeNames' | 'placeFrames';
+export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces';
 
 /**
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's

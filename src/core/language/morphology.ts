@@ -187,3 +187,20 @@ export function knownWord(word: string): boolean {
   const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
   return typeof tag === 'string' && !NAME_TAGS.has(tag);
 }
+
+/** Compromise's place tags: its lexicon files some 500 cities, countries, regions and places ("glasgow", "texas", "soho"). */
+const PLACE_TAGS: ReadonlyMap<string, 'city' | ''> = new Map([['City', 'city'], ['Country', ''], ['Region', ''], ['Place', '']]);
+
+/**
+ * The class compromise's lexicon gives a place name ("glasgow": city; "texas", "india", "soho": '' — a place with no
+ * seed class), or null when it files the word as no place (round 9, named places).
+ */
+export function lexiconPlaceClass(word: string): 'city' | '' | null {
+  lexicon ??= (nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+  const tag: unknown = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+  const tags = Array.isArray(tag) ? (tag as unknown[]) : [tag];
+  // An abbreviation tagged a place ("st", "mt") names no place of its own.
+  if (tags.includes('Abbreviation')) return null;
+  for (const t of tags) if (typeof t === 'string' && PLACE_TAGS.has(t)) return PLACE_TAGS.get(t) ?? null;
+  return null;
+}

@@ -29,7 +29,7 @@ function ownName(state: PassState, c: Chosen): string | null {
   // A named place, a compound place and a phrase the lexicon lists as a place ("council estate", "void deck") are
   // named by their words (not a time or the weather: "first light" is dawn); another span only when its head is a place.
   const phrase = words.length >= 2 && !TIMES.has(c.canonical) && text.includes(' ');
-  if (c.via !== 'name' && c.via !== 'compound' && !phrase && !head.forms.some(isWordnetPlace)) return null;
+  if (c.via !== 'name' && c.via !== 'compound' && c.via !== 'namedPlace' && !phrase && !head.forms.some(isWordnetPlace)) return null;
   return text;
 }
 
@@ -47,7 +47,7 @@ export function namePlaces(state: PassState): void {
     }
     c.implies = { ...c.implies, setting: c.canonical };
     c.canonical = name;
-    // A place read by its frame keeps saying so; a reading renamed by its own name says placeName.
-    if (c.via !== 'placeFrame') c.via = 'placeName';
+    // A place read by its frame or as a proper name (round 9) keeps saying so; a reading renamed by its own name says placeName.
+    if (c.via !== 'placeFrame' && c.via !== 'namedPlace') c.via = 'placeName';
   }
 }

@@ -31,8 +31,8 @@ export function inPlaceFrame(tokens: readonly Token[], gaps: readonly string[], 
   return placeFrame(tokens, gaps, i, j, opening, preposition) !== null;
 }
 
-/** Which frame tokens [i, j) stand in: after a determiner or preposition, opening the clause, or none. */
-function placeFrame(tokens: readonly Token[], gaps: readonly string[], i: number, j: number, opening: boolean, preposition: boolean): 'after' | 'opening' | null {
+/** Which frame tokens [i, j) stand in: after a determiner or preposition, opening the clause, or none (round 9 reads names by it too). */
+export function placeFrame(tokens: readonly Token[], gaps: readonly string[], i: number, j: number, opening: boolean, preposition: boolean): 'after' | 'opening' | null {
   const next = tokens[j];
   const ends = !next || breaksClause(gaps[j] ?? '');
   const followed = ends || (preposition ? AFTER_PLACE_STRICT : AFTER_PLACE).has(next.lower);

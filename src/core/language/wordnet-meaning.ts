@@ -28,6 +28,7 @@ const TABLE = table as unknown as {
   sceneLight: Record<string, 'high_key' | 'flat'>;
   verbDirections: Record<string, string>;
   cameraManner: Record<string, 'shake' | 'static'>;
+  placeInstances: Record<string, string>;
 };
 const ANIMALS: ReadonlySet<string> = new Set(TABLE.animals);
 const MOTION_VERBS: ReadonlySet<string> = new Set(TABLE.motionVerbs);
@@ -156,4 +157,12 @@ export function wordnetVerbDirection(lemma: string): string | null {
 /** The camera move a verb or adjective of manner is when said of the camera ("stumble", "bounce": shake; "hang", "fixed": static), or null. */
 export function wordnetCameraManner(lemma: string): 'shake' | 'static' | null {
   return Object.hasOwn(TABLE.cameraManner, lemma) ? (TABLE.cameraManner[lemma] ?? null) : null;
+}
+
+/**
+ * The seed class of a name WordNet files as an instance of a place ("phoenix": city, "ganges": river), '' for a place
+ * no seed absorbs ("nebraska", "goa"), or null when WordNet names no place by it (round 9, named places).
+ */
+export function wordnetPlaceInstance(name: string): string | null {
+  return Object.hasOwn(TABLE.placeInstances, name) ? (TABLE.placeInstances[name] ?? null) : null;
 }

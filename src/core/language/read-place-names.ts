@@ -1,0 +1,132 @@
+// Round 9 of #14 (named places): a place's proper name, written the way people type it ("dreich day in dundee", "into
+// phoenix", "uluru at sunrise", "at Varanasi ghats", "go-go band in dc"), is a setting under its own lowercased name.
+// Two kinds of knowledge, each with its confidence:
+// - a name some resource files as a place: WordNet's instances of a place (`placeInstances`, reduced at build time:
+//   "phoenix" → city, "nebraska", "ganges" → river) or compromise's lexicon of cities, countries and regions
+//   ("glasgow" → city, "texas"): confidence 0.9, and its seed class rides along ("phoenix, city");
+// - a word no resource knows at all (no lexicon phrase, WordNet, compromise or Hunspell word, no slip for one):
+//   confidence 0.6 in a place frame, 0.8 when it is also capitalised inside a sentence. No class.
+// The confidence floor is 0.6: a name is read only where a place stands (after a place preposition or a determiner,
+// opening its clause before a place or time phrase, opening the prompt as a clause of its own, or right before a place
+// noun: "Yaba bus stop"). A known name that has a reading of its own ("phoenix": rebirth) needs the strict frame (a
+// place preposition before it and the clause ending or a preposition after it); a capitalised word that the spelling
+// mechanism took for a slip ("Yaba" is no "baba") is a name when a place frame holds it. Spans: via `namedPlace`, the
+// canonical the seed class when there is one (name-places.ts then names it by its own name, as every place).
+import type { Chosen, PassState } from './chosen.ts';
+import type { Domain } from './domain.ts';
+import { isCommonWord } from './common-words.ts';
+import { knownWord, lexiconPlaceClass } from './morphology.ts';
+import { placeFrame } from './place-frames.ts';
+import { isRealWord } from './spelling.ts';
+import { breaksClause, type Token } from './tokenize.ts';
+import { wordnetKnows, wordnetPlaceInstance } from './wordnet-meaning.ts';
+
+/** Below this confidence a name is not read as a place. */
+export const NAMED_PLACE_FLOOR = 0.6;
+/** Prepositions that put the scene in, at or into a named place. */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'over', 'near', 'across', 'from', 'to', 'through', 'around', 'along', 'by', 'above', 'under', 'beside', 'outside', 'inside', 'into', 'onto', 'off', 'up', 'down', 'inna', 'pon', 'round']);
+/** Readings a known place name may displace where the strict frame holds ("into phoenix": not the theme rebirth). */
+const DISPLACEABLE: ReadonlySet<Domain> = new Set(['subject', 'theme', 'genre', 'style', 'color_modifier', 'mood', 'plot', 'scene_type']);
+/** Seed settings that say when or in what weather, not where ("Diwali night", "harmattan morning" name no place). */
+const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
+/** Words of place frames themselves (dialect prepositions and articles no dictionary lists: "inna", "pon", "di"). */
+const NOT_NAMES: ReadonlySet<string> = new Set([...PLACE_PREPOSITIONS, 'the', 'di', 'de', 'da', 'dem']);
+/** Above this share of capitalised words the prompt is in title case (or shouting): capitals mark no names. */
+const TITLE_CASE_SHARE = 0.5;
+
+const letters = (t: Token | undefined): boolean => t !== undefined && /^\p{L}+$/u.test(t.text);
+const capitalised = (text: string): boolean => /^\p{Lu}/u.test(text);
+
+/** The class a resource gives a name ('' for a place with no seed class), or null when none files it as a place. */
+function knownPlace(name: string, words: number): string | null {
+  const wn = wordnetPlaceInstance(name);
+  if (wn !== null) return wn;
+  return words === 1 ? lexiconPlaceClass(name) : null;
+}
+
+/** Whether no resource knows the word: no WordNet entry, no compromise or Hunspell word (any lookup form). */
+function unknownWord(t: Token): boolean {
+  return t.lower.length >= 3 && t.forms.every((f) => !wordnetKnows(f) && !knownWord(f) && !isRealWord(f) && !isCommonWord(f));
+}
+
+/** Whether a place preposition (with "the" between, or not) stands right before token i in its clause. */
+function afterPreposition(state: PassState, i: number): boolean {
+  const { tokens, gaps } = state;
+  let k = i - 1;
+  if (tokens[k]?.lower === 'the' && !breaksClause(gaps[k + 1] ?? '')) k--;
+  return k >= 0 && k < i && PLACE_PREPOSITIONS.has(tokens[k]?.lower ?? '') && !breaksClause(gaps[k + 1] ?? '');
+}
+
+/** Whether a place noun follows token j − 1 in the same phrase ("Yaba bus stop"; not a time: "Diwali night"). */
+function beforePlace(state: PassState, j: number): boolean {
+  const next = state.chosen.find((c) => c.i === j);
+  return next !== undefined && next.domain === 'setting' && !TIMES.has(next.canonical) && /^\s+$/.test(state.gaps[j] ?? '');
+}
+
+/** Whether tokens [i, j) open the prompt as a clause of their own ("Ladakh, very cold…"). */
+function leadClause(state: PassState, i: number, j: number): boolean {
+  return i === 0 && j < state.tokens.length && breaksClause(state.gaps[j] ?? '');
+}
+
+/** Read the prompt's place names as settings (via `namedPlace`). */
+export function readPlaceNames(state: PassState): void {
+  const { tokens, gaps, chosen } = state;
+  const words = tokens.filter(letters);
+  const titleCase = words.length > 0 && words.filter((t) => capitalised(t.text)).length / words.length > TITLE_CASE_SHARE;
+  const sentenceStart = (k: number): boolean => k === 0 || /[.!?]/.test(gaps[k] ?? '');
+  const added: Chosen[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    for (const n of [3, 2, 1]) {
+      const j = k + n;
+      const run = tokens.slice(k, j);
+      if (run.length !== n || !run.every(letters) || run.some((_, m) => m > 0 && !/^ +$/.test(gaps[k + m] ?? ''))) continue;
+      const name = run.map((t) => t.lower).join(' ');
+      if (NOT_NAMES.has(name)) continue;
+      const cls = knownPlace(name, n);
+      const first = run[0];
+      const last = run[n - 1];
+      if (!first || !last) continue;
+      const covering = chosen.filter((c) => c.i < j && c.j > k);
+      // A reading that reaches outside the name, a place already read, or a word of the closed class ("us").
+      if (covering.some((c) => c.i < k || c.j > j || (c.domain === 'setting' && c.via !== 'spelling') || c.domain === 'function')) continue;
+      const slip = covering.some((c) => c.via === 'spelling');
+      const reading = covering.some((c) => c.via !== 'spelling');
+      const cap = !titleCase && run.every((t) => capitalised(t.text));
+      const midCap = cap && !sentenceStart(k);
+      const afterPrep = afterPreposition(state, k);
+      const framed = placeFrame(tokens, gaps, k, j, true, false);
+      // Opening its clause, a name stands alone ("uluru at sunrise"); after a modifier it is a thing ("Ganga aarti at…").
+      const opensClause = k === 0 || breaksClause(gaps[k] ?? '');
+      const opening = (framed === 'opening' && opensClause) || leadClause(state, k, j);
+      let confidence = 0;
+      if (cls !== null) {
+        // A name that is also a word ("phoenix": rebirth; "west", "jersey", "milk") only where nothing else can
+        // stand: a place preposition before it, the clause ending or a preposition after it ("into phoenix,").
+        const strict = afterPrep && placeFrame(tokens, gaps, k, j, false, true) !== null;
+        const word = reading || (!cap && isCommonWord(name));
+        if (word && (!strict || covering.some((c) => !DISPLACEABLE.has(c.domain)))) continue;
+        // Two letters name a place only after a place preposition ("in dc").
+        if (name.length < 3 && !afterPrep) continue;
+        const frame = framed === 'after' || opening || (cap && beforePlace(state, j)) || afterPrep;
+        confidence = frame || midCap ? 0.9 : 0;
+      } else if (n === 1 && !reading && first.lower.length >= 4) {
+        // A capitalised word the spelling mechanism took for a slip of another ("Yaba" is no "baba"), or a word no
+        // resource knows. Lower case it is a name only after a place preposition ("in dundee,", "up in the daintree")
+        // or opening the prompt ("uluru at sunrise"); capitalised, also before a place noun ("Yaba bus stop").
+        const unknown = slip ? cap : unknownWord(first);
+        const lowerFrame = (afterPrep && framed === 'after') || (k === 0 && opening);
+        const capFrame = framed === 'after' || opening || afterPrep || beforePlace(state, j);
+        if (unknown && (cap ? capFrame : lowerFrame)) confidence = midCap ? 0.8 : 0.6;
+      }
+      if (confidence < NAMED_PLACE_FLOOR) continue;
+      for (const c of covering) chosen.splice(chosen.indexOf(c), 1);
+      const canonical = cls !== null && cls !== '' ? cls : name;
+      added.push({ i: k, j, start: first.start, end: last.end, record: { span: name, canonical, domain: 'setting', variant: 'synonym', source: 'built-in', mechanism: 'namedPlace', confidence }, domain: 'setting', canonical, negated: false, consumed: false, via: 'namedPlace' });
+      k = j - 1;
+      break;
+    }
+  }
+  if (added.length === 0) return;
+  chosen.push(...added);
+  chosen.sort((a, b) => a.i - b.i);
+}

@@ -1,0 +1,36 @@
+// #14 round 9, places (the `places` helper): each mechanism alone on invented prompts (none from the human-written
+// sets), with the span that says which mechanism made the reading, and switched off.
+import { describe, expect, it } from 'vitest';
+import { interpret } from '../../src/core/language/interpret.ts';
+import type { Mechanism } from '../../src/core/language/interpret.ts';
+import { isCommonWord } from '../../src/core/language/common-words.ts';
+
+const read = (p: string, off: Mechanism[] = []) => interpret(p, { off }).instruction;
+const span = (p: string, text: string, off: Mechanism[] = []) => read(p, off).spans.find((s) => s.text === text);
+
+describe('named places: a place name is a setting under its own name', () => {
+  it('a WordNet instance of a place, in a place frame, with its seed class when one absorbs it, via namedPlace', () => {
+    expect(read('rain over oregon, slow pan left').narrative.settings).toEqual(['rain', 'oregon']);
+    expect(span('rain over oregon, slow pan left', 'oregon')).toMatchObject({ domain: 'setting', canonical: 'oregon', via: 'namedPlace' });
+    // A name that is also a word only in the strict frame: a place preposition before it, the clause ending after it.
+    expect(span('a storm moving into mobile, dark sky', 'mobile')).toMatchObject({ canonical: 'mobile', implies: { setting: 'river' }, via: 'namedPlace' });
+    expect(read('mobile phone footage, shaky').narrative.settings).toEqual([]);
+    expect(span('a phoenix rising from the ashes', 'phoenix')).toMatchObject({ domain: 'theme' });
+  });
+
+  it('a word no resource knows: after a place preposition, opening the prompt, or capitalised before a place noun', () => {
+    expect(read('a quiet morning in ballymaloe, gentle rain').narrative.settings).toContain('ballymaloe');
+    expect(read('Kilbeggan at dawn, mist on the fields').narrative.settings).toContain('kilbeggan');
+    expect(read('Tralee bus station, people waiting').narrative.settings).toEqual(['tralee', 'bus station', 'station']);
+    expect(span('a quiet morning in ballymaloe, gentle rain', 'ballymaloe')?.via).toBe('namedPlace');
+  });
+
+  it('a dictionary word, a time, a thing after a determiner: no name; switched off, unknown', () => {
+    expect(isCommonWord('trampoline')).toBe(true);
+    expect(isCommonWord('ballymaloe')).toBe(false);
+    expect(read('kids bouncing on the trampoline at dusk').narrative.settings).toEqual(['dusk']);
+    expect(read('Diwali night, lamps everywhere').narrative.settings).toEqual(['night']);
+    expect(read('hot afternoon in the background').narrative.settings).toEqual(['afternoon']);
+    expect(read('a quiet morning in ballymaloe, gentle rain', ['namedPlaces']).unknown.map((u) => u.text)).toContain('ballymaloe');
+  });
+});
