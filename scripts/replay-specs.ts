@@ -68,3 +68,36 @@ export function replaySound(spec: Spec): { intended: SoundBreakdown; observed: S
 export { audibleToneHz, audibleMidi } from '../src/core/plan/build-spec.ts';
 export { pureRampFit, MIN_PREDICTED_RAMP_FIT } from '../src/core/plan/build-spec.ts';
 export { zoomCellGrowth } from '../src/core/plan/build-spec.ts';
+
+/**
+ * A stored spec's sound re-made by the current creator's sound rules (replay-sound.mjs): pool tones raised to
+ * audibleToneHz, and in pure mode pool tones a frame tells apart (separateTones) and every frame's tones lifted to
+ * MIN_TONE_SHARE (liftFaintTones). Same pool, same draws.
+ */
+export function remakeSound(spec: Spec): Spec {
+  const out = structuredClone(spec);
+  for (const s of out.sound.pool) if (s.tone_hz !== null && s.breakdown.tone > 0) s.tone_hz = audibleToneHz(s.tone_hz, out.fps);
+  if (out.melody) out.melody.notes = out.melody.notes.map((m) => audibleMidi(m, out.fps));
+  if (out.mode === 'pure') out.sound.pool = separateTones(out.sound.pool, out.fps);
+  if (out.mode === 'pure') out.sound.mixes = out.sound.mixes.map((m) => (m.parts.length > 0 ? { ...m, parts: liftFaintTones(out.sound.pool, m.parts) } : m));
+  return out;
+}
+import { audibleMidi, audibleToneHz, liftFaintTones, separateTones } from '../src/core/plan/build-spec.ts';
+
+/**
+ * Like replaySound, with each frame's claim: whether the truth claims its breakdown (a frame holding a click does not,
+ * sound-plan CLICK_FRAME_SHARE) and the strongest tone's Hz.
+ */
+export function replaySoundFrames(spec: Spec): { intended: SoundBreakdown; observed: SoundBreakdown; tv: number; claimed: boolean; tone_hz: number | null }[] {
+  const plan = planSound(spec);
+  const mix = mixReference(plan);
+  const truth = soundTruth(plan, spec.frame_count, spec.fps);
+  return truth.map((t, f) => {
+    const a = audioFrameStart(f, spec.fps, spec.sample_rate);
+    const b = Math.min(plan.length, audioFrameStart(f + 1, spec.fps, spec.sample_rate));
+    const observed = measureFrameSound(mix.subarray(a, b), spec.sample_rate).breakdown;
+    let d = 0;
+    for (const k of ['silence', 'tone', 'rumble', 'hiss'] as const) d += Math.abs(observed[k] - t.breakdown[k]);
+    return { intended: t.breakdown, observed, tv: d / 200, claimed: !t.transient, tone_hz: t.tone_hz };
+  });
+}

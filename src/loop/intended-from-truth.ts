@@ -18,8 +18,8 @@ export function intendedFromTruth(instruction: Instruction, truth: IntendedTruth
     camera: claim('camera', truth.camera.move),
     gradient: claim('gradient', truth.gradient.type),
     lighting: claim('lighting', truth.lighting),
-    // a clip without audio has no sound frames: then the instruction's asks stand
-    sound_frames: truth.sound.frames.length > 0 ? truth.sound.frames.map((f) => f.breakdown) : base.sound_frames,
+    // a clip without audio has no sound frames: then the instruction's asks stand; a frame holding a click is not claimed
+    sound_frames: truth.sound.frames.length > 0 ? truth.sound.frames.map((f) => (f.transient ? null : f.breakdown)) : base.sound_frames,
     tempo_bpm: claim('tempo', bpm),
     tempo: unclaimed.has('tempo') ? null : bpm !== null ? classifyTempo(bpm) : base.tempo,
   };

@@ -141,7 +141,8 @@ describe('buildSpec: the instruction narrows the pool', () => {
       for (let s = 0; s < 10; s++) {
         const spec = buildSpec(ask((x) => (x.lighting = lighting)), primitiveKnowledge(), { seed: s });
         expect(spec.lighting.canonical).toBe(lighting);
-        expect(spec.unmet).toEqual([]);
+        // (a move the prompt left open may be a shake, whose slow is unmet: that is the camera's, not the lighting's)
+        expect(spec.unmet.filter((u) => !u.startsWith('motion.'))).toEqual([]);
         // Expected luma of the base weights already classifies as asked (flat gradient: no modulation).
         const mean = spec.palette.reduce((a, c, k) => a + c.luma * spec.palette_weights[k]!, 0);
         const std = Math.sqrt(spec.palette.reduce((a, c, k) => a + (c.luma - mean) ** 2 * spec.palette_weights[k]!, 0));
@@ -155,8 +156,12 @@ describe('buildSpec: the instruction narrows the pool', () => {
     expect(hiss.sound.pool.map((s) => s.name)).toEqual(['hiss']);
     const absent = buildSpec(ask((x) => (x.sound.presence = 'absent')), discovered, { seed: 2 });
     expect(absent.sound.mixes.every((m) => m.parts.length === 0)).toBe(true);
-    const tone = buildSpec(ask((x) => ((x.sound.primitives = ['tone']), (x.sound.tone_hz = 330))), primitiveKnowledge(), { seed: 2 });
-    expect(tone.sound.pool[0]!.tone_hz).toBe(330);
+    const tone = buildSpec(ask((x) => ((x.sound.primitives = ['tone']), (x.sound.tone_hz = 440))), primitiveKnowledge(), { seed: 2 });
+    expect(tone.sound.pool[0]!.tone_hz).toBe(440);
+    // 330 Hz is 11 cycles of a 30 fps frame, under AUDIBLE_TONE_CYCLES: made an octave up, and the pitch recorded unmet
+    const low = buildSpec(ask((x) => ((x.sound.primitives = ['tone']), (x.sound.tone_hz = 330))), primitiveKnowledge(), { seed: 2 });
+    expect(low.sound.pool[0]!.tone_hz).toBe(660);
+    expect(low.unmet).toContain('sound.tone_hz');
     const fast = buildSpec(ask((x) => (x.sound.tempo = 'fast')), primitiveKnowledge(), { seed: 2 });
     expect(fast.tempo).toMatchObject({ canonical: 'fast', bpm: 160 });
     const bpm = buildSpec(ask((x) => (x.sound.bpm = 100)), primitiveKnowledge(), { seed: 2, mode: 'blended' });

@@ -481,6 +481,8 @@ describe('sound plan', () => {
       { name: 'hiss', breakdown: { silence: 0, tone: 0, rumble: 0, hiss: 100 }, tone_hz: null, origin: 'primitive', count: 1 },
     ];
     const spec = buildSpec(ask((x) => (x.sound.presence = 'full')), knowledge, { seed: 'beating', width: 32, height: 24, duration_s: 1 });
+    // (the creator now makes such a pair at one pitch, separateTones; the truth must still count a pair that beats)
+    spec.sound.pool = knowledge.sounds.map((k) => ({ name: k.name, breakdown: { ...k.breakdown }, tone_hz: k.tone_hz, origin: k.origin }));
     // every frame holds both tones (and the hiss), at equal weights: they beat at 0.8 Hz, so frames near the middle cancel
     spec.sound.mixes = spec.sound.mixes.map((m) => ({ ...m, parts: spec.sound.pool.map((_, k) => ({ sound: k, weight: 1 / 3 })) }));
     const plan = planSound(spec);

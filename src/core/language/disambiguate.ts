@@ -54,6 +54,11 @@ function word(ctx: Context, k: number): string {
   return ctx.tokens[k]?.lower ?? '';
 }
 
+/** "blue" right after a feeling word, or one word on in the same clause ("feel so blue"; not "a tender feel, and blue everywhere"). */
+function feltBlue(ctx: Context, i: number): boolean {
+  return FEEL.has(word(ctx, i - 1)) || (FEEL.has(word(ctx, i - 2)) && sameClause(ctx, i - 2, i));
+}
+
 function sameClause(ctx: Context, a: number, b: number): boolean {
   for (let k = Math.min(a, b) + 1; k <= Math.max(a, b); k++) if (breaksClause(ctx.gaps[k] ?? '')) return false;
   return true;
@@ -247,7 +252,7 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       break;
     case 'color':
       if (r.weak && (isColorAt(ctx, c.j) || ['colour', 'color', 'coloured', 'colored', 'tones', 'hue', 'hues', 'shade', 'and'].includes(next) || isColorAt(ctx, c.i - 2) || isColorAt(ctx, c.j + 1))) s += 60;
-      if (span === 'blue' && [prev, word(ctx, c.i - 2)].some((w) => FEEL.has(w))) s -= 200;
+      if (span === 'blue' && feltBlue(ctx, c.i)) s -= 200;
       if (span === 'mint' && approvalContext(ctx, c) && !isColorAt(ctx, c.j)) s -= 200;
       if (span === 'mint' && (HERB.has(next) || ['fresh', 'sprig', 'sprigs'].includes(prev))) s -= 200;
       break;
@@ -314,7 +319,7 @@ export function scoreSense(ctx: Context, c: Candidate, r: LexRecord, exact: bool
       if (!(ctx.tokens[c.i - 1]?.isNumber ?? false) && !candHas(ctx, c.i - 1, (x) => x.domain === 'number')) s -= 100;
       break;
     case 'mood':
-      if (span === 'blue' && [prev, word(ctx, c.i - 2)].some((w) => FEEL.has(w))) s += 300;
+      if (span === 'blue' && feltBlue(ctx, c.i)) s += 300;
       if (r.variant !== 'standard' && approvalContext(ctx, c) && candHas(ctx, c.i, (x) => x.domain === 'approval')) s -= 100;
       break;
     case 'subject':

@@ -80,14 +80,20 @@ const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.leng
 const chance = (rng: Rng, p: number) => rng() < p;
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
 
-/** Draw a label from `pool` with weight 1 + its sightings, so discoveries widen and tilt what prompts ask for. */
+/**
+ * Draw a label from `pool`, each known label weighted 1 + ln(1 + its entries' sightings): seen values tilt what prompts
+ * ask for, but a label counts once however many discoveries it has filed. Summed entry by entry, a label with 30
+ * discovered variants was asked ~30 times as often as one with none (one 100-job run asked roll_cw in 16 of 55 moves).
+ */
 function weighted<L extends string>(rng: Rng, pool: readonly { label: L; count: number }[], fallback: readonly L[]): L {
-  const known = pool.filter((p) => fallback.includes(p.label));
+  const sightings = new Map<L, number>();
+  for (const p of pool) if (fallback.includes(p.label)) sightings.set(p.label, (sightings.get(p.label) ?? 0) + p.count);
+  const known = [...sightings.entries()];
   if (known.length === 0) return pick(rng, fallback);
-  const total = known.reduce((s, p) => s + 1 + Math.log1p(p.count), 0);
+  const total = known.reduce((s, [, c]) => s + 1 + Math.log1p(c), 0);
   let r = rng() * total;
-  for (const p of known) if ((r -= 1 + Math.log1p(p.count)) < 0) return p.label;
-  return known[known.length - 1]!.label;
+  for (const [label, c] of known) if ((r -= 1 + Math.log1p(c)) < 0) return label;
+  return known[known.length - 1]![0];
 }
 
 /** A list in English: a; a and b; a, b and c. */

@@ -12,8 +12,8 @@ export interface IntendedValues {
   camera: CameraMove | null;
   gradient: GradientType | null;
   lighting: Lighting | null;
-  /** The mixed sound's breakdown per video frame (0–100 shares), or one for the whole clip. */
-  sound_frames: SoundBreakdown[] | null;
+  /** The mixed sound's breakdown per video frame (0–100 shares; null where a frame's is not claimed), or one for the whole clip. */
+  sound_frames: (SoundBreakdown | null)[] | null;
   tempo_bpm: number | null;
   tempo: TempoLabel | null;
 }
@@ -128,7 +128,8 @@ function paletteField(intended: ColorPrimitiveName[], observed: ColorPrimitiveNa
  * Per-frame sound: the mean absolute error of each share (points, 0–100) over frames with sound, and
  * agreement = 1 − mean total-variation distance (half the summed share errors, over 100).
  */
-function soundField(intended: SoundBreakdown[] | null, observed: (SoundBreakdown | null)[]): LearningField {
+function soundField(intendedFrames: (SoundBreakdown | null)[] | null, observed: (SoundBreakdown | null)[]): LearningField {
+  const intended = intendedFrames && intendedFrames.some((b) => b !== null) ? intendedFrames : null;
   if (!intended || intended.length === 0) return { intended: null, observed: null, agreement: null, share_error: null, frames: 0 };
   const err = Object.fromEntries(SOUND_PRIMITIVES.map((p) => [p, 0])) as SoundBreakdown;
   const meanObserved = Object.fromEntries(SOUND_PRIMITIVES.map((p) => [p, 0])) as SoundBreakdown;
@@ -152,7 +153,8 @@ function soundField(intended: SoundBreakdown[] | null, observed: (SoundBreakdown
     err[p] = Math.round((err[p] / n) * 100) / 100;
     meanObserved[p] = Math.round((meanObserved[p] / n) * 100) / 100;
   }
-  const meanIntended = Object.fromEntries(SOUND_PRIMITIVES.map((p) => [p, Math.round((intended.reduce((s, b) => s + (b[p] ?? 0), 0) / intended.length) * 100) / 100]));
+  const claimed = intended.filter((b): b is SoundBreakdown => b !== null);
+  const meanIntended = Object.fromEntries(SOUND_PRIMITIVES.map((p) => [p, Math.round((claimed.reduce((s, b) => s + (b[p] ?? 0), 0) / claimed.length) * 100) / 100]));
   return { intended: meanIntended, observed: meanObserved, agreement: Math.max(0, 1 - tv / n), share_error: err, frames: n };
 }
 

@@ -61,7 +61,8 @@ export interface IntendedTruth {
   motion: PictureWindowReport['motion'];
   gradient: GradientReport;
   lighting: Lighting;
-  sound: { frames: { breakdown: SoundBreakdown }[] };
+  /** Per audio frame; `transient` frames (a click: sound-plan CLICK_FRAME_SHARE) are made but their breakdown is not claimed. */
+  sound: { frames: { breakdown: SoundBreakdown; transient?: true }[] };
   /** Fields the clip was made with but cannot show (spec `unobservable`): the truth does not claim them. */
   unclaimed?: ClaimField[];
 }
@@ -221,7 +222,7 @@ export function buildTruth(spec: Spec, bins: readonly [number, number, number][]
     motion: { level: spec.camera.move === 'static' ? 'still' : classifyMotion(whole.speed), speed: r4(whole.speed) },
     gradient: clipGradient(windows.map((w) => w.gradient), gradientAt(0, spec.frame_count - 1)),
     lighting: classifyLighting(all.mean, all.std),
-    sound: { frames: frames.filter((f) => f.sound !== null).map((f) => ({ breakdown: f.sound!.breakdown })) },
+    sound: { frames: frames.filter((f) => f.sound !== null).map((f) => (f.sound!.transient ? { breakdown: f.sound!.breakdown, transient: true as const } : { breakdown: f.sound!.breakdown })) },
     unclaimed,
   };
 }
