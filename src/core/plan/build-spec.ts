@@ -9,7 +9,6 @@ import { cameraFromSpeed, cameraRawOver, meanCentreDistance, poseAt, screenToWor
 import { GRADIENT_LEVELS, ZOOM_OCTAVES, axisLinearLevels, drawsChromaBlocks, gradientPosition, levelMeanColors, selectionTable } from '../render/frame-field.ts';
 import { TEMPO_SEGMENT_S } from '../audio/tempo.ts';
 import { AXIS_BAND_DEG, FLAT_STD, MIN_FIT, RADIAL_MARGIN, fitLinear } from '../vision/gradient.ts';
-import { LOW_TONE_STRICT_CYCLES } from '../audio/frame-sound.ts';
 import { MEAN_FRAME_CELLS } from '../vision/mean-frame.ts';
 import { conceptRule, lightingCandidates, lightingWeights, nameIsRobust } from './color-rules.ts';
 import type { KnownColor, KnownDynamic, KnownSound, Knowledge } from '../vocab/knowledge.ts';
