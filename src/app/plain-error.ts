@@ -35,6 +35,7 @@ export function plainError(err: unknown): string {
     }
     case 'EmptyPromptError':
     case 'NothingUnderstoodError':
+    case 'NotRemovableError':
       return e.message;
     default:
       return `${e.name}: ${e.message}`;

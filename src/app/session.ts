@@ -20,6 +20,8 @@ import type { RegistriesDb } from '../storage/db.ts';
 import { exportRegistries, importRegistries, parseExportText, type ImportSummary } from '../storage/export.ts';
 import { counts, getKnowledge, listEntries, openRegistries, recordSighting, type RegistryCounts } from '../storage/repo-entries.ts';
 import { listLearnedLexicon, recordUserInterpretation, teachLinguistic, type LinguisticMapping } from '../storage/repo-language.ts';
+import { interpretationPage, linguisticPage, removeLearnedLinguistic, type InterpretationPage, type InterpretationPageQuery, type LinguisticPage, type LinguisticPageQuery } from '../storage/language-page.ts';
+import type { LinguisticRecord } from '../core/registry/export-records.ts';
 import type { LexiconConflict, Taught } from '../core/language/grow-vocabulary.ts';
 import type { Interpretation } from '../core/language/interpret.ts';
 import { diagnostics, learningInJobOrder, listNarrative, varietyJobs } from '../storage/repo-runs.ts';
@@ -512,6 +514,28 @@ export class AppSession {
   /** The newest `limit` narrative records of one layer (intended or observed) and how many there are. */
   narrativePage(label: 'intended' | 'observed', limit = 100): Promise<NarrativePage> {
     return latestNarrative(this.db, label, limit);
+  }
+
+  /** One page of the linguistic registry (span → meaning), filtered by source and searched by span. */
+  linguisticPage(query: LinguisticPageQuery = {}): Promise<LinguisticPage> {
+    return linguisticPage(this.db, query);
+  }
+
+  /** One page of the interpretation registry (the prompts read), newest first, filtered by source and searched. */
+  interpretationPage(query: InterpretationPageQuery = {}): Promise<InterpretationPage> {
+    return interpretationPage(this.db, query);
+  }
+
+  /**
+   * Remove a learned mapping (taught or learned from use); origin and built-in words are refused. The next
+   * interpretation (app, CLI page API, loop) reads the learned mappings from the store, so it no longer knows it;
+   * the current interpretation is read again at once, so what is on screen is never older than the registry.
+   */
+  async removeLearned(key: { span: string; domain: string; canonical: string }): Promise<LinguisticRecord> {
+    const removed = await removeLearnedLinguistic(this.db, key);
+    const current = this.store.state.interpretation;
+    if (current?.instruction) await this.interpret(current.prompt).catch(() => undefined);
+    return removed;
   }
 
   /** Agreement per field, mean and series, in job order. */

@@ -9,6 +9,11 @@ import type { NarrativePage } from '../storage/narrative-page.ts';
 import type { RegistryCounts } from '../storage/repo-entries.ts';
 import { viewStyles } from './ui-styles.ts';
 import './registry-table.ts';
+import './language-registry.ts';
+
+/** What the registry picker can show: a value registry, the narrative layers, or a language registry. */
+type Shown = ValueRegistry | 'narrative' | 'linguistic' | 'interpretation';
+const isLanguage = (w: Shown): w is 'linguistic' | 'interpretation' => w === 'linguistic' || w === 'interpretation';
 
 /** What each registry holds, in plain words (the technical name is shown beside it). */
 const REGISTRY_LABELS: Record<ValueRegistry, string> = {
@@ -61,7 +66,7 @@ export class RegistriesView extends LitElement {
   `];
 
   declare session: AppSession | null;
-  declare private which: ValueRegistry | 'narrative';
+  declare private which: Shown;
   declare private search: string;
   declare private origin: EntryOrigin | '';
   declare private canonical: string;
@@ -112,7 +117,7 @@ export class RegistriesView extends LitElement {
   /** The query as the person left it (the session keeps it across tabs and reloads). */
   private restore() {
     const d = this.session?.viewDraft(DRAFT_VIEW) ?? {};
-    if (typeof d.which === 'string') this.which = d.which as ValueRegistry | 'narrative';
+    if (typeof d.which === 'string') this.which = d.which as Shown;
     if (typeof d.search === 'string') this.search = d.search;
     if (typeof d.origin === 'string') this.origin = d.origin as EntryOrigin | '';
     if (typeof d.canonical === 'string') this.canonical = d.canonical;
@@ -135,7 +140,10 @@ export class RegistriesView extends LitElement {
     const id = ++this.request;
     try {
       const totals = await session.registryTotals();
-      if (this.which === 'narrative') {
+      if (isLanguage(this.which)) {
+        // <language-registry> pages itself through the session.
+        await this.renderRoot.querySelector('language-registry')?.refresh();
+      } else if (this.which === 'narrative') {
         const [intended, observed] = await Promise.all([session.narrativePage('intended'), session.narrativePage('observed')]);
         if (id !== this.request) return;
         this.narrative = { intended, observed };
@@ -155,7 +163,7 @@ export class RegistriesView extends LitElement {
   }
 
   /** Change the query and go back to the first page. */
-  private set(patch: { which?: ValueRegistry | 'narrative'; origin?: EntryOrigin | ''; canonical?: string; sort?: RegistrySort; descending?: boolean }) {
+  private set(patch: { which?: Shown; origin?: EntryOrigin | ''; canonical?: string; sort?: RegistrySort; descending?: boolean }) {
     Object.assign(this, patch);
     if (patch.which !== undefined) {
       this.canonical = '';
@@ -235,14 +243,17 @@ export class RegistriesView extends LitElement {
     return html`
       <h2>Registries</h2>
       <div class="row registry">
-        <label>Registry <select name="registry" @change=${(e: Event) => this.set({ which: (e.target as HTMLSelectElement).value as ValueRegistry | 'narrative' })}>
+        <label>Registry <select name="registry" @change=${(e: Event) => this.set({ which: (e.target as HTMLSelectElement).value as Shown })}>
           ${VALUE_REGISTRIES.map((r) => html`<option value=${r} ?selected=${r === this.which}>${REGISTRY_LABELS[r]} · ${r} (${t ? `${t[r].discoveries.toLocaleString('en')} discovered` : '…'})</option>`)}
           <option value="narrative" ?selected=${this.which === 'narrative'}>Narrative, intended and observed · narrative</option>
+          <option value="linguistic" ?selected=${this.which === 'linguistic'}>Words and what they mean · linguistic</option>
+          <option value="interpretation" ?selected=${this.which === 'interpretation'}>Prompts read · interpretation</option>
         </select></label>
         <button @click=${() => this.refresh()}>Refresh</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
-      ${this.which === 'narrative'
+      ${isLanguage(this.which) ? html`<language-registry .session=${this.session} .which=${this.which}></language-registry>`
+        : this.which === 'narrative'
         ? this.narrative ? html`${this.narrativeTable('intended', this.narrative.intended)}${this.narrativeTable('observed', this.narrative.observed)}` : html`<p class="muted">Loading…</p>`
         : html`${this.controls(p)}
           ${p ? html`${this.pager(p)}<registry-table .registry=${p.registry} .entries=${p.rows} .primitives=${p.primitives} .discoveries=${p.discoveries}></registry-table>` : html`<p class="muted">Loading…</p>`}`}
