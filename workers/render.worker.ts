@@ -8,6 +8,7 @@ import { AudioSample, AudioSampleSource, BufferTarget, CanvasSource, Mp4OutputFo
 import { createFieldRenderer } from '../src/core/render/frame-field.ts';
 import type { Spec } from '../src/core/plan/spec.ts';
 import { assertVideoEncoder, chooseAudioCodec, videoBitrate } from '../src/media/encode-codecs.ts';
+import { layChunksInTimeOrder } from '../src/media/mp4-layout.ts';
 import { clearMp4Times } from '../src/media/mp4-times.ts';
 import { throttleProgress } from '../src/media/progress-throttle.ts';
 import { keepBlobWorkersWarm, warmWorkerStats, type WarmWorkerStats } from '../src/media/warm-blob-workers.ts';
@@ -117,8 +118,9 @@ const api = {
         await output.cancel().catch(() => {});
         throw err;
       }
-      const mp4 = new Uint8Array(output.target.buffer!);
-      // no wall-clock second in the headers: one spec, one file (a seeded loop's clips and hashes repeat)
+      // One spec, one file (a seeded loop's clips and hashes repeat): chunks laid out by time, not by which encoder
+      // answered first, and no wall-clock second in the headers.
+      const mp4 = layChunksInTimeOrder(new Uint8Array(output.target.buffer!));
       clearMp4Times(mp4);
       return { mp4, renderer, counts, renderMs };
     }
