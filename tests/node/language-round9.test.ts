@@ -34,3 +34,14 @@ describe('named places: a place name is a setting under its own name', () => {
     expect(read('a quiet morning in ballymaloe, gentle rain', ['namedPlaces']).unknown.map((u) => u.text)).toContain('ballymaloe');
   });
 });
+
+describe('implied settings only from strong evidence', () => {
+  it('not from a slip, a verb, or a room under an open sky; switched off, as before', () => {
+    expect(read('speakers pumpin, everyone dancing').narrative.settings).toEqual([]);
+    expect(read('speakers pumpin, everyone dancing', ['strongImplied']).narrative.settings).toEqual(['kitchen']);
+    expect(read('rain chucking it down, lads on the wet grass').narrative.settings).toEqual(['rain', 'garden']);
+    expect(read('a copper kettle steaming under a grey sky').narrative.settings).toEqual([]);
+    // The thing itself, indoors, still implies the place.
+    expect(read('a copper kettle steaming on the hob').narrative.settings).toEqual(['kitchen']);
+  });
+});

@@ -10,11 +10,14 @@ import { wordnetThingPlace } from './wordnet-meaning.ts';
 
 /** Seed settings that say when or in what weather, not where. */
 const NOT_PLACES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
+/** Implied places that are rooms, and the settings and words that put the scene outdoors (round 9). */
+const INDOOR: ReadonlySet<string> = new Set(['kitchen', 'library', 'room', 'cellar', 'studio', 'office']);
+const OUTDOOR: ReadonlySet<string> = new Set(['sky', 'skies', 'rain', 'snow']);
 /** Spans that stand for a thing and may imply where it is. */
 const THING_SPANS: ReadonlySet<Domain> = new Set(['subject', 'setting']);
 
-/** Add the settings implied by the things named, when the prompt names no place. */
-export function implySetting(state: PassState): void {
+/** Add the settings implied by the things named, when the prompt names no place; `strong`: not from a slip or a verb (round 9). */
+export function implySetting(state: PassState, strong = true): void {
   const { tokens, chosen, instruction } = state;
   const settings = instruction.narrative.settings;
   // A place read only by its frame ("on the range", "on the table": a minor WordNet sense) is weak: the things named
@@ -27,11 +30,20 @@ export function implySetting(state: PassState): void {
     if (!t) continue;
     const covering = chosen.find((c) => c.i <= k && c.j > k);
     if (covering && !THING_SPANS.has(covering.domain)) continue;
-    // The word as written or a lemma it inflects ("tulips" → tulip), as the scene's light does.
+    // Round 9 (strong evidence only, switch `strongImplied`): a slip's correction is a guess, not a thing the prompt
+    // names, when the word is a name (capitalised: "Yaba" is no baba), a g-dropped verb ("pumpin" is no pumpkin) or
+    // too short to tell a slip from a word of another language ("haka", "masti"); a longer slip is its word ("tulpis").
+    // A verb names an action, not a thing ("it's chucking it down": no cut of beef).
     const slip = covering?.record.corrected;
+    const guess = slip !== undefined && (/^\p{Lu}/u.test(t.text) || t.forms.includes(`${t.lower}g`) || t.lower.length <= 5);
+    if (strong && (guess || (t.tags.has('Verb') && !t.tags.has('Noun')))) continue;
+    // The word as written or a lemma it inflects ("tulips" → tulip), as the scene's light does.
     const form = t.forms.find((f, n) => (n < t.exactForms || t.lower.startsWith(f)) && wordnetThingPlace(f) !== null) ?? (slip !== undefined && wordnetThingPlace(slip) !== null ? slip : undefined);
     const place = form ? wordnetThingPlace(form) : null;
     if (!place) continue;
+    // A room is not implied under an open sky: the pot, the kettle or the grain of a scene under the sky or in the rain
+    // is outdoors (round 9, `strongImplied`).
+    if (strong && INDOOR.has(place) && (settings.some((s) => OUTDOOR.has(s)) || tokens.some((w) => OUTDOOR.has(w.lower)))) continue;
     pushUnique(settings, place);
     if (covering) covering.implies = { ...covering.implies, setting: place };
     else {

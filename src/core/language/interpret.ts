@@ -132,7 +132,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   implyLighting(state, !off.has('implied'), !off.has('artificialLight'), !off.has('artificialLight'), !off.has('weatherLight'));
   if (!off.has('lightWords')) implyKeyFromWords(state);
   if (!off.has('implied')) implyColors(state, negation.excludedColors);
-  if (!off.has('places')) implySetting(state);
+  if (!off.has('places')) implySetting(state, !off.has('strongImplied'));
   // Round 8 (places): a place noun names itself beside its class.
   if (!off.has('placeNames')) namePlaces(state);
   const grown = grownEntries(state.chosen);

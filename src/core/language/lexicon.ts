@@ -26,7 +26,7 @@ export interface LexiconEntry {
 /** Round 8's place and mood mechanisms (kept on their own lines so the two language helpers' edits do not meet). */
 export type PlaceVia = 'placeName' | 'placeFrame' | 'namedPlace';
 /** Round 8's place and mood switches. */
-export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces';
+export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'strongImplied';
 
 /**
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's
