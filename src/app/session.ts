@@ -38,6 +38,7 @@ import { clearRecentReports, listRecentReports, saveRecentReport } from '../stor
 import { SyncController, readSyncSettings, type SyncControllerOptions, type SyncSettings } from '../sync/sync-controller.ts';
 import { spanMappings } from '../loop/pipeline.ts';
 import { sliceOf, Store } from './session-store.ts';
+import { RunningAnalyses, type InterruptedAnalysis } from './running-analyses.ts';
 import { CreateSession, initialCreateState, type CreateState } from './create-session.ts';
 
 /** Everything the Registries view shows. */
@@ -224,6 +225,8 @@ export type ViewDraft = Record<string, string | number | boolean | null>;
 export interface SessionState extends SessionDrafts {
   /** Files analysed (this session's, and the recent ones kept from earlier visits), oldest first. */
   analyses: AnalysisItem[];
+  /** Analyses cut short by a reload or a closed tab (which file, how far), until dismissed or the file is analysed again. */
+  interruptedAnalyses: InterruptedAnalysis[];
   /** The last prompt interpreted, and its instruction (null while it runs or when it failed). */
   /** The current interpretation; `conflicts`: taught meanings met in it that the app's own words overrule. */
   interpretation: { prompt: string; instruction: Instruction | null; error: string | null; conflicts?: LexiconConflict[] } | null;
@@ -272,10 +275,13 @@ export class AppSession {
   private readonly analysisControllers = new Map<number, AbortController>();
   /** The latest progress of each job in flight (the pipelined loop makes the next job while this one is analysed). */
   private readonly inFlight = new Map<number, { step: JobStep; fraction: number; index: number }>();
+  /** Notes of the tracked analyses in progress, so a reload that cuts one short is told next time. */
+  private readonly running: RunningAnalyses;
 
   private constructor(private readonly db: RegistriesDb, readonly loop: LoopRunner, private readonly options: SessionOptions = {}) {
+    this.running = new RunningAnalyses(db.name);
     this.store = new Store<SessionState>({
-      analyses: [], interpretation: null, loop: loop.state, step: null, ahead: null, latestJob: null, latestClipUrl: null, loopJobs: [],
+      analyses: [], interruptedAnalyses: [], interpretation: null, loop: loop.state, step: null, ahead: null, latestJob: null, latestClipUrl: null, loopJobs: [],
       loopInterrupted: false, create: initialCreateState(), ...readDrafts(),
     });
     loop.on('state', (state) => {
@@ -308,6 +314,7 @@ export class AppSession {
     await session.loop.restore();
     session.store.update({ loopInterrupted: before.status === 'running' && session.canResume() });
     await session.restoreRecentReports();
+    session.store.update({ interruptedAnalyses: session.running.claimInterrupted() });
     return session;
   }
 
@@ -341,6 +348,11 @@ export class AppSession {
   }
 
   /** Stop an analysis in progress (its item is removed) or forget a finished one (and its kept copy); no id: forget all finished. */
+  /** Forget the note of an interrupted analysis (of file `name`; every one without a name). */
+  dismissInterrupted(name?: string): void {
+    this.store.update({ interruptedAnalyses: this.running.dismiss(name) });
+  }
+
   async clearAnalysis(id?: number): Promise<void> {
     const all = this.store.state.analyses;
     const gone = id === undefined ? all.filter((a) => a.done || a.error) : all.filter((a) => a.id === id);
@@ -644,7 +656,7 @@ export class AppSession {
     const signal = req.signal ? AbortSignal.any([req.signal, own.signal]) : own.signal;
     if (track) {
       this.analysisControllers.set(id, own);
-      this.store.update({ analyses: [...this.store.state.analyses, { id, name, file, progress: 0, done: null, error: null }] });
+      this.store.update({ analyses: [...this.store.state.analyses, { id, name, file, progress: 0, done: null, error: null }], interruptedAnalyses: this.running.start(id, name, file.size) });
     }
     try {
       const { analyzeFile } = await import('../media/analyze-client.ts');
@@ -654,6 +666,7 @@ export class AppSession {
         onProgress: (f) => {
           req.onProgress?.(f);
           patch({ progress: f });
+          if (track) this.running.progress(id, f);
         },
         ...(req.onFrames ? { onFrames: req.onFrames } : {}),
         ...(req.parallel !== undefined ? { parallel: req.parallel } : {}),
@@ -682,6 +695,7 @@ export class AppSession {
       throw err;
     } finally {
       this.analysisControllers.delete(id);
+      if (track) this.running.end(id);
     }
   }
 

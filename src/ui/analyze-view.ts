@@ -6,6 +6,7 @@ import { LitElement, css, html } from 'lit';
 import { isAnalysisError } from '../core/report/analysis.ts';
 import { explainError, READABLE_FORMATS, type Explained } from '../core/report/explain-failure.ts';
 import type { AnalysisItem, AppSession } from '../app/session.ts';
+import type { InterruptedAnalysis } from '../app/running-analyses.ts';
 import type { GrowthMode } from '../core/registry/growth.ts';
 import { SessionController } from './session-controller.ts';
 import { viewStyles } from './ui-styles.ts';
@@ -97,9 +98,25 @@ export class AnalyzeView extends LitElement {
     </article>`;
   }
 
+  /** Analyses a reload or a closed tab cut short: the file, how far, and that it must be dropped again to restart. */
+  private interrupted(list: readonly InterruptedAnalysis[]) {
+    if (list.length === 0) return null;
+    const mb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`);
+    return html`<div class="notice interrupted" role="status">
+      ${list.map((it) => html`<p><strong>The analysis of “${it.name}” (${mb(it.size)}) was interrupted at ${Math.floor(it.progress * 100)} %</strong>
+        when the page was reloaded or closed. Nothing of it was kept or recorded.</p>`)}
+      <p>To start again, drop or pick ${list.length > 1 ? 'the files' : 'the file'} again: the browser does not let the app reopen a file by itself.</p>
+      <div class="row">
+        <button @click=${() => (this.renderRoot.querySelector('input[type=file]') as HTMLInputElement | null)?.click()}>Pick ${list.length > 1 ? 'files' : 'the file'} again…</button>
+        <button @click=${() => this.session?.dismissInterrupted()}>Dismiss</button>
+      </div>
+    </div>`;
+  }
+
   override render() {
     return html`
       <h2>Analyze</h2>
+      ${this.interrupted(this.app.state?.interruptedAnalyses ?? [])}
       <div class="drop ${this.over ? 'over' : ''}"
         @dragover=${(e: DragEvent) => { e.preventDefault(); this.over = true; }}
         @dragleave=${() => (this.over = false)}

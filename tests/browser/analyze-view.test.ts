@@ -207,6 +207,48 @@ describe('<analyze-view>', () => {
     expect(session.store.state.analyses[1]!.progress).to.equal(1);
   });
 
+  it('an analysis cut short by a reload is told on the next visit (file, how far) until the file is dropped again', async () => {
+    const name = `analyze-view-reload-${Date.now()}`;
+    const first = await AppSession.open(name);
+    sessions.push(first);
+    const file = await media('real/photos/seq-mixed.mp4');
+    let reached = 0;
+    const running = first.analyze(file, { onProgress: (f) => (reached = f) }).catch(() => null);
+    await until('progress past 20 %', () => reached >= 0.2 && reached < 1);
+    // The page goes away with the analysis running: the next visit (same tab) opens the same store.
+    const second = await AppSession.open(name);
+    sessions.push(second);
+    first.cancelAnalysis(first.store.state.analyses[0]!.id);
+    await running;
+    const view = document.createElement('analyze-view');
+    view.session = second;
+    document.body.append(view);
+    const note = await until('the interrupted note', () => root(view).querySelector('.interrupted'));
+    const said = note.textContent!.replace(/\s+/g, ' ');
+    const pct = Number(/interrupted at (\d+) %/.exec(said)?.[1]);
+    expect(said).to.contain('The analysis of “seq-mixed.mp4”');
+    expect(said).to.contain(`(${Math.round(file.size / 1e3)} kB)`);
+    expect(pct).to.be.at.least(20).and.below(100);
+    expect(said).to.contain('drop or pick the file again');
+    // Still told after another reload; dropping the file again settles it.
+    const third = await AppSession.open(name);
+    sessions.push(third);
+    expect(third.store.state.interruptedAnalyses.map((a) => a.name)).to.deep.equal(['seq-mixed.mp4']);
+    pick(view, [await media('real-media/base-small.mp4')]);
+    await until('the other file analysed', () => articles(view)[0] && reportOf(articles(view)[0]!));
+    expect(root(view).querySelector('.interrupted')).to.not.equal(null);
+    pick(view, [file]);
+    await until('the note gone once the file is dropped again', () => !root(view).querySelector('.interrupted'));
+    second.cancelAnalysis(second.store.state.analyses[1]!.id);
+    // A fresh store of another name knows nothing of it; Dismiss clears a note.
+    const fourth = await AppSession.open(name);
+    sessions.push(fourth);
+    expect(fourth.store.state.interruptedAnalyses).to.deep.equal([]);
+    const other = await AppSession.open(`${name}-other`);
+    sessions.push(other);
+    expect(other.store.state.interruptedAnalyses).to.deep.equal([]);
+  });
+
   it('shows one picture per shot and one per second of a long shot, and labels a silent track silence', async () => {
     const truth = (await (await fetch('/tests/fixtures/real-media/shots-silent.json')).json()) as ShotsTruth;
     const lengths = truth.shots_frames.map((n) => n / truth.fps);
