@@ -658,9 +658,10 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   // radial only a margin above the ramp's fit, so it reads linear (blended: 6 of 7 such clips in two 100-job runs; pure
   // ones read radial while their levels had plateaus, and since pure levels are re-timed 3 of 3 read linear).
   if (gradient.type === 'radial' && !unobservable.includes('gradient') && radialLooksLinear(gradient, frame)) unobservable.push('gradient');
-  // A ramp of close colours (low-key or flat light) spreads less over the analysis grid than extraction's FLAT_STD:
-  // it reads `flat`, so it is made but not claimed.
-  if (gradient.type !== 'flat' && gradient.type !== 'complex' && !unobservable.includes('gradient') && rampSpread({ palette, palette_weights, gradient }, frame) < FLAT_STD * RAMP_SPREAD_MARGIN) unobservable.push('gradient');
+  // A ramp (or a complex field) of close colours (low-key or flat light) spreads less over the analysis grid than
+  // extraction's FLAT_STD: it reads `flat`, so it is made but not claimed. (Complex fields spread 0.0147–0.0164 read flat
+  // in three 100-job runs; every one spreading ≥ 0.026 read complex.)
+  if (gradient.type !== 'flat' && !unobservable.includes('gradient') && rampSpread({ palette, palette_weights, gradient }, frame) < FLAT_STD * RAMP_SPREAD_MARGIN) unobservable.push('gradient');
   // A flat pure field is a random mix of its colours: where the analysis grid's cells hold too few pixels to average
   // the mix out, it reads as spatial variation (`complex`), so the flat it is made as is not claimed.
   if (mode === 'pure' && gradient.type === 'flat' && flatMixNoise(palette, palette_weights, frame, motion.speed, camera.move) * FLAT_NOISE_MARGIN >= FLAT_STD) unobservable.push('gradient');
