@@ -4,6 +4,8 @@
 //   --min N    smallest group listed (default 3)   --below A   list groups with a field mean under A (default 0.9)
 //   --groups   also print every group (each spec value and each pair) of at least N jobs with its per-field means
 //   --first K  only the run's first K jobs (to compare a shorter run with a longer one of the same seed)
+// It also prints the variety of what the prompts asked and the specs made: per domain the distinct values over the run's
+// jobs and the largest share one value takes (issue 16.2: explore picks the least-seen; no value should crowd the rest).
 import { readFileSync } from 'node:fs';
 import { importTs } from './bench/_bundle.mjs';
 
@@ -120,6 +122,32 @@ if (o.json) {
       if (x?.agreement === 0) c.set(`${x.intended}→${x.observed}`, (c.get(`${x.intended}→${x.observed}`) ?? 0) + 1);
     }
     console.log(`  ${f}: ${[...c.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+  }
+  console.log('\nvariety of choice (distinct values over the jobs that set the domain; largest share of one value):');
+  const domains = {
+    'asked move': (j) => [j.instruction?.camera?.move],
+    'asked motion': (j) => [j.instruction?.motion?.level],
+    'asked gradient': (j) => [j.instruction?.gradient?.type],
+    'asked lighting': (j) => [j.instruction?.lighting],
+    'asked colour': (j) => j.instruction?.palette?.primitives ?? [],
+    'asked sound': (j) => j.instruction?.sound?.primitives ?? [],
+    'asked mood': (j) => j.instruction?.narrative?.mood ?? [],
+    'asked setting': (j) => j.instruction?.narrative?.settings ?? [],
+    'made move': (j) => [j.spec.camera.move],
+    'made motion': (j) => [j.spec.motion.level],
+    'made gradient': (j) => [j.spec.gradient.type],
+    'made lighting': (j) => [j.spec.lighting.canonical],
+  };
+  for (const [name, of] of Object.entries(domains)) {
+    const c = new Map();
+    let jobs = 0;
+    for (const r of rows) {
+      const vs = of(r.job).filter((v) => v !== null && v !== undefined);
+      if (vs.length > 0) jobs++;
+      for (const v of vs) c.set(v, (c.get(v) ?? 0) + 1);
+    }
+    const [top, n] = [...c.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['—', 0];
+    console.log(`  ${name.padEnd(15)} ${String(c.size).padStart(3)} distinct over ${String(jobs).padStart(3)} jobs; largest ${top} ${jobs ? ((100 * n) / jobs).toFixed(0) : 0} %`);
   }
   console.log(`\nvariety: ${JSON.stringify(varietySummary)}`);
   const at = (i) => points[Math.min(points.length - 1, i)];

@@ -1,6 +1,7 @@
 // What a loop export's jobs would claim under the current creator's claim rules, scored against the observations the
 // run made (no rendering, no encoder): the palette is claimed only where a reading of the truth's exact frames names
-// it (paletteIsRobust) and a pure one only where its cells are drawn in chroma blocks (drawsChromaBlocks), a slow blended move only where its texture can swing enough luma (slowTextureTooFaint). Each
+// it (paletteIsRobust) and a pure one only where its cells are drawn in chroma blocks (drawsChromaBlocks), a slow blended move only where its texture can swing enough luma (slowTextureTooFaint),
+// a lighting only clear of its thresholds (lightingNearThreshold), a complex field only where it spreads enough (rampSpread). Each
 // field's mean agreement and n, as stored and as now claimed; a job a rule unclaims drops out of that field's mean.
 // It cannot tell whether a stronger texture is now read (only a loop run can): that is left as the run scored it.
 // Usage: node scripts/replay-claims.mjs EXPORT.json [--mode pure|blended] [--list]
@@ -15,7 +16,7 @@ const list = args.includes('--list');
 const m = await importTs('scripts/replay-claims.ts');
 const exp = JSON.parse(readFileSync(file, 'utf8'));
 const learning = new Map(exp.runs.learning.map((l) => [l.job_id, l]));
-const FIELDS = ['camera', 'motion', 'palette'];
+const FIELDS = ['camera', 'motion', 'gradient', 'lighting', 'palette'];
 const acc = Object.fromEntries(FIELDS.map((f) => [f, { before: [], after: [] }]));
 for (const job of exp.runs.jobs) {
   const l = learning.get(job.id);
@@ -27,7 +28,12 @@ for (const job of exp.runs.jobs) {
   const paletteNow = m.paletteIsRobust(t.frames, t.width * t.height, primShare, t.palette);
   const slowFaint = s.mode === 'blended' && s.camera.move !== 'static' && m.slowTextureTooFaint(m.rampLumaRange(s), s.motion.speed, s, s.camera.move);
   const perPixel = s.mode === 'pure' && s.cell_size % 2 === 0 && !m.drawsChromaBlocks(s);
-  const claimedNow = { camera: !slowFaint, motion: !slowFaint, palette: paletteNow && !perPixel };
+  const fr = t.frames;
+  const lm = fr.reduce((a, f) => a + f.luma.mean, 0) / fr.length;
+  const lstd = Math.sqrt(Math.max(0, fr.reduce((a, f) => a + f.luma.std ** 2 + f.luma.mean ** 2, 0) / fr.length - lm * lm));
+  const lightingNow = !m.lightingNearThreshold(lm, lstd);
+  const complexFlat = s.gradient.type === 'complex' && m.rampSpread(s, s) < m.FLAT_STD * m.RAMP_SPREAD_MARGIN;
+  const claimedNow = { camera: !slowFaint, motion: !slowFaint, gradient: !complexFlat, lighting: lightingNow, palette: paletteNow && !perPixel };
   for (const f of FIELDS) {
     const a = l.fields[f]?.agreement;
     if (typeof a !== 'number') continue;
