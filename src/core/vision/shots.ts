@@ -3,6 +3,7 @@
 // unless the content comes back within three frames (a flash: one- to three-frame brightness spikes or glitches), the
 // structure stays the same (a brightness change: only the histogram moved), or it falls inside a gradual transition.
 import type { CutReport, ShotReport, TransitionReport } from '../report/analysis.ts';
+import type { FrameReader } from './frame-reader.ts';
 import { frameRuns } from './frame-runs.ts';
 
 /** How many earlier frames each frame is compared with at least (a flash of 3 frames ends by matching the frame 4 back). */
@@ -95,24 +96,28 @@ export function changedShare(cur: Float32Array, prev: Float32Array, removeOffset
 /** Content "comes back" when a later frame differs from the pre-change frame by less than this share of the change. */
 export const FLASH_RETURN = 0.4;
 
-/** Cut frames (frame i starts new content) and frames in a flash (their pairs are left out of camera averages). */
-export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: number[] } {
+/**
+ * Cut frames (frame i starts new content) and frames in a flash (their pairs are left out of camera averages).
+ * `changes`: an array, or the timeline's columns read frame by frame (frame-reader.ts, issue 18).
+ */
+export function detectCuts(changes: FrameReader<FrameChange>): { cuts: number[]; flashes: number[] } {
   const n = changes.length;
   // the lags measured (changeLags(fps)): a flash may last one frame fewer
-  const lags = Math.max(CHANGE_LAGS, changes[0]?.thumb.length ?? 0);
+  const lags = Math.max(CHANGE_LAGS, changes.at(0)?.thumb.length ?? 0);
   const flashLengths = Array.from({ length: lags - 1 }, (_, k) => k + 1);
-  const dec = changes.map((c) => c.decorrelation);
-  const hist = changes.map((c) => c.hist[0] ?? NaN);
-  const shift = changes.map((c) => c.shift);
+  const dec = Array.from({ length: n }, (_, i) => changes.at(i)!.decorrelation);
+  const hist = Array.from({ length: n }, (_, i) => changes.at(i)!.hist[0] ?? NaN);
+  const shift = Array.from({ length: n }, (_, i) => changes.at(i)!.shift);
   const candidate = (i: number): boolean => {
     if (i < 1) return false;
+    const c = changes.at(i)!;
     // the quiet-neighbourhood minimum only between frames with structure (a fading picture's last frames decorrelate as noise)
-    const quiet = changes[i]!.structured;
+    const quiet = c.structured;
     const byStructure = standsOut(dec, i, CUT_MIN_DECORRELATION, 0.01, quiet);
     // the histogram speaks for pictures without structure (flat colours); with structure kept, it is a lighting change
-    const relit = changes[i]!.structured && changes[i]!.decorrelation < SAME_STRUCTURE_DECORRELATION && !(changes[i]!.shift > usualShift(shift, i) + RELIT_MAX_EXTRA_SHIFT);
+    const relit = c.structured && c.decorrelation < SAME_STRUCTURE_DECORRELATION && !(c.shift > usualShift(shift, i) + RELIT_MAX_EXTRA_SHIFT);
     const byHist = !relit && standsOut(hist, i, CUT_MIN_HIST, 0.01, quiet);
-    return (byStructure || byHist) && changes[i]!.extent >= CUT_MIN_EXTENT;
+    return (byStructure || byHist) && c.extent >= CUT_MIN_EXTENT;
   };
   const cuts: number[] = [];
   const flashes = new Set<number>();
@@ -120,10 +125,10 @@ export function detectCuts(changes: FrameChange[]): { cuts: number[]; flashes: n
   for (const run of frameRuns(n, candidate)) {
     for (let i = run.start; i <= run.end; i++) {
       if (flashes.has(i)) continue; // inside a flash already found
-      const jump = changes[i]!.thumb[0] ?? NaN;
-      const jumpH = changes[i]!.hist[0] ?? NaN;
+      const jump = changes.at(i)!.thumb[0] ?? NaN;
+      const jumpH = changes.at(i)!.hist[0] ?? NaN;
       const same = (j: number, lag: number) => {
-        const c = changes[j];
+        const c = changes.at(j);
         if (!c) return false;
         const t = c.thumb[lag - 1]!;
         const hh = c.hist[lag - 1]!;

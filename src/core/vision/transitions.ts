@@ -8,6 +8,7 @@
 // like a mix, with a detail dip from codec softening; so a run that the camera explains is no dissolve: the pairs'
 // camera models, composed over the run, carry the frame before it onto the frame after it (issue #13).
 import type { TransitionReport } from '../report/analysis.ts';
+import { frameReader, type FrameReader } from './frame-reader.ts';
 import { frameRuns } from './frame-runs.ts';
 import type { GrayLevel } from './gray-pyramid.ts';
 
@@ -101,19 +102,37 @@ export function frameLook(std: number, level0: GrayLevel): FrameLook {
   return { std, edge: Math.sqrt(g2 / Math.max(1, w * h)), grid, cellStd, cellEdge };
 }
 
+/** Frame i's camera motion from frame i−1 (null where unmeasured) on width×height frames. */
+export interface CameraMotions {
+  motion: FrameReader<PairCamera | null>;
+  width: number;
+  height: number;
+}
+
 /**
- * Fades and dissolves over the frames' looks, in frame order, not overlapping. `camera` (optional): frame i's camera
- * motion from frame i−1 (null where unmeasured) on width×height frames, to veto runs that the camera explains.
- * `cuts` (optional): hard-cut frames found so far; a fade's content does not reach across one.
+ * Fades and dissolves over the frames' looks, in frame order, not overlapping. `looks`: an array, or the timeline's
+ * columns read frame by frame (frame-reader.ts, issue 18). `camera` (optional): the pairs' camera motions, to veto
+ * runs that the camera explains. `cuts` (optional): hard-cut frames found so far; a fade's content does not reach
+ * across one.
  */
-export function detectTransitions(looks: FrameLook[], fps: number, camera?: { motion: (PairCamera | null)[]; width: number; height: number }, cuts: number[] = []): TransitionReport[] {
+export function detectTransitions(looks: FrameReader<FrameLook>, fps: number, camera?: CameraMotions, cuts: number[] = []): TransitionReport[] {
   const active = changingCells(looks, fps);
-  if (active) looks = looks.map((l) => regionLook(l, active));
   // a fade's contrast is measured from the frame's own radial field: a vignette leaves a white or coloured hold
   // (one colour times a lens fall-off) with contrast in its cell means only, which a fade toward it does not scale
   const field = radialBasis(active ?? allCells(), camera ? camera.width / camera.height : 16 / 9);
-  const contrast = looks.map((l) => l.std);
-  looks = looks.map((l) => ({ ...l, std: fieldContrast(l, field) }));
+  // per frame: the changing part's plain contrast and detail, and its field contrast (numbers, not looks: issue 18)
+  const n = looks.length;
+  const contrast: number[] = [];
+  const fieldStd: number[] = [];
+  const edge: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const l = active ? regionLook(looks.at(i)!, active) : looks.at(i)!;
+    contrast.push(l.std);
+    edge.push(l.edge);
+    fieldStd.push(fieldContrast(l, field));
+  }
+  const base = looks;
+  looks = frameReader(n, (i) => ({ ...base.at(i)!, std: fieldStd[i]!, edge: edge[i]! }));
   const flat = fieldFrames(looks, fps, active ?? allCells());
   const fades = detectFades(looks, cuts, flat, contrast);
   const taken = new Uint8Array(looks.length);
@@ -152,11 +171,11 @@ export const FIELD_SIDE_SHARE = 0.7;
  * (fieldContrast) and `cells` the cells measured. A fade
  * to white under a vignette holds a lens fall-off of one colour plus the grain: neither flat nor a picture (issue #13).
  */
-export function fieldFrames(looks: FrameLook[], fps: number, cells: number[]): boolean[] {
+export function fieldFrames(looks: FrameReader<FrameLook>, fps: number, cells: number[]): boolean[] {
   const n = looks.length;
   const r = Math.max(1, Math.round(FIELD_CONTEXT_S * fps));
-  const std = looks.map((l) => l.std);
-  const edge = looks.map((l) => l.edge);
+  const std = Array.from({ length: n }, (_, i) => looks.at(i)!.std);
+  const edge = Array.from({ length: n }, (_, i) => looks.at(i)!.edge);
   const below = (x: number[], i: number) => {
     const side = (from: number, to: number) => {
       let m = -Infinity;
@@ -166,7 +185,7 @@ export function fieldFrames(looks: FrameLook[], fps: number, cells: number[]): b
     const sides = [i > 0 ? side(i - r, i - 1) : NaN, i < n - 1 ? side(i + 1, i + r) : NaN].filter((m) => Number.isFinite(m));
     return sides.length > 0 && x[i]! <= FIELD_SHARE * Math.max(...sides) && x[i]! <= FIELD_SIDE_SHARE * Math.min(...sides);
   };
-  return Array.from({ length: n }, (_, i) => std[i]! < FLAT_STD || (below(std, i) && below(edge, i) && uniform(looks[i]!.cellStd, cells) && uniform(looks[i]!.cellEdge, cells)));
+  return Array.from({ length: n }, (_, i) => std[i]! < FLAT_STD || (below(std, i) && below(edge, i) && uniform(looks.at(i)!.cellStd, cells) && uniform(looks.at(i)!.cellEdge, cells)));
 }
 
 /** A fade's walk tolerates frame-to-frame contrast noise up to this many times the file's median |Δ contrast| (grain, codec). */
@@ -228,9 +247,9 @@ function rampFrames(std: number[], s: number, e: number, a: number, b: number): 
 }
 
 /** `contrast`: the frames' plain contrast (the content at a fade's end has FADE_MIN_CONTRAST × FLAT_STD of it). */
-function detectFades(looks: FrameLook[], cuts: number[], flat: boolean[], contrast: number[]): TransitionReport[] {
+function detectFades(looks: FrameReader<FrameLook>, cuts: number[], flat: boolean[], contrast: number[]): TransitionReport[] {
   const n = looks.length;
-  const std = looks.map((l) => l.std);
+  const std = Array.from({ length: n }, (_, i) => looks.at(i)!.std);
   const tol = contrastNoise(std);
   const out: TransitionReport[] = [];
   // two flat runs a noisy frame apart (60 fps grain) both lead to the same content: one fade of a kind, the first found
@@ -290,7 +309,7 @@ function allCells(): number[] {
  * burnt in over the picture (0.3–0.5: only what shows through, and its own text) respond far less than the picture
  * (about 1). Fades and dissolves are then measured on the changing cells only (issue #13).
  */
-export function changingCells(looks: FrameLook[], fps: number): number[] | null {
+export function changingCells(looks: FrameReader<FrameLook>, fps: number): number[] | null {
   const n = looks.length;
   const cells = GRID_COLS * GRID_ROWS;
   const lag = Math.max(1, Math.round(STATIC_LAG_S * fps));
@@ -299,8 +318,8 @@ export function changingCells(looks: FrameLook[], fps: number): number[] | null 
   let den = 0;
   let events = 0;
   for (let i = 0; i + lag < n; i++) {
-    const a = looks[i]!.grid;
-    const b = looks[i + lag]!.grid;
+    const a = looks.at(i)!.grid;
+    const b = looks.at(i + lag)!.grid;
     for (let c = 0; c < cells; c++) d[c] = Math.abs(b[c]! - a[c]!);
     const m = Float64Array.from(d).sort()[cells >> 1]!;
     if (m < STATIC_EVENT_MIN) continue;
@@ -405,7 +424,7 @@ interface Candidate {
   alphas: number[];
 }
 
-function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array, camera: { motion: (PairCamera | null)[]; width: number; height: number } | undefined, cells: number[]): TransitionReport[] {
+function detectDissolves(looks: FrameReader<FrameLook>, fps: number, taken: Uint8Array, camera: CameraMotions | undefined, cells: number[]): TransitionReport[] {
   const n = looks.length;
   const dist = (p: Uint8Array, q: Uint8Array) => {
     let s = 0;
@@ -413,7 +432,7 @@ function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array, cam
     return s / cells.length;
   };
   const step = new Float64Array(n);
-  for (let j = 1; j < n; j++) step[j] = dist(looks[j]!.grid, looks[j - 1]!.grid);
+  for (let j = 1; j < n; j++) step[j] = dist(looks.at(j)!.grid, looks.at(j - 1)!.grid);
   const maxLen = Math.max(DISSOLVE_MIN_FRAMES, Math.round(DISSOLVE_MAX_S * fps));
   const found: Candidate[] = [];
   for (let s = 1; s < n - 1; s++) {
@@ -423,8 +442,8 @@ function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array, cam
       let blocked = false;
       for (let j = s; j <= e && !blocked; j++) blocked = taken[j] === 1;
       if (blocked) break; // longer runs from s cross it too
-      const A = looks[s - 1]!.grid;
-      const B = looks[e + 1]!.grid;
+      const A = looks.at(s - 1)!.grid;
+      const B = looks.at(e + 1)!.grid;
       const D = dist(A, B);
       if (D < DISSOLVE_MIN_CHANGE) continue;
       let maxStep = 0;
@@ -456,14 +475,14 @@ function detectDissolves(looks: FrameLook[], fps: number, taken: Uint8Array, cam
 }
 
 /** Least-squares α per frame of [s, e] against the mix of A and B; null unless the frames are rising mixes with a detail dip. */
-function mixFit(looks: FrameLook[], s: number, e: number, A: Uint8Array, B: Uint8Array, D: number, cells: number[]): { error: number; alphas: number[] } | null {
+function mixFit(looks: FrameReader<FrameLook>, s: number, e: number, A: Uint8Array, B: Uint8Array, D: number, cells: number[]): { error: number; alphas: number[] } | null {
   let bb = 0;
   for (const c of cells) bb += (B[c]! - A[c]!) ** 2;
   if (bb <= 0) return null;
   const alphas: number[] = [];
   let err = 0;
   for (let j = s; j <= e; j++) {
-    const G = looks[j]!.grid;
+    const G = looks.at(j)!.grid;
     let ab = 0;
     for (const c of cells) ab += (G[c]! - A[c]!) * (B[c]! - A[c]!);
     const alpha = Math.min(1, Math.max(0, ab / bb));
@@ -481,8 +500,8 @@ function mixFit(looks: FrameLook[], s: number, e: number, A: Uint8Array, B: Uint
   let m = 0;
   for (let k = 1; k < alphas.length; k++) if (Math.abs(alphas[k]! - 0.5) < Math.abs(alphas[m]! - 0.5)) m = k;
   const am = alphas[m]!;
-  const ends = (1 - am) * looks[s - 1]!.edge + am * looks[e + 1]!.edge;
-  if (!(looks[s + m]!.edge <= DISSOLVE_MAX_EDGE_DIP * ends)) return null;
+  const ends = (1 - am) * looks.at(s - 1)!.edge + am * looks.at(e + 1)!.edge;
+  if (!(looks.at(s + m)!.edge <= DISSOLVE_MAX_EDGE_DIP * ends)) return null;
   return { error, alphas };
 }
 
@@ -491,11 +510,11 @@ function mixFit(looks: FrameLook[], s: number, e: number, A: Uint8Array, B: Uint
  * the cells that stay in view is under DISSOLVE_CAMERA_EXPLAINS of the mean |B − A| there. Cell means of a moved
  * picture are the moved cell means only for smooth content, which is exactly where a move imitates a mix.
  */
-function cameraExplains(camera: { motion: (PairCamera | null)[]; width: number; height: number }, s: number, e: number, A: Uint8Array, B: Uint8Array): boolean {
+function cameraExplains(camera: CameraMotions, s: number, e: number, A: Uint8Array, B: Uint8Array): boolean {
   // q = a·p + b about the frame centre, complex (a: scale and turn, b: translation), composed pair by pair
   let ar = 1, ai = 0, br = 0, bi = 0;
   for (let j = s; j <= e + 1; j++) {
-    const m = camera.motion[j];
+    const m = camera.motion.at(j);
     if (!m) continue;
     const k = Math.exp(m.zoom);
     const th = (m.roll * Math.PI) / 180;

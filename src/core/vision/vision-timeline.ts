@@ -17,6 +17,7 @@ import { pairSpeed, windowMotion } from './motion-level.ts';
 import { changedShare, changeLags, cutsOutsideTransitions, detectCuts, pairShift, shotsFromCuts, type FrameChange } from './shots.ts';
 import { detectTransitions, FADE_MIN_CONTRAST, FLAT_STD, frameLook, GRID_COLS, GRID_ROWS, type FrameLook } from './transitions.ts';
 import { assert } from '../assert.ts';
+import { frameReader } from './frame-reader.ts';
 import { TypedColumn } from '../report/typed-column.ts';
 
 /** The per-frame part of the report. */
@@ -377,11 +378,12 @@ function finishFrom(perFrame: FrameSummaries, closed: Map<number, OpenWindow>, o
   const diagonal = Math.hypot(width, height);
   const n = perFrame.length;
   const at = (i: number) => perFrame.t.at(i);
-  // the detectors read objects: they are made here, for the length of the call, from the columns
-  const found = detectCuts(Array.from({ length: n }, (_, i) => perFrame.changeAt(i)));
+  // the detectors read the columns frame by frame: a frame's object is made when read and only the last few are
+  // kept (frame-reader.ts), so the end of a long file holds no object per frame (issue 18)
+  const found = detectCuts(frameReader(n, (i) => perFrame.changeAt(i)));
   const flashes = found.flashes;
-  const motions = Array.from({ length: n }, (_, i) => perFrame.motionAt(i));
-  const transitions = detectTransitions(Array.from({ length: n }, (_, i) => perFrame.lookAt(i)), fps, { motion: motions, width, height }, found.cuts);
+  const motions = frameReader(n, (i) => perFrame.motionAt(i));
+  const transitions = detectTransitions(frameReader(n, (i) => perFrame.lookAt(i)), fps, { motion: motions, width, height }, found.cuts);
   const cutFrames = cutsOutsideTransitions(found.cuts, transitions);
   const skip = new Set<number>([...cutFrames, ...flashes]);
   const { cuts, shots } = shotsFromCuts(cutFrames, Array.from(perFrame.t.data.subarray(0, n)), fps, transitions);
@@ -392,7 +394,7 @@ function finishFrom(perFrame: FrameSummaries, closed: Map<number, OpenWindow>, o
     const pairs: PairMotion[] = [];
     const speeds: number[] = [];
     for (let i = s; i <= e; i++) {
-      const m = motions[i];
+      const m = motions.at(i);
       if (!m || skip.has(i)) continue;
       pairs.push(m);
       speeds.push(m.speed);
