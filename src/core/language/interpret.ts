@@ -24,6 +24,7 @@ import { readCameraVerbs } from './read-camera-verbs.ts';
 import { readCameraClause } from './read-camera-clause.ts';
 import { readSceneEnergy } from './scene-energy.ts';
 import { readSoundPresence } from './sound-presence.ts';
+import { readSoundSources } from './sound-sources.ts';
 import { implyKeyFromWords, rereadLightWords } from './lighting-words.ts';
 import { readPaletteWords } from './palette-words.ts';
 import { readNames } from './read-names.ts';
@@ -127,6 +128,8 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('lightWords')) rereadLightWords(state);
   composeFields(state, negation, impliedMotion, !off.has('speedAttach'));
   if (!off.has('sceneEnergy')) readSceneEnergy(state, negation);
+  // Round 9 (sounds): the sound's sources, their activity and the scene's stillness.
+  if (!off.has('soundSources')) readSoundSources(state);
   if (!off.has('soundPresence')) readSoundPresence(state);
   if (!off.has('paletteWords')) readPaletteWords(state, negation.excludedColors);
   implyLighting(state, !off.has('implied'), !off.has('artificialLight'), !off.has('artificialLight'), !off.has('weatherLight'));

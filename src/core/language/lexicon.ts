@@ -25,6 +25,10 @@ export interface LexiconEntry {
 
 /** Round 8's place and mood mechanisms (kept on their own lines so the two language helpers' edits do not meet). */
 export type PlaceVia = 'placeName' | 'placeFrame' | 'namedPlace';
+/** Round 9's sound and scene mechanisms (the `sounds` helper's switches). */
+export type SoundMechanism = 'soundSources';
+/** Round 9's sound and scene spans' mechanisms. */
+export type SoundVia = 'soundSource';
 /** Round 8's place and mood switches. */
 export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'strongImplied';
 
@@ -32,10 +36,10 @@ export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'str
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's
  * hypernyms, a spelling correction, the scene (implied lighting), or the syntax around an ambiguous word.
  */
-export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound' | 'negation' | 'manner' | 'name' | 'dialect' | 'cameraVerb' | 'cameraClause' | 'energy' | 'loudness' | 'lightWords' | PlaceVia;
+export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound' | 'negation' | 'manner' | 'name' | 'dialect' | 'cameraVerb' | 'cameraClause' | 'energy' | 'loudness' | 'lightWords' | SoundVia | PlaceVia;
 
 /** The #14 mechanisms that can be switched off one at a time, to measure each on its own (the benchmark does). */
-export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds' | 'manner' | 'negatedVerbs' | 'artificialLight' | 'names' | 'compoundPlaces' | 'dialect' | 'weatherLight' | 'cameraVerbs' | 'speedAttach' | 'cameraClause' | 'sceneEnergy' | 'soundPresence' | 'lightWords' | 'paletteWords' | PlaceMechanism;
+export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds' | 'manner' | 'negatedVerbs' | 'artificialLight' | 'names' | 'compoundPlaces' | 'dialect' | 'weatherLight' | 'cameraVerbs' | 'speedAttach' | 'cameraClause' | 'sceneEnergy' | 'soundPresence' | 'lightWords' | 'paletteWords' | SoundMechanism | PlaceMechanism;
 
 /** A lexicon entry with the interpreter's extras: values it implies, and whether it is a weak (colour-list) sense. */
 export interface LexRecord extends LexiconEntry {
