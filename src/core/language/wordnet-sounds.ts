@@ -20,6 +20,7 @@ const TABLE = table as unknown as {
   voiceVerbs: string[];
   loudVoice: string[];
   rainVerbs: string[];
+  people: string[];
   stirNouns: string[];
 };
 const SOURCES = new Map<string, SoundSource>();
@@ -30,6 +31,7 @@ for (const [word, v] of Object.entries(TABLE.sources)) {
 const SOUND_VERBS: ReadonlySet<string> = new Set(TABLE.soundVerbs);
 const VOICE_VERBS: ReadonlySet<string> = new Set(TABLE.voiceVerbs);
 const LOUD_VOICE: ReadonlySet<string> = new Set(TABLE.loudVoice);
+const PEOPLE: ReadonlySet<string> = new Set(TABLE.people);
 const STIR_NOUNS: ReadonlySet<string> = new Set(TABLE.stirNouns);
 
 /** The sound a noun makes ("rain": hiss when active; "horn": tone when named; "ferry": rumble when sounding), or null. */
@@ -61,4 +63,9 @@ export function isLoudVoiceVerb(lemma: string): boolean {
 /** Whether a noun names a stir of movement ("ripple", "flicker"): negated, the scene is still. */
 export function isStirNoun(lemma: string): boolean {
   return STIR_NOUNS.has(lemma);
+}
+
+/** Whether a noun names people or a crowd ("kids", "folk", "crowd", "audience"): whose voices can be heard. */
+export function isPeopleNoun(lemma: string): boolean {
+  return PEOPLE.has(lemma);
 }

@@ -1,0 +1,195 @@
+// Round 9 (#14): the sound's presence from what its sources are doing. Round 8 read loud words and a source "going"
+// or "thumping away"; people also say it with the verb of the sound's maker: a crowd chanting, cheering, screaming,
+// going absolutely mental; everybody chatting away; a brass band blowing, music bumping; a conductor shouting; "bare
+// noise", "the bass is INSANE". When no presence word, silence or loud word set the presence:
+// - a verb that is loud by itself (WordNet: troponyms of shout, scream, yell, cheer, chant, roar), used as a verb → full;
+// - people (WordNet: persons, people, crowds, audiences; "everybody") doing a verb of talk with a particle of persistence
+//   or ending its clause ("everybody chattin away"), or going into a frenzy (round 3's idiom span: "crowd goin crazy")
+//   → full;
+// - a source that exists to make music (music, a band, an instrument: round 8's table, people aside) with a verb said of
+//   it in its clause ("brass band blowin", "music bumpin", "go-go band in dc pumpin") → full;
+// - a sound's own verb kept up ("bodhrán thumping away", "drone droning on") → full;
+// - a high intensity right before a sound word ("bare noise", "mad noise") or after it through a copula ("the bass is
+//   INSANE", "the music was mental") → full.
+// Two more settle a presence already set: a quiet word said of the scene while something is heard ("clock ticking, quiet
+// as anything": a verb of sound used as a verb) is sparse, not absent; a slip for a sound word right after a negator
+// ("no sund at all") is that sound negated: absent, with silence, and the slip's other reading (sand: beach) dropped.
+// And a loud verb of sound with a path after it ("cars screamin down the front stretch", "bikes roaring past") is travel
+// at speed: motion fast when no speed was said.
+// A new span is a presence span via `soundActivity`; a word already read says `implies: {presence}`.
+import type { Presence } from '../vocab/index.ts';
+import type { Chosen, PassState } from './chosen.ts';
+import { clauseBetween, negatedInClause } from './chosen.ts';
+import type { LexRecord } from './lexicon.ts';
+import { isGerund, saidOf, verbLemma } from './sound-sources.ts';
+import { editDistance } from './spelling.ts';
+import { isLoudWord, isSoundSource } from './wordnet-clauses.ts';
+import { isFrenzyWord } from './wordnet-meaning.ts';
+import { isLoudVoiceVerb, isPeopleNoun, isSoundVerb, isVoiceVerb, soundSourceOf } from './wordnet-sounds.ts';
+
+/** Pronouns for everyone present ("everybody chattin away"). */
+const EVERYONE = new Set(['everybody', 'everyone', 'everybodys', 'errbody', 'erybody']);
+/** Particles of persistence after a verb of talk ("chattin away", "yakking on"). */
+const PERSIST = new Set(['away', 'on', 'oot', 'out']);
+/** Copulas between a sound and what it is ("the bass is INSANE"). */
+const COPULA = new Set(['is', 'was', 'are', 'were', "'s", 's', 'be', 'being', 'so', 'dey']);
+/** Words a sound word is slipped from after a negator ("no sund", "no nosie", "no musci"). */
+const SOUND_WORDS = ['sound', 'noise', 'music', 'audio'];
+
+type Cover = readonly (Chosen | undefined)[];
+
+function coverOf(state: PassState): (Chosen | undefined)[] {
+  const cover = new Array<Chosen | undefined>(state.tokens.length);
+  for (const c of state.chosen) for (let q = c.i; q < c.j; q++) cover[q] = c;
+  return cover;
+}
+
+/** Whether the token at k is used as a verb whose lemma passes `test`. */
+function verbIs(state: PassState, k: number, test: (lemma: string) => boolean): boolean {
+  const t = state.tokens[k];
+  if (!t) return false;
+  const asVerb = t.tags.has('Verb') || isGerund(state, k) || ['dey', 'a'].includes(state.tokens[k - 1]?.lower ?? '');
+  return asVerb && t.forms.some((f) => test(f));
+}
+
+function isPeople(state: PassState, k: number): boolean {
+  const t = state.tokens[k];
+  return t !== undefined && (EVERYONE.has(t.lower) || (t.tags.has('Noun') && t.forms.some((f) => isPeopleNoun(f))));
+}
+
+/** Whether the word at k is a high intensity ("bare", "mad", "INSANE", "mental"). */
+function isHigh(state: PassState, k: number, cover: Cover): boolean {
+  const c = cover[k];
+  if (c && c.domain === 'intensity' && c.canonical === 'high') return true;
+  const t = state.tokens[k];
+  return t !== undefined && (!c || c.domain === 'motion') && t.forms.some((f) => isFrenzyWord(f) || isLoudWord(f));
+}
+
+/** Whether the word at k is a sound said (a sound span that is no silence, or a source of sound). */
+function isSound(state: PassState, k: number, cover: Cover): boolean {
+  const c = cover[k];
+  if (c) return c.domain === 'sound' && c.canonical !== 'silence' && !c.negated;
+  return (state.tokens[k]?.forms ?? []).some((f) => isSoundSource(f));
+}
+
+/** The token whose activity makes the presence full, or -1. */
+function activeAt(state: PassState, cover: Cover): number {
+  const { tokens } = state;
+  for (let k = 0; k < tokens.length; k++) {
+    if (cover[k]?.negated || negatedInClause(state, k)) continue;
+    if (verbIs(state, k, isLoudVoiceVerb)) return k;
+    const next = saidOf(state, k, cover);
+    if (isPeople(state, k) && next >= 0) {
+      const n = cover[next];
+      if (n && n.via === 'idiom') return next;
+      if (verbIs(state, next, isVoiceVerb)) {
+        const after = tokens[next + 1]?.lower ?? '';
+        const ends = next === tokens.length - 1 || clauseBetween(state, next, next + 1);
+        if (ends || PERSIST.has(after)) return next;
+      }
+    }
+    const t = tokens[k];
+    // A maker of music (not people, not a thing that only sometimes sounds) with a verb said of it.
+    if (t && !isPeople(state, k) && t.forms.some((f) => isSoundSource(f)) && next >= 0 && verbLemma(state, next) !== null) {
+      const source = t.forms.map((f) => soundSourceOf(f)).find((s) => s !== null);
+      if (!source || source.heard === 'named') return next;
+    }
+    // "bare noise"; "the bass is INSANE"; a sound's verb kept up ("bodhrán thumping away").
+    if (isSound(state, k, cover) && cover[k]) {
+      if (isGerund(state, k) && PERSIST.has(tokens[k + 1]?.lower ?? '') && !clauseBetween(state, k, k + 1)) return k;
+      if (k > 0 && isHigh(state, k - 1, cover) && !clauseBetween(state, k - 1, k)) return k;
+      let m = k + 1;
+      while (m < tokens.length && m <= k + 3 && COPULA.has(tokens[m]?.lower ?? '') && !clauseBetween(state, k, m)) m++;
+      if (m > k + 1 && m < tokens.length && !clauseBetween(state, k, m) && isHigh(state, m, cover)) return m;
+    }
+  }
+  return -1;
+}
+
+function mark(state: PassState, at: number, presence: Presence, cover: Cover): void {
+  const c = cover[at];
+  if (c) {
+    c.implies = { ...c.implies, presence };
+    return;
+  }
+  const t = state.tokens[at];
+  if (!t) return;
+  const record: LexRecord = { span: t.lower, canonical: presence, domain: 'presence', variant: 'synonym', source: 'built-in', mechanism: 'soundActivity' };
+  state.chosen.push({ i: at, j: at + 1, start: t.start, end: t.end, record, domain: 'presence', canonical: presence, negated: false, consumed: false, via: 'soundActivity' });
+  state.chosen.sort((a, b) => a.i - b.i);
+}
+
+/** A slip for a sound word right after a negator ("no sund at all"): that sound negated. */
+function negatedSlip(state: PassState, cover: Cover): boolean {
+  const { tokens, instruction } = state;
+  for (let k = 1; k < tokens.length; k++) {
+    const neg = cover[k - 1];
+    const c = cover[k];
+    const t = tokens[k];
+    if (!t || !neg || neg.domain !== 'negation' || t.lower.length < 4 || (c && c.via !== 'spelling')) continue;
+    if (!SOUND_WORDS.some((w) => w !== t.lower && editDistance(t.lower, w, 1) <= 1)) continue;
+    if (c) {
+      // The slip's other reading ("sand": beach) goes; the word is the sound, negated.
+      if (c.domain === 'setting') instruction.narrative.settings = instruction.narrative.settings.filter((s) => s !== c.canonical);
+      state.chosen.splice(state.chosen.indexOf(c), 1);
+    }
+    const record: LexRecord = { span: t.lower, canonical: 'silence', domain: 'sound', variant: 'spelling', source: 'built-in', mechanism: 'soundActivity' };
+    state.chosen.push({ i: k, j: k + 1, start: t.start, end: t.end, record, domain: 'sound', canonical: 'silence', negated: true, consumed: false, via: 'soundActivity' });
+    state.chosen.sort((a, b) => a.i - b.i);
+    return true;
+  }
+  return false;
+}
+
+/** Particles of a path after a verb ("screamin down", "roaring past"). */
+const PATH = new Set(['down', 'past', 'by', 'through', 'along', 'across', 'round', 'around', 'into', 'up', 'over']);
+
+/** A loud verb of sound with a path after it is travel at speed ("cars screamin down the stretch", "bikes roaring past"). */
+function loudTravel(state: PassState, cover: Cover): void {
+  const { tokens, instruction } = state;
+  if (instruction.motion.level !== null) return;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const c = cover[k];
+    if ((c && c.domain !== 'sound' && c.domain !== 'setting') || cover[k + 1]?.domain === 'camera' || negatedInClause(state, k)) continue;
+    if (!verbIs(state, k, isLoudVoiceVerb) || !PATH.has(tokens[k + 1]?.lower ?? '') || clauseBetween(state, k, k + 1)) continue;
+    instruction.motion.level = 'fast';
+    if (c) {
+      c.implies = { ...c.implies, motion: 'fast' };
+      return;
+    }
+    const t = tokens[k];
+    if (!t) return;
+    const record: LexRecord = { span: t.lower, canonical: 'fast', domain: 'motion', variant: 'synonym', source: 'built-in', mechanism: 'soundActivity' };
+    state.chosen.push({ i: k, j: k + 1, start: t.start, end: t.end, record, domain: 'motion', canonical: 'fast', negated: false, consumed: false, via: 'soundActivity' });
+    state.chosen.sort((a, b) => a.i - b.i);
+    return;
+  }
+}
+
+/** Read the sound's presence from its sources' activity (see the file comment). */
+export function readSoundActivity(state: PassState): void {
+  const { instruction } = state;
+  const sound = instruction.sound;
+  const cover = coverOf(state);
+  loudTravel(state, cover);
+  if (sound.presence === null && sound.primitives.length === 0 && negatedSlip(state, cover)) {
+    sound.primitives = ['silence'];
+    sound.presence = 'absent';
+    return;
+  }
+  if (sound.presence === 'absent') {
+    // "clock ticking, quiet as anything": a quiet scene with a sound in it is sparse.
+    const quiet = state.chosen.find((c) => c.domain === 'sound' && c.canonical === 'silence' && c.j - c.i === 1 && !c.negated && state.tokens[c.i]?.tags.has('Adjective'));
+    const heard = state.tokens.findIndex((_, k) => cover[k]?.negated !== true && cover[k]?.domain !== 'sound' && !negatedInClause(state, k) && verbIs(state, k, isSoundVerb));
+    if (quiet && heard >= 0) {
+      sound.presence = 'sparse';
+      mark(state, heard, 'sparse', cover);
+    }
+    return;
+  }
+  if (sound.presence !== null || sound.primitives.includes('silence')) return;
+  const at = activeAt(state, cover);
+  if (at < 0) return;
+  sound.presence = 'full';
+  mark(state, at, 'full', cover);
+}
