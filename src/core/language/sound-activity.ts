@@ -3,7 +3,7 @@
 // going absolutely mental; everybody chatting away; a brass band blowing, music bumping; a conductor shouting; "bare
 // noise", "the bass is INSANE". When no presence word, silence or loud word set the presence:
 // - a verb that is loud by itself (WordNet: troponyms of shout, scream, yell, cheer, chant, roar), used as a verb → full;
-// - people (WordNet: persons, people, crowds, audiences; "everybody") doing a verb of talk with a particle of persistence
+// - people (WordNet: persons, people, crowds, audiences; "everybody") doing a verb of talk or of sound with a particle of persistence
 //   or ending its clause ("everybody chattin away"), or going into a frenzy (round 3's idiom span: "crowd goin crazy")
 //   → full;
 // - a source that exists to make music (music, a band, an instrument: round 8's table, people aside) with a verb said of
@@ -20,6 +20,7 @@
 import type { Presence } from '../vocab/index.ts';
 import type { Chosen, PassState } from './chosen.ts';
 import { clauseBetween, negatedInClause } from './chosen.ts';
+import type { Domain } from './domain.ts';
 import type { LexRecord } from './lexicon.ts';
 import { isGerund, saidOf, verbLemma } from './sound-sources.ts';
 import { editDistance } from './spelling.ts';
@@ -31,6 +32,10 @@ import { isLoudVoiceVerb, isPeopleNoun, isSoundVerb, isVoiceVerb, soundSourceOf 
 const EVERYONE = new Set(['everybody', 'everyone', 'everybodys', 'errbody', 'erybody']);
 /** Particles of persistence after a verb of talk ("chattin away", "yakking on"). */
 const PERSIST = new Set(['away', 'on', 'oot', 'out']);
+/** Dialect progressive markers before a verb ("highlife dey play", "water a rush"). */
+const PROGRESSIVE_MARK = new Set(['dey', 'a', 'de', 'deh']);
+/** Readings a people noun may carry ("kids": a subject; "crowd": the scene). */
+const PEOPLE_READINGS: ReadonlySet<Domain> = new Set(['subject', 'scene_type', 'filler', 'setting', 'theme']);
 /** Copulas between a sound and what it is ("the bass is INSANE"). */
 const COPULA = new Set(['is', 'was', 'are', 'were', "'s", 's', 'be', 'being', 'so', 'dey']);
 /** Words a sound word is slipped from after a negator ("no sund", "no nosie", "no musci"). */
@@ -44,17 +49,32 @@ function coverOf(state: PassState): (Chosen | undefined)[] {
   return cover;
 }
 
+/** Whether a dialect progressive marker stands before token k ("dey shout"; Caribbean "a" only after a content word: "crowd a shout", not "a shout"). */
+function afterMarker(state: PassState, k: number): boolean {
+  const w = state.tokens[k - 1]?.lower ?? '';
+  if (!PROGRESSIVE_MARK.has(w) || clauseBetween(state, k - 1, k)) return false;
+  if (w !== 'a') return true;
+  const before = state.chosen.find((d) => d.i <= k - 2 && d.j > k - 2);
+  return k >= 2 && !clauseBetween(state, k - 2, k - 1) && before?.domain !== 'function' && !(state.tokens[k - 2]?.closedClass ?? true);
+}
+
 /** Whether the token at k is used as a verb whose lemma passes `test`. */
 function verbIs(state: PassState, k: number, test: (lemma: string) => boolean): boolean {
   const t = state.tokens[k];
-  if (!t) return false;
-  const asVerb = t.tags.has('Verb') || isGerund(state, k) || ['dey', 'a'].includes(state.tokens[k - 1]?.lower ?? '');
-  return asVerb && t.forms.some((f) => test(f));
+  // The table first: tags cost a tagging of the clause. A bare form ("thunder", "a shout") is read as a verb only after a
+  // dialect progressive ("conductor dey shout"); an inflected one ("roars", "shouted") when tagged a verb.
+  if (!t || !t.forms.some((f) => test(f))) return false;
+  if (afterMarker(state, k) || isGerund(state, k)) return true;
+  return !test(t.lower) && t.tags.has('Verb');
 }
 
 function isPeople(state: PassState, k: number): boolean {
   const t = state.tokens[k];
-  return t !== undefined && (EVERYONE.has(t.lower) || (t.tags.has('Noun') && t.forms.some((f) => isPeopleNoun(f))));
+  if (!t) return false;
+  if (EVERYONE.has(t.lower)) return true;
+  // A people noun read as a thing, a person or the scene (not a word of another reading: "fan" as a sound, a colour).
+  const c = state.chosen.find((d) => d.i <= k && d.j > k);
+  return (!c || PEOPLE_READINGS.has(c.domain)) && t.forms.some((f) => isPeopleNoun(f));
 }
 
 /** Whether the word at k is a high intensity ("bare", "mad", "INSANE", "mental"). */
@@ -78,25 +98,33 @@ function activeAt(state: PassState, cover: Cover): number {
   for (let k = 0; k < tokens.length; k++) {
     if (cover[k]?.negated || negatedInClause(state, k)) continue;
     if (verbIs(state, k, isLoudVoiceVerb)) return k;
-    const next = saidOf(state, k, cover);
-    if (isPeople(state, k) && next >= 0) {
+    const t = tokens[k];
+    // Cheap look-ahead first (tables, spellings): only then ask the tagger what the words are.
+    const ahead = (test: (m: number) => boolean): boolean => {
+      for (let m = k + 1; m < tokens.length && m <= k + 4; m++) if (test(m)) return true;
+      return false;
+    };
+    const talkAhead = ahead((m) => cover[m]?.via === 'idiom' || (tokens[m]?.forms.some((f) => isVoiceVerb(f) || isSoundVerb(f)) ?? false));
+    const people = talkAhead && isPeople(state, k);
+    const maker = !people && (t?.forms.some((f) => isSoundSource(f)) ?? false) && ahead((m) => /(ing|in)$/.test(tokens[m]?.lower ?? '') || PROGRESSIVE_MARK.has(tokens[m - 1]?.lower ?? ''));
+    const next = people || maker ? saidOf(state, k, cover) : -1;
+    if (people && next >= 0) {
       const n = cover[next];
       if (n && n.via === 'idiom') return next;
-      if (verbIs(state, next, isVoiceVerb)) {
+      if (verbIs(state, next, (l) => isVoiceVerb(l) || isSoundVerb(l))) {
         const after = tokens[next + 1]?.lower ?? '';
         const ends = next === tokens.length - 1 || clauseBetween(state, next, next + 1);
         if (ends || PERSIST.has(after)) return next;
       }
     }
-    const t = tokens[k];
     // A maker of music (not people, not a thing that only sometimes sounds) with a verb said of it.
-    if (t && !isPeople(state, k) && t.forms.some((f) => isSoundSource(f)) && next >= 0 && verbLemma(state, next) !== null) {
+    if (t && maker && next >= 0 && verbLemma(state, next) !== null) {
       const source = t.forms.map((f) => soundSourceOf(f)).find((s) => s !== null);
       if (!source || source.heard === 'named') return next;
     }
     // "bare noise"; "the bass is INSANE"; a sound's verb kept up ("bodhrán thumping away").
     if (isSound(state, k, cover) && cover[k]) {
-      if (isGerund(state, k) && PERSIST.has(tokens[k + 1]?.lower ?? '') && !clauseBetween(state, k, k + 1)) return k;
+      if (PERSIST.has(tokens[k + 1]?.lower ?? '') && !clauseBetween(state, k, k + 1) && isGerund(state, k)) return k;
       if (k > 0 && isHigh(state, k - 1, cover) && !clauseBetween(state, k - 1, k)) return k;
       let m = k + 1;
       while (m < tokens.length && m <= k + 3 && COPULA.has(tokens[m]?.lower ?? '') && !clauseBetween(state, k, m)) m++;
@@ -151,7 +179,7 @@ function loudTravel(state: PassState, cover: Cover): void {
   for (let k = 0; k + 1 < tokens.length; k++) {
     const c = cover[k];
     if ((c && c.domain !== 'sound' && c.domain !== 'setting') || cover[k + 1]?.domain === 'camera' || negatedInClause(state, k)) continue;
-    if (!verbIs(state, k, isLoudVoiceVerb) || !PATH.has(tokens[k + 1]?.lower ?? '') || clauseBetween(state, k, k + 1)) continue;
+    if (!PATH.has(tokens[k + 1]?.lower ?? '') || clauseBetween(state, k, k + 1) || !verbIs(state, k, isLoudVoiceVerb)) continue;
     instruction.motion.level = 'fast';
     if (c) {
       c.implies = { ...c.implies, motion: 'fast' };
@@ -179,8 +207,8 @@ export function readSoundActivity(state: PassState): void {
   }
   if (sound.presence === 'absent') {
     // "clock ticking, quiet as anything": a quiet scene with a sound in it is sparse.
-    const quiet = state.chosen.find((c) => c.domain === 'sound' && c.canonical === 'silence' && c.j - c.i === 1 && !c.negated && state.tokens[c.i]?.tags.has('Adjective'));
-    const heard = state.tokens.findIndex((_, k) => cover[k]?.negated !== true && cover[k]?.domain !== 'sound' && !negatedInClause(state, k) && verbIs(state, k, isSoundVerb));
+    const quiet = state.chosen.find((c) => c.domain === 'sound' && c.canonical === 'silence' && c.j - c.i === 1 && !c.negated && c.via !== 'soundActivity');
+    const heard = !quiet ? -1 : state.tokens.findIndex((_, k) => cover[k]?.negated !== true && cover[k]?.domain !== 'sound' && !negatedInClause(state, k) && verbIs(state, k, isSoundVerb));
     if (quiet && heard >= 0) {
       sound.presence = 'sparse';
       mark(state, heard, 'sparse', cover);

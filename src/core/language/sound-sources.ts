@@ -35,26 +35,28 @@ const PASS_OVER: ReadonlySet<Domain> = new Set(['function', 'intensity', 'filler
 export function isGerund(state: PassState, k: number): boolean {
   const t = state.tokens[k];
   if (!t) return false;
-  const prev = state.tokens[k - 1];
+  const form = /^[a-z]{2,}ing$/.test(t.lower) || (/^[a-z]{3,}in$/.test(t.lower) && t.forms.includes(`${t.lower}g`) && !knownWord(t.lower) && soundSourceOf(t.lower) === null);
   // "the spitting", "a booming" name a thing; a participle has no determiner before it.
-  if (prev && prev.tags.has('Determiner') && !clauseBetween(state, k - 1, k)) return false;
-  if (/^[a-z]{2,}ing$/.test(t.lower)) return true;
-  return /^[a-z]{3,}in$/.test(t.lower) && t.forms.includes(`${t.lower}g`) && !knownWord(t.lower) && soundSourceOf(t.lower) === null;
+  return form && !(k > 0 && DETERMINERS.has(state.tokens[k - 1]?.lower ?? '') && !clauseBetween(state, k - 1, k));
 }
 
 /** Dialect markers of a verb's progressive before it: Caribbean "a", West African "dey" ("water a rush", "engine dey roar"). */
 const PROGRESSIVE = new Set(['a', 'dey', 'de', 'deh']);
+/** Determiners before a noun ("the spitting", "a booming"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their', 'some', 'any', 'no', 'every', 'each', 'di', 'da']);
 
-/** The lemma a token has as a verb (tagged a verb, a -ing or g-dropped form, or after a progressive marker), or null. */
+/**
+ * The lemma a token has as a verb, or null: a -ing or g-dropped form; a verb of the tables (travel, sound, rain)
+ * inflected, after a progressive marker, or tagged a verb. The tagger is asked only about a word of the tables.
+ */
 export function verbLemma(state: PassState, k: number): string | null {
   const t = state.tokens[k];
   if (!t) return null;
+  const known = t.forms.find((f) => isSoundVerb(f) || soundVerbClass(f) !== null || isTravelVerb(f)) ?? null;
+  if (isGerund(state, k)) return known ?? t.forms[t.forms.length - 1] ?? t.lower;
+  if (!known) return null;
   const afterMarker = k > 0 && PROGRESSIVE.has(state.tokens[k - 1]?.lower ?? '') && !clauseBetween(state, k - 1, k);
-  const verbish = t.tags.has('Verb') || isGerund(state, k);
-  const forms = t.forms.filter((f) => f !== t.lower || verbish || afterMarker);
-  const known = forms.find((f) => isSoundVerb(f) || soundVerbClass(f) !== null || isTravelVerb(f));
-  if (known) return known;
-  return verbish ? (t.forms[t.forms.length - 1] ?? t.lower) : null;
+  return known !== t.lower || afterMarker || t.tags.has('Verb') ? known : null;
 }
 
 /** The token said of the word at k in its clause: the first content word after it, past function words and short dialect auxiliaries. */
@@ -86,24 +88,33 @@ function kept(state: PassState, k: number): boolean {
 function heardAt(state: PassState, k: number, cover: readonly (Chosen | undefined)[]): SoundSource['primitive'] | null {
   const t = state.tokens[k];
   if (!t) return null;
-  // A verb of rain or of a sound that carries its class, said as a verb ("spitting away", "conch blowing").
-  const asVerb = verbLemma(state, k);
-  const before = k > 0 ? cover[k - 1] : undefined;
-  const afterNoun = k > 0 && !before && (state.tokens[k - 1]?.tags.has('Noun') ?? false);
-  if (asVerb && soundVerbClass(asVerb) && (isGerund(state, k) || (afterNoun && t.tags.has('Verb')))) return soundVerbClass(asVerb);
-  // A source is a thing: a word used as a noun ("rain" in "rain outside", not "calm" the wind force in "calm evening").
-  if (!t.tags.has('Noun') && !(cover[k]?.domain === 'setting' || cover[k]?.domain === 'subject')) return null;
+  // Table look-ups first: a word that is neither a source nor a verb of sound costs no tagging.
   const source = t.forms.map((f) => soundSourceOf(f)).find((s): s is SoundSource => s !== null);
+  const verbClass = t.forms.map((f) => soundVerbClass(f)).find((v) => v !== null) ?? null;
+  if (!source && !verbClass) return null;
+  // A verb of rain or of a sound that carries its class, said as a verb ("spitting away", "conch blowing").
+  if (verbClass) {
+    const before = k > 0 ? cover[k - 1] : undefined;
+    if (isGerund(state, k)) return verbClass;
+    if (k > 0 && !before && t.tags.has('Verb') && (state.tokens[k - 1]?.tags.has('Noun') ?? false)) return verbClass;
+  }
   if (!source) return null;
+  const reading = cover[k]?.domain;
+  if (reading !== undefined && reading !== 'setting' && reading !== 'subject') return null;
   const next = saidOf(state, k, cover);
   const nextWord = next >= 0 ? (state.tokens[next]?.lower ?? '') : '';
-  if (source.heard === 'named' || kept(state, k) || SOUND_NOUNS.has(nextWord)) return source.primitive;
-  const verb = next >= 0 ? verbLemma(state, next) : null;
-  // A participle before it: "rushing water", "chugging ferry".
-  const prev = k > 0 && !clauseBetween(state, k - 1, k) && isGerund(state, k - 1) ? verbLemma(state, k - 1) : null;
-  const sounding = [verb, prev].some((v) => v !== null && (isSoundVerb(v) || soundVerbClass(v) !== null || cover[next]?.domain === 'sound'));
-  if (source.heard === 'sounding') return sounding ? source.primitive : null;
-  return verb !== null || prev !== null ? source.primitive : null;
+  let heard: boolean;
+  if (source.heard === 'named' || kept(state, k) || SOUND_NOUNS.has(nextWord)) heard = true;
+  else {
+    const verb = next >= 0 ? verbLemma(state, next) : null;
+    // A participle before it: "rushing water", "chugging ferry".
+    const prev = k > 0 && !clauseBetween(state, k - 1, k) && isGerund(state, k - 1) ? verbLemma(state, k - 1) : null;
+    const sounding = [verb, prev].some((v) => v !== null && (isSoundVerb(v) || soundVerbClass(v) !== null || cover[next]?.domain === 'sound'));
+    heard = source.heard === 'sounding' ? sounding : verb !== null || prev !== null;
+  }
+  // A source is a thing: a word read as a thing or a place, or tagged a noun ("rain" in "rain outside"; not "calm", the
+  // wind force, in "calm evening"). Asked last: tags cost a tagging of the clause.
+  return heard && (reading !== undefined || t.tags.has('Noun')) ? source.primitive : null;
 }
 
 /** Imply the sound's primitives from its heard sources (see the file comment). */
@@ -120,8 +131,9 @@ export function readSoundSources(state: PassState): void {
   for (let k = 0; k < tokens.length; k++) {
     const c = cover[k];
     if (c && (c.negated || !CARRIERS.has(c.domain))) continue;
-    if (negatedInClause(state, k) || (allSilent && !kept(state, k))) continue;
+    if (allSilent && !kept(state, k)) continue;
     const primitive = heardAt(state, k, cover);
+    if (primitive && negatedInClause(state, k)) continue;
     if (primitive && !found.some((f) => f.primitive === primitive)) found.push({ k, primitive });
   }
   if (found.length === 0) return;
