@@ -20,13 +20,16 @@ export function promptCountText(prompt: string): { text: string; over: boolean }
   return { text: `${count(n)} / ${count(MAX_PROMPT_CHARS)} characters${over ? `: ${count(n - MAX_PROMPT_CHARS)} too many` : ''}`, over };
 }
 
+/** What a cancelled operation says (an AbortError). */
+export const CANCELLED_MESSAGE = 'Cancelled: nothing was kept.';
+
 /** A thrown error as one plain sentence for the error line. */
 export function plainError(err: unknown): string {
   const e = err instanceof Error ? err : null;
   if (!e) return `Error: ${String(err)}`;
   switch (e.name) {
     case 'AbortError':
-      return 'Cancelled: nothing was kept.';
+      return CANCELLED_MESSAGE;
     case 'PromptTooLongError': {
       const n = (e as Error & { length?: unknown }).length;
       return typeof n === 'number'

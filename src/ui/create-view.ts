@@ -2,7 +2,7 @@
 // → Make (a bar per step, Cancel) → the clip plays, Download MP4 → Analyse it (intended vs observed per field) →
 // Record (a job with its learning and discovery records, source user). It displays the session's Create state
 // (src/app/create-session.ts) and dispatches to it; the work and the wording live in the session and src/core/create.
-import { promptCountText } from '../app/plain-error.ts';
+import { CANCELLED_MESSAGE, promptCountText } from '../app/plain-error.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import type { AppSession } from '../app/session.ts';
 import type { CreateState } from '../app/create-session.ts';
@@ -321,10 +321,10 @@ export class CreateView extends LitElement {
         <button ?disabled=${!(st.busy === 'make' || st.busy === 'analyse')} @click=${() => this.creation.cancel()}>Cancel</button>
         <label>Seed <input name="seed" style="width:6rem" .value=${st.seed} ?disabled=${busy} @change=${(e: Event) => this.act(() => this.creation.setOptions({ seed: (e.target as HTMLInputElement).value }))}></label>
       </div>
+      ${st.error ? html`<p class="error" role="alert">${st.error}${st.clip && st.error === CANCELLED_MESSAGE ? ' The clip below is the one made before.' : ''}</p>` : nothing}
       <p class="muted" style="font-size:0.85rem">The same prompt, changes and seed make the same clip; Another take picks a new seed.</p>
-      <step-progress .steps=${USER_CLIP_STEPS} .fractions=${st.fractions}></step-progress>
+      ${st.busy || Object.values(st.fractions).some((f) => (f ?? 0) > 0) ? html`<step-progress .steps=${USER_CLIP_STEPS} .fractions=${st.fractions}></step-progress>` : nothing}
       <p role="status" aria-live="polite" class="muted">${st.busy ? `${st.busy === 'read' ? 'Reading' : st.busy === 'make' ? 'Making' : st.busy === 'analyse' ? 'Analysing' : 'Recording'}…` : ''}</p>
-      ${st.error ? html`<p class="error" role="alert">${st.error}</p>` : nothing}
       ${this.clip(st)}
     `;
   }

@@ -280,6 +280,22 @@ describe('<create-view>', () => {
     button(view, 'Make').click();
     await until(() => root(view).querySelector('video'), 60_000, 'a clip after the cancel');
     expect(session.creation.state.clip?.spec.duration_s).to.equal(1);
+    expect(root(view).querySelector('step-progress')).to.not.equal(null);
+    // A cancelled take with a clip already made: its bars go, the message stands by the form (before the clip) and
+    // says the clip shown is the earlier one.
+    const earlier = session.creation.state.clip?.id;
+    await type(view, 'a fast zoom in on a red and yellow field, hiss, 4 seconds');
+    button(view, 'Make').click();
+    await until(() => session.creation.state.busy === 'make' && (session.creation.state.fractions.create ?? 0) > 0, 120_000, 'the second make under way');
+    button(view, 'Cancel').click();
+    await until(() => session.creation.state.busy === null, 120_000, 'the second make to stop');
+    await view.updateComplete;
+    expect(root(view).querySelector('step-progress')).to.equal(null);
+    const alert = root(view).querySelector('[role=alert]') as HTMLElement;
+    expect(alert.textContent).to.equal('Cancelled: nothing was kept. The clip below is the one made before.');
+    expect([...(alert.previousElementSibling?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim())).to.include('Make');
+    expect(alert.compareDocumentPosition(root(view).querySelector('video') as Node) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(session.creation.state.clip?.id).to.equal(earlier);
   });
 
   it('the same seed makes the same clip (identical decoded frames and audio); another take makes another', async function () {
