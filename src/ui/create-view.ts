@@ -9,7 +9,7 @@ import type { CreateState } from '../app/create-session.ts';
 import { CLIP_LOOKS, SIZE_PRESETS, type SizeKey } from '../core/create/clip-options.ts';
 import { compareRows } from '../core/create/compare-rows.ts';
 import { editedFields, MAX_CREATE_SECONDS, MIN_CREATE_SECONDS, type ChipEdit } from '../core/create/edit-instruction.ts';
-import { instructionSentences } from '../core/create/instruction-sentences.ts';
+import { instructionSentences, paletteAsked } from '../core/create/instruction-sentences.ts';
 import { wordMeanings } from '../core/create/word-meanings.ts';
 import type { Instruction } from '../core/language/instruction.ts';
 import type { SpecMode } from '../core/plan/spec.ts';
@@ -184,7 +184,8 @@ export class CreateView extends LitElement {
         <fieldset class="chip ${changed.has('palette') ? 'edited' : ''}" data-chip="palette">
           <legend>Colours${changed.has('palette') ? html` <span class="muted">(changed)</span>` : nothing}</legend>
           <div class="swatches">
-            ${palette.length === 0 ? html`<span class="muted">registries choose</span>` : nothing}
+            ${palette.length === 0 ? html`<span class="muted palette-asked">${paletteAsked(ins.palette) ?? 'registries choose'}</span>` : nothing}
+            ${palette.length > 0 && ins.palette.concept ? html`<span class="muted palette-asked">${ins.palette.concept.replace(/_/g, ' ')}</span>` : nothing}
             ${palette.map((p) => html`<button class="swatch" aria-label="remove ${p}" title="remove ${p}" @click=${() => this.edit({ field: 'palette', op: 'remove', value: p })}><i style="background:${partColor(p)}"></i>${p} <span aria-hidden="true">×</span></button>`)}
           </div>
           <select aria-label="Add a colour" @change=${(e: Event) => {

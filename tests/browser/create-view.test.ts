@@ -260,6 +260,15 @@ describe('<create-view>', () => {
     expect(root(view).querySelector('.duration-note')).to.equal(null);
   });
 
+  it('a colour concept alone ("neon") is said the same way in the summary and in the Colours box', async () => {
+    const { view } = await mount();
+    await type(view, 'hella bright neon city, zoom in quick');
+    button(view, 'Read it').click();
+    await until(() => root(view).querySelector('.sentences [data-field=palette]'), 120_000, 'the sentences');
+    expect(text(view, '.sentences [data-field=palette]')).to.equal('Colours: neon colours, the registries choose which.');
+    expect(text(view, '[data-chip=palette] .palette-asked')).to.equal('neon colours, the registries choose which');
+  });
+
   it('Cancel stops a make: no clip, nothing stored; the next make works', async function () {
     this.timeout(120_000);
     const { session, view } = await mount();

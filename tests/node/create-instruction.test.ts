@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpret } from '../../src/core/language/interpret.ts';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
-import { instructionSentences, listPhrase } from '../../src/core/create/instruction-sentences.ts';
+import { instructionSentences, listPhrase, paletteAsked } from '../../src/core/create/instruction-sentences.ts';
 import { wordMeanings } from '../../src/core/create/word-meanings.ts';
 import { editInstruction, editedFields, MAX_CREATE_SECONDS, type ChipEdit } from '../../src/core/create/edit-instruction.ts';
 import { asksForNothing } from '../../src/core/create/asks-for-nothing.ts';
@@ -34,7 +34,10 @@ describe('instructionSentences', () => {
     expect(by.tempo).toBe('Tempo: 120 beats a minute (a medium beat).');
     expect(by.duration).toBe('It lasts 3 s.');
     expect(by.lighting).toBe('The light is bright (high-key).');
-    expect(by.palette).toBe('Colours (neon).');
+    // The concept is not a colour named: the summary says the registries choose within it, as the Colours chip does.
+    expect(by.palette).toBe('Colours: neon colours, the registries choose which.');
+    expect(paletteAsked({ primitives: ['teal', 'orange'], concept: 'pastel' })).toBe('teal and orange, pastel');
+    expect(paletteAsked({ primitives: [], concept: null })).toBe(null);
     expect(by.camera).toBe('The camera zooms in.');
     const gib = instructionSentences(read('xqzt blorf'));
     expect(gib.find((x) => x.field === 'unknown')?.text).toBe('Not understood: “xqzt” and “blorf”.');

@@ -82,14 +82,22 @@ export function listPhrase(items: readonly string[]): string {
 
 const REGISTRIES_CHOOSE = 'the registries choose it from what they know';
 
+/**
+ * What the palette asks for, in the words both the summary and the Colours chip use (null: nothing asked). A concept
+ * alone ("neon") is a kind of colour the registries pick within (build-spec's concept rule), not a colour named.
+ */
+export function paletteAsked(p: Instruction['palette']): string | null {
+  const concept = p.concept ? p.concept.replace(/_/g, ' ') : null;
+  if (p.primitives.length > 0) return `${listPhrase(p.primitives)}${concept ? `, ${concept}` : ''}`;
+  return concept ? `${concept} colours, the registries choose which` : null;
+}
+
 /** The instruction as sentences, one per field in the order the Create view's chips follow. */
 export function instructionSentences(ins: Instruction): FieldSentence[] {
   const out: FieldSentence[] = [];
-  const p = ins.palette;
-  if (p.primitives.length > 0 || p.concept !== null) {
-    const colours = p.primitives.length > 0 ? `Colours: ${listPhrase(p.primitives)}` : 'Colours';
-    out.push({ field: 'palette', asked: true, text: `${colours}${p.concept ? ` (${p.concept.replace(/_/g, ' ')})` : ''}.` });
-  } else out.push({ field: 'palette', asked: false, text: `No colours named: ${REGISTRIES_CHOOSE}.` });
+  const asked = paletteAsked(ins.palette);
+  if (asked !== null) out.push({ field: 'palette', asked: true, text: `Colours: ${asked}.` });
+  else out.push({ field: 'palette', asked: false, text: `No colours named: ${REGISTRIES_CHOOSE}.` });
   out.push(ins.camera.move !== null
     ? { field: 'camera', asked: true, text: `The camera ${cameraPhrase(ins.camera.move)}.` }
     : { field: 'camera', asked: false, text: `No camera move named: ${REGISTRIES_CHOOSE}.` });
