@@ -77,11 +77,13 @@ export async function createClip(spec: Spec, opts: CreateClipOptions = {}): Prom
   const t0 = performance.now();
   progress(0);
   const plan = planSound(spec);
-  const sound = soundTruth(plan, spec.frame_count, spec.fps);
   const pcm = await mixAudio(plan, signal);
   const mixMs = performance.now() - t0;
   progress(0.05);
-  const r = await renderInWorker(spec, pcm, signal, (f) => progress(0.05 + 0.95 * f));
+  const rendering = renderInWorker(spec, pcm, signal, (f) => progress(0.05 + 0.95 * f));
+  // The sound's truth (two passes over every component) while the worker renders: not before the frames start.
+  const sound = soundTruth(plan, spec.frame_count, spec.fps);
+  const r = await rendering;
   const truth = buildTruth(spec, r.bins, r.counts, sound);
   progress(1);
   return {
