@@ -9,7 +9,8 @@ import type { CreateState } from '../app/create-session.ts';
 import { CLIP_LOOKS, SIZE_PRESETS, type SizeKey } from '../core/create/clip-options.ts';
 import { compareRows } from '../core/create/compare-rows.ts';
 import { editedFields, MAX_CREATE_SECONDS, MIN_CREATE_SECONDS, type ChipEdit } from '../core/create/edit-instruction.ts';
-import { instructionSentences, paletteAsked } from '../core/create/instruction-sentences.ts';
+import { instructionSentences, listPhrase, paletteAsked } from '../core/create/instruction-sentences.ts';
+import { unmetAsked } from '../core/create/unmet-asked.ts';
 import { wordMeanings } from '../core/create/word-meanings.ts';
 import type { Instruction } from '../core/language/instruction.ts';
 import type { SpecMode } from '../core/plan/spec.ts';
@@ -263,7 +264,7 @@ export class CreateView extends LitElement {
         <h3 id="clip-h">The clip</h3>
         <video src=${this.clipUrl} controls playsinline preload="auto" aria-label="The made clip: ${clip.prompt}"></video>
         <p class="muted">“${clip.prompt}” · seed ${clip.seed} · ${clip.spec.width} × ${clip.spec.height}, ${clip.spec.duration_s} s, ${clip.spec.mode} · ${(clip.mp4.byteLength / 1024).toFixed(0)} KB</p>
-        ${clip.spec.unmet.length ? html`<p class="muted">The registries could not meet: ${clip.spec.unmet.join(', ')} (the nearest they know was used).</p>` : nothing}
+        ${unmetAsked(clip.spec.unmet, clip.instruction).length ? html`<p class="muted unmet">The registries could not give ${listPhrase(unmetAsked(clip.spec.unmet, clip.instruction))} (the nearest they know was used).</p>` : nothing}
         <div class="row">
           <a class="button" href=${this.clipUrl} download=${fileName(clip.prompt, clip.seed)}>Download MP4</a>
           <button ?disabled=${busy} @click=${() => this.act(() => this.creation.analyse())}>Analyse it</button>
