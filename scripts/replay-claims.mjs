@@ -1,7 +1,7 @@
 // What a loop export's jobs would claim under the current creator's claim rules, scored against the observations the
 // run made (no rendering, no encoder): the palette is claimed only where a reading of the truth's exact frames names
 // it (paletteIsRobust) and a pure one only where its cells are drawn in chroma blocks (drawsChromaBlocks), a slow blended move only where its texture can swing enough luma (slowTextureTooFaint),
-// a lighting only clear of its thresholds (lightingNearThreshold), a complex field only where it spreads enough (rampSpread). Each
+// a lighting only clear of its thresholds (lightingNearThreshold), a complex field only where it spreads enough (rampSpread × complexBlur). Each
 // field's mean agreement and n, as stored and as now claimed; a job a rule unclaims drops out of that field's mean.
 // It cannot tell whether a stronger texture is now read (only a loop run can): that is left as the run scored it.
 // Usage: node scripts/replay-claims.mjs EXPORT.json [--mode pure|blended] [--list]
@@ -32,7 +32,7 @@ for (const job of exp.runs.jobs) {
   const lm = fr.reduce((a, f) => a + f.luma.mean, 0) / fr.length;
   const lstd = Math.sqrt(Math.max(0, fr.reduce((a, f) => a + f.luma.std ** 2 + f.luma.mean ** 2, 0) / fr.length - lm * lm));
   const lightingNow = !m.lightingNearThreshold(lm, lstd);
-  const complexFlat = s.gradient.type === 'complex' && m.rampSpread(s, s) < m.FLAT_STD * m.RAMP_SPREAD_MARGIN;
+  const complexFlat = s.gradient.type === 'complex' && m.rampSpread(s, s) * m.complexBlur(s.mode, s.gradient, s.camera, s.motion.speed, s) < m.FLAT_STD * m.RAMP_SPREAD_MARGIN;
   const claimedNow = { camera: !slowFaint, motion: !slowFaint, gradient: !complexFlat, lighting: lightingNow, palette: paletteNow && !perPixel };
   for (const f of FIELDS) {
     const a = l.fields[f]?.agreement;

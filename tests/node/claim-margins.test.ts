@@ -2,7 +2,9 @@
 // pixel counts say where it sits; the encoder or one window tips the reading either way).
 import { describe, expect, it } from 'vitest';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
-import { buildSpec } from '../../src/core/plan/build-spec.ts';
+import { buildSpec, complexBlur, rampSpread, RAMP_SPREAD_MARGIN } from '../../src/core/plan/build-spec.ts';
+import { createMeanFrame } from '../../src/core/vision/mean-frame.ts';
+import { FLAT_STD } from '../../src/core/vision/gradient.ts';
 import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import { createFieldRenderer } from '../../src/core/render/frame-field.ts';
 import { buildTruth, LIGHTING_CLAIM_MARGIN, lightingNearThreshold } from '../../src/core/render/intended-truth.ts';
@@ -51,5 +53,49 @@ describe('a lighting on its threshold is not claimed', () => {
       expect(t.lighting).toBe(want);
       expect(t.unclaimed ?? []).not.toContain('lighting');
     }
+  });
+});
+
+describe('a blended complex field blurred by a window of a pan or tilt', () => {
+  /** OKLab spread (std over the analysis grid) of the mean frame of the clip's first window. */
+  function windowSpread(spec: Spec): number {
+    const r = createFieldRenderer(spec);
+    const mf = createMeanFrame(spec.width, spec.height);
+    const rgba = new Uint8ClampedArray(spec.width * spec.height * 4);
+    for (let f = 0; f < Math.round(0.5 * spec.fps); f++) {
+      r.render(f, rgba);
+      mf.add(rgba);
+    }
+    const grid = mf.mean()!;
+    const labs: number[][] = [];
+    for (let c = 0; c < mf.cols * mf.rows; c++) labs.push(rgbToOklab([grid[3 * c]!, grid[3 * c + 1]!, grid[3 * c + 2]!]));
+    const m = [0, 1, 2].map((k) => labs.reduce((a, l) => a + l[k]!, 0) / labs.length);
+    return Math.sqrt(labs.reduce((a, l) => a + (l[0]! - m[0]!) ** 2 + (l[1]! - m[1]!) ** 2 + (l[2]! - m[2]!) ** 2, 0) / labs.length);
+  }
+
+  it('complexBlur predicts the spread a fast tilt leaves (measured on rendered frames), and buildSpec does not claim a field it blurs under the margin', () => {
+    const make = (move: 'tilt_up' | 'static', level: 'fast' | 'still') => {
+      const i = emptyInstruction('complex');
+      i.gradient.type = 'complex';
+      i.camera.move = move;
+      i.motion.level = level;
+      return buildSpec(i, primitiveKnowledge(), { seed: 'complex-blur', width: 160, height: 120, duration_s: 0.5, mode: 'blended' });
+    };
+    const moving = make('tilt_up', 'fast');
+    const still = structuredClone(moving);
+    still.camera = { ...still.camera, move: 'static', dx: 0, dy: 0, zoom: 0, roll: 0, shake_px: 0, shake_deg: 0 };
+    still.motion = { ...still.motion, level: 'still', speed: 0 };
+    still.texture = null;
+    const noTexture = { ...structuredClone(moving), texture: null };
+    const factor = complexBlur('blended', moving.gradient, moving.camera, moving.motion.speed, { width: 160, height: 120, fps: moving.fps });
+    const measured = windowSpread(noTexture) / windowSpread(still);
+    console.log(`fast tilt over a blended complex field: window spread kept ${measured.toFixed(3)}, predicted ${factor.toFixed(3)}`);
+    expect(factor).toBeLessThan(0.5);
+    expect(Math.abs(measured - factor)).toBeLessThan(0.1);
+    expect(complexBlur('blended', moving.gradient, { move: 'roll_cw' }, moving.motion.speed, { width: 160, height: 120, fps: 30 })).toBe(1);
+    expect(complexBlur('pure', moving.gradient, moving.camera, moving.motion.speed, { width: 160, height: 120, fps: 30 })).toBe(1);
+    // the claim follows the blurred spread
+    const blurred = rampSpread(moving, moving) * factor;
+    expect((moving.unobservable ?? []).includes('gradient')).toBe(blurred < FLAT_STD * RAMP_SPREAD_MARGIN);
   });
 });

@@ -661,7 +661,7 @@ export function buildSpec(instruction: Instruction, knowledge: Knowledge, opts: 
   // A ramp (or a complex field) of close colours (low-key or flat light) spreads less over the analysis grid than
   // extraction's FLAT_STD: it reads `flat`, so it is made but not claimed. (Complex fields spread 0.0147–0.0164 read flat
   // in three 100-job runs; every one spreading ≥ 0.026 read complex.)
-  if (gradient.type !== 'flat' && !unobservable.includes('gradient') && rampSpread({ palette, palette_weights, gradient }, frame) < FLAT_STD * RAMP_SPREAD_MARGIN) unobservable.push('gradient');
+  if (gradient.type !== 'flat' && !unobservable.includes('gradient') && rampSpread({ palette, palette_weights, gradient }, frame) * complexBlur(mode, gradient, camera, motion.speed, frame) < FLAT_STD * RAMP_SPREAD_MARGIN) unobservable.push('gradient');
   // A flat pure field is a random mix of its colours: where the analysis grid's cells hold too few pixels to average
   // the mix out, it reads as spatial variation (`complex`), so the flat it is made as is not claimed.
   if (mode === 'pure' && gradient.type === 'flat' && flatMixNoise(palette, palette_weights, frame, motion.speed, camera.move) * FLAT_NOISE_MARGIN >= FLAT_STD) unobservable.push('gradient');
@@ -836,6 +836,23 @@ export const RAMP_SPREAD_MARGIN = 1.3;
 /** The OKLab spread (standard deviation over the analysis grid) a window's mean frame of this ramp is predicted to have. */
 export function rampSpread(spec: Pick<Spec, 'palette' | 'palette_weights' | 'gradient'>, frame: { width: number; height: number }): number {
   return Math.sqrt(rampOnGrid(spec, frame).signal);
+}
+
+/**
+ * The factor a window's mean frame keeps of a blended complex field's spread under a pan or tilt: the field is on the
+ * world (frame-field `worldComplex`), sin(3πx/W)·sin(3πy/H), so averaging a window's frames box-blurs it along the move
+ * over the window's travel, which scales a sinusoid by |sinc(travel / period)| (period 2W/3 or 2H/3). Two fast tilts
+ * (0.63 diag/s: 0.79 of a period in a window, factor 0.25) over fields spreading 0.032 and 0.042 read `flat` in every
+ * window (raw frames too); 1 otherwise (rolls, zooms, shakes and pure fields are not blurred so).
+ */
+export function complexBlur(mode: SpecMode, gradient: Pick<SpecGradient, 'type'>, camera: Pick<Spec['camera'], 'move'>, speed: number, frame: { width: number; height: number; fps: number }): number {
+  if (mode !== 'blended' || gradient.type !== 'complex') return 1;
+  const horizontal = camera.move === 'pan_left' || camera.move === 'pan_right';
+  if (!horizontal && camera.move !== 'tilt_up' && camera.move !== 'tilt_down') return 1;
+  const windowFrames = Math.max(1, Math.round(0.5 * frame.fps));
+  const travel = (speed * Math.hypot(frame.width, frame.height) * windowFrames) / frame.fps;
+  const x = travel / ((2 / 3) * (horizontal ? frame.width : frame.height));
+  return x === 0 ? 1 : Math.abs(Math.sin(Math.PI * x) / (Math.PI * x));
 }
 
 /** How much a zoom in grows a pure cell on screen by the clip's end (its detail level is replaced at 2^ZOOM_OCTAVES). */
