@@ -11,6 +11,7 @@ import type { CameraMove } from '../core/vocab/camera.ts';
 import type { AnalysisPictures } from '../app/session.ts';
 import { FramePlot } from '../app/frame-plot.ts';
 import { partColor } from './part-colors.ts';
+import { plural } from './plural.ts';
 import { viewStyles } from './ui-styles.ts';
 import './spectrogram-strip.ts';
 import './thumbnail-strip.ts';
@@ -107,7 +108,7 @@ export class ReportView extends LitElement {
         const e = explainWarning(w.code, w.message, r.file.name);
         return html`<p class="warn">${e.what} <span>${e.next.split(/(ffmpeg .*)$/).map((part, i) => (i === 1 ? html`<code>${part}</code>` : part))}</span></p>`;
       })}
-      <p class="muted meta">${r.file.name} · ${r.video ? `${r.video.width}×${r.video.height} ${r.video.fps.toFixed(2)} fps, ${r.video.frame_count} frames` : 'no video'} · ${r.audio ? `${r.audio.sample_rate} Hz audio` : 'no audio'} · tempo ${r.tempo?.bpm?.toFixed(1) ?? '—'} bpm (${r.tempo?.label ?? 'none'}) · ${r.cuts.length} cuts</p>
+      <p class="muted meta">${r.file.name} · ${r.video ? `${r.video.width}×${r.video.height} ${r.video.fps.toFixed(2)} fps, ${r.video.frame_count} frames` : 'no video'} · ${r.audio ? `${r.audio.sample_rate} Hz audio` : 'no audio'} · ${r.tempo?.bpm != null ? `tempo ${r.tempo.bpm.toFixed(1)} bpm (${r.tempo.label ?? 'no label'})` : 'no steady beat'} · ${plural(r.cuts.length, 'cut')}</p>
       ${p && pictured.length > 0 ? html`<thumbnail-strip .thumbnails=${p.thumbnails} .shots=${r.shots}></thumbnail-strip>` : null}
       ${pictured.length > 0 ? html`<figure><svg class="framed" viewBox="0 0 ${n} 100" preserveAspectRatio="none" role="img" aria-label="palette per frame">
         ${columns.map((i) => {

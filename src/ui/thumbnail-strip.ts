@@ -4,6 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import type { ShotReport } from '../core/report/analysis.ts';
 import type { Thumbnail } from '../media/frame-thumbnails.ts';
+import { plural } from './plural.ts';
 import { viewStyles } from './ui-styles.ts';
 
 /** <thumbnail-strip> */
@@ -74,7 +75,7 @@ export class ThumbnailStrip extends LitElement {
           return html`<li class=${first && i > 0 ? 'first' : ''}><img src=${this.urls[i] ?? ''} width=${t.width} height=${t.height} alt=${`Shot ${shot + 1} at ${t.t.toFixed(1)} s`}>${t.t.toFixed(1)} s</li>`;
         })}
       </ol>
-      <figcaption>Frames: ${this.thumbnails.length} pictures of ${this.shots.length} ${this.shots.length === 1 ? 'shot' : 'shots'} (one per shot, one per second of a shot of 2 s or more); a red mark starts a new shot.</figcaption>
+      <figcaption>Frames: ${plural(this.thumbnails.length, 'picture')} of ${plural(this.shots.length, 'shot')} (one per shot, one per second of a shot of 2 s or more); a red mark starts a new shot.</figcaption>
     </figure>`;
   }
 }

@@ -237,6 +237,11 @@ describe('<analyze-view>', () => {
     pick(view, [await media('real-media/base-small.mp4')]);
     await until('the other file analysed', () => articles(view)[0] && reportOf(articles(view)[0]!));
     expect(root(view).querySelector('.interrupted')).to.not.equal(null);
+    // Counted in plain English: one picture, one shot, no beat (not "1 pictures", "tempo — bpm (none)").
+    const report = reportOf(articles(view)[0]!)!;
+    expect(report.shadowRoot!.querySelector('.meta')!.textContent!.replace(/\s+/g, ' ')).to.contain('· no steady beat · 0 cuts');
+    const strip = await until('the pictures', () => report.shadowRoot!.querySelector('thumbnail-strip')?.shadowRoot?.querySelector('figcaption'));
+    expect(strip.textContent).to.match(/^Frames: 1 picture of 1 shot /);
     pick(view, [file]);
     await until('the note gone once the file is dropped again', () => !root(view).querySelector('.interrupted'));
     second.cancelAnalysis(second.store.state.analyses[1]!.id);
