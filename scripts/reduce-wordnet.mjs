@@ -27,12 +27,22 @@ const verbIndex = readIndex('verb');
 
 
 /** Place anchors: a noun below one of these is a setting. */
+const PLACE_ANCHORS_EXTRA = new Set();
 const PLACE_ANCHORS = new Set([
   sense(nounIndex, 'building', 1), sense(nounIndex, 'structure', 1), sense(nounIndex, 'body_of_water', 1), sense(nounIndex, 'geological_formation', 1),
   sense(nounIndex, 'tract', 1), sense(nounIndex, 'geographical_area', 1), sense(nounIndex, 'room', 1), sense(nounIndex, 'facility', 1),
   sense(nounIndex, 'area', 5), sense(nounIndex, 'land', 1), sense(nounIndex, 'thoroughfare', 1), sense(nounIndex, 'establishment', 4),
   sense(nounIndex, 'place_of_worship', 1), sense(nounIndex, 'vegetation', 1),
 ]);
+/**
+ * Round 9: roads and paths are places (WordNet files them under "way", an artifact, beside pipes and ladders, so the
+ * anchors are road and path themselves: "driveway", "sidewalk", "towpath", "trail"); and a compound WordNet files
+ * among topographic points or areas of a region ("bus stop", "high country", "camping ground") is a place by its own
+ * name.
+ */
+const WAY_ANCHORS = new Set([sense(nounIndex, 'road', 1), nouns.get(nouns.get(sense(nounIndex, 'sidewalk', 1))?.hypernyms[0] ?? '')?.hypernyms[0] ?? '']);
+const COMPOUND_ANCHORS = new Set([sense(nounIndex, 'topographic_point', 1), nouns.get(sense(nounIndex, 'high_country', 1))?.hypernyms[0] ?? '']);
+for (const a of WAY_ANCHORS) PLACE_ANCHORS_EXTRA.add(a);
 /** Round 5: a workplace is a place too ("farm", so "vineyard", "ranch" reach the farm seed). Not offered to the generator. */
 const WORKPLACE = sense(nounIndex, 'workplace', 1);
 /** Anchors that are not places even though they sit under one ("a room" is a place; "a fence" is a structure, not a setting). */
@@ -48,7 +58,7 @@ const ABSORB = new Map();
 for (const [setting, lemma, n] of SEED_SETTINGS.absorbing) ABSORB.set(sense(nounIndex, lemma, n), setting);
 
 /** The classes a noun synset reaches: [domain, canonical-or-null(own name)], walking hypernyms breadth first. */
-function nounClass(offset, withWork = true) {
+function nounClass(offset, withWork = true, compound = false) {
   let frontier = [offset];
   const seen = new Set();
   let absorbed = null;
@@ -60,7 +70,7 @@ function nounClass(offset, withWork = true) {
       if (depth <= 2 && !absorbed && ABSORB.has(o)) absorbed = ABSORB.get(o);
       if (NOT_PLACE.has(o)) return null;
       if (LIGHT_SOURCE.has(o) && depth <= 3) return ['lighting', 'low_key'];
-      if (PLACE_ANCHORS.has(o) || (withWork && o === WORKPLACE)) return ['setting', absorbed];
+      if (PLACE_ANCHORS.has(o) || PLACE_ANCHORS_EXTRA.has(o) || (withWork && o === WORKPLACE) || (compound && COMPOUND_ANCHORS.has(o))) return ['setting', absorbed];
       next.push(...(nouns.get(o)?.hypernyms ?? []));
     }
     frontier = next;
@@ -150,7 +160,7 @@ for (const [lemma, offs] of nounIndex) {
   // Compounds of up to three words; none led by an article ("the hill" is a proper name, not a kind of place).
   if (!/^[a-z][a-z'-]*(?:_[a-z'-]+){0,2}$/.test(lemma) || lemma.length < 3 || /^(?:the|a|an)_/.test(lemma)) continue;
   const classOf = (o) => {
-    const k = nounClass(o);
+    const k = nounClass(o, true, lemma.includes('_'));
     if (!k) {
       const seed = holonymPlace(o);
       // Round 8: marked a thing of the place (an oak is in a forest, not a forest), so it names no place of its own.

@@ -45,3 +45,23 @@ describe('implied settings only from strong evidence', () => {
     expect(read('a copper kettle steaming on the hob').narrative.settings).toEqual(['kitchen']);
   });
 });
+
+describe('compound places and closed compounds', () => {
+  it('WordNet compounds filed as places, roads and paths, a noun before a place read as one (named by name-places)', () => {
+    expect(read('waiting at the bus stop, slow zoom out').narrative.settings).toContain('bus stop');
+    expect(read('kids skipping on the sidewalk, camera still').narrative.settings).toContain('sidewalk');
+    expect(read('a quiet little noodle bar, steam rising').narrative.settings).toEqual(['noodle bar', 'bar']);
+    expect(span('a quiet little noodle bar, steam rising', 'noodle bar')).toMatchObject({ implies: { setting: 'bar' }, via: 'placeName' });
+    expect(read('a quiet little noodle bar, steam rising', ['placeCompounds']).narrative.settings).toEqual(['bar']);
+  });
+
+  it('no compound from a g-dropped verb, nor from an unknown word before a minor place sense', () => {
+    expect(read('trucks screamin down the highway').narrative.settings).not.toContain('screamin down');
+    expect(read('smoke dey rise from the fire').narrative.settings).toEqual([]);
+  });
+
+  it('two dictionary words written as one are no slip for a word of their length; a doubled letter still is', () => {
+    expect(read('inside the old woolshed, dim light').narrative.settings).toEqual(['woolshed', 'shed']);
+    expect(read('peacefull lake at dawn').narrative.mood).toEqual(['peaceful']);
+  });
+});

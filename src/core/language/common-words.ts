@@ -51,3 +51,9 @@ export function isCommonWord(word: string): boolean {
   }
   return true;
 }
+
+/** Whether a word is two common words written as one, each of `min` letters or more ("woolshed": wool|shed). */
+export function splitsIntoCommonWords(word: string, min = 4): boolean {
+  for (let k = min; k + min <= word.length; k++) if (isCommonWord(word.slice(0, k)) && isCommonWord(word.slice(k))) return true;
+  return false;
+}

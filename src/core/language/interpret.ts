@@ -120,7 +120,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('idioms')) readIdioms(state);
   if (!off.has('syntax')) readShakyCamera(state);
   if (!off.has('names')) readNames(state);
-  if (!off.has('compoundPlaces')) readCompoundPlaces(state);
+  if (!off.has('compoundPlaces')) readCompoundPlaces(state, !off.has('placeCompounds'));
   if (!off.has('namedPlaces')) readPlaceNames(state);
   if (!off.has('placeFrames')) readPlaceFrames(state);
   if (!off.has('cameraVerbs')) readCameraVerbs(state);

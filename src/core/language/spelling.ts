@@ -8,6 +8,7 @@
 // never corrected: "choppy" is not a slip for "chippy".
 import functionData from './data/function-words.json';
 import realWordData from './data/real-words.json';
+import { splitsIntoCommonWords } from './common-words.ts';
 import type { LexiconIndex, LexRecord } from './lexicon.ts';
 import { knownWord } from './morphology.ts';
 import { wordnetKnows, wordnetSense, wordnetThingPlace, wordnetWords } from './wordnet-meaning.ts';
@@ -97,7 +98,10 @@ export function correctSpelling(word: string, index: LexiconIndex): string | nul
   const whole = findCorrection(word, index);
   // (A word ending in -ss is no plural: "bless" is not a slip for a plural of "bleu".)
   const stem = word.length >= 5 && word.endsWith('s') && !word.endsWith('ss') && (!whole || editDistance(word, whole, 2) >= 2) ? findCorrection(word.slice(0, -1), index) : null;
-  const fixed = stem !== null && (!whole || editDistance(word.slice(0, -1), stem, 2) < editDistance(word, whole, 2)) ? stem : whole;
+  const found = stem !== null && (!whole || editDistance(word.slice(0, -1), stem, 2) < editDistance(word, whole, 2)) ? stem : whole;
+  // Round 9: two dictionary words written as one ("woolshed") is a closed compound, not a slip for a word of its length
+  // ("woodshed"); a letter doubled or dropped still is ("peacefull": peaceful).
+  const fixed = found !== null && found.length === word.length && splitsIntoCommonWords(word) ? null : found;
   // Unknown words repeat across a loop's prompts; the memo is bounded like the lemma cache.
   if (memo.size > 20000) memo.clear();
   memo.set(word, fixed);
