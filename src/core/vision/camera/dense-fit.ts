@@ -14,6 +14,8 @@ export interface DenseFit {
 
 /** The dense fit is kept only when its residual less pixel noise is at most this share of max(unwarped residual less noise, 1-px misregistration residual). */
 export const DENSE_MAX_RESIDUAL_SHARE = 0.5;
+/** … or the model explains at least this share of the change's variance on level 1 (e1² ≤ 0.6·e0²). */
+export const DENSE_MIN_VARIANCE_EXPLAINED = 0.4;
 /** Eigen-directions of the (scale-normalised) dense normal matrix weaker than this share of the strongest are left unchanged (aperture). */
 export const DENSE_MIN_EIGEN_SHARE = 1e-3;
 
@@ -53,10 +55,15 @@ export function denseFit(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity,
   const noise2 = e1.noise ** 2;
   const misfit = Math.sqrt(Math.max(0, e1.rms ** 2 - noise2));
   const ref = Math.max(Math.sqrt(Math.max(0, e0.rms ** 2 - noise2)), e1.gradRms);
-  if (!(ref > 1e-6) || misfit > DENSE_MAX_RESIDUAL_SHARE * ref || last.eigMax <= 0 || e1.correlation < DENSE_MIN_CORRELATION) return null;
+  // … or, where the pixel noise is correlated over more than two pixels (grain through a strong encoder: the noise term
+  // above reads too little of it), the model explains most of the change's variance outright — a still picture's
+  // change is all noise, which no warp explains, and a cut's or a fade's is no warp either
+  const varianceExplained = e0.rms > 0 ? 1 - (e1.rms / e0.rms) ** 2 : 0;
+  const fits = misfit <= DENSE_MAX_RESIDUAL_SHARE * ref || varianceExplained >= DENSE_MIN_VARIANCE_EXPLAINED;
+  if (!(ref > 1e-6) || !fits || last.eigMax <= 0 || e1.correlation < DENSE_MIN_CORRELATION) return null;
   // conditioning: the weakest observable direction against the strongest (1 for an isotropic field, 0 for a ramp)
   const conditioning = Math.min(1, Math.sqrt(last.eigMin / last.eigMax) / DENSE_FULL_CONDITIONING);
-  const explained = 1 - misfit / ref;
+  const explained = Math.max(1 - misfit / ref, varianceExplained);
   return { model, inlierShare: last.inlierShare, confidence: Math.max(0, explained * conditioning * last.inlierShare) };
 }
 

@@ -1,7 +1,7 @@
 // FOUNDATION §3.4: the window's camera report from its frame pairs' global motion (the move, its raw numbers in
 // FOUNDATION units, shake, and a confidence).
 import type { CameraReport } from '../../report/analysis.ts';
-import { CAMERA_THRESHOLDS, classifyCameraMove } from '../../vocab/camera.ts';
+import { CAMERA_THRESHOLDS, classifyCameraMove, type CameraMove, type CameraRaw } from '../../vocab/camera.ts';
 import type { GlobalMotion } from './global-motion.ts';
 
 /** One frame pair's motion as kept for the window: the global motion, or null for pairs across a cut or flash. */
@@ -16,52 +16,86 @@ export const SHAKE_NET_SHARE = 0.25;
 
 /**
  * The window's camera report from its frame pairs' motion (pairs across cuts and flashes left out): means of the
- * raw numbers in FOUNDATION units (diagonals/s, ln-scale/s, °/s), the move by classifyCameraMove, or `shake` by the
- * rule above; confidence = mean pair confidence.
+ * raw numbers in FOUNDATION units (diagonals/s, ln-scale/s, °/s) over the pairs that were measured (confidence > 0;
+ * a pair the fit could not explain is no evidence of stillness), the move by classifyCameraMove, or `shake` by the
+ * rule above. Confidence = mean pair confidence over all the pairs × how clearly the move is what it is
+ * (moveClearance).
  */
 export function summarizeCamera(pairs: PairMotion[], fps: number, diagonal: number): CameraReport {
   const n = pairs.length;
   if (n === 0) return { move: 'static', dx: 0, dy: 0, zoom: 0, roll: 0, confidence: 0 };
+  let conf = 0;
+  for (const p of pairs) conf += p.confidence;
+  // an unmeasured pair (confidence 0) is no evidence of stillness: averaging its zeros in read a smooth picture's
+  // tilt, measured on every other pair, as static (issue #13, footage-3's tilt over the Radioactive art)
+  const measured = pairs.filter((p) => p.confidence > 0);
+  const m = measured.length;
+  if (m === 0) return { move: 'static', dx: 0, dy: 0, zoom: 0, roll: 0, confidence: 0 };
   let tx = 0;
   let ty = 0;
   let zoom = 0;
   let roll = 0;
-  let conf = 0;
-  for (const p of pairs) {
+  for (const p of measured) {
     tx += p.tx;
     ty += p.ty;
     zoom += p.zoom;
     roll += p.roll;
-    conf += p.confidence;
   }
-  const k = fps / n;
+  const k = fps / m;
   const raw = { dx: (tx * k) / diagonal, dy: (ty * k) / diagonal, zoom: zoom * k, roll: roll * k };
   let move = classifyCameraMove(raw);
   // shake: frame-to-frame translation reversals with a jitter much larger than the net move
-  const mtx = tx / n;
-  const mty = ty / n;
+  const mtx = tx / m;
+  const mty = ty / m;
   let jit = 0;
   let reversals = 0;
-  for (let i = 0; i < n; i++) {
-    const p = pairs[i]!;
+  for (let i = 0; i < m; i++) {
+    const p = measured[i]!;
     jit += (p.tx - mtx) ** 2 + (p.ty - mty) ** 2;
     if (i > 0) {
-      const q = pairs[i - 1]!;
+      const q = measured[i - 1]!;
       if (p.tx * q.tx + p.ty * q.ty < 0) reversals++;
     }
   }
-  const jitter = (Math.sqrt(jit / n) * fps) / diagonal; // diagonals/s
+  const jitter = (Math.sqrt(jit / m) * fps) / diagonal; // diagonals/s
   const net = Math.hypot(raw.dx, raw.dy);
   const T = CAMERA_THRESHOLDS;
   const otherMove = Math.abs(raw.zoom) > T.zoom || Math.abs(raw.roll) > T.roll;
   if (
-    n >= 3 &&
+    m >= 3 &&
     !otherMove &&
-    reversals / (n - 1) >= SHAKE_MIN_REVERSALS &&
+    reversals / (m - 1) >= SHAKE_MIN_REVERSALS &&
     jitter >= SHAKE_MIN_JITTER * T.translation &&
     (net < T.translation || net < SHAKE_NET_SHARE * jitter)
   ) {
     move = 'shake';
   }
-  return { move, dx: raw.dx, dy: raw.dy, zoom: raw.zoom, roll: raw.roll, confidence: conf / n };
+  return { move, dx: raw.dx, dy: raw.dy, zoom: raw.zoom, roll: raw.roll, confidence: (conf / n) * moveClearance(move, raw, jitter) };
 }
+
+/**
+ * How clearly the measured numbers say `move` (0–1), the factor the window's confidence carries besides the fits'
+ * quality: `static` loses confidence as its largest component, or its frame-to-frame jitter against the shake rule's,
+ * nears its threshold (frames that jitter at half the shake threshold are not confidently still); a roll loses it as its turning point
+ * leaves the centre; other moves keep it.
+ */
+export function moveClearance(move: CameraMove, raw: CameraRaw, jitter: number): number {
+  const T = CAMERA_THRESHOLDS;
+  const shares = [Math.hypot(raw.dx, raw.dy) / T.translation, Math.abs(raw.zoom) / T.zoom, Math.abs(raw.roll) / T.roll];
+  if (move === 'static') return Math.max(0, 1 - Math.max(...shares, jitter / (SHAKE_MIN_JITTER * T.translation)));
+  if (move === 'roll_cw' || move === 'roll_ccw') {
+    // A camera rolls about its optical centre. A picture turning about a point near its edge is a still part (a
+    // logo, a "LIVE" box) against a moving rest, which one similarity fits as a rotation about the still part
+    // (footage-3's flat navy art with bubbles sliding in under a static box read roll_ccw at 0.66): the further the
+    // turning point from the centre (in half-diagonals: where translation + zoom + turn leave the content still),
+    // the less the roll is the camera's.
+    const pivot = (2 * Math.hypot(raw.dx, raw.dy)) / Math.hypot(raw.zoom, (raw.roll * Math.PI) / 180);
+    return Math.min(1, Math.max(0, (ROLL_PIVOT_OFF - pivot) / (ROLL_PIVOT_OFF - ROLL_PIVOT_CENTRAL)));
+  }
+  return 1;
+}
+
+/** A roll whose turning point is within this many half-diagonals of the frame centre keeps full confidence … */
+export const ROLL_PIVOT_CENTRAL = 0.4;
+/** … and none at this distance (the frame's corner). */
+export const ROLL_PIVOT_OFF = 1;
