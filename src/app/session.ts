@@ -528,9 +528,17 @@ export class AppSession {
     return latestNarrative(this.db, label, limit);
   }
 
-  /** One page of the linguistic registry (span → meaning), filtered by source and searched by span. */
-  linguisticPage(query: LinguisticPageQuery = {}): Promise<LinguisticPage> {
-    return linguisticPage(this.db, query);
+  /**
+   * One page of the linguistic registry (span → meaning), filtered by source and searched by span; `notApplied` holds
+   * the learned rows (as `span\u0000domain\u0000canonical`) an origin word overrules: stored, never applied.
+   */
+  async linguisticPage(query: LinguisticPageQuery = {}): Promise<LinguisticPage & { notApplied: string[] }> {
+    const page = await linguisticPage(this.db, query);
+    const learned = page.rows.filter((r) => r.source === 'learned');
+    if (learned.length === 0) return { ...page, notApplied: [] };
+    const { conflictsOf } = await import('../core/language/grow-vocabulary.ts');
+    const notApplied = learned.filter((r) => conflictsOf([r]).some((c) => c.kept === 'lexicon')).map((r) => `${r.span}\u0000${r.domain}\u0000${r.canonical}`);
+    return { ...page, notApplied };
   }
 
   /** One page of the interpretation registry (the prompts read), newest first, filtered by source and searched. */

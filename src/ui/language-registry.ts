@@ -2,7 +2,7 @@
 // where the mapping came from, times used) or the interpretation registry (the prompts read, by whom), a page at a
 // time from the session, filtered by source and searched. A learned mapping can be removed (through the session,
 // after a confirmation in the row); the app's own words cannot. Each has an empty state that says how it fills.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { AppSession } from '../app/session.ts';
 import type { InterpretationRecord, LinguisticRecord } from '../core/registry/export-records.ts';
 import type { InterpretationPage, LinguisticPage } from '../storage/language-page.ts';
@@ -52,6 +52,7 @@ export class LanguageRegistryView extends LitElement {
     td { overflow-wrap: anywhere; }
     td button { min-height: 2.3rem; }
     button.danger { background: #a01010; border-color: #a01010; color: #fff; }
+    .not-applied { display: block; font-size: 0.8rem; color: #7a4a00; }
     .confirm { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; }
   `];
 
@@ -60,7 +61,7 @@ export class LanguageRegistryView extends LitElement {
   declare private source: string;
   declare private search: string;
   declare private offset: number;
-  declare private words: LinguisticPage | null;
+  declare private words: (LinguisticPage & { notApplied?: string[] }) | null;
   declare private prompts: InterpretationPage | null;
   declare private confirming: string | null;
   declare private message: string | null;
@@ -171,7 +172,7 @@ export class LanguageRegistryView extends LitElement {
     </div>`;
   }
 
-  private wordsTable(p: LinguisticPage) {
+  private wordsTable(p: LinguisticPage & { notApplied?: string[] }) {
     if (p.total === 0) {
       return html`<p class="muted empty">No words recorded yet. A word is recorded when the loop reads a prompt, when you
         Interpret with “Record” ticked, or when you Teach a word in Interpret.</p>`;
@@ -189,7 +190,7 @@ export class LanguageRegistryView extends LitElement {
         <td>${said(r.domain)} → ${said(r.canonical)}</td>
         <td>${r.variant}</td>
         <td>${r.dialect ? said(r.dialect) : '—'}</td>
-        <td>${r.source}</td>
+        <td>${r.source}${p.notApplied?.includes(key(r)) ? html`<span class="not-applied"> saved, not applied: the app's own words keep their meaning</span>` : nothing}</td>
         <td class="num">${r.count.toLocaleString('en')}</td>
         <td>${r.source !== 'learned' ? null : this.confirming === key(r)
           ? html`<span class="confirm">Remove “${r.span}”?

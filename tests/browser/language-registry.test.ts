@@ -56,7 +56,9 @@ describe('<registries-view>: the language registries', () => {
 
     choose(view.shadowRoot, 'registry', 'interpretation');
     await until(() => rows().length === 1);
-    expect(rows()[0]?.slice(0, 3)).to.deep.equal(['zindleqwop, a red door, pan left', 'camera pan left · red', 'user']);
+    const [prompt, readAs, source] = rows()[0] ?? [];
+    expect([prompt, source]).to.deep.equal(['zindleqwop, a red door, pan left', 'user']);
+    expect(readAs).to.match(/^camera pan left · red\b/);
 
     choose(view.shadowRoot, 'registry', 'linguistic');
     await until(() => rows().some((r) => r[0] === 'zindleqwop'));
@@ -100,6 +102,8 @@ describe('<registries-view>: the language registries', () => {
     search?.dispatchEvent(new Event('input'));
     choose(lang(), 'source', 'learned');
     await until(() => rows().some((r) => r[0] === 'red sky'));
+    // A taught phrase the app's own words overrule is found again, and says it is not applied.
+    expect(rows().find((r) => r[0] === 'red sky')?.[4]).to.equal("learned saved, not applied: the app's own words keep their meaning");
     expect(await axeViolations(view)).to.deep.equal([]);
     expect(overflowing(390)).to.deep.equal([]);
   });
