@@ -87,7 +87,7 @@ async function teachVia(view: InterpretView, root: ShadowRoot, word: string, dom
 describe('<interpret-view>', () => {
   it('shows each meaning in words; a taught word changes the next interpretation and survives export → import', async () => {
     const { session, view, root } = await mount();
-    await interpretIn(view, root, 'zindleqwop, pan left over the sea');
+    await interpretIn(view, root, 'so zindleqwop, pan left over the sea');
     // Meanings visible without hover: "pan left" and "sea" spelled out; the unknown word offered for teaching.
     expect(meaningRow(root, 'sea')?.textContent).to.match(/setting\s*→\s*sea/);
     expect(meaningRow(root, 'zindleqwop')?.textContent).to.contain('not understood');
@@ -104,12 +104,12 @@ describe('<interpret-view>', () => {
     const text = await session.exportText();
     const file = JSON.parse(text) as { interpretation: { prompt: string; source: string }[]; linguistic: { span: string; domain: string; canonical: string; source: string }[] };
     expect(file.interpretation.some((i) => i.prompt === 'zindleqwop zoom in on a red barn' && i.source === 'user')).to.equal(true);
-    expect(file.interpretation.some((i) => i.prompt === 'zindleqwop, pan left over the sea')).to.equal(false);
+    expect(file.interpretation.some((i) => i.prompt === 'so zindleqwop, pan left over the sea')).to.equal(false);
     expect(file.linguistic.some((m) => m.span === 'zindleqwop' && m.domain === 'motion' && m.canonical === 'fast' && m.source === 'learned')).to.equal(true);
 
     // Another store knows nothing of it until the export is imported; then its view reads the word as taught.
     const other = await mount();
-    await interpretIn(other.view, other.root, 'zindleqwop, pan left over the sea');
+    await interpretIn(other.view, other.root, 'so zindleqwop, pan left over the sea');
     expect(instructionOf(other.root)?.motion.level).to.equal(null);
     await other.session.importText(text);
     await interpretIn(other.view, other.root, 'zindleqwop pan right');
