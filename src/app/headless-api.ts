@@ -13,6 +13,7 @@ import type { Diagnostics } from '../core/registry/export-records.ts';
 import type { BackfillSummary } from '../loop/backfill.ts';
 import { isWorkflow } from '../loop/workflows.ts';
 import { syncApi } from './api/sync-api.ts';
+import { sendJsonInParts } from './json-batches.ts';
 import type { RepairSummary } from '../storage/repair-store.ts';
 import { AppSession, type AgreementSnapshot, type CreateRequest, type LoopRunRequest, type LoopRunSummary, type MadeClipResult } from './session.ts';
 
@@ -181,10 +182,10 @@ export const headlessApi = {
     const { result } = await (await session()).analyze(file, {
       track: false,
       onProgress: (f) => window.mrAnalyzeProgress?.(file.name, f),
-      onFrames: (batch) => frames(JSON.stringify(batch)),
+      onFrames: (batch) => sendJsonInParts(batch, frames),
     });
     if (isAnalysisError(result)) return JSON.stringify(result);
-    for (let k = 0; k < result.windows.length; k += WINDOW_BATCH) await windows(JSON.stringify(result.windows.slice(k, k + WINDOW_BATCH)));
+    for (let k = 0; k < result.windows.length; k += WINDOW_BATCH) await sendJsonInParts(result.windows.slice(k, k + WINDOW_BATCH), windows);
     return JSON.stringify({ ...result, windows: [] });
   },
   /** Analyse bytes given as base64 (small files, tests). */
