@@ -1,4 +1,4 @@
-// #14 round 9 (sounds): the sound's primitives from its sources, its presence from what the sources do, dialect negators
+// #14 round 9 (the `sounds` helper): the sound's primitives from its sources, its presence from what the sources do, dialect negators
 // and kept-still imperatives, still scenes, and the key from what a darkness or a grey is said of — each alone on
 // invented prompts (none from the human-written sets), with the span that says which mechanism made the reading, and
 // switched off.
@@ -33,6 +33,12 @@ describe("the sound's primitives from its sources (soundSources)", () => {
     expect(read('no music, only the surf', ['soundSources']).sound.primitives).toEqual(['silence']);
   });
 
+  it('silence of every sound with one source kept is that sound, sparse', () => {
+    const one = read('total silence, just the odd gull');
+    expect(one.sound.primitives).toEqual(['tone']);
+    expect(one.sound.presence).toBe('sparse');
+  });
+
   it('a sound word said outright wins over the source', () => {
     expect(read('a tugboat chugging past, a high whine').sound.primitives).toEqual(['tone']);
   });
@@ -56,6 +62,9 @@ describe("presence from what the sound's sources do (soundActivity)", () => {
   it('a quiet scene with a sound in it is sparse; a slip of a sound word after a negator is that sound negated', () => {
     expect(read('library reading room, hushed, a clock ticking').sound.presence).toBe('sparse');
     expect(read('library reading room, hushed').sound.presence).toBe('absent');
+    expect(read('quiet night, crickets chirping').sound.presence).toBe('sparse');
+    expect(read('a quiet hum in the room').sound.presence).toBeNull();
+    expect(read('quiet night, crickets chirping', ['soundActivity']).sound.presence).toBeNull();
     const slip = read('no sond at all, snowy hills');
     expect(slip.sound.presence).toBe('absent');
     expect(slip.sound.primitives).toEqual(['silence']);
@@ -99,6 +108,8 @@ describe('the key from what a darkness or a grey is said of (keyScope)', () => {
   it('the rest of the scene gives the key over a light word of one thing', () => {
     expect(read('a luminous buoy on the water, everything else black').lighting).toBe('low_key');
     expect(read('a luminous buoy on the water, everything else black', ['keyScope']).lighting).toBe('high_key');
+    expect(read('a bright lamp on the desk, the rest of the room in darkness').lighting).toBe('low_key');
+    expect(read('a bright lamp on the desk, the rest of the room in darkness', ['keyScope']).lighting).toBe('high_key');
   });
 
   it('a darkness with its exception is low key; a grey day is flat', () => {

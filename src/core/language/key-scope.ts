@@ -1,6 +1,6 @@
 // Round 9 (#14): the key from what a darkness or a grey is said of. Three readings, after the scene's light and the
 // colour words of round 8:
-// - the rest of the scene: "everything else black", "the rest is pitch dark", "all else dark" — what is left after one
+// - the rest of the scene: "everything else black", "the rest is pitch dark", "the rest of the room dark" — what is left after one
 //   lit thing — gives the key, over a light word said of that one thing ("luminous lagoon … everyting else black" is
 //   low key); white → high key;
 // - a darkness with its exception: "pitch black with tiny specks of light", "pitch dark but for the stars" — the
@@ -40,9 +40,14 @@ export function readKeyScope(state: PassState): void {
   for (let k = 0; k < tokens.length; k++) {
     const w = tokens[k]?.lower ?? '';
     // The rest of the scene.
-    const rest = (TOTAL.has(w) && tokens[k + 1]?.lower === 'else') || REST.has(w);
+    const rest = (TOTAL.has(w) && tokens[k + 1]?.lower === 'else') || (REST.has(w) && ['the', 'di', 'da'].includes(tokens[k - 1]?.lower ?? ''));
     if (rest) {
       let m = k + (REST.has(w) ? 1 : 2);
+      // "the rest of the room (is) dark": past the part named.
+      if (REST.has(w) && tokens[m]?.lower === 'of') {
+        m++;
+        while (m < tokens.length && m <= k + 5 && keyOf(cover[m]) === null && !clauseBetween(state, k, m) && !COPULA.has(tokens[m]?.lower ?? '')) m++;
+      }
       while (m < tokens.length && COPULA.has(tokens[m]?.lower ?? '') && !cover[m]) m++;
       const c = cover[m];
       const key = keyOf(c);

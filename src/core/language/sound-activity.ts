@@ -12,7 +12,7 @@
 // - a high intensity right before a sound word ("bare noise", "mad noise") or after it through a copula ("the bass is
 //   INSANE", "the music was mental") → full.
 // Two more settle a presence already set: a quiet word said of the scene while something is heard ("clock ticking, quiet
-// as anything": a verb of sound used as a verb) is sparse, not absent; a slip for a sound word right after a negator
+// as anything": a verb of sound used as a verb; "quiet night, crickets chirping": a sound word) is sparse, not absent; a slip for a sound word right after a negator
 // ("no sund at all") is that sound negated: absent, with silence, and the slip's other reading (sand: beach) dropped.
 // And a loud verb of sound with a path after it ("cars screamin down the front stretch", "bikes roaring past") is travel
 // at speed: motion fast when no speed was said.
@@ -31,7 +31,7 @@ import { isLoudVoiceVerb, isPeopleNoun, isSoundVerb, isVoiceVerb, soundSourceOf 
 /** Pronouns for everyone present ("everybody chattin away"). */
 const EVERYONE = new Set(['everybody', 'everyone', 'everybodys', 'errbody', 'erybody']);
 /** Particles of persistence after a verb of talk ("chattin away", "yakking on"). */
-const PERSIST = new Set(['away', 'on', 'oot', 'out']);
+const PERSIST = new Set(['away', 'on', 'oot', 'out', 'along']);
 /** Dialect progressive markers before a verb ("highlife dey play", "water a rush"). */
 const PROGRESSIVE_MARK = new Set(['dey', 'a', 'de', 'deh']);
 /** Readings a people noun may carry ("kids": a subject; "crowd": the scene). */
@@ -204,6 +204,15 @@ export function readSoundActivity(state: PassState): void {
     sound.primitives = ['silence'];
     sound.presence = 'absent';
     return;
+  }
+  if (sound.presence === null && sound.primitives.some((p) => p !== 'silence')) {
+    // "quiet night, crickets chirping": a quiet scene (a quiet word not said of the sound itself) with a sound heard in it.
+    const quiet = state.chosen.find((c) => c.domain === 'sound' && c.canonical === 'silence' && c.j - c.i === 1 && !c.negated && cover[c.j]?.domain !== 'sound');
+    if (quiet) {
+      sound.presence = 'sparse';
+      mark(state, quiet.i, 'sparse', cover);
+      return;
+    }
   }
   if (sound.presence === 'absent') {
     // "clock ticking, quiet as anything": a quiet scene with a sound in it is sparse.

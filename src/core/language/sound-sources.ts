@@ -10,7 +10,7 @@
 // noun after it ("waves sound") or kept as the one sound after a negated one ("no music just the rain"). Sound words
 // said outright win: the pass adds nothing when the prompt names a primitive itself (a negated sound, silence, is
 // overridden: "no music, just the rain" is hiss, and its presence is no longer absent). The source's span says
-// `implies: {sound}`, or is a sound span via `soundSource`.
+// `implies: {sound}`, or is a sound span via `soundSource`. Silence of every sound with one source kept is sparse.
 import type { SoundPrimitive } from '../vocab/index.ts';
 import type { Chosen, PassState } from './chosen.ts';
 import { clauseBetween, negatedInClause, pushUnique } from './chosen.ts';
@@ -140,8 +140,9 @@ export function readSoundSources(state: PassState): void {
   const prims = sound.primitives.filter((p) => p !== 'silence');
   for (const f of found) pushUnique(prims, f.primitive);
   sound.primitives = prims;
-  // The negated sound was the rest: the source is heard, so the sound is not absent.
-  if (sound.presence === 'absent') sound.presence = null;
+  // The negated sound was the rest: the source is heard, so the sound is not absent. Silence of every sound but one
+  // kept source ("total silence, just the odd gull") is that one sound in silence: sparse.
+  if (sound.presence === 'absent') sound.presence = allSilent ? 'sparse' : null;
   for (const f of found) {
     const c = cover[f.k];
     if (c) {
