@@ -67,6 +67,8 @@ export function saidOf(state: PassState, k: number, cover: readonly (Chosen | un
     const t = state.tokens[m];
     if (!t) return -1;
     if (c && PASS_OVER.has(c.domain)) continue;
+    // A progressive marker swallowed into a longer reading ("dey fall" read as a name): the verb is the word after it.
+    if (c && c.i === m && c.j > m + 1 && PROGRESSIVE.has(t.lower)) return m + 1;
     if (!c && (t.closedClass || t.lower.length <= 3)) continue;
     return m;
   }
