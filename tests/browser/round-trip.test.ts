@@ -62,7 +62,7 @@ function wrongIntended(i: IntendedValues): IntendedValues {
     gradient: i.gradient && other(GRADIENT_TYPES, i.gradient),
     lighting: i.lighting && other(LIGHTING_TYPES, i.lighting),
     palette: COLOR_PRIMITIVE_NAMES.filter((p) => !i.palette.includes(p)),
-    sound_frames: i.sound_frames && i.sound_frames.map(rotate),
+    sound_frames: i.sound_frames && i.sound_frames.map((b) => b && rotate(b)),
     tempo_bpm: bpm,
     tempo: bpm === null ? i.tempo : classifyTempo(bpm),
   };
