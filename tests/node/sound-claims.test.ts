@@ -97,7 +97,7 @@ describe('tones a pure frame can show', () => {
 
 describe('pure pool tones a frame can tell apart', () => {
   it('the same note a few cents apart is made at one pitch; a tone within TONE_SEPARATION_BINS of another is raised by octaves, and then reads as made', () => {
-    const tone = (hz: number) => ({ name: `${hz}`, breakdown: { silence: 0, tone: 60, rumble: 40, hiss: 0 }, tone_hz: hz, origin: 'discovery' as const });
+    const tone = (hz: number) => ({ name: `${hz}`, breakdown: { silence: 0, tone: 60, rumble: 40, hiss: 0 }, tone_hz: hz, origin: 'discovery' as const, count: 1 });
     const sep = separateTones([tone(466.22), tone(467.03), tone(512.15), { ...tone(0), tone_hz: null, breakdown: { silence: 0, tone: 0, rumble: 0, hiss: 100 } }], 30);
     expect(sep.map((s) => s.tone_hz)).toEqual([466.22, 466.22, 1024.3, null]);
     for (const a of sep) for (const b of sep) if (a.tone_hz && b.tone_hz && a.tone_hz !== b.tone_hz) expect(Math.abs(a.tone_hz - b.tone_hz)).toBeGreaterThanOrEqual(TONE_SEPARATION_BINS * 30);
