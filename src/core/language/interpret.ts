@@ -16,6 +16,7 @@ import { chooseSenses, type Context } from './disambiguate.ts';
 import { emptyInstruction, type Instruction } from './instruction.ts';
 import { implyColors, implyLighting } from './imply-lighting.ts';
 import { implySetting } from './imply-setting.ts';
+import { implyMood } from './imply-mood.ts';
 import { namePlaces } from './name-places.ts';
 import { readPlaceFrames } from './place-frames.ts';
 import { readIdioms } from './read-idioms.ts';
@@ -145,6 +146,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('keyScope')) readKeyScope(state);
   if (!off.has('implied')) implyColors(state, negation.excludedColors);
   if (!off.has('places')) implySetting(state, !off.has('strongImplied'));
+  if (!off.has('eventMood')) implyMood(state);
   // Round 8 (places): a place noun names itself beside its class.
   if (!off.has('placeNames')) namePlaces(state);
   const grown = grownEntries(state.chosen);

@@ -30,7 +30,7 @@ export type SoundMechanism = 'soundSources' | 'soundActivity' | 'cameraStasis' |
 /** Round 9's sound and scene spans' mechanisms. */
 export type SoundVia = 'soundSource' | 'soundActivity' | 'cameraStasis' | 'stillScene';
 /** Round 8's place and mood switches. */
-export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'strongImplied' | 'placeCompounds';
+export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'strongImplied' | 'placeCompounds' | 'eventMood';
 
 /**
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's

@@ -29,6 +29,7 @@ const TABLE = table as unknown as {
   verbDirections: Record<string, string>;
   cameraManner: Record<string, 'shake' | 'static'>;
   placeInstances: Record<string, string>;
+  eventMoods: Record<string, string>;
 };
 const ANIMALS: ReadonlySet<string> = new Set(TABLE.animals);
 const MOTION_VERBS: ReadonlySet<string> = new Set(TABLE.motionVerbs);
@@ -165,4 +166,9 @@ export function wordnetCameraManner(lemma: string): 'shake' | 'static' | null {
  */
 export function wordnetPlaceInstance(name: string): string | null {
   return Object.hasOwn(TABLE.placeInstances, name) ? (TABLE.placeInstances[name] ?? null) : null;
+}
+
+/** The mood a festivity noun or a verb of celebrating or relaxing implies ("carnival": joyful, "relax": calm), or null. */
+export function wordnetEventMood(word: string): string | null {
+  return Object.hasOwn(TABLE.eventMoods, word) ? (TABLE.eventMoods[word] ?? null) : null;
 }
