@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { frameRuns } from '../../src/core/vision/frame-runs.ts';
-import { detectCuts, pairShift, type FrameChange } from '../../src/core/vision/shots.ts';
+import { cutConcentration, detectCuts, pairShift, type FrameChange } from '../../src/core/vision/shots.ts';
 
 describe('frameRuns', () => {
   it('returns the maximal runs of passing frames, in order, covering exactly the passing frames', () => {
@@ -61,5 +61,20 @@ describe('cut evidence in units of the change already present', () => {
   });
   it('nor between frames without structure (the last frames of a fade decorrelate as noise)', () => {
     expect(detectCuts(shot(40, 20, { ...cut, structured: false })).cuts).toEqual([]);
+  });
+});
+
+describe('a cut is a break that does not continue (issue #13: false cuts inside a dissolve, in fast motion)', () => {
+  const jump = { hist: [0.48, 0.48, 0.48, 0.48], thumb: [0.17, 0.17, 0.17, 0.17], decorrelation: 0.5, extent: 0.9 };
+  /** The same spike at frame 20 inside a gradual change: every frame 0.04 further from each earlier one per frame apart. */
+  function gradual(): FrameChange[] {
+    return shot(40, 20, jump).map((c, i) => (i >= 12 && i <= 30 ? { ...c, thumb: [0.04, 0.08, 0.12, 0.16], hist: [0.1, 0.2, 0.3, 0.4] } : c));
+  }
+  it('a break that stays is a cut; the same spike where the change goes on is not', () => {
+    expect(detectCuts(shot(40, 20, jump)).cuts).toEqual([20]);
+    expect(cutConcentration(shot(40, 20, jump), 20, 20, 4)).toBeGreaterThan(0.9);
+    const g = gradual();
+    expect(cutConcentration(g, 20, 20, 4)).toBeLessThan(0.4);
+    expect(detectCuts(g).cuts).toEqual([]);
   });
 });

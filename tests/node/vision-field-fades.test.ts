@@ -65,3 +65,37 @@ describe('fades toward a vignetted white field', () => {
     expect(t[1]!.end_frame).toBeLessThanOrEqual(69);
   });
 });
+
+describe('a fade to white whose grain shows more than the dark picture it leaves (footage-3, issue #13)', () => {
+  // a dark, smooth picture (field contrast ≈ 0.09 and detail 1–2.5 levels: measured 0.094 and 1.6 on footage-3's f3-seq-23976-white-blue-vignette) and
+  // the vignetted white with grain of 3 levels of detail (measured 3.0 there): the white's detail is the highest
+  // around, so it is no field by the detail dip; both fits (a mix toward a picture, a fade toward a field) tell
+  let x = 5;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const dark = () => ({ grid: Array.from({ length: CELLS }, () => 5 + 80 * rnd()), std: Array.from({ length: CELLS }, () => 6 + 14 * rnd()), edge: Array.from({ length: CELLS }, () => 1 + 1.5 * rnd()) });
+  const P = dark();
+  const Q = dark();
+  const T = field();
+  // the grain of the white and the picture's own gradients are unrelated: their detail adds in quadrature
+  const blend = (p: typeof P, q: typeof P, a: number): FrameLook => {
+    const l = mix(p, q, a);
+    const cellEdge = Uint8Array.from(p.edge.map((v, c) => Math.round(Math.hypot((1 - a) * v, a * q.edge[c]!))));
+    let e = 0;
+    for (const v of cellEdge) e += v * v;
+    return { ...l, cellEdge, edge: Math.sqrt(e / CELLS) };
+  };
+  const looks: FrameLook[] = [
+    ...Array.from({ length: 40 }, () => blend(P, P, 0)),
+    ...Array.from({ length: 16 }, (_, k) => blend(P, T, (k + 1) / 16)),
+    ...Array.from({ length: 12 }, (_, k) => blend(T, Q, (k + 1) / 12)),
+    ...Array.from({ length: 40 }, () => blend(Q, Q, 0)),
+  ];
+  it('reads a fade_out into the white and a fade_in out of it, not two dissolves', () => {
+    const t = detectTransitions(looks, 24);
+    expect(t.map((x) => x.kind)).toEqual(['fade_out', 'fade_in']);
+    expect(t[0]!.start_frame).toBeGreaterThanOrEqual(38);
+    expect(t[0]!.end_frame).toBeLessThanOrEqual(57);
+    expect(t[1]!.start_frame).toBeGreaterThanOrEqual(54);
+    expect(t[1]!.end_frame).toBeLessThanOrEqual(69);
+  });
+});

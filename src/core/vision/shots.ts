@@ -140,13 +140,41 @@ export function detectCuts(changes: FrameReader<FrameChange>): { cuts: number[];
         for (let k = 0; k <= m; k++) flashes.add(i + k);
       } else if (flashLengths.some((k) => same(i, k + 1))) {
         flashes.add(i);
-      } else if (cuts[cuts.length - 1] !== i - 1) {
+      } else if (cuts[cuts.length - 1] !== i - 1 && cutConcentration(changes, i, run.end, lags) >= CUT_MIN_CONCENTRATION) {
         cuts.push(i);
       }
     }
   }
   return { cuts, flashes: [...flashes].filter((f) => f < n).sort((a, b) => a - b) };
 }
+
+/**
+ * A cut is a break that does not continue: the change from frame i−1 across it (to the end of its run of changed
+ * frames, a cut the codec smeared over two frames, at most lags − 2 on) is most of the change from i−1 to any frame a
+ * few after it, and most of the change to it from any frame a few before i−1. Within a gradual change — a dissolve, a
+ * fade, a picture that keeps moving — each step is a small part of the change over a few frames, and the frames
+ * after the step keep drifting from those before it (issue #13: false cuts inside a dissolve and inside 50 fps fast
+ * motion). Thumbnail distances at the lags measured; 1 when nothing around can be compared.
+ */
+export function cutConcentration(changes: FrameChange[], i: number, runEnd: number, lags: number): number {
+  const n = changes.length;
+  // distance between frame a and an earlier frame b, from a's lags (NaN when not measured)
+  const dist = (a: number, b: number) => (a < n && b >= 0 && a - b >= 1 && a - b <= lags ? (changes[a]!.thumb[a - b - 1] ?? NaN) : NaN);
+  const end = Math.min(runEnd, i + lags - 2);
+  const jump = dist(end, i - 1);
+  if (!(jump > 0)) return 1;
+  let most = jump;
+  for (let k = 1; end + k - (i - 1) <= lags; k++) {
+    const f = dist(end + k, i - 1);
+    const b = dist(end, i - 1 - k);
+    if (f > most) most = f;
+    if (b > most) most = b;
+  }
+  return jump / most;
+}
+
+/** A cut's change is at least this share of the largest change across it within the lags (cutConcentration). */
+export const CUT_MIN_CONCENTRATION = 0.6;
 
 /**
  * x[i] is far above the frames before it and far above the frames after it, each side judged by its own median

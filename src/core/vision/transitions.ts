@@ -139,7 +139,7 @@ export function detectTransitions(looks: FrameReader<FrameLook>, fps: number, ca
   for (const f of fades) for (let i = Math.max(0, f.start_frame - 1); i <= Math.min(looks.length - 1, f.end_frame + 1); i++) taken[i] = 1;
   // flat frames belong to no dissolve (a fade's black hold)
   for (let i = 0; i < looks.length; i++) if (flat[i]) taken[i] = 1;
-  const dissolves = detectDissolves(looks, fps, taken, camera, active ?? allCells());
+  const dissolves = detectDissolves(looks, fps, taken, camera, active ?? allCells()).map((d) => fadeOrDissolve(looks, d, active ?? allCells()));
   return [...fades, ...dissolves].sort((a, b) => a.start_frame - b.start_frame);
 }
 
@@ -186,6 +186,28 @@ export function fieldFrames(looks: FrameReader<FrameLook>, fps: number, cells: n
     return sides.length > 0 && x[i]! <= FIELD_SHARE * Math.max(...sides) && x[i]! <= FIELD_SIDE_SHARE * Math.min(...sides);
   };
   return Array.from({ length: n }, (_, i) => std[i]! < FLAT_STD || (below(std, i) && below(edge, i) && uniform(looks.at(i)!.cellStd, cells) && uniform(looks.at(i)!.cellEdge, cells)));
+}
+
+/**
+ * A run that mixes two frames is a fade when one of them holds no picture: a fade toward white or a colour under a
+ * vignette ends on one colour times the lens fall-off (plus grain), which the mix fits as well as a picture. So both
+ * are fitted: the end whose contrast once its own radial field is taken out (`looks[].std`, fieldContrast) is at
+ * most FIELD_SHARE of the other end's, its cells alike in inner contrast and detail (grain everywhere, no picture),
+ * is a field — the run is a fade_out toward it (the frame after the run) or a fade_in from it (the frame before).
+ * The field frame's fine detail is not asked to dip: grain shows more on white than on the dark picture it fades from
+ * (issue #13, footage-3: a fade to white meeting a fade from white under a vignette read as two dissolves, detail
+ * 1.6 on the picture and 3.0 on the white). The end is read at its frame and the one beyond (a meeting fade's
+ * lowest frame may sit there).
+ */
+function fadeOrDissolve(looks: FrameLook[], d: TransitionReport, cells: number[]): TransitionReport {
+  const n = looks.length;
+  const lowest = (i: number, j: number) => (j >= 0 && j < n && looks[j]!.std < looks[i]!.std ? j : i);
+  const a = lowest(Math.max(0, d.start_frame - 1), d.start_frame - 2);
+  const b = lowest(Math.min(n - 1, d.end_frame + 1), d.end_frame + 2);
+  const field = (x: number, y: number) => looks[x]!.std <= FIELD_SHARE * looks[y]!.std && uniform(looks[x]!.cellStd, cells) && uniform(looks[x]!.cellEdge, cells);
+  if (field(b, a)) return { ...d, kind: 'fade_out' };
+  if (field(a, b)) return { ...d, kind: 'fade_in' };
+  return d;
 }
 
 /** A fade's walk tolerates frame-to-frame contrast noise up to this many times the file's median |Δ contrast| (grain, codec). */
