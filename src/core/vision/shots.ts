@@ -156,10 +156,10 @@ export function detectCuts(changes: FrameReader<FrameChange>): { cuts: number[];
  * after the step keep drifting from those before it (issue #13: false cuts inside a dissolve and inside 50 fps fast
  * motion). Thumbnail distances at the lags measured; 1 when nothing around can be compared.
  */
-export function cutConcentration(changes: FrameChange[], i: number, runEnd: number, lags: number): number {
+export function cutConcentration(changes: FrameReader<FrameChange>, i: number, runEnd: number, lags: number): number {
   const n = changes.length;
   // distance between frame a and an earlier frame b, from a's lags (NaN when not measured)
-  const dist = (a: number, b: number) => (a < n && b >= 0 && a - b >= 1 && a - b <= lags ? (changes[a]!.thumb[a - b - 1] ?? NaN) : NaN);
+  const dist = (a: number, b: number) => (a < n && b >= 0 && a - b >= 1 && a - b <= lags ? (changes.at(a)?.thumb[a - b - 1] ?? NaN) : NaN);
   const end = Math.min(runEnd, i + lags - 2);
   const jump = dist(end, i - 1);
   if (!(jump > 0)) return 1;

@@ -199,12 +199,15 @@ export function fieldFrames(looks: FrameReader<FrameLook>, fps: number, cells: n
  * 1.6 on the picture and 3.0 on the white). The end is read at its frame and the one beyond (a meeting fade's
  * lowest frame may sit there).
  */
-function fadeOrDissolve(looks: FrameLook[], d: TransitionReport, cells: number[]): TransitionReport {
+function fadeOrDissolve(looks: FrameReader<FrameLook>, d: TransitionReport, cells: number[]): TransitionReport {
   const n = looks.length;
-  const lowest = (i: number, j: number) => (j >= 0 && j < n && looks[j]!.std < looks[i]!.std ? j : i);
+  const lowest = (i: number, j: number) => (j >= 0 && j < n && looks.at(j)!.std < looks.at(i)!.std ? j : i);
   const a = lowest(Math.max(0, d.start_frame - 1), d.start_frame - 2);
   const b = lowest(Math.min(n - 1, d.end_frame + 1), d.end_frame + 2);
-  const field = (x: number, y: number) => looks[x]!.std <= FIELD_SHARE * looks[y]!.std && uniform(looks[x]!.cellStd, cells) && uniform(looks[x]!.cellEdge, cells);
+  const field = (x: number, y: number) => {
+    const [lx, ly] = [looks.at(x)!, looks.at(y)!];
+    return lx.std <= FIELD_SHARE * ly.std && uniform(lx.cellStd, cells) && uniform(lx.cellEdge, cells);
+  };
   if (field(b, a)) return { ...d, kind: 'fade_out' };
   if (field(a, b)) return { ...d, kind: 'fade_in' };
   return d;
