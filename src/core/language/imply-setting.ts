@@ -36,11 +36,13 @@ export function implySetting(state: PassState, strong = true): void {
     // A verb names an action, not a thing ("it's chucking it down": no cut of beef).
     const slip = covering?.record.corrected;
     const guess = slip !== undefined && (/^\p{Lu}/u.test(t.text) || t.forms.includes(`${t.lower}g`) || t.lower.length <= 5);
-    if (strong && (guess || (t.tags.has('Verb') && !t.tags.has('Noun')))) continue;
+    if (strong && guess) continue;
     // The word as written or a lemma it inflects ("tulips" → tulip), as the scene's light does.
     const form = t.forms.find((f, n) => (n < t.exactForms || t.lower.startsWith(f)) && wordnetThingPlace(f) !== null) ?? (slip !== undefined && wordnetThingPlace(slip) !== null ? slip : undefined);
     const place = form ? wordnetThingPlace(form) : null;
     if (!place) continue;
+    // (The verb test asks compromise for tags: only for a word that would imply a place.)
+    if (strong && t.tags.has('Verb') && !t.tags.has('Noun')) continue;
     // A room is not implied under an open sky: the pot, the kettle or the grain of a scene under the sky or in the rain
     // is outdoors (round 9, `strongImplied`).
     if (strong && INDOOR.has(place) && (settings.some((s) => OUTDOOR.has(s)) || tokens.some((w) => OUTDOOR.has(w.lower)))) continue;

@@ -92,6 +92,8 @@ export function readPlaceNames(state: PassState): void {
       const slip = covering.some((c) => c.via === 'spelling');
       const reading = covering.some((c) => c.via !== 'spelling');
       const cap = !titleCase && run.every((t) => capitalised(t.text));
+      // The frames ask compromise for tags: only for a name some resource knows, a capitalised slip or a word none knows.
+      if (cls === null && (n > 1 || reading || first.lower.length < 4 || (slip ? !cap : !unknownWord(first)))) continue;
       const midCap = cap && !sentenceStart(k);
       const afterPrep = afterPreposition(state, k);
       const framed = placeFrame(tokens, gaps, k, j, true, false);
