@@ -151,7 +151,7 @@ export function detectCuts(changes: FrameReader<FrameChange>): { cuts: number[];
 /**
  * A cut is a break that does not continue: the change from frame i−1 across it (to the end of its run of changed
  * frames, a cut the codec smeared over two frames, at most lags − 2 on) is most of the change from i−1 to any frame a
- * few after it, and most of the change to it from any frame a few before i−1. Within a gradual change — a dissolve, a
+ * few after it, and most of the change to it from any frame a few before i−1 (the median of each side's, so one flash frame does not count). Within a gradual change — a dissolve, a
  * fade, a picture that keeps moving — each step is a small part of the change over a few frames, and the frames
  * after the step keep drifting from those before it (issue #13: false cuts inside a dissolve and inside 50 fps fast
  * motion). Thumbnail distances at the lags measured; 1 when nothing around can be compared.
@@ -163,14 +163,17 @@ export function cutConcentration(changes: FrameReader<FrameChange>, i: number, r
   const end = Math.min(runEnd, i + lags - 2);
   const jump = dist(end, i - 1);
   if (!(jump > 0)) return 1;
-  let most = jump;
+  const after: number[] = [];
+  const before: number[] = [];
   for (let k = 1; end + k - (i - 1) <= lags; k++) {
     const f = dist(end + k, i - 1);
     const b = dist(end, i - 1 - k);
-    if (f > most) most = f;
-    if (b > most) most = b;
+    if (Number.isFinite(f)) after.push(f);
+    if (Number.isFinite(b)) before.push(b);
   }
-  return jump / most;
+  // the median of each side: one frame of a flash just after a cut (or before it) is far from everything, not a drift
+  const median = (v: number[]) => (v.length ? v.sort((p, q) => p - q)[(v.length - 1) >> 1]! : 0);
+  return jump / Math.max(jump, median(after), median(before));
 }
 
 /** A cut's change is at least this share of the largest change across it within the lags (cutConcentration). */
