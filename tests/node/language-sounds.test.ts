@@ -119,3 +119,32 @@ describe('the key from what a darkness or a grey is said of (keyScope)', () => {
     expect(read('the quarry on a grey old day', ['keyScope']).lighting).toBe('high_key');
   });
 });
+
+// Invented prompts (not the held-out sets'): the camera's predicate of rest or of being knocked about (camverbs).
+describe("the camera's predicate (cameraPredicate)", () => {
+  it('a WordNet verb of rest or of being knocked about, said of the camera, is a still camera or the shake', () => {
+    expect(read('market square at noon, the camera just parked by the fountain').camera.move).toBe('static');
+    expect(read('market square at noon, the camera just parked by the fountain', ['cameraPredicate']).camera.move).toBeNull();
+    expect(read('harbour in a gale, the camera keeps getting bumped about').camera.move).toBe('shake');
+    expect(read('harbour in a gale, the camera keeps getting bumped about', ['cameraPredicate']).camera.move).toBeNull();
+    expect(span('harbour in a gale, the camera keeps getting bumped about', 'bumped')).toMatchObject({ domain: 'camera', via: 'cameraPredicate' });
+    expect(read('the dog chases a ball, camera gets knocked about').camera.move).toBe('shake');
+  });
+
+  it('an adjective complement of stillness and an imperative leaving the camera be are a still camera', () => {
+    expect(read('foggy pier, cam should be stable').camera.move).toBe('static');
+    expect(read('let the camera alone, gulls wheeling').camera.move).toBe('static');
+    expect(read('let the camera alone, gulls wheeling', ['cameraPredicate']).camera.move).toBeNull();
+  });
+
+  it('a move word wins: the predicate pass only fills a camera with no move', () => {
+    expect(read('camera parked on the hill then pans left').camera.move).toBe('pan_left');
+  });
+
+  it("a bare motion verb of another subject bound to a direction gives way to an explicit move in another clause", () => {
+    expect(read('stone glidin doon the ice, folk cheerin, zoom in on the house').camera.move).toBe('zoom_in');
+    expect(read('stone glidin doon the ice, folk cheerin, zoom in on the house', ['cameraPredicate']).camera.move).toBe('tilt_down');
+    // An imperative at its clause's start, or a verb said of the camera, keeps its own move.
+    expect(read('drift up slowly over the hills, zoom in on the house').camera.move).toBe('tilt_up');
+  });
+});

@@ -33,8 +33,11 @@ export function readDialectNegators(state: PassState): void {
   for (const c of chosen) for (let q = c.i; q < c.j; q++) cover[q] = c;
   for (let k = 0; k + 1 < tokens.length; k++) {
     const t = tokens[k];
-    const next = cover[k + 1];
-    if (!t || cover[k] || knownWord(t.lower) || !isNegatorForm(t.lower) || clauseBetween(state, k, k + 1)) continue;
+    // A short unread particle may stand between the negator and its verb ("nuh fi move": fi, the infinitive "for").
+    const particle = cover[k + 1];
+    const skip = /^[a-z]{1,2}$/.test(tokens[k + 1]?.lower ?? '') && (!particle || particle.domain === 'function' || particle.domain === 'filler') ? 1 : 0;
+    const next = cover[k + 1 + skip];
+    if (!t || cover[k] || knownWord(t.lower) || !isNegatorForm(t.lower) || clauseBetween(state, k, k + 1 + skip)) continue;
     // A verb of the lexicon after it: a move, a motion, a sound ("nuh move", "doesnae budge").
     if (!next || !['camera', 'motion', 'sound'].includes(next.domain)) continue;
     const record: LexRecord = { span: t.lower, canonical: 'not', domain: 'negation', variant: 'dialect', source: 'built-in', mechanism: 'cameraStasis' };

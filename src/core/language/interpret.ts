@@ -28,6 +28,7 @@ import { readSoundPresence } from './sound-presence.ts';
 import { readSoundSources } from './sound-sources.ts';
 import { readSoundActivity } from './sound-activity.ts';
 import { readDialectNegators, readKeepStill } from './camera-stasis.ts';
+import { preferExplicitMove, readCameraPredicate } from './camera-predicate.ts';
 import { readStillScene } from './still-scene.ts';
 import { readKeyScope } from './key-scope.ts';
 import { implyKeyFromWords, rereadLightWords } from './lighting-words.ts';
@@ -139,6 +140,8 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('soundPresence')) readSoundPresence(state);
   if (!off.has('soundActivity')) readSoundActivity(state);
   if (!off.has('cameraStasis')) readKeepStill(state);
+  if (!off.has('cameraPredicate')) readCameraPredicate(state);
+  if (!off.has('cameraPredicate')) preferExplicitMove(state);
   if (!off.has('stillScene')) readStillScene(state, negation);
   if (!off.has('paletteWords')) readPaletteWords(state, negation.excludedColors);
   implyLighting(state, !off.has('implied'), !off.has('artificialLight'), !off.has('artificialLight'), !off.has('weatherLight'));

@@ -56,3 +56,16 @@ export function isLoudWord(word: string): boolean {
 export function isSoundSource(word: string): boolean {
   return SOURCES.has(word);
 }
+
+const REST: ReadonlySet<string> = new Set((table as unknown as { restVerbs: string[] }).restVerbs);
+const SHAKE: ReadonlySet<string> = new Set((table as unknown as { shakeVerbs: string[] }).shakeVerbs);
+
+/** Whether a verb lemma says being at rest or set in place ("park", "plant", "stand", "chill"). */
+export function isRestVerb(lemma: string): boolean {
+  return REST.has(lemma);
+}
+
+/** Whether a verb lemma says being knocked about ("jostle", "fling", "toss", "jolt"). */
+export function isShakeVerb(lemma: string): boolean {
+  return SHAKE.has(lemma);
+}
