@@ -61,7 +61,7 @@ export function readCameraPredicate(state: PassState): void {
     instruction.camera.move = move;
     const record: LexRecord = { span: t.lower, canonical: move, domain: 'camera', variant: 'synonym', source: 'built-in', mechanism: 'cameraPredicate' };
     const covering = state.chosen.findIndex((c) => c.i <= at && c.j > at);
-    const span = { i: at, j: at + 1, start: t.start, end: t.end, record, domain: 'camera' as const, canonical: move, negated: false, consumed: false, via: 'cameraPredicate' };
+    const span: Chosen = { i: at, j: at + 1, start: t.start, end: t.end, record, domain: 'camera', canonical: move, negated: false, consumed: false, via: 'cameraPredicate' };
     if (covering >= 0 && state.chosen[covering]?.j === at + 1 && state.chosen[covering]?.i === at && state.chosen[covering]?.domain !== 'motion') state.chosen[covering] = span;
     else if (covering < 0) {
       state.chosen.push(span);
