@@ -5,8 +5,9 @@
 // WordNet (tables `restVerbs`, `shakeVerbs` of wordnet-clauses.json: troponyms of stand, park, plant, relax, stay…
 // and of jostle, shake, toss, fling, jolt, buffet…). An adjective complement of stillness ("camera should be steady",
 // "cam stays put") is a still camera; an imperative leaving the camera be ("leave the camera be", "let the cam alone",
-// "leave the camera where it is") too. Caribbean aphaeresis "tan" is stand. The pass runs after the fields, only when
-// the camera has no move, so an explicit move word anywhere wins. Spans say via `cameraPredicate`.
+// "leave the camera where it is") too; "all over" after it ("camera's all over the place") is the shake. Caribbean
+// aphaeresis "tan" is stand. The pass runs after the fields, only when the camera has no move, so an explicit move word
+// anywhere wins. Spans say via `cameraPredicate`.
 // Also (`preferExplicitMove`): a move composed from a bare verb of motion bound to a direction in a clause with a subject
 // of its own and no camera noun ("stane glidin doon the sheet") gives way to an explicit move word of the lexicon
 // elsewhere ("…, pan left wi the stane" stays pan_left): the direction belongs to the other subject's verb.
@@ -32,7 +33,9 @@ export function readCameraPredicate(state: PassState): void {
   const { tokens, instruction } = state;
   if (instruction.camera.move !== null) return;
   for (let n = 0; n < tokens.length; n++) {
-    if (!CAMERA_NOUNS.has(tokens[n]?.lower ?? '')) continue;
+    // The camera noun, or it with a clitic 's ("camera's all over the place": is).
+    const noun = tokens[n]?.lower ?? '';
+    if (!CAMERA_NOUNS.has(noun) && !CAMERA_NOUNS.has(noun.replace(/['’]s$/, ''))) continue;
     let move: 'static' | 'shake' | null = null;
     let at = -1;
     // An imperative leaving the camera be: leave (the) camera be / alone / where it is.
@@ -47,6 +50,8 @@ export function readCameraPredicate(state: PassState): void {
       const lower = t.lower;
       const forms = [...t.forms, DIALECT[lower] ?? lower];
       if (STILL.has(lower)) move = 'static';
+      // "all over (the place)": every way at once, the shake.
+      else if (lower === 'all' && tokens[k + 1]?.lower === 'over' && !clauseBetween(state, k, k + 1)) move = 'shake';
       else if (forms.some((f) => isShakeVerb(f))) move = 'shake';
       else if (forms.some((f) => isRestVerb(f)) && !AUX.has(lower)) move = 'static';
       else if (AUX.has(lower)) continue;
