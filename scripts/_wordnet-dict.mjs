@@ -53,6 +53,17 @@ export function readIndex(pos) {
   return out;
 }
 
+/** Lemma → how many of its senses SemCor tagged (0: WordNet's sense order is not attested by frequency). */
+export function readTaggedCounts(pos) {
+  const out = new Map();
+  for (const line of readFileSync(join(DICT, `index.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue;
+    const f = line.trim().split(' ');
+    out.set(f[0], parseInt(f[f.length - parseInt(f[2], 10) - 1], 10));
+  }
+  return out;
+}
+
 /** The synset offset of sense `n` (1-based) of `lemma` in `index`; throws when WordNet has no such sense. */
 export function sense(index, lemma, n) {
   const offs = index.get(lemma);

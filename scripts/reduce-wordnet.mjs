@@ -13,7 +13,7 @@
 // Run: node scripts/reduce-wordnet.mjs   (deterministic; the output is committed)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readData, readIndex, sense } from './_wordnet-dict.mjs';
+import { readData, readIndex, readTaggedCounts, sense } from './_wordnet-dict.mjs';
 
 const OUT = join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', 'wordnet-reduced.json');
 const SEED_SETTINGS = JSON.parse(readFileSync(join(import.meta.dirname, 'wordnet-seeds.json'), 'utf8'));
@@ -545,14 +545,26 @@ function underMood(o, heads, data, depth) {
   }
   return null;
 }
+// Only where the festive or restful sense is the word's usual one: a single word of several senses none of which
+// SemCor tagged has no attested first sense ("mixer", "levee", "moon" as a verb; a compound such as "mardi gras" is
+// specific enough), and a noun that is also an adjective is read as the adjective ("social", "gaudy") — they said
+// "joyful" of a kitchen's mixer and of gaudy signs.
+const tagged = { noun: readTaggedCounts('noun'), verb: readTaggedCounts('verb') };
+/** Whether `lemma`'s first `pos` sense is attested as its usual one (see above). */
+function usualAs(pos, lemma, senses) {
+  if (senses > 1 && !lemma.includes('_') && (tagged[pos].get(lemma) ?? 0) === 0) return false;
+  // "at home" (a reception) is read as the phrase it also is
+  if (/^(at|in|on|by)_/.test(lemma)) return false;
+  return !(pos === 'noun' && adjIndex.has(lemma));
+}
 const eventMoods = {};
 for (const [lemma, offs] of nounIndex) {
-  if (!/^[a-z][a-z-]*(?:_[a-z-]+)?$/.test(lemma) || lemma.length < 3) continue;
+  if (!/^[a-z][a-z-]*(?:_[a-z-]+)?$/.test(lemma) || lemma.length < 3 || !usualAs('noun', lemma, offs.length)) continue;
   const mood = underMood(offs[0], EVENT_NOUNS, nouns, 5) ?? (nouns.get(offs[0])?.lexfile === '28' && offs[1] ? underMood(offs[1], EVENT_NOUNS, nouns, 5) : null);
   if (mood) eventMoods[lemma.replace(/_/g, ' ')] = mood;
 }
 for (const [lemma, offs] of verbIndex) {
-  if (!/^[a-z]{3,}$/.test(lemma)) continue;
+  if (!/^[a-z]{3,}$/.test(lemma) || !usualAs('verb', lemma, offs.length)) continue;
   const mood = underMood(offs[0], EVENT_VERBS, verbs, 3);
   if (mood) eventMoods[lemma] ??= mood;
 }

@@ -33,6 +33,21 @@ describe('named places: a place name is a setting under its own name', () => {
     expect(read('hot afternoon in the background').narrative.settings).toEqual(['afternoon']);
     expect(read('a quiet morning in ballymaloe, gentle rain', ['namedPlaces']).unknown.map((u) => u.text)).toContain('ballymaloe');
   });
+
+  it('a slip capitalised only because it opens the prompt keeps its reading when that is a quality or a move', () => {
+    // review of round 9: these lost their mood, light or colour to a setting named after the slip
+    expect(read('Gloomey forest at night')).toMatchObject({ narrative: { settings: ['forest', 'night'], mood: ['gloomy'] } });
+    expect(read('Foggey street, slow pan').lighting).toBe('flat');
+    expect(read('Calmm lake at dawn').narrative.settings).toEqual(['lake', 'dawn']);
+  });
+
+  it('keyboard mash is reported unknown, never a place (too long, no vowel, a letter three times running)', () => {
+    for (const mash of ['zqzqzqzqzqzqzqzqzqzqzqzq', 'hjklzxcv', 'bzzzk']) {
+      const r = read(`a slow pan left in ${mash}, soft light`);
+      expect(r.narrative.settings).toEqual([]);
+      expect(r.unknown.map((u) => u.text)).toContain(mash);
+    }
+  });
 });
 
 describe('implied settings only from strong evidence', () => {
@@ -75,6 +90,8 @@ describe('mood implied by events', () => {
     expect(read('no party tonight, just rain').narrative.mood).toEqual([]);
     // A thing that shares a verb's spelling implies nothing ("a loaf of bread").
     expect(read('a loaf of bread on the table').narrative.mood).toEqual([]);
+    // Only where the festive sense is the word's usual one (SemCor-attested, not an adjective, not a prepositional phrase)
+    for (const p of ['the mixer hums in the kitchen', 'a levee by the river at dusk', 'gaudy neon signs', 'at home with mum']) expect(read(p).narrative.mood).toEqual([]);
     expect(read('a street carnival in rio, feathers everywhere', ['eventMood']).narrative.mood).toEqual([]);
   });
 });

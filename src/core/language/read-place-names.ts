@@ -27,6 +27,10 @@ export const NAMED_PLACE_FLOOR = 0.6;
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'over', 'near', 'across', 'from', 'to', 'through', 'around', 'along', 'by', 'above', 'under', 'beside', 'outside', 'inside', 'into', 'onto', 'off', 'up', 'down', 'inna', 'pon', 'round']);
 /** Readings a known place name may displace where the strict frame holds ("into phoenix": not the theme rebirth). */
 const DISPLACEABLE: ReadonlySet<Domain> = new Set(['subject', 'theme', 'genre', 'style', 'color_modifier', 'mood', 'plot', 'scene_type']);
+/** Longest word no resource knows that may still be read as a place's name. */
+const MAX_NAME_LETTERS = 20;
+/** Readings of a spelling slip that a capitalised name may stand for instead (things, not qualities or moves). */
+const NAME_LIKE_SLIPS: ReadonlySet<Domain> = new Set(['subject', 'theme', 'plot', 'genre', 'scene_type']);
 /** Seed settings that say when or in what weather, not where ("Diwali night", "harmattan morning" name no place). */
 const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
 /** Words of place frames themselves (dialect prepositions and articles no dictionary lists: "inna", "pon", "di"). */
@@ -46,7 +50,8 @@ function knownPlace(name: string, words: number): string | null {
 
 /** Whether no resource knows the word: no WordNet entry, no compromise or Hunspell word (any lookup form). */
 function unknownWord(t: Token): boolean {
-  return t.lower.length >= 3 && t.forms.every((f) => !wordnetKnows(f) && !knownWord(f) && !isRealWord(f) && !isCommonWord(f));
+  // a name is pronounceable: keyboard mash ("zqzqzq…", 80 letters) is reported unknown, never a place
+  return t.lower.length >= 3 && t.lower.length <= MAX_NAME_LETTERS && /[aeiouy]/.test(t.lower) && !/(.)\1\1/.test(t.lower) && t.forms.every((f) => !wordnetKnows(f) && !knownWord(f) && !isRealWord(f) && !isCommonWord(f));
 }
 
 /** Whether a place preposition (with "the" between, or not) stands right before token i in its clause. */
@@ -115,7 +120,9 @@ export function readPlaceNames(state: PassState): void {
         // A capitalised word the spelling mechanism took for a slip of another ("Yaba" is no "baba"), or a word no
         // resource knows. Lower case it is a name only after a place preposition ("in dundee,", "up in the daintree")
         // or opening the prompt ("uluru at sunrise"); capitalised, also before a place noun ("Yaba bus stop").
-        const unknown = slip ? cap : unknownWord(first);
+        // Capitalised inside a sentence a slip is a name ("in Pune"); opening one, only a slip read as a thing ("Yaba"
+        // is no "baba"): one read as a mood, light, colour or move keeps that reading ("Gloomey forest": gloomy).
+        const unknown = slip ? midCap || (cap && covering.every((c) => c.via !== 'spelling' || NAME_LIKE_SLIPS.has(c.domain))) : unknownWord(first);
         const lowerFrame = (afterPrep && framed === 'after') || (k === 0 && opening);
         const capFrame = framed === 'after' || opening || afterPrep || beforePlace(state, j);
         if (unknown && (cap ? capFrame : lowerFrame)) confidence = midCap ? 0.8 : 0.6;
