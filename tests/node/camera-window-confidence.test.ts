@@ -4,7 +4,7 @@
 // pair motions whose window statistics are known exactly.
 import { describe, expect, it } from 'vitest';
 import { CAMERA_THRESHOLDS } from '../../src/core/vocab/camera.ts';
-import { ROLL_PIVOT_CENTRAL, ROLL_PIVOT_OFF, SHAKE_MIN_JITTER, summarizeCamera, type PairMotion } from '../../src/core/vision/camera/window-summary.ts';
+import { MIN_MEASURED_PAIRS, ROLL_PIVOT_CENTRAL, ROLL_PIVOT_OFF, SHAKE_MIN_JITTER, summarizeCamera, type PairMotion } from '../../src/core/vision/camera/window-summary.ts';
 
 const FPS = 24;
 const DIAG = Math.hypot(640, 360);
@@ -23,6 +23,15 @@ describe('window camera: unmeasured pairs', () => {
     expect(cam.dy).toBeCloseTo(-v, 10);
     // half the pairs unmeasured: the confidence is the mean over all of them
     expect(cam.confidence).toBeCloseTo(0.3, 10);
+  });
+
+  it('one or two measured pairs among many are no move (a lone pair at 0.05 read pan_left); three are', () => {
+    const lone = (k: number) => Array.from({ length: 15 }, (_, i) => (i < k ? pair(px(3 * T.translation), 0, 0.05) : pair(0, 0, 0)));
+    expect(summarizeCamera(lone(1), FPS, DIAG)).toMatchObject({ move: 'static', dx: 0, confidence: 0 });
+    expect(summarizeCamera(lone(MIN_MEASURED_PAIRS - 1), FPS, DIAG)).toMatchObject({ move: 'static', confidence: 0 });
+    expect(summarizeCamera(lone(MIN_MEASURED_PAIRS), FPS, DIAG).move).toBe('pan_left');
+    // a window of two pairs, both measured, still reads its move
+    expect(summarizeCamera([pair(px(3 * T.translation), 0), pair(px(3 * T.translation), 0)], FPS, DIAG).move).toBe('pan_left');
   });
 
   it('no pair measured: static with confidence 0', () => {

@@ -13,6 +13,8 @@ export const SHAKE_MIN_REVERSALS = 0.35;
 export const SHAKE_MIN_JITTER = 3;
 /** … and the net translation is below the threshold or below this share of the jitter. */
 export const SHAKE_NET_SHARE = 0.25;
+/** Fewest measured pairs a window's move is read from (all of them when the window holds fewer pairs). */
+export const MIN_MEASURED_PAIRS = 3;
 
 /**
  * The window's camera report from its frame pairs' motion (pairs across cuts and flashes left out): means of the
@@ -30,7 +32,8 @@ export function summarizeCamera(pairs: PairMotion[], fps: number, diagonal: numb
   // tilt, measured on every other pair, as static (issue #13, footage-3's tilt over the Radioactive art)
   const measured = pairs.filter((p) => p.confidence > 0);
   const m = measured.length;
-  if (m === 0) return { move: 'static', dx: 0, dy: 0, zoom: 0, roll: 0, confidence: 0 };
+  // one or two measured pairs among many unmeasured ones are noise, not a move (a lone pair at 0.05 read pan_left)
+  if (m < Math.min(MIN_MEASURED_PAIRS, n)) return { move: 'static', dx: 0, dy: 0, zoom: 0, roll: 0, confidence: 0 };
   let tx = 0;
   let ty = 0;
   let zoom = 0;
