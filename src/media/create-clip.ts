@@ -81,7 +81,10 @@ export async function createClip(spec: Spec, opts: CreateClipOptions = {}): Prom
   const mixMs = performance.now() - t0;
   progress(0.05);
   const rendering = renderInWorker(spec, pcm, signal, (f) => progress(0.05 + 0.95 * f));
-  // The sound's truth (two passes over every component) while the worker renders: not before the frames start.
+  // The sound's truth (two passes over every component) while the worker renders: not before the frames start. The
+  // render request is posted from a queued microtask, so a macrotask turn first lets it reach the worker.
+  rendering.catch(() => undefined); // a failure surfaces at `await rendering` below, not as an unhandled rejection meanwhile
+  await new Promise<void>((r) => setTimeout(r, 0));
   const sound = soundTruth(plan, spec.frame_count, spec.fps);
   const r = await rendering;
   const truth = buildTruth(spec, r.bins, r.counts, sound);
