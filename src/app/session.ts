@@ -347,12 +347,12 @@ export class AppSession {
     this.setDrafts({ viewDrafts: { ...all, [view]: { ...all[view], ...patch } } });
   }
 
-  /** Stop an analysis in progress (its item is removed) or forget a finished one (and its kept copy); no id: forget all finished. */
   /** Forget the note of an interrupted analysis (of file `name`; every one without a name). */
   dismissInterrupted(name?: string): void {
     this.store.update({ interruptedAnalyses: this.running.dismiss(name) });
   }
 
+  /** Stop an analysis in progress (its item is removed) or forget a finished one (and its kept copy); no id: forget all finished. */
   async clearAnalysis(id?: number): Promise<void> {
     const all = this.store.state.analyses;
     const gone = id === undefined ? all.filter((a) => a.done || a.error) : all.filter((a) => a.id === id);

@@ -99,7 +99,7 @@ export class LanguageRegistryView extends LitElement {
   }
 
   /** Reload the current page. */
-  async refresh() {
+  async refresh(): Promise<void> {
     const session = this.session;
     if (!session) return;
     const id = ++this.request;
@@ -107,6 +107,11 @@ export class LanguageRegistryView extends LitElement {
       const q = { source: this.source || null, search: this.search, offset: this.offset, limit: PAGE_SIZE };
       if (this.which === 'linguistic') {
         const page = await session.linguisticPage(q as Parameters<AppSession['linguisticPage']>[0]);
+        // the last row of the last page removed: show the page before it, not "51–50 of 50"
+        if (id === this.request && page.rows.length === 0 && page.matched > 0 && this.offset > 0) {
+          this.offset = Math.max(0, Math.floor((page.matched - 1) / PAGE_SIZE) * PAGE_SIZE);
+          return this.refresh();
+        }
         if (id === this.request) this.words = page;
       } else {
         const page = await session.interpretationPage(q as Parameters<AppSession['interpretationPage']>[0]);
@@ -144,7 +149,8 @@ export class LanguageRegistryView extends LitElement {
     if (!session) return;
     try {
       await session.removeLearned({ span: r.span, domain: r.domain, canonical: r.canonical });
-      this.message = `Removed “${r.span}” → ${said(r.domain)} ${said(r.canonical)}: the next interpretation no longer knows it.`;
+      // a meaning the interpreter finds by itself is recorded again when met; with sync on, another browser may hold it
+      this.message = `Removed “${r.span}” → ${said(r.domain)} ${said(r.canonical)} from the registry. A meaning the interpreter finds by itself (WordNet, spelling) is recorded again when a prompt meets it, and with sync on another browser that holds it may bring it back.`;
     } catch (err) {
       this.message = `Not removed: ${plainError(err)}`;
     }
