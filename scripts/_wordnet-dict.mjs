@@ -70,3 +70,26 @@ export function sense(index, lemma, n) {
   if (!offs || !offs[n - 1]) throw new Error(`no sense ${n} of ${lemma}`);
   return offs[n - 1];
 }
+
+/** Single lower-case words: the lemmas the clause and sound tables keep. */
+export const WORD = /^[a-z]{2,}$/;
+
+/** Whether synset `o` is one of `heads` or below one within `depth` hypernym steps of `data`. */
+export function under(data, o, heads, depth) {
+  let frontier = [o];
+  for (let d = 0; d <= depth && frontier.length; d++) {
+    if (frontier.some((f) => heads.has(f))) return true;
+    frontier = frontier.flatMap((f) => data.get(f)?.hypernyms ?? []);
+  }
+  return false;
+}
+
+/** Lemmas (single words) of `index` with one of their first `senses` senses under `heads` within `depth` steps. */
+export function lemmasUnder(index, data, heads, senses, depth) {
+  const out = [];
+  for (const [lemma, offs] of index) if (WORD.test(lemma) && offs.slice(0, senses).some((o) => under(data, o, heads, depth))) out.push(lemma);
+  return out.sort();
+}
+
+/** The synsets of [lemma, sense number] pairs of `index`, as a set. */
+export const senseSet = (index, pairs) => new Set(pairs.map(([lemma, n]) => sense(index, lemma, n)));

@@ -19,33 +19,14 @@
 // Run: node scripts/reduce-wordnet-clauses.mjs   (deterministic; the output is committed)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readData, readIndex, sense } from './_wordnet-dict.mjs';
+import { WORD, lemmasUnder, readData, readIndex, senseSet as set, under } from './_wordnet-dict.mjs';
 
 const OUT = join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', 'wordnet-clauses.json');
 
 const [verbs, verbIndex] = [readData('verb'), readIndex('verb')];
 const [nouns, nounIndex] = [readData('noun'), readIndex('noun')];
 const [adjs, adjIndex] = [readData('adj'), readIndex('adj')];
-const WORD = /^[a-z]{2,}$/;
 
-/** Whether synset `o` is one of `heads` or below one within `depth` hypernym steps. */
-function under(data, o, heads, depth) {
-  let frontier = [o];
-  for (let d = 0; d <= depth && frontier.length; d++) {
-    if (frontier.some((f) => heads.has(f))) return true;
-    frontier = frontier.flatMap((f) => data.get(f)?.hypernyms ?? []);
-  }
-  return false;
-}
-
-/** Lemmas (single words) with one of their first `senses` senses under `heads` within `depth` steps. */
-function lemmasUnder(index, data, heads, senses, depth) {
-  const out = [];
-  for (const [lemma, offs] of index) if (WORD.test(lemma) && offs.slice(0, senses).some((o) => under(data, o, heads, depth))) out.push(lemma);
-  return out.sort();
-}
-
-const set = (index, pairs) => new Set(pairs.map(([lemma, n]) => sense(index, lemma, n)));
 
 const STAY = set(verbIndex, [['sit', 1], ['sit', 2], ['rest', 1], ['stay', 2], ['stay', 1], ['remain', 2], ['wait', 1], ['linger', 1], ['idle', 1]]);
 const stayVerbs = lemmasUnder(verbIndex, verbs, STAY, 2, 2);

@@ -33,32 +33,13 @@
 // Run: node scripts/reduce-wordnet-sounds.mjs   (deterministic; the output is committed)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readData, readIndex, sense } from './_wordnet-dict.mjs';
+import { WORD, lemmasUnder, readData, readIndex, senseSet as set, under } from './_wordnet-dict.mjs';
 
 const OUT = join(import.meta.dirname, '..', 'src', 'core', 'language', 'data', 'wordnet-sounds.json');
 
 const [verbs, verbIndex] = [readData('verb'), readIndex('verb')];
 const [nouns, nounIndex] = [readData('noun'), readIndex('noun')];
-const WORD = /^[a-z]{2,}$/;
 
-/** Whether synset `o` is one of `heads` or below one within `depth` hypernym steps. */
-function under(data, o, heads, depth) {
-  let frontier = [o];
-  for (let d = 0; d <= depth && frontier.length; d++) {
-    if (frontier.some((f) => heads.has(f))) return true;
-    frontier = frontier.flatMap((f) => data.get(f)?.hypernyms ?? []);
-  }
-  return false;
-}
-
-/** Lemmas (single words) with one of their first `senses` senses under `heads` within `depth` steps. */
-function lemmasUnder(index, data, heads, senses, depth) {
-  const out = [];
-  for (const [lemma, offs] of index) if (WORD.test(lemma) && offs.slice(0, senses).some((o) => under(data, o, heads, depth))) out.push(lemma);
-  return out.sort();
-}
-
-const set = (index, pairs) => new Set(pairs.map(([lemma, n]) => sense(index, lemma, n)));
 
 // Noun anchors: [class, heard, anchors, depth]. Earlier rows win for a sense that lies under two.
 const N = (pairs) => set(nounIndex, pairs);
