@@ -7,6 +7,7 @@ import { mode, PALETTE_MIN_SHARE } from '../src/core/registry/learning.ts';
 import type { Spec } from '../src/core/plan/spec.ts';
 import { audioFrameStart, mixReference, planSound, soundTruth } from '../src/core/render/sound-plan.ts';
 import { measureFrameSound } from '../src/core/audio/frame-sound.ts';
+import { audibleMidi, audibleToneHz, liftFaintTones, separateTones } from '../src/core/plan/build-spec.ts';
 import type { SoundBreakdown } from '../src/core/vocab/index.ts';
 
 export { buildSpec } from '../src/core/plan/build-spec.ts';
@@ -53,21 +54,8 @@ export { rgbToOklab, oklabToRgb } from '../src/core/color/oklab.ts';
  * the truth's breakdowns: per frame the total-variation distance the learning record's sound agreement averages.
  */
 export function replaySound(spec: Spec): { intended: SoundBreakdown; observed: SoundBreakdown; tv: number }[] {
-  const plan = planSound(spec);
-  const mix = mixReference(plan);
-  const truth = soundTruth(plan, spec.frame_count, spec.fps);
-  return truth.map((t, f) => {
-    const a = audioFrameStart(f, spec.fps, spec.sample_rate);
-    const b = Math.min(plan.length, audioFrameStart(f + 1, spec.fps, spec.sample_rate));
-    const observed = measureFrameSound(mix.subarray(a, b), spec.sample_rate).breakdown;
-    let d = 0;
-    for (const k of ['silence', 'tone', 'rumble', 'hiss'] as const) d += Math.abs(observed[k] - t.breakdown[k]);
-    return { intended: t.breakdown, observed, tv: d / 200 };
-  });
+  return replaySoundFrames(spec).map(({ intended, observed, tv }) => ({ intended, observed, tv }));
 }
-export { audibleToneHz, audibleMidi } from '../src/core/plan/build-spec.ts';
-export { pureRampFit, MIN_PREDICTED_RAMP_FIT } from '../src/core/plan/build-spec.ts';
-export { zoomCellGrowth } from '../src/core/plan/build-spec.ts';
 
 /**
  * A stored spec's sound re-made by the current creator's sound rules (replay-sound.mjs): pool tones raised to
@@ -82,7 +70,6 @@ export function remakeSound(spec: Spec): Spec {
   if (out.mode === 'pure') out.sound.mixes = out.sound.mixes.map((m) => (m.parts.length > 0 ? { ...m, parts: liftFaintTones(out.sound.pool, m.parts) } : m));
   return out;
 }
-import { audibleMidi, audibleToneHz, liftFaintTones, separateTones } from '../src/core/plan/build-spec.ts';
 
 /**
  * Like replaySound, with each frame's claim: whether the truth claims its breakdown (a frame holding a click does not,
