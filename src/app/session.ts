@@ -314,7 +314,7 @@ export class AppSession {
     await session.loop.restore();
     session.store.update({ loopInterrupted: before.status === 'running' && session.canResume() });
     await session.restoreRecentReports();
-    session.store.update({ interruptedAnalyses: session.running.claimInterrupted() });
+    session.store.update({ interruptedAnalyses: await session.running.claimInterrupted() });
     return session;
   }
 
