@@ -6,7 +6,7 @@ import { isStandardWord, markedRegions, regionShown } from './dialect-senses.ts'
 import type { LexiconIndex, LexRecord, Mechanism } from './lexicon.ts';
 import { knownWord } from './morphology.ts';
 import { numeralValue } from './numerals.ts';
-import { spellingSenses } from './spelling.ts';
+import { maySlip, spellingSenses, writtenAsName } from './spelling.ts';
 import { compoundSenses } from './split-compound.ts';
 import { joinsPhrase, type Token } from './tokenize.ts';
 import { wordnetHasProper, wordnetKnows, wordnetPlaceSense, wordnetSense } from './wordnet-meaning.ts';
@@ -42,7 +42,7 @@ export function matchPhrases(tokens: readonly Token[], gaps: readonly string[], 
   for (let i = 0; i < n; i++) {
     const list = at[i]!;
     if (list.length === 0) {
-      const extra = fallbackSenses(tokens[i]!, index, off);
+      const extra = fallbackSenses(tokens[i]!, index, off, () => writtenAsName(tokens, gaps, i));
       if (extra.length) list.push({ i, j: i + 1, senses: extra.map((record) => ({ record, exact: true })) });
     }
   }
@@ -175,7 +175,7 @@ function functionSense(t: Token): LexRecord {
  * Senses for a token no phrase covers: numbers, suffixed colour words ("pinkish"), closed-class words by POS,
  * then the mechanisms for words outside the lexicon: WordNet's reading, else a spelling correction.
  */
-function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanism>): LexRecord[] {
+function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanism>, asName: () => boolean): LexRecord[] {
   if (t.isNumber) {
     const value = numeralValue(t.text);
     if (value !== null) return [{ span: t.lower, canonical: String(value), domain: 'number', variant: 'standard', source: 'built-in' }];
@@ -203,7 +203,7 @@ function fallbackSenses(t: Token, index: LexiconIndex, off: ReadonlySet<Mechanis
   if (closedClass()) return [functionSense(t)];
   // A short word in capitals is an initialism ("MRT", "HDB", "MCG"), not a slip.
   if (/^\p{Lu}{2,4}$/u.test(t.text)) return [];
-  const slip = off.has('spelling') ? [] : spellingSenses(t.lower, index).filter((r) => !(r.regional === true && (off.has('dialect') || isStandardWord(r.corrected ?? r.span))));
+  const slip = off.has('spelling') || !maySlip(t, asName) ? [] : spellingSenses(t.lower, index).filter((r) => !(r.regional === true && (off.has('dialect') || isStandardWord(r.corrected ?? r.span))));
   // (A slip for a standard word's regional sense would skip the region test: "burm" is no stream.)
   // A word that is neither a word nor a slip may be a closed compound ("skatepark"); a thing WordNet places
   // ("bluebells") is neither.

@@ -10,6 +10,7 @@ import functionData from './data/function-words.json';
 import realWordData from './data/real-words.json';
 import { splitsIntoCommonWords } from './common-words.ts';
 import type { LexiconIndex, LexRecord } from './lexicon.ts';
+import type { Token } from './tokenize.ts';
 import { knownWord } from './morphology.ts';
 import { wordnetKnows, wordnetSense, wordnetThingPlace, wordnetWords } from './wordnet-meaning.ts';
 
@@ -25,6 +26,33 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set((functionData as { words: st
 /** Whether Hunspell's dictionary (as reduced at build time) has the word. */
 export function isRealWord(word: string): boolean {
   return REAL_WORDS.has(word);
+}
+
+/**
+ * Round 9 (lexis): whether a word no dictionary knows may be read as a slip at all. Not a g-dropped word whose -ing
+ * form is a word ("comin", "cookin", "walkin": coming, not cumin; cooking, not cookie), and not a name: a word
+ * capitalised inside a sentence of a prompt not written in title case ("in Offaly", "at Lambeau").
+ */
+export function maySlip(t: Token, asName: () => boolean): boolean {
+  for (let k = 1; k < t.exactForms; k++) {
+    const f = t.forms[k] ?? '';
+    if (f.endsWith('ing') && !t.lower.endsWith('ing') && (REAL_WORDS.has(f) || knownWord(f) || wordnetKnows(f))) return false;
+  }
+  return !asName();
+}
+
+/** Whether token i is written as a name: capitalised, not opening a sentence, in a prompt that is not in title case. */
+export function writtenAsName(tokens: readonly Token[], gaps: readonly string[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || i === 0 || !/^\p{Lu}\p{Ll}/u.test(t.text) || /[.!?\n]/.test(gaps[i] ?? '')) return false;
+  let words = 0;
+  let capitals = 0;
+  for (const o of tokens) {
+    if (!/^\p{L}/u.test(o.text)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(o.text)) capitals++;
+  }
+  return capitals * 2 < words;
 }
 
 const dictionaries = new WeakMap<LexiconIndex, Dictionary>();
