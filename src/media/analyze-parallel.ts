@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import type { FrameColors } from '../core/vision/frame-colors.ts';
 import type { FrameColorsWorkerApi, MeasuredColors } from '../../workers/frame-colors.worker.ts';
 import type { RasterFrame } from './decode-video.ts';
+import { FailureGate } from './failure-gate.ts';
 
 /** Frames whose colours are being measured at once (each holds one raster copy, ~0.9 MB at 640×360). */
 const IN_FLIGHT = 4;
@@ -32,16 +33,15 @@ export async function* measureColorsAlongside(frames: AsyncIterable<RasterFrame>
     return;
   }
   const { worker, remote } = colourWorker();
-  let crashed: ((err: Error) => void) | null = null;
-  const crash = new Promise<never>((_, reject) => (crashed = reject));
-  crash.catch(() => undefined); // observed through the races below
-  const onError = (e: ErrorEvent) => crashed?.(new Error(`the frame-colors worker failed: ${e.message}`));
+  // not Promise.race([measured, crash]): racing a promise that stays pending kept every frame's measures (failure-gate.ts)
+  const crash = new FailureGate();
+  const onError = (e: ErrorEvent) => crash.fail(new Error(`the frame-colors worker failed: ${e.message}`));
   worker.addEventListener('error', onError);
   const queue: { frame: RasterFrame; measured: Promise<MeasuredColors> }[] = [];
   // buffers the colour worker handed back, filled again with later frames (no 1 MB buffer made per frame at 640×360)
   const free: Uint8ClampedArray[] = [];
   const settle = async (next: { frame: RasterFrame; measured: Promise<MeasuredColors> }): Promise<MeasuredFrame> => {
-    const { rgba, ...measured } = await Promise.race([next.measured, crash]);
+    const { rgba, ...measured } = await crash.wait(next.measured);
     if (rgba.length === next.frame.rgba.length) free.push(rgba);
     return { ...next.frame, measured };
   };
