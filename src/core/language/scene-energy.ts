@@ -5,11 +5,13 @@
 // sleep, doze, float), a noun of an energetic happening (storm, rave, stampede, ceilidh) or a hectic adjective
 // (frantic, hectic) implies the level when no speed word gave one, or when only the camera was stopped ("a lizard
 // darts past, camera doesn't move" is fast: the scene moves). Never from the camera's own words (its spans), and never
-// over a speed said outright. The word's span says `implies: {motion}`, or is a motion span via `energy`.
+// over a speed said outright. A noun of a happening that only names the kind of the noun after it ("tornado siren",
+// "storm drain", "rave flyer") is no happening of the scene (session 9). The word's span says `implies: {motion}`, or
+// is a motion span via `energy`.
 import type { MotionLevel } from '../vocab/index.ts';
 import type { NegationOutcome } from './apply-negation.ts';
 import type { Chosen, PassState } from './chosen.ts';
-import { negatedInClause } from './chosen.ts';
+import { clauseBetween, negatedInClause } from './chosen.ts';
 import type { Domain } from './domain.ts';
 import type { LexRecord } from './lexicon.ts';
 import { isEnergyAdjective, isEnergyNoun, verbEnergy, type Energy } from './wordnet-clauses.ts';
@@ -25,9 +27,23 @@ function tokenEnergy(state: PassState, k: number): Energy | null {
     const v = verbEnergy(f);
     // A verb's energy only as a verb ("a spring garden" is no leap; "racing", "whirls" are).
     if (v && (f !== t.lower || t.tags.has('Verb'))) return v;
-    if (isEnergyNoun(f) || isEnergyAdjective(f)) return 'fast';
+    if (isEnergyAdjective(f)) return 'fast';
+    if (isEnergyNoun(f)) return modifiesNext(state, k) ? null : 'fast';
   }
   return null;
+}
+
+/** Readings of a head noun a noun before it may name the kind of ("tornado siren", "storm drain"). */
+const HEADS: ReadonlySet<Domain> = new Set(['sound', 'subject', 'setting', 'scene_type', 'lighting']);
+
+/** Whether the noun at k stands before a noun of its clause that it names the kind of ("tornado siren"). */
+function modifiesNext(state: PassState, k: number): boolean {
+  const t = state.tokens[k];
+  const next = state.tokens[k + 1];
+  if (!t || !next || clauseBetween(state, k, k + 1) || t.lower !== t.forms[t.forms.length - 1]) return false;
+  const c = state.chosen.find((d) => d.i <= k + 1 && d.j > k + 1);
+  if (c) return c.i === k + 1 && HEADS.has(c.domain);
+  return next.tags.has('Noun') && !next.tags.has('Verb');
 }
 
 /** Imply motion.level from the scene's energy (see the file comment). */

@@ -9,6 +9,10 @@
 // - a source that exists to make music (music, a band, an instrument: round 8's table, people aside) with a verb said of
 //   it in its clause ("brass band blowin", "music bumpin", "go-go band in dc pumpin") → full;
 // - a sound's own verb kept up ("bodhrán thumping away", "drone droning on") → full;
+// - (session 9) music played with no object, said of a music maker or of a word no dictionary has (a music style or an
+//   instrument WordNet lacks: "highlife dey play", "dhol tasha playing very fast") → full; "kids playing", "playing
+//   dominoes" are games;
+// - (session 9) a sound said to be everywhere ("noise everywhere", "music all over") → full;
 // - a high intensity right before a sound word ("bare noise", "mad noise") or after it through a copula ("the bass is
 //   INSANE", "the music was mental") → full.
 // Two more settle a presence already set: a quiet word said of the scene while something is heard ("clock ticking, quiet
@@ -25,7 +29,8 @@ import type { LexRecord } from './lexicon.ts';
 import { isGerund, saidOf, verbLemma } from './sound-sources.ts';
 import { editDistance } from './spelling.ts';
 import { isLoudWord, isSoundSource } from './wordnet-clauses.ts';
-import { isFrenzyWord } from './wordnet-meaning.ts';
+import { isFrenzyWord, wordnetKnows } from './wordnet-meaning.ts';
+import { knownWord } from './morphology.ts';
 import { isLoudVoiceVerb, isPeopleNoun, isSoundVerb, isVoiceVerb, soundSourceOf } from './wordnet-sounds.ts';
 
 /** Pronouns for everyone present ("everybody chattin away"). */
@@ -92,6 +97,51 @@ function isSound(state: PassState, k: number, cover: Cover): boolean {
   return (state.tokens[k]?.forms ?? []).some((f) => isSoundSource(f));
 }
 
+/** Words that say a sound is all around ("noise everywhere", "music all over"). */
+const EVERYWHERE = new Set(['everywhere', 'everywear', 'evrywhere', 'errywhere', 'all']);
+/** What may follow "all" to say everywhere ("all over", "all around"). */
+const ALL_OVER = new Set(['over', 'around', 'round', 'roond', 'aroond', 'about']);
+/** Domains of words after "play" that say how, not what, is played ("playing very fast", "dey play slow slow"). */
+const MANNER: ReadonlySet<Domain> = new Set(['motion', 'tempo', 'intensity', 'presence', 'filler', 'approval']);
+
+/** Whether the sound at k is said to be everywhere: the word after it in its clause. */
+function everywhere(state: PassState, k: number): boolean {
+  const w = state.tokens[k + 1]?.lower ?? '';
+  if (!EVERYWHERE.has(w) || clauseBetween(state, k, k + 1)) return false;
+  return w !== 'all' || ALL_OVER.has(state.tokens[k + 2]?.lower ?? '');
+}
+
+/** Whether the word at k is a maker of music: a named source of sound, or a word no dictionary has, not read but by a slip. */
+function musicMaker(state: PassState, k: number, cover: Cover): boolean {
+  const t = state.tokens[k];
+  const c = cover[k];
+  if (!t || (c && c.via !== 'spelling' && c.domain !== 'sound')) return false;
+  const source = t.forms.map((f) => soundSourceOf(f)).find((s) => s !== null);
+  if (source) return source.heard === 'named';
+  if (c?.domain === 'sound') return true;
+  if (c && (isPeopleNoun(c.canonical) || c.domain !== 'subject')) return false;
+  // A plural no dictionary has is more often people or things ("grandads") than a style or an instrument ("highlife").
+  return /^\p{L}[\p{L}-]+$/u.test(t.lower) && t.forms.every((f) => f === t.lower) && !wordnetKnows(t.lower) && !knownWord(t.lower);
+}
+
+/** The token of "play" said of a maker of music with no object after it ("highlife dey play slow slow"), or -1. */
+function musicPlayed(state: PassState, cover: Cover): number {
+  const { tokens } = state;
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t || !t.forms.includes('play') || negatedInClause(state, k)) continue;
+    const marked = afterMarker(state, k);
+    if (!marked && !isGerund(state, k) && !/s$/.test(t.lower)) continue;
+    const subject = marked ? k - 2 : k - 1;
+    if (subject < 0 || clauseBetween(state, subject, k) || !musicMaker(state, subject, cover)) continue;
+    // An object after it is a game ("playing dominoes", "dey play ball"); a manner word or the clause's end is music.
+    const ends = k === tokens.length - 1 || clauseBetween(state, k, k + 1);
+    const next = cover[k + 1];
+    if (ends || (next && MANNER.has(next.domain)) || PERSIST.has(tokens[k + 1]?.lower ?? '')) return k;
+  }
+  return -1;
+}
+
 /** The token whose activity makes the presence full, or -1. */
 function activeAt(state: PassState, cover: Cover): number {
   const { tokens } = state;
@@ -124,6 +174,7 @@ function activeAt(state: PassState, cover: Cover): number {
     }
     // "bare noise"; "the bass is INSANE"; a sound's verb kept up ("bodhrán thumping away").
     if (isSound(state, k, cover) && cover[k]) {
+      if (everywhere(state, k)) return k;
       if (PERSIST.has(tokens[k + 1]?.lower ?? '') && !clauseBetween(state, k, k + 1) && isGerund(state, k)) return k;
       if (k > 0 && isHigh(state, k - 1, cover) && !clauseBetween(state, k - 1, k)) return k;
       let m = k + 1;
@@ -225,7 +276,8 @@ export function readSoundActivity(state: PassState): void {
     return;
   }
   if (sound.presence !== null || sound.primitives.includes('silence')) return;
-  const at = activeAt(state, cover);
+  let at = activeAt(state, cover);
+  if (at < 0) at = musicPlayed(state, cover);
   if (at < 0) return;
   sound.presence = 'full';
   mark(state, at, 'full', cover);
