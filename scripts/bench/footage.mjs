@@ -7,14 +7,18 @@
 // written by the script), built before the tuning of its session and scored once after it. Hard cuts P/R/F1 at ±1 frame; transitions P/R/F1 with the kind right
 // and an overlap of at least half the shorter span; camera: windows read right, wrong windows with confidence > 0.5,
 // windows of a still picture that read a move.
-// Run: node scripts/bench/footage.mjs [dev|held_out|all] [-v] [--only=NAME-PART] (default all; the clean set is always
-// scored too). A held-out figure counts only when the set was not looked at before the last change (docs/vision-analysis.md).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Run: node scripts/bench/footage.mjs [dev|held_out|all] [-v] [--only=NAME-PART] [--cache=DIR] (default all; the clean
+// set is always scored too). --cache=DIR keeps each clip's per-frame columns (the timeline's part()) in DIR and
+// re-runs only the detectors (finishVision) when they are there: for tuning shots.ts/transitions.ts, whose detectors
+// read those columns; stale once the per-frame measures change (delete DIR then). A held-out figure counts only when the set was not looked at before the last change (docs/vision-analysis.md).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { importTs } from './_bundle.mjs';
 import { decodeRgbaFrames } from './_rgba-frames.mjs';
 
-const { createVisionTimeline } = await importTs('src/core/vision/vision-timeline.ts');
+const { createVisionTimeline, finishVision } = await importTs('src/core/vision/vision-timeline.ts');
 const { cutF1 } = await importTs('src/core/vision/shots.ts');
 
 const split = process.argv[2] && !process.argv[2].startsWith('-') ? process.argv[2] : 'all';
@@ -30,11 +34,25 @@ function ratio(s) {
   return b ? a / b : a;
 }
 
+const cacheDir = process.argv.find((a) => a.startsWith('--cache='))?.slice(8);
+
 function analyse(path, width, height, fps) {
+  // the cache key: the clip (path, size, time) and its decoding (size asked, fps)
+  const st = statSync(path);
+  const key = createHash('sha1').update(JSON.stringify([resolve(path), st.size, st.mtimeMs, width, height, fps])).digest('hex');
+  const file = cacheDir && join(cacheDir, `${key}.v8`);
+  if (file && existsSync(file)) {
+    const { part, w, h } = deserialize(readFileSync(file));
+    return finishVision([part], { width: w, height: h, fps });
+  }
   const { frames, w, h } = decodeRgbaFrames(path, width, height);
   const tl = createVisionTimeline({ width: w, height: h, fps });
   frames.forEach((f, i) => tl.pushFrame(f, i, i / fps));
-  return tl.finish();
+  if (!file) return tl.finish();
+  const part = tl.part();
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(file, serialize({ part, w, h }));
+  return finishVision([part], { width: w, height: h, fps });
 }
 
 /** Transition P/R counts: a found span matches an unused true one of the same kind overlapping at least half the shorter. */
@@ -56,12 +74,20 @@ function transitionMatches(found, truth) {
 }
 
 function score(label, items) {
-  const acc = { cut: [0, 0, 0], trans: [0, 0, 0], windows: 0, right: 0, wrongConfident: 0, stillWindows: 0, stillMoves: 0 };
+  const acc = { cut: [0, 0, 0], trans: [0, 0, 0], wipes: 0, wipeCuts: 0, wipeTrans: 0, windows: 0, right: 0, wrongConfident: 0, stillWindows: 0, stillMoves: 0 };
   const byDegrade = {};
   for (const it of items) {
     if (!it.name.includes(only)) continue;
     const r = analyse(it.path, it.width, it.height, it.fps);
+    let onWipes = '';
     if (it.ignore) {
+      // what a slide or wipe produced: neither credited nor charged in P/R, counted apart (it should be nothing)
+      const cutsIn = r.cuts.filter((c) => it.ignore(c.frame));
+      const transIn = r.transitions.filter((x) => it.ignore(x.start_frame) && it.ignore(x.end_frame));
+      acc.wipes += it.wipes?.length ?? 0;
+      acc.wipeCuts += cutsIn.length;
+      acc.wipeTrans += transIn.length;
+      if (cutsIn.length || transIn.length) onWipes = `; on wipes: cuts ${cutsIn.map((c) => c.frame).join(',') || '-'}, transitions ${transIn.map((x) => `${x.kind} ${x.start_frame}–${x.end_frame}`).join(', ') || '-'}`;
       r.cuts = r.cuts.filter((c) => !it.ignore(c.frame));
       r.transitions = r.transitions.filter((x) => !(it.ignore(x.start_frame) && it.ignore(x.end_frame)));
     }
@@ -75,9 +101,9 @@ function score(label, items) {
       acc.trans[0] += tp;
       acc.trans[1] += r.transitions.length;
       acc.trans[2] += it.transitions.length;
-      const bad = c.f1 < 1 || tp < it.transitions.length || tp < r.transitions.length;
+      const bad = c.f1 < 1 || tp < it.transitions.length || tp < r.transitions.length || onWipes !== '';
       if (verbose || bad)
-        console.log(`  ${it.name.padEnd(34)} cuts ${cuts.join(',')} (truth ${it.cuts.join(',')}); transitions ${r.transitions.map((x) => `${x.kind} ${x.start_frame}–${x.end_frame}`).join(', ')} (truth ${it.transitions.map((x) => `${x.kind} ${x.start_frame}–${x.end_frame}`).join(', ')})`);
+        console.log(`  ${it.name.padEnd(34)} cuts ${cuts.join(',')} (truth ${it.cuts.join(',')}); transitions ${r.transitions.map((x) => `${x.kind} ${x.start_frame}–${x.end_frame}`).join(', ')} (truth ${it.transitions.map((x) => `${x.kind} ${x.start_frame}–${x.end_frame}`).join(', ')})${onWipes}`);
     } else {
       const d = (byDegrade[it.degrade] ??= [0, 0]);
       const wrong = [];
@@ -104,6 +130,7 @@ function score(label, items) {
   };
   console.log(`${label}: hard cuts ±1 ${prf(acc.cut)}`);
   console.log(`${label}: transitions (kind + overlap) ${prf(acc.trans)}`);
+  if (acc.wipes) console.log(`${label}: on ${acc.wipes} slides and wipes (not in P/R): ${acc.wipeCuts} cuts, ${acc.wipeTrans} transitions found`);
   console.log(`${label}: camera windows right ${acc.right}/${acc.windows} (${((100 * acc.right) / acc.windows).toFixed(1)} %); wrong with confidence > 0.5: ${acc.wrongConfident}; still-picture windows reading a move: ${acc.stillMoves}/${acc.stillWindows}`);
   if (Object.keys(byDegrade).length) console.log(`${label}: camera by degradation ${Object.entries(byDegrade).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}`);
 }

@@ -527,7 +527,41 @@ function mixFit(looks: FrameReader<FrameLook>, s: number, e: number, A: Uint8Arr
   const am = alphas[m]!;
   const ends = (1 - am) * looks.at(s - 1)!.edge + am * looks.at(e + 1)!.edge;
   if (!(looks.at(s + m)!.edge <= DISSOLVE_MAX_EDGE_DIP * ends)) return null;
+  // every part of the frame mixes at once: a wipe or a slide has some cells still A (or shifted) and some B already
+  if (cellMixSpread(A, B, looks.at(s + m)!.grid, cells) > DISSOLVE_MAX_CELL_SPREAD) return null;
   return { error, alphas };
+}
+
+/** Cells whose picture changes by at least this much (luma levels) from A to B give their own mix share (cellMixSpread). */
+export const DISSOLVE_CELL_MIN_CHANGE = 8;
+/**
+ * At the half mix the cells' own mix shares spread (interquartile) at most this much: measured on every dev set's
+ * true dissolves 0.03–0.21 (the highest between two moving pictures), on the wipes and slides of
+ * tests/fixtures/real/wipes 0.29–1.02 (issue #13: a slide and three wipes read as dissolves).
+ */
+export const DISSOLVE_MAX_CELL_SPREAD = 0.25;
+
+/**
+ * The interquartile range of the cells' own mix shares (G − A) / (B − A), each weighted by |B − A| over the cells
+ * that change by DISSOLVE_CELL_MIN_CHANGE or more; 0 when none does. A dissolve mixes every cell alike; a wipe's cells
+ * are A or B (shares 0 and 1), a slide's hold shifted content (shares anywhere).
+ */
+export function cellMixSpread(A: Uint8Array, B: Uint8Array, G: Uint8Array, cells: number[]): number {
+  const v: [number, number][] = [];
+  for (const c of cells) {
+    const d = B[c]! - A[c]!;
+    if (Math.abs(d) >= DISSOLVE_CELL_MIN_CHANGE) v.push([Math.min(1.5, Math.max(-0.5, (G[c]! - A[c]!) / d)), Math.abs(d)]);
+  }
+  if (!v.length) return 0;
+  v.sort((p, q) => p[0] - q[0]);
+  let total = 0;
+  for (const [, w] of v) total += w;
+  const quantile = (f: number) => {
+    let acc = 0;
+    for (const [a, w] of v) if ((acc += w) >= f * total) return a;
+    return v[v.length - 1]![0];
+  };
+  return quantile(0.75) - quantile(0.25);
 }
 
 /**
@@ -592,3 +626,4 @@ export function transitionF1(found: { start_frame: number; end_frame: number }[]
   const recall = truth.length ? tp / truth.length : 1;
   return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
 }
+
