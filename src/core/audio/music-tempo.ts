@@ -13,9 +13,9 @@ export const MUSIC_SLOW_LEVEL_BPM = 70;
 /** …and the double is periodic when its comb score is at least this fraction of the slow level's (a 60 bpm click track's double scores 0.5). */
 export const MUSIC_SLOW_DOUBLE_RATIO = 0.6;
 /** The faster of two levels an octave apart is the beat when its comb score is at least this fraction of the slower one's. */
-export const MUSIC_FAST_LEVEL_RATIO = 0.75;
+export const MUSIC_FAST_LEVEL_RATIO = 0.7;
 /** …unless the low band (kick drum, bass) holds less than this fraction of its slow-level periodicity at the fast level: then the fast level is a subdivision (hi-hats), not the beat. */
-export const MUSIC_LOW_BAND_RATIO = 0.5;
+export const MUSIC_LOW_BAND_RATIO = 0.55;
 /**
  * A 3:4 or 2:3 relative of the comb's level is the beat instead when the onset strength repeats markedly better after
  * one of its periods (single-lag autocorrelation at least this much higher): a figure that repeats each bar scores at
