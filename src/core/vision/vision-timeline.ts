@@ -9,6 +9,7 @@ import { meanDepth } from '../color/depth.ts';
 import { estimateGlobalMotion } from './camera/global-motion.ts';
 import type { Similarity } from './camera/similarity-fit.ts';
 import { summarizeCamera, type PairMotion } from './camera/window-summary.ts';
+import { createSpanTracker, type SpanMotion } from './camera/window-span.ts';
 import { measureFrameColors, type FrameColors } from './frame-colors.ts';
 import { fitGradient } from './gradient.ts';
 import { buildGrayPyramid, type GrayPyramid } from './gray-pyramid.ts';
@@ -179,6 +180,8 @@ interface OpenWindow {
   depth: Depth;
   gradient: PictureWindowReport['gradient'] | null;
   rgb: [number, number, number];
+  /** The camera measured in one fit over the whole window (window-span.ts), or null. */
+  span: SpanMotion | null;
 }
 
 /** A pair's model seeds the next pair's tracker only when at least this confident (0–1). */
@@ -251,6 +254,9 @@ export function createVisionTimeline(opts: VisionTimelineOptions): VisionTimelin
   const closed = new Map<number, OpenWindow>();
   let open: OpenWindow | null = null;
   let prevPyr: GrayPyramid | null = null;
+  // the last frame pushed (a closing window's last frame), and the window's one-fit camera span
+  let lastPyr: GrayPyramid | null = null;
+  const span = createSpanTracker();
   let prior: Similarity | undefined;
   const recentThumbs: Float32Array[] = [];
   const recentHists: Float32Array[] = [];
@@ -273,6 +279,7 @@ export function createVisionTimeline(opts: VisionTimelineOptions): VisionTimelin
     }
     open.depth = meanDepth(open.depths);
     open.depths = [];
+    open.span = lastPyr ? span.close(lastPyr) : null;
     closed.set(open.start, open);
     open = null;
     meanFrame.reset();
@@ -302,13 +309,16 @@ export function createVisionTimeline(opts: VisionTimelineOptions): VisionTimelin
       if (index % segment === 0) prior = undefined;
       let motion: (PairMotion & { speed: number }) | null = null;
       let decorrelation = NaN;
+      let pairModel: Similarity | null = null;
       if (prevPyr) {
         const g = estimateGlobalMotion(prevPyr, pyr, prior);
+        pairModel = g.model;
         // a pair the model does not explain (a cut, a flash) must not seed the next one: its model is noise there
         prior = g.confidence >= PRIOR_MIN_CONFIDENCE ? g.model : undefined;
         decorrelation = g.decorrelation;
         motion = { tx: g.tx, ty: g.ty, zoom: g.zoom, roll: g.roll, confidence: g.confidence, speed: pairSpeed(g, fps, diagonal) };
       }
+      const base = prevPyr ?? pyr;
       const thumb = pyr.levels[pyr.levels.length - 1]!.data;
       const lags = Array.from({ length: lagCount }, (_, k) => k);
       const look = frameLook(luma.std, pyr.levels[0]!);
@@ -331,8 +341,11 @@ export function createVisionTimeline(opts: VisionTimelineOptions): VisionTimelin
       // window accumulators (FOUNDATION §1: W frames, hop W)
       if (index % W === 0) {
         closeWindow();
-        open = { start: index, frames: 0, lumaMean: 0, lumaSq: 0, depths: [], depth: {}, gradient: null, rgb: [0, 0, 0] };
+        open = { start: index, frames: 0, lumaMean: 0, lumaSq: 0, depths: [], depth: {}, gradient: null, rgb: [0, 0, 0], span: null };
+        span.open(base);
       }
+      if (pairModel) span.add(pairModel);
+      lastPyr = pyr;
       const o = open!;
       o.frames++;
       o.lumaMean += luma.mean;
@@ -401,7 +414,7 @@ function finishFrom(perFrame: FrameSummaries, closed: Map<number, OpenWindow>, o
     }
     const lm = acc.lumaMean / acc.frames;
     const lstd = Math.sqrt(Math.max(0, acc.lumaSq / acc.frames - lm * lm));
-    const cam = summarizeCamera(pairs, fps, diagonal);
+    const cam = summarizeCamera(pairs, fps, diagonal, acc.span);
     windows.push({
       start_frame: s,
       end_frame: e,

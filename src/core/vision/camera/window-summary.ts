@@ -3,6 +3,7 @@
 import type { CameraReport } from '../../report/analysis.ts';
 import { CAMERA_THRESHOLDS, classifyCameraMove, type CameraMove, type CameraRaw } from '../../vocab/camera.ts';
 import type { GlobalMotion } from './global-motion.ts';
+import type { SpanMotion } from './window-span.ts';
 
 /** One frame pair's motion as kept for the window: the global motion, or null for pairs across a cut or flash. */
 export type PairMotion = Pick<GlobalMotion, 'tx' | 'ty' | 'zoom' | 'roll' | 'confidence'>;
@@ -15,15 +16,18 @@ export const SHAKE_MIN_JITTER = 3;
 export const SHAKE_NET_SHARE = 0.25;
 /** Fewest measured pairs a window's move is read from (all of them when the window holds fewer pairs). */
 export const MIN_MEASURED_PAIRS = 3;
+/** The window's one-fit span (window-span.ts) gives its numbers when its fit is at least this confident. */
+export const SPAN_MIN_CONFIDENCE = 0.3;
 
 /**
  * The window's camera report from its frame pairs' motion (pairs across cuts and flashes left out): means of the
  * raw numbers in FOUNDATION units (diagonals/s, ln-scale/s, °/s) over the pairs that were measured (confidence > 0;
  * a pair the fit could not explain is no evidence of stillness), the move by classifyCameraMove, or `shake` by the
  * rule above. Confidence = mean pair confidence over all the pairs × how clearly the move is what it is
- * (moveClearance).
+ * (moveClearance). `span` (the window measured in one fit, window-span.ts), when it covers exactly these pairs and is
+ * at least SPAN_MIN_CONFIDENCE, gives the numbers instead of the pairs' mean, and its confidence when larger.
  */
-export function summarizeCamera(pairs: PairMotion[], fps: number, diagonal: number): CameraReport {
+export function summarizeCamera(pairs: PairMotion[], fps: number, diagonal: number, span: SpanMotion | null = null): CameraReport {
   const n = pairs.length;
   if (n === 0) return { move: 'static', dx: 0, dy: 0, zoom: 0, roll: 0, confidence: 0 };
   let conf = 0;
@@ -32,8 +36,10 @@ export function summarizeCamera(pairs: PairMotion[], fps: number, diagonal: numb
   // tilt, measured on every other pair, as static (issue #13, footage-3's tilt over the Radioactive art)
   const measured = pairs.filter((p) => p.confidence > 0);
   const m = measured.length;
+  // the span covers exactly these pairs (none left out at a cut or flash) and its fit holds: its numbers are the window's
+  const useSpan = span !== null && span.pairs === n && span.confidence >= SPAN_MIN_CONFIDENCE;
   // one or two measured pairs among many unmeasured ones are noise, not a move (a lone pair at 0.05 read pan_left)
-  if (m < Math.min(MIN_MEASURED_PAIRS, n)) return { move: 'static', dx: 0, dy: 0, zoom: 0, roll: 0, confidence: 0 };
+  if (!useSpan && m < Math.min(MIN_MEASURED_PAIRS, n)) return { move: 'static', dx: 0, dy: 0, zoom: 0, roll: 0, confidence: 0 };
   let tx = 0;
   let ty = 0;
   let zoom = 0;
@@ -45,11 +51,16 @@ export function summarizeCamera(pairs: PairMotion[], fps: number, diagonal: numb
     roll += p.roll;
   }
   const k = fps / m;
-  const raw = { dx: (tx * k) / diagonal, dy: (ty * k) / diagonal, zoom: zoom * k, roll: roll * k };
+  const ks = useSpan ? fps / span.pairs : 0;
+  const raw = useSpan
+    ? { dx: (span.tx * ks) / diagonal, dy: (span.ty * ks) / diagonal, zoom: span.zoom * ks, roll: span.roll * ks }
+    : { dx: (tx * k) / diagonal, dy: (ty * k) / diagonal, zoom: zoom * k, roll: roll * k };
+  // the span's fit is one measurement of the whole window: as confident as the pairs' mean, or as its own fit
+  const fitConf = useSpan ? Math.max(conf / n, span.confidence) : conf / n;
   let move = classifyCameraMove(raw);
   // shake: frame-to-frame translation reversals with a jitter much larger than the net move
-  const mtx = tx / m;
-  const mty = ty / m;
+  const mtx = m ? tx / m : 0;
+  const mty = m ? ty / m : 0;
   let jit = 0;
   let reversals = 0;
   for (let i = 0; i < m; i++) {
@@ -60,7 +71,7 @@ export function summarizeCamera(pairs: PairMotion[], fps: number, diagonal: numb
       if (p.tx * q.tx + p.ty * q.ty < 0) reversals++;
     }
   }
-  const jitter = (Math.sqrt(jit / m) * fps) / diagonal; // diagonals/s
+  const jitter = m ? (Math.sqrt(jit / m) * fps) / diagonal : 0; // diagonals/s
   const net = Math.hypot(raw.dx, raw.dy);
   const T = CAMERA_THRESHOLDS;
   const otherMove = Math.abs(raw.zoom) > T.zoom || Math.abs(raw.roll) > T.roll;
@@ -73,7 +84,7 @@ export function summarizeCamera(pairs: PairMotion[], fps: number, diagonal: numb
   ) {
     move = 'shake';
   }
-  return { move, dx: raw.dx, dy: raw.dy, zoom: raw.zoom, roll: raw.roll, confidence: (conf / n) * moveClearance(move, raw, jitter) };
+  return { move, dx: raw.dx, dy: raw.dy, zoom: raw.zoom, roll: raw.roll, confidence: fitConf * moveClearance(move, raw, jitter) };
 }
 
 /**
