@@ -168,7 +168,7 @@ const parts = [['dev', dev], ['dev-2', dev2], ['dev-3', dev3], ['dev-4', dev4], 
 const scoreAll = (off) => parts.map(([name, cases]) => `${name} ${pct(scoreHuman(cases, (p) => interpret(p, { off })))}`).join(', ');
 console.log(`human-written prompts, every mechanism on: ${parts.map(([name, cases]) => `${name} ${pct(scoreHuman(cases, (p) => interpret(p)))} (${cases.length} prompts)`).join('; ')}`);
 // Round 8's place and mood switches (their own line: two helpers add switches here).
-const PLACE_OFF = ['placeNames', 'placeFrames', 'namedPlaces', 'strongImplied', 'placeCompounds', 'eventMood'];
+const PLACE_OFF = ['placeNames', 'placeFrames', 'namedPlaces', 'strongImplied', 'placeCompounds', 'eventMood', 'nameRuns', 'events'];
 // Round 9's sound and scene switches (the `sounds` helper).
 const SOUND_OFF = ['soundSources', 'soundActivity', 'cameraStasis', 'cameraPredicate', 'stillScene', 'keyScope'];
 const ALL_OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords', ...PLACE_OFF, ...SOUND_OFF];

@@ -88,6 +88,6 @@ describe('a capitalised name after a place preposition', () => {
   it('lower case, title case or switched off, the words keep their own readings', () => {
     expect(read('a walk in the green park').palette.primitives).toEqual(['green']);
     expect(read('A Walk In Green Park').palette.primitives).toEqual(['green']);
-    expect(read('slow pan over Red Rock Canyon', ['names']).palette.primitives).toEqual(['red']);
+    expect(read('slow pan over Red Rock Canyon', ['names', 'nameRuns']).palette.primitives).toEqual(['red']);
   });
 });

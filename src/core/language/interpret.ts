@@ -34,6 +34,8 @@ import { readKeyScope } from './key-scope.ts';
 import { implyKeyFromWords, rereadLightWords } from './lighting-words.ts';
 import { readPaletteWords } from './palette-words.ts';
 import { readNames } from './read-names.ts';
+import { readNameRuns } from './read-name-runs.ts';
+import { readEventSettings } from './read-event-settings.ts';
 import { readPlaceNames } from './read-place-names.ts';
 import { readShakyCamera } from './shaky-camera.ts';
 import { learnIntensifiers } from './learn-intensifiers.ts';
@@ -122,6 +124,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('idioms')) readIdioms(state);
   if (!off.has('syntax')) readShakyCamera(state);
   if (!off.has('names')) readNames(state);
+  if (!off.has('nameRuns')) readNameRuns(state);
   if (!off.has('compoundPlaces')) readCompoundPlaces(state, !off.has('placeCompounds'));
   if (!off.has('namedPlaces')) readPlaceNames(state);
   if (!off.has('placeFrames')) readPlaceFrames(state);
@@ -148,6 +151,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('lightWords')) implyKeyFromWords(state);
   if (!off.has('keyScope')) readKeyScope(state);
   if (!off.has('implied')) implyColors(state, negation.excludedColors);
+  if (!off.has('events')) readEventSettings(state);
   if (!off.has('places')) implySetting(state, !off.has('strongImplied'));
   if (!off.has('eventMood')) implyMood(state);
   // Round 8 (places): a place noun names itself beside its class.

@@ -24,13 +24,13 @@ export interface LexiconEntry {
 }
 
 /** Round 8's place and mood mechanisms (kept on their own lines so the two language helpers' edits do not meet). */
-export type PlaceVia = 'placeName' | 'placeFrame' | 'namedPlace';
+export type PlaceVia = 'placeName' | 'placeFrame' | 'namedPlace' | 'event';
 /** Round 9's sound and scene mechanisms (the `sounds` helper's switches). */
 export type SoundMechanism = 'soundSources' | 'soundActivity' | 'cameraStasis' | 'cameraPredicate' | 'stillScene' | 'keyScope';
 /** Round 9's sound and scene spans' mechanisms. */
 export type SoundVia = 'soundSource' | 'soundActivity' | 'cameraStasis' | 'cameraPredicate' | 'stillScene';
 /** Round 8's place and mood switches. */
-export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'strongImplied' | 'placeCompounds' | 'eventMood';
+export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'strongImplied' | 'placeCompounds' | 'eventMood' | 'nameRuns' | 'events';
 
 /**
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's

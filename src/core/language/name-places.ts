@@ -7,7 +7,9 @@
 // correction is the reading), nor does a dialect word WordNet does not file as a place ("arvo": afternoon).
 // The span's canonical becomes the own name, via `placeName`, and says the class in `implies: {setting}`.
 import type { Chosen, PassState } from './chosen.ts';
-import { isLexiconPlace, wordnetNamesPlace, wordnetPlaceSense } from './wordnet-meaning.ts';
+import { STREET_ABBREVIATIONS } from './read-name-runs.ts';
+import { lexiconPlaceClass } from './morphology.ts';
+import { isLexiconPlace, wordnetNamesPlace, wordnetPlaceInstance, wordnetPlaceSense } from './wordnet-meaning.ts';
 
 /** Seed settings that say when or in what weather, not where: their phrases name no place ("golden hour"). */
 const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
@@ -25,12 +27,33 @@ function ownName(state: PassState, c: Chosen): string | null {
   const words = state.tokens.slice(c.i, c.j);
   const head = words[words.length - 1];
   if (!head || !/^\p{L}/u.test(head.text)) return null;
-  const text = words.map((t) => t.lower).join(' ').replace(ARTICLE, '');
+  // A name ending in a street abbreviation is named in full ("Cuba St": cuba street).
+  const last = words.length >= 2 && Object.hasOwn(STREET_ABBREVIATIONS, head.lower) ? STREET_ABBREVIATIONS[head.lower] : undefined;
+  const text = words.map((t, n) => (n === words.length - 1 && last ? last : t.lower)).join(' ').replace(ARTICLE, '');
   // A named place, a compound place and a phrase the lexicon lists as a place ("council estate", "void deck") are
   // named by their words (not a time or the weather: "first light" is dawn); another span only when its head is a place.
   const phrase = words.length >= 2 && !TIMES.has(c.canonical) && text.includes(' ');
   if (c.via !== 'name' && c.via !== 'compound' && c.via !== 'namedPlace' && !phrase && !head.forms.some(isWordnetPlace)) return null;
   return text;
+}
+
+/**
+ * The places inside a name of two or more words (round 10): its last word when that is a place noun ("Brighton Pier":
+ * pier), its first when that is a place noun and the last is none ("Loch Lomond": loch) or, before a place noun in lower case, a place's own name
+ * ("boston bay", "Kerala backwaters": in that place; a name capitalised throughout is one name: "Cuba St" is no Cuba).
+ */
+function nameParts(state: PassState, c: Chosen): string[] {
+  if (c.via !== 'name' && c.via !== 'namedPlace') return [];
+  const words = state.tokens.slice(c.i, c.j);
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (words.length < 2 || !first || !last) return [];
+  const out: string[] = [];
+  const headPlace = last.forms.slice(0, last.exactForms + 1).some(isWordnetPlace);
+  if (headPlace) out.push(last.lower);
+  const lower = !/^\p{Lu}/u.test(last.text);
+  if ((!headPlace && first.forms.slice(0, first.exactForms + 1).some(isWordnetPlace)) || (lower && (wordnetPlaceInstance(first.lower) !== null || lexiconPlaceClass(first.lower) !== null))) out.push(first.lower);
+  return out;
 }
 
 /** Give each setting span its own name beside its class in the narrative settings (via `placeName`). */
@@ -40,10 +63,11 @@ export function namePlaces(state: PassState): void {
     if (c.domain !== 'setting') continue;
     const name = ownName(state, c);
     if (!name || name === c.canonical) continue;
-    const at = settings.indexOf(c.canonical);
-    if (!settings.includes(name)) {
-      if (at >= 0) settings.splice(at, 0, name);
-      else settings.push(name);
+    for (const n of [name, ...nameParts(state, c)]) {
+      if (settings.includes(n) || n === c.canonical) continue;
+      const before = settings.indexOf(c.canonical);
+      if (before >= 0) settings.splice(before, 0, n);
+      else settings.push(n);
     }
     c.implies = { ...c.implies, setting: c.canonical };
     c.canonical = name;

@@ -1,0 +1,52 @@
+// #14 round 10, events as settings (read-event-settings.ts, switch `events`, table from scripts/reduce-wordnet-events.mjs):
+// invented prompts (none from the human-written sets), where an event noun is the scene's setting and where it is not.
+import { describe, expect, it } from 'vitest';
+import { interpret } from '../../src/core/language/interpret.ts';
+import type { Mechanism } from '../../src/core/language/interpret.ts';
+import { isEventNoun } from '../../src/core/language/read-event-settings.ts';
+
+const read = (p: string, off: Mechanism[] = []) => interpret(p, { off }).instruction;
+const settings = (p: string, off: Mechanism[] = []) => read(p, off).narrative.settings;
+const span = (p: string, text: string) => read(p).spans.find((s) => s.text === text);
+
+describe('the WordNet event table', () => {
+  it('holds occasions, contests, celebrations and processions, not films or groups of people', () => {
+    for (const w of ['wedding', 'funeral', 'party', 'race', 'regatta', 'tournament', 'carnival', 'parade', 'concert', 'fundraiser', 'fish fry']) expect(isEventNoun(w), w).toBe(true);
+    for (const w of ['movie', 'documentary', 'western', 'crowd', 'audience', 'market', 'street', 'number']) expect(isEventNoun(w), w).toBe(false);
+  });
+});
+
+describe('an event noun where a place stands is a setting', () => {
+  it('after a preposition of place or time, a determiner between or not', () => {
+    expect(settings('kids running about at a wedding, fairy lights, slow pan left')).toContain('wedding');
+    expect(span('folk milling about at a fundraiser, warm light, slow pan left', 'fundraiser')).toMatchObject({ domain: 'setting', canonical: 'fundraiser', via: 'event' });
+    expect(settings('confetti everywhere during the parade, handheld')).toContain('parade');
+    // Nigerian English puts the scene "for" a place or an occasion.
+    expect(settings('small pikin dey dance for party, drums loud')).toContain('party');
+  });
+
+  it('opening its clause, with the nouns that name which one', () => {
+    expect(settings('harvest festival at dusk, lanterns, camera glides right')).toEqual(expect.arrayContaining(['harvest festival', 'festival', 'dusk']));
+    // A compound WordNet lists is one event.
+    expect(settings('boat race at dawn, oars splashing')).toEqual(expect.arrayContaining(['boat race', 'dawn']));
+  });
+
+  it('a word with a reading of its own keeps it and says the setting in implies', () => {
+    const s = span('carnival on a Tuesday, steel pans going', 'carnival');
+    expect(s?.domain).not.toBe('setting');
+    expect(s?.implies?.['setting']).toBe('carnival');
+    expect(settings('carnival on a Tuesday, steel pans going')).toContain('carnival');
+  });
+});
+
+describe('where an event noun is no setting', () => {
+  it('a group or a people ("of"), a verb, an object of a verb', () => {
+    expect(settings('a party of walkers on the ridge, windy')).not.toContain('party');
+    expect(settings('race to the finish, camera shaky')).not.toContain('race');
+    expect(settings('the camera follows the race from above')).not.toContain('race');
+  });
+
+  it('switched off, no event settings', () => {
+    expect(settings('kids running about at a wedding, fairy lights, slow pan left', ['events'])).not.toContain('wedding');
+  });
+});
