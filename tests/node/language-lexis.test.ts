@@ -25,3 +25,22 @@ describe('what the spelling pass may not correct', () => {
     expect(read('camrea pans rihgt').camera.move).toBe('pan_right');
   });
 });
+
+describe('a gradient said as a change of colour across the frame', () => {
+  const type = (p: string, off: boolean = false) => interpret(p, off ? { off: ['gradientPhrases'] } : {}).instruction.gradient.type;
+
+  it('two colours, a word of change between them and the places they are said to be give the axis', () => {
+    expect(type('deep orange at the horizon turning to violet overhead, waves lapping')).toBe('linear_vertical');
+    expect(type('pale green by the surface getting darker towards the seabed')).toBe('linear_vertical');
+    expect(type('warm red on the left side blending into cold blue')).toBe('linear_horizontal');
+    expect(type('bright white in the centre fading out to dark purple')).toBe('radial');
+    expect(type('deep orange at the horizon turning to violet overhead, waves lapping', true)).toBe(null);
+  });
+
+  it('no gradient from a scene of colours with no change, from places of two axes, or from a camera side', () => {
+    expect(type('a blue sky above green fields, sheep grazing')).toBe(null);
+    expect(type('red kites at the top left going to the blue bottom right', false)).not.toBe('linear_vertical');
+    expect(type('camera pans left past red boats turning to face the blue sea')).toBe(null);
+    expect(type('a red car driving into the city, green lights')).toBe(null);
+  });
+});

@@ -34,6 +34,17 @@ function gradientFromSides(sides: ReadonlySet<string>): GradientType | null {
   return null;
 }
 
+/** The axis of the sides named when they lie on one axis only ("from the left": horizontal), or null. */
+function gradientFromOneSide(sides: ReadonlySet<string>): GradientType | null {
+  const axes = new Set<GradientType>();
+  for (const s of sides) {
+    if (s === 'top' || s === 'bottom') axes.add('linear_vertical');
+    else if (s === 'left' || s === 'right') axes.add('linear_horizontal');
+    else if (s === 'center' || s === 'edge') axes.add('radial');
+  }
+  return axes.size === 1 ? ([...axes][0] ?? null) : null;
+}
+
 /** Values gathered from the spans before the fields that depend on several of them are settled. */
 interface Gathered {
   colors: ColorPrimitiveName[];
@@ -295,7 +306,8 @@ function settleFields(state: PassState, g: Gathered, neg: NegationOutcome, impli
   // A gradient asked for without a type ("fading", "gradient") takes its direction from the frame positions
   // the prompt names outside camera moves ("from the top left … to dark at the bottom right").
   const sides = new Set(chosen.filter((c) => c.record.domain === 'direction' && !c.consumed).map((c) => c.record.canonical));
-  instruction.gradient.type = g.gradient ?? (g.genericGradient || g.colors.length >= 2 ? gradientFromSides(sides) : null) ?? (g.genericGradient ? 'linear_vertical' : null);
+  // (Round 9: a gradient word with one side named takes that side's axis: "blending in from the left" is horizontal.)
+  instruction.gradient.type = g.gradient ?? (g.genericGradient || g.colors.length >= 2 ? gradientFromSides(sides) : null) ?? (g.genericGradient ? (gradientFromOneSide(sides) ?? 'linear_vertical') : null);
   instruction.lighting ??= g.lighting;
   const prims = g.prims;
   let presence = g.presence;

@@ -33,6 +33,7 @@ import { readStillScene } from './still-scene.ts';
 import { readKeyScope } from './key-scope.ts';
 import { implyKeyFromWords, rereadLightWords } from './lighting-words.ts';
 import { readPaletteWords } from './palette-words.ts';
+import { readGradientPhrases } from './gradient-phrases.ts';
 import { readNames } from './read-names.ts';
 import { readNameRuns } from './read-name-runs.ts';
 import { readEventSettings } from './read-event-settings.ts';
@@ -147,6 +148,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('cameraPredicate')) preferExplicitMove(state);
   if (!off.has('stillScene')) readStillScene(state, negation);
   if (!off.has('paletteWords')) readPaletteWords(state, negation.excludedColors);
+  if (!off.has('gradientPhrases')) readGradientPhrases(state);
   implyLighting(state, !off.has('implied'), !off.has('artificialLight'), !off.has('artificialLight'), !off.has('weatherLight'));
   if (!off.has('lightWords')) implyKeyFromWords(state);
   if (!off.has('keyScope')) readKeyScope(state);

@@ -31,6 +31,8 @@ export type SoundMechanism = 'soundSources' | 'soundActivity' | 'cameraStasis' |
 export type SoundVia = 'soundSource' | 'soundActivity' | 'cameraStasis' | 'cameraPredicate' | 'stillScene';
 /** Round 8's place and mood switches. */
 export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'strongImplied' | 'placeCompounds' | 'eventMood' | 'nameRuns' | 'events';
+/** Round 9's colour, gradient and lighting phrase switches (lexis). */
+export type LexisMechanism = 'gradientPhrases';
 
 /**
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's
@@ -39,7 +41,7 @@ export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'str
 export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound' | 'negation' | 'manner' | 'name' | 'dialect' | 'cameraVerb' | 'cameraClause' | 'energy' | 'loudness' | 'lightWords' | SoundVia | PlaceVia;
 
 /** The #14 mechanisms that can be switched off one at a time, to measure each on its own (the benchmark does). */
-export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds' | 'manner' | 'negatedVerbs' | 'artificialLight' | 'names' | 'compoundPlaces' | 'dialect' | 'weatherLight' | 'cameraVerbs' | 'speedAttach' | 'cameraClause' | 'sceneEnergy' | 'soundPresence' | 'lightWords' | 'paletteWords' | SoundMechanism | PlaceMechanism;
+export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds' | 'manner' | 'negatedVerbs' | 'artificialLight' | 'names' | 'compoundPlaces' | 'dialect' | 'weatherLight' | 'cameraVerbs' | 'speedAttach' | 'cameraClause' | 'sceneEnergy' | 'soundPresence' | 'lightWords' | 'paletteWords' | SoundMechanism | PlaceMechanism | LexisMechanism;
 
 /** A lexicon entry with the interpreter's extras: values it implies, and whether it is a weak (colour-list) sense. */
 export interface LexRecord extends LexiconEntry {
