@@ -54,6 +54,13 @@ describe('window camera from its span', () => {
     expect(summarizeCamera(pairs, FPS, DIAG, span(SPAN_MIN_CONFIDENCE * 0.9))).toEqual(plain);
   });
 
+  it('a still span does not vouch for stillness: static keeps the pairs\u2019 confidence', () => {
+    const still = Array.from({ length: 12 }, (_, i) => pair(0, 0, i % 2 ? 0.4 : 0.2));
+    const cam = summarizeCamera(still, FPS, DIAG, { tx: 0, ty: 0, zoom: 0, roll: 0, confidence: 0.9, pairs: 12 });
+    expect(cam.move).toBe('static');
+    expect(cam.confidence).toBeCloseTo(0.3, 10);
+  });
+
   it('a span over other pairs than the window keeps (a pair left out at a cut or flash) is not used', () => {
     expect(summarizeCamera(pairs.slice(1), FPS, DIAG, span(0.8))).toEqual(summarizeCamera(pairs.slice(1), FPS, DIAG));
   });
