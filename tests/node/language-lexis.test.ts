@@ -44,3 +44,14 @@ describe('a gradient said as a change of colour across the frame', () => {
     expect(type('a red car driving into the city, green lights')).toBe(null);
   });
 });
+
+describe('the light of a gloomy scene', () => {
+  const key = (p: string) => interpret(p).instruction.lighting;
+  it('a gloomy mood word is dull light over the daytime; the night and light sources outrank it', () => {
+    expect(key('a dismal car park on a winter day, pan left')).toBe('flat');
+    expect(key('grim terraced street, lads kicking a ball')).toBe('flat');
+    expect(key('a grim alley at midnight')).toBe('low_key');
+    expect(key('dreary office lit by candles')).toBe('low_key');
+    expect(interpret('grim terraced street, lads kicking a ball', { off: ['weatherLight'] }).instruction.lighting).toBe(null);
+  });
+});

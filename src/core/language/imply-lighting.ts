@@ -180,6 +180,9 @@ export function implyLighting(state: PassState, scene = true, artificial = true,
     // Round 7: a weather word by its WordNet cluster ("sweltering", "baking" → high key; "muggy", "dreary", "a
     // downpour" → flat), at the weather tier, for a word with no value of its own (not "hot pink", not a speed).
     if (!hit && weatherLight) hit = sceneLightAt(state, k, slip);
+    // Round 9 (lexis): a gloomy scene ("bleak", "dreary", "grim", "dismal": the lexicon's gloomy mood) is dull light, at
+    // the weather tier: the night and a light source outrank it, it outranks the daytime ("a bleak winter day").
+    if (!hit && weatherLight && chosen.some((c) => c.i === k && !c.negated && c.domain === 'mood' && c.canonical === 'gloomy')) hit = [WEATHER_RANK, 'flat'];
     if (!hit && nightHour(state, k)) {
       hit = [NIGHT_RANK, 'low_key'];
       j = k + 2;
