@@ -8,6 +8,7 @@ import { thumbnailsOfBlob, type Thumbnail } from '../src/media/frame-thumbnails.
 import type { Spectrogram } from '../src/core/audio/spectrogram.ts';
 import { liveSampleStats, rasterPathStats } from '../src/media/decode-video.ts';
 import { rangeSplitStats, type RangeSplitStats } from '../src/media/analyze-ranges.ts';
+import { warmSoundWorker } from '../src/media/analyze-sound-alongside.ts';
 import { setSpeechModelAssets, speechModel, speechModelStatus, type SpeechModelStatus } from '../src/media/speech-model.ts';
 
 /** Callbacks from the worker to its caller, passed as one Comlink.proxy object (every member present). */
@@ -24,9 +25,10 @@ const api = {
    * Analyse one file; `maxSide` overrides the analysis raster's longest side, `canvasColor` forces the canvas path
    * (tests), `parallel` false keeps it in this worker. `stream`: the frames go to hooks.onFrames as they are measured
    * and the report comes back without them. `more.ranges`: the second worker measures a frame range of its own
-   * (analyze-ranges.ts) instead of every frame's colours; `more.rangeCrash`: test hook, that worker crashes.
+   * (analyze-ranges.ts) instead of every frame's colours; `more.rangeCrash`: test hook, that worker crashes;
+   * `more.soundAlongside`: the sound measured in the sound worker meanwhile (analyze-sound-alongside.ts).
    */
-  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number, canvasColor?: boolean, parallel?: boolean, stream?: boolean, more: { ranges?: boolean; rangeCrash?: boolean } = {}): Promise<AnalysisResult> {
+  analyze(blob: Blob, name: string, hooks: AnalyzeWorkerHooks, maxSide?: number, canvasColor?: boolean, parallel?: boolean, stream?: boolean, more: { ranges?: boolean; rangeCrash?: boolean; soundAlongside?: boolean } = {}): Promise<AnalysisResult> {
     // calls through the proxy are fire-and-forget (the analysis never waits for the caller), except the frames':
     // waiting on them keeps a slow reader from piling batches up in memory
     return analyzeBlob(blob, name, {
@@ -40,6 +42,7 @@ const api = {
       ...(stream ? { onFrames: (frames: FrameReport[]) => hooks.onFrames(frames) } : {}),
       ...(more.ranges !== undefined ? { ranges: more.ranges } : {}),
       ...(more.rangeCrash ? { rangeCrash: true } : {}),
+      ...(more.soundAlongside ? { soundAlongside: true } : {}),
     });
   },
   /** The file's audio as a display spectrogram (off the UI thread), or null without decodable audio; its levels are transferred. */
@@ -66,10 +69,12 @@ const api = {
   /**
    * Load the speech model now, before any file (the loop calls it as it starts: the model's fetch and its WebAssembly's
    * compile then run while the first clip is made, not inside its analysis). Resolves once loaded, or failed (the
-   * analysis then falls back, as it would have anyway); changes nothing an analysis reports.
+   * analysis then falls back, as it would have anyway); changes nothing an analysis reports. `soundAlongside`: the
+   * analyses to come measure their sound in the sound worker, so its model is the one loaded.
    */
-  async warm(): Promise<void> {
-    await speechModel();
+  async warm(soundAlongside = false): Promise<void> {
+    if (soundAlongside) await warmSoundWorker();
+    else await speechModel();
   },
   /** Where the speech model stands: loaded from which URLs, or why not (the hand-written detector then decides speech_share). */
   speechModel(): SpeechModelStatus {

@@ -4,7 +4,8 @@
 // analysis (the worker waiting for a clip); then each thread's busy share over the loop, and a 100 ms strip per thread.
 // It is a method, not a benchmark: read it on a quiet machine, or as shares.
 // `node scripts/bench/loop-timeline.mjs` (WF=window, N=8 jobs after WARM=2 untimed make + analyse, SEQ=1 for the
-// sequential loop, STRIP=0 to skip the strips; MR_DIST=DIR to time a build instead of building one).
+// sequential loop, SOUNDW=0 for the pipelined loop without its sound worker, STRIP=0 to skip the strips; MR_DIST=DIR to
+// time a build instead of building one).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ if (ownDir) process.env.MR_DIST = join(ownDir, 'dist');
 const WF = process.env.WF ?? 'window';
 const N = Number(process.env.N ?? 8);
 const WARM = Number(process.env.WARM ?? 2);
+// the loop's sound worker (a pipelined loop's default): the warm-up analyses its sound there too
+const SOUND_WORKER = process.env.SEQ !== '1' && process.env.SOUNDW !== '0';
 const MODES = { 'frame-explorer': ['pure'], 'frame-exploiter': ['pure'], window: ['blended'], all: ['pure', 'blended'] };
 const TICK = 100; // /proc counts in clock ticks of 10 ms
 
@@ -56,23 +59,23 @@ async function sampleLoop() {
 }
 
 const load = () => loadavg().map((v) => v.toFixed(1)).join(' ');
-console.log(`load at the start ${load()}; ${WF}, ${N} jobs, ${process.env.SEQ === '1' ? 'sequential' : 'pipelined'}, ${WARM} warm-up clips`);
+console.log(`load at the start ${load()}; ${WF}, ${N} jobs, ${process.env.SEQ === '1' ? 'sequential' : 'pipelined'}${SOUND_WORKER ? ' with its sound worker' : ''}, ${WARM} warm-up clips`);
 const { lines, t0, t1, summary } = await withSession({}, async (page) => {
-  await page.evaluate(async ({ n, modes }) => {
+  await page.evaluate(async ({ n, modes, soundWorker }) => {
     const api = window.motionRegistries;
     for (let i = 0; i < n; i++) {
       const made = await api.createMake({ instruction: {}, seed: `warm-${i}`, duration_s: 1, mode: modes[i % modes.length] });
       let b64 = '';
       for (let off = 0; off < made.bytes; off += 3 << 18) b64 += api.createReadChunk(made.id, off, 3 << 18);
       api.createRelease(made.id);
-      await api.analyzeBase64(b64, 'warm.mp4');
+      await api.analyzeBase64(b64, 'warm.mp4', { sound_alongside: soundWorker });
     }
     window.mrTimeline = [];
     window.mrLoopProgress = (line) => window.mrTimeline.push([Date.now(), line]);
-  }, { n: WARM, modes: MODES[WF] });
+  }, { n: WARM, modes: MODES[WF], soundWorker: SOUND_WORKER });
   const sampler = sampleLoop();
   const t0 = Date.now();
-  const summary = await page.evaluate((r) => window.motionRegistries.loopRun(r), { runs: N, workflow: WF, seed: 'bench', exploit: 0.3, duration_s: 1, ...(process.env.SEQ === '1' ? { sequential: true } : {}) });
+  const summary = await page.evaluate((r) => window.motionRegistries.loopRun(r), { runs: N, workflow: WF, seed: 'bench', exploit: 0.3, duration_s: 1, ...(process.env.SEQ === '1' ? { sequential: true } : {}), sound_worker: SOUND_WORKER });
   const t1 = Date.now();
   sampling = false;
   await sampler;

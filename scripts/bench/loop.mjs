@@ -10,7 +10,10 @@
 //   worker, issue 18);
 // - pipelined: the default (the next job made in the render worker while this one is analysed in one analysis
 //   worker, its clip queued for analysis as soon as it is made);
-// - piped-2w: pipelined with the analysis's colour worker too (`single_analysis_worker: false`).
+// - piped-2w: pipelined with the analysis's colour worker too (`single_analysis_worker: false`);
+// - piped-nosw: pipelined with the sound measured after the picture in the analysis worker (`sound_worker: false`:
+//   the pipelined loop before 2026-12-07 21:00; by default its sound worker measures it meanwhile).
+//   A page is warmed with its sound analysed where its loop will analyse it (the sound worker or the analysis worker).
 // Each loop runs twice, in mirrored order (seq-1w, sequential, pipelined, piped-2w, piped-2w, …, seq-1w), and its
 // two runs are summed: on a shared machine the load drifts, and a loop always run first gets the quietest minutes.
 // Ratios printed: pipelined / at-filing (issue 16's Done-when: ≥ 1.8 the sequential jobs/min for the default clip),
@@ -101,8 +104,8 @@ function bareJobSeconds(page, n, modes) {
  * the empty instruction only, as before 2026-12-07 14:30). BENCH_LOOP_WARMUP=0: cold loops (a fresh browser, the
  * first job paying every start-up).
  */
-function warmPage(page, n, modes) {
-  return page.evaluate(async ({ n, seconds, modes, prompt }) => {
+function warmPage(page, n, modes, soundAlongside) {
+  return page.evaluate(async ({ n, seconds, modes, prompt, soundAlongside }) => {
     const api = window.motionRegistries;
     for (let i = 0; i < n; i++) {
       const what = i === 0 && prompt ? { prompt } : { instruction: {} };
@@ -110,10 +113,11 @@ function warmPage(page, n, modes) {
       let b64 = '';
       for (let off = 0; off < made.bytes; off += 3 << 18) b64 += api.createReadChunk(made.id, off, 3 << 18);
       api.createRelease(made.id);
-      const report = await api.analyzeBase64(b64, 'warm.mp4');
+      // the sound analysed where the loop will analyse it (the sound worker of a pipelined loop; the at-filing build ignores the option)
+      const report = await api.analyzeBase64(b64, 'warm.mp4', { sound_alongside: soundAlongside });
       if (report.error) throw new Error(`warm-up analysis failed: ${report.error.message}`);
     }
-  }, { n, seconds: CLIP_S, modes, prompt: process.env.BENCH_LOOP_WARM_PROMPT === '0' ? null : WARM_PROMPT });
+  }, { n, seconds: CLIP_S, modes, prompt: process.env.BENCH_LOOP_WARM_PROMPT === '0' ? null : WARM_PROMPT, soundAlongside });
 }
 const WARMUP = Number(process.env.BENCH_LOOP_WARMUP ?? 2);
 /** The warm-up's prompt: words of every field the interpreter reads (colours, a move, motion, light, sound, a mood). */
@@ -151,6 +155,7 @@ const LOOPS = {
   sequential: { sequential: true },
   pipelined: {},
   'piped-2w': { single_analysis_worker: false },
+  'piped-nosw': { sound_worker: false },
 };
 const names = process.env.BENCH_LOOP_LOOPS?.split(',') ?? Object.keys(LOOPS);
 for (const n of names) if (!LOOPS[n]) throw new Error(`unknown loop ${n} (known: ${Object.keys(LOOPS).join(', ')}; at-filing needs MR_BENCH_PREVIOUS_DIST)`);
@@ -182,7 +187,7 @@ async function loopsOf(workflow, rebuild) {
     if (dist) process.env.MR_DIST = dist;
     const session = withSession({ rebuild: rebuild && ref === null }, async (page) => {
       if (ref === null) ref = await bareJobSeconds(page, 4, MODES[workflow]);
-      if (WARMUP > 0) await warmPage(page, WARMUP, MODES[workflow]);
+      if (WARMUP > 0) await warmPage(page, WARMUP, MODES[workflow], !dist && !extra.sequential && extra.sound_worker !== false);
       return timedLoop(page, req(extra));
     });
     process.env.MR_DIST = own;
@@ -204,7 +209,7 @@ for (const workflow of workflows) {
   const l = r.loops;
   console.log(`${workflow}:`);
   for (const name of names) console.log(loopLine(name, l[name]));
-  for (const line of [ratio(l, 'pipelined', 'at-filing'), ratio(l, 'sequential', 'at-filing'), ratio(l, 'seq-1w', 'at-filing'), ratio(l, 'pipelined', 'sequential'), ratio(l, 'pipelined', 'seq-1w'), ratio(l, 'piped-2w', 'seq-1w'), ratio(l, 'sequential', 'seq-1w')]) if (line) console.log(`${''.padEnd(16)} ${line}`);
+  for (const line of [ratio(l, 'pipelined', 'at-filing'), ratio(l, 'sequential', 'at-filing'), ratio(l, 'seq-1w', 'at-filing'), ratio(l, 'pipelined', 'sequential'), ratio(l, 'pipelined', 'seq-1w'), ratio(l, 'piped-2w', 'seq-1w'), ratio(l, 'sequential', 'seq-1w'), ratio(l, 'piped-nosw', 'at-filing'), ratio(l, 'pipelined', 'piped-nosw')]) if (line) console.log(`${''.padEnd(16)} ${line}`);
   const best = l.pipelined ?? l['piped-2w'];
   if (best) console.log(`${''.padEnd(16)} bare make + analyse ${(60 / r.ref).toFixed(1)} clips/min (pipelined job / bare = ${(best.seconds / Math.max(1, best.completed) / r.ref).toFixed(2)} ×); load ${load()}`);
 }

@@ -188,12 +188,12 @@ export const headlessApi = {
     for (let k = 0; k < result.windows.length; k += WINDOW_BATCH) await sendJsonInParts(result.windows.slice(k, k + WINDOW_BATCH), windows);
     return JSON.stringify({ ...result, windows: [] });
   },
-  /** Analyse bytes given as base64 (small files, tests). */
-  async analyzeBase64(base64: string, name: string): Promise<AnalysisResult> {
+  /** Analyse bytes given as base64 (small files, tests); `sound_alongside`: the sound in the sound worker, as the pipelined loop does (the bench's warm-up). */
+  async analyzeBase64(base64: string, name: string, opts: { sound_alongside?: boolean } = {}): Promise<AnalysisResult> {
     const bin = atob(base64);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return (await (await session()).analyze(new Blob([bytes]), { name, track: false })).result;
+    return (await (await session()).analyze(new Blob([bytes]), { name, track: false, ...(opts.sound_alongside ? { soundAlongside: true } : {}) })).result;
   },
 
   /** Interpret (or take) the instruction, build the spec from the registries' knowledge, make the clip; keep its MP4 under a handle. */

@@ -85,6 +85,8 @@ export interface AnalyzeRequest {
   parallel?: boolean;
   /** With a second worker: two frame ranges, one per worker, instead of the colour worker (default: the analysis's own, docs/extraction.md). */
   ranges?: boolean;
+  /** Measure the sound in the sound worker while the picture is measured (the loop's way; the same report). */
+  soundAlongside?: boolean;
 }
 
 /** One analysis the views show: in progress (`done` null), done, or failed before a report. */
@@ -148,6 +150,8 @@ export interface LoopRunRequest {
   sequential?: boolean;
   /** Analyse in one worker, without the colour worker (with `sequential`: the loop as issue 16 measured it); default: one when pipelined, two when sequential. */
   single_analysis_worker?: boolean;
+  /** Measure each clip's sound in a worker of its own meanwhile (the same report); default: when pipelined. */
+  sound_worker?: boolean;
 }
 
 function withoutPoints(r: VarietyReport): Omit<VarietyReport, 'points'> {
@@ -476,7 +480,7 @@ export class AppSession {
     try {
       await this.loop.start({
         workflow: req.workflow, exploitRatio: req.exploit ?? 0.3, seed: req.seed ?? `cli-${Date.now().toString(36)}`, runs: req.runs,
-        ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}), ...(req.sequential ? { sequential: true } : {}), ...(req.single_analysis_worker !== undefined ? { singleAnalysisWorker: req.single_analysis_worker } : {}),
+        ...(req.duration_s !== undefined ? { durationS: req.duration_s } : {}), ...(req.sequential ? { sequential: true } : {}), ...(req.single_analysis_worker !== undefined ? { singleAnalysisWorker: req.single_analysis_worker } : {}), ...(req.sound_worker !== undefined ? { soundWorker: req.sound_worker } : {}),
       });
       await this.loop.settled();
     } finally {
@@ -679,6 +683,7 @@ export class AppSession {
         ...(req.onFrames ? { onFrames: req.onFrames } : {}),
         ...(req.parallel !== undefined ? { parallel: req.parallel } : {}),
         ...(req.ranges !== undefined ? { ranges: req.ranges } : {}),
+        ...(req.soundAlongside ? { soundAlongside: true } : {}),
       });
       // a cancel that lands after the worker answered still means "stop": nothing is recorded
       if (signal.aborted) throw new DOMException('analysis aborted', 'AbortError');

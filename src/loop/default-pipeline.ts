@@ -11,13 +11,13 @@ export async function loadInterpret(): Promise<JobPipeline['interpret']> {
 /** Only the analyser of MP4 bytes (the loop's; files go through AppSession.analyze). */
 export async function loadAnalyze(): Promise<JobPipeline['analyze']> {
   const { analyzeMp4 } = await import('../media/analyze-client.ts');
-  return (mp4, { singleWorker, ...opts }) => analyzeMp4(mp4, { ...opts, ...(singleWorker ? { parallel: false } : {}) });
+  return (mp4, { singleWorker, soundWorker, ...opts }) => analyzeMp4(mp4, { ...opts, ...(singleWorker ? { parallel: false } : {}), ...(soundWorker ? { soundAlongside: true } : {}) });
 }
 
 /** Start the analysis worker and its speech model without waiting (analyze-client.ts warmAnalyzeWorker). */
-async function warmAnalysis(): Promise<void> {
+async function warmAnalysis(soundWorker: boolean): Promise<void> {
   const { warmAnalyzeWorker } = await import('../media/analyze-client.ts');
-  await warmAnalyzeWorker();
+  await warmAnalyzeWorker(soundWorker);
 }
 
 let loaded: Promise<JobPipeline> | null = null;
@@ -39,7 +39,7 @@ export function loadPipeline(): Promise<JobPipeline> {
       buildSpec: (instruction, knowledge, seed, hints) => buildSpec(instruction, knowledge, { seed, ...hints }),
       createClip,
       analyze,
-      warm: () => void warmAnalysis(),
+      warm: (opts) => void warmAnalysis(opts?.soundWorker ?? false),
     };
     return pipeline;
   })();

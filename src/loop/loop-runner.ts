@@ -28,6 +28,12 @@ export interface LoopSettings {
    * work: a third busy thread only adds CPU per job), the colour worker too when sequential (nothing else runs then).
    */
   singleAnalysisWorker?: boolean;
+  /**
+   * Measure each clip's sound in a sound worker while the analysis worker measures its picture (the same report:
+   * src/media/analyze-sound-alongside.ts). Default: when pipelined (the analysis worker is the loop's busiest thread,
+   * and the other core has room beside the render worker); not when sequential (the benchmark's reference).
+   */
+  soundWorker?: boolean;
 }
 
 /** Where a loop is: idle, running, paused, stopped, done, or stopped by an error. */
@@ -231,13 +237,15 @@ export class LoopRunner extends EventTarget {
     assert(settings !== null, 'a running loop has settings (start and resume set them)');
     // The analysis worker starts and loads its speech model while the first job is planned and made (on a cold page
     // that load took ≈ 2 CPU s and sat inside the first job's analysis).
-    pipeline.warm?.();
+    const soundWorker = settings.soundWorker ?? !settings.sequential;
+    pipeline.warm?.({ soundWorker });
     const controller = new AbortController();
     this.controller = controller;
     const base: Omit<RunJobOptions, 'index'> = {
       db: this.db, pipeline, workflow: settings.workflow, exploitRatio: settings.exploitRatio, seed: settings.seed, signal: controller.signal,
       ...(settings.durationS !== undefined ? { durationS: settings.durationS } : {}),
       ...((settings.singleAnalysisWorker ?? !settings.sequential) ? { singleAnalysisWorker: true } : {}),
+      ...(soundWorker ? { soundWorker: true } : {}),
     };
     const withProgress = (index: number) => ({ ...base, onProgress: (step: JobStep, fraction: number) => this.emit('progress', { step, fraction, index }) });
     const within = (index: number) => settings.runs === null || index < settings.runs;

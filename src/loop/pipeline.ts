@@ -37,10 +37,10 @@ export interface JobPipeline {
   buildSpec(instruction: Instruction, knowledge: Knowledge, seed: string, hints: SpecHints): Spec;
   /** Render frames, mix sound, encode the MP4. */
   createClip(spec: Spec, opts: { signal: AbortSignal; onProgress: FractionCallback }): Promise<MadeClip>;
-  /** Analyse MP4 bytes into an mp4-analysis/1 report. */
-  analyze(mp4: Uint8Array, opts: { name: string; signal: AbortSignal; onProgress: FractionCallback; singleWorker?: boolean }): Promise<AnalysisResult>;
+  /** Analyse MP4 bytes into an mp4-analysis/1 report; `soundWorker`: its sound measured in a worker of its own meanwhile (the same report). */
+  analyze(mp4: Uint8Array, opts: { name: string; signal: AbortSignal; onProgress: FractionCallback; singleWorker?: boolean; soundWorker?: boolean }): Promise<AnalysisResult>;
   /** Get the analysis ready before the first clip (start its worker, load its model) without waiting; optional (test pipelines have none). */
-  warm?(): void;
+  warm?(opts?: { soundWorker?: boolean }): void;
 }
 
 /** The lexicon entries an interpretation used or learned, each once: what the job records in the linguistic registry. */

@@ -47,6 +47,8 @@ export interface RunJobOptions {
   durationS?: number;
   /** Analyse in one worker, without the colour worker (the benchmark's previous sequential loop). */
   singleAnalysisWorker?: boolean;
+  /** Measure each clip's sound in a worker of its own while its picture is measured (the same report; the pipelined loop's). */
+  soundWorker?: boolean;
   signal?: AbortSignal;
   onProgress?: (step: JobStep, fraction: number) => void;
   /** Clock, for tests. */
@@ -203,7 +205,7 @@ export async function prepareJob(o: RunJobOptions): Promise<PreparedJob> {
 export function startAnalysis(p: PreparedJob, o: RunJobOptions): Promise<AnalysisResult> {
   const { pipeline, signal } = o;
   const { report } = stepReporter(o, {});
-  const analysis = pipeline.analyze(p.clip.mp4, { name: `${p.id}.mp4`, signal: signal ?? new AbortController().signal, onProgress: (f) => report('analyze', f), ...(o.singleAnalysisWorker ? { singleWorker: true } : {}) });
+  const analysis = pipeline.analyze(p.clip.mp4, { name: `${p.id}.mp4`, signal: signal ?? new AbortController().signal, onProgress: (f) => report('analyze', f), ...(o.singleAnalysisWorker ? { singleWorker: true } : {}), ...(o.soundWorker ? { soundWorker: true } : {}) });
   // Observed by finishJob when the job's turn comes (or never, if the loop ends first): not an unhandled rejection meanwhile.
   analysis.catch(() => {});
   return analysis;

@@ -30,6 +30,8 @@ export interface AnalyzeOptions {
   ranges?: boolean;
   /** Test hook: the range worker crashes (the analysis gives an `internal` error report). */
   rangeCrash?: boolean;
+  /** Measure the sound in a sound worker while the picture is measured (analyze-sound-alongside.ts: the same report); the loop's. */
+  soundAlongside?: boolean;
   /**
    * Stream the report (issue 18): batches of complete frames, in order, come here as they are measured (the worker
    * waits on the promise returned), and the report resolved has `frames` empty. An error report voids the frames.
@@ -75,10 +77,10 @@ export async function analyzeWorkerSpeechModel(): Promise<SpeechModelStatus> {
  * start, the model's fetch and its WebAssembly's compile overlap the first clip's planning and make instead of
  * delaying its analysis). An analysis that comes meanwhile waits for the same load. Never rejects.
  */
-export function warmAnalyzeWorker(): Promise<void> {
+export function warmAnalyzeWorker(soundAlongside = false): Promise<void> {
   // A queued task, so the worker counts as busy until the model has loaded: called outside the queue, the idle timer
   // started with the call and could end the worker (and the half-loaded model) before the first clip was made.
-  return bridge.run((api) => api.warm()).catch(() => {});
+  return bridge.run((api) => api.warm(soundAlongside)).catch(() => {});
 }
 
 /** Test hook: the worker loads its speech model from these URLs on its next analysis (null: our own again). */
@@ -134,7 +136,7 @@ async function runOne(blob: Blob, opts: AnalyzeOptions): Promise<AnalysisResult>
     // the clock starts when the file reaches the worker, not while it waits in the queue
     return await bridge.run((api): Promise<AnalysisResult> => {
       arm(opts.timeLimitS ?? timeLimitSeconds(null));
-      const more = { ...(opts.ranges !== undefined ? { ranges: opts.ranges } : {}), ...(opts.rangeCrash ? { rangeCrash: true } : {}) };
+      const more = { ...(opts.ranges !== undefined ? { ranges: opts.ranges } : {}), ...(opts.rangeCrash ? { rangeCrash: true } : {}), ...(opts.soundAlongside ? { soundAlongside: true } : {}) };
       return api.analyze(blob, name, hooks, opts.maxSide, opts.canvasColor, opts.parallel, opts.onFrames !== undefined, more);
     }, { signal: stop.signal });
   } catch (err) {

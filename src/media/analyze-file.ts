@@ -9,8 +9,9 @@ import { assembleReport, assembleReportAround, type SoundPart } from '../core/an
 import { FrameTable } from '../core/report/frame-table.ts';
 import { createVisionTimeline, type VisionResult } from '../core/vision/vision-timeline.ts';
 import { sha256Hex } from './analyze-sha256.ts';
-import { speechModel } from './speech-model.ts';
-import { decodeAudioFrames } from './decode-audio.ts';
+import { measureSound, type SoundPassResult } from './analyze-sound.ts';
+import { countSoundAlongside, measureSoundAlongside, predictFrameSpans, spansHold } from './analyze-sound-alongside.ts';
+import type { SoundAlongsideResult, SoundFrameSpans } from '../../workers/analyze-sound.worker.ts';
 import { readMetadata, type OpenedMedia } from './decode-metadata.ts';
 import { checkIsoStructure, hideBoxes, type ScannedTrack } from './decode-structure.ts';
 import { measureColorsAlongside, parallelByDefault } from './analyze-parallel.ts';
@@ -60,6 +61,11 @@ export interface AnalyzeHooks {
   ranges?: boolean;
   /** Test hook: the range worker crashes (the analysis must fail with an `internal` error report). */
   rangeCrash?: boolean;
+  /**
+   * Measure the sound in the sound worker while this worker measures the picture (analyze-sound-alongside.ts; the
+   * same report); not with `onFrames`. Default false: the loop asks for it, a single file's analysis does not.
+   */
+  soundAlongside?: boolean;
   /**
    * Stream the frames out (frame-stream.ts): complete frames, in order, in batches, as soon as they are measured; the
    * report returned then has `frames` empty. An error report returned after some frames were sent makes them void.
@@ -129,6 +135,10 @@ async function analyzeInput(
   // frame i spans [t_i, t_{i+1}); the last one ends at its own timestamp + duration
   let bounds: (i: number) => [number, number] | null;
 
+  // the audio pass in the sound worker while this one measures the picture (the loop asks: analyze-sound-alongside.ts)
+  const soundAhead = hooks.soundAlongside && !stream && videoTrack && audioTrack && meta.video && parallelByDefault()
+    ? await startSoundAhead(videoTrack, audioTrack.id, meta.video, source)
+    : null;
   const picture = videoTrack && meta.video
     // without sound a frame is complete when measured: it leaves at once
     ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f), table, stream: audioTrack ? null : stream, bytes: blob.size, source, iso })
@@ -156,45 +166,33 @@ async function analyzeInput(
   let sound: SoundPart | null = null;
   const windows = windowBounds(table.length, fps);
   if (audioTrack) {
-    const { createSoundTimeline } = await import('../core/audio/sound-timeline.ts');
-    const { createModelSpeech } = await import('../core/audio/model-speech.ts');
-    const stl = createSoundTimeline(audioTrack.sampleRate);
-    // speech_share from the Silero model when it loads, else from the hand-written detector (docs/audio-analysis.md)
-    const model = await speechModel();
-    const vad = model ? createModelSpeech(model, audioTrack.sampleRate) : null;
-    const total = meta.container.duration_s || 1;
-    let heard = 0;
-    try {
-      const { channels } = await decodeAudioFrames(
-        audioTrack,
+    const ahead = soundAhead ? await soundAhead.result : null;
+    // the sound worker's frames are the report's only when the picture has exactly the spans it measured over
+    const kept = ahead && soundAhead && picture && spansHold(soundAhead.spans, table.length, bounds, fps) ? ahead : null;
+    if (soundAhead) countSoundAlongside(kept !== null);
+    let res: SoundPassResult;
+    if (kept) {
+      kept.frames.forEach((s, i) => s && table.setSound(i, s));
+      res = kept.result;
+    } else {
+      const total = meta.container.duration_s || 1;
+      res = await measureSound(audioTrack, {
         originS,
         bounds,
-        (i, t0, t1, samples) => {
-          table.setSound(i, stl.pushFrame(i, t0, t1, samples));
-          vad?.push(samples);
-          heard++;
+        windows,
+        fps,
+        hasVision: vision !== null,
+        onFrame: (i, s) => {
+          table.setSound(i, s);
           stream?.upTo(i + 1);
         },
-        (t) => progress(1 - audioShare + audioShare * Math.min(1, t / total)),
-        vad || stream
-          ? async () => {
-              await vad?.settle();
-              await stream?.pace();
-            }
-          : undefined,
-      );
-      if (channels !== null && meta.audio) meta.audio.channels = channels;
-    } catch (err) {
-      if (err instanceof FrameSinkError) throw err;
-      // sound damaged part-way: what decoded is kept; with no picture and no sound there is nothing to report
-      if (heard === 0 && !vision) throw err;
-      const f = classifyFailure(err);
-      warnings.push({ code: f.code === 'truncated' ? 'truncated' : 'corrupt', message: `the audio is damaged part-way: ${heard} audio frames were measured (then: ${f.message})` });
+        onTime: (t) => progress(1 - audioShare + audioShare * Math.min(1, t / total)),
+        ...(stream ? { pace: () => stream.pace() } : {}),
+      });
     }
-    const speech = vad ? await vad.finish() : null;
-    if (vad && !speech) console.warn(`speech: the Silero model failed part-way (${String(vad.error)}); the hand-written detector decides speech_share`);
-    const res = stl.finish(windows, fps, speech);
-    sound = { windows: res.windows, tempo: res.tempo, melody: res.melody };
+    if (res.channels !== null && meta.audio) meta.audio.channels = res.channels;
+    warnings.push(...res.warnings);
+    sound = res.sound;
   }
   const parts = { file, container: meta.container, video, audio: meta.audio ? stripStart(meta.audio) : null, vision, sound, soundWindows: windows, fps, warnings };
   let report: AnalysisResult;
@@ -209,6 +207,20 @@ async function analyzeInput(
   progress(1);
   return report;
 }
+/** The sound worker's pass under way, with the spans it measures over. */
+interface SoundAhead {
+  spans: SoundFrameSpans;
+  result: Promise<SoundAlongsideResult | null>;
+}
+
+/** Predict the frames' spans from the video packets and start the sound worker on them; null without a span to predict. */
+async function startSoundAhead(videoTrack: NonNullable<OpenedMedia['videoTrack']>, audioTrackId: number, v: NonNullable<OpenedMedia['video']>, source: Blob): Promise<SoundAhead | null> {
+  const spanS = v.duration_s - v.start_s;
+  if (v.packets === 0 || !(spanS > 0)) return null;
+  const spans = await predictFrameSpans(videoTrack, v.start_s, v.packets / spanS);
+  return spans ? { spans, result: measureSoundAlongside(source, audioTrackId, spans) } : null;
+}
+
 /** The measured picture (its frames are in the table), with the frames' time bounds. */
 interface Picture {
   vision: VisionResult;

@@ -235,6 +235,21 @@ describe('the pipelined loop', () => {
     }
   });
 
+  it('measures the sound in the sound worker when pipelined, not when sequential, unless told; and warms that worker', async () => {
+    const cases: [Partial<LoopSettings>, boolean][] = [[{}, true], [{ sequential: true }, false], [{ soundWorker: false }, false], [{ sequential: true, soundWorker: true }, true]];
+    for (const [extra, sound] of cases) {
+      const { db } = await openStore();
+      const base = dataPipeline();
+      const asked: (boolean | undefined)[] = [];
+      const warmed: (boolean | undefined)[] = [];
+      const pipeline: JobPipeline = { ...base, analyze: (mp4, opts) => (asked.push(opts.soundWorker), base.analyze(mp4, opts)), warm: (opts) => void warmed.push(opts?.soundWorker) };
+      await runLoop(db, pipeline, { workflow: 'all', exploitRatio: 0.3, seed: 'sound-worker', runs: 3, ...extra });
+      expect(asked, JSON.stringify(extra)).toEqual([sound, sound, sound].map((s) => (s ? true : undefined)));
+      expect(warmed, JSON.stringify(extra)).toEqual([sound]);
+      db.close();
+    }
+  });
+
   it('warms the analysis once as it starts, before the first clip is made (sequential and pipelined)', async () => {
     for (const sequential of [false, true]) {
       const { db } = await openStore();
