@@ -6,7 +6,7 @@
 // `implies: {setting}`; a word no span covered becomes a setting span with via `implied`.
 import { pushUnique, type PassState } from './chosen.ts';
 import type { Domain } from './domain.ts';
-import { wordnetThingPlace } from './wordnet-meaning.ts';
+import { wordnetSense, wordnetThingPlace } from './wordnet-meaning.ts';
 
 /** Seed settings that say when or in what weather, not where. */
 const NOT_PLACES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
@@ -39,7 +39,10 @@ export function implySetting(state: PassState, strong = true): void {
     if (strong && guess) continue;
     // The word as written or a lemma it inflects ("tulips" → tulip), as the scene's light does.
     const form = t.forms.find((f, n) => (n < t.exactForms || t.lower.startsWith(f)) && wordnetThingPlace(f) !== null) ?? (slip !== undefined && wordnetThingPlace(slip) !== null ? slip : undefined);
-    const place = form ? wordnetThingPlace(form) : null;
+    // Round 10: a thing the lexicon reads as a subject that WordNet files as a place of its own name ("a lighthouse",
+    // "the barn": buildings) is where the scene is, when no place is named.
+    const own = strong && !form && covering?.domain === 'subject' && covering.i === k && covering.j === k + 1 ? t.forms.slice(0, t.exactForms + 1).find((f) => { const wn = wordnetSense(f); return wn?.domain === 'setting' && wn.canonical === f; }) : undefined;
+    const place = form ? wordnetThingPlace(form) : (own ?? null);
     if (!place) continue;
     // (The verb test asks compromise for tags: only for a word that would imply a place.)
     if (strong && t.tags.has('Verb') && !t.tags.has('Noun')) continue;

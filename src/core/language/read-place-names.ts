@@ -97,10 +97,17 @@ export function readPlaceNames(state: PassState): void {
       const slip = covering.some((c) => c.via === 'spelling');
       const reading = covering.some((c) => c.via !== 'spelling');
       const cap = !titleCase && run.every((t) => capitalised(t.text));
-      // The frames ask compromise for tags: only for a name some resource knows, a capitalised slip or a word none knows.
-      if (cls === null && (n > 1 || reading || first.lower.length < 4 || (slip ? !cap : !unknownWord(first)))) continue;
       const midCap = cap && !sentenceStart(k);
       const afterPrep = afterPreposition(state, k);
+      // Round 10: in the strict slot of a place (a place preposition before, the clause ending or a preposition after:
+      // "at changi,", "out at Manly,"), a lower-case slip read as a thing, or a word capitalised inside a sentence read
+      // as a thing or a quality, is the place's name: a place is what stands there.
+      // A lower-case slip only after "at", the preposition of a point on the map ("round the pumkin" is a pumpkin).
+      const at = tokens[tokens[k - 1]?.lower === 'the' ? k - 2 : k - 1]?.lower === 'at';
+      const slot = n === 1 && first.lower.length >= 4 && afterPrep && covering.length > 0 && (slip ? !cap && at && covering.every((c) => NAME_LIKE_SLIPS.has(c.domain)) : midCap && covering.every((c) => DISPLACEABLE.has(c.domain)));
+      const strictSlot = slot && placeFrame(tokens, gaps, k, j, false, true) !== null;
+      // The frames ask compromise for tags: only for a name some resource knows, a capitalised slip or a word none knows.
+      if (cls === null && !strictSlot && (n > 1 || reading || first.lower.length < 4 || (slip ? !cap : !unknownWord(first)))) continue;
       const framed = placeFrame(tokens, gaps, k, j, true, false);
       // Opening its clause, a name stands alone ("uluru at sunrise"); after a modifier it is a thing ("Ganga aarti at…").
       const opensClause = k === 0 || breaksClause(gaps[k] ?? '');
@@ -116,6 +123,8 @@ export function readPlaceNames(state: PassState): void {
         if (name.length < 3 && !afterPrep) continue;
         const frame = framed === 'after' || opening || (cap && beforePlace(state, j)) || afterPrep;
         confidence = frame || midCap ? 0.9 : 0;
+      } else if (strictSlot) {
+        confidence = midCap ? 0.8 : 0.6;
       } else if (n === 1 && !reading && first.lower.length >= 4) {
         // A capitalised word the spelling mechanism took for a slip of another ("Yaba" is no "baba"), or a word no
         // resource knows. Lower case it is a name only after a place preposition ("in dundee,", "up in the daintree")
