@@ -8,6 +8,7 @@ import type { InterpretationRecord, LinguisticRecord } from '../core/registry/ex
 import type { InterpretationPage, LinguisticPage } from '../storage/language-page.ts';
 import { plainError } from '../app/plain-error.ts';
 import { viewStyles } from './ui-styles.ts';
+import { pageControlStyles, pager } from './page-controls.ts';
 
 /** Which language registry the element shows. */
 export type LanguageRegistry = 'linguistic' | 'interpretation';
@@ -43,11 +44,7 @@ export class LanguageRegistryView extends LitElement {
     error: { state: true },
   };
 
-  static override styles = [viewStyles, css`
-    .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem 0.8rem; align-items: end; margin: 0.6rem 0; }
-    .filters label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.15rem; }
-    .filters select, .filters input { padding: 0.35rem; min-height: 2.3rem; border: 1px solid #6b7489; border-radius: 4px; min-width: 0; }
-    .pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+  static override styles = [viewStyles, pageControlStyles, css`
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     td { overflow-wrap: anywhere; }
     td button { min-height: 2.3rem; }
@@ -158,16 +155,6 @@ export class LanguageRegistryView extends LitElement {
     await this.refresh();
   }
 
-  private pager(p: { offset: number; limit: number; matched: number; total: number; rows: unknown[] }, noun: string) {
-    const from = p.matched === 0 ? 0 : p.offset + 1;
-    const to = Math.min(p.matched, p.offset + p.rows.length);
-    return html`<div class="pager">
-      <button name="prev" ?disabled=${p.offset === 0} @click=${() => this.go(p.offset - p.limit)}>Previous page</button>
-      <span role="status" id="range">${from}–${to} of ${p.matched.toLocaleString('en')} matching (${p.total.toLocaleString('en')} ${noun} in this registry)</span>
-      <button name="next" ?disabled=${to >= p.matched} @click=${() => this.go(p.offset + p.limit)}>Next page</button>
-    </div>`;
-  }
-
   private filters(sources: Record<string, string>, counts: Record<string, number> | null, searchLabel: string) {
     return html`<div class="filters" role="search" aria-label="Search and filter this registry">
       <label>${searchLabel}<input type="search" name="search" .value=${this.search} @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}></label>
@@ -188,7 +175,7 @@ export class LanguageRegistryView extends LitElement {
         ? 'No learned words: teach one in Interpret (Correct or Teach beside a word), or run the loop, which learns places it meets.'
         : 'No word matches this search and source.'}</p>`;
     }
-    return html`${this.pager(p, 'mappings')}
+    return html`${pager(p, (o) => this.go(o), 'mappings')}
       <div class="scroll" tabindex="0" role="region" aria-label="Linguistic registry"><table>
       <thead><tr><th scope="col">Word or phrase</th><th scope="col">Means</th><th scope="col">Variant</th><th scope="col">Region</th><th scope="col">Source</th><th scope="col">Times used</th><th scope="col"><span class="vh">Action</span></th></tr></thead>
       <tbody>${p.rows.map((r) => html`<tr>
@@ -220,7 +207,7 @@ export class LanguageRegistryView extends LitElement {
         i.palette.primitives.length ? i.palette.primitives.join(', ') : '', i.narrative.settings.length ? `in ${i.narrative.settings.join(', ')}` : ''].filter(Boolean);
       return parts.join(' · ') || 'nothing understood';
     };
-    return html`${this.pager(p, 'prompts')}
+    return html`${pager(p, (o) => this.go(o), 'prompts')}
       <div class="scroll" tabindex="0" role="region" aria-label="Interpretation registry"><table>
       <thead><tr><th scope="col">Prompt</th><th scope="col">Read as</th><th scope="col">Source</th><th scope="col">Status</th><th scope="col">Last read</th></tr></thead>
       <tbody>${p.rows.map((r) => html`<tr><td>${r.prompt}</td><td>${read(r)}</td><td>${r.source}</td><td>${r.status}</td><td>${r.updated_at.slice(0, 16).replace('T', ' ')}</td></tr>`)}</tbody>

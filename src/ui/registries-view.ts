@@ -8,6 +8,7 @@ import type { RegistryPage, RegistrySort } from '../storage/registry-page.ts';
 import type { NarrativePage } from '../storage/narrative-page.ts';
 import type { RegistryCounts } from '../storage/repo-entries.ts';
 import { viewStyles } from './ui-styles.ts';
+import { pageControlStyles, pager } from './page-controls.ts';
 import './registry-table.ts';
 import './language-registry.ts';
 
@@ -55,14 +56,10 @@ export class RegistriesView extends LitElement {
     error: { state: true },
   };
 
-  static override styles = [viewStyles, css`
-    .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem 0.8rem; align-items: end; margin: 0.6rem 0; }
-    .filters label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.15rem; }
-    .filters select, .filters input { padding: 0.35rem; min-height: 2.3rem; border: 1px solid #6b7489; border-radius: 4px; min-width: 0; }
+  static override styles = [viewStyles, pageControlStyles, css`
     /* The registry names are long: the picker shrinks to the screen (390 px) instead of pushing the page sideways. */
     .registry label { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem; flex: 0 1 auto; min-width: 0; max-width: 100%; }
     .registry select { min-width: 0; max-width: 100%; padding: 0.35rem; min-height: 2.3rem; }
-    .pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
   `];
 
   declare session: AppSession | null;
@@ -225,18 +222,6 @@ export class RegistriesView extends LitElement {
     </div>`;
   }
 
-  private pager(p: RegistryPage) {
-    const pages = Math.max(1, Math.ceil(p.matched / p.limit));
-    const at = Math.floor(p.offset / p.limit) + 1;
-    const from = p.matched === 0 ? 0 : p.offset + 1;
-    const to = Math.min(p.matched, p.offset + p.rows.length);
-    return html`<div class="pager">
-      <button name="prev" ?disabled=${p.offset === 0} @click=${() => this.go(p.offset - p.limit)}>Previous page</button>
-      <span role="status" id="range">${from}–${to} of ${p.matched.toLocaleString('en')} matching (page ${at} of ${pages}; ${p.total.toLocaleString('en')} in this registry)</span>
-      <button name="next" ?disabled=${to >= p.matched} @click=${() => this.go(p.offset + p.limit)}>Next page</button>
-    </div>`;
-  }
-
   override render() {
     const t = this.totals;
     const p = this.page && this.page.registry === this.which ? this.page : null;
@@ -256,7 +241,7 @@ export class RegistriesView extends LitElement {
         : this.which === 'narrative'
         ? this.narrative ? html`${this.narrativeTable('intended', this.narrative.intended)}${this.narrativeTable('observed', this.narrative.observed)}` : html`<p class="muted">Loading…</p>`
         : html`${this.controls(p)}
-          ${p ? html`${this.pager(p)}<registry-table .registry=${p.registry} .entries=${p.rows} .primitives=${p.primitives} .discoveries=${p.discoveries}></registry-table>` : html`<p class="muted">Loading…</p>`}`}
+          ${p ? html`${pager(p, (o) => this.go(o))}<registry-table .registry=${p.registry} .entries=${p.rows} .primitives=${p.primitives} .discoveries=${p.discoveries}></registry-table>` : html`<p class="muted">Loading…</p>`}`}
     `;
   }
 }
