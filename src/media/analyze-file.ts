@@ -10,8 +10,8 @@ import { FrameTable } from '../core/report/frame-table.ts';
 import { createVisionTimeline, type VisionResult } from '../core/vision/vision-timeline.ts';
 import { sha256Hex } from './analyze-sha256.ts';
 import { measureSound, type SoundPassResult } from './analyze-sound.ts';
-import { countSoundAlongside, measureSoundAlongside, predictFrameSpans, spansHold } from './analyze-sound-alongside.ts';
-import type { SoundAlongsideResult, SoundFrameSpans } from '../../workers/analyze-sound.worker.ts';
+import { countSoundAlongside, measureSoundAlongside, predictFrameSpans, soundAlongsideTimeoutMs, spansHold, type SoundAlongsideJob } from './analyze-sound-alongside.ts';
+import type { SoundFrameSpans } from '../../workers/analyze-sound.worker.ts';
 import { readMetadata, type OpenedMedia } from './decode-metadata.ts';
 import { checkIsoStructure, hideBoxes, type ScannedTrack } from './decode-structure.ts';
 import { measureColorsAlongside, parallelByDefault } from './analyze-parallel.ts';
@@ -139,10 +139,19 @@ async function analyzeInput(
   const soundAhead = hooks.soundAlongside && !stream && videoTrack && audioTrack && meta.video && parallelByDefault()
     ? await startSoundAhead(videoTrack, audioTrack.id, meta.video, source)
     : null;
-  const picture = videoTrack && meta.video
-    // without sound a frame is complete when measured: it leaves at once
-    ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f), table, stream: audioTrack ? null : stream, bytes: blob.size, source, iso })
-    : null;
+  let picture: Picture | null;
+  try {
+    picture = videoTrack && meta.video
+      // without sound a frame is complete when measured: it leaves at once
+      ? await measurePicture(videoTrack, meta.video, { hooks, warnings, hasSound: audioTrack !== null, progress: (f) => progress((1 - audioShare) * f), table, stream: audioTrack ? null : stream, bytes: blob.size, source, iso })
+      : null;
+  } catch (err) {
+    // nobody will read the sound worker's result: end it, or the next file's sound would queue behind this one's
+    soundAhead?.cancel();
+    throw err;
+  }
+  // without a picture the sound worker's spans are not the report's frames: give it up now rather than wait for it
+  if (!picture) soundAhead?.cancel();
   if (picture) {
     ({ vision, video, fps, originS, bounds } = picture);
   } else {
@@ -208,9 +217,8 @@ async function analyzeInput(
   return report;
 }
 /** The sound worker's pass under way, with the spans it measures over. */
-interface SoundAhead {
+interface SoundAhead extends SoundAlongsideJob {
   spans: SoundFrameSpans;
-  result: Promise<SoundAlongsideResult | null>;
 }
 
 /** Predict the frames' spans from the video packets and start the sound worker on them; null without a span to predict. */
@@ -218,7 +226,7 @@ async function startSoundAhead(videoTrack: NonNullable<OpenedMedia['videoTrack']
   const spanS = v.duration_s - v.start_s;
   if (v.packets === 0 || !(spanS > 0)) return null;
   const spans = await predictFrameSpans(videoTrack, v.start_s, v.packets / spanS);
-  return spans ? { spans, result: measureSoundAlongside(source, audioTrackId, spans) } : null;
+  return spans ? { spans, ...measureSoundAlongside(source, audioTrackId, spans, soundAlongsideTimeoutMs(spans.end)) } : null;
 }
 
 /** The measured picture (its frames are in the table), with the frames' time bounds. */

@@ -12,11 +12,11 @@ import { windowBounds } from '../core/report/analysis.ts';
 import type { AnalyzeSoundWorkerApi, SoundAlongsideResult, SoundFrameSpans } from '../../workers/analyze-sound.worker.ts';
 import { speechModelStatus } from './speech-model.ts';
 
-/** Files whose sound the sound worker measured, and those it measured for nothing (the spans differed, or it failed). */
-const stats = { kept: 0, redone: 0 };
+/** Files whose sound the sound worker measured, those it measured for nothing (the spans differed, or it failed), and the passes given up. */
+const stats = { kept: 0, redone: 0, dropped: 0 };
 
-/** How often the sound worker's result was kept or the audio pass run again here (tests check which path ran). */
-export function soundAlongsideStats(): { kept: number; redone: number } {
+/** How often the sound worker's result was kept, the audio pass run again here, or the sound worker given up and ended (tests check which path ran). */
+export function soundAlongsideStats(): { kept: number; redone: number; dropped: number } {
   return { ...stats };
 }
 
@@ -44,26 +44,58 @@ export function spansHold(spans: SoundFrameSpans, count: number, bounds: (i: num
   return true;
 }
 
+/** The sound worker's pass under way: its result, and a way to give it up (the worker is ended, the result null). */
+export interface SoundAlongsideJob {
+  result: Promise<SoundAlongsideResult | null>;
+  /** Give the pass up (the picture failed, nobody will read it): the worker is ended so the next file's sound does not queue behind it. */
+  cancel(): void;
+}
+
 /**
- * Start the audio pass of track `trackId` of `source` in the sound worker over `spans`. Resolves with its result, or
- * null when the worker failed (a crash included): the caller then runs the pass itself.
+ * How long the sound worker may take over a file before it is given up (ms): a minute, plus twice the sound's duration
+ * (the audio pass runs many times faster than real time; a worker that died without an event never answers).
  */
-export function measureSoundAlongside(source: Blob, trackId: number, spans: SoundFrameSpans): Promise<SoundAlongsideResult | null> {
+export function soundAlongsideTimeoutMs(durationS: number): number {
+  return 60_000 + 2_000 * Math.max(0, durationS);
+}
+
+/**
+ * Start the audio pass of track `trackId` of `source` in the sound worker over `spans`. Its result is null when the
+ * worker failed, crashed (`error`, `messageerror`), took longer than `timeoutMs` or was cancelled: the caller then runs
+ * the pass itself. A worker given up is ended, and the next file gets a new one.
+ */
+export function measureSoundAlongside(source: Blob, trackId: number, spans: SoundFrameSpans, timeoutMs: number): SoundAlongsideJob {
   const { worker, remote } = soundWorker();
-  return new Promise<SoundAlongsideResult | null>((resolve) => {
-    const onError = () => {
-      dropSoundWorker();
-      resolve(null);
+  let settle: (r: SoundAlongsideResult | null) => void = () => undefined;
+  const result = new Promise<SoundAlongsideResult | null>((resolve) => {
+    let done = false;
+    const giveUp = () => {
+      if (done) return;
+      stats.dropped++;
+      dropSoundWorker(worker);
+      finish(null);
     };
-    worker.addEventListener('error', onError);
-    remote
-      .measure(source, trackId, spans, assets())
-      .then(resolve, (err: unknown) => {
-        console.warn(`the sound worker failed (${err instanceof Error ? err.message : String(err)}); the analyze worker measures the sound`);
-        resolve(null);
-      })
-      .finally(() => worker.removeEventListener('error', onError));
+    const timer = setTimeout(() => {
+      console.warn(`the sound worker did not answer within ${Math.round(timeoutMs / 1000)} s; the analyze worker measures the sound`);
+      giveUp();
+    }, timeoutMs);
+    const finish = (r: SoundAlongsideResult | null) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      worker.removeEventListener('error', giveUp);
+      worker.removeEventListener('messageerror', giveUp);
+      resolve(r);
+    };
+    settle = (r) => (r === null ? giveUp() : finish(r));
+    worker.addEventListener('error', giveUp);
+    worker.addEventListener('messageerror', giveUp);
+    remote.measure(source, trackId, spans, assets()).then(finish, (err: unknown) => {
+      console.warn(`the sound worker failed (${err instanceof Error ? err.message : String(err)}); the analyze worker measures the sound`);
+      finish(null);
+    });
   });
+  return { result, cancel: () => settle(null) };
 }
 
 /** Count a file whose sound worker result was kept (true) or redone here (false). */
@@ -94,10 +126,11 @@ function soundWorker(): { worker: Worker; remote: Comlink.Remote<AnalyzeSoundWor
   return shared;
 }
 
-function dropSoundWorker(): void {
-  if (!shared) return;
+/** End `worker` (a later file gets a new one); the shared one is forgotten only when it is that worker. */
+function dropSoundWorker(worker: Worker): void {
+  worker.terminate();
+  if (shared?.worker !== worker) return;
   shared.remote[Comlink.releaseProxy]();
-  shared.worker.terminate();
   shared = null;
 }
 

@@ -10,7 +10,8 @@ import { emptyInstruction } from '../../src/core/language/instruction.ts';
 import { buildSpec } from '../../src/core/plan/build-spec.ts';
 import { primitiveKnowledge } from '../../src/core/plan/primitive-knowledge.ts';
 import { analyzeBlob } from '../../src/media/analyze-file.ts';
-import { soundAlongsideStats } from '../../src/media/analyze-sound-alongside.ts';
+import { ALL_FORMATS, BlobSource, Input } from 'mediabunny';
+import { measureSoundAlongside, predictFrameSpans, soundAlongsideStats } from '../../src/media/analyze-sound-alongside.ts';
 import { createClip } from '../../src/media/create-clip.ts';
 import { asReport } from '../fixtures/truth-helpers.ts';
 
@@ -56,6 +57,31 @@ describe('the sound measured in the sound worker beside the picture', () => {
     const report = asReport(alongside);
     expect(report.warnings.some((w) => w.code === 'truncated'), 'a truncated warning').to.equal(true);
     expect(redone, 'the sound was measured again after the picture').to.equal(true);
+    expect(JSON.stringify(alongside)).to.equal(JSON.stringify(one));
+  });
+
+  it('gives up a sound worker that does not answer in time or is cancelled (null: the pass is run here), and the next file gets a new worker that works', async function () {
+    this.timeout(180_000);
+    const blob = await file('media/sine-440.mp4');
+    const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
+    const video = (await input.getVideoTracks())[0]!;
+    const audio = (await input.getAudioTracks())[0]!;
+    const spans = (await predictFrameSpans(video, await video.getFirstTimestamp(), 25))!;
+    input.dispose();
+    const before = soundAlongsideStats();
+    // a worker that takes longer than its bound (1 ms here) is ended and its result is null
+    expect(await measureSoundAlongside(blob, audio.id, spans, 1).result, 'timed out').to.equal(null);
+    // a pass nobody will read (the picture failed) is given up at once
+    const job = measureSoundAlongside(blob, audio.id, spans, 120_000);
+    job.cancel();
+    expect(await job.result, 'cancelled').to.equal(null);
+    expect(soundAlongsideStats().dropped - before.dropped).to.equal(2);
+    // the worker was ended: a new one measures the next file, and its result is kept
+    const full = await measureSoundAlongside(blob, audio.id, spans, 120_000).result;
+    expect(full, 'a new worker answers').to.not.equal(null);
+    expect(full!.frames.filter((f) => f).length).to.be.greaterThan(10);
+    const { one, alongside, kept } = await both(blob, 'sine-440.mp4');
+    expect(kept, 'the next file keeps the sound worker result').to.equal(true);
     expect(JSON.stringify(alongside)).to.equal(JSON.stringify(one));
   });
 });
