@@ -61,3 +61,32 @@ describe('music played, a sound everywhere (soundActivity)', () => {
     expect(read('autumn leaves everywhere, a quiet lane').sound.presence).not.toBe('full');
   });
 });
+
+describe('a bare number of beats (bareTempo)', () => {
+  it('after "at" in a clause of music: bpm, banded, the number a tempo span via bareTempo', () => {
+    const got = read('a basement club, the drum and bass rolling at around 174');
+    expect(got.sound.bpm).toBe(174);
+    expect(got.sound.tempo).toBe('fast');
+    expect(span('a basement club, the drum and bass rolling at around 174', '174')).toMatchObject({ domain: 'tempo', via: 'bareTempo' });
+    expect(read('a steel band on the veranda at about 76 all evening').sound.tempo).toBe('slow');
+    expect(read('congas @ 100').sound.bpm).toBe(100);
+    expect(read('a basement club, the drum and bass rolling at around 174', ['bareTempo']).sound.bpm).toBeNull();
+  });
+
+  it('not a time, a price, a distance, a year, or a number with no music before it', () => {
+    expect(read('a brass band at 7 in the evening').sound.bpm).toBeNull();
+    expect(read('a brass band at 12:30').sound.bpm).toBeNull();
+    expect(read('jazz night at $60 a head').sound.bpm).toBeNull();
+    expect(read('the band bus at 90 km an hour').sound.bpm).toBeNull();
+    expect(read('a motorbike on the coast road at 120').sound.bpm).toBeNull();
+    expect(read('the band, back at 1994').sound.bpm).toBeNull();
+  });
+});
+
+describe('a source named by its sound (soundSources)', () => {
+  it('"the sound of" a source hears it', () => {
+    expect(read('a tin roof at night, just the sound of the rain').sound.primitives).toEqual(['hiss']);
+    expect(span('a tin roof at night, just the sound of the rain', 'rain')?.implies).toMatchObject({ sound: 'hiss' });
+    expect(read('a tin roof at night, the smell of the rain').sound.primitives).toEqual([]);
+  });
+});

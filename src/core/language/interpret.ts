@@ -24,6 +24,7 @@ import { readCompoundPlaces } from './read-compound-places.ts';
 import { readCameraVerbs } from './read-camera-verbs.ts';
 import { readCameraClause } from './read-camera-clause.ts';
 import { readSceneEnergy } from './scene-energy.ts';
+import { readBareTempo } from './read-bare-tempo.ts';
 import { readSoundPresence } from './sound-presence.ts';
 import { readSoundSources } from './sound-sources.ts';
 import { readSoundActivity } from './sound-activity.ts';
@@ -131,6 +132,7 @@ export function interpret(prompt: string, options: InterpretOptions = {}): Inter
   if (!off.has('placeFrames')) readPlaceFrames(state);
   if (!off.has('cameraVerbs')) readCameraVerbs(state);
   composeNumbers(state);
+  if (!off.has('bareTempo')) readBareTempo(state);
   const impliedMotion = composeCamera(state);
   if (!off.has('manner')) readCameraManner(state);
   if (!off.has('cameraClause')) readCameraClause(state);

@@ -29,6 +29,8 @@ export type PlaceVia = 'placeName' | 'placeFrame' | 'namedPlace' | 'event';
 export type SoundMechanism = 'soundSources' | 'soundActivity' | 'cameraStasis' | 'cameraPredicate' | 'stillScene' | 'keyScope';
 /** Round 9's sound and scene spans' mechanisms. */
 export type SoundVia = 'soundSource' | 'soundActivity' | 'cameraStasis' | 'cameraPredicate' | 'stillScene';
+/** Session 9's cue mechanisms (the `cues` helper): a bare number of beats. */
+export type CueMechanism = 'bareTempo';
 /** Round 8's place and mood switches. */
 export type PlaceMechanism = 'placeNames' | 'placeFrames' | 'namedPlaces' | 'strongImplied' | 'placeCompounds' | 'eventMood' | 'nameRuns' | 'events';
 /** Round 9's colour, gradient and lighting phrase switches (lexis). */
@@ -38,10 +40,10 @@ export type LexisMechanism = 'gradientPhrases';
  * The mechanism that made a span (recorded on it as `via`): the lexicon data, a learned entry, WordNet's
  * hypernyms, a spelling correction, the scene (implied lighting), or the syntax around an ambiguous word.
  */
-export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound' | 'negation' | 'manner' | 'name' | 'dialect' | 'cameraVerb' | 'cameraClause' | 'energy' | 'loudness' | 'lightWords' | SoundVia | PlaceVia;
+export type Via = 'lexicon' | 'learned' | 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'number' | 'idiom' | 'compound' | 'negation' | 'manner' | 'name' | 'dialect' | 'cameraVerb' | 'cameraClause' | 'energy' | 'loudness' | 'lightWords' | SoundVia | PlaceVia | CueMechanism;
 
 /** The #14 mechanisms that can be switched off one at a time, to measure each on its own (the benchmark does). */
-export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds' | 'manner' | 'negatedVerbs' | 'artificialLight' | 'names' | 'compoundPlaces' | 'dialect' | 'weatherLight' | 'cameraVerbs' | 'speedAttach' | 'cameraClause' | 'sceneEnergy' | 'soundPresence' | 'lightWords' | 'paletteWords' | SoundMechanism | PlaceMechanism | LexisMechanism;
+export type Mechanism = 'wordnet' | 'spelling' | 'implied' | 'syntax' | 'hedges' | 'places' | 'idioms' | 'compounds' | 'manner' | 'negatedVerbs' | 'artificialLight' | 'names' | 'compoundPlaces' | 'dialect' | 'weatherLight' | 'cameraVerbs' | 'speedAttach' | 'cameraClause' | 'sceneEnergy' | 'soundPresence' | 'lightWords' | 'paletteWords' | SoundMechanism | PlaceMechanism | LexisMechanism | CueMechanism;
 
 /** A lexicon entry with the interpreter's extras: values it implies, and whether it is a weak (colour-list) sense. */
 export interface LexRecord extends LexiconEntry {

@@ -7,7 +7,7 @@
 // ("conch blowing": tone, "spitting": hiss). A source counts when it is heard: a device that exists to sound when it is
 // named; water, rain and fire when anything is said of them in their clause (a verb after them, a participle before:
 // "rushing water"); a vehicle only with a verb of sound ("ferry chugging", not "boat gliding"); any source with a sound
-// noun after it ("waves sound") or kept as the one sound after a negated one ("no music just the rain"). Sound words
+// noun after it ("waves sound") or before it with "of" ("the sound of the rain", session 9) or kept as the one sound after a negated one ("no music just the rain"). Sound words
 // said outright win: the pass adds nothing when the prompt names a primitive itself (a negated sound, silence, is
 // overridden: "no music, just the rain" is hiss, and its presence is no longer absent). The source's span says
 // `implies: {sound}`, or is a sound span via `soundSource`. Silence of every sound with one source kept is sparse.
@@ -86,6 +86,14 @@ function kept(state: PassState, k: number): boolean {
   return false;
 }
 
+/** Whether a sound noun and "of" stand before the source at k in its clause ("the sound of the rain", "noise of traffic"). */
+function soundOf(state: PassState, k: number): boolean {
+  let m = k - 1;
+  while (m >= 0 && ['the', 'a', 'an', 'some', 'di', 'da', 'tha'].includes(state.tokens[m]?.lower ?? '')) m--;
+  if (m < 1 || !['of', 'o', "o'"].includes(state.tokens[m]?.lower ?? '')) return false;
+  return SOUND_NOUNS.has(state.tokens[m - 1]?.lower ?? '') && !clauseBetween(state, m - 1, k);
+}
+
 /** The primitive token k's source is heard as, or null when it is no source or is not heard. */
 function heardAt(state: PassState, k: number, cover: readonly (Chosen | undefined)[]): SoundSource['primitive'] | null {
   const t = state.tokens[k];
@@ -106,7 +114,7 @@ function heardAt(state: PassState, k: number, cover: readonly (Chosen | undefine
   const next = saidOf(state, k, cover);
   const nextWord = next >= 0 ? (state.tokens[next]?.lower ?? '') : '';
   let heard: boolean;
-  if (source.heard === 'named' || kept(state, k) || SOUND_NOUNS.has(nextWord)) heard = true;
+  if (source.heard === 'named' || kept(state, k) || SOUND_NOUNS.has(nextWord) || soundOf(state, k)) heard = true;
   else {
     const verb = next >= 0 ? verbLemma(state, next) : null;
     // A participle before it: "rushing water", "chugging ferry".
