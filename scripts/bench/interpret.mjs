@@ -171,5 +171,5 @@ console.log(`human-written prompts, every mechanism on: ${parts.map(([name, case
 const PLACE_OFF = ['placeNames', 'placeFrames', 'namedPlaces', 'strongImplied', 'placeCompounds', 'eventMood', 'nameRuns', 'events'];
 // Round 9's sound and scene switches (the `sounds` helper).
 const SOUND_OFF = ['soundSources', 'soundActivity', 'cameraStasis', 'cameraPredicate', 'stillScene', 'keyScope'];
-const ALL_OFF = ['wordnet', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords', ...PLACE_OFF, ...SOUND_OFF];
+const ALL_OFF = ['wordnet', 'gradientPhrases', 'spelling', 'implied', 'syntax', 'hedges', 'places', 'idioms', 'compounds', 'manner', 'negatedVerbs', 'artificialLight', 'names', 'compoundPlaces', 'dialect', 'weatherLight', 'cameraVerbs', 'speedAttach', 'cameraClause', 'sceneEnergy', 'soundPresence', 'lightWords', 'paletteWords', ...PLACE_OFF, ...SOUND_OFF];
 for (const m of [...ALL_OFF, 'all']) console.log(`  ${m === 'all' ? 'every mechanism' : m} off: ${scoreAll(m === 'all' ? ALL_OFF : [m])}`);

@@ -43,6 +43,14 @@ describe('a gradient said as a change of colour across the frame', () => {
     expect(type('camera pans left past red boats turning to face the blue sea')).toBe(null);
     expect(type('a red car driving into the city, green lights')).toBe(null);
   });
+
+  it('a bare "to" is a path, not a change; "from X to Y" is a change', () => {
+    expect(type('a yellow bus rolls to the right beside a grey wall')).toBe(null);
+    expect(type('a white dog runs to the brown gate at the bottom of the garden')).toBe(null);
+    expect(type('a boy in red walks towards the left, a green van parked')).toBe(null);
+    expect(type('from orange on the left to deep blue on the right')).toBe('linear_horizontal');
+    expect(type('from pale yellow at the top to black at the bottom')).toBe('linear_vertical');
+  });
 });
 
 describe('the light of a gloomy scene', () => {

@@ -18,7 +18,13 @@ const AXIS_OF: Readonly<Record<string, GradientType>> = {
 };
 
 /** Words (lemmas) of a change from one colour to another. */
-const CHANGE = new Set(['to', 'into', 'towards', 'toward', 'get', 'become', 'turn', 'fade', 'shift', 'go', 'blend', 'melt', 'deepen', 'darken', 'lighten', 'grade', 'change']);
+const CHANGE = new Set(['into', 'get', 'become', 'turn', 'fade', 'shift', 'go', 'blend', 'melt', 'deepen', 'darken', 'lighten', 'grade', 'change']);
+
+/**
+ * Prepositions that say a change only in "from X to Y" (a bare "to" is most often a path: "a red car drives to the
+ * left past a blue house"); after a change verb ("fading to red") the verb already says it.
+ */
+const TO = new Set(['to', 'towards', 'toward']);
 
 /** Comparatives of lightness that say a colour changes along the frame ("getting darker"), whatever sense they were read in. */
 const SHADES = new Set(['darker', 'lighter', 'paler', 'deeper', 'brighter', 'dimmer', 'duller']);
@@ -66,7 +72,11 @@ function clauseGradient(state: PassState, cover: readonly (Chosen | undefined)[]
   const last = colours.length >= 2 ? (colours.at(-1) ?? first) : shade > first ? shade : -1;
   if (last < 0) return null;
   let change = false;
-  for (let k = first + 1; k < last && !change; k++) change = formsAt(state, cover, k).some((f) => CHANGE.has(f));
+  const from = state.tokens.slice(a, first + 1).some((t) => t.lower === 'from');
+  for (let k = first + 1; k < last && !change; k++) {
+    const forms = formsAt(state, cover, k);
+    change = forms.some((f) => CHANGE.has(f)) || (from && forms.some((f) => TO.has(f)) && colourNext(state, colours, shade, k));
+  }
   if (!change) return null;
   const axes = new Set<GradientType>();
   for (let k = a; k < b; k++) {
@@ -80,3 +90,14 @@ function clauseGradient(state: PassState, cover: readonly (Chosen | undefined)[]
   }
   return axes.size === 1 ? ([...axes][0] ?? null) : null;
 }
+
+/**
+ * Whether the colour (or lightness) after the preposition at `k` comes directly after it, a modifier at most between
+ * ("to deep blue"); an article between makes it a thing's colour ("from the red house to the green door").
+ */
+function colourNext(state: PassState, colours: readonly number[], shade: number, k: number): boolean {
+  const at = (q: number) => colours.includes(q) || shade === q;
+  return at(k + 1) || (at(k + 2) && !ARTICLES.has(state.tokens[k + 1]?.lower ?? ''));
+}
+
+const ARTICLES = new Set(['the', 'a', 'an']);
