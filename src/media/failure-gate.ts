@@ -1,7 +1,7 @@
 // Waiting on a piece of work while a failure elsewhere (a helper worker's crash) may end the wait first, without the
 // leak of `Promise.race([work, failed])` in a loop: a race adds a reaction to `failed` every call, and while `failed`
 // stays pending (the usual case: nothing crashes) every reaction keeps its race's result alive — in the colour worker's
-// loop that was every frame's measures, ~5 kB a frame (90 MB over a 10-minute file; docs/extraction.md, issue 18).
+// loop that was every frame's measures, ~1.9 kB a frame (~34 MB over a 10-minute file, measured; docs/extraction.md, issue 18).
 // Here each wait registers its reject in a set and removes it when the work settles, so nothing outlives its wait.
 
 /** Waits that a failure can end early; see the file's comment. */
