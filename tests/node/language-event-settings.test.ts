@@ -50,3 +50,23 @@ describe('where an event noun is no setting', () => {
     expect(settings('kids running about at a wedding, fairy lights, slow pan left', ['events'])).not.toContain('wedding');
   });
 });
+
+describe('an event word that does not head its noun phrase is no setting', () => {
+  it('a modifier of the noun after it, or of a hyphened word', () => {
+    expect(settings('a candlelit dinner table by the window, slow push in')).not.toContain('dinner');
+    expect(settings('a match cut in the opening scene, then black')).not.toContain('match');
+    expect(settings('a fair-haired girl on a swing, soft light')).not.toContain('fair');
+  });
+
+  it('an adjective, adverb or verb by its tags', () => {
+    expect(settings('slow zoom in fair weather, hills far off')).not.toContain('fair');
+    expect(settings('hold on the actor in the final shot, no music')).not.toContain('final');
+    expect(settings('a clip for social media, bright colours')).not.toContain('social');
+  });
+
+  it('opening its clause, only when the clause ends or a place or time phrase follows', () => {
+    expect(settings('dark cellar, a single match is lit, shadows jump')).not.toContain('match');
+    expect(settings('street fair on a Sunday, bunting, slow pan right')).toContain('fair');
+    expect(settings('festival blue hour, everyone dancing')).toContain('festival');
+  });
+});

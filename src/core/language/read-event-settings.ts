@@ -1,10 +1,12 @@
 // Round 10 of #14 (events as settings): people set a clip at an event as often as at a place ("county fair at dusk",
-// "at the races", "block party hot as hell", "carnival Monday"): the event is where the scene happens, so it is a
+// "at the races", "owambe party,", "carnival Monday"): the event is where the scene happens, so it is a
 // setting named by its words. Which nouns are events is WordNet's (scripts/reduce-wordnet-events.mjs: one of the
 // first two senses a social occasion, contest, celebration, festival, procession, public performance, funfair or
 // outdoor meal), never a list written here. An event noun is a setting only where a place stands: after a preposition
 // of place or time ("at a meet", "for party" in Nigerian English, "during the parade"), a determiner between or not,
-// or opening its clause ("festival golden hour, …"); never before "of" ("a party of hikers", "a race of giants") nor
+// or opening its clause where the clause ends or a place or time phrase follows ("festival golden hour, …", not "a
+// single match is struck"); only where it heads its noun phrase (not "a dinner table", "a fair-haired girl", nor an
+// adjective, adverb or verb by compromise's tags: "in the final shot"); never before "of" ("a party of hikers", "a race of giants") nor
 // where it is a verb ("race to the car"). Nouns and names right before it name which one ("county fair",
 // "listowel races"). A word with a reading of its own keeps it ("festival": the theme celebration) and says the
 // setting in `implies`; a word no span reads becomes a setting span. Via `event`; its settings stand before the
@@ -23,10 +25,23 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'tha
 const KEEPS: ReadonlySet<Domain> = new Set(['theme', 'genre', 'subject', 'mood', 'scene_type', 'plot', 'style']);
 /** Seed settings that say when or in what weather, not where: the event's setting stands before them. */
 const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
+/** Words that may follow a clause-opening event: a preposition of place or time or a conjunction ("fair at dusk"). */
+const AFTER_OPENING: ReadonlySet<string> = new Set(['in', 'on', 'at', 'by', 'near', 'under', 'during', 'after', 'before', 'while', 'when', 'where', 'as', 'with', 'and', 'inna', 'pon', 'for', 'till', 'until', 'around']);
+/** Compromise's tags of a word that is no noun here ("fiddles fair belting", "in the final shot"). */
+const NOT_NOUN = ['Adjective', 'Adverb', 'Verb'];
 /** Most words naming which event ("national day parade"). */
 const MAX_MODIFIERS = 2;
 /** Most words between the frame and the event ("palm springs pool party"). */
 const MAX_FRAME_WORDS = 3;
+
+/** Whether a token says when: a time seed, an hour ("golden hour") or a day or date compromise tags ("carnival Monday"). */
+const timeWord = (t: Token): boolean => TIMES.has(t.lower) || t.lower === 'hour' || t.tags.has('Date');
+
+/** Whether a time phrase of one or two words follows token k in its clause ("fundraiser saturday", "festival golden hour"). */
+function timeAfter(tokens: readonly Token[], gaps: readonly string[], k: number): boolean {
+  for (let n = k + 1; n <= k + 2 && n < tokens.length && !breaksClause(gaps[n] ?? ''); n++) if (timeWord(tokens[n] as Token)) return true;
+  return false;
+}
 
 /** Whether a noun (one lookup form, or two words joined by a space) is an event a scene can happen at. */
 export function isEventNoun(form: string): boolean {
@@ -59,6 +74,12 @@ export function readEventSettings(state: PassState): void {
     const next = tokens[k + 1];
     // "a party of hikers", "a race of giants": a group or a people, not an occasion.
     if (next?.lower === 'of' && !breaksClause(gaps[k + 1] ?? '')) continue;
+    // The event heads its noun phrase: not a modifier of the noun after it ("a candlelit dinner table", "a match cut"),
+    // of a hyphened word ("a fair-haired girl"), nor an adjective, adverb or verb ("in the final shot", "seas meeting").
+    if (!t.tags.has('Noun') && NOT_NOUN.some((g) => t.tags.has(g))) continue;
+    const gap = gaps[k + 1] ?? '';
+    if (next && gap.includes('-')) continue;
+    if (next && /^ +$/.test(gap) && !timeWord(next) && !AFTER_OPENING.has(next.lower) && next.tags.has('Noun')) continue;
     // The words naming which event: nouns or names no span reads, right before it.
     let s = ev.compound ? k - 1 : k;
     while (s > 0 && k - s < MAX_MODIFIERS + (ev.compound ? 1 : 0) && /^ +$/.test(gaps[s] ?? '')) {
@@ -82,8 +103,9 @@ export function readEventSettings(state: PassState): void {
     const opens = b < 0 || breaksClause(gaps[b + 1] ?? '');
     const afterPreposition = !opens && EVENT_PREPOSITIONS.has(tokens[b]?.lower ?? '');
     if (!opens && !afterPreposition) continue;
-    // Opening its clause with no determiner, a word compromise takes for a verb is one ("race to the car").
-    if (opens && b === f - 1 && t.tags.has('Verb') && !t.tags.has('Noun')) continue;
+    // Opening its clause, the clause ends or a place or time phrase follows it, as for a name (read-name-runs.ts): "fair at
+    // dusk", "carnival Monday", "owambe party,", not "a single match is struck".
+    if (opens && next && !breaksClause(gap) && !AFTER_OPENING.has(next.lower) && !timeAfter(tokens, gaps, k)) continue;
     const words = tokens.slice(s, k + 1);
     const name = words.map((w) => w.lower).join(' ');
     // The event itself beside the name that says which one ("county fair", then "fair"; "fish fry" as one).
