@@ -1,6 +1,6 @@
 // The human-written evaluation set's dev parts (tests/node/data/human-prompts/dev.json, round 3's dev-2.json and round
 // 4's dev-3.json, round 6's dev-4.json) score at least the documented floor (docs/interpretation.md). The held-back parts
-// (held-back.json, held-back-2.json, held-back-3.json, held-back-4.json, held-back-5.json, held-back-6.json, held-back-7.json) are scored only by `npm run bench interpret`.
+// (held-back.json, held-back-2.json, held-back-3.json, held-back-4.json, held-back-5.json, held-back-6.json, held-back-7.json, held-back-8.json; validation-9.json) are scored only by `npm run bench interpret`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe('human-written prompts (dev part)', () => {
   });
 
   it('together with the held-back parts: at least 300 prompts, every dialect group present, no prompt twice', () => {
-    const all = [...load('dev'), ...load('held-back'), ...load('dev-2'), ...load('held-back-2'), ...load('dev-3'), ...load('held-back-3'), ...load('dev-4'), ...load('held-back-4'), ...load('dev-5'), ...load('held-back-5'), ...load('held-back-6'), ...load('held-back-7')];
+    const all = [...load('dev'), ...load('held-back'), ...load('dev-2'), ...load('held-back-2'), ...load('dev-3'), ...load('held-back-3'), ...load('dev-4'), ...load('held-back-4'), ...load('dev-5'), ...load('held-back-5'), ...load('held-back-6'), ...load('held-back-7'), ...load('held-back-8'), ...load('validation-9')];
     expect(all.length).toBeGreaterThanOrEqual(800);
     const dialects = new Set(all.map((c) => c.dialect));
     for (const d of ['british', 'scottish', 'irish', 'australian', 'nz', 'us_south', 'aave', 'indian', 'nigerian', 'caribbean', 'singapore', 'genz', 'typos', 'plain']) expect(dialects.has(d)).toBe(true);
