@@ -5,7 +5,8 @@
 // or its inputs needs --fresh. Same verdicts as scripts/eval-music.mjs (which also scores the melody).
 // Run: node scripts/eval-tempo-sets.mjs DIR... [--verbose] [--fresh]   (each DIR holds clips and a truth.json)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importTs } from './bench/_bundle.mjs';
 
@@ -18,12 +19,21 @@ const { createOnsetEnvelope } = await importTs('src/core/audio/onset-envelope.ts
 const { tempoEnvelopesOf, tempoReport } = await importTs('src/core/audio/tempo.ts');
 const SR = 44100;
 const CACHE = join(import.meta.dirname, '..', '.bench', 'tempo-envelopes');
+const AUDIO = join(import.meta.dirname, '..', 'src', 'core', 'audio');
+/** The tempo reading re-run from the cached envelopes (tempoEnvelopesOf lives in tempo.ts too: --fresh after changing it). */
+const READING = new Set(['tempo.ts', 'music-tempo.ts']);
 const RATIOS = [[2, '×2'], [0.5, '×½'], [1.5, '×3/2'], [2 / 3, '×2/3'], [4 / 3, '×4/3'], [3 / 4, '×3/4'], [3, '×3'], [1 / 3, '×⅓']];
 
 /** The tempo envelopes of every clip of a folder, from the cache or decoded and streamed now. */
 function envelopesOf(dir) {
   mkdirSync(CACHE, { recursive: true });
-  const file = join(CACHE, resolve(dir).replace(/[^\w-]+/g, '_') + '.json');
+  // keyed on the folder, its truth and clips (size, time) and the code the envelopes come from (every audio module but
+  // the tempo reading itself, which is what is re-run): a regenerated folder or a changed onset stage is decoded again
+  const truthStat = statSync(join(dir, 'truth.json'));
+  const clips = readdirSync(dir).filter((f) => /\.(m4a|mp4|wav|mp3|ogg|flac)$/.test(f)).sort().map((f) => { const st = statSync(join(dir, f)); return [f, st.size, st.mtimeMs]; });
+  const code = readdirSync(AUDIO).filter((f) => f.endsWith('.ts') && !READING.has(f)).sort().map((f) => readFileSync(join(AUDIO, f), 'utf8'));
+  const key = createHash('sha1').update(JSON.stringify([resolve(dir), truthStat.size, truthStat.mtimeMs, clips, code])).digest('hex').slice(0, 16);
+  const file = join(CACHE, resolve(dir).replace(/[^\w-]+/g, '_') + `-${key}.json`);
   if (!fresh && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
   const out = {};

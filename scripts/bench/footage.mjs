@@ -12,7 +12,7 @@
 // re-runs only the detectors (finishVision) when they are there: for tuning shots.ts/transitions.ts, whose detectors
 // read those columns; stale once the per-frame measures change (delete DIR then). A held-out figure counts only when the set was not looked at before the last change (docs/vision-analysis.md).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { importTs } from './_bundle.mjs';
@@ -35,11 +35,18 @@ function ratio(s) {
 }
 
 const cacheDir = process.argv.find((a) => a.startsWith('--cache='))?.slice(8);
+/** The source of every vision and colour module but the detectors re-run from the cache: a change to how the per-frame
+ * columns or the windows' camera are measured makes the cache miss (a detector change still re-runs in a minute). */
+const DETECTORS = new Set(['shots.ts', 'transitions.ts', 'frame-runs.ts', 'frame-reader.ts']);
+const MEASURING_CODE = cacheDir
+  ? createHash('sha1').update(['vision', 'color'].map((d) => join(import.meta.dirname, '..', '..', 'src', 'core', d)).flatMap((d) => readdirSync(d, { recursive: true })
+    .filter((f) => String(f).endsWith('.ts') && !DETECTORS.has(String(f))).sort().map((f) => readFileSync(join(d, String(f)), 'utf8'))).join('\u0000')).digest('hex')
+  : '';
 
 function analyse(path, width, height, fps) {
-  // the cache key: the clip (path, size, time) and its decoding (size asked, fps)
+  // the cache key: the clip (path, size, time), its decoding (size asked, fps) and the code that measures the columns
   const st = statSync(path);
-  const key = createHash('sha1').update(JSON.stringify([resolve(path), st.size, st.mtimeMs, width, height, fps])).digest('hex');
+  const key = createHash('sha1').update(JSON.stringify([resolve(path), st.size, st.mtimeMs, width, height, fps, MEASURING_CODE])).digest('hex');
   const file = cacheDir && join(cacheDir, `${key}.v8`);
   if (file && existsSync(file)) {
     const { part, w, h } = deserialize(readFileSync(file));
