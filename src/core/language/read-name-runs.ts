@@ -16,6 +16,7 @@ import { lexiconPlaceClass } from './morphology.ts';
 import { placeFrame } from './place-frames.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 import { wordnetPlaceInstance, wordnetPlaceSense, wordnetSense } from './wordnet-meaning.ts';
+import { isTitleCase } from './title-case.ts';
 
 /** Street abbreviations a name ends with, and the place noun each stands for ("Cuba St": Cuba Street). */
 export const STREET_ABBREVIATIONS: Readonly<Record<string, string>> = { st: 'street', rd: 'road', ave: 'avenue', blvd: 'boulevard', ln: 'lane', sq: 'square', hwy: 'highway', pde: 'parade', tce: 'terrace', mt: 'mount' };
@@ -25,8 +26,6 @@ const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'ra
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'over', 'near', 'across', 'from', 'to', 'through', 'around', 'along', 'by', 'above', 'under', 'beside', 'outside', 'inside', 'into', 'onto', 'off', 'up', 'down', 'inna', 'pon', 'round']);
 /** Compromise's tags of a person's name: a run holding one names a person, not a place ("Aunty Grace at the market"). */
 const PERSON_TAGS: readonly string[] = ['Person', 'FirstName', 'LastName', 'Honorific'];
-/** Above this share of capitalised words the prompt is in title case (or shouting): capitals mark no names. */
-const TITLE_CASE_SHARE = 0.5;
 /** Most words of a name. */
 const MAX_NAME_WORDS = 4;
 
@@ -62,8 +61,7 @@ const placeName = (t: Token): boolean => wordnetPlaceInstance(t.lower) !== null 
 /** Read names of two or more words as one setting (via `name` with a place head, else `namedPlace`). */
 export function readNameRuns(state: PassState): void {
   const { tokens, gaps, chosen } = state;
-  const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
-  const titleCase = words.length > 0 && words.filter((t) => capitalised(t)).length / words.length > TITLE_CASE_SHARE;
+  const titleCase = isTitleCase(tokens, gaps);
   const closed = (k: number): boolean => chosen.some((c) => c.i <= k && c.j > k && c.domain === 'function');
   const joined = (k: number): boolean => /^ +$/.test(gaps[k] ?? '');
   for (let e = 1; e < tokens.length; e++) {

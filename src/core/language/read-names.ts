@@ -3,20 +3,18 @@
 // of the name, so they say no colour, mood or light of their own ("Green Park" is no green). The name is one span of
 // domain setting, via `name`. A prompt written in title case has no names to tell apart, so it is left alone.
 import { clauseBetween, type PassState } from './chosen.ts';
+import { isTitleCase } from './title-case.ts';
 
 /** Prepositions that put a scene in, at or over a named place. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'over', 'near', 'across', 'from', 'to', 'through', 'around', 'along', 'by', 'above', 'under', 'beside', 'outside', 'inside', 'into', 'onto', 'off']);
 const ARTICLES: ReadonlySet<string> = new Set(['the']);
-/** Above this share of capitalised words the prompt is in title case (or shouting): capitals mark no names. */
-const TITLE_CASE_SHARE = 0.5;
 
 const capitalised = (text: string): boolean => /^\p{Lu}\p{Ll}/u.test(text);
 
 /** Read the prompt's named places as settings by their head noun. */
 export function readNames(state: PassState): void {
-  const { tokens, chosen } = state;
-  const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
-  if (words.length === 0 || words.filter((t) => capitalised(t.text)).length / words.length > TITLE_CASE_SHARE) return;
+  const { tokens, gaps, chosen } = state;
+  if (isTitleCase(tokens, gaps)) return;
   for (let k = 0; k < tokens.length; k++) {
     const prep = tokens[k];
     if (!prep || !PLACE_PREPOSITIONS.has(prep.text)) continue;

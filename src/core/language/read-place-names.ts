@@ -20,6 +20,7 @@ import { placeFrame } from './place-frames.ts';
 import { isRealWord } from './spelling.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 import { wordnetKnows, wordnetPlaceInstance } from './wordnet-meaning.ts';
+import { isTitleCase } from './title-case.ts';
 
 /** Below this confidence a name is not read as a place. */
 export const NAMED_PLACE_FLOOR = 0.6;
@@ -35,8 +36,6 @@ const NAME_LIKE_SLIPS: ReadonlySet<Domain> = new Set(['subject', 'theme', 'plot'
 const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
 /** Words of place frames themselves (dialect prepositions and articles no dictionary lists: "inna", "pon", "di"). */
 const NOT_NAMES: ReadonlySet<string> = new Set([...PLACE_PREPOSITIONS, 'the', 'di', 'de', 'da', 'dem']);
-/** Above this share of capitalised words the prompt is in title case (or shouting): capitals mark no names. */
-const TITLE_CASE_SHARE = 0.5;
 
 const letters = (t: Token | undefined): boolean => t !== undefined && /^\p{L}+$/u.test(t.text);
 const capitalised = (text: string): boolean => /^\p{Lu}/u.test(text);
@@ -76,8 +75,7 @@ function leadClause(state: PassState, i: number, j: number): boolean {
 /** Read the prompt's place names as settings (via `namedPlace`). */
 export function readPlaceNames(state: PassState): void {
   const { tokens, gaps, chosen } = state;
-  const words = tokens.filter(letters);
-  const titleCase = words.length > 0 && words.filter((t) => capitalised(t.text)).length / words.length > TITLE_CASE_SHARE;
+  const titleCase = isTitleCase(tokens, gaps);
   const sentenceStart = (k: number): boolean => k === 0 || /[.!?]/.test(gaps[k] ?? '');
   const added: Chosen[] = [];
   for (let k = 0; k < tokens.length; k++) {

@@ -11,6 +11,7 @@ import realWordData from './data/real-words.json';
 import { splitsIntoCommonWords } from './common-words.ts';
 import type { LexiconIndex, LexRecord } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
+import { isTitleCase } from './title-case.ts';
 import { knownWord } from './morphology.ts';
 import { wordnetKnows, wordnetSense, wordnetThingPlace, wordnetWords } from './wordnet-meaning.ts';
 
@@ -45,14 +46,7 @@ export function maySlip(t: Token, asName: () => boolean): boolean {
 export function writtenAsName(tokens: readonly Token[], gaps: readonly string[], i: number): boolean {
   const t = tokens[i];
   if (!t || i === 0 || !/^\p{Lu}\p{Ll}/u.test(t.text) || /[.!?\n]/.test(gaps[i] ?? '')) return false;
-  let words = 0;
-  let capitals = 0;
-  for (const o of tokens) {
-    if (!/^\p{L}/u.test(o.text)) continue;
-    words++;
-    if (/^\p{Lu}/u.test(o.text)) capitals++;
-  }
-  return capitals * 2 < words;
+  return !isTitleCase(tokens, gaps);
 }
 
 const dictionaries = new WeakMap<LexiconIndex, Dictionary>();
