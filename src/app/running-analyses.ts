@@ -1,15 +1,11 @@
 // The analyses in progress, noted in localStorage so that a reload (or a closed tab) that cuts one short is told to the
 // person on the next visit: which file, how far it got. A File cannot be reopened by the page on its own (the browser
 // gives access only to a file the person drops or picks), so the note is all that survives; the Analyze view says so.
-// A note carries the page load that made it (a random id drawn when this module loads, so a reload is a new page) and
-// its tab (sessionStorage's id). A note is called interrupted only when its page is gone: every page holds a Web Lock
-// named for its page id as long as it is open (the browser releases it when the page closes, reloads or crashes), so a
-// page whose lock nobody holds is gone however long its analysis has been quiet. The tab id cannot decide this: Chrome
-// copies sessionStorage into a duplicated tab and into a window.open tab that keeps its opener, so such a copy has the
-// same tab id while the original page still runs (claiming on the tab id took the original's note from under it).
-// Where Web Locks are missing, a heartbeat decides: a running page rewrites its notes' `beat` every HEARTBEAT_MS, a note
-// unbeaten for STALE_NOTE_MS is lost, and a note of this tab from an earlier page (a reload) is lost at once; there a
-// duplicated tab cannot be told from a reload.
+// A note carries the tab that made it (sessionStorage keeps a tab's id across its reloads). Another tab's note is
+// called interrupted only when that tab is gone: every tab holds a Web Lock named for its id as long as it is open (the
+// browser releases it when the tab closes, reloads or crashes), so a tab whose lock nobody holds is gone however long
+// its analysis has been quiet. Where Web Locks are missing, a heartbeat decides: a running tab rewrites its notes'
+// `beat` every HEARTBEAT_MS, and a note unbeaten for STALE_NOTE_MS is its tab's loss.
 
 /** An analysis that was running when its page went away. */
 export interface InterruptedAnalysis {
@@ -25,8 +21,6 @@ export interface InterruptedAnalysis {
 
 interface RunningNote extends InterruptedAnalysis {
   tab: string;
-  /** The page load that made it (notes written before pages had ids have only `tab`, whose lock they held). */
-  page?: string;
   id: number;
   /** When its tab last said it is alive (ms since 1970); older notes have only `at`. */
   beat?: number;
@@ -40,21 +34,19 @@ export const STALE_NOTE_MS = 120_000;
  */
 export const HEARTBEAT_MS = 20_000;
 const TAB_KEY = 'mr_tab_id';
-/** The Web Lock a page holds (shared, so every store's notes of the page may ask for it) while it is open. */
+/** The Web Lock a tab holds (shared, so every session of the tab may ask for it) while it is open. */
 export const TAB_LOCK_PREFIX = 'mr_tab:';
-/** This page load's id: a new one on every load, unlike the tab id a duplicated tab copies. */
-export const PAGE_ID = crypto.randomUUID();
-/** Whether this page has asked for its lock (once: the lock lasts as long as the page). */
-let pageLockAsked = false;
+/** The tabs whose lock this page has asked for (once each: the lock lasts as long as the page). */
+const heldTabs = new Set<string>();
 
 /** The part of the Web Locks API used here (navigator.locks). */
 export type TabLocks = Pick<LockManager, 'request' | 'query'>;
 
-function holdPageLock(locks: TabLocks | null): void {
-  if (!locks || pageLockAsked) return;
-  pageLockAsked = true;
+function holdTabLock(locks: TabLocks | null, tab: string): void {
+  if (!locks || heldTabs.has(tab)) return;
+  heldTabs.add(tab);
   // never released by the page itself: the browser releases it when the page goes away
-  locks.request(TAB_LOCK_PREFIX + PAGE_ID, { mode: 'shared' }, () => new Promise<never>(() => undefined)).catch(() => (pageLockAsked = false));
+  locks.request(TAB_LOCK_PREFIX + tab, { mode: 'shared' }, () => new Promise<never>(() => undefined)).catch(() => heldTabs.delete(tab));
 }
 
 function tabId(): string {
@@ -91,8 +83,6 @@ function write(key: string, list: readonly unknown[]): void {
 /** The running and interrupted notes of one store of registries (one IndexedDB database). */
 export class RunningAnalyses {
   private readonly tab = tabId();
-  private readonly page = PAGE_ID;
-  private readonly heartbeatMs: number;
   private readonly runningKey: string;
   private readonly interruptedKey: string;
   private readonly locks: TabLocks | null;
@@ -100,41 +90,32 @@ export class RunningAnalyses {
   private readonly written = new Map<number, number>();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
 
-  /**
-   * `locks`: the Web Locks to tell live pages by (default navigator.locks; null: the heartbeat alone); `heartbeatMs`:
-   * how often running notes are beaten (HEARTBEAT_MS; shorter only in tests).
-   */
-  constructor(dbName: string, locks: TabLocks | null = globalThis.navigator?.locks ?? null, heartbeatMs = HEARTBEAT_MS) {
+  /** `locks`: the Web Locks to tell live tabs by (default navigator.locks; null: the heartbeat alone). */
+  constructor(dbName: string, locks: TabLocks | null = globalThis.navigator?.locks ?? null) {
     this.runningKey = `analyses_running:${dbName}`;
     this.interruptedKey = `analyses_interrupted:${dbName}`;
     this.locks = locks;
-    this.heartbeatMs = heartbeatMs;
-    holdPageLock(locks);
+    holdTabLock(locks, this.tab);
   }
 
   /**
-   * On opening: the notes of pages that are gone (this tab's before a reload, closed or crashed tabs) become interrupted
-   * analyses, kept until dismissed or the file is analysed again. Returns every interrupted analysis to show.
+   * On opening: the notes this tab left (a reload) and those of tabs that are gone become interrupted analyses, kept
+   * until dismissed or the file is analysed again. Returns every interrupted analysis to show.
    */
   async claimInterrupted(now = Date.now()): Promise<InterruptedAnalysis[]> {
-    const open = await this.openPages();
+    const open = await this.openTabs();
     // read after the wait: another tab may have written meanwhile, and only what is read now is written back
     const running = read<RunningNote>(this.runningKey);
-    const gone = (n: RunningNote) =>
-      n.page !== this.page &&
-      (open ? !open.has(n.page ?? n.tab) : n.tab === this.tab || now - (n.beat ?? Date.parse(n.at)) > STALE_NOTE_MS);
-    const lost = running.filter(gone);
+    const gone = (n: RunningNote) => (open ? !open.has(n.tab) : now - (n.beat ?? Date.parse(n.at)) > STALE_NOTE_MS);
+    const lost = running.filter((n) => n.tab === this.tab || gone(n));
     write(this.runningKey, running.filter((n) => !lost.includes(n)));
-    const interrupted = [
-      ...read<InterruptedAnalysis>(this.interruptedKey),
-      ...lost.map(({ tab: _tab, page: _page, id: _id, beat: _beat, ...rest }) => rest),
-    ];
+    const interrupted = [...read<InterruptedAnalysis>(this.interruptedKey), ...lost.map(({ tab: _tab, id: _id, beat: _beat, ...rest }) => rest)];
     write(this.interruptedKey, interrupted);
     return interrupted;
   }
 
-  /** The ids of the pages open now (their locks are held), or null when Web Locks cannot tell. */
-  private async openPages(): Promise<Set<string> | null> {
+  /** The ids of the tabs open now (their locks are held), or null when Web Locks cannot tell. */
+  private async openTabs(): Promise<Set<string> | null> {
     if (!this.locks) return null;
     try {
       const { held = [] } = await this.locks.query();
@@ -147,20 +128,15 @@ export class RunningAnalyses {
   /** Rewrites the beat of this tab's notes while it has analyses running (see the file's comment). */
   private beat(): void {
     const beat = Date.now();
-    write(this.runningKey, read<RunningNote>(this.runningKey).map((n) => (this.mine(n) && this.written.has(n.id) ? { ...n, beat } : n)));
-  }
-
-  /** Whether note `n` was written by this page (a duplicated tab shares the tab id but not the page). */
-  private mine(n: RunningNote): boolean {
-    return n.page === this.page;
+    write(this.runningKey, read<RunningNote>(this.runningKey).map((n) => (n.tab === this.tab && this.written.has(n.id) ? { ...n, beat } : n)));
   }
 
   /** Note analysis `id` of `file` as started (and a note of the same file interrupted before is settled by it). */
   start(id: number, name: string, size: number): InterruptedAnalysis[] {
     const now = new Date().toISOString();
-    write(this.runningKey, [...read<RunningNote>(this.runningKey), { tab: this.tab, page: this.page, id, name, size, progress: 0, startedAt: now, at: now, beat: Date.now() }]);
+    write(this.runningKey, [...read<RunningNote>(this.runningKey), { tab: this.tab, id, name, size, progress: 0, startedAt: now, at: now, beat: Date.now() }]);
     this.written.set(id, 0);
-    this.heartbeat ??= setInterval(() => this.beat(), this.heartbeatMs);
+    this.heartbeat ??= setInterval(() => this.beat(), HEARTBEAT_MS);
     return this.dismiss(name);
   }
 
@@ -170,7 +146,7 @@ export class RunningAnalyses {
     if (this.written.get(id) === pct) return;
     this.written.set(id, pct);
     const at = new Date().toISOString();
-    write(this.runningKey, read<RunningNote>(this.runningKey).map((n) => (this.mine(n) && n.id === id ? { ...n, progress: fraction, at, beat: Date.parse(at) } : n)));
+    write(this.runningKey, read<RunningNote>(this.runningKey).map((n) => (n.tab === this.tab && n.id === id ? { ...n, progress: fraction, at, beat: Date.parse(at) } : n)));
   }
 
   /** Analysis `id` ended (report, error or cancel): its note goes. */
@@ -180,7 +156,7 @@ export class RunningAnalyses {
       clearInterval(this.heartbeat);
       this.heartbeat = null;
     }
-    write(this.runningKey, read<RunningNote>(this.runningKey).filter((n) => !(this.mine(n) && n.id === id)));
+    write(this.runningKey, read<RunningNote>(this.runningKey).filter((n) => !(n.tab === this.tab && n.id === id)));
   }
 
   /** Forget the interrupted analyses of file `name` (every one when no name is given); returns those left. */
