@@ -7,9 +7,8 @@
 import { pushUnique, type PassState } from './chosen.ts';
 import type { Domain } from './domain.ts';
 import { wordnetSense, wordnetThingPlace } from './wordnet-meaning.ts';
+import { TIME_SETTINGS } from './time-settings.ts';
 
-/** Seed settings that say when or in what weather, not where. */
-const NOT_PLACES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
 /** Implied places that are rooms, and the settings and words that put the scene outdoors (round 9). */
 const INDOOR: ReadonlySet<string> = new Set(['kitchen', 'library', 'room', 'cellar', 'studio', 'office']);
 const OUTDOOR: ReadonlySet<string> = new Set(['sky', 'skies', 'rain', 'snow']);
@@ -24,7 +23,7 @@ export function implySetting(state: PassState, strong = true): void {
   // still say where the scene is (round 8).
   // A proper name with no class (round 9: "in Vermont", "in nebraska") says where, not what the scene looks like.
   const weak = new Set(chosen.filter((c) => c.domain === 'setting' && (c.via === 'placeFrame' || c.record.minorSense === true || (c.via === 'namedPlace' && c.canonical === c.record.span))).map((c) => c.canonical));
-  if (settings.some((s) => !NOT_PLACES.has(s) && !weak.has(s))) return;
+  if (settings.some((s) => !TIME_SETTINGS.has(s) && !weak.has(s))) return;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!t) continue;

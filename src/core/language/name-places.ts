@@ -10,9 +10,8 @@ import type { Chosen, PassState } from './chosen.ts';
 import { STREET_ABBREVIATIONS } from './read-name-runs.ts';
 import { lexiconPlaceClass } from './morphology.ts';
 import { isLexiconPlace, wordnetNamesPlace, wordnetPlaceInstance, wordnetPlaceSense } from './wordnet-meaning.ts';
+import { TIME_SETTINGS } from './time-settings.ts';
 
-/** Seed settings that say when or in what weather, not where: their phrases name no place ("golden hour"). */
-const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
 /** Leading articles a lexicon phrase may carry ("the bush"): not part of a place's name. */
 const ARTICLE = /^(?:the|a|an) /;
 
@@ -32,7 +31,7 @@ function ownName(state: PassState, c: Chosen): string | null {
   const text = words.map((t, n) => (n === words.length - 1 && last ? last : t.lower)).join(' ').replace(ARTICLE, '');
   // A named place, a compound place and a phrase the lexicon lists as a place ("council estate", "void deck") are
   // named by their words (not a time or the weather: "first light" is dawn); another span only when its head is a place.
-  const phrase = words.length >= 2 && !TIMES.has(c.canonical) && text.includes(' ');
+  const phrase = words.length >= 2 && !TIME_SETTINGS.has(c.canonical) && text.includes(' ');
   if (c.via !== 'name' && c.via !== 'compound' && c.via !== 'namedPlace' && !phrase && !head.forms.some(isWordnetPlace)) return null;
   return text;
 }

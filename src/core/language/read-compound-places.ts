@@ -10,9 +10,8 @@ import { CAMERA_NOUNS } from './camera-nouns.ts';
 import { isCommonWord } from './common-words.ts';
 import { knownWord } from './morphology.ts';
 import { WORDNET_CONFIDENCE_FLOOR, wordnetKnows, wordnetPlaceSense, wordnetSense } from './wordnet-meaning.ts';
+import { TIME_SETTINGS } from './time-settings.ts';
 
-/** Seed settings that say when or in what weather: no compound names a place by them ("afternoon rain"). */
-const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
 
 /** The place a head token has among its WordNet noun senses (or, `withPlaceHead`, its own place reading), with its confidence, or null. */
 function headPlace(state: PassState, k: number, withPlaceHead: boolean): { setting: string; confidence: number; minor: boolean; read: boolean } | null {
@@ -23,7 +22,7 @@ function headPlace(state: PassState, k: number, withPlaceHead: boolean): { setti
   // A head read as a place (round 9, switch `placeCompounds`): the compound names which one ("noodle bar" is a bar,
   // named "noodle bar"), the head's reading its class. A head read as a colour, a sound or a camera word keeps that
   // reading ("orange lamps", "camera stays still"); a position word may be a place ("centre", "middle").
-  if (own && own.domain === 'setting' && withPlaceHead && own.via !== 'spelling' && !TIMES.has(own.canonical)) return { setting: own.canonical, confidence: own.record.confidence ?? 1, minor: false, read: true };
+  if (own && own.domain === 'setting' && withPlaceHead && own.via !== 'spelling' && !TIME_SETTINGS.has(own.canonical)) return { setting: own.canonical, confidence: own.record.confidence ?? 1, minor: false, read: true };
   if (own && own.domain !== 'direction') return null;
   // A word read otherwise (a direction, a colour) or not at all: a place among its WordNet noun senses.
   for (const f of t.forms.slice(0, Math.max(1, t.exactForms + 1))) {

@@ -15,6 +15,7 @@ import type { Chosen, PassState } from './chosen.ts';
 import type { Domain } from './domain.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 import table from './data/wordnet-events.json';
+import { TIME_SETTINGS } from './time-settings.ts';
 
 const EVENTS: ReadonlySet<string> = new Set((table as { events: string[] }).events);
 /** Prepositions that put the scene at an event ("at", "during", the Nigerian "for", the Caribbean "pon"). */
@@ -23,8 +24,6 @@ const EVENT_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'to', 'for', 'dur
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'my', 'your', 'their', 'his', 'her', 'some', 'di', 'de', 'da']);
 /** Readings an event noun may have and keep while it says the setting too (a theme, a kind of scene, a thing). */
 const KEEPS: ReadonlySet<Domain> = new Set(['theme', 'genre', 'subject', 'mood', 'scene_type', 'plot', 'style']);
-/** Seed settings that say when or in what weather, not where: the event's setting stands before them. */
-const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
 /** Words that may follow a clause-opening event: a preposition of place or time or a conjunction ("fair at dusk"). */
 const AFTER_OPENING: ReadonlySet<string> = new Set(['in', 'on', 'at', 'by', 'near', 'under', 'during', 'after', 'before', 'while', 'when', 'where', 'as', 'with', 'and', 'inna', 'pon', 'for', 'till', 'until', 'around']);
 /** Compromise's tags of a word that is no noun here ("fiddles fair belting", "in the final shot"). */
@@ -35,7 +34,7 @@ const MAX_MODIFIERS = 2;
 const MAX_FRAME_WORDS = 3;
 
 /** Whether a token says when: a time seed, an hour ("golden hour") or a day or date compromise tags ("carnival Monday"). */
-const timeWord = (t: Token): boolean => TIMES.has(t.lower) || t.lower === 'hour' || t.tags.has('Date');
+const timeWord = (t: Token): boolean => TIME_SETTINGS.has(t.lower) || t.lower === 'hour' || t.tags.has('Date');
 
 /** Whether a time phrase of one or two words follows token k in its clause ("fundraiser saturday", "festival golden hour"). */
 function timeAfter(tokens: readonly Token[], gaps: readonly string[], k: number): boolean {
@@ -112,7 +111,7 @@ export function readEventSettings(state: PassState): void {
     const head = ev.compound ? tokens.slice(k - 1, k + 1).map((w) => w.lower).join(' ') : t.lower;
     for (const n of name === head ? [name] : [name, head]) {
       if (settings.includes(n)) continue;
-      const at = settings.findIndex((x) => TIMES.has(x));
+      const at = settings.findIndex((x) => TIME_SETTINGS.has(x));
       if (at >= 0) settings.splice(at, 0, n);
       else settings.push(n);
     }

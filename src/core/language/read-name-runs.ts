@@ -17,11 +17,10 @@ import { placeFrame } from './place-frames.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 import { wordnetPlaceInstance, wordnetPlaceSense, wordnetSense } from './wordnet-meaning.ts';
 import { isTitleCase } from './title-case.ts';
+import { TIME_SETTINGS } from './time-settings.ts';
 
 /** Street abbreviations a name ends with, and the place noun each stands for ("Cuba St": Cuba Street). */
 export const STREET_ABBREVIATIONS: Readonly<Record<string, string>> = { st: 'street', rd: 'road', ave: 'avenue', blvd: 'boulevard', ln: 'lane', sq: 'square', hwy: 'highway', pde: 'parade', tce: 'terrace', mt: 'mount' };
-/** Seed settings that say when or in what weather, not where: no name's head ("Friday Night", "Blue Sky"). */
-const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
 /** Prepositions that put the scene at a named place ("on the Royal Mile", "pon Boston Bay"). */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'over', 'near', 'across', 'from', 'to', 'through', 'around', 'along', 'by', 'above', 'under', 'beside', 'outside', 'inside', 'into', 'onto', 'off', 'up', 'down', 'inna', 'pon', 'round']);
 /** Compromise's tags of a person's name: a run holding one names a person, not a place ("Aunty Grace at the market"). */
@@ -36,13 +35,13 @@ function headClass(state: PassState, k: number): string | null {
   const t = state.tokens[k];
   if (!t) return null;
   const own = state.chosen.find((c) => c.i <= k && c.j > k);
-  if (own && own.domain === 'setting') return own.i === k && own.j === k + 1 && own.via !== 'spelling' && !TIMES.has(own.canonical) ? own.canonical : null;
+  if (own && own.domain === 'setting') return own.i === k && own.j === k + 1 && own.via !== 'spelling' && !TIME_SETTINGS.has(own.canonical) ? own.canonical : null;
   const abbreviation = Object.hasOwn(STREET_ABBREVIATIONS, t.lower) ? STREET_ABBREVIATIONS[t.lower] : undefined;
   if (abbreviation) return abbreviation;
   for (const f of t.forms.slice(0, t.exactForms + 1)) {
     const wn = wordnetSense(f, true) ?? wordnetPlaceSense(f);
     // A thing found in a place ("tree": forest) is no place noun of a name ("Joshua Tree" is no forest).
-    if (wn?.domain === 'setting' && wn.canonical === f && !TIMES.has(wn.canonical)) return wn.canonical;
+    if (wn?.domain === 'setting' && wn.canonical === f && !TIME_SETTINGS.has(wn.canonical)) return wn.canonical;
   }
   return null;
 }

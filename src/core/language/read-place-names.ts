@@ -21,6 +21,7 @@ import { isRealWord } from './spelling.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 import { wordnetKnows, wordnetPlaceInstance } from './wordnet-meaning.ts';
 import { isTitleCase } from './title-case.ts';
+import { TIME_SETTINGS } from './time-settings.ts';
 
 /** Below this confidence a name is not read as a place. */
 export const NAMED_PLACE_FLOOR = 0.6;
@@ -32,8 +33,6 @@ const DISPLACEABLE: ReadonlySet<Domain> = new Set(['subject', 'theme', 'genre', 
 const MAX_NAME_LETTERS = 20;
 /** Readings of a spelling slip that a capitalised name may stand for instead (things, not qualities or moves). */
 const NAME_LIKE_SLIPS: ReadonlySet<Domain> = new Set(['subject', 'theme', 'plot', 'genre', 'scene_type']);
-/** Seed settings that say when or in what weather, not where ("Diwali night", "harmattan morning" name no place). */
-const TIMES: ReadonlySet<string> = new Set(['night', 'dawn', 'dusk', 'snow', 'rain', 'afternoon', 'morning', 'evening', 'sky', 'sunset', 'sunrise', 'midnight', 'noon', 'day']);
 /** Words of place frames themselves (dialect prepositions and articles no dictionary lists: "inna", "pon", "di"). */
 const NOT_NAMES: ReadonlySet<string> = new Set([...PLACE_PREPOSITIONS, 'the', 'di', 'de', 'da', 'dem']);
 
@@ -64,7 +63,7 @@ function afterPreposition(state: PassState, i: number): boolean {
 /** Whether a place noun follows token j − 1 in the same phrase ("Yaba bus stop"; not a time: "Diwali night"). */
 function beforePlace(state: PassState, j: number): boolean {
   const next = state.chosen.find((c) => c.i === j);
-  return next !== undefined && next.domain === 'setting' && !TIMES.has(next.canonical) && /^\s+$/.test(state.gaps[j] ?? '');
+  return next !== undefined && next.domain === 'setting' && !TIME_SETTINGS.has(next.canonical) && /^\s+$/.test(state.gaps[j] ?? '');
 }
 
 /** Whether tokens [i, j) open the prompt as a clause of their own ("Ladakh, very cold…"). */
