@@ -8,6 +8,7 @@ import type { FrameColors } from '../core/vision/frame-colors.ts';
 import type { FrameColorsWorkerApi, MeasuredColors } from '../../workers/frame-colors.worker.ts';
 import type { RasterFrame } from './decode-video.ts';
 import { FailureGate } from './failure-gate.ts';
+import { KeptWorker } from './kept-worker.ts';
 
 /** Frames whose colours are being measured at once (each holds one raster copy, ~0.9 MB at 640×360). */
 const IN_FLIGHT = 4;
@@ -32,7 +33,7 @@ export async function* measureColorsAlongside(frames: AsyncIterable<RasterFrame>
     for await (const f of frames) yield { ...f, measured: undefined };
     return;
   }
-  const { worker, remote } = colourWorker();
+  const { worker, remote } = colourWorker.get();
   // not Promise.race([measured, crash]): racing a promise that stays pending kept every frame's measures (failure-gate.ts)
   const crash = new FailureGate();
   const onError = (e: ErrorEvent) => crash.fail(new Error(`the frame-colors worker failed: ${e.message}`));
@@ -70,24 +71,9 @@ export async function* measureColorsAlongside(frames: AsyncIterable<RasterFrame>
   } finally {
     worker.removeEventListener('error', onError);
     // a worker that failed, or one left measuring frames nobody will read (the caller stopped early), is not reused
-    if (!done) dropColourWorker();
+    if (!done) colourWorker.drop();
   }
 }
 
 /** The colour worker, kept between files (its module and its colour → cell table stay warm: a short clip no longer pays for them). */
-let shared: { worker: Worker; remote: Comlink.Remote<FrameColorsWorkerApi> } | null = null;
-
-function colourWorker(): { worker: Worker; remote: Comlink.Remote<FrameColorsWorkerApi> } {
-  if (!shared) {
-    const worker = new Worker(new URL('../../workers/frame-colors.worker.ts', import.meta.url), { type: 'module', name: 'frame-colors' });
-    shared = { worker, remote: Comlink.wrap<FrameColorsWorkerApi>(worker) };
-  }
-  return shared;
-}
-
-function dropColourWorker(): void {
-  if (!shared) return;
-  shared.remote[Comlink.releaseProxy]();
-  shared.worker.terminate();
-  shared = null;
-}
+const colourWorker = new KeptWorker<FrameColorsWorkerApi>(() => new Worker(new URL('../../workers/frame-colors.worker.ts', import.meta.url), { type: 'module', name: 'frame-colors' }));

@@ -16,6 +16,7 @@ import type { AnalyzeRangeWorkerApi } from '../../workers/analyze-range.worker.t
 import { decodeVideoFrames, recycleRaster } from './decode-video.ts';
 import { AnalysisFailure } from './media-errors.ts';
 import { assert } from '../core/assert.ts';
+import { KeptWorker } from './kept-worker.ts';
 
 /** A decoded frame's time may differ from its packet's by the decoder's microsecond rounding, never by this much. */
 const TIME_TOLERANCE_S = 1e-4;
@@ -206,7 +207,7 @@ export async function measureInRanges(job: RangeJob): Promise<RangedPicture | nu
   let done1 = 0;
   const progress = () => job.progress(Math.min(1, (done0 + done1) / n));
   let stop = false;
-  const { worker, remote } = rangeWorker();
+  const { worker, remote } = rangeWorker.get();
   let crashed: ((err: Error) => void) | null = null;
   const crash = new Promise<never>((_, reject) => (crashed = reject));
   crash.catch(() => undefined); // observed through the race below
@@ -259,27 +260,12 @@ export async function measureInRanges(job: RangeJob): Promise<RangedPicture | nu
     stop = true;
     worker.removeEventListener('error', onError);
     // a worker that crashed, or one left measuring frames nobody will read, is not reused
-    if (!keep) dropRangeWorker();
+    if (!keep) rangeWorker.drop();
   }
 }
 
 /** The range worker, kept between files (its modules and colour tables stay warm); it ends with this worker. */
-let shared: { worker: Worker; remote: Comlink.Remote<AnalyzeRangeWorkerApi> } | null = null;
-
-function rangeWorker(): { worker: Worker; remote: Comlink.Remote<AnalyzeRangeWorkerApi> } {
-  if (!shared) {
-    const worker = new Worker(new URL('../../workers/analyze-range.worker.ts', import.meta.url), { type: 'module', name: 'analyze-range' });
-    shared = { worker, remote: Comlink.wrap<AnalyzeRangeWorkerApi>(worker) };
-  }
-  return shared;
-}
-
-function dropRangeWorker(): void {
-  if (!shared) return;
-  shared.remote[Comlink.releaseProxy]();
-  shared.worker.terminate();
-  shared = null;
-}
+const rangeWorker = new KeptWorker<AnalyzeRangeWorkerApi>(() => new Worker(new URL('../../workers/analyze-range.worker.ts', import.meta.url), { type: 'module', name: 'analyze-range' }));
 
 /** Sends a range's frames on in batches (the range worker's side of measureInRanges). */
 export function batchFrames(send: (batch: FrameReport[]) => Promise<void> | void): { push: (f: FrameReport) => Promise<void>; flush: () => Promise<void> } {

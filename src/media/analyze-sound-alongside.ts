@@ -6,11 +6,11 @@
 // worker's result is kept only when they are equal (same function, same samples, same spans: the same report).
 // Otherwise (a frame that did not decode, a damaged track, a timestamp the decoder moved) or when the sound worker
 // fails, the analyze worker runs the audio pass itself, as without it.
-import * as Comlink from 'comlink';
 import { EncodedPacketSink, type InputVideoTrack } from 'mediabunny';
 import { windowBounds } from '../core/report/analysis.ts';
 import type { AnalyzeSoundWorkerApi, SoundAlongsideResult, SoundFrameSpans } from '../../workers/analyze-sound.worker.ts';
 import { speechModelStatus } from './speech-model.ts';
+import { KeptWorker } from './kept-worker.ts';
 
 /** Files whose sound the sound worker measured, those it measured for nothing (the spans differed, or it failed), and the passes given up. */
 const stats = { kept: 0, redone: 0, dropped: 0 };
@@ -65,14 +65,14 @@ export function soundAlongsideTimeoutMs(durationS: number): number {
  * the pass itself. A worker given up is ended, and the next file gets a new one.
  */
 export function measureSoundAlongside(source: Blob, trackId: number, spans: SoundFrameSpans, timeoutMs: number): SoundAlongsideJob {
-  const { worker, remote } = soundWorker();
+  const { worker, remote } = soundWorker.get();
   let settle: (r: SoundAlongsideResult | null) => void = () => undefined;
   const result = new Promise<SoundAlongsideResult | null>((resolve) => {
     let done = false;
     const giveUp = () => {
       if (done) return;
       stats.dropped++;
-      dropSoundWorker(worker);
+      soundWorker.drop(worker);
       finish(null);
     };
     const timer = setTimeout(() => {
@@ -106,7 +106,7 @@ export function countSoundAlongside(kept: boolean): void {
 
 /** Start the sound worker and load its speech model now (the loop, before its first clip); never rejects. */
 export async function warmSoundWorker(): Promise<void> {
-  await soundWorker().remote.warm(assets()).catch(() => undefined);
+  await soundWorker.get().remote.warm(assets()).catch(() => undefined);
 }
 
 /** The speech model's files this context uses, for the sound worker to use the same. */
@@ -116,23 +116,7 @@ function assets(): { model: string; wasm: string } {
 }
 
 /** The sound worker, kept between files (its speech model and modules stay loaded); it ends with the context that started it. */
-let shared: { worker: Worker; remote: Comlink.Remote<AnalyzeSoundWorkerApi> } | null = null;
-
-function soundWorker(): { worker: Worker; remote: Comlink.Remote<AnalyzeSoundWorkerApi> } {
-  if (!shared) {
-    const worker = new Worker(new URL('../../workers/analyze-sound.worker.ts', import.meta.url), { type: 'module', name: 'analyze-sound' });
-    shared = { worker, remote: Comlink.wrap<AnalyzeSoundWorkerApi>(worker) };
-  }
-  return shared;
-}
-
-/** End `worker` (a later file gets a new one); the shared one is forgotten only when it is that worker. */
-function dropSoundWorker(worker: Worker): void {
-  worker.terminate();
-  if (shared?.worker !== worker) return;
-  shared.remote[Comlink.releaseProxy]();
-  shared = null;
-}
+const soundWorker = new KeptWorker<AnalyzeSoundWorkerApi>(() => new Worker(new URL('../../workers/analyze-sound.worker.ts', import.meta.url), { type: 'module', name: 'analyze-sound' }));
 
 function r6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
