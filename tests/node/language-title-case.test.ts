@@ -22,12 +22,20 @@ describe('isTitleCase', () => {
     expect(titleCase('HUGE STORM OVER THE HARBOUR')).toBe(true);
     expect(titleCase('slow pan over the forest')).toBe(false);
   });
+
+  it('capitals in one run apart from the first word are one name, not a title (round 11)', () => {
+    expect(titleCase('Mist at Orchard Bay')).toBe(false);
+    expect(titleCase('Misty Forest at Dawn with a Slow Pan')).toBe(true);
+    expect(titleCase('Sunset Over Green Park')).toBe(true);
+    expect(titleCase('LOW FOG')).toBe(true);
+  });
 });
 
 describe('a two-word name in a sentence-case prompt', () => {
   it('is read as the name, not as a slip to correct or a title-case word', () => {
     expect(settings('We walked to Eden Park')).toContain('eden park');
     expect(settings('Kids playing in Milford Park')).toContain('milford park');
+    expect(settings('Mist at Orchard Bay')).toContain('orchard bay');
   });
   it('title case still marks no names', () => {
     expect(settings('Sunset Over Green Park')).not.toContain('green park');

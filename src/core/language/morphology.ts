@@ -176,6 +176,13 @@ export function knownNonModifier(word: string): boolean {
   return typeof tag === 'string' && tag !== 'Adjective' && tag !== 'Adverb' && tag !== 'Comparative' && tag !== 'Superlative';
 }
 
+/** Whether compromise's own lexicon files the word as an adjective, whatever its tag in one sentence ("the compound dark": a noun there). */
+export function lexiconAdjective(word: string): boolean {
+  lexicon ??= (nlp.model() as unknown as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+  const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+  return tag === 'Adjective' || tag === 'Comparative' || tag === 'Superlative';
+}
+
 const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'Honorific']);
 
 /**

@@ -6,6 +6,7 @@
 // it rains"). Anywhere else ("a court ruling", "strip the paint") the word stays unknown. The setting is named by the
 // word itself (name-places.ts adds the class a seed absorbs it into), via `placeFrame`.
 import type { Chosen, PassState } from './chosen.ts';
+import { lexiconAdjective } from './morphology.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 import { wordnetPlaceSense } from './wordnet-meaning.ts';
 
@@ -21,6 +22,29 @@ const AFTER_PLACE: ReadonlySet<string> = new Set(['in', 'on', 'at', 'by', 'near'
 const AFTER_PLACE_STRICT: ReadonlySet<string> = new Set(['while', 'when', 'where', 'during', 'at', 'after', 'before', 'as', 'till', 'until']);
 /** Most modifiers between the determiner or preposition and the noun. */
 const MAX_MODIFIERS = 2;
+/** Most words of degree before a predicate adjective ("very quiet", "real dark"). */
+const MAX_DEGREE_WORDS = 2;
+
+/**
+ * Whether a predicate adjective follows token j − 1 with no verb between, ending its clause or followed by a place or
+ * time phrase (round 11): the zero copula of West African, Caribbean, Singapore and African American English and of
+ * clipped speech ("the whole compound dark", "void deck very quiet at 4am", "block party hot as hell"). The noun
+ * before it is the thing the clause is about, standing where a place stands.
+ */
+export function predicateAfter(tokens: readonly Token[], gaps: readonly string[], j: number): boolean {
+  let n = j;
+  const joined = (k: number): boolean => /^ +$/.test(gaps[k] ?? '');
+  for (let d = 0; d < MAX_DEGREE_WORDS; d++) {
+    const t = tokens[n];
+    if (!t || !joined(n) || !t.tags.has('Adverb') || t.tags.has('Adjective')) break;
+    n++;
+  }
+  const adjective = tokens[n];
+  // An adjective by its tag here, or by the lexicon when the tagger took it for a noun of a compound ("compound dark").
+  if (!adjective || !joined(n) || adjective.tags.has('Verb') || !((adjective.tags.has('Adjective') && !adjective.tags.has('Noun')) || lexiconAdjective(adjective.lower))) return false;
+  const after = tokens[n + 1];
+  return !after || breaksClause(gaps[n + 1] ?? '') || after.lower === 'as' || AFTER_PLACE.has(after.lower);
+}
 
 /**
  * Whether tokens [i, j) stand where a place stands. `opening`: a noun phrase opening its clause counts as a frame when
@@ -35,11 +59,13 @@ export function inPlaceFrame(tokens: readonly Token[], gaps: readonly string[], 
 export function placeFrame(tokens: readonly Token[], gaps: readonly string[], i: number, j: number, opening: boolean, preposition: boolean): 'after' | 'opening' | null {
   const next = tokens[j];
   const ends = !next || breaksClause(gaps[j] ?? '');
-  const followed = ends || (preposition ? AFTER_PLACE_STRICT : AFTER_PLACE).has(next.lower);
+  const predicate = !ends && !preposition && !AFTER_PLACE.has(next.lower) && predicateAfter(tokens, gaps, j);
+  const followed = ends || predicate || (preposition ? AFTER_PLACE_STRICT : AFTER_PLACE).has(next.lower);
   if (!followed) return null;
   let k = i - 1;
   const modifiers: Token[] = [];
   let determiner = false;
+  let indefinite = false;
   while (k >= 0 && !breaksClause(gaps[k + 1] ?? '')) {
     const t = tokens[k];
     const w = t?.lower ?? '';
@@ -49,6 +75,7 @@ export function placeFrame(tokens: readonly Token[], gaps: readonly string[], i:
       // "the compound", "reach the compound"; with a modifier between ("a chemical compound") only after a preposition.
       if (!preposition && modifiers.length === 0) return 'after';
       determiner = true;
+      indefinite = w === 'a' || w === 'an';
       k--;
       continue;
     }
@@ -59,7 +86,11 @@ export function placeFrame(tokens: readonly Token[], gaps: readonly string[], i:
   // The clause opens with the noun phrase ("court in the summer", "vegas strip at night"): a place only when a place or
   // time phrase follows it, and a modifier is a noun naming which one, not an adjective of kind ("a chemical compound").
   // After "a/the" and a noun, the word is that noun's verb ("a trout rises at dusk").
-  if (!opening || determiner || ends || !next || !AFTER_PLACE.has(next.lower) || modifiers.length > 1) return null;
+  if (!opening || ends || !next) return null;
+  // Before a predicate adjective a definite or bare noun phrase is the clause's subject, a thing of the scene, its
+  // modifiers of any kind ("the whole compound dark"); an indefinite one is a kind described ("a chemical compound green…").
+  if (predicate) return indefinite ? null : 'opening';
+  if (determiner || !AFTER_PLACE.has(next.lower) || modifiers.length > 1) return null;
   return modifiers.every((t) => !t.tags.has('Adjective')) ? 'opening' : null;
 }
 

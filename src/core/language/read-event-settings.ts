@@ -13,6 +13,7 @@
 // times, which say when, not where.
 import type { Chosen, PassState } from './chosen.ts';
 import type { Domain } from './domain.ts';
+import { predicateAfter } from './place-frames.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 import table from './data/wordnet-events.json';
 import { TIME_SETTINGS } from './time-settings.ts';
@@ -104,7 +105,8 @@ export function readEventSettings(state: PassState): void {
     if (!opens && !afterPreposition) continue;
     // Opening its clause, the clause ends or a place or time phrase follows it, as for a name (read-name-runs.ts): "fair at
     // dusk", "carnival Monday", "owambe party,", not "a single match is struck".
-    if (opens && next && !breaksClause(gap) && !AFTER_OPENING.has(next.lower) && !timeAfter(tokens, gaps, k)) continue;
+    // Round 11: or a predicate adjective with no verb ("block party hot as hell", place-frames.ts).
+    if (opens && next && !breaksClause(gap) && !AFTER_OPENING.has(next.lower) && !timeAfter(tokens, gaps, k) && !predicateAfter(tokens, gaps, k + 1)) continue;
     const words = tokens.slice(s, k + 1);
     const name = words.map((w) => w.lower).join(' ');
     // The event itself beside the name that says which one ("county fair", then "fair"; "fish fry" as one).
