@@ -791,8 +791,9 @@ export class AppSession {
     return importRegistries(this.db, parseExportText(text));
   }
 
-  /** Close the store (tests, the headless page at exit). */
+  /** Close the store (tests, the headless page at exit); the analyses still running are then another visit's to call interrupted. */
   close(): void {
+    this.running.close();
     this.db.close();
   }
 }

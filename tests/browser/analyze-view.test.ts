@@ -215,7 +215,9 @@ describe('<analyze-view>', () => {
     let reached = 0;
     const running = first.analyze(file, { onProgress: (f) => (reached = f) }).catch(() => null);
     await until('progress past 20 %', () => reached >= 0.2 && reached < 1);
-    // The page goes away with the analysis running: the next visit (same tab) opens the same store.
+    // The page goes away with the analysis running (its session closes: its Web Lock goes, as a reload's page's does);
+    // the next visit (same tab) opens the same store. A visit still open keeps its note (running-analyses.test.ts).
+    first.close();
     const second = await AppSession.open(name);
     sessions.push(second);
     first.cancelAnalysis(first.store.state.analyses[0]!.id);
