@@ -92,7 +92,7 @@ export class RunningAnalyses {
    * Resolves true once this visit's lock is granted (false: none to hold). Until then another tab cannot see this visit
    * open; the app starts no analysis that soon, a test that opens a tab at once waits for it.
    */
-  readonly locked: Promise<boolean>;
+  locked: Promise<boolean>;
   private readonly runningKey: string;
   private readonly interruptedKey: string;
   private readonly locks: TabLocks | null;
@@ -110,7 +110,26 @@ export class RunningAnalyses {
     this.locks = locks;
     this.heartbeatMs = heartbeatMs;
     this.locked = this.holdLock();
+    if (locks) {
+      globalThis.addEventListener?.('pagehide', this.onPageHide);
+      globalThis.addEventListener?.('pageshow', this.onPageShow);
+    }
   }
+
+  // A lock held by a page in the back/forward cache does not keep it out, but another page's query of the locks (every
+  // visit's claimInterrupted) evicts it (Chromium 150: notRestoredReasons 'weblocks-contention'). An idle visit has no
+  // note to guard, so it lets its lock go while cached and takes it again on its return; a visit with an analysis
+  // running keeps it, or its note would be claimed while the page may yet come back.
+  private readonly onPageHide = (e: PageTransitionEvent): void => {
+    if (e.persisted && this.written.size === 0) {
+      this.dropLock?.();
+      this.dropLock = null;
+    }
+  };
+
+  private readonly onPageShow = (e: PageTransitionEvent): void => {
+    if (e.persisted && !this.dropLock) this.locked = this.holdLock();
+  };
 
   /** Hold this visit's lock (shared: nobody else asks for it exclusively) until close() or the page goes. */
   private holdLock(): Promise<boolean> {
@@ -136,6 +155,8 @@ export class RunningAnalyses {
   close(): void {
     this.dropLock?.();
     this.dropLock = null;
+    globalThis.removeEventListener?.('pagehide', this.onPageHide);
+    globalThis.removeEventListener?.('pageshow', this.onPageShow);
     if (this.heartbeat !== null) clearInterval(this.heartbeat);
     this.heartbeat = null;
   }

@@ -4,7 +4,8 @@
 // once the tab is closed (its Web Lock released by the browser). A reload's new page claims its old page's note; a tab
 // that copied another's sessionStorage (as a duplicated tab does) must not take that tab's running note while it is
 // open (the bug: claimed at once, on the shared tab id), and tells it once that tab is closed. Without Web Locks the
-// heartbeat decides.
+// heartbeat decides. A page sent away and back comes back from the back/forward cache though another tab queried the
+// locks meanwhile (an idle visit lets its lock go while cached), and a visit with an analysis running keeps its note.
 import { expect } from 'chai';
 import { RunningAnalyses, STALE_NOTE_MS, TAB_LOCK_PREFIX } from '../../src/app/running-analyses.ts';
 import { until } from './helpers/page.ts';
@@ -42,6 +43,28 @@ async function lockReleased(id: string): Promise<void> {
   for (let t0 = Date.now(); await lockHeld(id); ) {
     if (Date.now() - t0 > 30_000) throw new Error('the closed tab’s lock was not released in 30 s');
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Opens tests/browser/pages/bfcache-tab.xhtml on store `db` (`run`: with an analysis running) in a tab of its own
+ * (noopener: a page with an opener is never cached), runs `whileAway` once it has gone to another page, sends it back,
+ * and resolves with whether it returned from the back/forward cache and, if not, why.
+ */
+async function visitAwayAndBack(db: string, run: boolean, whileAway: () => Promise<void>): Promise<{ persisted: boolean; reasons: unknown }> {
+  const ch = `bfcache-${Math.random()}`;
+  const channel = new BroadcastChannel(ch);
+  try {
+    const back = new Promise<{ persisted: boolean; reasons: unknown }>((resolve, reject) => {
+      channel.onmessage = (e: MessageEvent<'away' | { persisted: boolean; reasons: unknown }>) => {
+        if (e.data !== 'away') resolve(e.data);
+        else whileAway().then(() => channel.postMessage('back'), reject);
+      };
+    });
+    window.open(`/tests/browser/pages/bfcache-tab.xhtml?ch=${encodeURIComponent(ch)}&db=${encodeURIComponent(db)}${run ? '&run=1' : ''}`, '_blank', 'noopener');
+    return await Promise.race([back, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the page did not come back in 30 s')), 30_000))]);
+  } finally {
+    channel.close();
   }
 }
 
@@ -125,6 +148,25 @@ describe('running analyses across tabs', () => {
     expect((await next.claimInterrupted()).map((a) => [a.name, a.progress])).to.deep.equal([['mine.mp4', 0.8]]);
     next.dismiss();
     next.close();
+  });
+
+  it('an idle visit’s page comes back from the back/forward cache though another tab looked at the locks meanwhile', async () => {
+    const db = `running-bfcache-${Date.now()}`;
+    // another tab opening the app meanwhile: its claimInterrupted queries the locks (the bug: 'weblocks-contention' evicted the page)
+    const back = await visitAwayAndBack(db, false, async () => {
+      expect(await new RunningAnalyses(db).claimInterrupted()).to.deep.equal([]);
+    });
+    expect(back).to.deep.equal({ persisted: true, reasons: null });
+  });
+
+  it('a visit with an analysis running keeps its lock while its page is away: its note is not claimed', async () => {
+    const db = `running-bfcache-run-${Date.now()}`;
+    const look = new RunningAnalyses(db);
+    await visitAwayAndBack(db, true, async () => {
+      expect(notes(db).map((n) => n.name)).to.deep.equal(['in-flight.mp4']);
+      expect(await look.claimInterrupted()).to.deep.equal([]);
+    });
+    look.dismiss();
   });
 
   it('without Web Locks, the heartbeat rewrites the running note’s beat and stops once the analysis ends', async () => {
