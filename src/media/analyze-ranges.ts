@@ -17,6 +17,7 @@ import { decodeVideoFrames, recycleRaster } from './decode-video.ts';
 import { AnalysisFailure } from './media-errors.ts';
 import { assert } from '../core/assert.ts';
 import { KeptWorker } from './kept-worker.ts';
+import { FailureGate } from './failure-gate.ts';
 
 /** A decoded frame's time may differ from its packet's by the decoder's microsecond rounding, never by this much. */
 const TIME_TOLERANCE_S = 1e-4;
@@ -187,6 +188,28 @@ export interface RangeJob {
   crash?: boolean;
 }
 
+/** How the two ranges ended: both measured, or the first failure (a range's own error, or the range worker's crash). */
+export type RangesOutcome = { ok: true; first: RangeResult; second: RangeResult } | { ok: false; err: unknown; range: 'first' | 'second' };
+
+/**
+ * Waits for both ranges; the first failure ends the wait (the caller then stops the other range). The second range is
+ * waited through `crash`, which the range worker's death fails — a FailureGate rather than a race against a crash
+ * promise, which stays pending when nothing crashes and so kept the settled race's range result alive (failure-gate.ts).
+ */
+export async function settleRanges(first: Promise<RangeResult>, second: Promise<RangeResult>, crash: FailureGate): Promise<RangesOutcome> {
+  type Settled = { ok: true; r: RangeResult } | { ok: false; err: unknown; range: 'first' | 'second' };
+  const settle = (p: Promise<RangeResult>, range: 'first' | 'second'): Promise<Settled> => p.then((r) => ({ ok: true, r }), (err: unknown) => ({ ok: false, err, range }));
+  const s0 = settle(first, 'first');
+  const s1 = settle(crash.wait(second), 'second');
+  // both settle (their failures are values), so this race leaves nothing pending behind it
+  const earliest = await Promise.race([s0, s1]);
+  if (!earliest.ok) return earliest;
+  const [a, b] = await Promise.all([s0, s1]);
+  if (!a.ok) return a;
+  if (!b.ok) return b;
+  return { ok: true, first: a.r, second: b.r };
+}
+
 /**
  * The picture measured by two workers over two frame ranges, or null when the split cannot be shown to give the
  * one-pass result (the caller then measures in one pass). Throws AnalysisFailure('internal') when the range worker
@@ -208,12 +231,10 @@ export async function measureInRanges(job: RangeJob): Promise<RangedPicture | nu
   const progress = () => job.progress(Math.min(1, (done0 + done1) / n));
   let stop = false;
   const { worker, remote } = rangeWorker.get();
-  let crashed: ((err: Error) => void) | null = null;
-  const crash = new Promise<never>((_, reject) => (crashed = reject));
-  crash.catch(() => undefined); // observed through the race below
+  const crash = new FailureGate();
   const onError = (e: ErrorEvent) => {
     e.preventDefault();
-    crashed?.(new AnalysisFailure('internal', `the range worker (frames ${k}–${n - 1}) failed: ${e.message || 'it stopped'}`));
+    crash.fail(new AnalysisFailure('internal', `the range worker (frames ${k}–${n - 1}) failed: ${e.message || 'it stopped'}`));
   };
   worker.addEventListener('error', onError);
   let keep = false;
@@ -226,29 +247,20 @@ export async function measureInRanges(job: RangeJob): Promise<RangedPicture | nu
       },
     });
     const req: RangeRequest = { start: k, end: n, times: times.slice(k - overlap), timesFrom: k - overlap, raster, fps, originS, ...(job.canvasColor ? { canvasColor: true } : {}), ...(job.crash ? { crash: true } : {}) };
-    const second = Promise.race([remote.measure(job.source, track.id, req, hooks), crash]);
+    const second = remote.measure(job.source, track.id, req, hooks);
     const first = measureRange(track, { start: 0, end: k, times, timesFrom: 0, raster, fps, originS, ...(job.canvasColor ? { canvasColor: true } : {}) }, (f) => {
       head.push(f);
       done0++;
       progress();
     }, () => stop);
-    type Settled = { ok: true; r: RangeResult } | { ok: false; err: unknown; range: string };
-    const settle = (p: Promise<RangeResult>, range: string): Promise<Settled> => p.then((r) => ({ ok: true, r }), (err: unknown) => ({ ok: false, err, range }));
-    const s0 = settle(first, 'first');
-    const s1 = settle(second, 'second');
     // the first failure ends both (a crash fails the analysis; a decode error means: one pass)
-    const failed = (s: Settled): s is Extract<Settled, { ok: false }> => !s.ok;
-    const earliest = await Promise.race([s0, s1]);
-    const outcome = failed(earliest) ? earliest : await Promise.all([s0, s1]).then(([a, b]) => (failed(a) ? a : failed(b) ? b : null));
-    if (outcome) {
+    const outcome = await settleRanges(first, second, crash);
+    if (!outcome.ok) {
       stop = true;
       if (outcome.err instanceof AnalysisFailure && outcome.err.code === 'internal') throw outcome.err;
       return fallBack(`the ${outcome.range} range failed (${String(outcome.err)})`);
     }
-    const [a0, a1] = await Promise.all([s0, s1]);
-    assert(a0.ok && a1.ok, 'both ranges measured');
-    const r0 = a0.r;
-    const r1 = a1.r;
+    const { first: r0, second: r1 } = outcome;
     keep = true;
     const why = r0.mismatch ?? r1.mismatch ?? (r0.count !== k ? `the first range gave ${r0.count} of its ${k} frames` : null) ?? (r1.count === 0 ? 'the second range gave no frame' : null) ?? (r0.overlapHashes.join() !== r1.overlapHashes.join() ? 'the overlap decoded after the seek differs from the one decoded in order' : null);
     if (why) return fallBack(why);
