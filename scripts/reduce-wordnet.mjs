@@ -365,8 +365,10 @@ for (const w of [...LEXICON_WORDS].sort()) {
 // ("court": a playing field; "compound": an enclosure; "strip": an airstrip; "deck", "stoop": a porch), besides its
 // other readings. The walk also takes dry land (2: "bog", "marsh" are wetland) and platforms ("pier", "deck") as
 // places. The interpreter reads such a word as a place only in a place frame ("reach the compound", "court in the
-// summer"), and then by its own name.
-const MINOR_ANCHORS = new Set([sense(nounIndex, 'land', 2), sense(nounIndex, 'platform', 1)]);
+// summer"), and then by its own name. Round 11: land as the earth's solid surface (4: "plain", "steppe", "tundra",
+// "peninsula") is a minor anchor too, and a lexicon word gets its minor place as well ("plain" is a flat gradient in
+// the lexicon; "across the plain as…" is land): the interpreter offers it only in the strict frame.
+const MINOR_ANCHORS = new Set([sense(nounIndex, 'land', 2), sense(nounIndex, 'land', 4), sense(nounIndex, 'platform', 1)]);
 function minorPlace(offset) {
   const k = nounClass(offset, false);
   if (k) return k[0] === 'setting' ? k : null;
@@ -378,7 +380,7 @@ function minorPlace(offset) {
   return null;
 }
 for (const [w, offs] of nounIndex) {
-  if (!/^[a-z]{3,}$/.test(w) || LEXICON_WORDS.has(w) || Object.hasOwn(placeSenses, w) || (table[w]?.[0] === 'setting' && table[w]?.[3] !== 1)) continue;
+  if (!/^[a-z]{3,}$/.test(w) || Object.hasOwn(placeSenses, w) || (table[w]?.[0] === 'setting' && table[w]?.[3] !== 1)) continue;
   for (const o of offs.slice(0, 4)) {
     if ((nouns.get(o)?.cased ?? []).some((x) => /^[A-Z]/.test(x) && x.toLowerCase() === w)) continue;
     const k = minorPlace(o);

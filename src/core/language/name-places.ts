@@ -9,7 +9,7 @@
 import type { Chosen, PassState } from './chosen.ts';
 import { STREET_ABBREVIATIONS } from './read-name-runs.ts';
 import { lexiconPlaceClass } from './morphology.ts';
-import { isLexiconPlace, wordnetNamesPlace, wordnetPlaceInstance, wordnetPlaceSense } from './wordnet-meaning.ts';
+import { isLexiconPlace, wordnetNamesPlace, wordnetPlaceInstance, wordnetPlaceSense, wordnetSense } from './wordnet-meaning.ts';
 import { TIME_SETTINGS } from './time-settings.ts';
 
 /** Leading articles a lexicon phrase may carry ("the bush"): not part of a place's name. */
@@ -42,13 +42,20 @@ function ownName(state: PassState, c: Chosen): string | null {
  * ("boston bay", "Kerala backwaters": in that place; a name capitalised throughout is one name: "Cuba St" is no Cuba).
  */
 function nameParts(state: PassState, c: Chosen): string[] {
-  if (c.via !== 'name' && c.via !== 'namedPlace') return [];
   const words = state.tokens.slice(c.i, c.j);
   const first = words[0];
   const last = words[words.length - 1];
   if (words.length < 2 || !first || !last) return [];
-  const out: string[] = [];
   const headPlace = last.forms.slice(0, last.exactForms + 1).some(isWordnetPlace);
+  // Round 11: a compound ("noodle joint") is a kind of its head: the head is a place it names too; so is the head of a
+  // phrase WordNet or the lexicon files as the head's own kind ("airport terminal": a terminal, both stations), not of
+  // one filed as another ("car park" is no park).
+  if (c.via !== 'name' && c.via !== 'namedPlace') {
+    const cls = c.implies?.setting ?? c.canonical;
+    const sameKind = c.via === 'compound' || last.forms.slice(0, last.exactForms + 1).some((f) => wordnetSense(f)?.canonical === cls && cls !== f);
+    return headPlace && sameKind && !TIME_SETTINGS.has(cls) ? [last.lower] : [];
+  }
+  const out: string[] = [];
   if (headPlace) out.push(last.lower);
   const lower = !/^\p{Lu}/u.test(last.text);
   if ((!headPlace && first.forms.slice(0, first.exactForms + 1).some(isWordnetPlace)) || (lower && (wordnetPlaceInstance(first.lower) !== null || lexiconPlaceClass(first.lower) !== null))) out.push(first.lower);
@@ -61,8 +68,14 @@ export function namePlaces(state: PassState): void {
   for (const c of state.chosen) {
     if (c.domain !== 'setting') continue;
     const name = ownName(state, c);
-    if (!name || name === c.canonical) continue;
-    for (const n of [name, ...nameParts(state, c)]) {
+    if (!name) continue;
+    const parts = nameParts(state, c);
+    if (name === c.canonical) {
+      // Already named by its words ("soup joint", a compound): its head beside it.
+      for (const n of parts) if (!settings.includes(n)) settings.splice(settings.indexOf(name) + 1, 0, n);
+      continue;
+    }
+    for (const n of [name, ...parts]) {
       if (settings.includes(n) || n === c.canonical) continue;
       const before = settings.indexOf(c.canonical);
       if (before >= 0) settings.splice(before, 0, n);

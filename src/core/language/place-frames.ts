@@ -6,6 +6,7 @@
 // it rains"). Anywhere else ("a court ruling", "strip the paint") the word stays unknown. The setting is named by the
 // word itself (name-places.ts adds the class a seed absorbs it into), via `placeFrame`.
 import type { Chosen, PassState } from './chosen.ts';
+import type { Domain } from './domain.ts';
 import { lexiconAdjective } from './morphology.ts';
 import { breaksClause, type Token } from './tokenize.ts';
 import { wordnetPlaceSense } from './wordnet-meaning.ts';
@@ -94,25 +95,39 @@ export function placeFrame(tokens: readonly Token[], gaps: readonly string[], i:
   return modifiers.every((t) => !t.tags.has('Adjective')) ? 'opening' : null;
 }
 
+/**
+ * Readings of a word that a place sense may displace in the strict frame (round 11): qualities and kinds that are
+ * adjectives or abstractions elsewhere ("plain": flat gradient; "across the plain as the camera…" is a tract of land).
+ */
+const DISPLACEABLE: ReadonlySet<Domain> = new Set(['gradient', 'palette', 'mood', 'style', 'theme', 'genre', 'plot', 'scene_type', 'approval']);
+
 /** Read unknown nouns with a WordNet place sense as settings where they stand in a place frame (via `placeFrame`). */
 export function readPlaceFrames(state: PassState): void {
   const { tokens, gaps, chosen } = state;
-  const covered = new Array<boolean>(tokens.length).fill(false);
-  for (const c of chosen) for (let k = c.i; k < c.j; k++) covered[k] = true;
+  const covered = new Array<Chosen | null>(tokens.length).fill(null);
+  for (const c of chosen) for (let k = c.i; k < c.j; k++) covered[k] = c;
   const added: Chosen[] = [];
+  const displaced: Chosen[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (!t || covered[k] || !/^\p{L}{3,}$/u.test(t.text)) continue;
-    const form = t.forms.slice(0, t.exactForms + 1).find((f) => wordnetPlaceSense(f) !== null);
+    const own = covered[k];
+    if (!t || !/^\p{L}{3,}$/u.test(t.text)) continue;
+    // A word read otherwise is a place only as a noun after a place preposition and an article, the clause ending or
+    // a clause of time following ("across the plain as…", "out on the green while…").
+    if (own && (own.i !== k || own.j !== k + 1 || !DISPLACEABLE.has(own.domain) || own.via === 'spelling' || tokens[k - 1]?.lower !== 'the')) continue;
+    // The word as written or its singular ("cliffs"), not a verb's stem ("spitting" is no spit of land).
+    const form = t.forms.slice(0, t.exactForms + 1).find((f, n) => (n < t.exactForms || t.lower === `${f}s` || t.lower === `${f}es`) && wordnetPlaceSense(f) !== null);
     const place = form ? wordnetPlaceSense(form) : null;
-    const frame = place ? placeFrame(tokens, gaps, k, k + 1, true, false) : null;
+    const frame = place ? placeFrame(tokens, gaps, k, k + 1, own === null, own !== null) : null;
     // A verb after its subject is no place ("a trout rises at dusk"); opening a clause it names the scene ("court in
     // the summer": compromise tags many such nouns verbs there). Compromise is asked only now, for a word in a frame.
     if (!place || !frame || (frame === 'after' && t.tags.has('Verb') && !t.tags.has('Noun'))) continue;
     const record = { ...place, span: t.lower, minorSense: false, mechanism: 'placeFrame' as const };
+    if (own) displaced.push(own);
     added.push({ i: k, j: k + 1, start: t.start, end: t.end, record, domain: 'setting', canonical: place.canonical, negated: false, consumed: false, via: 'placeFrame' });
   }
   if (added.length === 0) return;
+  for (const c of displaced) chosen.splice(chosen.indexOf(c), 1);
   chosen.push(...added);
   chosen.sort((a, b) => a.i - b.i);
 }

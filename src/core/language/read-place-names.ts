@@ -52,6 +52,11 @@ function unknownWord(t: Token): boolean {
   return t.lower.length >= 3 && t.lower.length <= MAX_NAME_LETTERS && /[aeiouy]/.test(t.lower) && !/(.)\1\1/.test(t.lower) && t.forms.every((f) => !wordnetKnows(f) && !knownWord(f) && !isRealWord(f) && !isCommonWord(f));
 }
 
+/** Whether a word is an initialism: two to five capitals no resource reads as a word ("SCG", "DMV"; not "UK", a place, nor "TV"). */
+function isInitialism(t: Token): boolean {
+  return /^\p{Lu}{2,5}$/u.test(t.text) && t.forms.every((f) => !wordnetKnows(f) && !knownWord(f) && !isRealWord(f) && !isCommonWord(f));
+}
+
 /** Whether a place preposition (with "the" between, or not) stands right before token i in its clause. */
 function afterPreposition(state: PassState, i: number): boolean {
   const { tokens, gaps } = state;
@@ -103,14 +108,20 @@ export function readPlaceNames(state: PassState): void {
       const at = tokens[tokens[k - 1]?.lower === 'the' ? k - 2 : k - 1]?.lower === 'at';
       const slot = n === 1 && first.lower.length >= 4 && afterPrep && covering.length > 0 && (slip ? !cap && at && covering.every((c) => NAME_LIKE_SLIPS.has(c.domain)) : midCap && covering.every((c) => DISPLACEABLE.has(c.domain)));
       const strictSlot = slot && placeFrame(tokens, gaps, k, j, false, true) !== null;
+      // Round 11: an initialism no resource knows, after a place preposition and its article and ending its clause or
+      // before a preposition ("a test match at the SCG,", "queues outside the DMV at dawn"): letters are no word, so the
+      // capitals are the writer's and name one place.
+      const acronym = n === 1 && cls === null && !titleCase && covering.length === 0 && tokens[k - 1]?.lower === 'the' && afterPrep && isInitialism(first) && placeFrame(tokens, gaps, k, j, false, false) === 'after';
       // The frames ask compromise for tags: only for a name some resource knows, a capitalised slip or a word none knows.
-      if (cls === null && !strictSlot && (n > 1 || reading || first.lower.length < 4 || (slip ? !cap : !unknownWord(first)))) continue;
+      if (cls === null && !strictSlot && !acronym && (n > 1 || reading || first.lower.length < 4 || (slip ? !cap : !unknownWord(first)))) continue;
       const framed = placeFrame(tokens, gaps, k, j, true, false);
       // Opening its clause, a name stands alone ("uluru at sunrise"); after a modifier it is a thing ("Ganga aarti at…").
       const opensClause = k === 0 || breaksClause(gaps[k] ?? '');
       const opening = (framed === 'opening' && opensClause) || leadClause(state, k, j);
       let confidence = 0;
-      if (cls !== null) {
+      if (acronym) {
+        confidence = 0.8;
+      } else if (cls !== null) {
         // A name that is also a word ("phoenix": rebirth; "west", "jersey", "milk") only where nothing else can
         // stand: a place preposition before it, the clause ending or a preposition after it ("into phoenix,").
         const strict = afterPrep && placeFrame(tokens, gaps, k, j, false, true) !== null;
