@@ -3,7 +3,9 @@
 // that measures the sound after the picture in one worker: JSON byte for byte. Real files with sound (B-frames and
 // AAC, PCM in a MOV, a fade with speech-free music), blended and pure loop clips made by our creator; each must have
 // kept the sound worker's result (a fallback would give the same report by construction, so it must not be what is
-// tested). A file cut short (fewer frames decode than its packets claim) falls back and still gives the same report.
+// tested). A file cut short (fewer frames decode than its packets claim) falls back and still gives the same report;
+// a file whose picture does not decode at all (its video samples overwritten, the index intact) gives the sound
+// worker up at once and reports its sound as without it: nothing of the sound worker's pass is in the report.
 import { expect } from 'chai';
 import type { AnalysisResult } from '../../src/core/report/analysis.ts';
 import { emptyInstruction } from '../../src/core/language/instruction.ts';
@@ -14,6 +16,7 @@ import { ALL_FORMATS, BlobSource, Input } from 'mediabunny';
 import { measureSoundAlongside, predictFrameSpans, soundAlongsideStats } from '../../src/media/analyze-sound-alongside.ts';
 import { createClip } from '../../src/media/create-clip.ts';
 import { asReport } from '../fixtures/truth-helpers.ts';
+import { withSamplesFilled } from '../fixtures/mp4-mutate.ts';
 
 async function file(path: string): Promise<File> {
   const r = await fetch(`/tests/fixtures/${path}`);
@@ -58,6 +61,30 @@ describe('the sound measured in the sound worker beside the picture', () => {
     expect(report.warnings.some((w) => w.code === 'truncated'), 'a truncated warning').to.equal(true);
     expect(redone, 'the sound was measured again after the picture').to.equal(true);
     expect(JSON.stringify(alongside)).to.equal(JSON.stringify(one));
+  });
+
+  it('gives the sound worker up when the picture fails (no frame decodes) and reports the sound as one worker does', async function () {
+    this.timeout(120_000);
+    const real = new Uint8Array(await (await file('real-media/base-small.mp4')).arrayBuffer());
+    // ffmpeg on these bytes: "Invalid NAL unit size" for every video packet, the AAC track decodes whole
+    const damaged = new Blob([withSamplesFilled(real, 'vide', 0xff) as Uint8Array<ArrayBuffer>]);
+    const before = soundAlongsideStats();
+    const { one, alongside, kept, redone } = await both(damaged, 'base-small-no-picture.mp4');
+    const after = soundAlongsideStats();
+    const report = asReport(alongside);
+    expect(report.video?.decodable, 'the picture is kept as metadata only').to.equal(false);
+    expect(report.warnings.some((w) => w.code === 'corrupt'), 'a corrupt warning').to.equal(true);
+    // given up (its worker ended) before its result was read, and the sound measured here over 25 audio frames a second
+    expect(after.dropped - before.dropped, 'the sound worker given up').to.equal(1);
+    expect(kept, 'its result not kept').to.equal(false);
+    expect(redone, 'the sound measured again after the picture').to.equal(true);
+    expect(report.frames.length).to.equal(25);
+    expect(report.frames.filter((f) => f.sound).length).to.be.greaterThan(20);
+    expect(JSON.stringify(alongside)).to.equal(JSON.stringify(one));
+    // the next file gets a new sound worker, whose result is kept
+    const next = await both(new Blob([real]), 'base-small.mp4');
+    expect(next.kept, 'the next file keeps the new sound worker result').to.equal(true);
+    expect(JSON.stringify(next.alongside)).to.equal(JSON.stringify(next.one));
   });
 
   it('gives up a sound worker that does not answer in time or is cancelled (null: the pass is run here), and the next file gets a new worker that works', async function () {
