@@ -26,6 +26,15 @@ export const MUSIC_BEAT_LAG_MARGIN = 0.1;
 export const MUSIC_RELATIVE_MIN_SCORE = 0.25;
 /** …and the low band (kick, bass) does not follow the comb's level better by more than this (a bossa's kick keeps its beat against the 3+3+2 figure). */
 export const MUSIC_RELATIVE_LOW_SLACK = 0.05;
+/**
+ * A listener's preferred tempo (bpm) and its width (octaves, one standard deviation of a log-Gaussian): the prior that
+ * decides between a level and its 2:3 / 3:2 relative (see tripleRelative). Centred where listeners tap most often
+ * (Moelants 2002, van Noorden & Moelants 1999: a resonance near 120 bpm) and wide, so it parts only levels whose comb
+ * scores are close: 70 against 105 weighs 0.88 : 0.99.
+ */
+export const MUSIC_PRIOR_BPM = 120;
+/** Width of the tempo prior (octaves); see MUSIC_PRIOR_BPM. */
+export const MUSIC_PRIOR_OCTAVES = 1.5;
 /** Below this mean onset strength (flux units) there are no onsets to read: a steady tone's flux is numerical ripple. */
 export const MUSIC_MIN_STRENGTH = 0.5;
 /** Half-width (s) of the moving average subtracted from the flux: a swell or a sustained chord is no onset. */
@@ -114,6 +123,34 @@ function beatAmongRelatives(ac: Float64Array, low: Float64Array | null, period: 
   return best ? bestCombPeriod(ac, 0.99 * best.period, 1.01 * best.period).period : period;
 }
 
+/** The tempo prior (MUSIC_PRIOR_BPM, MUSIC_PRIOR_OCTAVES) at a tempo: 1 at the centre. */
+export function tempoPrior(bpm: number): number {
+  return Math.exp(-(Math.log2(bpm / MUSIC_PRIOR_BPM) ** 2) / (2 * MUSIC_PRIOR_OCTAVES ** 2));
+}
+
+/**
+ * The beat between a level and its 2:3 and 3:2 relatives in `[minP, maxP]`: six even notes a bar recur at the bar
+ * whether it is counted in three (3/4: the comb's level at two notes) or in two (6/8: at three), and the 4-tooth comb
+ * favours whichever of the two levels puts more of its teeth on bar lines (3/4 figures read at the dotted quarter,
+ * 2 a bar). The comb cannot part them; a listener's preferred tempo does: the level whose comb score weighed by the
+ * prior (tempoPrior) is highest.
+ */
+function tripleRelative(ac: Float64Array, period: number, minP: number, maxP: number, bpmOf: (p: number) => number): number {
+  let best = period;
+  let bestWeight = Math.max(0, combScore(ac, period)) * tempoPrior(bpmOf(period));
+  for (const r of [3 / 2, 2 / 3]) {
+    const q = period * r;
+    if (q < minP || q > maxP) continue;
+    const alt = peakNear(ac, q);
+    const weight = Math.max(0, alt.score) * tempoPrior(bpmOf(alt.period));
+    if (weight > bestWeight) {
+      best = alt.period;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
 /**
  * Tempo (bpm) of music from its spectral flux and the flux of its low band, both at `rate` Hz, with the comb score;
  * null without a steady pulse. The best period in 60–185 bpm may be the beat, its double or its half (a pulse scores at
@@ -152,7 +189,7 @@ export function estimateMusicTempo(flux: ArrayLike<number>, lowFlux: ArrayLike<n
     const fastWins = f.score >= MUSIC_SLOW_DOUBLE_RATIO * s.score && (bpmOf(s.period) < MUSIC_SLOW_LEVEL_BPM || (lowRatio >= MUSIC_LOW_BAND_RATIO && f.score >= MUSIC_FAST_LEVEL_RATIO * s.score));
     ({ period, score } = fastWins ? f : s);
   }
-  const beat = beatAmongRelatives(ac, low, period, minP, maxP);
+  const beat = tripleRelative(ac, beatAmongRelatives(ac, low, period, minP, maxP), minP, maxP, bpmOf);
   if (beat !== period) {
     period = beat;
     score = combScore(ac, beat);
