@@ -63,7 +63,7 @@ const CASES: Record<string, Case[]> = {
     ["ain't nothin' movin', no sound at all", { 'motion.level': 'still', 'sound.primitives': { all: ['silence'] } }],
     ["it's bussin, no cap: bright yellow and red", { 'palette.primitives': { all: ['yellow', 'red'] }, span_variant: { bussin: 'slang' } }],
     ['finna zoom out slow on the block', { 'camera.move': 'zoom_out', 'motion.level': 'slow' }],
-    ['on god this beat mid, slow it down, dark blue', { 'motion.level': 'slow', 'palette.primitives': ['navy'], span_domain: { mid: 'approval' } }],
+    ['on god this beat mid, slow it down, dark blue', { 'motion.level': 'slow', 'palette.primitives': ['blue', 'navy'], span_domain: { mid: 'approval' } }],
     ['that beat go hard, 140 bpm', { 'sound.bpm': 140, 'sound.tempo': 'medium', span_domain: { hard: 'approval' } }],
   ],
   internet: [

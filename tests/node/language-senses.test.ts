@@ -20,7 +20,7 @@ const SENSES: Record<string, Case[]> = {
     ['a pan of soup on the stove, slow zoom in', { 'camera.move': 'zoom_in', span_domain: { pan: 'subject' } }],
   ],
   blue: [
-    ['a deep blue ocean at night', { 'palette.primitives': ['navy'], span_domain: { blue: 'color' } }],
+    ['a deep blue ocean at night', { 'palette.primitives': ['blue', 'navy'], span_domain: { blue: 'color' } }],
     ['feeling blue on a rainy night', { 'palette.primitives': [], 'narrative.mood': { all: ['sad'] }, span_domain: { blue: 'mood' } }],
     ['blue and orange stripes', { 'palette.primitives': { all: ['blue', 'orange'] } }],
     ["i'm so blue tonight, slow piano", { 'palette.primitives': { none: ['blue'] }, span_domain: { blue: 'mood' } }],

@@ -160,9 +160,25 @@ describe('colour words through colour science', () => {
     ];
     for (const [phrase, want] of cases) {
       const got = interpret(`${phrase} walls`).instruction.palette.primitives;
-      expect(got, phrase).toHaveLength(1);
-      expect(want, `${phrase} → ${got[0]}`).toContain(got[0]);
+      // Session 10: the primitive the name ends in is said too ("dark blue": blue beside its shade navy).
+      const head = phrase.split(' ')[1]!.replace('grey', 'gray');
+      const shades = got.filter((p) => p !== head);
+      expect(shades.length, `${phrase} → ${got.join(', ')}`).toBeLessThanOrEqual(1);
+      expect(got.includes(head) || shades.length === 1, phrase).toBe(true);
+      for (const p of shades) expect(want, `${phrase} → ${p}`).toContain(p);
     }
+  });
+
+  it('a modifier before a primitive keeps the primitive named beside the shade it is filed under (session 10)', () => {
+    const read = (p: string) => interpret(p).instruction.palette.primitives;
+    expect(read('the hull was painted dark blue')).toEqual(['blue', 'navy']);
+    expect(read('a scarf of neon purple')).toEqual(['purple', 'magenta']);
+    expect(read('light grey concrete')).toEqual(['gray', 'white']);
+    // Two primitives named as one stay one colour; a shade word's own primitive is not added twice.
+    expect(read('a navy blue blazer')).toEqual(['navy']);
+    expect(read('pale blue curtains')).toEqual(['blue']);
+    // A colour the prompt rules out is not brought back by its shade's name.
+    expect(read('dark blue, but no blue at all')).not.toContain('blue');
   });
 
   it('a modifier word before a colour the lexicon has no phrase for is applied in OKLab', () => {

@@ -4,6 +4,11 @@
 // blues": the phrase's own reading stays). (3) A WordNet compound named by a primitive colour ("black gums", "white
 // oaks") is a thing of that colour: the colour joins the palette, the thing keeps its reading. Spans say
 // `implies: {color}` when they are not colour spans.
+// Session 10: (4) the primitive a colour name ends in is a colour the writer said, whatever shade the name is filed
+// under: "dark blue" (#00008b) and "deep blue" are filed under navy, "neon purple" under magenta, "bright teal" under
+// cyan, "pale yellow" moved in OKLab may land on white; the named primitive (blue, purple, teal, yellow) joins the
+// palette beside the shade. People who write "dark blue" mean a blue (every dev slice that checks one wants blue); a
+// frame of #00008b is filed under navy, which stays.
 import { isColorPrimitive, type ColorPrimitiveName } from '../vocab/index.ts';
 import { clauseBetween, pushUnique, type Chosen, type PassState } from './chosen.ts';
 
@@ -23,11 +28,20 @@ export function readPaletteWords(state: PassState, excluded: ReadonlySet<string>
     pushUnique(colors, p);
     if (c.domain !== 'color') c.implies = { ...c.implies, color: p };
   };
+  // (4) The head primitive of a shade ("dark blue": blue beside navy), or of a colour a modifier word before it moved.
+  const add4 = (c: Chosen, words: readonly string[]): void => {
+    const head = primitiveOf(words.at(-1) ?? '');
+    if (!head || head === c.canonical || !isColorPrimitive(c.canonical) || !colors.includes(c.canonical)) return;
+    const shaded = words.length === 2 ? primitiveOf(words[0] ?? '') === null : chosen.some((m) => m.j === c.i && m.domain === 'color_modifier' && !clauseBetween(state, m.j - 1, c.i));
+    if (!shaded || excluded.has(head) || colors.includes(head)) return;
+    colors.splice(colors.indexOf(c.canonical), 0, head);
+  };
   const isPrimitiveSpan = (c: Chosen | undefined): boolean => c !== undefined && !c.negated && c.domain === 'color' && isColorPrimitive(c.canonical);
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k];
     if (!c || c.negated) continue;
     const words = c.record.span.split(' ');
+    if (c.domain === 'color') add4(c, words);
     if (c.domain === 'color' && words.length === 2) {
       // (1) A two-colour name next to another colour in a run written with spaces only.
       const prev = chosen[k - 1];
