@@ -31,6 +31,8 @@ for (const w of Object.keys(JSON.parse(readFileSync(join(DATA, 'color-words.json
 // them a real word one edit from such a thing was corrected to it ("folk" → "fork", a kitchen).
 const reduced = JSON.parse(readFileSync(join(DATA, 'wordnet-reduced.json'), 'utf8'));
 for (const w of [...Object.keys(reduced.words), ...Object.keys(reduced.thingPlaces)]) addWord(w);
+// The function words of five letters or more are correction targets too (spelling.ts, session 10: "everyting").
+for (const w of JSON.parse(readFileSync(join(DATA, 'function-words.json'), 'utf8')).words) if (w.length >= 5) addWord(w);
 
 const deletions = (w) => Array.from(w, (_, k) => w.slice(0, k) + w.slice(k + 1));
 const deletes = new Map();

@@ -10,11 +10,12 @@ import type { Chosen, PassState } from './chosen.ts';
 import { clauseBetween } from './chosen.ts';
 import type { LexRecord } from './lexicon.ts';
 import { knownWord } from './morphology.ts';
+import { readsAs } from './spelling.ts';
 
 /** Auxiliaries the Scots -nae / -na suffix negates ("doesnae", "wasnae", "cannae", "dinna"). */
 const AUX = new Set(['does', 'do', 'did', 'is', 'was', 'were', 'are', 'could', 'would', 'should', 'can', 'will', 'has', 'have', 'had', 'must', 'din', 'dis', 'wis', 'cud', 'wid', 'wull', 'dae', 'div', 'hav', 'hae', 'isn', 'doesn', 'didn', 'wasn']);
 /** Imperatives that keep a shot as it is. */
-const KEEP = new Set(['keep', 'hold', 'leave', 'kep', 'hol']);
+const KEEP = new Set(['keep', 'hold', 'leave']);
 /** What an imperative keeps: the shot, said with a pronoun or its noun. */
 const SHOT = new Set(['it', 'this', 'that', 'shot', 'frame', 'camera', 'cam']);
 /** Words of stillness the kept shot takes. */
@@ -51,7 +52,7 @@ export function readKeepStill(state: PassState): void {
   const { tokens, chosen, instruction } = state;
   if (instruction.camera.move !== null) return;
   for (let k = 0; k + 2 < tokens.length; k++) {
-    if (!KEEP.has(tokens[k]?.lower ?? '')) continue;
+    if (!readsAs(state, k, KEEP)) continue;
     let m = k + 1;
     if (['the', 'this', 'that', 'da', 'di'].includes(tokens[m]?.lower ?? '') && SHOT.has(tokens[m + 1]?.lower ?? '')) m++;
     if (!SHOT.has(tokens[m]?.lower ?? '')) continue;

@@ -11,9 +11,10 @@
 import type { Lighting } from '../vocab/index.ts';
 import type { Chosen, PassState } from './chosen.ts';
 import { clauseBetween } from './chosen.ts';
+import { readsAs } from './spelling.ts';
 
 /** Words that open the rest of the scene ("everything else", "the rest", "all else"). */
-const TOTAL = new Set(['everything', 'everythin', 'everyting', 'evrything', 'all']);
+const TOTAL = new Set(['everything', 'all']);
 const REST = new Set(['rest']);
 const COPULA = new Set(['is', 'was', 'are', "'s", 'be', 'stays', 'all', 'just', 'totally', 'completely', 'pure', 'pitch', 'jet']);
 /** Words that open a darkness's exception ("with", "but for", "apart from", "except", "save"). */
@@ -40,7 +41,7 @@ export function readKeyScope(state: PassState): void {
   for (let k = 0; k < tokens.length; k++) {
     const w = tokens[k]?.lower ?? '';
     // The rest of the scene.
-    const rest = (TOTAL.has(w) && tokens[k + 1]?.lower === 'else') || (REST.has(w) && ['the', 'di', 'da'].includes(tokens[k - 1]?.lower ?? ''));
+    const rest = (readsAs(state, k, TOTAL) && tokens[k + 1]?.lower === 'else') || (REST.has(w) && ['the', 'di', 'da'].includes(tokens[k - 1]?.lower ?? ''));
     if (rest) {
       let m = k + (REST.has(w) ? 1 : 2);
       // "the rest of the room (is) dark": past the part named.

@@ -8,9 +8,10 @@
 import type { Lighting } from '../vocab/index.ts';
 import type { Chosen, PassState } from './chosen.ts';
 import { clauseBetween } from './chosen.ts';
+import { readsAs } from './spelling.ts';
 
 /** Words that make a colour the whole scene's ("everything white", "all black"). */
-const TOTAL = new Set(['everything', 'everythin', 'everyting', 'all', 'everywhere']);
+const TOTAL = new Set(['everything', 'all', 'everywhere']);
 const SKY = new Set(['sky', 'skies', 'heavens', 'night']);
 /** Words that intensify black into darkness ("pitch black", "jet black", "inky black"). */
 const DARKEST = new Set(['pitch', 'jet', 'inky', 'coal']);
@@ -65,7 +66,8 @@ export function implyKeyFromWords(state: PassState): void {
       const nextSpan = cover[c.j];
       const standing = after === '' || nextSpan?.domain === 'setting';
       const darkest = key === 'low_key' && DARKEST.has(before) && standing;
-      if (!(TOTAL.has(before) || twice || ofSky || darkest)) continue;
+      const total = !named && sameClause(c.i - 1, c.i) && readsAs(state, c.i - 1, TOTAL);
+      if (!(total || twice || ofSky || darkest)) continue;
     } else if (c.domain === 'lighting' && c.canonical === 'lighting') {
       const before = sameClause(c.i - 1, c.i) ? (tokens[c.i - 1]?.lower ?? '') : '';
       const after = sameClause(c.j - 1, c.j) ? (tokens[c.j]?.lower ?? '') : '';

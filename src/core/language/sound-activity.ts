@@ -27,7 +27,7 @@ import { clauseBetween, negatedInClause } from './chosen.ts';
 import type { Domain } from './domain.ts';
 import type { LexRecord } from './lexicon.ts';
 import { isGerund, saidOf, verbLemma } from './sound-sources.ts';
-import { editDistance } from './spelling.ts';
+import { editDistance, readsAs } from './spelling.ts';
 import { isLoudWord, isSoundSource } from './wordnet-clauses.ts';
 import { isFrenzyWord, wordnetKnows } from './wordnet-meaning.ts';
 import { knownWord } from './morphology.ts';
@@ -98,7 +98,7 @@ function isSound(state: PassState, k: number, cover: Cover): boolean {
 }
 
 /** Words that say a sound is all around ("noise everywhere", "music all over"). */
-const EVERYWHERE = new Set(['everywhere', 'everywear', 'evrywhere', 'errywhere', 'all']);
+const EVERYWHERE = new Set(['everywhere', 'errywhere', 'all']);
 /** What may follow "all" to say everywhere ("all over", "all around"). */
 const ALL_OVER = new Set(['over', 'around', 'round', 'roond', 'aroond', 'about']);
 /** Domains of words after "play" that say how, not what, is played ("playing very fast", "dey play slow slow"). */
@@ -107,7 +107,7 @@ const MANNER: ReadonlySet<Domain> = new Set(['motion', 'tempo', 'intensity', 'pr
 /** Whether the sound at k is said to be everywhere: the word after it in its clause. */
 function everywhere(state: PassState, k: number): boolean {
   const w = state.tokens[k + 1]?.lower ?? '';
-  if (!EVERYWHERE.has(w) || clauseBetween(state, k, k + 1)) return false;
+  if (!readsAs(state, k + 1, EVERYWHERE) || clauseBetween(state, k, k + 1)) return false;
   return w !== 'all' || ALL_OVER.has(state.tokens[k + 2]?.lower ?? '');
 }
 

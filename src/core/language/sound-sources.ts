@@ -17,6 +17,7 @@ import { clauseBetween, negatedInClause, pushUnique } from './chosen.ts';
 import type { Domain } from './domain.ts';
 import type { LexRecord } from './lexicon.ts';
 import { knownWord } from './morphology.ts';
+import { readsAs } from './spelling.ts';
 import { isTravelVerb } from './wordnet-clauses.ts';
 import { isSoundVerb, soundSourceOf, soundVerbClass, type SoundSource } from './wordnet-sounds.ts';
 
@@ -25,7 +26,7 @@ const KEEP = new Set(['just', 'only', 'jist', 'jus', 'apart', 'except', 'but', '
 /** A silence said of the music only ("no music", "nae music", "no songs"): the scene's own sounds stay. */
 const MUSIC = /\b(music|song|songs|tune|tunes|singing|vocals|soundtrack|lyrics|beat|beats)\b/;
 /** Nouns of sound after a source ("waves sound", "engine noise", "the rain sounds"). */
-const SOUND_NOUNS = new Set(['sound', 'sounds', 'noise', 'noises', 'soud', 'sond', 'soun']);
+const SOUND_NOUNS = new Set(['sound', 'noise']);
 /** Readings a source word may carry besides its sound (a thing, a place, the weather): others (a camera pan) keep theirs. */
 const CARRIERS: ReadonlySet<Domain> = new Set(['subject', 'setting', 'theme', 'genre', 'mood', 'filler', 'scene_type', 'plot', 'lighting', 'motion']);
 /** Words passed over between a source and what is said of it: function words and dialect auxiliaries ("dey", "a"). */
@@ -91,7 +92,7 @@ function soundOf(state: PassState, k: number): boolean {
   let m = k - 1;
   while (m >= 0 && ['the', 'a', 'an', 'some', 'di', 'da', 'tha'].includes(state.tokens[m]?.lower ?? '')) m--;
   if (m < 1 || !['of', 'o', "o'"].includes(state.tokens[m]?.lower ?? '')) return false;
-  return SOUND_NOUNS.has(state.tokens[m - 1]?.lower ?? '') && !clauseBetween(state, m - 1, k);
+  return readsAs(state, m - 1, SOUND_NOUNS) && !clauseBetween(state, m - 1, k);
 }
 
 /** The primitive token k's source is heard as, or null when it is no source or is not heard. */
@@ -112,9 +113,8 @@ function heardAt(state: PassState, k: number, cover: readonly (Chosen | undefine
   const reading = cover[k]?.domain;
   if (reading !== undefined && reading !== 'setting' && reading !== 'subject') return null;
   const next = saidOf(state, k, cover);
-  const nextWord = next >= 0 ? (state.tokens[next]?.lower ?? '') : '';
   let heard: boolean;
-  if (source.heard === 'named' || kept(state, k) || SOUND_NOUNS.has(nextWord) || soundOf(state, k)) heard = true;
+  if (source.heard === 'named' || kept(state, k) || (next >= 0 && readsAs(state, next, SOUND_NOUNS)) || soundOf(state, k)) heard = true;
   else {
     const verb = next >= 0 ? verbLemma(state, next) : null;
     // A participle before it: "rushing water", "chugging ferry".

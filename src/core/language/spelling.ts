@@ -9,6 +9,7 @@
 import functionData from './data/function-words.json';
 import realWordData from './data/real-words.json';
 import { splitsIntoCommonWords } from './common-words.ts';
+import type { PassState } from './chosen.ts';
 import type { LexiconIndex, LexRecord } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 import { isTitleCase } from './title-case.ts';
@@ -42,6 +43,24 @@ export function maySlip(t: Token, asName: () => boolean): boolean {
   return !asName();
 }
 
+/**
+ * Session 10: the words token k may be read as: its lookup forms (as written, g-restored, lemmas) and, when the
+ * spelling pass read it as a slip, the word it corrected it to. Passes that look for a word of their own ("everything
+ * else", "hardly anyone") read it through this, so every slip the pass corrects reaches them: no pass keeps its own
+ * list of misspellings.
+ */
+export function readAs(state: Pick<PassState, 'tokens' | 'chosen'>, k: number): readonly string[] {
+  const t = state.tokens[k];
+  if (!t) return [];
+  const slip = state.chosen.find((c) => c.i === k && c.j === k + 1 && c.record.corrected !== undefined && c.via !== 'compound')?.record.corrected;
+  return slip === undefined || t.forms.includes(slip) ? t.forms : [...t.forms, slip];
+}
+
+/** Whether token k may be read as one of `words` (see readAs). */
+export function readsAs(state: Pick<PassState, 'tokens' | 'chosen'>, k: number, words: ReadonlySet<string>): boolean {
+  return readAs(state, k).some((w) => words.has(w));
+}
+
 /** Whether token i is written as a name: capitalised, not opening a sentence, in a prompt that is not in title case. */
 export function writtenAsName(tokens: readonly Token[], gaps: readonly string[], i: number): boolean {
   const t = tokens[i];
@@ -51,6 +70,8 @@ export function writtenAsName(tokens: readonly Token[], gaps: readonly string[],
 
 const dictionaries = new WeakMap<LexiconIndex, Dictionary>();
 const MIN_LENGTH = 3;
+/** Shortest function word a slip is corrected to (see dictionaryFor). */
+const FUNCTION_MIN_LENGTH = 5;
 
 function deletions(word: string): string[] {
   const out: string[] = [];
@@ -77,6 +98,10 @@ function dictionaryFor(index: LexiconIndex): Dictionary {
     add(first);
   }
   for (const w of wordnetWords()) if (w.length >= MIN_LENGTH && /^[a-z]+$/.test(w) && !lexicon.has(w)) add(w);
+  // Session 10: the longer function words too ("everyting": everything, "thru": through), so that a pass reading a
+  // function word reads its slips through `readAs` rather than a list of misspellings of its own. Shorter ones reach
+  // too many words; two- and three-letter slips are `shortSlip`'s.
+  for (const w of FUNCTION_WORDS) if (w.length >= FUNCTION_MIN_LENGTH && /^[a-z]+$/.test(w) && !lexicon.has(w)) add(w);
   const dict = { deletes, lexicon };
   dictionaries.set(index, dict);
   return dict;

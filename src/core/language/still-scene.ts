@@ -18,6 +18,7 @@ import type { LexRecord } from './lexicon.ts';
 import { isStirNoun } from './wordnet-sounds.ts';
 import { isMotionVerb } from './wordnet-meaning.ts';
 import { verbEnergy } from './wordnet-clauses.ts';
+import { readsAs } from './spelling.ts';
 
 /** Words between a negator and the movement it denies ("not a ripple", "not one single flicker"). */
 const BETWEEN = new Set(['a', 'an', 'one', 'single', 'the', 'any', 'even', 'much', 'of']);
@@ -31,7 +32,7 @@ const NOBODY_DIALECT = new Set(['nothin', 'nuthin', 'nuttin', 'nuthing', 'naethi
 /** Indefinites a hedge or a negator makes into almost no one ("hardly anything", "barely anyone", "no one", "not a soul"). */
 const ANYONE = new Set(['anything', 'anyone', 'anybody', 'one', 'soul', 'body']);
 /** Hedges of quantity before an indefinite ("hardly anything"): the scene is slow, not still. */
-const HARDLY = new Set(['hardly', 'barely', 'scarcely', 'hardy', 'bearly']);
+const HARDLY = new Set(['hardly', 'barely', 'scarcely']);
 /** Verbs of happening that are not movement in WordNet's sense ("nothing happening", "nothing going on"). */
 const HAPPEN = new Set(['happen', 'occur', 'go', 'stir', 'move', 'budge']);
 /** Words of being about after no one ("nobody around", "not a soul about"). */
@@ -53,7 +54,7 @@ function nobodyStirs(state: PassState): { i: number; j: number; level: 'still' |
       verbs = false;
     } else if (NOBODY_DIALECT.has(w)) level = 'still';
     else if (ANYONE.has(w) && k > 0 && !clauseBetween(state, k - 1, k)) {
-      if (HARDLY.has(prev)) level = 'slow';
+      if (readsAs(state, k - 1, HARDLY)) level = 'slow';
       else if (prev === 'no' || (prev === 'a' && tokens[k - 2]?.lower === 'not')) level = 'still';
       i = prev === 'a' ? k - 2 : k - 1;
     }
