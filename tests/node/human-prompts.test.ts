@@ -9,13 +9,13 @@ import { scoreHuman, type HumanCase } from '../helpers/human-prompts.ts';
 
 /** The documented floor for the dev part: share of field checks that hold. */
 const DEV_FLOOR = 0.95;
-/** Round 6's dev-4 slice has its own documented floor: it is at 92.8 % after round 6 (88.8 % before). */
-/** Round 7's dev-5 slice: 76.7 % before round 7; its floor is below the 95 % aim, as dev-4's. */
-const FLOORS: Record<string, number> = { 'dev-4': 0.92, 'dev-5': 0.8 };
+/** Round 6's dev-4 slice has its own documented floor: it is at 92.8 % after round 6 (88.8 % before), 97.0 % in session 10. */
+/** Round 7's dev-5 slice: 76.7 % before round 7, 91.0 % in session 10; its floor is below the 95 % aim, as dev-4's. */
+const FLOORS: Record<string, number> = { 'dev-4': 0.95, 'dev-5': 0.88 };
 const load = (part: string) => (JSON.parse(readFileSync(join(import.meta.dirname, 'data', 'human-prompts', `${part}.json`), 'utf8')) as { cases: HumanCase[] }).cases;
 
 describe('human-written prompts (dev part)', () => {
-  it.each(['dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5'])(`%s scores at least its floor (${DEV_FLOOR * 100} %, dev-4 92 %, dev-5 80 %) of field checks`, (part) => {
+  it.each(['dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5'])(`%s scores at least its floor (${DEV_FLOOR * 100} %, dev-4 95 %, dev-5 88 %) of field checks`, (part) => {
     const cases = load(part);
     const s = scoreHuman(cases, (p) => interpret(p));
     for (const f of s.failures) console.log(`  [${f.dialect}] ${f.prompt} :: ${f.fail}`);

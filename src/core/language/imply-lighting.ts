@@ -143,7 +143,8 @@ function heatBefore(state: PassState, k: number): boolean {
 export function implyLighting(state: PassState, scene = true, artificial = true, daylight = artificial, weatherLight = true): void {
   const { tokens, chosen, instruction } = state;
   if (instruction.lighting !== null) return;
-  // A weather word said as the lighting ("overcast", "dreich") gives way only to the night (and lights put out).
+  // A weather word said as the lighting ("overcast", "dreich") gives way only to the night and to a light source of
+  // the dark (session 10: "lanterns in the mist", a lamp in the fog; lights put out are one), not to a darkness word.
   // Round 7: not when a heat word makes it a compound of its own ("heat haze", "heat shimmer": the sun's).
   const weather = chosen.find((c) => c.record.domain === 'lighting' && c.canonical === 'flat' && isWeatherWord(c.record.span) && !(weatherLight && heatBefore(state, c.i)));
   if (!scene) {
@@ -194,7 +195,9 @@ export function implyLighting(state: PassState, scene = true, artificial = true,
     else if (artificial && !hit && t.forms.some((f) => LIGHT_WORDS.has(f)) && artificialLightOn(state, k)) hit = [0, 'low_key'];
     if (hit && (!best || hit[0] < best.rank)) best = { rank: hit[0], lighting: hit[1], i: k, j, put };
   }
-  if (weather && !(best && best.lighting === 'low_key' && (best.rank === NIGHT_RANK || best.rank === 0 && best.put))) {
+  // (A source word read as slang is no source: "it's fire" is approval.)
+  const source = best !== null && best.rank === 0 && !best.put && !chosen.some((c) => best !== null && c.i <= best.i && c.j > best.i && (c.domain === 'approval' || c.domain === 'filler'));
+  if (weather && !(best && best.lighting === 'low_key' && (best.rank === NIGHT_RANK || best.put || source))) {
     instruction.lighting = 'flat';
     return;
   }
