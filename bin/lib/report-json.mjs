@@ -4,14 +4,25 @@
 // cuts, shots…) arrives last with those lists empty. The output is then the text between the lists and each list's
 // text: byte for byte JSON.stringify(report, null, 2) (or JSON.stringify for JSON Lines), without ever holding the
 // frames or the windows in memory.
+// Nor does the writing leave garbage that grows with them (the CLI's peak memory at 10 minutes, issue 18): a batch's
+// text goes out in parts well under V8's large-object size (a string over ~128 kB lives outside the young generation
+// until a full GC), and a spooled list is copied through one reused buffer (a fresh 64 kB buffer a read, as a
+// ReadStream gives, is external memory that only a GC frees: copying 10 minutes of frames piled up 30 MB of them).
 import { once } from 'node:events';
-import { closeSync, createReadStream, createWriteStream, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
 /** Indentation of JSON.stringify(x, null, 2) at depth 1 and 2 (a top-level key; an element of a top-level list). */
 const IN1 = '  ';
 const IN2 = '    ';
+
+/** A batch's text is written in parts of at most about this many characters (far under V8's large-object size). */
+export const WRITE_PART_CHARS = 16 * 1024;
+
+/** Bytes copied from a spool file at a time, through one buffer. */
+const COPY_BYTES = 32 * 1024;
 
 /** The report's lists that can be streamed, in the order they arrive. */
 export const STREAMED_LISTS = ['frames', 'windows'];
@@ -125,24 +136,24 @@ export class StreamedReport {
     if (!Array.isArray(elements)) throw new TypeError(`a batch of ${name} must be an array`);
     if (list.fd === null) list.fd = openSync(list.path, 'w');
     let text = '';
-    for (const e of elements) text += elementSeparator(list.count++, this.pretty) + elementText(e, this.pretty);
-    writeSync(list.fd, text);
+    for (const e of elements) {
+      text += elementSeparator(list.count++, this.pretty) + elementText(e, this.pretty);
+      if (text.length >= WRITE_PART_CHARS) {
+        writeAll(list.fd, text);
+        text = '';
+      }
+    }
+    if (text.length > 0) writeAll(list.fd, text);
   }
 
   /**
-   * Writes the whole report to `out` (a Writable, left open), then `end` (e.g. a newline): `report` is what the
-   * analysis returned, its streamed lists empty (a list nothing was streamed to is written from the report), or an
-   * error report (the frames and windows received are void).
+   * The output in order: text, or `{ spool }` (a spooled list's file, copied as it is). `report` is what the analysis
+   * returned, its streamed lists empty (a list nothing was streamed to is written from the report), or an error
+   * report (the frames and windows received are void); `end` follows it (e.g. a newline).
    */
-  async writeTo(out, report, end = '') {
+  layout(report, end) {
     this.closeFiles();
-    const write = async (chunk) => {
-      if (!out.write(chunk)) await once(out, 'drain');
-    };
-    if (!('frames' in report)) {
-      await write((this.pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)) + end);
-      return;
-    }
+    if (!('frames' in report)) return [(this.pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)) + end];
     // the lists spooled here are written from their files; the report holds none of their elements
     const spooled = [...this.lists].filter(([, l]) => l.count > 0).map(([name]) => name);
     if (report.frames.length !== 0) throw new TypeError('a streamed report comes without its frames');
@@ -151,33 +162,74 @@ export class StreamedReport {
     }
     const lists = Object.keys(report).filter((k) => k === 'frames' || spooled.includes(k));
     const pieces = textAroundLists(report, lists, this.pretty);
+    const parts = [];
     for (let k = 0; k < lists.length; k++) {
-      await write(pieces[k]);
+      parts.push(pieces[k]);
       const list = this.lists.get(lists[k]);
-      if (list.count > 0) {
-        for await (const chunk of createReadStream(list.path)) await write(chunk);
-        await write(listClose(this.pretty));
-      }
+      if (list.count > 0) parts.push({ spool: list.path }, listClose(this.pretty));
     }
-    await write(pieces[lists.length] + end);
+    parts.push(pieces[lists.length] + end);
+    return parts;
   }
 
-  /** Writes the report to `path` via a temporary file and a rename (a reader never sees half a file). */
+  /** Writes the whole report (see layout) to `out`, a Writable left open, as text. */
+  async writeTo(out, report, end = '') {
+    const write = async (chunk) => {
+      if (!out.write(chunk)) await once(out, 'drain');
+    };
+    for (const part of this.layout(report, end)) {
+      if (typeof part === 'string') await write(part);
+      // decoded into strings: a stream may keep a chunk it was given, so the read buffer cannot be handed to it
+      else for (const text of this.spoolText(part.spool)) await write(text);
+    }
+  }
+
+  /** Writes the report (see layout) to `path` via a temporary file and a rename (a reader never sees half a file). */
   async writeFile(path, report, end = '') {
     const full = resolve(path);
     mkdirSync(dirname(full), { recursive: true });
     const tmp = `${full}.${process.pid}.tmp`;
-    const out = createWriteStream(tmp);
+    const fd = openSync(tmp, 'w');
     try {
-      await this.writeTo(out, report, end);
-      out.end();
-      await once(out, 'finish');
+      for (const part of this.layout(report, end)) {
+        if (typeof part === 'string') writeAll(fd, part);
+        else this.copySpool(part.spool, (bytes) => writeAll(fd, bytes));
+      }
+      closeSync(fd);
     } catch (err) {
-      out.destroy();
+      closeSync(fd);
       rmSync(tmp, { force: true });
       throw err;
     }
     renameSync(tmp, full);
+  }
+
+  /** Hands the bytes of spool file `path` to `use`, a buffer's worth at a time, in one buffer reused (`use` must not keep it). */
+  copySpool(path, use) {
+    this.buffer ??= Buffer.allocUnsafe(COPY_BYTES);
+    const fd = openSync(path, 'r');
+    try {
+      for (let n; (n = readSync(fd, this.buffer, 0, COPY_BYTES, null)) > 0; ) use(this.buffer.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The text of spool file `path` in parts, read as they are taken (a character split between two reads is kept whole). */
+  *spoolText(path) {
+    this.buffer ??= Buffer.allocUnsafe(COPY_BYTES);
+    const decoder = new StringDecoder('utf8');
+    const fd = openSync(path, 'r');
+    try {
+      for (let n; (n = readSync(fd, this.buffer, 0, COPY_BYTES, null)) > 0; ) {
+        const text = decoder.write(this.buffer.subarray(0, n));
+        if (text) yield text;
+      }
+      const rest = decoder.end();
+      if (rest) yield rest;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Removes the temporary files. */
@@ -192,4 +244,18 @@ export class StreamedReport {
       l.fd = null;
     }
   }
+}
+
+/**
+ * Writes all of `data` (a string or bytes) to descriptor `fd`. A string goes as it is (Node encodes it in memory of its
+ * own, freed at once; a Buffer.from of it would be garbage for the GC); writeSync may write less than it was given.
+ */
+function writeAll(fd, data) {
+  let bytes = data;
+  if (typeof data === 'string') {
+    const written = writeSync(fd, data);
+    if (written === Buffer.byteLength(data, 'utf8')) return;
+    bytes = Buffer.from(data, 'utf8').subarray(written);
+  }
+  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
 }

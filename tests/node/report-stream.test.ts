@@ -4,7 +4,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -179,5 +181,56 @@ describe('the incremental SHA-256', () => {
     const h = createSha256();
     for (let o = 0; o < big.length; o += 8 * 1024 * 1024) h.update(big.subarray(o, o + 8 * 1024 * 1024));
     expect(Buffer.from(h.digest()).toString('hex')).toBe(createHash('sha256').update(big).digest('hex'));
+  });
+});
+
+describe("the CLI's streamed JSON writer's memory (issue 18: the CLI's peak grew with the file)", () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  /** Bytes in V8's large-object spaces, old and young (a young one is freed by the next scavenge, an old one by a full GC). */
+  const largeObjectBytes = () => getHeapSpaceStatistics().filter((s) => /large_object_space$/.test(s.space_name)).reduce((n, s) => n + s.space_used_size, 0);
+  /** `n` frames of the real reports, in turn, numbered 0…n-1. */
+  const manyFrames = (n: number) => {
+    const all = REPORTS.flatMap((r) => r.frames);
+    return Array.from({ length: n }, (_, i) => ({ ...all[i % all.length]!, index: i }));
+  };
+
+  it('writes a batch to its spool in parts: no text of it reaches V8’s large-object space', () => {
+    const batch = manyFrames(400);
+    // whole, one batch's text is a large object (over V8's ~128 kB)
+    const batchChars = batch.reduce((n, f) => n + JSON.stringify(f, null, 2).length, 0);
+    expect(batchChars).toBeGreaterThan(256 * 1024);
+    const s = new StreamedReport(true);
+    try {
+      s.addFrames(batch);
+      gc();
+      const before = largeObjectBytes();
+      for (let k = 0; k < 10; k++) s.addFrames(batch);
+      // written whole, each batch's text is one large object, freed only by a GC (several are still there here)
+      expect(largeObjectBytes() - before).toBeLessThan(batchChars);
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it('copies the spooled frames out through one buffer: no external memory that grows with them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mr-report-test-'));
+    const s = new StreamedReport(true);
+    try {
+      const batch = manyFrames(1000);
+      for (let k = 0; k < 10; k++) s.addFrames(batch);
+      const r = REPORTS[0]!;
+      const spooled = statSync(join(s.dir as string, 'frames.json')).size;
+      expect(spooled).toBeGreaterThan(10e6);
+      gc();
+      const before = process.memoryUsage().arrayBuffers;
+      await s.writeFile(join(dir, 'out.json'), { ...r, frames: [] }, '\n');
+      // a fresh buffer a read leaves the whole spool's size of buffers for the GC to free
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(1e6);
+      expect(statSync(join(dir, 'out.json')).size).toBeGreaterThan(spooled);
+    } finally {
+      s.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
