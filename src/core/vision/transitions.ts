@@ -183,9 +183,15 @@ export function fieldFrames(looks: FrameReader<FrameLook>, fps: number, cells: n
       return m;
     };
     const sides = [i > 0 ? side(i - r, i - 1) : NaN, i < n - 1 ? side(i + 1, i + r) : NaN].filter((m) => Number.isFinite(m));
-    return sides.length > 0 && x[i]! <= FIELD_SHARE * Math.max(...sides) && x[i]! <= FIELD_SIDE_SHARE * Math.min(...sides);
+    return { busier: sides.length > 0 && x[i]! <= FIELD_SHARE * Math.max(...sides), quieter: sides.length > 0 && x[i]! <= FIELD_SIDE_SHARE * Math.min(...sides) };
   };
-  return Array.from({ length: n }, (_, i) => std[i]! < FLAT_STD || (below(std, i) && below(edge, i) && uniform(looks.at(i)!.cellStd, cells) && uniform(looks.at(i)!.cellEdge, cells)));
+  return Array.from({ length: n }, (_, i) => {
+    if (std[i]! < FLAT_STD) return true;
+    const [s, e] = [below(std, i), below(edge, i)];
+    // below the busier side in contrast and detail, below the quieter in either: grain on a field can show as much
+    // detail as a smooth picture beside it (footage-4: a vignetted white, detail 2.5, beside a blurred plasma cloud, 2.7)
+    return s.busier && e.busier && (s.quieter || e.quieter) && uniform(looks.at(i)!.cellStd, cells) && uniform(looks.at(i)!.cellEdge, cells);
+  });
 }
 
 /**
@@ -271,6 +277,13 @@ function rampFrames(std: number[], s: number, e: number, a: number, b: number): 
   return k;
 }
 
+/**
+ * A fade takes the contrast down to a field: its field end keeps at most this share of its content end's field contrast.
+ * A picture whose contrast sags by a sixth while it pans (footage-4: 0.084 → 0.070 after a flash) or a still picture
+ * beside a wipe (0.020 → 0.020) is no fade; footage-4's faint plasma cloud faded in from white starts at 0.47 of it.
+ */
+export const FADE_MAX_END_SHARE = 0.6;
+
 /** `contrast`: the frames' plain contrast (the content at a fade's end has FADE_MIN_CONTRAST × FLAT_STD of it). */
 function detectFades(looks: FrameReader<FrameLook>, cuts: number[], flat: boolean[], contrast: number[]): TransitionReport[] {
   const n = looks.length;
@@ -287,7 +300,7 @@ function detectFades(looks: FrameReader<FrameLook>, cuts: number[], flat: boolea
     const k = walkExtreme(std, a, -1, true, Math.max(0, ...cuts.filter((c) => c < a)), a, tol);
     let e = a;
     while (e + 1 <= b && std[e + 1]! < std[e]! - FADE_NOISE) e++;
-    if (e - k >= FADE_MIN_FRAMES + 1 && contrast[k]! >= FADE_MIN_CONTRAST * FLAT_STD) {
+    if (e - k >= FADE_MIN_FRAMES + 1 && contrast[k]! >= FADE_MIN_CONTRAST * FLAT_STD && std[e]! <= FADE_MAX_END_SHARE * std[k]!) {
       // the fade starts where the contrast last stood within a small share of its whole fall from the peak: the
       // final fall, not a drift of the content before it (a pan across the picture)
       let j = e;
@@ -302,7 +315,7 @@ function detectFades(looks: FrameReader<FrameLook>, cuts: number[], flat: boolea
     // the fade starts where the contrast rises out of the hold's noise (a long flat hold is not the fade)
     const trough = std[s]!;
     while (s + 1 <= b && s + 1 < kin && std[s + 1]! <= trough + tol) s++;
-    if (kin - s >= FADE_MIN_FRAMES + 1 && contrast[kin]! >= FADE_MIN_CONTRAST * FLAT_STD) {
+    if (kin - s >= FADE_MIN_FRAMES + 1 && contrast[kin]! >= FADE_MIN_CONTRAST * FLAT_STD && std[s]! <= FADE_MAX_END_SHARE * std[kin]!) {
       // and ends where the contrast first comes within that share of the content's peak (a later drift is content)
       let end = s + 1;
       while (end < kin && std[end]! < std[kin]! - FADE_EDGE_SHARE * (std[kin]! - std[s]!)) end++;
