@@ -278,6 +278,7 @@ for (const [lemma, offs] of nounIndex) {
 // sea), a plant by its definition's trees ("sequoia" → forest). An artifact made for holding such things takes their place ("bookcase: … shelves for storing books").
 // Confidence: agreeing weight over the weight of the senses that reach any anchor, which must be a quarter of all.
 const BELONGS = new Map(SEED_SETTINGS.belongs.map(([setting, lemma, n]) => [sense(nounIndex, lemma, n), setting]));
+
 const FISH = new Set(SEED_SETTINGS.fishWaters.anchor.map(([lemma, n]) => sense(nounIndex, lemma, n)));
 const FISH_WORDS = (key) => new Set(SEED_SETTINGS.fishWaters[key]);
 const [FRESH, SALT] = [FISH_WORDS('river'), FISH_WORDS('sea')];
@@ -335,6 +336,47 @@ for (const [lemma, offs] of nounIndex) {
   if (!best || reached < total / 4) continue;
   const conf = best[1] / reached;
   if (conf >= FLOOR) thingPlaces[lemma] = [best[0], Math.round(conf * 100) / 100];
+}
+// Round 11: WordNet names some classes of goods by the room or home they are for ("home appliance", "bedroom
+// furniture", "kitchen stove"): such a class — a compound "<place>_<kind>" of movable goods (furnishings, durables,
+// implements) whose first word is a room or a dwelling by its first sense, or by its second after a location ("home":
+// where you live, a dwelling) — says where its kinds are: a refrigerator at home, a bunk bed in a bedroom. Found by
+// the lemma's form, not listed. A noun whose first sense is under one (not a word that is also an adjective, nor more
+// often a verb: "upper", "lower" are berths too) is found there.
+const GOODS = new Set([sense(nounIndex, 'furnishing', 2), sense(nounIndex, 'durables', 1), sense(nounIndex, 'implement', 1)]);
+const HOME_ROOTS = new Set([sense(nounIndex, 'room', 1), sense(nounIndex, 'dwelling', 1)]);
+const reaches = (o, roots, depth) => {
+  let frontier = [o];
+  for (let d = 0; d <= depth && frontier.length; d++) {
+    if (frontier.some((x) => roots.has(x))) return true;
+    frontier = frontier.flatMap((x) => nouns.get(x)?.hypernyms ?? []);
+  }
+  return false;
+};
+const goodsPlaces = new Map();
+for (const [o, syn] of nouns) {
+  if (syn.lexfile !== '06' || !reaches(o, GOODS, 4) || nounClass(o)) continue;
+  for (const w of syn.words) {
+    const m = /^([a-z]+)_([a-z]+)$/.exec(w);
+    const [first, second] = nounIndex.get(m?.[1] ?? '') ?? [];
+    if (!m || !first || !(reaches(first, HOME_ROOTS, 6) || (nouns.get(first)?.lexfile === '15' && second && reaches(second, HOME_ROOTS, 6)))) continue;
+    goodsPlaces.set(o, m[1]);
+    break;
+  }
+}
+const goodsPlace = (o) => {
+  let frontier = [o];
+  for (let d = 0; d <= 6 && frontier.length; d++) {
+    const hit = frontier.find((x) => goodsPlaces.has(x));
+    if (hit) return goodsPlaces.get(hit);
+    frontier = frontier.flatMap((x) => nouns.get(x)?.hypernyms ?? []);
+  }
+  return null;
+};
+for (const [lemma, offs] of nounIndex) {
+  if (!/^[a-z]{3,}$/.test(lemma) || Object.hasOwn(table, lemma) || Object.hasOwn(thingPlaces, lemma) || adjIndex.has(lemma) || (verbIndex.get(lemma)?.length ?? 0) > offs.length) continue;
+  const place = goodsPlace(offs[0]);
+  if (place) thingPlaces[lemma] = [place, 1];
 }
 
 // Animals that share a word with a lexicon sense ("bass": a sound and a fish; "crane"): the interpreter reads such a

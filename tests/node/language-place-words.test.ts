@@ -40,3 +40,25 @@ describe('a lexicon word with a place sense, as a noun in the strict place frame
     expect(settings('plain and simple, slow pan across the wall')).not.toContain('plain');
   });
 });
+
+describe('a thing before a word read as a place names the kind of place', () => {
+  it('"<thing> <place>" is one place, named by its words, with its head', () => {
+    expect(settings('an empty tram shelter after midnight')).toEqual(expect.arrayContaining(['tram shelter', 'shelter']));
+  });
+
+  it('not a plural or a thing apart from the place', () => {
+    expect(settings('two cats on the beach')).toEqual(['beach']);
+  });
+});
+
+describe('goods WordNet files by the room or home they are for imply that place (reduce-wordnet goods anchors)', () => {
+  it('a home appliance implies a home; a bed a bedroom', () => {
+    expect(settings('the freezer hums, one bare bulb')).toContain('home');
+    expect(settings('a rumpled bed, soft morning light')).toContain('bedroom');
+  });
+
+  it('not when a place is named, nor under an open sky', () => {
+    expect(settings('an old freezer dumped in the field')).not.toContain('home');
+    expect(settings('a freezer rusting under a grey sky')).not.toContain('home');
+  });
+});

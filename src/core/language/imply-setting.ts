@@ -10,7 +10,7 @@ import { wordnetSense, wordnetThingPlace } from './wordnet-meaning.ts';
 import { TIME_SETTINGS } from './time-settings.ts';
 
 /** Implied places that are rooms, and the settings and words that put the scene outdoors (round 9). */
-const INDOOR: ReadonlySet<string> = new Set(['kitchen', 'library', 'room', 'cellar', 'studio', 'office']);
+const INDOOR: ReadonlySet<string> = new Set(['kitchen', 'library', 'room', 'cellar', 'studio', 'office', 'home', 'bedroom']);
 const OUTDOOR: ReadonlySet<string> = new Set(['sky', 'skies', 'rain', 'snow']);
 /** Spans that stand for a thing and may imply where it is. */
 const THING_SPANS: ReadonlySet<Domain> = new Set(['subject', 'setting']);

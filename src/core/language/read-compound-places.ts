@@ -34,6 +34,12 @@ function headPlace(state: PassState, k: number, withPlaceHead: boolean): { setti
   return null;
 }
 
+/** Whether token k is read as a place on its own (a lexicon or WordNet setting, not a time, the weather or a slip). */
+function headReadAsPlace(state: PassState, k: number): boolean {
+  const own = state.chosen.find((c) => c.i <= k && c.j > k);
+  return own !== undefined && own.i === k && own.j === k + 1 && own.domain === 'setting' && own.via !== 'spelling' && !TIME_SETTINGS.has(own.canonical);
+}
+
 /** Read "<unread word> <place word>" as one place (via `compound`); `placeHeads`: round 9's heads read as places and guards. */
 export function readCompoundPlaces(state: PassState, placeHeads = true): void {
   const { tokens, chosen, gaps } = state;
@@ -41,8 +47,10 @@ export function readCompoundPlaces(state: PassState, placeHeads = true): void {
     const mod = tokens[k];
     const head = tokens[k + 1];
     if (!mod || !head || !/^\s+$/.test(gaps[k + 1] ?? '') || !/^\p{L}{3,}$/u.test(mod.text) || CAMERA_NOUNS.has(mod.lower)) continue;
-    // The modifier is a word no span reads (it would otherwise be in unknown[]).
-    if (chosen.some((c) => c.i <= k && c.j > k)) continue;
+    // The modifier is a word no span reads (it would otherwise be in unknown[]), or (round 11) a thing before a head read
+    // as a place ("bus shelter", "fish market": the kind of place, named by what it is for).
+    const modSpan = chosen.find((c) => c.i <= k && c.j > k);
+    if (modSpan && !(placeHeads && modSpan.domain === 'subject' && modSpan.i === k && modSpan.j === k + 1 && modSpan.via !== 'spelling' && headReadAsPlace(state, k + 1))) continue;
     // The head's place first: it needs no tagging, and most words are no place (compromise is asked only then).
     const place = headPlace(state, k + 1, placeHeads);
     if (!place || place.confidence < WORDNET_CONFIDENCE_FLOOR) continue;
@@ -61,6 +69,7 @@ export function readCompoundPlaces(state: PassState, placeHeads = true): void {
     const canonical = own && !name ? `${mod.lower} ${place.setting}` : place.setting;
     const at = chosen.findIndex((c) => c.i === k + 1);
     if (at >= 0) chosen.splice(at, 1);
+    if (modSpan) chosen.splice(chosen.indexOf(modSpan), 1);
     const span = `${mod.lower} ${head.lower}`;
     chosen.push({ i: k, j: k + 2, start: mod.start, end: head.end, record: { span, canonical, domain: 'setting', variant: 'synonym', source: 'built-in', mechanism: 'compound', confidence: place.confidence }, domain: 'setting', canonical, negated: false, consumed: false, via: 'compound' });
     chosen.sort((a, b) => a.i - b.i);
