@@ -1,11 +1,15 @@
-// Render a spec's frames (pure colours per world cell, camera over the world) on an OffscreenCanvas,
-// encode H.264 with WebCodecs through Mediabunny, mux the main thread's mixed audio, return the MP4.
+// Render a spec's frames (pure colours per world cell, camera over the world) into a pixel buffer, convert each to
+// 4:2:0 ourselves (rgba-to-i420.ts: the file then holds what its colour tags say on every Chromium build; a canvas
+// handed to the encoder was converted with BT.709 by one build and BT.601 by another), encode H.264 with WebCodecs
+// through Mediabunny, mux the main thread's mixed audio, return the MP4.
 // OpenH264 (Chromium's software H.264) cannot code some per-pixel frames at all: saturated primitives at
-// 1 px overflow its output buffer at any bitrate, profile or level (docs/creation.md). Such a clip is
-// made again with VP9 in the same MP4 container, which WebCodecs, ffmpeg and our analysis all read.
+// 1 px overflow its output buffer at any bitrate, profile or level in the machine kind's Chromium 156 (docs/creation.md;
+// Debian's Chromium 150 codes them). Such a clip is made again with VP9 in the same MP4 container, which WebCodecs,
+// ffmpeg and our analysis all read.
 import * as Comlink from 'comlink';
-import { AudioSample, AudioSampleSource, BufferTarget, CanvasSource, Mp4OutputFormat, Output } from 'mediabunny';
+import { AudioSample, AudioSampleSource, BufferTarget, Mp4OutputFormat, Output, VideoSample, VideoSampleSource } from 'mediabunny';
 import { createFieldRenderer } from '../src/core/render/frame-field.ts';
+import { CLIP_COLOR_SPACE, i420Size, rgbaToI420 } from '../src/core/render/rgba-to-i420.ts';
 import type { Spec } from '../src/core/plan/spec.ts';
 import { assertVideoEncoder, chooseAudioCodec, videoBitrate } from '../src/media/encode-codecs.ts';
 import { layChunksInTimeOrder } from '../src/media/mp4-layout.ts';
@@ -64,15 +68,13 @@ const api = {
 
     /** Render every frame and encode it with `codec`; the renderer is deterministic, so a retry makes the same frames. */
     async function encode(codec: VideoCodecUsed) {
-      const canvas = new OffscreenCanvas(width, height);
-      const ctx = canvas.getContext('2d', { alpha: false });
-      if (!ctx) throw new Error('OffscreenCanvas 2d context is not available');
-      const image = new ImageData(width, height);
+      const rgba = new Uint8ClampedArray(width * height * 4);
+      const yuv = new Uint8Array(i420Size(width, height));
       const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
       // Key frame interval in seconds. Cells ≤ 2 px: every frame a key frame; with P-frames H.264 (measured in Chromium)
       // leaves up to 5 % of the churned 1-px cells at their old colour (RGB error up to 210), all-intra keeps every pixel
       // within 35 of its 4:2:0 pool colour, at ~4× the bytes (docs/creation.md).
-      const video = new CanvasSource(canvas, { codec, bitrate, keyFrameInterval: spec.mode === 'pure' && spec.cell_size <= 2 ? 0 : 1 });
+      const video = new VideoSampleSource({ codec, bitrate, keyFrameInterval: spec.mode === 'pure' && spec.cell_size <= 2 ? 0 : 1 });
       output.addVideoTrack(video, { frameRate: fps });
       const sound = audioCodec ? new AudioSampleSource({ codec: audioCodec, bitrate: 128_000 }) : null;
       if (sound) output.addAudioTrack(sound);
@@ -87,10 +89,16 @@ const api = {
         for (let i = 0; i < frame_count; i++) {
           if (cancelled) throw new DOMException('render cancelled', 'AbortError');
           const r0 = performance.now();
-          counts.push(renderer.render(i, image.data));
-          ctx.putImageData(image, 0, 0);
+          counts.push(renderer.render(i, rgba));
+          rgbaToI420(rgba, width, height, yuv);
           renderMs += performance.now() - r0;
-          await video.add(i / fps, 1 / fps); // awaits encoder and muxer backpressure
+          // The sample copies the planes into its VideoFrame, so one buffer serves every frame.
+          const frame = new VideoSample(yuv, { format: 'I420', codedWidth: width, codedHeight: height, timestamp: i / fps, duration: 1 / fps, colorSpace: CLIP_COLOR_SPACE });
+          try {
+            await video.add(frame); // awaits encoder and muxer backpressure
+          } finally {
+            frame.close();
+          }
           if (sound && audio) {
             // Interleave: audio up to the end of this frame, in chunks of at least 0.25 s (or the rest).
             const until = i === frame_count - 1 ? audio.length : Math.min(audio.length, Math.round(((i + 1) * spec.sample_rate) / fps));

@@ -5,6 +5,7 @@ import { emptyInstruction, type Instruction } from '../../src/core/language/inst
 import { buildSpec, type BuildSpecOptions } from '../../src/core/plan/build-spec.ts';
 import { poseAt, screenToWorld, worldToScreen } from '../../src/core/plan/camera-path.ts';
 import { createFieldRenderer } from '../../src/core/render/frame-field.ts';
+import { CLIP_MATRIX } from '../../src/core/render/rgba-to-i420.ts';
 import { mixReference, planSound, soundTruth } from '../../src/core/render/sound-plan.ts';
 import { createClip } from '../../src/media/create-clip.ts';
 import { mixAudio } from '../../src/media/mix-audio.ts';
@@ -33,9 +34,8 @@ function expectTracks(spec: Spec, d: Decoded): void {
   expect(Math.abs(d.audioSamples / d.audioRate - d.videoDuration)).to.be.at.most(1 / spec.fps);
 }
 
-/** Rec. 709 weights: Chromium converts canvas RGB to 4:2:0 Y′CbCr with BT.709 for H.264 (measured: BT.601 fits 5× worse). */
-const KR = 0.2126;
-const KB = 0.0722;
+/** The clip's own matrix (the creator converts RGB to 4:2:0 itself, rgba-to-i420.ts). */
+const { kr: KR, kb: KB } = CLIP_MATRIX;
 const KG = 1 - KR - KB;
 
 /**
@@ -119,7 +119,8 @@ function meanLumaDiff(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
 }
 
 function luma(f: Uint8ClampedArray, o: number): number {
-  return 0.2126 * f[o]! + 0.7152 * f[o + 1]! + 0.0722 * f[o + 2]!;
+  // the clip's own matrix: its Y′ is what 4:2:0 keeps per pixel (another matrix's luma mixes in the averaged chroma)
+  return KR * f[o]! + KG * f[o + 1]! + KB * f[o + 2]!;
 }
 
 /**
@@ -180,12 +181,14 @@ describe('createClip: pure frames survive H.264', () => {
       const ref = reference(spec);
       const a = pixelAgreement(spec, d.frames[7]!, ref[7]!);
       const lumaErr = meanLumaDiff(d.frames[7]!, ref[7]!);
-      console.log(`cell ${cs}px: nearest-pool-colour match ${(a.match * 100).toFixed(2)} %, RGB distance p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} max ${a.max.toFixed(1)}, mean |luma| error ${lumaErr.toFixed(1)}, ${clip.mp4.length} bytes`);
+      console.log(`cell ${cs}px, ${clip.stats.video_codec} (encoded in ${Math.round(clip.stats.encode_ms)} ms): nearest-pool-colour match ${(a.match * 100).toFixed(2)} %, RGB distance p50 ${a.p50.toFixed(1)} p95 ${a.p95.toFixed(1)} max ${a.max.toFixed(1)}, mean |luma| error ${lumaErr.toFixed(1)}, ${clip.mp4.length} bytes`);
       if (cs === 1) {
         // 4:2:0 keeps one chroma sample per 2×2 pixels, so a 1-px colour cannot survive as itself (nearest-colour
         // match stays low); the codec tolerance is then against the pool colour's luma with its block's mean chroma.
+        // (Mean luma error is no bound here: averaged chroma added to a saturated neighbour's luma leaves the gamut, and
+        // the clamp moves its luma by tens of levels whatever the codec — VP9 and H.264 alike read 8.5 on this clip in
+        // Chromium 150. The 4:2:0 distances below clamp the reference the same way: they bound the codec's loss.)
         expect(a.match).to.be.below(0.9);
-        expect(lumaErr).to.be.below(8);
         // Every pixel of every frame (the first, where the encoder's rate control starts, is the worst).
         let worst = { p50: 0, p95: 0, max: 0 };
         for (let k = 0; k < spec.frame_count; k++) {
@@ -213,13 +216,14 @@ describe('createClip: pure frames survive H.264', () => {
 });
 
 describe('createClip: frames OpenH264 refuses', () => {
-  it('all 16 saturated primitives at 1 px (OpenH264 overflows on them at any bitrate) are made with VP9 instead, every pixel kept', async () => {
+  it('all 16 saturated primitives at 1 px (the machine kind\'s OpenH264 overflows on them at any bitrate: VP9 then) are made, every pixel kept', async () => {
     const spec = specFor((i) => ((i.camera.move = 'static'), (i.palette.primitives = COLOR_PRIMITIVES.map((c) => c.name))), { seed: 5, width: 320, height: 240, duration_s: 0.5, cellSize: 1 });
     expect(spec.palette.length).to.be.at.least(12);
     const clip = await createClip(spec);
-    expect(clip.stats.video_codec).to.equal('vp9');
+    // Chromium 156's OpenH264 refuses these frames and the worker makes the clip again with VP9; Debian's Chromium 150
+    // codes them. Either way the file holds the codec the clip reports, and every pixel is kept.
     const d = await decode(clip.mp4);
-    expect(d.videoCodec).to.match(/^vp09\./);
+    expect(d.videoCodec).to.match(clip.stats.video_codec === 'vp9' ? /^vp09\./ : /^avc1\./);
     expect(d.frames.length).to.equal(spec.frame_count);
     expect(Math.abs(d.audioSamples / d.audioRate - d.videoDuration)).to.be.at.most(1 / spec.fps);
     const ref = reference(spec);
@@ -229,9 +233,10 @@ describe('createClip: frames OpenH264 refuses', () => {
       const q = (p: number) => dist[Math.min(dist.length - 1, Math.floor(p * dist.length))]!;
       worst = { p50: Math.max(worst.p50, q(0.5)), p95: Math.max(worst.p95, q(0.95)), max: Math.max(worst.max, dist[dist.length - 1]!) };
     }
-    console.log(`16 primitives at 1 px, VP9: RGB distance to the 4:2:0 pool colour, worst frame p50 ${worst.p50.toFixed(1)} p95 ${worst.p95.toFixed(1)} max ${worst.max.toFixed(1)}; ${clip.mp4.length} bytes`);
+    console.log(`16 primitives at 1 px, ${clip.stats.video_codec}: RGB distance to the 4:2:0 pool colour, worst frame p50 ${worst.p50.toFixed(1)} p95 ${worst.p95.toFixed(1)} max ${worst.max.toFixed(1)}; ${clip.mp4.length} bytes`);
     expect(worst.p50).to.be.at.most(12);
     expect(worst.p95).to.be.at.most(30);
+    expect(worst.max).to.be.at.most(64);
   });
 });
 
