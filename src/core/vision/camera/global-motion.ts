@@ -51,6 +51,21 @@ export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior:
   return plain.inlierRatio > seeded.inlierRatio ? plain : seeded;
 }
 
+/**
+ * The motion over a whole window (window-span.ts) from `seed`, its measured pairs' models composed. As for a pair, a
+ * seeded fit that few points follow is retried unseeded; but here the seed is the pairs' measurement, not a guess
+ * carried over from the last pair, so the unseeded fit replaces it only when it explains the change better (a smaller
+ * warp residual), not when more points agree with it: over a window a fast move shifts fine texture far beyond a
+ * tracker's reach, and the unseeded points then agree on a wrong small motion (a 0.5 diag/s pan over 2-px cells read
+ * as zoom_in at confidence 0.99 while every pair read the pan at 0.98–1.0).
+ */
+export function estimateSpanMotion(prev: GrayPyramid, cur: GrayPyramid, seed: Similarity): GlobalMotion {
+  const seeded = estimateFrom(prev, cur, seed);
+  if (seeded.inlierRatio >= RESEED_BELOW || (seed.a === 0 && seed.b === 0 && seed.tx === 0 && seed.ty === 0)) return seeded;
+  const plain = estimateFrom(prev, cur, ZERO);
+  return plain.residual < seeded.residual ? plain : seeded;
+}
+
 /** Below this inlier ratio a seeded estimate is retried without the seed. */
 export const RESEED_BELOW = 0.8;
 

@@ -5,7 +5,7 @@
 // half its speed or not at all. Over the window the same move is many pixels, and what was shown at the ends is what
 // moved (issue #13: footage-3's tilt over the Radioactive art, CRF 35, read −0.044 diag/s from its pairs for a true −0.1).
 import type { GrayPyramid } from '../gray-pyramid.ts';
-import { estimateGlobalMotion, type GlobalMotion } from './global-motion.ts';
+import { estimateSpanMotion, type GlobalMotion } from './global-motion.ts';
 import { ZERO_SIMILARITY, type Similarity } from './similarity-fit.ts';
 
 /** The window's motion from its base frame to its last, in original pixels (tx, ty), ln-scale and degrees over `pairs` frame intervals. */
@@ -52,7 +52,7 @@ export function createSpanTracker(): SpanTracker {
       const b = base;
       base = null;
       if (!b || pairs < 2) return null;
-      const g = estimateGlobalMotion(b, last, chain);
+      const g = estimateSpanMotion(b, last, chain);
       return { tx: g.tx, ty: g.ty, zoom: g.zoom, roll: g.roll, confidence: g.confidence, pairs };
     },
   };
