@@ -2,21 +2,11 @@
 // 6/8 and 3/4 and organ chord changes, rendered by fluidsynth; truth is the MIDI's tapped beat). Neither the 20 ms
 // flux nor the pitched flux reads a tempo on them (both count rises only, and these rise over 100 ms and more); the
 // spectral change (rises and falls of the semitone spectrum, OnsetEnvelope.harmonicChange) reads the beat.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createOnsetEnvelope } from '../../src/core/audio/onset-envelope.ts';
 import { readTempo, tempoEnvelopesOf, tempoReport } from '../../src/core/audio/tempo.ts';
-import { decodeMono } from './helpers/decode.ts';
+import { musicFixtureClips } from './helpers/music-fixtures.ts';
 
-const DIR = new URL('../fixtures/real/music-bowed/', import.meta.url);
-interface Truth { bpm: number; meter: string; kind: string }
-const truth = JSON.parse(readFileSync(new URL('truth.json', DIR), 'utf8')) as Record<string, Truth>;
-const SR = 44100;
-const clips = Object.entries(truth).map(([name, t]) => {
-  const env = createOnsetEnvelope(SR);
-  env.push(decodeMono(new URL(name, DIR).pathname, SR));
-  return { name, t, env: tempoEnvelopesOf(env), rate: env.rate };
-});
+const clips = musicFixtureClips('music-bowed').map(({ name, t, onset }) => ({ name, t, env: tempoEnvelopesOf(onset), rate: onset.rate }));
 
 describe('tempo of bowed strings and organ chords', () => {
   it('reads the tapped beat within ±2 % (the dotted quarter in 6/8), from the spectral change', () => {

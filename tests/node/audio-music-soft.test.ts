@@ -2,19 +2,11 @@
 // over a plucked bass, organ chord changes, rendered by fluidsynth; truth is the MIDI's tapped beat). The 20 ms flux
 // smears these starts and read no tempo on any of them; the pitched flux (a semitone-grid flux, pitched-flux.ts)
 // reads the beat. The same reading must not be made from the 20 ms flux alone (the test's "before").
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createOnsetEnvelope } from '../../src/core/audio/onset-envelope.ts';
 import { readTempo, tempoReport, type TempoEnvelopes } from '../../src/core/audio/tempo.ts';
-import { decodeMono } from './helpers/decode.ts';
+import { musicFixtureClips } from './helpers/music-fixtures.ts';
 
-const DIR = new URL('../fixtures/real/music-soft/', import.meta.url);
-interface Truth { bpm: number; meter: string; kind: string }
-const truth = JSON.parse(readFileSync(new URL('truth.json', DIR), 'utf8')) as Record<string, Truth>;
-const SR = 44100;
-const clips = Object.entries(truth).map(([name, t]) => {
-  const env = createOnsetEnvelope(SR);
-  env.push(decodeMono(new URL(name, DIR).pathname, SR));
+const clips = musicFixtureClips('music-soft').map(({ name, t, onset: env }) => {
   const pitched = env.pitched();
   const envelopes: TempoEnvelopes = { transients: env.transients(), flux: env.flux(), lowFlux: env.lowFlux(), bandTransients: env.bandTransients(), harmonic: env.harmonic(), pitchedFlux: pitched.flux, pitchedLowFlux: pitched.lowFlux };
   return { name, t, env: envelopes, rate: env.rate };

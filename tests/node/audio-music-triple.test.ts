@@ -3,23 +3,13 @@
 // tapped beat: the quarter in 3/4, the dotted quarter in 6/8). The comb scores a 3/4 figure's dotted quarter (two a
 // bar, its teeth on both bar lines) at least as high as its beat, so the comb alone read 3/4 at two thirds of its
 // tempo; the listener's tempo prior (music-tempo.ts, tempoPrior) parts the 2:3 relatives.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { onsetStrength } from '../../src/core/audio/music-tempo.ts';
-import { createOnsetEnvelope } from '../../src/core/audio/onset-envelope.ts';
 import { autocorrelation, bestCombPeriod } from '../../src/core/audio/periodicity.ts';
 import { readTempo, tempoEnvelopesOf, tempoReport } from '../../src/core/audio/tempo.ts';
-import { decodeMono } from './helpers/decode.ts';
+import { musicFixtureClips } from './helpers/music-fixtures.ts';
 
-const DIR = new URL('../fixtures/real/music-triple/', import.meta.url);
-interface Truth { bpm: number; meter: string; kind: string }
-const truth = JSON.parse(readFileSync(new URL('truth.json', DIR), 'utf8')) as Record<string, Truth>;
-const SR = 44100;
-const clips = Object.entries(truth).map(([name, t]) => {
-  const env = createOnsetEnvelope(SR);
-  env.push(decodeMono(new URL(name, DIR).pathname, SR));
-  return { name, t, env: tempoEnvelopesOf(env), rate: env.rate };
-});
+const clips = musicFixtureClips('music-triple').map(({ name, t, onset }) => ({ name, t, env: tempoEnvelopesOf(onset), rate: onset.rate }));
 
 describe('tempo of six even notes a bar, in three or in two', () => {
   it('reads the tapped beat within ±2 %: the quarter in 3/4, the dotted quarter in 6/8', () => {
