@@ -44,11 +44,16 @@ export interface GlobalMotion {
 
 /** Robust similarity fit of the content motion from `prev` to `cur`; `prior` (the last pair's model) seeds the tracker. */
 export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior: Similarity = ZERO): GlobalMotion {
-  const seeded = estimateFrom(prev, cur, prior);
   // a prior that no longer holds (the camera stopped, reversed, or jitters) can lead the tracker astray: retry unseeded
-  if (seeded.inlierRatio >= RESEED_BELOW || (prior.a === 0 && prior.b === 0 && prior.tx === 0 && prior.ty === 0)) return seeded;
+  return seededOrRetried(prev, cur, prior, (plain, seeded) => plain.inlierRatio > seeded.inlierRatio);
+}
+
+/** The fit seeded by `seed`; when few points follow it (and it was seeded), the unseeded fit instead if `better` says so. */
+function seededOrRetried(prev: GrayPyramid, cur: GrayPyramid, seed: Similarity, better: (plain: GlobalMotion, seeded: GlobalMotion) => boolean): GlobalMotion {
+  const seeded = estimateFrom(prev, cur, seed);
+  if (seeded.inlierRatio >= RESEED_BELOW || (seed.a === 0 && seed.b === 0 && seed.tx === 0 && seed.ty === 0)) return seeded;
   const plain = estimateFrom(prev, cur, ZERO);
-  return plain.inlierRatio > seeded.inlierRatio ? plain : seeded;
+  return better(plain, seeded) ? plain : seeded;
 }
 
 /**
@@ -60,10 +65,7 @@ export function estimateGlobalMotion(prev: GrayPyramid, cur: GrayPyramid, prior:
  * as zoom_in at confidence 0.99 while every pair read the pan at 0.98–1.0).
  */
 export function estimateSpanMotion(prev: GrayPyramid, cur: GrayPyramid, seed: Similarity): GlobalMotion {
-  const seeded = estimateFrom(prev, cur, seed);
-  if (seeded.inlierRatio >= RESEED_BELOW || (seed.a === 0 && seed.b === 0 && seed.tx === 0 && seed.ty === 0)) return seeded;
-  const plain = estimateFrom(prev, cur, ZERO);
-  return plain.residual < seeded.residual ? plain : seeded;
+  return seededOrRetried(prev, cur, seed, (plain, seeded) => plain.residual < seeded.residual);
 }
 
 /** Below this inlier ratio a seeded estimate is retried without the seed. */
